@@ -1,0 +1,59 @@
+package dev.flightplan.config;
+
+import dev.flightplan.diag.SourcePos;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One app's desired TestFlight setup: groups and testers keyed by name and lower-cased email.
+ *
+ * <p>Invariants (guaranteed by the loader): group names are unique, tester emails are unique, and every group a
+ * tester names exists in {@code groups}. {@link #testers()} holds every tester the file mentions, including those
+ * listed only under a group.
+ */
+public record AppSpec(
+    String bundleId, Manage manage, List<GroupSpec> groups, List<TesterSpec> testers, SourcePos pos) {
+  public AppSpec {
+    Objects.requireNonNull(bundleId, "bundleId");
+    Objects.requireNonNull(manage, "manage");
+    groups = List.copyOf(groups);
+    testers = List.copyOf(testers);
+  }
+
+  /** Group name → emails of its members (union of the group's list and the testers' group lists), sorted. */
+  public Map<String, Set<String>> membersByGroup() {
+    Map<String, Set<String>> members = new LinkedHashMap<>();
+    for (GroupSpec g : groups) {
+      members.put(g.name(), new TreeSet<>(g.testers()));
+    }
+    for (TesterSpec t : testers) {
+      for (String group : t.groups()) {
+        members.computeIfAbsent(group, k -> new TreeSet<>()).add(t.email());
+      }
+    }
+    return members;
+  }
+
+  /** Email → names of the groups the tester belongs to, in group order. */
+  public Map<String, Set<String>> groupsByTester() {
+    Map<String, Set<String>> result = new LinkedHashMap<>();
+    for (TesterSpec t : testers) {
+      result.put(t.email(), new LinkedHashSet<>());
+    }
+    membersByGroup()
+        .forEach((group, emails) -> emails.forEach(e -> result.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(group)));
+    return result;
+  }
+
+  public List<String> groupNames() {
+    List<String> names = new ArrayList<>();
+    groups.forEach(g -> names.add(g.name()));
+    return names;
+  }
+}
