@@ -1,6 +1,57 @@
 package dev.flightplan.cli;
 
-/** Placeholder. */
+import dev.flightplan.api.ApiException;
+import dev.flightplan.api.CredentialsException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The entry point: builds the command tree around an injected {@link Environment} and maps failures to exit codes. */
 public final class Main {
-  public static void main(String[] args) {}
+  private final Environment env;
+
+  public Main(Environment env) {
+    this.env = env;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    Environment env = new Environment(out, err, System.getenv(), in, System.console() != null);
+    System.exit(new Main(env).run(args));
+  }
+
+  /** Runs one command line and returns its exit code; never calls System.exit. */
+  public int run(String... args) {
+    RootCommand root = new RootCommand(env);
+    CommandLine cmd = new CommandLine(root);
+    cmd.setOut(env.out());
+    cmd.setErr(env.err());
+    cmd.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          boolean debug = parseResult.hasMatchedOption("--debug")
+              || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+          return report(ex, debug);
+        });
+    int code = cmd.execute(args);
+    env.out().flush();
+    env.err().flush();
+    return code;
+  }
+
+  private int report(Exception ex, boolean debug) {
+    if (ex instanceof ApiException || ex instanceof CredentialsException || ex instanceof java.io.IOException) {
+      env.err().println("error: " + ex.getMessage());
+    } else {
+      env.err().println("error: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+    }
+    if (debug) {
+      ex.printStackTrace(env.err());
+    }
+    env.err().flush();
+    return ExitCodes.ERROR;
+  }
 }

@@ -1,0 +1,119 @@
+package dev.flightplan.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.flightplan.api.ApiException;
+import dev.flightplan.api.AscClient;
+import dev.flightplan.api.Document;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Plan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sends a plan's API calls in order, resolving references to ids created earlier in the same apply. Stops at the
+ * first failure; the report then says which calls were sent and which were not, and running apply again (which
+ * plans afresh) finishes the job.
+ */
+public final class Applier {
+  private static final Pattern REF = Pattern.compile("\\{(r\\d+)}");
+
+  private final AscClient client;
+  private final Consumer<CallResult> progress;
+
+  public Applier(AscClient client, Consumer<CallResult> progress) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  public ApplyReport apply(Plan plan) {
+    Map<String, String> ids = new HashMap<>();
+    List<CallResult> results = new ArrayList<>();
+    boolean stopped = false;
+    for (ApiCall call : plan.calls()) {
+      if (stopped) {
+        results.add(new CallResult(call, CallResult.Status.NOT_SENT, null));
+        continue;
+      }
+      CallResult result;
+      try {
+        send(call, ids);
+        result = new CallResult(call, CallResult.Status.DONE, null);
+      } catch (ApiException e) {
+        result = new CallResult(call, CallResult.Status.FAILED, e.getMessage());
+        stopped = true;
+      }
+      results.add(result);
+      progress.accept(result);
+    }
+    return new ApplyReport(plan, results);
+  }
+
+  private void send(ApiCall call, Map<String, String> ids) {
+    String path = resolve(call.path(), ids);
+    JsonNode body = call.body() == null ? null : resolveNode(call.body().deepCopy(), ids);
+    Optional<Document> response =
+        switch (call.method()) {
+          case "POST" -> client.post(path, body);
+          case "PATCH" -> client.patch(path, body);
+          case "DELETE" -> {
+            client.delete(path, body);
+            yield Optional.empty();
+          }
+          default -> throw new IllegalStateException("unexpected method in plan: " + call.method());
+        };
+    if (call.produces() != null) {
+      String id =
+          response
+              .flatMap(Document::single)
+              .map(r -> r.id())
+              .orElseThrow(() -> new IllegalStateException(call.template() + " returned no resource id"));
+      ids.put(call.produces(), id);
+    }
+  }
+
+  private static String resolve(String text, Map<String, String> ids) {
+    Matcher m = REF.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String id = ids.get(m.group(1));
+      if (id == null) {
+        throw new IllegalStateException("reference " + m.group() + " used before the call that produces it");
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(id));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  private static JsonNode resolveNode(JsonNode node, Map<String, String> ids) {
+    if (node instanceof ObjectNode obj) {
+      Iterator<Map.Entry<String, JsonNode>> fields = obj.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> e = fields.next();
+        e.setValue(resolveNode(e.getValue(), ids));
+      }
+      return obj;
+    }
+    if (node instanceof ArrayNode arr) {
+      for (int i = 0; i < arr.size(); i++) {
+        arr.set(i, resolveNode(arr.get(i), ids));
+      }
+      return arr;
+    }
+    if (node.isTextual() && REF.matcher(node.textValue()).find()) {
+      return TextNode.valueOf(resolve(node.textValue(), ids));
+    }
+    return node;
+  }
+}

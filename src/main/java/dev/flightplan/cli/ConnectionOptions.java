@@ -1,0 +1,38 @@
+package dev.flightplan.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that talks to App Store Connect (a picocli mixin). */
+public final class ConnectionOptions {
+  @Option(names = "--sandbox", description = "Run against the embedded App Store Connect sandbox instead of Apple.")
+  boolean sandbox;
+
+  @Option(
+      names = "--sandbox-state",
+      paramLabel = "FILE",
+      description = "Where the embedded sandbox keeps its state (default: ${DEFAULT-VALUE}).",
+      defaultValue = ".flightplan/sandbox.json")
+  Path sandboxState;
+
+  @Option(
+      names = "--api-url",
+      paramLabel = "URL",
+      description = "App Store Connect API endpoint (default: https://api.appstoreconnect.apple.com). Must be https unless it is a loopback address.")
+  String apiUrl;
+
+  @Option(names = "--key-id", paramLabel = "ID", description = "API key id (overrides ASC_KEY_ID).")
+  String keyId;
+
+  @Option(names = "--issuer-id", paramLabel = "ID", description = "Issuer id (overrides ASC_ISSUER_ID).")
+  String issuerId;
+
+  @Option(
+      names = "--private-key-path",
+      paramLabel = "FILE",
+      description = "The .p8 private key (overrides ASC_PRIVATE_KEY_PATH and ASC_PRIVATE_KEY).")
+  String privateKeyPath;
+
+  @Option(names = "--debug", description = "Log retries and show stack traces of internal errors.")
+  boolean debug;
+}

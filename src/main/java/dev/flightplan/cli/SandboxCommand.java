@@ -1,0 +1,72 @@
+package dev.flightplan.cli;
+
+import dev.flightplan.sandbox.SandboxCredentials;
+import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code flightplan sandbox}: serves the App Store Connect emulator over HTTP until interrupted, and says where the
+ * key it accepts is written, so any App Store Connect client can be pointed at it.
+ */
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    exitCodeOnInvalidInput = ExitCodes.USAGE,
+    description = "Run the App Store Connect sandbox as a server (state kept in a JSON file).")
+final class SandboxCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (0 picks a free one; default ${DEFAULT-VALUE}).", defaultValue = "8787")
+  int port;
+
+  @Option(names = "--state", paramLabel = "FILE", description = "State file (default ${DEFAULT-VALUE}).", defaultValue = ".flightplan/sandbox.json")
+  Path state;
+
+  @Option(names = "--seed", paramLabel = "FILE", description = "Seed for a new state: apps, builds and users (default: the demo seed).")
+  Path seed;
+
+  @Option(names = "--latency", paramLabel = "MS", description = "Added latency per request, in milliseconds (default ${DEFAULT-VALUE}).", defaultValue = "0")
+  long latencyMs;
+
+  @Option(names = "--hourly-limit", paramLabel = "N", description = "Requests allowed per rolling hour (default ${DEFAULT-VALUE}).", defaultValue = "3600")
+  long hourlyLimit;
+
+  @Override
+  public Integer call() throws Exception {
+    Environment env = root.env;
+    SandboxOptions options =
+        SandboxOptions.defaults()
+            .withPort(port)
+            .withStateFile(state.toAbsolutePath())
+            .withHourlyLimit(hourlyLimit)
+            .withLatency(Duration.ofMillis(latencyMs));
+    if (seed != null) {
+      options = options.withSeedFile(seed.toAbsolutePath());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (SandboxServer server = SandboxServer.start(options)) {
+      SandboxCredentials c = server.credentials();
+      env.out().println("App Store Connect sandbox listening on " + server.baseUri());
+      env.out().println("State:       " + state.toAbsolutePath());
+      env.out().println("Credentials: " + c.credentialsFile());
+      env.out().println("Private key: " + c.privateKeyFile());
+      env.out().println();
+      env.out().println("Point a client at it:");
+      env.out().println("  export ASC_KEY_ID=" + c.keyId() + " ASC_ISSUER_ID=" + c.issuerId()
+          + " ASC_PRIVATE_KEY_PATH=" + c.privateKeyFile());
+      env.out().println("  flightplan plan --api-url " + server.baseUri() + " -f testflight.yaml");
+      env.out().println("Press Ctrl-C to stop.");
+      env.out().flush();
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      stopped.await();
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.flightplan.kinds;
+
+import dev.flightplan.api.JsonApi;
+import dev.flightplan.api.Linkage;
+import dev.flightplan.config.Manage;
+import dev.flightplan.config.TesterSpec;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.state.LiveTester;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Beta testers, keyed by (app, lower-cased email). A missing tester is created with all its groups in one call.
+ * Testers cannot be renamed through the API, so a name difference is a warning, not a change. A tester is removed
+ * from the app ({@code DELETE /v1/apps/{id}/relationships/betaTesters}, batched) only when the file owns the app's
+ * testers exclusively and {@code --prune} is given; never with {@code DELETE /v1/betaTesters/{id}}, which would
+ * remove the person from every app of the team.
+ */
+public final class TesterKind implements ResourceKind {
+  static final String TYPE = "betaTesters";
+
+  @Override
+  public void plan(AppContext ctx) {
+    Map<String, Set<String>> groupsByTester = ctx.desired().groupsByTester();
+    Map<String, TesterSpec> specs = new LinkedHashMap<>();
+    ctx.desired().testers().forEach(t -> specs.put(t.email(), t));
+    for (TesterSpec spec : ctx.desired().testers()) {
+      Set<String> groups = groupsByTester.getOrDefault(spec.email(), Set.of());
+      ctx.liveTester(spec.email())
+          .ifPresentOrElse(
+              live -> checkNames(ctx, spec, live),
+              () -> planCreate(ctx, spec, groups));
+    }
+    planRemovals(ctx);
+  }
+
+  private void planCreate(AppContext ctx, TesterSpec spec, Set<String> groups) {
+    Address address = Address.tester(ctx.app(), spec.email());
+    if (groups.isEmpty()) {
+      ctx.out()
+          .diagnostic(
+              Diagnostic.error(
+                  spec.pos(),
+                  "tester " + spec.email() + " is in no group, and App Store Connect only adds testers to a group or a build",
+                  "list the tester under a group's testers, or give it groups: [...]"));
+      return;
+    }
+    ctx.out()
+        .action(
+            new Action.Create(
+                address,
+                Attributes.builder()
+                    .put("firstName", spec.firstName())
+                    .put("lastName", spec.lastName())
+                    .put("groups", List.copyOf(groups))
+                    .build(),
+                "not a tester of the app"));
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("firstName", spec.firstName());
+    attrs.put("lastName", spec.lastName());
+    attrs.put("email", spec.email());
+    List<Linkage> linkages = new ArrayList<>();
+    List<Address> serves = new ArrayList<>();
+    serves.add(address);
+    for (String group : groups) {
+      linkages.add(new Linkage(GroupKind.TYPE, ctx.groupId(group)));
+      serves.add(Address.group(ctx.app(), group));
+    }
+    ctx.out()
+        .call(
+            Phase.TESTER_CREATE,
+            new ApiCall(
+                "POST",
+                "/v1/betaTesters",
+                JsonApi.create(TYPE, attrs, Map.of("betaGroups", linkages)),
+                null,
+                "create " + address.local() + " in " + groups.size() + " group(s)",
+                serves));
+  }
+
+  private void checkNames(AppContext ctx, TesterSpec spec, LiveTester live) {
+    boolean firstDiffers = spec.firstName() != null && !Objects.equals(spec.firstName(), live.firstName());
+    boolean lastDiffers = spec.lastName() != null && !Objects.equals(spec.lastName(), live.lastName());
+    if (firstDiffers || lastDiffers) {
+      ctx.out()
+          .diagnostic(
+              Diagnostic.warning(
+                  spec.pos(),
+                  "tester " + spec.email() + " is named \"" + fullName(live.firstName(), live.lastName())
+                      + "\" in App Store Connect, not \"" + fullName(spec.firstName(), spec.lastName()) + "\"",
+                  "the API cannot rename a tester; the name is left as it is"));
+    }
+  }
+
+  private void planRemovals(AppContext ctx) {
+    if (ctx.desired().manage().testers() != Manage.TestersMode.EXCLUSIVE) {
+      return;
+    }
+    List<LiveTester> leaving = new ArrayList<>();
+    int undeclared = 0;
+    int publicLink = 0;
+    for (LiveTester t : ctx.live().testers()) {
+      if (ctx.leavesApp(t)) {
+        leaving.add(t);
+      } else if (!ctx.declared(t.email())) {
+        if (t.joinedByPublicLink()) {
+          publicLink++;
+        } else {
+          undeclared++;
+        }
+      }
+    }
+    if (undeclared > 0) {
+      ctx.out()
+          .note(ctx.app() + ": " + undeclared + " tester(s) not in the file would be removed from the app with --prune");
+    }
+    if (publicLink > 0 && ctx.options().prune()) {
+      ctx.out()
+          .note(ctx.app() + ": " + publicLink + " tester(s) who joined through a public link are not in the file and are kept");
+    }
+    List<String> ids = new ArrayList<>();
+    List<Address> served = new ArrayList<>();
+    for (LiveTester t : leaving) {
+      Address address = Address.tester(ctx.app(), t.email() == null ? t.id() : t.email());
+      ctx.out()
+          .action(
+              new Action.Delete(
+                  address,
+                  t.id(),
+                  Attributes.builder().put("firstName", t.firstName()).put("lastName", t.lastName()).put("state", t.state()).build(),
+                  "not in the file (manage.testers: exclusive, --prune): removed from this app and its groups only"));
+      ids.add(t.id());
+      served.add(address);
+    }
+    List<List<String>> batches = Batches.of(ids, ctx.options().batchSize());
+    List<List<Address>> servedBatches = Batches.of(served, ctx.options().batchSize());
+    for (int i = 0; i < batches.size(); i++) {
+      ctx.out()
+          .call(
+              Phase.TESTER_REMOVE,
+              new ApiCall(
+                  "DELETE",
+                  "/v1/apps/" + ctx.live().id() + "/relationships/betaTesters",
+                  JsonApi.linkages(TYPE, batches.get(i)),
+                  null,
+                  "remove " + batches.get(i).size() + " tester(s) from app " + ctx.app(),
+                  servedBatches.get(i)));
+    }
+  }
+
+  private static String fullName(String first, String last) {
+    return (Objects.requireNonNullElse(first, "") + " " + Objects.requireNonNullElse(last, "")).trim();
+  }
+}

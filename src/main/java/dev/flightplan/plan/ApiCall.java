@@ -1,0 +1,51 @@
+package dev.flightplan.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One App Store Connect request that apply will send, as plain data.
+ *
+ * <p>Ids of objects that the same apply creates are not known when planning: such ids appear as references
+ * {@code {rN}} in the path and as whole string values {@code "{rN}"} in the body, and the call that creates the object
+ * names the reference it {@code produces}. Apply substitutes them; user-supplied text never enters a path, so the
+ * placeholders are unambiguous.
+ */
+public record ApiCall(
+    String method, String path, JsonNode body, String produces, String purpose, List<Address> serves) {
+  private static final Pattern REF = Pattern.compile("\\{(r\\d+)}");
+
+  public ApiCall {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(purpose, "purpose");
+    serves = List.copyOf(serves);
+  }
+
+  /** The references this call needs resolved before it can be sent. */
+  public Set<String> needs() {
+    Set<String> refs = new LinkedHashSet<>();
+    collect(path, refs);
+    if (body != null) {
+      collect(body.toString(), refs);
+    }
+    return refs;
+  }
+
+  /** {@code POST /v1/betaGroups} with ids and references replaced by {@code {id}}: how calls are counted. */
+  public String template() {
+    return method + " " + path.replaceAll("/v1/([A-Za-z]+)/[^/]+", "/v1/$1/{id}");
+  }
+
+  private static void collect(String text, Set<String> refs) {
+    Matcher m = REF.matcher(text);
+    while (m.find()) {
+      refs.add(m.group(1));
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.flightplan.plan;
+
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.Manage;
+import dev.flightplan.state.LiveApp;
+import dev.flightplan.state.LiveGroup;
+import dev.flightplan.state.LiveTester;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the kinds need to plan one app: the desired and live app, the options, indexes built once (so that
+ * planning stays linear in the number of testers), and the ids, or references to ids, of the app's groups.
+ */
+public final class AppContext {
+  private final AppSpec desired;
+  private final LiveApp live;
+  private final PlanOptions options;
+  private final PlanBuilder out;
+  private final Map<String, LiveTester> liveTestersByEmail = new HashMap<>();
+  private final Map<String, Set<LiveTester>> liveMembersByGroupId = new HashMap<>();
+  private final Map<String, LiveGroup> liveGroupsByName = new LinkedHashMap<>();
+  private final Map<String, String> groupIds = new HashMap<>();
+  private final Set<String> desiredEmails;
+  private final Set<String> testersLeavingApp = new HashSet<>();
+
+  AppContext(AppSpec desired, LiveApp live, PlanOptions options, PlanBuilder out) {
+    this.desired = desired;
+    this.live = live;
+    this.options = options;
+    this.out = out;
+    for (LiveGroup g : live.groups()) {
+      liveGroupsByName.put(g.name(), g);
+      groupIds.put(g.name(), g.id());
+    }
+    for (LiveTester t : live.testers()) {
+      if (t.email() != null) {
+        liveTestersByEmail.put(t.email(), t);
+      }
+      for (String gid : t.groupIds()) {
+        liveMembersByGroupId.computeIfAbsent(gid, k -> new HashSet<>()).add(t);
+      }
+    }
+    desiredEmails = desired.groupsByTester().keySet();
+    if (desired.manage().testers() == Manage.TestersMode.EXCLUSIVE && options.prune()) {
+      for (LiveTester t : live.testers()) {
+        if (!t.joinedByPublicLink() && (t.email() == null || !desiredEmails.contains(t.email()))) {
+          testersLeavingApp.add(t.id());
+        }
+      }
+    }
+  }
+
+  public AppSpec desired() {
+    return desired;
+  }
+
+  public LiveApp live() {
+    return live;
+  }
+
+  public String app() {
+    return desired.bundleId();
+  }
+
+  public PlanOptions options() {
+    return options;
+  }
+
+  public PlanBuilder out() {
+    return out;
+  }
+
+  public Optional<LiveGroup> liveGroup(String name) {
+    return Optional.ofNullable(liveGroupsByName.get(name));
+  }
+
+  public Optional<LiveTester> liveTester(String email) {
+    return Optional.ofNullable(liveTestersByEmail.get(email));
+  }
+
+  public Set<LiveTester> liveMembers(String groupId) {
+    return Collections.unmodifiableSet(liveMembersByGroupId.getOrDefault(groupId, Set.of()));
+  }
+
+  /** Whether the file mentions this (lower-cased) email anywhere in the app. */
+  public boolean declared(String email) {
+    return email != null && desiredEmails.contains(email);
+  }
+
+  /** Live testers (by id) that this plan removes from the app altogether: exclusive testers, with --prune. */
+  public boolean leavesApp(LiveTester tester) {
+    return testersLeavingApp.contains(tester.id());
+  }
+
+  /** The group's id, or the reference {@code {rN}} to the id its creation will produce. */
+  public String groupId(String name) {
+    String id = groupIds.get(name);
+    if (id == null) {
+      throw new IllegalStateException("no id or reference for group " + name);
+    }
+    return id;
+  }
+
+  /** Records that this plan creates (or re-creates) the group and that its id will be {@code {ref}}. */
+  public void groupWillBeCreated(String name, String ref) {
+    groupIds.put(name, "{" + ref + "}");
+  }
+}

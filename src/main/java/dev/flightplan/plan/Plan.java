@@ -1,0 +1,36 @@
+package dev.flightplan.plan;
+
+import dev.flightplan.diag.Diagnostics;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The difference between the file and the live state, as a value: the actions (sorted by app, then in apply
+ * order), the API calls that carry them out in the order apply sends them, diagnostics found while planning, and
+ * notes (things left alone on purpose, such as what {@code --prune} would delete).
+ */
+public record Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes) {
+  public Plan {
+    actions = List.copyOf(actions);
+    calls = List.copyOf(calls);
+    notes = List.copyOf(notes);
+  }
+
+  public boolean hasChanges() {
+    return !actions.isEmpty();
+  }
+
+  public Map<ActionKind, Integer> counts() {
+    Map<ActionKind, Integer> counts = new EnumMap<>(ActionKind.class);
+    for (ActionKind k : ActionKind.values()) {
+      counts.put(k, 0);
+    }
+    actions.forEach(a -> counts.merge(a.kind(), 1, Integer::sum));
+    return counts;
+  }
+
+  public List<ApiCall> callsServing(Address address) {
+    return calls.stream().filter(c -> c.serves().contains(address)).toList();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.flightplan.plan;
+
+/**
+ * How far a plan may go. {@code prune}: delete what the file owns but no longer lists. {@code allowReplace}: replace
+ * objects whose create-only attributes changed, instead of refusing. {@code batchSize}: the most testers one
+ * membership request carries.
+ */
+public record PlanOptions(boolean prune, boolean allowReplace, int batchSize) {
+  /** Apple states no limit for linkage arrays; 200 matches the largest page size, so a read page maps to a write. */
+  public static final int DEFAULT_BATCH_SIZE = 200;
+
+  public static final PlanOptions DEFAULTS = new PlanOptions(false, false, DEFAULT_BATCH_SIZE);
+
+  public PlanOptions {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1");
+    }
+  }
+
+  public PlanOptions withPrune(boolean prune) {
+    return new PlanOptions(prune, allowReplace, batchSize);
+  }
+
+  public PlanOptions withAllowReplace(boolean allowReplace) {
+    return new PlanOptions(prune, allowReplace, batchSize);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.flightplan.plan;
+
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.DesiredState;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.state.LiveApp;
+import dev.flightplan.state.LiveState;
+import java.util.List;
+import java.util.Optional;
+
+/** Compares the desired state with the live state and produces a {@link Plan}. Pure: no I/O, deterministic. */
+public final class Planner {
+  private final List<ResourceKind> kinds;
+
+  public Planner(List<ResourceKind> kinds) {
+    this.kinds = List.copyOf(kinds);
+  }
+
+  public Plan plan(DesiredState desired, LiveState live, PlanOptions options) {
+    PlanBuilder out = new PlanBuilder();
+    List<AppSpec> apps = desired.apps();
+    for (int i = 0; i < apps.size(); i++) {
+      AppSpec app = apps.get(i);
+      out.beginApp(i);
+      Optional<LiveApp> liveApp = live.app(app.bundleId());
+      if (liveApp.isEmpty()) {
+        out.diagnostic(
+            Diagnostic.error(
+                app.pos(),
+                "app \"" + app.bundleId() + "\" was not found in App Store Connect",
+                "check the bundle id, and that the API key's team owns the app (apps are created in App Store Connect, not by flightplan)"));
+        continue;
+      }
+      AppContext ctx = new AppContext(app, liveApp.get(), options, out);
+      kinds.forEach(k -> k.plan(ctx));
+    }
+    return out.build();
+  }
+}

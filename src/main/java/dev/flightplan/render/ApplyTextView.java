@@ -1,0 +1,67 @@
+package dev.flightplan.render;
+
+import dev.flightplan.apply.ApplyReport;
+import dev.flightplan.apply.CallResult;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.ActionKind;
+import dev.flightplan.plan.Plan;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The terminal view of an apply: a line per call as it completes, then what was done and what was not. */
+public final class ApplyTextView {
+  private final PrintWriter out;
+  private final Style style;
+  private int seen;
+
+  public ApplyTextView(PrintWriter out, Style style) {
+    this.out = out;
+    this.style = style;
+  }
+
+  /** Called after each call; {@code total} is the number of calls in the plan. */
+  public void progress(CallResult result, int total) {
+    seen++;
+    String mark = result.status() == CallResult.Status.DONE ? style.green("done") : style.red("FAILED");
+    out.println(String.format("[%d/%d] %s: %s", seen, total, mark, result.call().purpose()));
+    out.flush();
+  }
+
+  public void render(ApplyReport report) {
+    Plan plan = report.plan();
+    if (report.succeeded()) {
+      out.println();
+      out.println(
+          style.green("Apply complete!") + " " + summary(report.done())
+              + " " + report.sent() + (report.sent() == 1 ? " API request." : " API requests."));
+      out.flush();
+      return;
+    }
+    CallResult failed = report.failure().orElseThrow();
+    int index = report.results().indexOf(failed) + 1;
+    out.println();
+    out.println(style.red("Apply failed") + " at request " + index + " of " + plan.calls().size() + ": "
+        + failed.call().method() + " " + failed.call().path() + " (" + failed.call().purpose() + ")");
+    out.println("  " + failed.error());
+    List<Action> done = report.done();
+    List<Action> notDone = report.notDone();
+    out.println("Done (" + done.size() + "):");
+    done.forEach(a -> out.println("  " + a.kind().symbol() + " " + a.address().local()));
+    if (done.isEmpty()) {
+      out.println("  nothing");
+    }
+    out.println("Not done (" + notDone.size() + "):");
+    notDone.forEach(a -> out.println("  " + a.kind().symbol() + " " + a.address().local() + " ("
+        + (report.state(a.address()) == CallResult.Status.FAILED ? "failed" : "not sent") + ")"));
+    out.println("Nothing outside the plan was changed. Run apply again to finish: it plans afresh from the live state.");
+    out.flush();
+  }
+
+  private static String summary(List<Action> actions) {
+    long add = actions.stream().filter(a -> a.kind() == ActionKind.CREATE).count();
+    long change = actions.stream().filter(a -> a.kind() == ActionKind.UPDATE).count();
+    long replace = actions.stream().filter(a -> a.kind() == ActionKind.REPLACE).count();
+    long destroy = actions.stream().filter(a -> a.kind() == ActionKind.DELETE).count();
+    return add + " added, " + change + " changed, " + (replace > 0 ? replace + " replaced, " : "") + destroy + " destroyed.";
+  }
+}

@@ -1,0 +1,28 @@
+package dev.flightplan.render;
+
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.Diagnostics;
+import java.io.PrintWriter;
+
+/** Prints diagnostics one per line as {@code file:line:col: severity: message (hint)}. */
+public final class DiagnosticsView {
+  private final PrintWriter out;
+  private final Style style;
+
+  public DiagnosticsView(PrintWriter out, Style style) {
+    this.out = out;
+    this.style = style;
+  }
+
+  public void render(Diagnostics diagnostics) {
+    for (Diagnostic d : diagnostics.items()) {
+      String line = d.format();
+      out.println(d.isError() ? style.red(line) : style.yellow(line));
+    }
+    int errors = diagnostics.errors().size();
+    if (errors > 0) {
+      out.println(errors == 1 ? "1 error." : errors + " errors.");
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,174 @@
+package dev.flightplan.render;
+
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.ActionKind;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Plan;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The terminal view of a plan, modelled on Terraform's: one block per action with its symbol ({@code +}, {@code ~},
+ * {@code -/+}, {@code -}), attribute-level before → after, notes, a summary line and the API calls apply will need.
+ */
+public final class PlanTextView {
+  private static final int INLINE_LIST = 3;
+
+  private final PrintWriter out;
+  private final Style style;
+
+  public PlanTextView(PrintWriter out, Style style) {
+    this.out = out;
+    this.style = style;
+  }
+
+  public void render(Plan plan) {
+    if (!plan.hasChanges()) {
+      out.println(style.green("No changes.") + " App Store Connect matches the file.");
+    } else {
+      out.println("flightplan will perform the following actions:");
+      String app = null;
+      for (Action action : plan.actions()) {
+        if (!action.address().app().equals(app)) {
+          app = action.address().app();
+          out.println();
+          out.println(style.bold("app " + app));
+        }
+        out.println();
+        renderAction(action);
+      }
+    }
+    renderNotes(plan.notes());
+    if (plan.hasChanges()) {
+      out.println();
+      out.println(summary(plan));
+      renderCalls(plan.calls());
+    }
+    out.flush();
+  }
+
+  /** "Plan: 3 to add, 2 to change, 1 to destroy." with replacements counted apart when there are any. */
+  public static String summary(Plan plan) {
+    Map<ActionKind, Integer> c = plan.counts();
+    StringBuilder sb = new StringBuilder("Plan: ");
+    sb.append(c.get(ActionKind.CREATE)).append(" to add, ");
+    sb.append(c.get(ActionKind.UPDATE)).append(" to change, ");
+    if (c.get(ActionKind.REPLACE) > 0) {
+      sb.append(c.get(ActionKind.REPLACE)).append(" to replace, ");
+    }
+    sb.append(c.get(ActionKind.DELETE)).append(" to destroy.");
+    return sb.toString();
+  }
+
+  private void renderAction(Action action) {
+    String what = action.address().local();
+    String symbol = colour(action.kind(), action.kind().symbol());
+    String pad = action.kind() == ActionKind.REPLACE ? "" : "  ";
+    out.println(style.dim("  # " + what + " " + verb(action) + (action.reason() == null ? "" : " (" + action.reason() + ")")));
+    out.println(pad + symbol + " " + what + " {");
+    switch (action.kind()) {
+      case CREATE -> attributes(((Action.Create) action).after(), "+");
+      case DELETE -> attributes(((Action.Delete) action).before(), "-");
+      case UPDATE -> changes(((Action.Update) action).changes());
+      case REPLACE -> replacement((Action.Replace) action);
+    }
+    out.println("    }");
+  }
+
+  private static String verb(Action action) {
+    boolean tester = "tester".equals(action.address().type());
+    return switch (action.kind()) {
+      case CREATE -> "will be created";
+      case UPDATE -> "will be updated in place";
+      case REPLACE -> "must be replaced";
+      case DELETE -> tester ? "will be removed from the app" : "will be destroyed";
+    };
+  }
+
+  private void attributes(Attributes attrs, String sign) {
+    int width = attrs.values().keySet().stream().mapToInt(String::length).max().orElse(0);
+    attrs.values().forEach((name, value) -> line(sign, name, width, value));
+  }
+
+  private void line(String sign, String name, int width, Object value) {
+    String padded = name + " ".repeat(width - name.length());
+    String s = sign.isBlank() ? " " : colour(sign, sign);
+    if (value instanceof List<?> list && list.size() > INLINE_LIST) {
+      out.println("      " + s + " " + padded + " = [");
+      for (Object item : list) {
+        out.println("          " + Values.format(item) + ",");
+      }
+      out.println("        ]");
+    } else {
+      out.println("      " + s + " " + padded + " = " + Values.format(value));
+    }
+  }
+
+  private void changes(List<Change> changes) {
+    int width = changes.stream().mapToInt(c -> c.attribute().length()).max().orElse(0);
+    for (Change change : changes) {
+      String padded = change.attribute() + " ".repeat(width - change.attribute().length());
+      if (change instanceof Change.Value v) {
+        out.println("      " + colour("~", "~") + " " + padded + " = " + Values.format(v.before()) + " -> " + Values.format(v.after()));
+      } else if (change instanceof Change.Members m) {
+        out.println("      " + colour("~", "~") + " " + padded + " = [");
+        m.added().forEach(e -> out.println("          " + colour("+", "+") + " " + Values.format(e) + ","));
+        m.removed().forEach(e -> out.println("          " + colour("-", "-") + " " + Values.format(e) + ","));
+        out.println("        ]");
+      }
+    }
+  }
+
+  private void replacement(Action.Replace r) {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(r.before().values().keySet());
+    names.addAll(r.after().values().keySet());
+    int width = names.stream().mapToInt(String::length).max().orElse(0);
+    for (String name : names) {
+      Object before = r.before().get(name);
+      Object after = r.after().get(name);
+      String padded = name + " ".repeat(width - name.length());
+      if (java.util.Objects.equals(before, after)) {
+        out.println("        " + padded + " = " + Values.format(after));
+      } else {
+        String forces = r.forcedBy().contains(name) ? style.red(" # forces replacement") : "";
+        out.println("      " + colour("~", "~") + " " + padded + " = " + Values.format(before) + " -> " + Values.format(after) + forces);
+      }
+    }
+  }
+
+  private void renderNotes(List<String> notes) {
+    if (notes.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Notes:");
+    notes.forEach(n -> out.println("  - " + n));
+  }
+
+  private void renderCalls(List<ApiCall> calls) {
+    Map<String, Integer> byTemplate = new TreeMap<>();
+    calls.forEach(c -> byTemplate.merge(c.template(), 1, Integer::sum));
+    out.println("API calls to apply: " + calls.size() + (calls.size() == 1 ? " request" : " requests"));
+    byTemplate.forEach((t, n) -> out.println("  " + String.format("%4d", n) + "  " + t));
+  }
+
+  private String colour(ActionKind kind, String s) {
+    return switch (kind) {
+      case CREATE -> style.green(s);
+      case UPDATE -> style.yellow(s);
+      case REPLACE, DELETE -> style.red(s);
+    };
+  }
+
+  private String colour(String sign, String s) {
+    return switch (sign) {
+      case "+" -> style.green(s);
+      case "-" -> style.red(s);
+      default -> style.yellow(s);
+    };
+  }
+}

@@ -1,0 +1,26 @@
+package dev.flightplan.render;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Formats attribute values the way the terminal view shows them: strings quoted, lists in brackets. */
+final class Values {
+  private Values() {}
+
+  static String format(Object value) {
+    if (value == null) {
+      return "(unset)";
+    }
+    if (value instanceof String s) {
+      return quote(s);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Values::format).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return String.valueOf(value);
+  }
+
+  static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
