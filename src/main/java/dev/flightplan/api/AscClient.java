@@ -1,0 +1,188 @@
+package dev.flightplan.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The App Store Connect API client: signs every request with a cached ES256 token, sends it over a pooled
+ * connection, retries what is safe to retry, decodes errors into {@link ApiException}s and follows paging.
+ * Thread-safe: one instance serves concurrent requests. Paths are relative to {@link ClientOptions#baseUrl()}.
+ *
+ * <p>Retry rules: a 401 re-mints the token and repeats the request once. A 429 is always repeated (the server
+ * refused it, so nothing happened), waiting {@code Retry-After} when given and exponential backoff otherwise. A 5xx
+ * or an I/O failure is repeated only when the request is idempotent: GET, PATCH, DELETE, and POST to a
+ * {@code /relationships/} endpoint; for a create-POST the outcome is unknown and the exception says so. A failure
+ * to connect at all is repeated for every method, since the request never left. Other 4xx are never repeated.
+ */
+public final class AscClient implements AutoCloseable {
+  private final URI base;
+  private final String basePrefix;
+  private final TokenSource tokens;
+  private final Transport transport;
+  private final Sender sender;
+
+  private AscClient(Credentials credentials, ClientOptions options) {
+    String url = options.baseUrl().toString().replaceAll("/+$", "");
+    this.base = URI.create(url);
+    this.basePrefix = base.getRawPath() == null ? "" : base.getRawPath();
+    this.tokens = new TokenSource(credentials, options.clock());
+    this.transport = new Transport();
+    this.sender = new Sender(options, tokens, transport);
+  }
+
+  /**
+   * A client for these credentials and options.
+   *
+   * @throws IllegalArgumentException when the private key is not a PKCS#8 P-256 key (the message does not quote it)
+   */
+  public static AscClient create(Credentials credentials, ClientOptions options) {
+    return new AscClient(credentials, options);
+  }
+
+  /** One GET, e.g. {@code get(Query.of("/v1/apps").param("filter[bundleId]", "a,b").build())}. */
+  public Document get(String pathAndQuery) {
+    return get(target("GET", pathAndQuery));
+  }
+
+  /**
+   * Every page of a collection: follows the document-level {@code links.next} as given until there is none. When
+   * the pages state {@code meta.paging.total}, the resources received must add up to it, or this throws
+   * {@link UnexpectedResponseException} (retryable: the collection changed while being read).
+   */
+  public List<Document> getAll(String pathAndQuery) {
+    URI first = target("GET", pathAndQuery);
+    URI uri = first;
+    List<Document> pages = new ArrayList<>();
+    Set<URI> seen = new HashSet<>();
+    while (true) {
+      if (!seen.add(uri)) {
+        throw new UnexpectedResponseException(
+            "GET " + displayPath(uri) + ": links.next points back to a page already read; stopping a paging loop",
+            0, "GET", displayPath(uri), false);
+      }
+      Document page = get(uri);
+      pages.add(page);
+      Optional<String> next = page.nextLink();
+      if (next.isEmpty()) {
+        break;
+      }
+      uri = sameOrigin("GET", uri, uri.resolve(Urls.parse(next.get())));
+    }
+    checkTotal(displayPath(first), pages);
+    return List.copyOf(pages);
+  }
+
+  /** POST: a create answers 201 with the new resource; a relationship POST answers 204 (empty). */
+  public Optional<Document> post(String path, JsonNode body) {
+    return send("POST", target("POST", path), body);
+  }
+
+  /** PATCH: an update answers 200 with the resource; a to-one relationship PATCH answers 204 (empty). */
+  public Optional<Document> patch(String path, JsonNode body) {
+    return send("PATCH", target("PATCH", path), body);
+  }
+
+  /** DELETE, with a linkage body for relationship endpoints. 200, 202 (completes later) and 204 are success. */
+  public void delete(String path, JsonNode bodyOrNull) {
+    send("DELETE", target("DELETE", path), bodyOrNull);
+  }
+
+  /** The last {@code X-Rate-Limit} seen on any response; unknown until one carried the header. */
+  public RateLimit rateLimit() {
+    return sender.rateLimit();
+  }
+
+  /** HTTP requests that reached the wire, retries included (a refused connection does not count). */
+  public long requestCount() {
+    return sender.requestCount();
+  }
+
+  /** How many tokens this client has minted; one per 13 minutes of use, plus one per 401. */
+  long tokensMinted() {
+    return tokens.minted();
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  private Document get(URI uri) {
+    return send("GET", uri, null).orElseGet(() -> new Document(Json.NODES.objectNode()));
+  }
+
+  private Optional<Document> send(String method, URI uri, JsonNode body) {
+    String path = displayPath(uri);
+    byte[] bytes = body == null ? null : serialize(body);
+    Transport.Response response = sender.send(method, uri, path, bytes);
+    if (response.body().length == 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Document(Json.MAPPER.readTree(response.body())));
+    } catch (IOException e) {
+      throw new UnexpectedResponseException(
+          method + " " + path + ": " + response.status() + " with a body that is not JSON: "
+              + ErrorDecoder.excerpt(response.body()),
+          response.status(), method, path, false);
+    }
+  }
+
+  private static void checkTotal(String path, List<Document> pages) {
+    int received = pages.stream().mapToInt(p -> p.data().size()).sum();
+    for (int i = 0; i < pages.size(); i++) {
+      OptionalInt total = pages.get(i).total();
+      if (total.isPresent() && total.getAsInt() != received) {
+        throw new UnexpectedResponseException(
+            "GET " + path + ": the " + pages.size() + " page(s) held " + received
+                + " resources but page " + (i + 1) + " gives meta.paging.total " + total.getAsInt()
+                + " (the collection changed while it was read, or paging is broken)",
+            200, "GET", path, true);
+      }
+    }
+  }
+
+  /** A path relative to the base URL, or an absolute URL on the same origin as the base URL. */
+  private URI target(String method, String pathOrUrl) {
+    if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {
+      return sameOrigin(method, base, Urls.parse(pathOrUrl));
+    }
+    return Urls.parse(base + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl);
+  }
+
+  /** Refuses a URL (a next link, say) outside the API's origin, so the token is never sent anywhere else. */
+  private URI sameOrigin(String method, URI from, URI uri) {
+    if (!Urls.sameOrigin(uri, base)) {
+      String path = displayPath(from);
+      throw new UnexpectedResponseException(
+          method + " " + path + ": refusing to send a request to " + Urls.origin(uri) + ", which is not the API at "
+              + Urls.origin(base), 0, method, path, false);
+    }
+    return uri;
+  }
+
+  /** The request path for messages and logs: without the base URL's path prefix and without the query. */
+  private String displayPath(URI uri) {
+    String p = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (!basePrefix.isEmpty() && p.startsWith(basePrefix + "/")) {
+      p = p.substring(basePrefix.length());
+    }
+    return p.isEmpty() ? "/" : p;
+  }
+
+  private static byte[] serialize(JsonNode body) {
+    try {
+      return Json.MAPPER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("request body cannot be written as JSON", e);
+    }
+  }
+}

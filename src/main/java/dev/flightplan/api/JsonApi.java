@@ -1,0 +1,125 @@
+package dev.flightplan.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * Builders for JSON:API request documents. Keys keep the caller's order when the map has one (LinkedHashMap,
+ * SortedMap) and are sorted otherwise, so the same call always produces the same bytes.
+ */
+public final class JsonApi {
+  private JsonApi() {}
+
+  /**
+   * {@code {"data":{"type", "attributes", "relationships"}}} for a create. Null attribute and relationship values
+   * are left out, and so are empty {@code attributes} or {@code relationships} members (some creates accept none).
+   * A relationship value is a {@link Linkage} (to-one) or a {@code Collection<Linkage>} (to-many).
+   */
+  public static ObjectNode create(String type, Map<String, Object> attributes, Map<String, Object> relationships) {
+    ObjectNode data = Json.NODES.objectNode().put("type", Objects.requireNonNull(type, "type"));
+    ObjectNode attrs = attributesNode(attributes, false);
+    if (!attrs.isEmpty()) {
+      data.set("attributes", attrs);
+    }
+    ObjectNode rels = Json.NODES.objectNode();
+    for (Map.Entry<String, Object> e : ordered(relationships)) {
+      if (e.getValue() != null) {
+        rels.set(e.getKey(), relationship(e.getKey(), e.getValue()));
+      }
+    }
+    if (!rels.isEmpty()) {
+      data.set("relationships", rels);
+    }
+    return document(data);
+  }
+
+  /**
+   * {@code {"data":{"type", "id", "attributes"}}} for a PATCH. Unlike {@link #create}, a null value is sent as
+   * JSON null: in a PATCH it clears the attribute, and only the attributes given are changed.
+   */
+  public static ObjectNode update(String type, String id, Map<String, Object> attributes) {
+    ObjectNode data =
+        Json.NODES.objectNode()
+            .put("type", Objects.requireNonNull(type, "type"))
+            .put("id", Objects.requireNonNull(id, "id"));
+    data.set("attributes", attributesNode(attributes, true));
+    return document(data);
+  }
+
+  /** {@code {"data":[{"type","id"},...]}}: the body of a to-many relationship POST or DELETE, in the given order. */
+  public static ObjectNode linkages(String type, Collection<String> ids) {
+    ArrayNode array = Json.NODES.arrayNode();
+    for (String id : ids) {
+      array.add(linkage(new Linkage(type, id)));
+    }
+    return document(array);
+  }
+
+  /** {@code {"data":{"type","id"}}}, or {@code {"data":null}} when id is null: the body of a to-one PATCH. */
+  public static ObjectNode toOne(String type, String id) {
+    return document(id == null ? Json.NODES.nullNode() : linkage(new Linkage(type, id)));
+  }
+
+  private static ObjectNode attributesNode(Map<String, Object> attributes, boolean keepNulls) {
+    ObjectNode attrs = Json.NODES.objectNode();
+    for (Map.Entry<String, Object> e : ordered(attributes)) {
+      if (e.getValue() != null) {
+        attrs.set(e.getKey(), Json.MAPPER.valueToTree(e.getValue()));
+      } else if (keepNulls) {
+        attrs.putNull(e.getKey());
+      }
+    }
+    return attrs;
+  }
+
+  private static JsonNode relationship(String name, Object value) {
+    if (value instanceof Linkage l) {
+      return document(linkage(l));
+    }
+    if (value instanceof Collection<?> c) {
+      ArrayNode array = Json.NODES.arrayNode();
+      for (Object item : c) {
+        if (!(item instanceof Linkage l)) {
+          throw new IllegalArgumentException("relationship " + name + " holds a " + typeName(item) + ", not a Linkage");
+        }
+        array.add(linkage(l));
+      }
+      return document(array);
+    }
+    throw new IllegalArgumentException(
+        "relationship " + name + " must be a Linkage or a Collection<Linkage>, not a " + typeName(value));
+  }
+
+  private static ObjectNode linkage(Linkage l) {
+    return Json.NODES.objectNode().put("type", l.type()).put("id", l.id());
+  }
+
+  private static ObjectNode document(JsonNode data) {
+    ObjectNode doc = Json.NODES.objectNode();
+    doc.set("data", data);
+    return doc;
+  }
+
+  private static List<Map.Entry<String, Object>> ordered(Map<String, Object> map) {
+    if (map == null) {
+      return List.of();
+    }
+    List<Map.Entry<String, Object>> entries = new ArrayList<>(map.entrySet());
+    if (!(map instanceof LinkedHashMap) && !(map instanceof SortedMap)) {
+      entries.sort(Map.Entry.comparingByKey());
+    }
+    return entries;
+  }
+
+  private static String typeName(Object o) {
+    return o == null ? "null" : o.getClass().getSimpleName();
+  }
+}

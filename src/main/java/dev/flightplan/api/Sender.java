@@ -1,0 +1,163 @@
+package dev.flightplan.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends one logical request, repeating it as the retry rules of {@link AscClient} allow, and returns the first 2xx
+ * response or throws the decoded failure. Records the rate limit and counts requests on the way. Thread-safe.
+ */
+final class Sender {
+  private final ClientOptions options;
+  private final TokenSource tokens;
+  private final Transport transport;
+  private final AtomicReference<RateLimit> rateLimit = new AtomicReference<>(RateLimit.unknown());
+  private final AtomicLong requests = new AtomicLong();
+
+  Sender(ClientOptions options, TokenSource tokens, Transport transport) {
+    this.options = options;
+    this.tokens = tokens;
+    this.transport = transport;
+  }
+
+  RateLimit rateLimit() {
+    return rateLimit.get();
+  }
+
+  long requestCount() {
+    return requests.get();
+  }
+
+  /**
+   * @param path the path for messages and logs (no query: it can hold e-mail addresses)
+   * @param body the serialized JSON body, or null
+   */
+  Transport.Response send(String method, URI uri, String path, byte[] body) {
+    RetryPolicy policy = options.retry();
+    boolean idempotent = isIdempotent(method, uri);
+    boolean reminted = false;
+    int attempt = 1;
+    while (true) {
+      String token = tokens.token();
+      long started = System.nanoTime();
+      Transport.Response response;
+      try {
+        response = transport.send(method, uri, headers(token), body);
+      } catch (IOException e) {
+        boolean neverSent = Transport.neverSent(e);
+        if (!neverSent) {
+          requests.incrementAndGet();
+        }
+        boolean safe = idempotent || neverSent;
+        if (safe && attempt < policy.maxAttempts()) {
+          pause(method, path, Transport.describe(e), attempt, policy.backoff(attempt, random()));
+          attempt++;
+          continue;
+        }
+        String message = method + " " + path + ": " + Transport.describe(e)
+            + (safe
+                ? gaveUp(attempt)
+                : "; the outcome is unknown: the request may have reached the server, read back before retrying");
+        throw new TransportException(message, method, path, safe, !safe, e);
+      }
+      requests.incrementAndGet();
+      RateLimit seen = RateLimit.parse(response.header("X-Rate-Limit"));
+      if (seen.isKnown()) {
+        rateLimit.set(seen);
+      }
+      int status = response.status();
+      options.debugLog().accept(method + " " + path + " -> " + status + " in "
+          + (System.nanoTime() - started) / 1_000_000 + " ms" + (seen.isKnown() ? ", " + seen : ""));
+      if (status >= 200 && status < 300) {
+        return response;
+      }
+      if (status == 401 && !reminted) {
+        tokens.invalidate(token);
+        reminted = true;
+        options.debugLog().accept(method + " " + path + ": 401, minting a new token and trying once more");
+        continue;
+      }
+      Duration retryAfter = retryAfter(response.header("Retry-After"));
+      boolean retryable = status == 429 || (status >= 500 && idempotent);
+      if (retryable && attempt < policy.maxAttempts()) {
+        if (retryAfter != null && retryAfter.compareTo(policy.maxDelay()) > 0) {
+          throw ErrorDecoder.decode(method, path, response, idempotent, retryAfter,
+              "Retry-After " + retryAfter.toSeconds() + " s is longer than the client waits ("
+                  + policy.maxDelay().toSeconds() + " s); try again later");
+        }
+        Duration wait = retryAfter != null ? retryAfter : policy.backoff(attempt, random());
+        String why = status + (retryAfter != null ? " with Retry-After " + retryAfter.toSeconds() + " s" : "");
+        pause(method, path, why, attempt, wait);
+        attempt++;
+        continue;
+      }
+      String note = status == 401 ? "rejected again after minting a new token"
+          : retryable && attempt > 1 ? "gave up after " + attempt + " attempts"
+          : null;
+      throw ErrorDecoder.decode(method, path, response, idempotent, retryAfter, note);
+    }
+  }
+
+  /** GET, PATCH, DELETE, and POST to a linkage endpoint (adding a member twice is harmless) may be repeated. */
+  static boolean isIdempotent(String method, URI uri) {
+    return !method.equals("POST") || uri.getRawPath().contains("/relationships/");
+  }
+
+  private Map<String, String> headers(String token) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Authorization", "Bearer " + token);
+    h.put("Accept", "application/json");
+    h.put("User-Agent", options.userAgent());
+    return h;
+  }
+
+  private void pause(String method, String path, String why, int attempt, Duration wait) {
+    options.debugLog().accept("retry " + method + " " + path + ": " + why + "; attempt " + attempt + " of "
+        + options.retry().maxAttempts() + " failed, waiting " + wait.toMillis() + " ms");
+    try {
+      options.sleeper().sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException(
+          method + " " + path + ": interrupted while waiting to retry", method, path, false, false, e);
+    }
+  }
+
+  private static String gaveUp(int attempts) {
+    return attempts > 1 ? "; gave up after " + attempts + " attempts" : "";
+  }
+
+  private static double random() {
+    return ThreadLocalRandom.current().nextDouble();
+  }
+
+  /** {@code Retry-After} as delta-seconds or an HTTP date (against the injected clock); null when absent or bad. */
+  private Duration retryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String v = header.strip();
+    try {
+      long seconds = Long.parseLong(v);
+      return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration d = Duration.between(options.clock().instant(), at);
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeParseException notDate) {
+        return null;
+      }
+    }
+  }
+}
