@@ -1,9 +1,10 @@
 package dev.flightplan.plan;
 
-import static dev.flightplan.plan.Fixtures.*;
+import static dev.flightplan.testing.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.config.AppSpec;
+import dev.flightplan.testing.Fixtures;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.Manage.GroupsMode;
 import dev.flightplan.config.Manage.TestersMode;

@@ -1,0 +1,68 @@
+package dev.flightplan.cli;
+
+import dev.flightplan.sandbox.SandboxCredentials;
+import dev.flightplan.sandbox.SandboxServer;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the real CLI in-process with captured output, as a user at a shell (or a CI job) would. */
+final class CliRunner {
+  record Result(int exit, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  private final Map<String, String> env = new HashMap<>();
+  private boolean terminal;
+  private String stdin = "";
+
+  /** Credentials of the sandbox in the environment, as a user exporting ASC_* would have them. */
+  static CliRunner against(SandboxServer sandbox) {
+    CliRunner r = new CliRunner();
+    SandboxCredentials c = sandbox.credentials();
+    r.env.put("ASC_KEY_ID", c.keyId());
+    r.env.put("ASC_ISSUER_ID", c.issuerId());
+    r.env.put("ASC_PRIVATE_KEY", c.privateKeyPem());
+    return r;
+  }
+
+  static CliRunner plain() {
+    return new CliRunner();
+  }
+
+  CliRunner env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  CliRunner terminal(String stdin) {
+    this.terminal = true;
+    this.stdin = stdin;
+    return this;
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Environment environment =
+        new Environment(
+            new PrintWriter(out, true), new PrintWriter(err, true), env, new BufferedReader(new StringReader(stdin)), terminal);
+    int exit = new Main(environment).run(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  /** Runs with {@code --api-url} pointing at the sandbox. */
+  Result run(SandboxServer sandbox, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--api-url");
+    all.add(sandbox.baseUri().toString());
+    return run(all.toArray(String[]::new));
+  }
+}

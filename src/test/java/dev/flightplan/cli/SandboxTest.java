@@ -1,0 +1,58 @@
+package dev.flightplan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flightplan.contract.ExchangeRecorder;
+import dev.flightplan.contract.OpenApiContract;
+import dev.flightplan.sandbox.Exchange;
+import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.sandbox.SandboxServer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the integration tests: a fresh sandbox (demo seed, in memory) on 127.0.0.1 port 0 per test, every
+ * exchange recorded, and after each test every request and response checked against Apple's OpenAPI document.
+ */
+abstract class SandboxTest {
+  protected SandboxServer sandbox;
+  protected final ExchangeRecorder recorder = new ExchangeRecorder();
+
+  @BeforeEach
+  void startSandbox() throws IOException {
+    sandbox = SandboxServer.start(options());
+    sandbox.addListener(recorder);
+  }
+
+  protected SandboxOptions options() {
+    return SandboxOptions.defaults();
+  }
+
+  @AfterEach
+  void stopSandboxAndCheckContract() {
+    sandbox.close();
+    if (OpenApiContract.available()) {
+      List<String> violations = new ArrayList<>();
+      for (Exchange e : recorder.exchanges()) {
+        violations.addAll(OpenApiContract.violations(e));
+      }
+      assertThat(violations).as("requests and responses that break Apple's OpenAPI document").isEmpty();
+    }
+  }
+
+  protected CliRunner cli() {
+    return CliRunner.against(sandbox);
+  }
+
+  /** Requests that change something (anything but GET), by method and path template. */
+  protected long writes() {
+    return sandbox.requestCounts().entrySet().stream()
+        .filter(e -> !e.getKey().startsWith("GET "))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+}
