@@ -1,0 +1,108 @@
+package dev.flightplan.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the desired-state records from a tree that passed the schema and the semantic rules: applies defaults,
+ * lower-cases emails, trims group names, and adds a tester for every email mentioned only under a group.
+ */
+final class ModelBuilder {
+  private final PositionMap positions;
+
+  private ModelBuilder(PositionMap positions) {
+    this.positions = positions;
+  }
+
+  static DesiredState build(JsonNode root, PositionMap positions) {
+    ModelBuilder builder = new ModelBuilder(positions);
+    List<AppSpec> apps = new ArrayList<>();
+    JsonNode appNodes = root.path("apps");
+    for (int i = 0; i < appNodes.size(); i++) {
+      apps.add(builder.app(appNodes.get(i), Pointer.child(Pointer.child(Pointer.ROOT, "apps"), i)));
+    }
+    return new DesiredState(positions.file(), root.path("version").asInt(), apps);
+  }
+
+  private AppSpec app(JsonNode app, String at) {
+    List<GroupSpec> groups = new ArrayList<>();
+    JsonNode groupNodes = app.path("groups");
+    for (int i = 0; i < groupNodes.size(); i++) {
+      groups.add(group(groupNodes.get(i), Pointer.child(Pointer.child(at, "groups"), i)));
+    }
+    return new AppSpec(
+        app.path("bundleId").asText(),
+        manage(app.path("manage")),
+        groups,
+        testers(app.path("testers"), Pointer.child(at, "testers"), groupNodes, Pointer.child(at, "groups")),
+        positions.value(at));
+  }
+
+  private static Manage manage(JsonNode manage) {
+    Manage.GroupsMode groups = manage.has("groups")
+        ? Manage.GroupsMode.valueOf(manage.get("groups").asText().toUpperCase(Locale.ROOT))
+        : Manage.DEFAULT.groups();
+    Manage.TestersMode testers = manage.has("testers")
+        ? Manage.TestersMode.valueOf(manage.get("testers").asText().toUpperCase(Locale.ROOT))
+        : Manage.DEFAULT.testers();
+    return new Manage(groups, testers);
+  }
+
+  private GroupSpec group(JsonNode group, String at) {
+    List<String> testers = new ArrayList<>();
+    group.path("testers").forEach(e -> testers.add(email(e)));
+    return new GroupSpec(
+        group.path("name").asText().trim(),
+        group.path("internal").asBoolean(false),
+        optionalBoolean(group, "accessToAllBuilds"),
+        optionalBoolean(group, "feedback"),
+        group.path("protect").asBoolean(false),
+        testers.stream().distinct().toList(),
+        positions.value(at));
+  }
+
+  /** The testers' own entries in file order, then testers mentioned only under groups, in order of first mention. */
+  private List<TesterSpec> testers(JsonNode entries, String at, JsonNode groupNodes, String groupsAt) {
+    Map<String, TesterSpec> testers = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode entry = entries.get(i);
+      List<String> groupNames = new ArrayList<>();
+      entry.path("groups").forEach(g -> groupNames.add(g.asText().trim()));
+      String email = email(entry.path("email"));
+      testers.put(
+          email,
+          new TesterSpec(
+              email,
+              optionalText(entry, "firstName"),
+              optionalText(entry, "lastName"),
+              groupNames.stream().distinct().toList(),
+              positions.value(Pointer.child(at, i))));
+    }
+    for (int g = 0; g < groupNodes.size(); g++) {
+      String membersAt = Pointer.child(Pointer.child(groupsAt, g), "testers");
+      JsonNode members = groupNodes.get(g).path("testers");
+      for (int i = 0; i < members.size(); i++) {
+        String memberAt = Pointer.child(membersAt, i);
+        testers.computeIfAbsent(
+            email(members.get(i)), e -> new TesterSpec(e, null, null, List.of(), positions.value(memberAt)));
+      }
+    }
+    return List.copyOf(testers.values());
+  }
+
+  private static String email(JsonNode node) {
+    return node.asText().toLowerCase(Locale.ROOT);
+  }
+
+  private static Boolean optionalBoolean(JsonNode node, String field) {
+    return node.has(field) ? node.get(field).asBoolean() : null;
+  }
+
+  private static String optionalText(JsonNode node, String field) {
+    return node.has(field) ? node.get(field).asText() : null;
+  }
+}
