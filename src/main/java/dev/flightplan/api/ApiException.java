@@ -19,7 +19,7 @@ public class ApiException extends RuntimeException {
   private final boolean outcomeUnknown;
 
   /**
-   * @param status the HTTP status, or 0 when no response was received
+   * @param status the HTTP status, or 0 when there is no response to blame (I/O failure, refused link)
    * @param retryable whether sending the same request again later can succeed
    * @param outcomeUnknown whether the server may have carried out the request despite the failure (a create whose
    *     response was lost); the caller must read back before trying again
@@ -42,7 +42,7 @@ public class ApiException extends RuntimeException {
     this.outcomeUnknown = outcomeUnknown;
   }
 
-  /** The HTTP status, or 0 when no response was received. */
+  /** The HTTP status, or 0 when there is no response to blame (I/O failure, refused link). */
   public int status() {
     return status;
   }

@@ -27,7 +27,9 @@ final class ErrorDecoder {
   static ApiException decode(
       String method, String path, Transport.Response response, boolean idempotent, Duration retryAfter, String note) {
     int status = response.status();
-    List<ApiError> errors = parse(response.body());
+    JsonNode errorNodes = errorsOf(read(response.body()));
+    List<ApiError> errors = new ArrayList<>();
+    errorNodes.forEach(e -> errors.add(error(e)));
     StringBuilder msg = new StringBuilder(method).append(' ').append(path).append(": ").append(status);
     if (errors.isEmpty()) {
       String reason = response.reason();
@@ -41,7 +43,7 @@ final class ErrorDecoder {
       for (ApiError more : errors.subList(1, errors.size())) {
         msg.append("; ").append(more.describe());
       }
-      for (String associated : associated(response.body())) {
+      for (String associated : associated(errorNodes)) {
         msg.append("; ").append(associated);
       }
     }
@@ -65,15 +67,6 @@ final class ErrorDecoder {
     };
   }
 
-  /** The {@code errors} array of an ErrorResponse; empty when the body is not one. */
-  static List<ApiError> parse(byte[] body) {
-    List<ApiError> out = new ArrayList<>();
-    for (JsonNode e : errorsOf(read(body))) {
-      out.add(error(e));
-    }
-    return out;
-  }
-
   private static ApiError error(JsonNode e) {
     JsonNode source = e.path("source");
     return new ApiError(
@@ -86,9 +79,9 @@ final class ErrorDecoder {
   }
 
   /** {@code meta.associatedErrors} of every error, described one per line; Apple puts the real reasons there. */
-  private static List<String> associated(byte[] body) {
+  private static List<String> associated(JsonNode errors) {
     List<String> out = new ArrayList<>();
-    for (JsonNode e : errorsOf(read(body))) {
+    for (JsonNode e : errors) {
       JsonNode assoc = e.path("meta").path("associatedErrors");
       for (Map.Entry<String, JsonNode> entry : iterable(assoc)) {
         for (JsonNode nested : entry.getValue()) {
