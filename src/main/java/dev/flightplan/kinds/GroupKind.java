@@ -199,20 +199,32 @@ public final class GroupKind implements ResourceKind {
                       + liveValues(live, forcedBy)));
       return;
     }
+    // the new group keeps the live values of the attributes the file leaves unsaid
+    GroupSpec effective =
+        new GroupSpec(
+            spec.name(),
+            spec.internal(),
+            spec.accessToAllBuilds() != null
+                ? spec.accessToAllBuilds()
+                : (spec.internal() && live.internal() ? live.accessToAllBuilds() : null),
+            spec.feedback() != null ? spec.feedback() : live.feedback(),
+            spec.protect(),
+            spec.testers(),
+            spec.pos());
     ctx.out()
         .action(
             new Action.Replace(
                 address,
                 live.id(),
                 liveAttributes(live, ctx),
-                desiredAttributes(spec, wanted),
+                desiredAttributes(effective, wanted),
                 forcedBy,
-                what + " cannot change in place; the group gets a new id and a new public link"));
+                what + " cannot change in place; the group is deleted and created again, with a new public link"));
     ctx.out()
         .call(
             Phase.GROUP_REPLACE_DELETE,
             new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local() + " (replace)", List.of(address)));
-    planCreate(ctx, spec, wanted, live);
+    planCreate(ctx, effective, wanted, live);
   }
 
   private void planDeletes(AppContext ctx) {
@@ -231,7 +243,7 @@ public final class GroupKind implements ResourceKind {
       }
       Address address = Address.group(ctx.app(), live.name());
       ctx.out()
-          .action(new Action.Delete(address, live.id(), liveAttributes(live, ctx), "not in the file (manage.groups: all, --prune)"));
+          .action(new Action.Delete(address, live.id(), liveAttributes(live, ctx), "not in the file, which owns all groups (manage.groups: all), and --prune was given"));
       ctx.out()
           .call(Phase.GROUP_DELETE, new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local(), List.of(address)));
     }

@@ -139,7 +139,7 @@ public final class TesterKind implements ResourceKind {
                   address,
                   t.id(),
                   Attributes.builder().put("firstName", t.firstName()).put("lastName", t.lastName()).put("state", t.state()).build(),
-                  "not in the file (manage.testers: exclusive, --prune): removed from this app and its groups only"));
+                  "not in the file, which owns the testers (manage.testers: exclusive), and --prune was given; removed from this app only, not from the team"));
       ids.add(t.id());
       served.add(address);
     }

@@ -51,24 +51,20 @@ public final class PlanTextView {
     out.flush();
   }
 
-  /** "Plan: 3 to add, 2 to change, 1 to destroy." with replacements counted apart when there are any. */
+  /** "Plan: 3 to add, 2 to change, 1 to destroy.": as Terraform, a replacement counts as one add and one destroy. */
   public static String summary(Plan plan) {
     Map<ActionKind, Integer> c = plan.counts();
-    StringBuilder sb = new StringBuilder("Plan: ");
-    sb.append(c.get(ActionKind.CREATE)).append(" to add, ");
-    sb.append(c.get(ActionKind.UPDATE)).append(" to change, ");
-    if (c.get(ActionKind.REPLACE) > 0) {
-      sb.append(c.get(ActionKind.REPLACE)).append(" to replace, ");
-    }
-    sb.append(c.get(ActionKind.DELETE)).append(" to destroy.");
-    return sb.toString();
+    int replace = c.get(ActionKind.REPLACE);
+    return "Plan: " + (c.get(ActionKind.CREATE) + replace) + " to add, " + c.get(ActionKind.UPDATE) + " to change, "
+        + (c.get(ActionKind.DELETE) + replace) + " to destroy.";
   }
 
   private void renderAction(Action action) {
     String what = action.address().local();
     String symbol = colour(action.kind(), action.kind().symbol());
     String pad = action.kind() == ActionKind.REPLACE ? "" : "  ";
-    out.println(style.dim("  # " + what + " " + verb(action) + (action.reason() == null ? "" : " (" + action.reason() + ")")));
+    boolean explain = action.reason() != null && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE);
+    out.println(style.dim("  # " + what + " " + verb(action) + (explain ? ": " + action.reason() : "")));
     out.println(pad + symbol + " " + what + " {");
     switch (action.kind()) {
       case CREATE -> attributes(((Action.Create) action).after(), "+");
