@@ -1,0 +1,168 @@
+package dev.flightplan.sandbox;
+
+/**
+ * An error the sandbox answers with, shaped like one item of Apple's {@code ErrorResponse}. {@code pointer} and
+ * {@code parameter} are mutually exclusive (at most one is non-null). The factory methods are the whole catalogue
+ * of codes the sandbox uses; see the package documentation for when each one is chosen.
+ */
+final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  static final String AUTH_DETAIL =
+      "Provide a properly configured and signed bearer token, and make sure that it has not expired. Learn more"
+          + " about Generating Tokens for API Requests https://developer.apple.com/go/?id=api-generating-tokens";
+
+  private final int status;
+  private final String code;
+  private final String title;
+  private final String pointer;
+  private final String parameter;
+
+  private ApiException(int status, String code, String title, String detail, String pointer, String parameter) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.pointer = pointer;
+    this.parameter = parameter;
+  }
+
+  int status() {
+    return status;
+  }
+
+  String code() {
+    return code;
+  }
+
+  String title() {
+    return title;
+  }
+
+  String detail() {
+    return getMessage();
+  }
+
+  String pointer() {
+    return pointer;
+  }
+
+  String parameter() {
+    return parameter;
+  }
+
+  static ApiException notAuthorized() {
+    return new ApiException(
+        401, "NOT_AUTHORIZED", "Authentication credentials are missing or invalid.", AUTH_DETAIL, null, null);
+  }
+
+  static ApiException rateLimited() {
+    return new ApiException(
+        429,
+        "RATE_LIMIT_EXCEEDED",
+        "The request rate limit has been reached.",
+        "We've received too many requests for this API. Please wait and try again or slow down your request rate.",
+        null,
+        null);
+  }
+
+  static ApiException pathNotFound() {
+    return new ApiException(
+        404,
+        "NOT_FOUND",
+        "The specified resource does not exist",
+        "The path provided does not match a defined resource type.",
+        null,
+        null);
+  }
+
+  static ApiException notFound(String type, String id) {
+    return new ApiException(
+        404,
+        "NOT_FOUND",
+        "The specified resource does not exist",
+        "There is no resource of type '" + type + "' with id '" + id + "'",
+        null,
+        null);
+  }
+
+  static ApiException methodNotAllowed(String method) {
+    return new ApiException(
+        405,
+        "METHOD_NOT_ALLOWED",
+        "The request method is not valid for the resource path.",
+        "The request method '" + method + "' is not valid for the resource path.",
+        null,
+        null);
+  }
+
+  static ApiException illegalParameter(String name, String why) {
+    return new ApiException(
+        400, "PARAMETER_ERROR.ILLEGAL", "A given parameter is not allowed for this request", why, null, name);
+  }
+
+  static ApiException invalidParameter(String name, String why) {
+    return new ApiException(400, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", why, null, name);
+  }
+
+  static ApiException unprocessable(String detail) {
+    return new ApiException(
+        422, "ENTITY_UNPROCESSABLE", "The request entity is not processable.", detail, null, null);
+  }
+
+  static ApiException attributeRequired(String pointer, String detail) {
+    return new ApiException(
+        409, "ENTITY_ERROR.ATTRIBUTE.REQUIRED", "The provided entity is missing a required field", detail, pointer,
+        null);
+  }
+
+  static ApiException attributeInvalid(String pointer, String detail) {
+    return new ApiException(
+        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "An attribute value is invalid.", detail, pointer, null);
+  }
+
+  static ApiException attributeType(String pointer, String detail) {
+    return new ApiException(
+        409, "ENTITY_ERROR.ATTRIBUTE.TYPE", "An attribute in the provided entity has the wrong type", detail,
+        pointer, null);
+  }
+
+  static ApiException attributeUnknown(String pointer, String detail) {
+    return new ApiException(
+        409, "ENTITY_ERROR.ATTRIBUTE.UNKNOWN", "The provided entity includes an unknown attribute", detail, pointer,
+        null);
+  }
+
+  static ApiException relationshipRequired(String pointer, String detail) {
+    return new ApiException(
+        409, "ENTITY_ERROR.RELATIONSHIP.REQUIRED", "The provided entity is missing a required relationship", detail,
+        pointer, null);
+  }
+
+  static ApiException relationshipInvalid(String pointer, String detail) {
+    return new ApiException(
+        409, "ENTITY_ERROR.RELATIONSHIP.INVALID", "The provided entity includes a relationship with an invalid value",
+        detail, pointer, null);
+  }
+
+  static ApiException relationshipUnknown(String pointer, String detail) {
+    return new ApiException(
+        409, "ENTITY_ERROR.RELATIONSHIP.UNKNOWN", "The provided entity includes an unknown relationship", detail,
+        pointer, null);
+  }
+
+  static ApiException typeInvalid(String pointer, String detail) {
+    return new ApiException(
+        409, "ENTITY_ERROR.TYPE.INVALID", "The provided entity has the wrong type", detail, pointer, null);
+  }
+
+  static ApiException idInvalid(String pointer, String detail) {
+    return new ApiException(
+        409, "ENTITY_ERROR.ID.INVALID", "The provided entity id is invalid", detail, pointer, null);
+  }
+
+  static ApiException unexpected(String detail) {
+    return new ApiException(
+        500, "UNEXPECTED_ERROR", "An unexpected error occurred.", detail, null, null);
+  }
+}

@@ -1,0 +1,258 @@
+package dev.flightplan.sandbox;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The TestFlight rules the sandbox enforces on every change, over {@link SandboxState}. Each operation checks
+ * everything first and changes nothing when it refuses, so a failed request leaves no partial effect.
+ */
+final class Operations {
+  static final int MAX_PUBLIC_LINK_LIMIT = 10_000;
+
+  private final SandboxState state;
+  private final Clock clock;
+  private final Ids ids;
+
+  Operations(SandboxState state, Clock clock, Ids ids) {
+    this.state = state;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** The values of a group create request; null Booleans were not sent. */
+  record GroupCreate(
+      String appId,
+      String name,
+      Boolean internal,
+      Boolean accessToAllBuilds,
+      Boolean publicLinkEnabled,
+      Boolean publicLinkLimitEnabled,
+      Integer publicLinkLimit,
+      Boolean feedbackEnabled,
+      List<String> testerIds) {}
+
+  /** The values of a group update request; null means "leave as it is". */
+  record GroupPatch(
+      String name,
+      Boolean publicLinkEnabled,
+      Boolean publicLinkLimitEnabled,
+      Integer publicLinkLimit,
+      Boolean feedbackEnabled,
+      Boolean appleSiliconMac,
+      Boolean appleVision) {}
+
+  Group createGroup(GroupCreate c) {
+    if (state.appOrNull(c.appId()) == null) {
+      throw ApiException.relationshipInvalid(
+          "/data/relationships/app/data/id", "There is no resource of type 'apps' with id '" + c.appId() + "'");
+    }
+    boolean internal = Boolean.TRUE.equals(c.internal());
+    checkName(c.appId(), null, c.name());
+    if (Boolean.TRUE.equals(c.accessToAllBuilds()) && !internal) {
+      throw ApiException.attributeInvalid(
+          "/data/attributes/hasAccessToAllBuilds", "Only internal groups can have access to all builds.");
+    }
+    checkPublicLink(internal, c.publicLinkEnabled(), c.publicLinkLimitEnabled(), c.publicLinkLimit());
+    List<Tester> newMembers = new ArrayList<>();
+    for (int i = 0; i < c.testerIds().size(); i++) {
+      Tester tester = state.testerOrNull(c.testerIds().get(i));
+      if (tester == null) {
+        throw ApiException.relationshipInvalid(
+            "/data/relationships/betaTesters/data/" + i + "/id",
+            "There is no resource of type 'betaTesters' with id '" + c.testerIds().get(i) + "'");
+      }
+      newMembers.add(tester);
+    }
+    if (internal) {
+      newMembers.forEach(this::requireUser);
+    }
+    boolean linkEnabled = Boolean.TRUE.equals(c.publicLinkEnabled());
+    Group group =
+        new Group(
+            ids.uuid(),
+            c.appId(),
+            c.name(),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
+            internal,
+            Boolean.TRUE.equals(c.accessToAllBuilds()),
+            linkEnabled,
+            Boolean.TRUE.equals(c.publicLinkLimitEnabled()),
+            c.publicLinkLimit(),
+            linkEnabled ? ids.publicLinkId() : null,
+            Boolean.TRUE.equals(c.feedbackEnabled()),
+            false,
+            false);
+    state.putGroup(group);
+    newMembers.forEach(t -> join(state.tester(t.id()), group));
+    return group;
+  }
+
+  Group updateGroup(String groupId, GroupPatch p) {
+    Group group = state.group(groupId);
+    if (p.name() != null) {
+      checkName(group.app(), group.id(), p.name());
+    }
+    checkPublicLink(group.internal(), p.publicLinkEnabled(), p.publicLinkLimitEnabled(), p.publicLinkLimit());
+    Group updated = p.name() == null ? group : group.withName(p.name());
+    if (p.publicLinkEnabled() != null) {
+      boolean enabled = p.publicLinkEnabled();
+      String linkId = enabled && group.publicLinkId() == null ? ids.publicLinkId() : group.publicLinkId();
+      updated = updated.withPublicLink(enabled, linkId);
+    }
+    if (p.publicLinkLimitEnabled() != null || p.publicLinkLimit() != null) {
+      updated =
+          updated.withPublicLinkLimit(
+              p.publicLinkLimitEnabled() != null ? p.publicLinkLimitEnabled() : updated.publicLinkLimitEnabled(),
+              p.publicLinkLimit() != null ? p.publicLinkLimit() : updated.publicLinkLimit());
+    }
+    updated =
+        updated.withFlags(
+            p.feedbackEnabled() != null ? p.feedbackEnabled() : updated.feedbackEnabled(),
+            p.appleSiliconMac() != null ? p.appleSiliconMac() : updated.appleSiliconMac(),
+            p.appleVision() != null ? p.appleVision() : updated.appleVision());
+    state.putGroup(updated);
+    return updated;
+  }
+
+  void deleteGroup(String groupId) {
+    state.removeGroup(state.group(groupId).id());
+  }
+
+  /** Group-side add: every tester must exist (404), none may be a member already (409). */
+  void addMembers(String groupId, List<String> testerIds) {
+    Group group = state.group(groupId);
+    List<Tester> testers = existingTesters(testerIds);
+    for (int i = 0; i < testers.size(); i++) {
+      if (testers.get(i).groups().contains(groupId)) {
+        throw ApiException.relationshipInvalid(
+            "/data/" + testerIds.indexOf(testers.get(i).id()) + "/id",
+            "The beta tester '" + testers.get(i).id() + "' is already a member of the beta group '" + groupId + "'");
+      }
+      if (group.internal()) {
+        requireUser(testers.get(i));
+      }
+    }
+    testers.forEach(t -> join(t, group));
+  }
+
+  /** Group-side remove: every tester must exist (404); testers that are not members are left alone. */
+  void removeMembers(String groupId, List<String> testerIds) {
+    state.group(groupId);
+    for (Tester tester : existingTesters(testerIds)) {
+      state.putTester(tester.leaving(groupId));
+    }
+  }
+
+  /**
+   * Creates a tester in the given groups, or, when the team already has a tester with that email, adds the
+   * existing record to those groups and returns it: the team keeps one tester record per email address.
+   */
+  Tester createTester(String email, String firstName, String lastName, List<String> groupIds, List<String> buildIds) {
+    if (!buildIds.isEmpty()) {
+      throw ApiException.relationshipInvalid(
+          "/data/relationships/builds/data/0/id",
+          "There is no resource of type 'builds' with id '" + buildIds.get(0) + "'");
+    }
+    if (groupIds.isEmpty()) {
+      throw ApiException.relationshipRequired(
+          "/data/relationships", "A beta tester must be created with at least one beta group or build.");
+    }
+    List<Group> groups = new ArrayList<>();
+    for (int i = 0; i < groupIds.size(); i++) {
+      Group group = state.groupOrNull(groupIds.get(i));
+      if (group == null) {
+        throw ApiException.relationshipInvalid(
+            "/data/relationships/betaGroups/data/" + i + "/id",
+            "There is no resource of type 'betaGroups' with id '" + groupIds.get(i) + "'");
+      }
+      if (group.internal() && !state.isUser(email)) {
+        throw notAUser(email);
+      }
+      groups.add(group);
+    }
+    Tester tester = state.testerByEmail(email);
+    if (tester == null) {
+      tester = new Tester(ids.uuid(), email, firstName, lastName, "EMAIL", "NOT_INVITED", List.of(), List.of());
+      state.putTester(tester);
+    }
+    for (Group group : groups) {
+      Tester current = state.tester(tester.id());
+      if (!current.groups().contains(group.id())) {
+        join(current, group);
+      }
+    }
+    return state.tester(tester.id());
+  }
+
+  /** Removes the tester from every app of the team. */
+  void deleteTester(String testerId) {
+    state.removeTester(state.tester(testerId).id());
+  }
+
+  /** The testers lose every group of the app and their access to it. */
+  void removeFromApp(String appId, List<String> testerIds) {
+    state.app(appId);
+    List<String> groupIds = state.groupsOfApp(appId).stream().map(Group::id).toList();
+    for (Tester tester : existingTesters(testerIds)) {
+      state.putTester(tester.losingApp(appId, groupIds));
+    }
+  }
+
+  private void join(Tester tester, Group group) {
+    Tester joined = tester.joining(group.id(), group.app());
+    // External groups send the invitation email; internal ones wait for a build (api-behaviour.md 5.2).
+    if (!group.internal() && joined.state().equals("NOT_INVITED")) {
+      joined = joined.withState("INVITED");
+    }
+    state.putTester(joined);
+  }
+
+  private List<Tester> existingTesters(List<String> testerIds) {
+    List<Tester> testers = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(testerIds)) {
+      testers.add(state.tester(id));
+    }
+    return testers;
+  }
+
+  private void requireUser(Tester tester) {
+    if (!state.isUser(tester.email())) {
+      throw notAUser(tester.email() == null ? tester.id() : tester.email());
+    }
+  }
+
+  private static ApiException notAUser(String who) {
+    return ApiException.unprocessable(
+        "'" + who + "' is not an App Store Connect user of this team; only users can be members of internal groups.");
+  }
+
+  private void checkName(String appId, String groupId, String name) {
+    if (name.isBlank()) {
+      throw ApiException.attributeInvalid("/data/attributes/name", "The name of a beta group must not be blank.");
+    }
+    for (Group other : state.groupsOfApp(appId)) {
+      if (other.name().equals(name) && !other.id().equals(groupId)) {
+        throw ApiException.attributeInvalid(
+            "/data/attributes/name", "A beta group named '" + name + "' already exists for this app.");
+      }
+    }
+  }
+
+  private static void checkPublicLink(boolean internal, Boolean enabled, Boolean limitEnabled, Integer limit) {
+    if (internal && (Boolean.TRUE.equals(enabled) || Boolean.TRUE.equals(limitEnabled) || limit != null)) {
+      String attribute = Boolean.TRUE.equals(enabled) ? "publicLinkEnabled"
+          : Boolean.TRUE.equals(limitEnabled) ? "publicLinkLimitEnabled" : "publicLinkLimit";
+      throw ApiException.attributeInvalid(
+          "/data/attributes/" + attribute, "Internal groups cannot have a public link.");
+    }
+    if (limit != null && (limit < 1 || limit > MAX_PUBLIC_LINK_LIMIT)) {
+      throw ApiException.attributeInvalid(
+          "/data/attributes/publicLinkLimit",
+          "The public link limit must be between 1 and " + MAX_PUBLIC_LINK_LIMIT + ".");
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.flightplan.sandbox;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory App Store Connect API for the TestFlight endpoints, served over real HTTP: JWT checks, rate limit,
+ * JSON:API documents, paging, errors and TestFlight rules as described in the package documentation. Optionally
+ * persisted to a state file, with its API key kept beside it. Safe for concurrent requests.
+ */
+public final class SandboxServer implements AutoCloseable {
+  private static final int THREADS = 4;
+
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final URI baseUri;
+  private final KeyMaterial key;
+  private final Dispatcher dispatcher;
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final AtomicLong total = new AtomicLong();
+  private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
+
+  private SandboxServer(
+      HttpServer http, ExecutorService executor, URI baseUri, KeyMaterial key, Dispatcher dispatcher) {
+    this.http = http;
+    this.executor = executor;
+    this.baseUri = baseUri;
+    this.key = key;
+    this.dispatcher = dispatcher;
+  }
+
+  /** Loads or seeds the state, loads or creates the key, and starts listening. */
+  public static SandboxServer start(SandboxOptions options) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    Ids ids = new Ids(new SecureRandom());
+    StateStore store = null;
+    SandboxState state;
+    KeyMaterial key;
+    if (options.stateFile() != null) {
+      Path stateFile = options.stateFile().toAbsolutePath();
+      Files.createDirectories(stateFile.getParent());
+      store = new StateStore(stateFile, mapper);
+      key = KeyMaterial.loadOrCreate(stateFile.getParent(), ids, mapper);
+      if (store.exists()) {
+        state = store.load();
+      } else {
+        state = Seed.load(options.seedFile(), mapper, options.clock(), ids);
+        store.save(state);
+      }
+    } else {
+      key = KeyMaterial.generate(ids);
+      state = Seed.load(options.seedFile(), mapper, options.clock(), ids);
+    }
+    HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
+    ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+    http.setExecutor(executor);
+    InetSocketAddress address = http.getAddress();
+    String host = address.getAddress().getHostAddress();
+    URI baseUri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    Dispatcher dispatcher = new Dispatcher(options, state, store, ids, mapper, key, baseUri.toString());
+    SandboxServer started = new SandboxServer(http, executor, baseUri, key, dispatcher);
+    http.createContext("/", started::handle);
+    http.start();
+    return started;
+  }
+
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  public SandboxCredentials credentials() {
+    return key.credentials();
+  }
+
+  /** Requests answered so far, by {@code METHOD /path/{id}/template}, sorted by key. */
+  public Map<String, Long> requestCounts() {
+    Map<String, Long> copy = new TreeMap<>();
+    counts.forEach((k, v) -> copy.put(k, v.sum()));
+    return copy;
+  }
+
+  public long totalRequests() {
+    return total.get();
+  }
+
+  /**
+   * Registers a listener called once for every exchange. It runs when the response is final and before its bytes
+   * go out, so a client that has received a response can rely on the listener having seen it; a listener that
+   * throws does not change the response.
+   */
+  public void addListener(Consumer<Exchange> listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] requestBytes = exchange.getRequestBody().readAllBytes();
+      Dispatcher.Answer answer = dispatcher.answer(exchange, requestBytes);
+      counts.computeIfAbsent(answer.countKey(), k -> new LongAdder()).increment();
+      total.incrementAndGet();
+      for (Consumer<Exchange> listener : listeners) {
+        try {
+          listener.accept(answer.exchange());
+        } catch (RuntimeException e) {
+          // a broken listener is the caller's bug; the client still gets its answer
+        }
+      }
+      answer.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
+      byte[] body = answer.body();
+      exchange.sendResponseHeaders(answer.status(), body == null ? -1 : body.length);
+      if (body != null) {
+        exchange.getResponseBody().write(body);
+      }
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "asc-sandbox-" + n.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

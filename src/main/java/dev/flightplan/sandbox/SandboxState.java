@@ -1,0 +1,172 @@
+package dev.flightplan.sandbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the emulated team holds: apps and users (from the seed), beta groups and beta testers. Lists come
+ * back in a stable order (creation order), which is what makes cursor paging by offset correct. Not thread-safe:
+ * the server holds one lock around every use.
+ */
+final class SandboxState {
+  private final Map<String, App> apps = new LinkedHashMap<>();
+  private final Map<String, TeamUser> usersByEmail = new LinkedHashMap<>();
+  private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final Map<String, Tester> testers = new LinkedHashMap<>();
+  private final Map<String, String> testerIdsByEmail = new LinkedHashMap<>();
+
+  /** The persisted form of the state: plain lists of records, each in the state's order. */
+  record Snapshot(int format, List<App> apps, List<TeamUser> users, List<Group> groups, List<Tester> testers) {
+    static final int FORMAT = 1;
+
+    Snapshot {
+      apps = List.copyOf(apps == null ? List.of() : apps);
+      users = List.copyOf(users == null ? List.of() : users);
+      groups = List.copyOf(groups == null ? List.of() : groups);
+      testers = List.copyOf(testers == null ? List.of() : testers);
+    }
+  }
+
+  static SandboxState of(Snapshot snapshot) {
+    SandboxState state = new SandboxState();
+    snapshot.apps().forEach(state::putApp);
+    snapshot.users().forEach(state::putUser);
+    snapshot.groups().forEach(state::putGroup);
+    snapshot.testers().forEach(state::putTester);
+    return state;
+  }
+
+  Snapshot snapshot() {
+    return new Snapshot(
+        Snapshot.FORMAT,
+        new ArrayList<>(apps.values()),
+        new ArrayList<>(usersByEmail.values()),
+        new ArrayList<>(groups.values()),
+        new ArrayList<>(testers.values()));
+  }
+
+  static String emailKey(String email) {
+    return email.toLowerCase(Locale.ROOT);
+  }
+
+  // --- reads ---
+
+  List<App> apps() {
+    return List.copyOf(apps.values());
+  }
+
+  App app(String id) {
+    App app = apps.get(id);
+    if (app == null) {
+      throw ApiException.notFound("apps", id);
+    }
+    return app;
+  }
+
+  App appOrNull(String id) {
+    return apps.get(id);
+  }
+
+  boolean isUser(String email) {
+    return email != null && usersByEmail.containsKey(emailKey(email));
+  }
+
+  TeamUser user(String email) {
+    return usersByEmail.get(emailKey(email));
+  }
+
+  List<Group> groups() {
+    return List.copyOf(groups.values());
+  }
+
+  Group group(String id) {
+    Group group = groups.get(id);
+    if (group == null) {
+      throw ApiException.notFound("betaGroups", id);
+    }
+    return group;
+  }
+
+  Group groupOrNull(String id) {
+    return groups.get(id);
+  }
+
+  List<Group> groupsOfApp(String appId) {
+    return groups.values().stream().filter(g -> g.app().equals(appId)).toList();
+  }
+
+  List<Tester> testers() {
+    return List.copyOf(testers.values());
+  }
+
+  Tester tester(String id) {
+    Tester tester = testers.get(id);
+    if (tester == null) {
+      throw ApiException.notFound("betaTesters", id);
+    }
+    return tester;
+  }
+
+  Tester testerOrNull(String id) {
+    return testers.get(id);
+  }
+
+  Tester testerByEmail(String email) {
+    String id = testerIdsByEmail.get(emailKey(email));
+    return id == null ? null : testers.get(id);
+  }
+
+  /** The members of a group, in tester creation order. */
+  List<Tester> members(String groupId) {
+    return testers.values().stream().filter(t -> t.groups().contains(groupId)).toList();
+  }
+
+  /** The groups a tester belongs to, in group creation order. */
+  List<Group> groupsOf(Tester tester) {
+    return groups.values().stream().filter(g -> tester.groups().contains(g.id())).toList();
+  }
+
+  /** The apps a tester may test, in app order. */
+  List<App> appsOf(Tester tester) {
+    return apps.values().stream().filter(a -> tester.apps().contains(a.id())).toList();
+  }
+
+  // --- writes ---
+
+  void putApp(App app) {
+    apps.put(app.id(), app);
+  }
+
+  void putUser(TeamUser user) {
+    usersByEmail.put(emailKey(user.email()), user);
+  }
+
+  void putGroup(Group group) {
+    groups.put(group.id(), group);
+  }
+
+  void putTester(Tester tester) {
+    testers.put(tester.id(), tester);
+    if (tester.email() != null) {
+      testerIdsByEmail.put(emailKey(tester.email()), tester.id());
+    }
+  }
+
+  /** Removes a group and, with it, every membership in it. */
+  void removeGroup(String groupId) {
+    groups.remove(groupId);
+    for (Tester tester : members(groupId)) {
+      putTester(tester.leaving(groupId));
+    }
+  }
+
+  void removeTester(String testerId) {
+    Tester removed = testers.remove(testerId);
+    if (removed != null && removed.email() != null) {
+      testerIdsByEmail.remove(emailKey(removed.email()));
+    }
+  }
+}

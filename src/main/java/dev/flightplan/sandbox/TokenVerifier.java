@@ -1,0 +1,76 @@
+package dev.flightplan.sandbox;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+
+/**
+ * Checks bearer tokens the way App Store Connect does: ES256 only, signed by the sandbox key, header {@code kid}
+ * equal to the key id, {@code iss} the issuer id, {@code aud} {@code appstoreconnect-v1}, {@code iat} and
+ * {@code exp} present, not expired, and {@code exp} at most 20 minutes ahead. A minute of clock skew is allowed
+ * either way, as clocks of real CI machines drift.
+ */
+final class TokenVerifier {
+  static final String AUDIENCE = "appstoreconnect-v1";
+  static final long MAX_LIFETIME_SECONDS = 20 * 60;
+  static final int SKEW_SECONDS = 60;
+
+  private final String keyId;
+  private final String issuerId;
+  private final PublicKey publicKey;
+  private final Clock clock;
+
+  TokenVerifier(String keyId, String issuerId, PublicKey publicKey, Clock clock) {
+    this.keyId = keyId;
+    this.issuerId = issuerId;
+    this.publicKey = publicKey;
+    this.clock = clock;
+  }
+
+  /** Accepts the value of an {@code Authorization} header or throws the 401. */
+  void verify(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw ApiException.notAuthorized();
+    }
+    String token = authorization.substring(7).trim();
+    NumericDate now = NumericDate.fromMilliseconds(clock.millis());
+    // Built per request because the evaluation time comes from the injected clock.
+    JwtConsumer consumer =
+        new JwtConsumerBuilder()
+            .setJwsAlgorithmConstraints(
+                AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+            .setVerificationKey(publicKey)
+            .setRequireExpirationTime()
+            .setRequireIssuedAt()
+            .setAllowedClockSkewInSeconds(SKEW_SECONDS)
+            .setExpectedIssuer(issuerId)
+            .setExpectedAudience(AUDIENCE)
+            .setEvaluationTime(now)
+            .build();
+    try {
+      JwtContext context = consumer.process(token);
+      if (!keyId.equals(context.getJoseObjects().get(0).getKeyIdHeaderValue())) {
+        throw ApiException.notAuthorized();
+      }
+      JwtClaims claims = context.getJwtClaims();
+      long seconds = now.getValue();
+      if (claims.getExpirationTime().getValue() > seconds + MAX_LIFETIME_SECONDS + SKEW_SECONDS
+          || claims.getIssuedAt().getValue() > seconds + SKEW_SECONDS) {
+        throw ApiException.notAuthorized();
+      }
+    } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
+      if (e instanceof ApiException api) {
+        throw api;
+      }
+      throw ApiException.notAuthorized();
+    }
+  }
+}
