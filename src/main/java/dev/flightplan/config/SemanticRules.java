@@ -1,6 +1,7 @@
 package dev.flightplan.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class SemanticRules {
 
   static List<Diagnostic> check(JsonNode root, PositionMap positions, Set<String> invalid) {
     SemanticRules rules = new SemanticRules(positions, invalid);
-    rules.apps(root.path("apps"), Pointer.child(Pointer.ROOT, "apps"));
+    rules.apps(list(root.path("apps")), Pointer.child(Pointer.ROOT, "apps"));
     return rules.diagnostics;
   }
 
@@ -46,8 +47,8 @@ final class SemanticRules {
   }
 
   private void app(JsonNode app, String at) {
-    GroupNames names = groups(app.path("groups"), Pointer.child(at, "groups"));
-    testers(app.path("testers"), Pointer.child(at, "testers"), names);
+    GroupNames names = groups(list(app.path("groups")), Pointer.child(at, "groups"));
+    testers(list(app.path("testers")), Pointer.child(at, "testers"), names);
   }
 
   /** The group names an app declares (trimmed), and whether all of them could be read. */
@@ -78,7 +79,7 @@ final class SemanticRules {
         }
       }
       internalOnly(node, group, name);
-      members(node.path("testers"), Pointer.child(group, "testers"), name);
+      members(list(node.path("testers")), Pointer.child(group, "testers"), name);
     }
     return new GroupNames(exact, complete);
   }
@@ -117,7 +118,7 @@ final class SemanticRules {
         String key = email.toLowerCase(Locale.ROOT);
         unique(emails, key, Pointer.child(tester, "email"), "duplicate tester \"" + key + "\"");
       }
-      testerGroups(testers.get(i).path("groups"), Pointer.child(tester, "groups"), groups);
+      testerGroups(list(testers.get(i).path("groups")), Pointer.child(tester, "groups"), groups);
     }
   }
 
@@ -147,6 +148,11 @@ final class SemanticRules {
         error(positions.value(ref), summary, hint);
       }
     }
+  }
+
+  /** The node if it is a list; otherwise an empty node, the schema having reported it. */
+  private static JsonNode list(JsonNode node) {
+    return node.isArray() ? node : MissingNode.getInstance();
   }
 
   /** Records {@code key} as seen at {@code at}; if it was seen before, reports {@code summary} and returns false. */
