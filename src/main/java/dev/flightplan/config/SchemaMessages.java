@@ -25,10 +25,14 @@ final class SchemaMessages {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   /** Pointers of the values the schema rejected (and of unknown keys), for the semantic rules to skip. */
   private final Set<String> invalid = new HashSet<>();
+  private final Set<String> unreadable;
 
-  SchemaMessages(JsonNode schema, PositionMap positions) {
+  /** {@code unreadable}: pointers already reported while reading the YAML; the schema's view of them is noise. */
+  SchemaMessages(JsonNode schema, PositionMap positions, Set<String> unreadable) {
     this.schema = schema;
     this.positions = positions;
+    this.unreadable = unreadable;
+    this.invalid.addAll(unreadable);
   }
 
   List<Diagnostic> diagnostics() {
@@ -61,7 +65,7 @@ final class SchemaMessages {
       boolean explained = !m.getType().equals("type")
           && (wrongType.contains(at)
               || m.getType().equals("required") && misspelt.contains(Pointer.child(at, m.getProperty())));
-      if (!explained) {
+      if (!explained && !unreadable.contains(at)) {
         add(m, at);
       }
     }
