@@ -96,7 +96,9 @@ final class SchemaMessages {
     JsonNode owner = owner(m);
     JsonNode value = m.getInstanceNode();
     String label = label(at);
-    invalid.add(at);
+    if (!m.getType().equals("required") && !m.getType().endsWith("Properties")) {
+      invalid.add(at);
+    }
     switch (m.getType()) {
       case "additionalProperties", "unevaluatedProperties" -> unknownKey(at, m.getProperty(), owner);
       case "required" -> error(at, noun(at, owner) + " is missing required key \"" + m.getProperty() + "\"", null);
