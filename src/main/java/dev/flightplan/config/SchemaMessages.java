@@ -126,11 +126,11 @@ final class SchemaMessages {
     String keyPointer = Pointer.child(at, key);
     invalid.add(keyPointer);
     List<String> allowed = allowedKeys(owner);
-    String summary = "unknown key \"" + key + "\"";
+    String summary = "unknown key " + Values.quote(key);
     String hint = null;
     var suggestion = suggestion(key, owner);
     if (suggestion.isPresent()) {
-      summary += "; did you mean \"" + suggestion.get() + "\"?";
+      summary += "; did you mean " + Values.quote(suggestion.get()) + "?";
     } else if (!allowed.isEmpty()) {
       hint = "allowed here: " + String.join(", ", allowed);
     }
@@ -168,9 +168,9 @@ final class SchemaMessages {
     }
     String last = tokens.get(tokens.size() - 1);
     if (Pointer.isIndex(last) && tokens.size() > 1) {
-      return "entry " + (Integer.parseInt(last) + 1) + " of \"" + tokens.get(tokens.size() - 2) + "\"";
+      return "entry " + (Integer.parseInt(last) + 1) + " of " + Values.quote(tokens.get(tokens.size() - 2));
     }
-    return "\"" + last + "\"";
+    return Values.quote(last);
   }
 
   /** What a mapping is called: its schema title (app, group, tester, ...), or its label. */

@@ -157,7 +157,7 @@ final class YamlReader {
       if (first != null) {
         error(
             positions.at(keyNode.getStartMark()),
-            "duplicate key \"" + key + "\"",
+            "duplicate key " + Values.quote(key),
             "first set at line " + (first.getLine() + 1));
         continue;
       }
@@ -212,7 +212,7 @@ final class YamlReader {
     if (!tag.startsWith(Tag.PREFIX) && !tag.getValue().equals("!")) {
       error(
           positions.at(node.getStartMark()),
-          "unsupported YAML tag \"" + tag.getValue() + "\"",
+          "unsupported YAML tag " + Values.quote(tag.getValue()),
           "remove the tag; the file needs only plain YAML");
     }
   }

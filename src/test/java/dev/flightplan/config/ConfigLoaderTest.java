@@ -192,6 +192,40 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void oddKeysAndValuesStayOnOneLine() {
+    assertThat(errors("version: 1\napps:\n  - bundleId: com.x\n    \"two\\nlines\": 1\n"))
+        .containsExactly("t.yaml:4:5: error: unknown key \"two\\nlines\" (allowed here: bundleId, manage, groups, testers)");
+  }
+
+  @Test
+  void aTesterNamingAGroupTwiceOrAnUndeclaredOne() {
+    assertThat(errors("""
+        version: 1
+        apps:
+          - bundleId: com.x
+            groups: [{name: QA}]
+            testers: [{email: a@example.com, groups: [QA, QA, qa]}]
+        """))
+        .containsExactly(
+            "t.yaml:5:51: error: group \"QA\" is listed twice for this tester (first at line 5)",
+            "t.yaml:5:55: error: unknown group \"qa\"; did you mean \"QA\"?");
+    assertThat(errors("version: 1\napps:\n  - bundleId: com.x\n    testers: [{email: a@example.com, groups: [QA]}]\n"))
+        .containsExactly("t.yaml:4:47: error: unknown group \"QA\" (this app declares no groups; add it under `groups:`)");
+  }
+
+  @Test
+  void noUndeclaredGroupGuessesWhileAGroupNameIsUnreadable() {
+    assertThat(errors("""
+        version: 1
+        apps:
+          - bundleId: com.x
+            groups: [{name: 2024}]
+            testers: [{email: a@example.com, groups: ["2024"]}]
+        """))
+        .singleElement().asString().contains("\"name\" must be a string, got integer 2024");
+  }
+
+  @Test
   void missingFileIsOneErrorNamingIt(@TempDir Path dir) {
     Path missing = dir.resolve("nope.yaml");
     LoadResult result = ConfigLoader.load(missing);
