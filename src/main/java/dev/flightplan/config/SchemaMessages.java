@@ -145,7 +145,10 @@ final class SchemaMessages {
       types.add(Values.typeName(expected.asText()));
     }
     String hint = null;
-    if (types.contains("a boolean") && value.isTextual()
+    if (value.isTextual() && (types.contains("a boolean") && value.asText().matches("(?i)true|false")
+        || types.contains("an integer") && value.asText().matches("[-+]?[0-9]+"))) {
+      hint = "remove the quotes";
+    } else if (types.contains("a boolean") && value.isTextual()
         && YAML11_BOOLEANS.contains(value.asText().toLowerCase(Locale.ROOT))) {
       hint = "write true or false";
     } else if (types.contains("a string") && (value.isNumber() || value.isBoolean())) {
