@@ -53,7 +53,7 @@ public final class ConfigLoader {
       return result(null, found);
     }
     ConfigSchema schema = ConfigSchema.get();
-    SchemaMessages messages = new SchemaMessages(schema.document(), yaml.positions());
+    SchemaMessages messages = new SchemaMessages(schema.document(), yaml.positions(), yaml.unreadable());
     messages.addAll(schema.validate(root));
     found.addAll(messages.diagnostics());
     found.addAll(SemanticRules.check(root, yaml.positions(), messages.invalid()));

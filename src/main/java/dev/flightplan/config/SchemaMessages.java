@@ -25,10 +25,14 @@ final class SchemaMessages {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   /** Pointers of the values the schema rejected (and of unknown keys), for the semantic rules to skip. */
   private final Set<String> invalid = new HashSet<>();
+  private final Set<String> unreadable;
 
-  SchemaMessages(JsonNode schema, PositionMap positions) {
+  /** {@code unreadable}: pointers already reported while reading the YAML; the schema's view of them is noise. */
+  SchemaMessages(JsonNode schema, PositionMap positions, Set<String> unreadable) {
     this.schema = schema;
     this.positions = positions;
+    this.unreadable = unreadable;
+    this.invalid.addAll(unreadable);
   }
 
   List<Diagnostic> diagnostics() {
@@ -61,7 +65,7 @@ final class SchemaMessages {
       boolean explained = !m.getType().equals("type")
           && (wrongType.contains(at)
               || m.getType().equals("required") && misspelt.contains(Pointer.child(at, m.getProperty())));
-      if (!explained) {
+      if (!explained && !unreadable.contains(at)) {
         add(m, at);
       }
     }
@@ -92,7 +96,9 @@ final class SchemaMessages {
     JsonNode owner = owner(m);
     JsonNode value = m.getInstanceNode();
     String label = label(at);
-    invalid.add(at);
+    if (!m.getType().equals("required") && !m.getType().endsWith("Properties")) {
+      invalid.add(at);
+    }
     switch (m.getType()) {
       case "additionalProperties", "unevaluatedProperties" -> unknownKey(at, m.getProperty(), owner);
       case "required" -> error(at, noun(at, owner) + " is missing required key \"" + m.getProperty() + "\"", null);
@@ -120,11 +126,11 @@ final class SchemaMessages {
     String keyPointer = Pointer.child(at, key);
     invalid.add(keyPointer);
     List<String> allowed = allowedKeys(owner);
-    String summary = "unknown key \"" + key + "\"";
+    String summary = "unknown key " + Values.quote(key);
     String hint = null;
     var suggestion = suggestion(key, owner);
     if (suggestion.isPresent()) {
-      summary += "; did you mean \"" + suggestion.get() + "\"?";
+      summary += "; did you mean " + Values.quote(suggestion.get()) + "?";
     } else if (!allowed.isEmpty()) {
       hint = "allowed here: " + String.join(", ", allowed);
     }
@@ -139,7 +145,10 @@ final class SchemaMessages {
       types.add(Values.typeName(expected.asText()));
     }
     String hint = null;
-    if (types.contains("a boolean") && value.isTextual()
+    if (value.isTextual() && (types.contains("a boolean") && value.asText().matches("(?i)true|false")
+        || types.contains("an integer") && value.asText().matches("[-+]?[0-9]+"))) {
+      hint = "remove the quotes";
+    } else if (types.contains("a boolean") && value.isTextual()
         && YAML11_BOOLEANS.contains(value.asText().toLowerCase(Locale.ROOT))) {
       hint = "write true or false";
     } else if (types.contains("a string") && (value.isNumber() || value.isBoolean())) {
@@ -162,9 +171,9 @@ final class SchemaMessages {
     }
     String last = tokens.get(tokens.size() - 1);
     if (Pointer.isIndex(last) && tokens.size() > 1) {
-      return "entry " + (Integer.parseInt(last) + 1) + " of \"" + tokens.get(tokens.size() - 2) + "\"";
+      return "entry " + (Integer.parseInt(last) + 1) + " of " + Values.quote(tokens.get(tokens.size() - 2));
     }
-    return "\"" + last + "\"";
+    return Values.quote(last);
   }
 
   /** What a mapping is called: its schema title (app, group, tester, ...), or its label. */

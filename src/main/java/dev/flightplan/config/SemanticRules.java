@@ -1,6 +1,7 @@
 package dev.flightplan.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class SemanticRules {
 
   static List<Diagnostic> check(JsonNode root, PositionMap positions, Set<String> invalid) {
     SemanticRules rules = new SemanticRules(positions, invalid);
-    rules.apps(root.path("apps"), Pointer.child(Pointer.ROOT, "apps"));
+    rules.apps(list(root.path("apps")), Pointer.child(Pointer.ROOT, "apps"));
     return rules.diagnostics;
   }
 
@@ -39,15 +40,15 @@ final class SemanticRules {
       String app = Pointer.child(at, i);
       String bundleId = text(apps.get(i), app, "bundleId");
       if (bundleId != null) {
-        unique(bundleIds, bundleId, Pointer.child(app, "bundleId"), "duplicate app \"" + bundleId + "\"");
+        unique(bundleIds, bundleId, Pointer.child(app, "bundleId"), "duplicate app " + Values.quote(bundleId));
       }
       app(apps.get(i), app);
     }
   }
 
   private void app(JsonNode app, String at) {
-    GroupNames names = groups(app.path("groups"), Pointer.child(at, "groups"));
-    testers(app.path("testers"), Pointer.child(at, "testers"), names);
+    GroupNames names = groups(list(app.path("groups")), Pointer.child(at, "groups"));
+    testers(list(app.path("testers")), Pointer.child(at, "testers"), names);
   }
 
   /** The group names an app declares (trimmed), and whether all of them could be read. */
@@ -67,18 +68,18 @@ final class SemanticRules {
       }
       name = name.trim();
       String namePtr = Pointer.child(group, "name");
-      if (unique(exact, name, namePtr, "duplicate group \"" + name + "\"")) {
+      if (unique(exact, name, namePtr, "duplicate group " + Values.quote(name))) {
         String other = folded.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
         if (other != null) {
           error(
               positions.value(namePtr),
-              "group \"" + name + "\" differs from group \"" + other + "\" only by case",
-              "App Store Connect sees them as the same name; \"" + other + "\" is at line "
+              "group " + Values.quote(name) + " differs from group " + Values.quote(other) + " only by case",
+              "App Store Connect sees them as the same name; " + Values.quote(other) + " is at line "
                   + exact.get(other).line());
         }
       }
       internalOnly(node, group, name);
-      members(node.path("testers"), Pointer.child(group, "testers"), name);
+      members(list(node.path("testers")), Pointer.child(group, "testers"), name);
     }
     return new GroupNames(exact, complete);
   }
@@ -91,7 +92,7 @@ final class SemanticRules {
     if (!group.path("internal").asBoolean(false)) {
       error(
           positions.key(key),
-          "\"accessToAllBuilds\" is only allowed on internal groups, and group \"" + name + "\" is external",
+          "\"accessToAllBuilds\" is only allowed on internal groups, and group " + Values.quote(name) + " is external",
           "add `internal: true` or remove accessToAllBuilds");
     }
   }
@@ -103,7 +104,7 @@ final class SemanticRules {
       String value = text(emails.get(i), email);
       if (value != null) {
         String key = value.toLowerCase(Locale.ROOT);
-        unique(seen, key, email, "\"" + key + "\" is listed twice in group \"" + group + "\"");
+        unique(seen, key, email, Values.quote(key) + " is listed twice in group " + Values.quote(group));
       }
     }
   }
@@ -115,9 +116,9 @@ final class SemanticRules {
       String email = text(testers.get(i), tester, "email");
       if (email != null) {
         String key = email.toLowerCase(Locale.ROOT);
-        unique(emails, key, Pointer.child(tester, "email"), "duplicate tester \"" + key + "\"");
+        unique(emails, key, Pointer.child(tester, "email"), "duplicate tester " + Values.quote(key));
       }
-      testerGroups(testers.get(i).path("groups"), Pointer.child(tester, "groups"), groups);
+      testerGroups(list(testers.get(i).path("groups")), Pointer.child(tester, "groups"), groups);
     }
   }
 
@@ -130,15 +131,15 @@ final class SemanticRules {
         continue;
       }
       name = name.trim();
-      if (!unique(seen, name, ref, "group \"" + name + "\" is listed twice for this tester")) {
+      if (!unique(seen, name, ref, "group " + Values.quote(name) + " is listed twice for this tester")) {
         continue;
       }
       if (groups.complete() && !groups.declared().containsKey(name)) {
-        String summary = "unknown group \"" + name + "\"";
+        String summary = "unknown group " + Values.quote(name);
         var suggestion = Suggest.closest(name, groups.declared().keySet());
         String hint = null;
         if (suggestion.isPresent()) {
-          summary += "; did you mean \"" + suggestion.get() + "\"?";
+          summary += "; did you mean " + Values.quote(suggestion.get()) + "?";
         } else {
           hint = groups.declared().isEmpty()
               ? "this app declares no groups; add it under `groups:`"
@@ -147,6 +148,11 @@ final class SemanticRules {
         error(positions.value(ref), summary, hint);
       }
     }
+  }
+
+  /** The node if it is a list; otherwise an empty node, the schema having reported it. */
+  private static JsonNode list(JsonNode node) {
+    return node.isArray() ? node : MissingNode.getInstance();
   }
 
   /** Records {@code key} as seen at {@code at}; if it was seen before, reports {@code summary} and returns false. */

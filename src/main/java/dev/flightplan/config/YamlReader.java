@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,18 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * the semantic rules are checked elsewhere on the tree this produces.
  */
 final class YamlReader {
-  /** The document as JSON (null when there is none to validate), where its parts are, and YAML-level problems. */
-  record Result(JsonNode root, PositionMap positions, List<Diagnostic> diagnostics) {}
+  /**
+   * The document as JSON (null when there is none to validate), where its parts are, YAML-level problems, and the
+   * pointers whose value could not be read (already reported, so the schema's complaints about them are noise).
+   */
+  record Result(JsonNode root, PositionMap positions, List<Diagnostic> diagnostics, Set<String> unreadable) {}
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
 
   private final PositionMap positions;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<String> unreadable = new HashSet<>();
 
   private YamlReader(String file) {
     this.positions = new PositionMap(file);
@@ -54,7 +59,7 @@ final class YamlReader {
   static Result read(String file, String text) {
     YamlReader reader = new YamlReader(file);
     JsonNode root = reader.document(text);
-    return new Result(root, reader.positions, List.copyOf(reader.diagnostics));
+    return new Result(root, reader.positions, List.copyOf(reader.diagnostics), Set.copyOf(reader.unreadable));
   }
 
   private JsonNode document(String text) {
@@ -126,6 +131,7 @@ final class YamlReader {
     }
     if (!onPath.add(node)) {
       error(positions.at(node.getStartMark()), "an alias cannot refer to a node that contains it", null);
+      unreadable.add(pointer);
       return JSON.nullNode();
     }
     try {
@@ -151,7 +157,7 @@ final class YamlReader {
       if (first != null) {
         error(
             positions.at(keyNode.getStartMark()),
-            "duplicate key \"" + key + "\"",
+            "duplicate key " + Values.quote(key),
             "first set at line " + (first.getLine() + 1));
         continue;
       }
@@ -206,7 +212,7 @@ final class YamlReader {
     if (!tag.startsWith(Tag.PREFIX) && !tag.getValue().equals("!")) {
       error(
           positions.at(node.getStartMark()),
-          "unsupported YAML tag \"" + tag.getValue() + "\"",
+          "unsupported YAML tag " + Values.quote(tag.getValue()),
           "remove the tag; the file needs only plain YAML");
     }
   }

@@ -17,7 +17,10 @@ final class YamlSyntax {
       return Diagnostic.error(pos, "invalid YAML: a tab character; indent with spaces, not tabs");
     }
     String hint = null;
-    if (e.getProblem() != null && e.getContext() != null && e.getContextMark() != null) {
+    if (problem.startsWith("mapping values are not allowed")) {
+      hint = "': ' starts a key; quote a value that contains ': ', or fix the indentation";
+    }
+    if (hint == null && e.getProblem() != null && e.getContext() != null && e.getContextMark() != null) {
       hint = context(e.getContext()) + " at line " + (e.getContextMark().getLine() + 1);
     }
     return Diagnostic.error(pos, "invalid YAML: " + problem(problem), hint);
