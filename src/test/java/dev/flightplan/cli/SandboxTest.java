@@ -35,7 +35,9 @@ abstract class SandboxTest {
   @AfterEach
   void stopSandboxAndCheckContract() {
     sandbox.close();
-    if (OpenApiContract.available()) {
+    if (!OpenApiContract.available()) {
+      OpenApiContract.assumeAvailable(); // fails in CI, where the contract must be checked; skips elsewhere
+    } else {
       List<String> violations = new ArrayList<>();
       for (Exchange e : recorder.exchanges()) {
         violations.addAll(OpenApiContract.violations(e));

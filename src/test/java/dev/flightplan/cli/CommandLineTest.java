@@ -1,0 +1,58 @@
+package dev.flightplan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line itself: help, version, usage errors, credentials and endpoint checks. No sandbox needed. */
+class CommandLineTest {
+  @Test
+  void helpAndVersionExitZero() {
+    CliRunner.Result help = CliRunner.plain().run("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("validate").contains("plan").contains("apply").contains("sandbox").contains("Exit codes");
+    CliRunner.Result version = CliRunner.plain().run("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("flightplan ");
+    for (String command : new String[] {"validate", "plan", "apply", "sandbox"}) {
+      CliRunner.Result sub = CliRunner.plain().run(command, "--help");
+      assertThat(sub.exit()).as(command).isZero();
+      assertThat(sub.out()).as(command).contains("Usage: flightplan " + command);
+    }
+  }
+
+  @Test
+  void usageErrorsExit64() {
+    assertThat(CliRunner.plain().run("plan", "--no-such-option").exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliRunner.plain().run("frobnicate").exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CliRunner.plain().run("sandbox", "--port", "not-a-number").exit()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void validateReportsTheFileAndExitsZero() {
+    CliRunner.Result r = CliRunner.plain().run("validate", "-f", "examples/testflight.yaml");
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.out()).contains("Valid: examples/testflight.yaml (1 app, 3 groups, 4 testers)");
+  }
+
+  @Test
+  void missingFileIsAnError() {
+    CliRunner.Result r = CliRunner.plain().run("validate", "-f", "no/such/file.yaml");
+    assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err()).contains("no/such/file.yaml");
+  }
+
+  @Test
+  void missingCredentialsAreNamed() {
+    CliRunner.Result r = CliRunner.plain().run("plan", "-f", "examples/testflight.yaml", "--api-url", "http://127.0.0.1:9");
+    assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err()).contains("ASC_KEY_ID").contains("ASC_ISSUER_ID").doesNotContain("\tat ");
+  }
+
+  @Test
+  void plainHttpIsRefusedExceptForLoopback() {
+    CliRunner.Result r = CliRunner.plain().run("plan", "-f", "examples/testflight.yaml", "--api-url", "http://api.example.com");
+    assertThat(r.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err()).contains("--api-url must use https");
+  }
+}
