@@ -3,7 +3,9 @@ package dev.flightplan.apply;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.Plan;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,25 +30,33 @@ public record ApplyReport(Plan plan, List<CallResult> results) {
   }
 
   public List<Action> done() {
-    return plan.actions().stream().filter(a -> state(a.address()) == CallResult.Status.DONE).toList();
+    Map<Address, CallResult.Status> states = states();
+    return plan.actions().stream().filter(a -> state(states, a.address()) == CallResult.Status.DONE).toList();
   }
 
   public List<Action> notDone() {
-    return plan.actions().stream().filter(a -> state(a.address()) != CallResult.Status.DONE).toList();
+    Map<Address, CallResult.Status> states = states();
+    return plan.actions().stream().filter(a -> state(states, a.address()) != CallResult.Status.DONE).toList();
   }
 
-  /** FAILED if a call serving the object failed, NOT_SENT if one was not sent, else DONE. */
-  public CallResult.Status state(Address address) {
-    CallResult.Status state = CallResult.Status.DONE;
+  private static CallResult.Status state(Map<Address, CallResult.Status> states, Address address) {
+    return states.getOrDefault(address, CallResult.Status.DONE);
+  }
+
+  /**
+   * Each object that is not done, with FAILED if a call serving it failed, else NOT_SENT; objects absent from the
+   * map are done.
+   */
+  public Map<Address, CallResult.Status> states() {
+    Map<Address, CallResult.Status> states = new HashMap<>();
     for (CallResult r : results) {
-      if (!r.call().serves().contains(address) || r.status() == CallResult.Status.DONE) {
+      if (r.status() == CallResult.Status.DONE) {
         continue;
       }
-      if (r.status() == CallResult.Status.FAILED) {
-        return CallResult.Status.FAILED;
+      for (Address a : r.call().serves()) {
+        states.merge(a, r.status(), (x, y) -> x == CallResult.Status.FAILED ? x : y);
       }
-      state = CallResult.Status.NOT_SENT;
     }
-    return state;
+    return states;
   }
 }

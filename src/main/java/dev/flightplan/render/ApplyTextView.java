@@ -51,8 +51,9 @@ public final class ApplyTextView {
       out.println("  nothing");
     }
     out.println("Not done (" + notDone.size() + "):");
+    java.util.Map<dev.flightplan.plan.Address, CallResult.Status> states = report.states();
     notDone.forEach(a -> out.println("  " + a.kind().symbol() + " " + a.address().local() + " ("
-        + (report.state(a.address()) == CallResult.Status.FAILED ? "failed" : "not sent") + ")"));
+        + (states.get(a.address()) == CallResult.Status.FAILED ? "failed" : "not sent") + ")"));
     out.println("Nothing outside the plan was changed. Run apply again to finish: it plans afresh from the live state.");
     out.flush();
   }
