@@ -35,13 +35,12 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--auto-approve", description = "Apply without asking (needed when not at a terminal).")
   boolean autoApprove;
 
-  @Option(names = "--no-color", description = "Never colour the output.")
-  boolean noColor;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws CredentialsException, IOException {
     Environment env = root.env;
-    Style style = Views.style(env, noColor);
+    Style style = Views.style(env, output);
     Optional<DesiredState> desired = Views.load(file.file, env, style);
     if (desired.isEmpty()) {
       return ExitCodes.ERROR;
@@ -52,11 +51,11 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (Connection conn = Connection.open(connection, env)) {
       Engine engine = new Engine(conn.client());
-      Plan plan = engine.plan(desired.get(), planning.toOptions()).plan();
-      Views.showDiagnostics(plan.diagnostics(), env, style);
-      if (plan.diagnostics().hasErrors()) {
+      Optional<Plan> planned = Views.plan(engine, desired.get(), planning.toOptions(), env, style);
+      if (planned.isEmpty()) {
         return ExitCodes.ERROR;
       }
+      Plan plan = planned.get();
       new PlanTextView(env.out(), style).render(plan);
       if (!plan.hasChanges()) {
         return ExitCodes.OK;

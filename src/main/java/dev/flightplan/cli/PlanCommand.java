@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import dev.flightplan.api.CredentialsException;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.engine.Engine;
+import dev.flightplan.plan.Plan;
 import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.Style;
 import java.io.IOException;
@@ -30,25 +31,23 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit 0 when there are no changes, 2 when there are, 1 on error (for scheduled drift checks).")
   boolean detailedExitcode;
 
-  @Option(names = "--no-color", description = "Never colour the output.")
-  boolean noColor;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws CredentialsException, IOException {
     Environment env = root.env;
-    Style style = Views.style(env, noColor);
+    Style style = Views.style(env, output);
     Optional<DesiredState> desired = Views.load(file.file, env, style);
     if (desired.isEmpty()) {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine.Planned planned = new Engine(conn.client()).plan(desired.get(), planning.toOptions());
-      Views.showDiagnostics(planned.plan().diagnostics(), env, style);
-      if (planned.plan().diagnostics().hasErrors()) {
+      Optional<Plan> plan = Views.plan(new Engine(conn.client()), desired.get(), planning.toOptions(), env, style);
+      if (plan.isEmpty()) {
         return ExitCodes.ERROR;
       }
-      new PlanTextView(env.out(), style).render(planned.plan());
-      return detailedExitcode && planned.plan().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+      new PlanTextView(env.out(), style).render(plan.get());
+      return detailedExitcode && plan.get().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
   }
 }

@@ -1,13 +1,11 @@
 package dev.flightplan.cli;
 
-import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.render.Style;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code flightplan validate}: checks the file offline (schema and semantic rules); no API call. */
@@ -20,13 +18,12 @@ final class ValidateCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Mixin FileOptions file;
 
-  @Option(names = "--no-color", description = "Never colour the output.")
-  boolean noColor;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     Environment env = root.env;
-    Style style = Views.style(env, noColor);
+    Style style = Views.style(env, output);
     Optional<DesiredState> state = Views.load(file.file, env, style);
     if (state.isEmpty()) {
       return ExitCodes.ERROR;

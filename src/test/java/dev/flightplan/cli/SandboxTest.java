@@ -40,7 +40,10 @@ abstract class SandboxTest {
     } else {
       List<String> violations = new ArrayList<>();
       for (Exchange e : recorder.exchanges()) {
-        violations.addAll(OpenApiContract.violations(e));
+        // flightplan never sends an invalid request on purpose, so its requests are checked whatever the answer
+        java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>(OpenApiContract.violations(e));
+        found.addAll(OpenApiContract.requestViolations(e));
+        violations.addAll(found);
       }
       assertThat(violations).as("requests and responses that break Apple's OpenAPI document").isEmpty();
     }
