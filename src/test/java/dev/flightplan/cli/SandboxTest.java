@@ -36,7 +36,8 @@ abstract class SandboxTest {
   void stopSandboxAndCheckContract() {
     sandbox.close();
     if (!OpenApiContract.available()) {
-      OpenApiContract.assumeAvailable(); // fails in CI, where the contract must be checked; skips elsewhere
+      // the test itself passed; only the contract check is missing, which is allowed outside CI
+      assertThat(System.getenv("CI")).as("in CI the OpenAPI document must be at " + OpenApiContract.location()).isNotEqualTo("true");
     } else {
       List<String> violations = new ArrayList<>();
       for (Exchange e : recorder.exchanges()) {
