@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,6 +40,7 @@ public final class SandboxServer implements AutoCloseable {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final AtomicLong total = new AtomicLong();
   private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SandboxServer(
       HttpServer http, ExecutorService executor, URI baseUri, KeyMaterial key, Dispatcher dispatcher) {
@@ -115,10 +117,13 @@ public final class SandboxServer implements AutoCloseable {
     listeners.add(listener);
   }
 
+  /** Stops listening; idempotent. */
   @Override
   public void close() {
-    http.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      http.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -82,18 +82,23 @@ class SeedTest {
          "builds": [{"version": "1.0"}],
          "groups": [{"app": "org.example.one", "name": "Team", "isInternalGroup": true, "testers": ["boss@example.org"]},
                     {"id": "g-1", "app": "42", "name": "Public", "publicLinkEnabled": true, "publicLinkId": "AbCd1234",
-                     "testers": ["fan@example.org"]}],
-         "testers": [{"id": "t-1", "email": "fan@example.org", "state": "INSTALLED"}]}
+                     "testers": ["fan@example.org", "new@example.org"]}],
+         "testers": [{"id": "t-1", "email": "fan@example.org", "state": "INSTALLED"},
+                     {"email": "new@example.org"}]}
         """);
     try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withSeedFile(seed).withClock(clock))) {
       SandboxTestClient client = new SandboxTestClient(server, clock);
       assertThat(client.get("/v1/apps").ids()).containsExactly("42");
       JsonNode pub = client.get("/v1/betaGroups/g-1").json().path("data").path("attributes");
       assertThat(pub.path("publicLink").asText()).isEqualTo("https://testflight.apple.com/join/AbCd1234");
-      assertThat(client.get("/v1/betaGroups/g-1/relationships/betaTesters").ids()).containsExactly("t-1");
+      assertThat(client.get("/v1/betaGroups/g-1/relationships/betaTesters").ids()).hasSize(2).startsWith("t-1");
+      assertThat(client.get("/v1/betaTesters?filter%5Bemail%5D=new@example.org").json().path("data").path(0)
+          .path("attributes").path("state").asText()).isEqualTo("INVITED");
       JsonNode boss = client.get("/v1/betaTesters?filter%5Bemail%5D=boss@example.org").json().path("data").path(0);
       assertThat(boss.path("attributes").path("firstName").asText()).isEqualTo("Bo");
       assertThat(boss.path("attributes").path("state").asText()).isEqualTo("NOT_INVITED");
+      JsonNode fan = client.get("/v1/betaTesters/t-1").json().path("data").path("attributes");
+      assertThat(fan.path("state").asText()).isEqualTo("INSTALLED");
     }
   }
 

@@ -108,6 +108,13 @@ class ServerTest extends SandboxTestBase {
   }
 
   @Test
+  void closingTwiceIsHarmless() throws IOException {
+    SandboxServer extra = SandboxServer.start(options());
+    extra.close();
+    extra.close();
+  }
+
+  @Test
   void optionsHaveTheDocumentedDefaultsAndChecks() {
     SandboxOptions defaults = SandboxOptions.defaults();
     assertThat(defaults.host()).isEqualTo("127.0.0.1");
