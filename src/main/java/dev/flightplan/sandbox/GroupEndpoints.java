@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Beta groups: list, read, create, update and delete, and the groups of an app. */
@@ -173,7 +174,7 @@ final class GroupEndpoints {
     return Response.noContent();
   }
 
-  private static Predicate<Group> matches(Query q, String filter, java.util.function.Function<Group, String> value) {
+  private static Predicate<Group> matches(Query q, String filter, Function<Group, String> value) {
     List<String> wanted = q.list("filter[" + filter + "]");
     return g -> !q.has("filter[" + filter + "]") || wanted.contains(value.apply(g));
   }

@@ -126,14 +126,14 @@ final class Operations {
   void addMembers(String groupId, List<String> testerIds) {
     Group group = state.group(groupId);
     List<Tester> testers = existingTesters(testerIds);
-    for (int i = 0; i < testers.size(); i++) {
-      if (testers.get(i).groups().contains(groupId)) {
+    for (Tester tester : testers) {
+      if (tester.groups().contains(groupId)) {
         throw ApiException.relationshipInvalid(
-            "/data/" + testerIds.indexOf(testers.get(i).id()) + "/id",
-            "The beta tester '" + testers.get(i).id() + "' is already a member of the beta group '" + groupId + "'");
+            "/data/" + testerIds.indexOf(tester.id()) + "/id",
+            "The beta tester '" + tester.id() + "' is already a member of the beta group '" + groupId + "'");
       }
       if (group.internal()) {
-        requireUser(testers.get(i));
+        requireUser(tester);
       }
     }
     testers.forEach(t -> join(t, group));

@@ -66,6 +66,7 @@ final class Seed {
       Objects.requireNonNull(t.email(), "every seed tester needs an email");
       String id = t.id() != null ? t.id() : Ids.stableUuid("betaTester:" + SandboxState.emailKey(t.email()));
       String inviteType = t.inviteType() != null ? t.inviteType() : "EMAIL";
+      // Without a state, a tester is NOT_INVITED until a group below makes it INVITED, as the API would.
       String testerState = t.state() != null ? t.state() : "NOT_INVITED";
       state.putTester(new Tester(id, t.email(), t.firstName(), t.lastName(), inviteType, testerState, null, null));
     }
@@ -86,10 +87,19 @@ final class Seed {
           Boolean.TRUE.equals(g.feedbackEnabled()), false, false);
       state.putGroup(group);
       for (String email : g.testers() == null ? List.<String>of() : g.testers()) {
-        state.putTester(member(state, group, email).joining(group.id(), app.id()));
+        Tester joined = member(state, group, email).joining(group.id(), app.id());
+        if (!internal && joined.state().equals("NOT_INVITED") && !statedByTheSeed(doc, email)) {
+          joined = joined.withState("INVITED");
+        }
+        state.putTester(joined);
       }
     }
     return state;
+  }
+
+  private static boolean statedByTheSeed(Doc doc, String email) {
+    return doc.testers().stream()
+        .anyMatch(t -> t.state() != null && SandboxState.emailKey(t.email()).equals(SandboxState.emailKey(email)));
   }
 
   private static Tester member(SandboxState state, Group group, String email) {

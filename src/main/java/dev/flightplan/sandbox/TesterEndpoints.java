@@ -62,18 +62,17 @@ final class TesterEndpoints {
     if (relationshipFilters.size() > 1) {
       throw ApiException.invalidParameter(relationshipFilters.get(1), "Only one relationship filter can be applied.");
     }
-    Set<String> emails =
-        Set.copyOf(q.list("filter[email]").stream().map(SandboxState::emailKey).toList());
+    Set<String> apps = Set.copyOf(q.list("filter[apps]"));
+    Set<String> groups = Set.copyOf(q.list("filter[betaGroups]"));
     List<Tester> testers =
         state.testers().stream()
-            .filter(t -> !q.has("filter[email]") || (t.email() != null && emails.contains(SandboxState.emailKey(t.email()))))
+            .filter(matches(q, "email", t -> t.email() == null ? null : SandboxState.emailKey(t.email())))
             .filter(matches(q, "firstName", Tester::firstName))
             .filter(matches(q, "lastName", Tester::lastName))
             .filter(matches(q, "inviteType", Tester::inviteType))
             .filter(matches(q, "id", Tester::id))
-            .filter(t -> !q.has("filter[apps]") || t.apps().stream().anyMatch(q.list("filter[apps]")::contains))
-            .filter(t -> !q.has("filter[betaGroups]")
-                || t.groups().stream().anyMatch(q.list("filter[betaGroups]")::contains))
+            .filter(t -> !q.has("filter[apps]") || t.apps().stream().anyMatch(apps::contains))
+            .filter(t -> !q.has("filter[betaGroups]") || t.groups().stream().anyMatch(groups::contains))
             // No builds exist in the sandbox yet, so nobody is assigned the build asked for.
             .filter(t -> !q.has("filter[builds]"))
             .sorted(order(q.list("sort")))
@@ -124,8 +123,10 @@ final class TesterEndpoints {
     return Response.noContent();
   }
 
+  /** Emails are compared case-insensitively: the team has one tester per address, whatever its case. */
   private static Predicate<Tester> matches(Query q, String filter, Function<Tester, String> value) {
-    List<String> wanted = q.list("filter[" + filter + "]");
+    List<String> wanted =
+        q.list("filter[" + filter + "]").stream().map(v -> filter.equals("email") ? SandboxState.emailKey(v) : v).toList();
     return t -> !q.has("filter[" + filter + "]") || wanted.contains(value.apply(t));
   }
 

@@ -11,8 +11,10 @@
  * {@code GET|POST|DELETE /v1/betaGroups/{id}/relationships/betaTesters}, {@code GET /v1/betaGroups/{id}/betaTesters};
  * {@code GET|POST /v1/betaTesters}, {@code GET|DELETE /v1/betaTesters/{id}},
  * {@code GET /v1/betaTesters/{id}/relationships/betaGroups}. Query parameters are URL-decoded; several values go
- * comma-separated in one parameter. A parameter the spec declares for an operation but the sandbox does not
- * implement (for example {@code include=builds}) is refused like an undeclared one, never silently ignored.
+ * comma-separated in one parameter (so a literal {@code +} in an email must be sent as {@code %2B}). A parameter
+ * or value the spec declares but the sandbox does not implement (for example {@code include=builds} or
+ * {@code limit[builds]}) is refused with a 400 rather than silently ignored; {@code filter[builds]} is accepted
+ * and matches nothing, as the sandbox has no builds yet.
  *
  * <h2>Paging</h2>
  *

@@ -68,7 +68,7 @@ public final class OpenApiContract {
       return;
     }
     String message =
-        "Apple's OpenAPI document is not at " + location().toAbsolutePath()
+        "Apple's OpenAPI document is not at " + location().toAbsolutePath().normalize()
             + " (set -Dasc.openapi=/path/to/app-store-connect-openapi-4.4.1.json)";
     if ("true".equals(System.getenv("CI"))) {
       Assertions.fail(message + "; in CI the contract tests must run, not skip");
