@@ -13,17 +13,38 @@ import java.util.TreeSet;
 /**
  * One app's desired TestFlight setup: groups and testers keyed by name and lower-cased email.
  *
+ * <p>{@code localizations} (null: not managed), {@code licenseAgreement} and {@code reviewDetail} (null: not
+ * managed) describe the app's beta information; {@code invitations} says when invitation emails are sent;
+ * {@code builds} lists what the file wants of particular builds.
+ *
  * <p>Invariants (guaranteed by the loader): group names are unique, tester emails are unique, and every group a
  * tester names exists in {@code groups}. {@link #testers()} holds every tester the file mentions, including those
  * listed only under a group.
  */
 public record AppSpec(
-    String bundleId, Manage manage, List<GroupSpec> groups, List<TesterSpec> testers, SourcePos pos) {
+    String bundleId,
+    Manage manage,
+    List<GroupSpec> groups,
+    List<TesterSpec> testers,
+    List<LocalizationSpec> localizations,
+    String licenseAgreement,
+    ReviewDetailSpec reviewDetail,
+    InvitationPolicy invitations,
+    List<BuildSpec> builds,
+    SourcePos pos) {
   public AppSpec {
     Objects.requireNonNull(bundleId, "bundleId");
     Objects.requireNonNull(manage, "manage");
     groups = List.copyOf(groups);
     testers = List.copyOf(testers);
+    localizations = localizations == null ? null : List.copyOf(localizations);
+    invitations = invitations == null ? InvitationPolicy.DEFAULT : invitations;
+    builds = builds == null ? List.of() : List.copyOf(builds);
+  }
+
+  /** An app with only groups and testers managed. */
+  public AppSpec(String bundleId, Manage manage, List<GroupSpec> groups, List<TesterSpec> testers, SourcePos pos) {
+    this(bundleId, manage, groups, testers, null, null, null, null, null, pos);
   }
 
   /** Group name → emails of its members (union of the group's list and the testers' group lists), sorted. */

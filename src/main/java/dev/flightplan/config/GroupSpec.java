@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A beta group as the file wants it. A null Boolean means "not said in the file": the live value is left alone.
+ * A beta group as the file wants it. A null value means "not said in the file": the live value is left alone.
  * {@code testers} are the emails listed under the group, lower-cased, without duplicates, in file order.
+ * {@code appleSiliconMac} and {@code appleVision}: whether iOS builds are offered on Apple silicon Macs and Apple
+ * Vision Pro. {@code publicLink} (external groups only) and {@code builds} (null: not managed; otherwise exactly
+ * the builds the group gets) are null when not said.
  */
 public record GroupSpec(
     String name,
@@ -15,9 +18,20 @@ public record GroupSpec(
     Boolean feedback,
     boolean protect,
     List<String> testers,
+    Boolean appleSiliconMac,
+    Boolean appleVision,
+    PublicLinkSpec publicLink,
+    List<BuildRef> builds,
     SourcePos pos) {
   public GroupSpec {
     Objects.requireNonNull(name, "name");
     testers = List.copyOf(testers);
+    builds = builds == null ? null : List.copyOf(builds);
+  }
+
+  /** A group with only the settings of the first release (no link, flags or builds managed). */
+  public GroupSpec(
+      String name, boolean internal, Boolean accessToAllBuilds, Boolean feedback, boolean protect, List<String> testers, SourcePos pos) {
+    this(name, internal, accessToAllBuilds, feedback, protect, testers, null, null, null, null, pos);
   }
 }
