@@ -33,7 +33,7 @@ public final class Engine {
 
   public Planned plan(DesiredState desired, PlanOptions options) {
     List<String> bundleIds = desired.apps().stream().map(AppSpec::bundleId).toList();
-    LiveState live = new StateReader(client).read(bundleIds);
+    LiveState live = new StateReader(client).read(desired);
     return new Planned(live, planner.plan(desired, live, options));
   }
 

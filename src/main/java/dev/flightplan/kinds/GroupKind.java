@@ -10,24 +10,21 @@ import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
-import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.LiveGroup;
-import dev.flightplan.state.LiveTester;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Beta groups, keyed by (app, name): created, updated in place (mutable attributes and membership of existing
- * testers, in batches per group), replaced when a create-only attribute changes and that is allowed, and deleted
- * only when the file owns all of the app's groups and {@code --prune} is given.
+ * Beta groups, keyed by (app, name): created, updated in place (settings, public link, recruitment criteria,
+ * builds, and membership of existing testers in batches per group), replaced when a create-only attribute changes
+ * and that is allowed, and deleted only when the file owns all of the app's groups and {@code --prune} is given.
  */
 public final class GroupKind implements ResourceKind {
   static final String TYPE = "betaGroups";
@@ -38,9 +35,7 @@ public final class GroupKind implements ResourceKind {
     for (GroupSpec spec : ctx.desired().groups()) {
       Set<String> wanted = members.getOrDefault(spec.name(), Set.of());
       ctx.liveGroup(spec.name())
-          .ifPresentOrElse(
-              live -> planExisting(ctx, spec, live, wanted),
-              () -> planCreate(ctx, spec, wanted, null));
+          .ifPresentOrElse(live -> planExisting(ctx, spec, live, wanted), () -> planCreate(ctx, spec, wanted, null));
     }
     planDeletes(ctx);
   }
@@ -49,9 +44,12 @@ public final class GroupKind implements ResourceKind {
     Address address = Address.group(ctx.app(), spec.name());
     String ref = ctx.out().newRef();
     ctx.groupWillBeCreated(spec.name(), ref);
-    Attributes after = desiredAttributes(spec, wanted);
+    GroupPlan p = new GroupPlan(ctx, address, "{" + ref + "}");
+    boolean willHaveBuild = GroupBuilds.plan(p, spec, null);
+    GroupSettings.plan(p, spec, null, willHaveBuild);
+    RecruitmentCriteria.plan(p, spec, null);
     if (replaced == null) {
-      ctx.out().action(new Action.Create(address, after, "not in App Store Connect"));
+      ctx.out().action(new Action.Create(address, desiredAttributes(p, spec, wanted), "not in App Store Connect"));
     }
     List<String> existingIds = new ArrayList<>();
     for (String email : wanted) {
@@ -66,26 +64,18 @@ public final class GroupKind implements ResourceKind {
     Map<String, Object> rels = new LinkedHashMap<>();
     rels.put("app", new Linkage("apps", ctx.live().id()));
     if (!batches.isEmpty()) {
-      rels.put("betaTesters", batches.get(0).stream().map(id -> new Linkage("betaTesters", id)).toList());
+      rels.put("betaTesters", batches.get(0).stream().map(id -> new Linkage(TesterKind.TYPE, id)).toList());
     }
     Phase phase = spec.internal() ? Phase.GROUP_CREATE_INTERNAL : Phase.GROUP_CREATE_EXTERNAL;
-    ctx.out()
-        .call(
-            phase,
-            new ApiCall(
-                "POST",
-                "/v1/betaGroups",
-                JsonApi.create(TYPE, attrs, rels),
-                ref,
-                "create " + address.local(),
-                List.of(address)));
+    ctx.out().call(phase,
+        new ApiCall("POST", "/v1/betaGroups", JsonApi.create(TYPE, attrs, rels), ref, "create " + address.local(), List.of(address)));
     for (List<String> batch : batches.subList(Math.min(1, batches.size()), batches.size())) {
-      ctx.out().call(Phase.MEMBERSHIP_ADD, membershipCall("POST", "{" + ref + "}", batch, address, "add"));
+      ctx.out().call(Phase.MEMBERSHIP_ADD, GroupMembers.call("POST", "{" + ref + "}", batch, address, "add"));
     }
+    p.emitPatches();
   }
 
   private void planExisting(AppContext ctx, GroupSpec spec, LiveGroup live, Set<String> wanted) {
-    Address address = Address.group(ctx.app(), spec.name());
     List<String> forcedBy = new ArrayList<>();
     if (spec.internal() != live.internal()) {
       forcedBy.add("internal");
@@ -97,133 +87,55 @@ public final class GroupKind implements ResourceKind {
       planReplace(ctx, spec, live, wanted, forcedBy);
       return;
     }
-    List<Change> changes = new ArrayList<>();
-    Map<String, Object> patch = new LinkedHashMap<>();
-    if (spec.feedback() != null && spec.feedback() != live.feedback()) {
-      changes.add(new Change.Value("feedback", live.feedback(), spec.feedback()));
-      patch.put("feedbackEnabled", spec.feedback());
-    }
-    planMembership(ctx, spec, live, wanted, changes);
-    if (changes.isEmpty()) {
-      return;
-    }
-    ctx.out().action(new Action.Update(address, live.id(), changes, "differs from the file"));
-    if (!patch.isEmpty()) {
-      ctx.out()
-          .call(
-              Phase.GROUP_UPDATE,
-              new ApiCall(
-                  "PATCH",
-                  "/v1/betaGroups/" + live.id(),
-                  JsonApi.update(TYPE, live.id(), patch),
-                  null,
-                  "update " + address.local(),
-                  List.of(address)));
-    }
-  }
-
-  private void planMembership(AppContext ctx, GroupSpec spec, LiveGroup live, Set<String> wanted, List<Change> changes) {
     Address address = Address.group(ctx.app(), spec.name());
-    Set<LiveTester> current = ctx.liveMembers(live.id());
-    Set<String> currentEmails = new java.util.HashSet<>();
-    current.forEach(t -> currentEmails.add(t.email()));
-    Map<String, String> toAdd = new TreeMap<>();
-    List<String> added = new ArrayList<>();
-    for (String email : wanted) {
-      if (!currentEmails.contains(email)) {
-        added.add(email);
-        // testers that do not exist yet join the group when they are created (TesterKind)
-        ctx.liveTester(email).ifPresent(t -> toAdd.put(email, t.id()));
-      }
-    }
-    List<String> removed = new ArrayList<>();
-    List<String> toRemove = new ArrayList<>();
-    int publicLinkKept = 0;
-    if (ctx.desired().manage().testers() == Manage.TestersMode.EXCLUSIVE) {
-      for (LiveTester t : sortedById(current)) {
-        if (t.email() != null && wanted.contains(t.email())) {
-          continue;
-        }
-        if (t.joinedByPublicLink()) {
-          publicLinkKept++;
-        } else if (!ctx.leavesApp(t)) {
-          removed.add(t.email() == null ? "(tester " + t.id() + ")" : t.email());
-          toRemove.add(t.id());
-        }
-      }
-    }
-    if (publicLinkKept > 0) {
-      ctx.out()
-          .note(
-              address + ": " + publicLinkKept
-                  + " tester(s) who joined through the public link are not in the file and are kept");
-    }
-    if (added.isEmpty() && removed.isEmpty()) {
+    GroupPlan p = new GroupPlan(ctx, address, live.id());
+    boolean willHaveBuild = GroupBuilds.plan(p, spec, live);
+    GroupSettings.plan(p, spec, live, willHaveBuild);
+    RecruitmentCriteria.plan(p, spec, live);
+    GroupMembers.plan(p, live, wanted);
+    if (p.changes.isEmpty()) {
       return;
     }
-    changes.add(new Change.Members("testers", added, removed));
-    for (List<String> batch : Batches.of(new ArrayList<>(toAdd.values()), ctx.options().batchSize())) {
-      ctx.out().call(Phase.MEMBERSHIP_ADD, membershipCall("POST", live.id(), batch, address, "add"));
-    }
-    for (List<String> batch : Batches.of(toRemove, ctx.options().batchSize())) {
-      ctx.out().call(Phase.MEMBERSHIP_REMOVE, membershipCall("DELETE", live.id(), batch, address, "remove"));
-    }
-  }
-
-  private static List<LiveTester> sortedById(Set<LiveTester> testers) {
-    return testers.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    ctx.out().action(new Action.Update(address, live.id(), p.changes, "differs from the file"));
+    p.emitPatches();
   }
 
   private void planReplace(AppContext ctx, GroupSpec spec, LiveGroup live, Set<String> wanted, List<String> forcedBy) {
     Address address = Address.group(ctx.app(), spec.name());
     String what = String.join(" and ", forcedBy);
     if (spec.protect()) {
-      ctx.out()
-          .diagnostic(
-              Diagnostic.error(
-                  spec.pos(),
-                  "group \"" + spec.name() + "\" is protected, but its " + what
-                      + " cannot be changed without deleting and re-creating it",
-                  "keep " + what + " as App Store Connect has it (" + liveValues(live, forcedBy)
-                      + "), or remove protect: true if losing the group's testers and public link is intended"));
+      ctx.out().diagnostic(Diagnostic.error(spec.pos(),
+          "group \"" + spec.name() + "\" is protected, but its " + what + " cannot be changed without deleting and re-creating it",
+          "keep " + what + " as App Store Connect has it (" + liveValues(live, forcedBy)
+              + "), or remove protect: true if losing the group's testers and public link is intended"));
       return;
     }
     if (!ctx.options().allowReplace()) {
-      ctx.out()
-          .diagnostic(
-              Diagnostic.error(
-                  spec.pos(),
-                  "group \"" + spec.name() + "\": " + what
-                      + " can only be set when a group is created, so this change means deleting and re-creating the group",
-                  "run again with --allow-replace to replace it (its members are re-added; its public link changes), or keep "
-                      + liveValues(live, forcedBy)));
+      ctx.out().diagnostic(Diagnostic.error(spec.pos(),
+          "group \"" + spec.name() + "\": " + what
+              + " can only be set when a group is created, so this change means deleting and re-creating the group",
+          "run again with --allow-replace to replace it (its members are re-added; its public link changes), or keep "
+              + liveValues(live, forcedBy)));
       return;
     }
-    // the new group keeps the live values of the attributes the file leaves unsaid
+    // the new group keeps the live values of the settings the file leaves unsaid
     GroupSpec effective =
         new GroupSpec(
             spec.name(),
             spec.internal(),
-            spec.accessToAllBuilds() != null
-                ? spec.accessToAllBuilds()
-                : (spec.internal() && live.internal() ? live.accessToAllBuilds() : null),
+            spec.accessToAllBuilds() != null ? spec.accessToAllBuilds() : (spec.internal() && live.internal() ? live.accessToAllBuilds() : null),
             spec.feedback() != null ? spec.feedback() : live.feedback(),
             spec.protect(),
             spec.testers(),
+            spec.appleSiliconMac() != null ? spec.appleSiliconMac() : live.appleSiliconMac(),
+            spec.appleVision() != null ? spec.appleVision() : live.appleVision(),
+            spec.publicLink(),
+            spec.builds(),
             spec.pos());
-    ctx.out()
-        .action(
-            new Action.Replace(
-                address,
-                live.id(),
-                liveAttributes(live, ctx),
-                desiredAttributes(effective, wanted),
-                forcedBy,
-                what + " cannot change in place; the group is deleted and created again, with a new public link"));
-    ctx.out()
-        .call(
-            Phase.GROUP_REPLACE_DELETE,
-            new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local() + " (replace)", List.of(address)));
+    ctx.out().action(new Action.Replace(address, live.id(), liveAttributes(live, ctx), replacementAttributes(effective, wanted), forcedBy,
+        what + " cannot change in place; the group is deleted and created again, with a new public link"));
+    ctx.out().call(Phase.GROUP_REPLACE_DELETE,
+        new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local() + " (replace)", List.of(address)));
     planCreate(ctx, effective, wanted, live);
   }
 
@@ -238,38 +150,50 @@ public final class GroupKind implements ResourceKind {
         continue;
       }
       if (!ctx.options().prune()) {
-        unlisted.add(live.name());
+        unlisted.add("\"" + live.name() + "\"");
         continue;
       }
       Address address = Address.group(ctx.app(), live.name());
-      ctx.out()
-          .action(new Action.Delete(address, live.id(), liveAttributes(live, ctx), "not in the file, which owns all groups (manage.groups: all), and --prune was given"));
-      ctx.out()
-          .call(Phase.GROUP_DELETE, new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local(), List.of(address)));
+      ctx.out().action(new Action.Delete(address, live.id(), liveAttributes(live, ctx),
+          "not in the file, which owns all groups (manage.groups: all), and --prune was given"));
+      ctx.out().call(Phase.GROUP_DELETE,
+          new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local(), List.of(address)));
     }
     if (!unlisted.isEmpty()) {
-      ctx.out()
-          .note(
-              ctx.app() + ": " + unlisted.size() + " group(s) not in the file would be deleted with --prune: "
-                  + String.join(", ", unlisted.stream().map(n -> "\"" + n + "\"").toList()));
+      ctx.out().note(ctx.app() + ": " + unlisted.size() + " group(s) not in the file would be deleted with --prune: "
+          + String.join(", ", unlisted));
     }
   }
 
-  private static ApiCall membershipCall(String method, String groupId, List<String> testerIds, Address group, String verb) {
-    return new ApiCall(
-        method,
-        "/v1/betaGroups/" + groupId + "/relationships/betaTesters",
-        JsonApi.linkages(TesterKind.TYPE, testerIds),
-        null,
-        verb + " " + testerIds.size() + " tester(s) " + ("add".equals(verb) ? "to " : "from ") + group.local(),
-        List.of(group));
-  }
-
-  static Attributes desiredAttributes(GroupSpec spec, Set<String> members) {
+  /** The attributes a created group will have; only attributes the file says are shown. */
+  private static Attributes desiredAttributes(GroupPlan p, GroupSpec spec, Set<String> members) {
+    var link = spec.publicLink();
     return Attributes.builder()
         .put("internal", spec.internal())
         .put("accessToAllBuilds", spec.accessToAllBuilds())
         .put("feedback", spec.feedback())
+        .put("appleSiliconMac", spec.appleSiliconMac())
+        .put("appleVision", spec.appleVision())
+        .put("publicLink", link == null ? null : link.enabled() ? "enabled" : "disabled")
+        .put("publicLinkLimit", link == null || link.limit() == null ? null : link.limit())
+        .put("criteria", RecruitmentCriteria.labels(RecruitmentCriteria.desired(spec)))
+        .put("builds", GroupBuilds.labels(p, spec))
+        .put("testers", List.copyOf(new TreeSet<>(members)))
+        .build();
+  }
+
+  /** What the re-created group will have, in the same shape as {@link #liveAttributes}: unsaid means Apple's default. */
+  private static Attributes replacementAttributes(GroupSpec spec, Set<String> members) {
+    var link = spec.publicLink();
+    return Attributes.builder()
+        .put("internal", spec.internal())
+        .put("accessToAllBuilds", Boolean.TRUE.equals(spec.accessToAllBuilds()))
+        .put("feedback", Boolean.TRUE.equals(spec.feedback()))
+        .put("appleSiliconMac", Boolean.TRUE.equals(spec.appleSiliconMac()))
+        .put("appleVision", Boolean.TRUE.equals(spec.appleVision()))
+        .put("publicLink", link != null && link.enabled() ? "enabled" : "disabled")
+        .put("publicLinkLimit", link == null ? null : link.limit())
+        .put("criteria", RecruitmentCriteria.labels(RecruitmentCriteria.desired(spec)))
         .put("testers", List.copyOf(new TreeSet<>(members)))
         .build();
   }
@@ -279,9 +203,12 @@ public final class GroupKind implements ResourceKind {
         .put("internal", live.internal())
         .put("accessToAllBuilds", live.accessToAllBuilds())
         .put("feedback", live.feedback())
-        .put(
-            "testers",
-            ctx.liveMembers(live.id()).stream().map(t -> Objects.requireNonNullElse(t.email(), "(tester " + t.id() + ")")).sorted().toList())
+        .put("appleSiliconMac", live.appleSiliconMac())
+        .put("appleVision", live.appleVision())
+        .put("publicLink", live.publicLinkEnabled() ? "enabled" : "disabled")
+        .put("publicLinkLimit", live.publicLinkLimitEnabled() ? live.publicLinkLimit() : null)
+        .put("criteria", live.criteria() == null ? null : RecruitmentCriteria.labels(live.criteria().filters()))
+        .put("testers", ctx.liveMembers(live.id()).stream().map(t -> Objects.requireNonNullElse(t.email(), "(tester " + t.id() + ")")).sorted().toList())
         .build();
   }
 

@@ -39,7 +39,7 @@ public final class TesterKind implements ResourceKind {
       Set<String> groups = groupsByTester.getOrDefault(spec.email(), Set.of());
       ctx.liveTester(spec.email())
           .ifPresentOrElse(
-              live -> checkNames(ctx, spec, live),
+              live -> planExisting(ctx, spec, live),
               () -> planCreate(ctx, spec, groups));
     }
     planRemovals(ctx);
@@ -56,6 +56,9 @@ public final class TesterKind implements ResourceKind {
                   "list the tester under a group's testers, or give it groups: [...]"));
       return;
     }
+    String ref = ctx.out().newRef();
+    ctx.testerWillBeCreated(spec.email(), ref);
+    TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, null, "{" + ref + "}", address);
     ctx.out()
         .action(
             new Action.Create(
@@ -64,6 +67,7 @@ public final class TesterKind implements ResourceKind {
                     .put("firstName", spec.firstName())
                     .put("lastName", spec.lastName())
                     .put("groups", List.copyOf(groups))
+                    .put("builds", spec.builds() == null ? null : builds.added())
                     .build(),
                 "not a tester of the app"));
     Map<String, Object> attrs = new LinkedHashMap<>();
@@ -84,9 +88,19 @@ public final class TesterKind implements ResourceKind {
                 "POST",
                 "/v1/betaTesters",
                 JsonApi.create(TYPE, attrs, Map.of("betaGroups", linkages)),
-                null,
+                ref,
                 "create " + address.local() + " in " + groups.size() + " group(s)",
                 serves));
+  }
+
+  private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live) {
+    checkNames(ctx, spec, live);
+    Address address = Address.tester(ctx.app(), spec.email());
+    TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, live.id(), live.id(), address);
+    if (!builds.isEmpty()) {
+      ctx.out().action(new Action.Update(address, live.id(),
+          List.of(new dev.flightplan.plan.Change.Members("builds", builds.added(), builds.removed())), "differs from the file"));
+    }
   }
 
   private void checkNames(AppContext ctx, TesterSpec spec, LiveTester live) {

@@ -28,10 +28,14 @@ public final class AppContext {
   private final Map<String, String> groupIds = new HashMap<>();
   private final Set<String> desiredEmails;
   private final Set<String> testersLeavingApp = new HashSet<>();
+  private final Map<String, String> testerIds = new HashMap<>();
+  private final Map<String, java.util.List<String>> criterionOptions;
+  private final BuildAssignments buildAssignments = new BuildAssignments();
 
-  AppContext(AppSpec desired, LiveApp live, PlanOptions options, PlanBuilder out) {
+  AppContext(AppSpec desired, LiveApp live, Map<String, java.util.List<String>> criterionOptions, PlanOptions options, PlanBuilder out) {
     this.desired = desired;
     this.live = live;
+    this.criterionOptions = criterionOptions;
     this.options = options;
     this.out = out;
     for (LiveGroup g : live.groups()) {
@@ -41,6 +45,7 @@ public final class AppContext {
     for (LiveTester t : live.testers()) {
       if (t.email() != null) {
         liveTestersByEmail.put(t.email(), t);
+        testerIds.put(t.email(), t.id());
       }
       for (String gid : t.groupIds()) {
         liveMembersByGroupId.computeIfAbsent(gid, k -> new HashSet<>()).add(t);
@@ -105,6 +110,26 @@ public final class AppContext {
       throw new IllegalStateException("no id or reference for group " + name);
     }
     return id;
+  }
+
+  /** The tester's id, or the reference {@code {rN}} to the id its creation will produce; null if neither. */
+  public String testerId(String email) {
+    return testerIds.get(email);
+  }
+
+  /** Records that this plan creates the tester and that its id will be {@code {ref}}. */
+  public void testerWillBeCreated(String email, String ref) {
+    testerIds.put(email, "{" + ref + "}");
+  }
+
+  /** Device family → OS versions App Store Connect offers for recruitment criteria (empty when not read). */
+  public Map<String, java.util.List<String>> criterionOptions() {
+    return criterionOptions;
+  }
+
+  /** Build assignments collected from all kinds, sent per build in one request each. */
+  public BuildAssignments buildAssignments() {
+    return buildAssignments;
   }
 
   /** Records that this plan creates (or re-creates) the group and that its id will be {@code {ref}}. */

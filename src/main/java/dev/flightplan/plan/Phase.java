@@ -14,6 +14,18 @@ public enum Phase {
   MEMBERSHIP_ADD,
   TESTER_CREATE,
   MEMBERSHIP_REMOVE,
+  /** Build settings that must hold before a build is given out (export compliance). */
+  BUILD_UPDATE,
+  /** Giving builds to groups and testers, which must come before a public link is enabled. */
+  BUILD_ASSIGN,
+  /** Enabling a public link (or changing its limit): Apple refuses it until the group has a build. */
+  PUBLIC_LINK,
+  RECRUITMENT_CRITERIA,
+  /** Deleting App Clip invocations before creating others: a build has room for three. */
+  APP_CLIP_DELETE,
+  APP_CLIP_CREATE,
+  APP_CLIP_UPDATE,
+  BUILD_UNASSIGN,
   TESTER_REMOVE,
   GROUP_DELETE
 }

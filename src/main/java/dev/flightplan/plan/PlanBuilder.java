@@ -12,7 +12,7 @@ public final class PlanBuilder {
 
   private record PlacedAction(int app, int seq, Action action) {}
 
-  private static final List<String> TYPE_ORDER = List.of("group", "tester");
+  private static final List<String> TYPE_ORDER = List.of("group", "tester", "build", "appClipInvocation");
 
   private final List<PlacedAction> actions = new ArrayList<>();
   private final List<Placed> calls = new ArrayList<>();

@@ -31,7 +31,7 @@ public final class Planner {
                 "check the bundle id, and that the API key's team owns the app (apps are created in App Store Connect, not by flightplan)"));
         continue;
       }
-      AppContext ctx = new AppContext(app, liveApp.get(), options, out);
+      AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), options, out);
       kinds.forEach(k -> k.plan(ctx));
     }
     return out.build();

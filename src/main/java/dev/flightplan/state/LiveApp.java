@@ -4,13 +4,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One app's live TestFlight state: its groups and testers, each list sorted by natural key. */
-public record LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers) {
+/**
+ * One app's live TestFlight state: its groups and testers, each list sorted by natural key, and its builds
+ * (newest upload first; empty when the file names no build, so none were read).
+ */
+public record LiveApp(
+    String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers, List<LiveBuild> builds) {
   public LiveApp {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(bundleId, "bundleId");
     groups = List.copyOf(groups);
     testers = List.copyOf(testers);
+    builds = List.copyOf(builds);
+  }
+
+  /** An app whose builds were not read. */
+  public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers) {
+    this(id, bundleId, name, groups, testers, List.of());
   }
 
   public Optional<LiveGroup> group(String name) {

@@ -1,17 +1,55 @@
 package dev.flightplan.state;
 
+import java.util.List;
 import java.util.Objects;
 
-/** A beta group as App Store Connect has it, with the attributes flightplan manages. */
+/**
+ * A beta group as App Store Connect has it, with the attributes flightplan manages. {@code publicLink} is the
+ * server-generated URL (null while disabled); {@code criteria} the recruitment criteria of the public link, or null
+ * when the group has none.
+ */
 public record LiveGroup(
     String id,
     String name,
     boolean internal,
     boolean accessToAllBuilds,
     boolean feedback,
-    boolean publicLinkEnabled) {
+    boolean publicLinkEnabled,
+    boolean publicLinkLimitEnabled,
+    Integer publicLinkLimit,
+    String publicLink,
+    boolean appleSiliconMac,
+    boolean appleVision,
+    LiveCriteria criteria) {
   public LiveGroup {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
+  }
+
+  /** A group with only the settings of the first release read (no link details, flags or criteria). */
+  public LiveGroup(String id, String name, boolean internal, boolean accessToAllBuilds, boolean feedback, boolean publicLinkEnabled) {
+    this(id, name, internal, accessToAllBuilds, feedback, publicLinkEnabled, false, null, null, false, false, null);
+  }
+
+  /** The recruitment criteria of a group's public link: its id and its filters, in the API's form. */
+  public record LiveCriteria(String id, List<Filter> filters) {
+    public LiveCriteria {
+      Objects.requireNonNull(id, "id");
+      filters = List.copyOf(filters);
+    }
+  }
+
+  /** One device family and its inclusive OS range (either bound may be null). */
+  public record Filter(String deviceFamily, String minOs, String maxOs) {
+    /** {@code IPHONE 17.0+}, {@code IPAD 16.0–18.2}, {@code MAC (any)}: how plans show a filter. */
+    public String label() {
+      if (minOs == null && maxOs == null) {
+        return deviceFamily + " (any)";
+      }
+      if (maxOs == null) {
+        return deviceFamily + " " + minOs + "+";
+      }
+      return deviceFamily + " " + (minOs == null ? "" : minOs) + "–" + maxOs;
+    }
   }
 }

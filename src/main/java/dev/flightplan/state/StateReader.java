@@ -1,10 +1,13 @@
 package dev.flightplan.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
 import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.DesiredState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads the live TestFlight state of the apps in scope in as few calls as the API allows: one call for all the
@@ -31,7 +35,23 @@ public final class StateReader {
     this.client = Objects.requireNonNull(client, "client");
   }
 
+  /** Reads what the file's apps need: builds only when the file names builds, criteria options when it sets criteria. */
+  public LiveState read(DesiredState desired) {
+    Map<String, AppSpec> specs = new LinkedHashMap<>();
+    desired.apps().forEach(a -> specs.put(a.bundleId(), a));
+    LiveState base = read(new ArrayList<>(specs.keySet()), specs);
+    boolean criteria =
+        desired.apps().stream()
+            .flatMap(a -> a.groups().stream())
+            .anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null && !g.publicLink().criteria().isEmpty());
+    return new LiveState(base.apps(), base.missing(), criteria ? readCriterionOptions() : Map.of());
+  }
+
   public LiveState read(List<String> bundleIds) {
+    return read(bundleIds, Map.of());
+  }
+
+  private LiveState read(List<String> bundleIds, Map<String, AppSpec> specs) {
     Map<String, Resource> appsByBundle = new LinkedHashMap<>();
     if (!bundleIds.isEmpty()) {
       String query =
@@ -53,30 +73,74 @@ public final class StateReader {
       if (app == null) {
         missing.add(bundleId);
       } else {
-        apps.add(readApp(app));
+        apps.add(readApp(app, specs.get(bundleId)));
       }
     }
     return new LiveState(apps, missing);
   }
 
-  private LiveApp readApp(Resource app) {
-    List<LiveGroup> groups = readGroups(app.id());
+  private LiveApp readApp(Resource app, AppSpec spec) {
+    List<LiveGroup> groups = readGroups(app.id(), spec != null && managesCriteria(spec));
     Set<String> groupIds = new HashSet<>();
     groups.forEach(g -> groupIds.add(g.id()));
     List<LiveTester> testers = readTesters(app.id(), groupIds);
-    return new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers);
+    List<LiveBuild> builds = spec != null && namesBuilds(spec) ? new BuildReader(client).read(app.id(), spec) : List.of();
+    return new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds);
   }
 
-  private List<LiveGroup> readGroups(String appId) {
-    String query =
+  private static boolean namesBuilds(AppSpec spec) {
+    return !spec.builds().isEmpty()
+        || spec.groups().stream().anyMatch(g -> g.builds() != null || g.publicLink() != null && g.publicLink().enabled())
+        || spec.testers().stream().anyMatch(t -> t.builds() != null);
+  }
+
+  private Map<String, List<String>> readCriterionOptions() {
+    Map<String, List<String>> options = new TreeMap<>();
+    String query = Query.of("/v1/betaRecruitmentCriterionOptions").param("limit", PAGE).build();
+    for (Document page : client.getAll(query)) {
+      for (Resource option : page.data()) {
+        JsonNode families = option.attributes() == null ? null : option.attributes().get("deviceFamilyOsVersions");
+        if (families == null) {
+          continue;
+        }
+        for (JsonNode f : families) {
+          List<String> versions = new ArrayList<>();
+          f.path("osVersions").forEach(v -> versions.add(v.asText()));
+          options.merge(f.path("deviceFamily").asText(), versions, (a, b) -> {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+          });
+        }
+      }
+    }
+    return options;
+  }
+
+  private static boolean managesCriteria(AppSpec spec) {
+    return spec.groups().stream().anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null);
+  }
+
+  /** The app's groups; with their recruitment criteria included (same request) when the file manages criteria. */
+  private List<LiveGroup> readGroups(String appId, boolean withCriteria) {
+    Query q =
         Query.of("/v1/betaGroups")
             .param("filter[app]", appId)
-            .param("fields[betaGroups]", "name,isInternalGroup,hasAccessToAllBuilds,feedbackEnabled,publicLinkEnabled")
-            .param("limit", PAGE)
-            .build();
+            .param(
+                "fields[betaGroups]",
+                "name,isInternalGroup,hasAccessToAllBuilds,feedbackEnabled,publicLinkEnabled,publicLinkLimitEnabled,"
+                    + "publicLinkLimit,publicLink,iosBuildsAvailableForAppleSiliconMac,iosBuildsAvailableForAppleVision"
+                    + (withCriteria ? ",betaRecruitmentCriteria" : ""))
+            .param("limit", PAGE);
+    if (withCriteria) {
+      q = q.param("include", "betaRecruitmentCriteria").param("fields[betaRecruitmentCriteria]", "deviceFamilyOsVersionFilters");
+    }
+    String query = q.build();
     List<LiveGroup> groups = new ArrayList<>();
     for (Document page : client.getAll(query)) {
       for (Resource g : page.data()) {
+        LiveGroup.LiveCriteria criteria =
+            g.toOne("betaRecruitmentCriteria").flatMap(page::findIncluded).map(StateReader::criteria).orElse(null);
         groups.add(
             new LiveGroup(
                 g.id(),
@@ -84,7 +148,13 @@ public final class StateReader {
                 isTrue(g.bool("isInternalGroup")),
                 isTrue(g.bool("hasAccessToAllBuilds")),
                 isTrue(g.bool("feedbackEnabled")),
-                isTrue(g.bool("publicLinkEnabled"))));
+                isTrue(g.bool("publicLinkEnabled")),
+                isTrue(g.bool("publicLinkLimitEnabled")),
+                g.integer("publicLinkLimit"),
+                g.string("publicLink"),
+                isTrue(g.bool("iosBuildsAvailableForAppleSiliconMac")),
+                isTrue(g.bool("iosBuildsAvailableForAppleVision")),
+                criteria));
       }
     }
     groups.sort(Comparator.comparing(LiveGroup::name).thenComparing(LiveGroup::id));
@@ -138,6 +208,24 @@ public final class StateReader {
         t.string("inviteType"),
         t.string("state"),
         groupIds);
+  }
+
+  private static LiveGroup.LiveCriteria criteria(Resource r) {
+    List<LiveGroup.Filter> filters = new ArrayList<>();
+    JsonNode list = r.attributes() == null ? null : r.attributes().get("deviceFamilyOsVersionFilters");
+    if (list != null) {
+      for (JsonNode f : list) {
+        filters.add(
+            new LiveGroup.Filter(
+                f.path("deviceFamily").asText(null), text(f, "minimumOsInclusive"), text(f, "maximumOsInclusive")));
+      }
+    }
+    return new LiveGroup.LiveCriteria(r.id(), filters);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
   }
 
   private static boolean isTrue(Boolean b) {

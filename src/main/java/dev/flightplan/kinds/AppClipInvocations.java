@@ -1,0 +1,146 @@
+package dev.flightplan.kinds;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightplan.api.JsonApi;
+import dev.flightplan.api.Linkage;
+import dev.flightplan.config.BuildSpec;
+import dev.flightplan.config.InvocationSpec;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Phase;
+import dev.flightplan.state.LiveBuild;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Beta App Clip invocations of a build's App Clip, keyed by URL, each with a title per locale. Created with all
+ * their titles in one request (the API takes the localizations inline); titles are changed, added and removed in
+ * place; invocations the file no longer lists are deleted (the file owns a build's invocations once it lists
+ * them), before new ones are created, since a build has room for three.
+ */
+final class AppClipInvocations {
+  static final String TYPE = "betaAppClipInvocations";
+  static final String LOCALIZATION = "betaAppClipInvocationLocalizations";
+
+  private AppClipInvocations() {}
+
+  static void plan(AppContext ctx, BuildSpec spec, LiveBuild build) {
+    if (spec.appClipInvocations() == null) {
+      return;
+    }
+    if (build.appClipBundleId() == null) {
+      if (!spec.appClipInvocations().isEmpty()) {
+        ctx.out().diagnostic(Diagnostic.error(spec.appClipInvocations().get(0).pos(),
+            "build " + build.label() + " has no App Clip, so it cannot have App Clip invocations",
+            "remove appClipInvocations: from this build, or choose a build that contains the App Clip"));
+      }
+      return;
+    }
+    Map<String, LiveBuild.LiveInvocation> live = new TreeMap<>();
+    Objects.requireNonNullElse(build.invocations(), List.<LiveBuild.LiveInvocation>of()).forEach(i -> live.put(i.url(), i));
+    Map<String, InvocationSpec> wanted = new LinkedHashMap<>();
+    spec.appClipInvocations().forEach(i -> wanted.put(i.url(), i));
+    for (LiveBuild.LiveInvocation inv : live.values()) {
+      if (!wanted.containsKey(inv.url())) {
+        Address address = address(ctx, build, inv.url());
+        ctx.out().action(new Action.Delete(address, inv.id(), attributes(build, titlesOf(inv)), "not in the file's invocations of this build"));
+        ctx.out().call(Phase.APP_CLIP_DELETE,
+            new ApiCall("DELETE", "/v1/" + TYPE + "/" + inv.id(), null, null, "delete " + address.local(), List.of(address)));
+      }
+    }
+    for (InvocationSpec want : wanted.values()) {
+      LiveBuild.LiveInvocation have = live.get(want.url());
+      if (have == null) {
+        create(ctx, build, want);
+      } else {
+        update(ctx, build, want, have);
+      }
+    }
+  }
+
+  private static void create(AppContext ctx, LiveBuild build, InvocationSpec want) {
+    Address address = address(ctx, build, want.url());
+    ctx.out().action(new Action.Create(address, attributes(build, want.titles()), "not in App Store Connect"));
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode data = f.objectNode().put("type", TYPE);
+    data.putObject("attributes").put("url", want.url());
+    ObjectNode rels = data.putObject("relationships");
+    rels.putObject("buildBundle").putObject("data").put("type", "buildBundles").put("id", build.appClipBundleId());
+    ArrayNode locs = rels.putObject(LOCALIZATION).putArray("data");
+    ArrayNode included = f.arrayNode();
+    int n = 0;
+    for (Map.Entry<String, String> title : want.titles().entrySet()) {
+      String localId = "${title-" + (n++) + "}";
+      locs.addObject().put("type", LOCALIZATION).put("id", localId);
+      ObjectNode inc = included.addObject().put("type", LOCALIZATION).put("id", localId);
+      inc.putObject("attributes").put("title", title.getValue()).put("locale", title.getKey());
+    }
+    ObjectNode body = f.objectNode();
+    body.set("data", data);
+    body.set("included", included);
+    ctx.out().call(Phase.APP_CLIP_CREATE,
+        new ApiCall("POST", "/v1/" + TYPE, body, null, "create " + address.local() + " with " + want.titles().size() + " title(s)", List.of(address)));
+  }
+
+  private static void update(AppContext ctx, LiveBuild build, InvocationSpec want, LiveBuild.LiveInvocation have) {
+    Address address = address(ctx, build, want.url());
+    Map<String, String> before = titlesOf(have);
+    if (before.equals(want.titles())) {
+      return;
+    }
+    List<Change> changes = new ArrayList<>();
+    for (Map.Entry<String, String> t : want.titles().entrySet()) {
+      LiveBuild.LiveTitle current = have.titles().get(t.getKey());
+      if (current == null) {
+        changes.add(new Change.Value("title[" + t.getKey() + "]", null, t.getValue()));
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put("title", t.getValue());
+        attrs.put("locale", t.getKey());
+        ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("POST", "/v1/" + LOCALIZATION,
+            JsonApi.create(LOCALIZATION, attrs, Map.of("betaAppClipInvocation", new Linkage(TYPE, have.id()))), null,
+            "add the " + t.getKey() + " title of " + address.local(), List.of(address)));
+      } else if (!t.getValue().equals(current.title())) {
+        changes.add(new Change.Value("title[" + t.getKey() + "]", current.title(), t.getValue()));
+        ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("PATCH", "/v1/" + LOCALIZATION + "/" + current.id(),
+            JsonApi.update(LOCALIZATION, current.id(), Map.of("title", t.getValue())), null,
+            "change the " + t.getKey() + " title of " + address.local(), List.of(address)));
+      }
+    }
+    for (Map.Entry<String, LiveBuild.LiveTitle> t : new TreeMap<>(have.titles()).entrySet()) {
+      if (!want.titles().containsKey(t.getKey())) {
+        changes.add(new Change.Value("title[" + t.getKey() + "]", t.getValue().title(), null));
+        // after the additions: an invocation keeps at least one title throughout
+        ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("DELETE", "/v1/" + LOCALIZATION + "/" + t.getValue().id(), null, null,
+            "remove the " + t.getKey() + " title of " + address.local(), List.of(address)));
+      }
+    }
+    ctx.out().action(new Action.Update(address, have.id(), changes, "titles differ from the file"));
+  }
+
+  private static Map<String, String> titlesOf(LiveBuild.LiveInvocation inv) {
+    Map<String, String> titles = new TreeMap<>();
+    inv.titles().forEach((locale, t) -> titles.put(locale, t.title()));
+    return titles;
+  }
+
+  private static Attributes attributes(LiveBuild build, Map<String, String> titles) {
+    List<String> shown = new ArrayList<>();
+    new TreeMap<>(titles).forEach((locale, title) -> shown.add(locale + ": " + title));
+    return Attributes.builder().put("build", build.label()).put("titles", shown).build();
+  }
+
+  private static Address address(AppContext ctx, LiveBuild build, String url) {
+    return new Address(ctx.app(), "appClipInvocation", build.label() + " " + url);
+  }
+}

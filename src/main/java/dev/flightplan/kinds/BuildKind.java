@@ -1,0 +1,39 @@
+package dev.flightplan.kinds;
+
+import dev.flightplan.config.BuildSpec;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.state.Builds;
+import dev.flightplan.state.LiveBuild;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the file wants of particular builds (the app's {@code builds:} list): each entry is resolved to one live
+ * build, then its parts are planned by their own classes (App Clip invocations here). Builds are uploaded, never
+ * created; expiring a build is never done.
+ */
+public final class BuildKind implements ResourceKind {
+  @Override
+  public void plan(AppContext ctx) {
+    Set<String> seen = new HashSet<>();
+    for (BuildSpec spec : ctx.desired().builds()) {
+      Optional<LiveBuild> found = Builds.resolve(ctx.live().builds(), spec.ref());
+      if (found.isEmpty()) {
+        ctx.out().diagnostic(Diagnostic.error(spec.ref().pos(), Builds.describeMissing(ctx.live().builds(), spec.ref()),
+            "check the version and build number in App Store Connect (builds are uploaded, not created by flightplan)"));
+        continue;
+      }
+      LiveBuild build = found.get();
+      if (!seen.add(build.id())) {
+        ctx.out().diagnostic(Diagnostic.error(spec.pos(),
+            "build " + build.label() + " is described twice under builds: (" + spec.ref().label() + " names it again)",
+            "merge the two entries"));
+        continue;
+      }
+      AppClipInvocations.plan(ctx, spec, build);
+    }
+  }
+}

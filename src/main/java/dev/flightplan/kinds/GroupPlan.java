@@ -1,0 +1,56 @@
+package dev.flightplan.kinds;
+
+import dev.flightplan.api.JsonApi;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Phase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What planning one group collects before it becomes an action: the changes to show, and the attributes to PATCH
+ * now (with the group's other settings) or later (once the group has its builds: enabling a public link).
+ */
+final class GroupPlan {
+  final AppContext ctx;
+  final Address address;
+  /** The group's id, or the reference to the id its creation produces. */
+  final String groupId;
+  final List<Change> changes = new ArrayList<>();
+  final Map<String, Object> patchNow = new LinkedHashMap<>();
+  final Map<String, Object> patchAfterBuilds = new LinkedHashMap<>();
+
+  GroupPlan(AppContext ctx, Address address, String groupId) {
+    this.ctx = ctx;
+    this.address = address;
+    this.groupId = groupId;
+  }
+
+  void change(String attribute, Object before, Object after) {
+    changes.add(new Change.Value(attribute, before, after));
+  }
+
+  /** Sends the collected PATCHes: settings with the group's updates, the public link after builds are given. */
+  void emitPatches() {
+    if (!patchNow.isEmpty()) {
+      ctx.out().call(Phase.GROUP_UPDATE, patch(patchNow, "update " + address.local()));
+    }
+    if (!patchAfterBuilds.isEmpty()) {
+      ctx.out().call(Phase.PUBLIC_LINK, patch(patchAfterBuilds, "enable the public link of " + address.local()));
+    }
+  }
+
+  private ApiCall patch(Map<String, Object> attributes, String purpose) {
+    return new ApiCall(
+        "PATCH",
+        "/v1/betaGroups/" + groupId,
+        JsonApi.update(GroupKind.TYPE, groupId, attributes),
+        null,
+        purpose,
+        List.of(address));
+  }
+}

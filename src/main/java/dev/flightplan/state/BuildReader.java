@@ -1,0 +1,166 @@
+package dev.flightplan.state;
+
+import dev.flightplan.api.AscClient;
+import dev.flightplan.api.Document;
+import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
+import dev.flightplan.api.Resource;
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.BuildSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an app's builds in one paged request, with their version, App Clip bundle, review state, groups and
+ * individual testers included; completes linkages the API capped; and reads the App Clip invocations of the builds
+ * whose invocations the file manages (one request per such build).
+ */
+final class BuildReader {
+  private static final int PAGE = StateReader.PAGE;
+  private static final int INCLUDED = 50;
+
+  private final AscClient client;
+
+  BuildReader(AscClient client) {
+    this.client = client;
+  }
+
+  List<LiveBuild> read(String appId, AppSpec spec) {
+    String query =
+        Query.of("/v1/builds")
+            .param("filter[app]", appId)
+            .param(
+                "fields[builds]",
+                "version,uploadedDate,expired,processingState,buildAudienceType,usesNonExemptEncryption,"
+                    + "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBundles")
+            .param("include", "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBundles")
+            .param("fields[preReleaseVersions]", "version,platform")
+            .param("fields[betaAppReviewSubmissions]", "betaReviewState")
+            .param("fields[betaGroups]", "name")
+            .param("fields[betaTesters]", "email")
+            .param("fields[buildBundles]", "bundleId,bundleType")
+            .param("limit[betaGroups]", INCLUDED)
+            .param("limit[individualTesters]", INCLUDED)
+            .param("limit[buildBundles]", INCLUDED)
+            .param("sort", "-uploadedDate")
+            .param("limit", PAGE)
+            .build();
+    List<LiveBuild> builds = new ArrayList<>();
+    for (Document page : client.getAll(query)) {
+      for (Resource b : page.data()) {
+        builds.add(toBuild(b, page));
+      }
+    }
+    return withInvocations(builds, spec);
+  }
+
+  private LiveBuild toBuild(Resource b, Document page) {
+    Optional<Resource> version = b.toOne("preReleaseVersion").flatMap(page::findIncluded);
+    String reviewState =
+        b.toOne("betaAppReviewSubmission").flatMap(page::findIncluded).map(r -> r.string("betaReviewState")).orElse(null);
+    String clip = null;
+    for (Linkage l : b.toMany("buildBundles")) {
+      Optional<Resource> bundle = page.findIncluded(l);
+      if (bundle.isPresent() && "APP_CLIP".equals(bundle.get().string("bundleType"))) {
+        clip = bundle.get().id();
+      }
+    }
+    return new LiveBuild(
+        b.id(),
+        version.map(v -> v.string("platform")).orElse(null),
+        version.map(v -> v.string("version")).orElse(null),
+        b.string("version"),
+        b.string("processingState"),
+        Boolean.TRUE.equals(b.bool("expired")),
+        b.string("uploadedDate"),
+        b.string("buildAudienceType"),
+        b.bool("usesNonExemptEncryption"),
+        reviewState,
+        groups(b),
+        individualTesters(b),
+        clip,
+        null);
+  }
+
+  private Set<String> groups(Resource b) {
+    List<Linkage> linkages = b.toMany("betaGroups");
+    if (b.relationshipTotal("betaGroups").orElse(linkages.size()) <= linkages.size()) {
+      return ids(linkages);
+    }
+    // there is no build → groups linkage endpoint; the groups collection filters by build instead
+    Set<String> ids = new HashSet<>();
+    String query = Query.of("/v1/betaGroups").param("filter[builds]", b.id()).param("fields[betaGroups]", "name").param("limit", PAGE).build();
+    client.getAll(query).forEach(p -> p.data().forEach(g -> ids.add(g.id())));
+    return ids;
+  }
+
+  private Set<String> individualTesters(Resource b) {
+    List<Linkage> linkages = b.toMany("individualTesters");
+    if (b.relationshipTotal("individualTesters").orElse(linkages.size()) <= linkages.size()) {
+      return ids(linkages);
+    }
+    Set<String> ids = new HashSet<>();
+    String query = Query.of("/v1/builds/" + b.id() + "/relationships/individualTesters").param("limit", PAGE).build();
+    client.getAll(query).forEach(p -> p.data().forEach(t -> ids.add(t.id())));
+    return ids;
+  }
+
+  private static Set<String> ids(List<Linkage> linkages) {
+    Set<String> ids = new HashSet<>();
+    linkages.forEach(l -> ids.add(l.id()));
+    return ids;
+  }
+
+  private List<LiveBuild> withInvocations(List<LiveBuild> builds, AppSpec spec) {
+    Map<String, LiveBuild> byId = new LinkedHashMap<>();
+    builds.forEach(b -> byId.put(b.id(), b));
+    Map<String, List<LiveBuild.LiveInvocation>> read = new HashMap<>();
+    for (BuildSpec wanted : spec.builds()) {
+      if (wanted.appClipInvocations() == null) {
+        continue;
+      }
+      Builds.resolve(builds, wanted.ref())
+          .filter(b -> b.appClipBundleId() != null && !read.containsKey(b.id()))
+          .ifPresent(b -> read.put(b.id(), invocations(b.appClipBundleId())));
+    }
+    List<LiveBuild> result = new ArrayList<>();
+    for (LiveBuild b : byId.values()) {
+      List<LiveBuild.LiveInvocation> inv = read.get(b.id());
+      result.add(inv == null ? b : withInvocations(b, inv));
+    }
+    return result;
+  }
+
+  private static LiveBuild withInvocations(LiveBuild b, List<LiveBuild.LiveInvocation> invocations) {
+    return new LiveBuild(
+        b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(), b.audience(),
+        b.usesNonExemptEncryption(), b.reviewState(), b.groupIds(), b.individualTesterIds(), b.appClipBundleId(), invocations);
+  }
+
+  private List<LiveBuild.LiveInvocation> invocations(String bundleId) {
+    String query =
+        Query.of("/v1/buildBundles/" + bundleId + "/betaAppClipInvocations")
+            .param("include", "betaAppClipInvocationLocalizations")
+            .param("limit[betaAppClipInvocationLocalizations]", INCLUDED)
+            .param("limit", PAGE)
+            .build();
+    List<LiveBuild.LiveInvocation> result = new ArrayList<>();
+    for (Document page : client.getAll(query)) {
+      for (Resource inv : page.data()) {
+        Map<String, LiveBuild.LiveTitle> titles = new HashMap<>();
+        for (Linkage l : inv.toMany("betaAppClipInvocationLocalizations")) {
+          page.findIncluded(l)
+              .ifPresent(loc -> titles.put(loc.string("locale"), new LiveBuild.LiveTitle(loc.id(), loc.string("title"))));
+        }
+        result.add(new LiveBuild.LiveInvocation(inv.id(), inv.string("url"), titles));
+      }
+    }
+    return result;
+  }
+}

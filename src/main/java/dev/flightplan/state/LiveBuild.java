@@ -1,0 +1,55 @@
+package dev.flightplan.state;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A build of an app as App Store Connect has it: its version (the pre-release version) and number, whether it can
+ * be given to testers, which groups and individual testers have it, and its App Clip bundle (null when it has
+ * none). {@code invocations} is null when they were not read (the file does not manage them for this build).
+ */
+public record LiveBuild(
+    String id,
+    String platform,
+    String version,
+    String number,
+    String processingState,
+    boolean expired,
+    String uploadedDate,
+    String audience,
+    Boolean usesNonExemptEncryption,
+    String reviewState,
+    Set<String> groupIds,
+    Set<String> individualTesterIds,
+    String appClipBundleId,
+    List<LiveInvocation> invocations) {
+  public LiveBuild {
+    Objects.requireNonNull(id, "id");
+    groupIds = Set.copyOf(groupIds);
+    individualTesterIds = Set.copyOf(individualTesterIds);
+    invocations = invocations == null ? null : List.copyOf(invocations);
+  }
+
+  /** Processed and not expired: the only builds that can be given to testers. */
+  public boolean usable() {
+    return "VALID".equals(processingState) && !expired;
+  }
+
+  /** {@code 2.3 (45)}, with the platform when it is not iOS. */
+  public String label() {
+    return version + " (" + number + ("IOS".equals(platform) ? "" : ", " + platform) + ")";
+  }
+
+  /** A beta App Clip invocation of the build's App Clip: its URL and its titles by locale. */
+  public record LiveInvocation(String id, String url, Map<String, LiveTitle> titles) {
+    public LiveInvocation {
+      Objects.requireNonNull(id, "id");
+      titles = Map.copyOf(titles);
+    }
+  }
+
+  /** One localized title of an invocation, with the id of its localization resource. */
+  public record LiveTitle(String id, String title) {}
+}
