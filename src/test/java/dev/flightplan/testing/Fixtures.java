@@ -1,6 +1,11 @@
 package dev.flightplan.testing;
 
 import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.BuildRef;
+import dev.flightplan.config.BuildSpec;
+import dev.flightplan.config.CriterionSpec;
+import dev.flightplan.config.InvocationSpec;
+import dev.flightplan.config.PublicLinkSpec;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.Manage;
@@ -11,6 +16,7 @@ import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
 import dev.flightplan.state.LiveApp;
+import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.LiveTester;
@@ -85,6 +91,123 @@ public final class Fixtures {
 
   public static LiveApp live(List<LiveGroup> groups, List<LiveTester> testers) {
     return new LiveApp("100", APP, "App", groups, testers);
+  }
+
+  public static LiveApp live(List<LiveGroup> groups, List<LiveTester> testers, List<LiveBuild> builds) {
+    return new LiveApp("100", APP, "App", groups, testers, builds);
+  }
+
+  /** A processed, approved iOS build uploaded on day {@code day} of November 2026, in no group. */
+  public static LiveBuild build(String id, String version, String number, int day) {
+    return new LiveBuild(id, "IOS", version, number, "VALID", false, String.format("2026-11-%02dT10:00:00Z", day),
+        "APP_STORE_ELIGIBLE", false, "APPROVED", Set.of(), Set.of(), null, null);
+  }
+
+  public static LiveBuild inGroups(LiveBuild b, String... groupIds) {
+    return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(),
+        b.audience(), b.usesNonExemptEncryption(), b.reviewState(), Set.of(groupIds), b.individualTesterIds(),
+        b.appClipBundleId(), b.invocations());
+  }
+
+  public static LiveBuild withTesters(LiveBuild b, String... testerIds) {
+    return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(),
+        b.audience(), b.usesNonExemptEncryption(), b.reviewState(), b.groupIds(), Set.of(testerIds),
+        b.appClipBundleId(), b.invocations());
+  }
+
+  public static LiveBuild state(LiveBuild b, String processingState, boolean expired, String reviewState) {
+    return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), processingState, expired, b.uploadedDate(),
+        b.audience(), b.usesNonExemptEncryption(), reviewState, b.groupIds(), b.individualTesterIds(),
+        b.appClipBundleId(), b.invocations());
+  }
+
+  public static LiveBuild withClip(LiveBuild b, String bundleId, LiveBuild.LiveInvocation... invocations) {
+    return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(),
+        b.audience(), b.usesNonExemptEncryption(), b.reviewState(), b.groupIds(), b.individualTesterIds(),
+        bundleId, List.of(invocations));
+  }
+
+  public static LiveBuild.LiveInvocation invocation(String id, String url, String... localeIdTitle) {
+    java.util.Map<String, LiveBuild.LiveTitle> titles = new java.util.HashMap<>();
+    for (int i = 0; i < localeIdTitle.length; i += 3) {
+      titles.put(localeIdTitle[i], new LiveBuild.LiveTitle(localeIdTitle[i + 1], localeIdTitle[i + 2]));
+    }
+    return new LiveBuild.LiveInvocation(id, url, titles);
+  }
+
+  public static BuildRef ref(String version, String number) {
+    return new BuildRef("IOS", version, number, false, POS);
+  }
+
+  public static BuildRef latest(String version) {
+    return new BuildRef("IOS", version, null, true, POS);
+  }
+
+  /** The group with these builds (managed) and, optionally, a public link. */
+  public static GroupSpec withBuilds(GroupSpec g, BuildRef... builds) {
+    return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
+        g.appleSiliconMac(), g.appleVision(), g.publicLink(), List.of(builds), g.pos());
+  }
+
+  public static GroupSpec withLink(GroupSpec g, boolean enabled, Integer limit, CriterionSpec... criteria) {
+    return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
+        g.appleSiliconMac(), g.appleVision(), new PublicLinkSpec(enabled, limit, criteria.length == 0 ? null : List.of(criteria), POS),
+        g.builds(), g.pos());
+  }
+
+  public static GroupSpec withNoCriteria(GroupSpec g) {
+    return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
+        g.appleSiliconMac(), g.appleVision(), new PublicLinkSpec(g.publicLink().enabled(), g.publicLink().limit(), List.of(), POS),
+        g.builds(), g.pos());
+  }
+
+  public static GroupSpec withMac(GroupSpec g, boolean mac) {
+    return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
+        mac, g.appleVision(), g.publicLink(), g.builds(), g.pos());
+  }
+
+  public static GroupSpec allBuilds(GroupSpec g) {
+    return new GroupSpec(g.name(), g.internal(), true, g.feedback(), g.protect(), g.testers(),
+        g.appleSiliconMac(), g.appleVision(), g.publicLink(), g.builds(), g.pos());
+  }
+
+  public static CriterionSpec criterion(String family, String min, String max) {
+    return new CriterionSpec(family, min, max, POS);
+  }
+
+  public static TesterSpec testerWithBuilds(String email, List<String> groups, BuildRef... builds) {
+    return new TesterSpec(email, null, null, groups, List.of(builds), POS);
+  }
+
+  public static BuildSpec buildSpec(BuildRef ref, InvocationSpec... invocations) {
+    return new BuildSpec(ref, null, null, null, false, List.of(invocations), POS);
+  }
+
+  public static InvocationSpec invocationSpec(String url, String... localeTitle) {
+    java.util.Map<String, String> titles = new java.util.TreeMap<>();
+    for (int i = 0; i < localeTitle.length; i += 2) {
+      titles.put(localeTitle[i], localeTitle[i + 1]);
+    }
+    return new InvocationSpec(url, titles, POS);
+  }
+
+  public static AppSpec withAppBuilds(AppSpec app, BuildSpec... builds) {
+    return new AppSpec(app.bundleId(), app.manage(), app.groups(), app.testers(), app.localizations(), app.licenseAgreement(),
+        app.reviewDetail(), app.invitations(), List.of(builds), app.pos());
+  }
+
+  public static LiveGroup liveLink(LiveGroup g, boolean enabled, Integer limit, LiveGroup.LiveCriteria criteria) {
+    return new LiveGroup(g.id(), g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), enabled, limit != null, limit,
+        enabled ? "https://testflight.apple.com/join/abc" : null, g.appleSiliconMac(), g.appleVision(), criteria);
+  }
+
+  public static LiveGroup liveAllBuilds(LiveGroup g) {
+    return new LiveGroup(g.id(), g.name(), g.internal(), true, g.feedback(), g.publicLinkEnabled());
+  }
+
+  public static Plan plan(AppSpec desired, LiveApp live, java.util.Map<String, List<String>> options, PlanOptions planOptions) {
+    return new Planner(dev.flightplan.kinds.Kinds.all())
+        .plan(new DesiredState("testflight.yaml", 1, List.of(desired)), new LiveState(List.of(live), List.of(), options), planOptions);
   }
 
   public static Plan plan(AppSpec desired, LiveApp live, PlanOptions options) {
