@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,13 +28,21 @@ import java.util.regex.Pattern;
  */
 public final class Applier {
   private static final Pattern REF = Pattern.compile("\\{(r\\d+)}");
+  private static final Pattern SECRET = Pattern.compile("\\{secret:([^}]+)}");
 
   private final AscClient client;
   private final Consumer<CallResult> progress;
+  private final Function<String, Optional<String>> secrets;
 
-  public Applier(AscClient client, Consumer<CallResult> progress) {
+  /** {@code secrets} resolves a placeholder's description ({@code env NAME}) to the secret, only when sending. */
+  public Applier(AscClient client, Consumer<CallResult> progress, Function<String, Optional<String>> secrets) {
     this.client = Objects.requireNonNull(client, "client");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.secrets = Objects.requireNonNull(secrets, "secrets");
+  }
+
+  public Applier(AscClient client, Consumer<CallResult> progress) {
+    this(client, progress, d -> Optional.empty());
   }
 
   public ApplyReport apply(Plan plan) {
@@ -50,8 +59,13 @@ public final class Applier {
         send(call, ids);
         result = new CallResult(call, CallResult.Status.DONE, null);
       } catch (ApiException e) {
-        result = new CallResult(call, CallResult.Status.FAILED, e.getMessage());
-        stopped = true;
+        if (call.tolerate().stream().anyMatch(e::hasCode)) {
+          // the API says that what the call asks for already holds
+          result = new CallResult(call, CallResult.Status.DONE, null);
+        } else {
+          result = new CallResult(call, CallResult.Status.FAILED, e.getMessage());
+          stopped = true;
+        }
       }
       results.add(result);
       progress.accept(result);
@@ -61,7 +75,7 @@ public final class Applier {
 
   private void send(ApiCall call, Map<String, String> ids) {
     String path = resolve(call.path(), ids);
-    JsonNode body = call.body() == null ? null : resolveNode(call.body().deepCopy(), ids);
+    JsonNode body = call.body() == null ? null : resolveNode(call.body().deepCopy(), ids, secrets);
     Optional<Document> response =
         switch (call.method()) {
           case "POST" -> client.post(path, body);
@@ -96,23 +110,31 @@ public final class Applier {
     return sb.toString();
   }
 
-  private static JsonNode resolveNode(JsonNode node, Map<String, String> ids) {
+  private static JsonNode resolveNode(JsonNode node, Map<String, String> ids, Function<String, Optional<String>> secrets) {
     if (node instanceof ObjectNode obj) {
       Iterator<Map.Entry<String, JsonNode>> fields = obj.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> e = fields.next();
-        e.setValue(resolveNode(e.getValue(), ids));
+        e.setValue(resolveNode(e.getValue(), ids, secrets));
       }
       return obj;
     }
     if (node instanceof ArrayNode arr) {
       for (int i = 0; i < arr.size(); i++) {
-        arr.set(i, resolveNode(arr.get(i), ids));
+        arr.set(i, resolveNode(arr.get(i), ids, secrets));
       }
       return arr;
     }
     if (node.isTextual() && REF.matcher(node.textValue()).find()) {
       return TextNode.valueOf(resolve(node.textValue(), ids));
+    }
+    if (node.isTextual()) {
+      Matcher m = SECRET.matcher(node.textValue());
+      if (m.matches()) {
+        String description = m.group(1);
+        return TextNode.valueOf(
+            secrets.apply(description).orElseThrow(() -> new IllegalStateException("the secret from " + description + " was not read")));
+      }
     }
     return node;
   }

@@ -50,7 +50,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = new Engine(conn.client());
+      Engine engine = new Engine(conn.client(), env.env());
       Optional<Plan> planned = Views.plan(engine, desired.get(), planning.toOptions(), env, style);
       if (planned.isEmpty()) {
         return ExitCodes.ERROR;

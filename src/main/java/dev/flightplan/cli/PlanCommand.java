@@ -42,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Optional<Plan> plan = Views.plan(new Engine(conn.client()), desired.get(), planning.toOptions(), env, style);
+      Optional<Plan> plan = Views.plan(new Engine(conn.client(), env.env()), desired.get(), planning.toOptions(), env, style);
       if (plan.isEmpty()) {
         return ExitCodes.ERROR;
       }

@@ -4,8 +4,8 @@ import dev.flightplan.api.AscClient;
 import dev.flightplan.apply.Applier;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.CallResult;
-import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.config.Secrets;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
@@ -13,6 +13,7 @@ import dev.flightplan.plan.Planner;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.StateReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -22,23 +23,40 @@ import java.util.function.Consumer;
  */
 public final class Engine {
   private final AscClient client;
+  private final Map<String, String> env;
   private final Planner planner = new Planner(Kinds.all());
+  private Secrets secrets = Secrets.none();
+
+  /** {@code env}: where secrets given as {@code { env: NAME }} are read from. */
+  public Engine(AscClient client, Map<String, String> env) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.env = Map.copyOf(env);
+  }
 
   public Engine(AscClient client) {
-    this.client = Objects.requireNonNull(client, "client");
+    this(client, Map.of());
   }
 
   /** The live state that was read and the plan made from it. */
   public record Planned(LiveState live, Plan plan) {}
 
+  /**
+   * Reads the file's secrets, then the live state, and plans. A secret that cannot be read is an error before any
+   * API call.
+   */
   public Planned plan(DesiredState desired, PlanOptions options) {
-    List<String> bundleIds = desired.apps().stream().map(AppSpec::bundleId).toList();
+    Secrets.Resolution resolution = Secrets.resolve(desired, env);
+    if (resolution.diagnostics().hasErrors()) {
+      return new Planned(new LiveState(List.of(), List.of()), new Plan(List.of(), List.of(), resolution.diagnostics(), List.of()));
+    }
+    secrets = resolution.secrets();
     LiveState live = new StateReader(client).read(desired);
-    return new Planned(live, planner.plan(desired, live, options));
+    return new Planned(live, planner.plan(desired, live, options, secrets));
   }
 
+  /** Sends the plan's calls; secrets are those read by the last {@link #plan}. */
   public ApplyReport apply(Plan plan, Consumer<CallResult> progress) {
-    return new Applier(client, progress).apply(plan);
+    return new Applier(client, progress, secrets::lookup).apply(plan);
   }
 
   public long requestsSent() {

@@ -1,6 +1,15 @@
 package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
+import dev.flightplan.api.Linkage;
+import dev.flightplan.config.BuildSpec;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.state.Builds;
+import dev.flightplan.state.LiveBuild;
+import java.util.HashMap;
+import java.util.Map;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.BuildAssignments;
@@ -16,7 +25,16 @@ import java.util.List;
 public final class BuildAssignmentKind implements ResourceKind {
   @Override
   public void plan(AppContext ctx) {
+    Map<String, Boolean> autoNotifyWanted = new HashMap<>();
+    for (BuildSpec spec : ctx.desired().builds()) {
+      if (spec.autoNotify() != null) {
+        Builds.resolve(ctx.live().builds(), spec.ref()).ifPresent(b -> autoNotifyWanted.putIfAbsent(b.id(), spec.autoNotify()));
+      }
+    }
     for (BuildAssignments.Batch batch : ctx.buildAssignments().batches()) {
+      if (batch.add() && batch.target() == BuildAssignments.Target.GROUPS) {
+        notifyIfNeeded(ctx, batch, autoNotifyWanted);
+      }
       boolean groups = batch.target() == BuildAssignments.Target.GROUPS;
       String rel = groups ? "betaGroups" : "individualTesters";
       String type = groups ? GroupKind.TYPE : TesterKind.TYPE;
@@ -37,5 +55,27 @@ public final class BuildAssignmentKind implements ResourceKind {
                 batch.serves()));
       }
     }
+  }
+
+  /**
+   * A build newly given to groups, with auto-notify off (as it will be after this apply), is announced to their
+   * testers once. Apple answers 409 when auto-notify is on after all; that counts as done.
+   */
+  private static void notifyIfNeeded(AppContext ctx, BuildAssignments.Batch batch, Map<String, Boolean> autoNotifyWanted) {
+    LiveBuild build = ctx.live().builds().stream().filter(b -> b.id().equals(batch.buildId())).findFirst().orElse(null);
+    if (build == null || build.betaDetail() == null) {
+      return;
+    }
+    boolean autoNotify = autoNotifyWanted.getOrDefault(build.id(), build.betaDetail().autoNotify());
+    if (autoNotify) {
+      return;
+    }
+    Address address = new Address(ctx.app(), "notification", build.label());
+    ctx.out().action(new Action.Send(address,
+        Attributes.builder().put("build", build.label()).put("groups", batch.ids().size()).build(),
+        "build newly given to " + batch.ids().size() + " group(s), and auto-notify is off"));
+    ctx.out().call(Phase.NOTIFY, new ApiCall("POST", "/v1/buildBetaNotifications",
+        JsonApi.create("buildBetaNotifications", Map.of(), Map.of("build", new Linkage("builds", build.id()))), null,
+        "notify the testers of build " + build.label(), List.of(address)).tolerating("STATE_ERROR.ENTITY_STATE_INVALID"));
   }
 }

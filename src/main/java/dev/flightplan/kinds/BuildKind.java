@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * What the file wants of particular builds (the app's {@code builds:} list): each entry is resolved to one live
- * build, then its parts are planned by their own classes (App Clip invocations here). Builds are uploaded, never
- * created; expiring a build is never done.
+ * build, then its parts are planned by their own classes: its settings and What to Test, its App Clip invocations,
+ * and its submission for beta review. Builds are uploaded, never created; expiring a build is never done.
  */
 public final class BuildKind implements ResourceKind {
   @Override
@@ -33,7 +33,9 @@ public final class BuildKind implements ResourceKind {
             "merge the two entries"));
         continue;
       }
+      BuildSettings.plan(ctx, spec, build);
       AppClipInvocations.plan(ctx, spec, build);
+      ReviewSubmission.plan(ctx, spec, build);
     }
   }
 }

@@ -8,6 +8,7 @@ public final class Kinds {
   private Kinds() {}
 
   public static List<ResourceKind> all() {
-    return List.of(new GroupKind(), new TesterKind(), new BuildKind(), new BuildAssignmentKind());
+    return List.of(
+        new LocalizationKind(), new AppInfoKind(), new GroupKind(), new TesterKind(), new BuildKind(), new BuildAssignmentKind());
   }
 }

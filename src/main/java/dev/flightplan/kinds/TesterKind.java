@@ -43,6 +43,11 @@ public final class TesterKind implements ResourceKind {
               () -> planCreate(ctx, spec, groups));
     }
     planRemovals(ctx);
+    if (ctx.desired().invitations().resendAfterDays() != null) {
+      ctx.out().diagnostic(Diagnostic.warning(ctx.desired().invitations().pos(),
+          "invitations.resendAfterDays is not acted on: the App Store Connect API does not say when a tester was invited",
+          "flightplan keeps no state of its own; invitations are sent when a tester is added (onAdd)"));
+    }
   }
 
   private void planCreate(AppContext ctx, TesterSpec spec, Set<String> groups) {
@@ -91,6 +96,16 @@ public final class TesterKind implements ResourceKind {
                 ref,
                 "create " + address.local() + " in " + groups.size() + " group(s)",
                 serves));
+    if (ctx.desired().invitations().onAdd()) {
+      Address invitation = new Address(ctx.app(), "invitation", spec.email());
+      ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", spec.email()).build(),
+          "tester newly added, and invitations.onAdd is on"));
+      Map<String, Object> rels = new LinkedHashMap<>();
+      rels.put("app", new Linkage("apps", ctx.live().id()));
+      rels.put("betaTester", new Linkage(TYPE, "{" + ref + "}"));
+      ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
+          JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + spec.email(), List.of(invitation)));
+    }
   }
 
   private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A planned change to one object. Present tense: what apply will do. Each action carries a reason for humans; the
  * API calls that carry it out are listed separately in the {@link Plan} and name the actions they serve.
  */
-public sealed interface Action permits Action.Create, Action.Update, Action.Replace, Action.Delete {
+public sealed interface Action permits Action.Create, Action.Update, Action.Replace, Action.Delete, Action.Send {
   Address address();
 
   ActionKind kind();
@@ -69,6 +69,22 @@ public sealed interface Action permits Action.Create, Action.Update, Action.Repl
     @Override
     public ActionKind kind() {
       return ActionKind.DELETE;
+    }
+  }
+
+  /**
+   * A one-off request that leaves no state to compare (an invitation email, a build notification): planned only
+   * when the change that calls for it is planned, so a second apply never repeats it.
+   */
+  record Send(Address address, Attributes details, String reason) implements Action {
+    public Send {
+      Objects.requireNonNull(address, "address");
+      Objects.requireNonNull(details, "details");
+    }
+
+    @Override
+    public ActionKind kind() {
+      return ActionKind.SEND;
     }
   }
 }

@@ -5,7 +5,9 @@ public enum ActionKind {
   CREATE("+", "to add"),
   UPDATE("~", "to change"),
   REPLACE("-/+", "to replace"),
-  DELETE("-", "to destroy");
+  DELETE("-", "to destroy"),
+  /** A one-off request that is not state (an invitation, a notification): sent once, when the plan calls for it. */
+  SEND(">", "to send");
 
   private final String symbol;
   private final String summaryLabel;

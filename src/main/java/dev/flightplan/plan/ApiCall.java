@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * <p>Ids of objects that the same apply creates are not known when planning: such ids appear as references
  * {@code {rN}} in the path and as whole string values {@code "{rN}"} in the body, and the call that creates the object
  * names the reference it {@code produces}. Apply substitutes them; user-supplied text never enters a path, so the
- * placeholders are unambiguous.
+ * placeholders are unambiguous. Secrets are never in a call either: a body holds {@code "{secret:env NAME}"} or
+ * {@code "{secret:file PATH}"}, resolved only when the call is sent.
  */
 public record ApiCall(
-    String method, String path, JsonNode body, String produces, String purpose, List<Address> serves) {
+    String method, String path, JsonNode body, String produces, String purpose, List<Address> serves, List<String> tolerate) {
   private static final Pattern REF = Pattern.compile("\\{(r\\d+)}");
 
   public ApiCall {
@@ -25,6 +26,20 @@ public record ApiCall(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(purpose, "purpose");
     serves = List.copyOf(serves);
+    tolerate = List.copyOf(tolerate);
+  }
+
+  /** A call for which every error is a failure. */
+  public ApiCall(String method, String path, JsonNode body, String produces, String purpose, List<Address> serves) {
+    this(method, path, body, produces, purpose, serves, List.of());
+  }
+
+  /**
+   * A copy that counts an error whose code starts with one of {@code codes} as done: the API's way of saying that
+   * what the call asks for already holds (for example 409 "auto-notify already enabled" to a notification).
+   */
+  public ApiCall tolerating(String... codes) {
+    return new ApiCall(method, path, body, produces, purpose, serves, List.of(codes));
   }
 
   /** The references this call needs resolved before it can be sent. */

@@ -2,6 +2,7 @@ package dev.flightplan.plan;
 
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.Manage;
+import dev.flightplan.config.Secrets;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -32,7 +33,16 @@ public final class AppContext {
   private final Map<String, java.util.List<String>> criterionOptions;
   private final BuildAssignments buildAssignments = new BuildAssignments();
 
-  AppContext(AppSpec desired, LiveApp live, Map<String, java.util.List<String>> criterionOptions, PlanOptions options, PlanBuilder out) {
+  private final Secrets secrets;
+
+  AppContext(
+      AppSpec desired,
+      LiveApp live,
+      Map<String, java.util.List<String>> criterionOptions,
+      Secrets secrets,
+      PlanOptions options,
+      PlanBuilder out) {
+    this.secrets = secrets;
     this.desired = desired;
     this.live = live;
     this.criterionOptions = criterionOptions;
@@ -125,6 +135,11 @@ public final class AppContext {
   /** Device family → OS versions App Store Connect offers for recruitment criteria (empty when not read). */
   public Map<String, java.util.List<String>> criterionOptions() {
     return criterionOptions;
+  }
+
+  /** The values of the file's secrets, only to compare them; plans hold placeholders instead. */
+  public Secrets secrets() {
+    return secrets;
   }
 
   /** Build assignments collected from all kinds, sent per build in one request each. */

@@ -14,8 +14,14 @@ public enum Phase {
   MEMBERSHIP_ADD,
   TESTER_CREATE,
   MEMBERSHIP_REMOVE,
-  /** Build settings that must hold before a build is given out (export compliance). */
+  /** Beta app information: what testers and Apple's beta reviewers read. */
+  APP_INFO,
+  /** Build settings that must hold before a build is given out (export compliance, auto-notify). */
   BUILD_UPDATE,
+  /** What to Test, per locale: needed before a build is submitted for review. */
+  BUILD_LOCALIZATION,
+  /** Submitting builds for beta review, once everything the review needs is in place. */
+  REVIEW_SUBMIT,
   /** Giving builds to groups and testers, which must come before a public link is enabled. */
   BUILD_ASSIGN,
   /** Enabling a public link (or changing its limit): Apple refuses it until the group has a build. */
@@ -25,6 +31,10 @@ public enum Phase {
   APP_CLIP_DELETE,
   APP_CLIP_CREATE,
   APP_CLIP_UPDATE,
+  /** Build notifications, after builds are given to groups. */
+  NOTIFY,
+  /** Invitation emails, after testers are created and given their builds. */
+  INVITE,
   BUILD_UNASSIGN,
   TESTER_REMOVE,
   GROUP_DELETE

@@ -12,7 +12,10 @@ public final class PlanBuilder {
 
   private record PlacedAction(int app, int seq, Action action) {}
 
-  private static final List<String> TYPE_ORDER = List.of("group", "tester", "build", "appClipInvocation");
+  private static final List<String> TYPE_ORDER =
+      List.of(
+          "localization", "licenseAgreement", "reviewDetail", "group", "tester", "build", "appClipInvocation",
+          "reviewSubmission", "notification", "invitation");
 
   private final List<PlacedAction> actions = new ArrayList<>();
   private final List<Placed> calls = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.flightplan.plan;
 
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.config.Secrets;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveState;
@@ -17,6 +18,11 @@ public final class Planner {
   }
 
   public Plan plan(DesiredState desired, LiveState live, PlanOptions options) {
+    return plan(desired, live, options, Secrets.none());
+  }
+
+  /** Plans with the values of the file's secrets, to compare them with what App Store Connect holds. */
+  public Plan plan(DesiredState desired, LiveState live, PlanOptions options, Secrets secrets) {
     PlanBuilder out = new PlanBuilder();
     List<AppSpec> apps = desired.apps();
     for (int i = 0; i < apps.size(); i++) {
@@ -31,7 +37,7 @@ public final class Planner {
                 "check the bundle id, and that the API key's team owns the app (apps are created in App Store Connect, not by flightplan)"));
         continue;
       }
-      AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), options, out);
+      AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), secrets, options, out);
       kinds.forEach(k -> k.plan(ctx));
     }
     return out.build();

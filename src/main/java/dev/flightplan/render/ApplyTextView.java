@@ -63,6 +63,8 @@ public final class ApplyTextView {
     long change = actions.stream().filter(a -> a.kind() == ActionKind.UPDATE).count();
     long replace = actions.stream().filter(a -> a.kind() == ActionKind.REPLACE).count();
     long destroy = actions.stream().filter(a -> a.kind() == ActionKind.DELETE).count();
-    return add + " added, " + change + " changed, " + (replace > 0 ? replace + " replaced, " : "") + destroy + " destroyed.";
+    long sent = actions.stream().filter(a -> a.kind() == ActionKind.SEND).count();
+    return add + " added, " + change + " changed, " + (replace > 0 ? replace + " replaced, " : "") + destroy + " destroyed"
+        + (sent > 0 ? ", " + sent + " sent." : ".");
   }
 }

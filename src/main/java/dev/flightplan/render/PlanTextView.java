@@ -51,19 +51,25 @@ public final class PlanTextView {
     out.flush();
   }
 
-  /** "Plan: 3 to add, 2 to change, 1 to destroy.": as Terraform, a replacement counts as one add and one destroy. */
+  /**
+   * "Plan: 3 to add, 2 to change, 1 to destroy.": as Terraform, a replacement counts as one add and one destroy;
+   * one-off requests (invitations, notifications) are counted apart when there are any.
+   */
   public static String summary(Plan plan) {
     Map<ActionKind, Integer> c = plan.counts();
     int replace = c.get(ActionKind.REPLACE);
+    int send = c.get(ActionKind.SEND);
     return "Plan: " + (c.get(ActionKind.CREATE) + replace) + " to add, " + c.get(ActionKind.UPDATE) + " to change, "
-        + (c.get(ActionKind.DELETE) + replace) + " to destroy.";
+        + (c.get(ActionKind.DELETE) + replace) + " to destroy" + (send > 0 ? ", " + send + " to send." : ".");
   }
 
   private void renderAction(Action action) {
     String what = action.address().local();
     String symbol = colour(action.kind(), action.kind().symbol());
     String pad = action.kind() == ActionKind.REPLACE ? "" : "  ";
-    boolean explain = action.reason() != null && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE);
+    boolean explain =
+        action.reason() != null
+            && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE || action.kind() == ActionKind.SEND);
     out.println(style.dim("  # " + what + " " + verb(action) + (explain ? ": " + action.reason() : "")));
     out.println(pad + symbol + " " + what + " {");
     switch (action.kind()) {
@@ -71,6 +77,7 @@ public final class PlanTextView {
       case DELETE -> attributes(((Action.Delete) action).before(), "-");
       case UPDATE -> changes(((Action.Update) action).changes());
       case REPLACE -> replacement((Action.Replace) action);
+      case SEND -> attributes(((Action.Send) action).details(), " ");
     }
     out.println("    }");
   }
@@ -82,6 +89,7 @@ public final class PlanTextView {
       case UPDATE -> "will be updated in place";
       case REPLACE -> "must be replaced";
       case DELETE -> tester ? "will be removed from the app" : "will be destroyed";
+      case SEND -> "will be sent";
     };
   }
 
@@ -108,7 +116,9 @@ public final class PlanTextView {
     int width = changes.stream().mapToInt(c -> c.attribute().length()).max().orElse(0);
     for (Change change : changes) {
       String padded = change.attribute() + " ".repeat(width - change.attribute().length());
-      if (change instanceof Change.Value v) {
+      if (change instanceof Change.Value v && v.after() instanceof dev.flightplan.plan.Sensitive) {
+        out.println("      " + colour("~", "~") + " " + padded + " = (sensitive value changed)");
+      } else if (change instanceof Change.Value v) {
         out.println("      " + colour("~", "~") + " " + padded + " = " + Values.format(v.before()) + " -> " + Values.format(v.after()));
       } else if (change instanceof Change.Members m) {
         out.println("      " + colour("~", "~") + " " + padded + " = [");
@@ -157,6 +167,7 @@ public final class PlanTextView {
       case CREATE -> style.green(s);
       case UPDATE -> style.yellow(s);
       case REPLACE, DELETE -> style.red(s);
+      case SEND -> style.bold(s);
     };
   }
 

@@ -11,6 +11,9 @@ final class Values {
     if (value == null) {
       return "(unset)";
     }
+    if (value instanceof dev.flightplan.plan.Sensitive) {
+      return "(sensitive value)";
+    }
     if (value instanceof String s) {
       return quote(s);
     }

@@ -38,13 +38,20 @@ final class BuildReader {
             .param(
                 "fields[builds]",
                 "version,uploadedDate,expired,processingState,buildAudienceType,usesNonExemptEncryption,"
-                    + "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBundles")
-            .param("include", "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBundles")
+                    + "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBundles,buildBetaDetail,"
+                    + "betaBuildLocalizations")
+            .param(
+                "include",
+                "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBundles,buildBetaDetail,"
+                    + "betaBuildLocalizations")
             .param("fields[preReleaseVersions]", "version,platform")
             .param("fields[betaAppReviewSubmissions]", "betaReviewState")
             .param("fields[betaGroups]", "name")
             .param("fields[betaTesters]", "email")
             .param("fields[buildBundles]", "bundleId,bundleType")
+            .param("fields[buildBetaDetails]", "autoNotifyEnabled")
+            .param("fields[betaBuildLocalizations]", "locale,whatsNew")
+            .param("limit[betaBuildLocalizations]", INCLUDED)
             .param("limit[betaGroups]", INCLUDED)
             .param("limit[individualTesters]", INCLUDED)
             .param("limit[buildBundles]", INCLUDED)
@@ -85,7 +92,26 @@ final class BuildReader {
         groups(b),
         individualTesters(b),
         clip,
-        null);
+        null,
+        b.toOne("buildBetaDetail")
+            .flatMap(page::findIncluded)
+            .map(d -> new LiveBuild.LiveBetaDetail(d.id(), Boolean.TRUE.equals(d.bool("autoNotifyEnabled"))))
+            .orElse(null),
+        whatToTest(b, page));
+  }
+
+  private Map<String, LiveBuild.LiveText> whatToTest(Resource b, Document page) {
+    List<Linkage> linkages = b.toMany("betaBuildLocalizations");
+    List<Resource> localizations = new ArrayList<>();
+    if (b.relationshipTotal("betaBuildLocalizations").orElse(linkages.size()) <= linkages.size()) {
+      linkages.forEach(l -> page.findIncluded(l).ifPresent(localizations::add));
+    } else {
+      String query = Query.of("/v1/builds/" + b.id() + "/betaBuildLocalizations").param("limit", PAGE).build();
+      client.getAll(query).forEach(p -> localizations.addAll(p.data()));
+    }
+    Map<String, LiveBuild.LiveText> texts = new HashMap<>();
+    localizations.forEach(l -> texts.put(l.string("locale"), new LiveBuild.LiveText(l.id(), l.string("whatsNew"))));
+    return texts;
   }
 
   private Set<String> groups(Resource b) {
@@ -132,15 +158,9 @@ final class BuildReader {
     List<LiveBuild> result = new ArrayList<>();
     for (LiveBuild b : byId.values()) {
       List<LiveBuild.LiveInvocation> inv = read.get(b.id());
-      result.add(inv == null ? b : withInvocations(b, inv));
+      result.add(inv == null ? b : b.withInvocations(inv));
     }
     return result;
-  }
-
-  private static LiveBuild withInvocations(LiveBuild b, List<LiveBuild.LiveInvocation> invocations) {
-    return new LiveBuild(
-        b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(), b.audience(),
-        b.usesNonExemptEncryption(), b.reviewState(), b.groupIds(), b.individualTesterIds(), b.appClipBundleId(), invocations);
   }
 
   private List<LiveBuild.LiveInvocation> invocations(String bundleId) {

@@ -6,16 +6,27 @@ import java.util.Optional;
 
 /**
  * One app's live TestFlight state: its groups and testers, each list sorted by natural key, and its builds
- * (newest upload first; empty when the file names no build, so none were read).
+ * (newest upload first; empty when the file names no build, so none were read), and its beta information.
  */
 public record LiveApp(
-    String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers, List<LiveBuild> builds) {
+    String id,
+    String bundleId,
+    String name,
+    List<LiveGroup> groups,
+    List<LiveTester> testers,
+    List<LiveBuild> builds,
+    LiveAppInfo info) {
   public LiveApp {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(bundleId, "bundleId");
     groups = List.copyOf(groups);
     testers = List.copyOf(testers);
     builds = List.copyOf(builds);
+    info = info == null ? LiveAppInfo.NOT_READ : info;
+  }
+
+  public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers, List<LiveBuild> builds) {
+    this(id, bundleId, name, groups, testers, builds, LiveAppInfo.NOT_READ);
   }
 
   /** An app whose builds were not read. */

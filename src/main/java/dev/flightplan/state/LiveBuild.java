@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A build of an app as App Store Connect has it: its version (the pre-release version) and number, whether it can
  * be given to testers, which groups and individual testers have it, and its App Clip bundle (null when it has
- * none). {@code invocations} is null when they were not read (the file does not manage them for this build).
+ * none). {@code invocations} is null when they were not read (the file does not manage them for this build);
+ * {@code betaDetail} (auto-notify) and {@code whatToTest} (locale → text) are null when not read.
  */
 public record LiveBuild(
     String id,
@@ -24,13 +25,37 @@ public record LiveBuild(
     Set<String> groupIds,
     Set<String> individualTesterIds,
     String appClipBundleId,
-    List<LiveInvocation> invocations) {
+    List<LiveInvocation> invocations,
+    LiveBetaDetail betaDetail,
+    Map<String, LiveText> whatToTest) {
   public LiveBuild {
     Objects.requireNonNull(id, "id");
     groupIds = Set.copyOf(groupIds);
     individualTesterIds = Set.copyOf(individualTesterIds);
     invocations = invocations == null ? null : List.copyOf(invocations);
+    whatToTest = whatToTest == null ? null : Map.copyOf(whatToTest);
   }
+
+  /** A build whose beta detail and What to Test were not read. */
+  public LiveBuild(
+      String id, String platform, String version, String number, String processingState, boolean expired, String uploadedDate,
+      String audience, Boolean usesNonExemptEncryption, String reviewState, Set<String> groupIds, Set<String> individualTesterIds,
+      String appClipBundleId, List<LiveInvocation> invocations) {
+    this(id, platform, version, number, processingState, expired, uploadedDate, audience, usesNonExemptEncryption, reviewState,
+        groupIds, individualTesterIds, appClipBundleId, invocations, null, null);
+  }
+
+  /** A copy with other invocations. */
+  public LiveBuild withInvocations(List<LiveInvocation> invocations) {
+    return new LiveBuild(id, platform, version, number, processingState, expired, uploadedDate, audience, usesNonExemptEncryption,
+        reviewState, groupIds, individualTesterIds, appClipBundleId, invocations, betaDetail, whatToTest);
+  }
+
+  /** The build's beta detail: its id and whether testers are notified automatically of it. */
+  public record LiveBetaDetail(String id, boolean autoNotify) {}
+
+  /** A localized text with the id of the resource that holds it. */
+  public record LiveText(String id, String text) {}
 
   /** Processed and not expired: the only builds that can be given to testers. */
   public boolean usable() {

@@ -53,16 +53,21 @@ public final class StateReader {
 
   private LiveState read(List<String> bundleIds, Map<String, AppSpec> specs) {
     Map<String, Resource> appsByBundle = new LinkedHashMap<>();
+    Map<String, Document> pageOf = new LinkedHashMap<>();
+    boolean info = specs.values().stream().anyMatch(AppInfoReader::needed);
     if (!bundleIds.isEmpty()) {
-      String query =
+      Query query =
           Query.of("/v1/apps")
               .param("filter[bundleId]", String.join(",", bundleIds))
-              .param("fields[apps]", "name,bundleId")
-              .param("limit", PAGE)
-              .build();
-      for (Document page : client.getAll(query)) {
+              .param("fields[apps]", "name,bundleId" + (info ? "," + AppInfoReader.RELATIONSHIPS : ""))
+              .param("limit", PAGE);
+      if (info) {
+        query = AppInfoReader.include(query);
+      }
+      for (Document page : client.getAll(query.build())) {
         for (Resource app : page.data()) {
           appsByBundle.put(app.string("bundleId"), app);
+          pageOf.put(app.string("bundleId"), page);
         }
       }
     }
@@ -73,19 +78,24 @@ public final class StateReader {
       if (app == null) {
         missing.add(bundleId);
       } else {
-        apps.add(readApp(app, specs.get(bundleId)));
+        AppSpec spec = specs.get(bundleId);
+        LiveAppInfo appInfo =
+            spec != null && AppInfoReader.needed(spec)
+                ? new AppInfoReader(client).read(app, pageOf.get(bundleId))
+                : LiveAppInfo.NOT_READ;
+        apps.add(readApp(app, spec, appInfo));
       }
     }
     return new LiveState(apps, missing);
   }
 
-  private LiveApp readApp(Resource app, AppSpec spec) {
+  private LiveApp readApp(Resource app, AppSpec spec, LiveAppInfo info) {
     List<LiveGroup> groups = readGroups(app.id(), spec != null && managesCriteria(spec));
     Set<String> groupIds = new HashSet<>();
     groups.forEach(g -> groupIds.add(g.id()));
     List<LiveTester> testers = readTesters(app.id(), groupIds);
     List<LiveBuild> builds = spec != null && namesBuilds(spec) ? new BuildReader(client).read(app.id(), spec) : List.of();
-    return new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds);
+    return new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, info);
   }
 
   private static boolean namesBuilds(AppSpec spec) {

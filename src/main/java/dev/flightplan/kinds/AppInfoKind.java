@@ -1,0 +1,98 @@
+package dev.flightplan.kinds;
+
+import dev.flightplan.api.JsonApi;
+import dev.flightplan.config.ReviewDetailSpec;
+import dev.flightplan.config.Secrets;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.plan.Sensitive;
+import dev.flightplan.state.LiveAppInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The app's two beta singletons, which always exist and are only ever updated: the license agreement and the
+ * review details. The demo account password is compared with its value but shown only as "(sensitive value
+ * changed)", and the request holds a placeholder that apply resolves.
+ */
+public final class AppInfoKind implements ResourceKind {
+  @Override
+  public void plan(AppContext ctx) {
+    planLicense(ctx);
+    planReviewDetail(ctx);
+  }
+
+  private static void planLicense(AppContext ctx) {
+    String wanted = ctx.desired().licenseAgreement();
+    LiveAppInfo.LiveLicense have = ctx.live().info().license();
+    if (wanted == null) {
+      return;
+    }
+    Address address = new Address(ctx.app(), "licenseAgreement", ctx.app());
+    if (have == null) {
+      ctx.out().diagnostic(Diagnostic.error(ctx.desired().pos(), "App Store Connect returned no beta license agreement for " + ctx.app(),
+          "every app has one; check that the API key may read the app's TestFlight information"));
+      return;
+    }
+    if (wanted.equals(have.text())) {
+      return;
+    }
+    ctx.out().action(new Action.Update(address, have.id(), List.of(new Change.Value("agreementText", have.text(), wanted)), "differs from the file"));
+    ctx.out().call(Phase.APP_INFO, new ApiCall("PATCH", "/v1/betaLicenseAgreements/" + have.id(),
+        JsonApi.update("betaLicenseAgreements", have.id(), Map.of("agreementText", wanted)), null, "update " + address.local(), List.of(address)));
+  }
+
+  private static void planReviewDetail(AppContext ctx) {
+    ReviewDetailSpec spec = ctx.desired().reviewDetail();
+    LiveAppInfo.LiveReviewDetail have = ctx.live().info().reviewDetail();
+    if (spec == null) {
+      return;
+    }
+    Address address = new Address(ctx.app(), "reviewDetail", ctx.app());
+    if (have == null) {
+      ctx.out().diagnostic(Diagnostic.error(spec.pos(), "App Store Connect returned no beta review details for " + ctx.app(),
+          "every app has them; check that the API key may read the app's TestFlight information"));
+      return;
+    }
+    List<Change> changes = new ArrayList<>();
+    Map<String, Object> patch = new LinkedHashMap<>();
+    field(changes, patch, "contactEmail", spec.contactEmail(), have.contactEmail());
+    field(changes, patch, "contactFirstName", spec.contactFirstName(), have.contactFirstName());
+    field(changes, patch, "contactLastName", spec.contactLastName(), have.contactLastName());
+    field(changes, patch, "contactPhone", spec.contactPhone(), have.contactPhone());
+    field(changes, patch, "demoAccountRequired", spec.demoAccountRequired(), have.demoAccountRequired());
+    field(changes, patch, "demoAccountName", spec.demoAccountName(), have.demoAccountName());
+    if (spec.demoAccountPassword() != null) {
+      Optional<String> password = ctx.secrets().value(spec.demoAccountPassword());
+      // an unreadable secret is already an error from resolving the secrets
+      if (password.isPresent() && !password.get().equals(have.demoAccountPassword())) {
+        changes.add(new Change.Value("demoAccountPassword", have.demoAccountPassword() == null ? null : Sensitive.VALUE, Sensitive.VALUE));
+        patch.put("demoAccountPassword", Secrets.placeholder(spec.demoAccountPassword()));
+      }
+    }
+    field(changes, patch, "notes", spec.notes(), have.notes());
+    if (changes.isEmpty()) {
+      return;
+    }
+    ctx.out().action(new Action.Update(address, have.id(), changes, "differs from the file"));
+    ctx.out().call(Phase.APP_INFO, new ApiCall("PATCH", "/v1/betaAppReviewDetails/" + have.id(),
+        JsonApi.update("betaAppReviewDetails", have.id(), patch), null, "update " + address.local(), List.of(address)));
+  }
+
+  private static void field(List<Change> changes, Map<String, Object> patch, String name, Object wanted, Object have) {
+    if (wanted != null && !Objects.equals(wanted, have)) {
+      changes.add(new Change.Value(name, have, wanted));
+      patch.put(name, wanted);
+    }
+  }
+}

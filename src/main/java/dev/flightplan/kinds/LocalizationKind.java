@@ -1,0 +1,127 @@
+package dev.flightplan.kinds;
+
+import dev.flightplan.api.JsonApi;
+import dev.flightplan.api.Linkage;
+import dev.flightplan.config.LocalizationSpec;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.state.LiveAppInfo.LiveLocalization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Beta app localizations, keyed by (app, locale): created, updated field by field (the locale cannot change once
+ * created), and deleted when the file lists localizations but not that locale, with {@code --prune}.
+ */
+public final class LocalizationKind implements ResourceKind {
+  static final String TYPE = "betaAppLocalizations";
+  /** The fields in the order plans show them: the file's name and the API's. */
+  static final Map<String, String> FIELDS = fields();
+
+  private static Map<String, String> fields() {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("description", "description");
+    f.put("feedbackEmail", "feedbackEmail");
+    f.put("marketingUrl", "marketingUrl");
+    f.put("privacyPolicyUrl", "privacyPolicyUrl");
+    f.put("tvOsPrivacyPolicy", "tvOsPrivacyPolicy");
+    return f;
+  }
+
+  @Override
+  public void plan(AppContext ctx) {
+    List<LocalizationSpec> wanted = ctx.desired().localizations();
+    List<LiveLocalization> live = ctx.live().info().localizations();
+    if (wanted == null || live == null) {
+      return;
+    }
+    Map<String, LiveLocalization> byLocale = new TreeMap<>();
+    live.forEach(l -> byLocale.put(l.locale(), l));
+    for (LocalizationSpec spec : wanted) {
+      LiveLocalization have = byLocale.remove(spec.locale());
+      Address address = new Address(ctx.app(), "localization", spec.locale());
+      if (have == null) {
+        create(ctx, spec, address);
+      } else {
+        update(ctx, spec, have, address);
+      }
+    }
+    List<String> unlisted = new ArrayList<>();
+    for (LiveLocalization extra : byLocale.values()) {
+      if (!ctx.options().prune()) {
+        unlisted.add(extra.locale());
+        continue;
+      }
+      Address address = new Address(ctx.app(), "localization", extra.locale());
+      ctx.out().action(new Action.Delete(address, extra.id(), attributes(values(extra)), "not in the file's localizations, and --prune was given"));
+      ctx.out().call(Phase.APP_INFO, new ApiCall("DELETE", "/v1/" + TYPE + "/" + extra.id(), null, null, "delete " + address.local(), List.of(address)));
+    }
+    if (!unlisted.isEmpty()) {
+      ctx.out().note(ctx.app() + ": localization(s) not in the file would be deleted with --prune: " + String.join(", ", unlisted));
+    }
+  }
+
+  private static void create(AppContext ctx, LocalizationSpec spec, Address address) {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("locale", spec.locale());
+    attrs.putAll(values(spec));
+    ctx.out().action(new Action.Create(address, attributes(values(spec)), "not in App Store Connect"));
+    ctx.out().call(Phase.APP_INFO, new ApiCall("POST", "/v1/" + TYPE,
+        JsonApi.create(TYPE, attrs, Map.of("app", new Linkage("apps", ctx.live().id()))), null, "create " + address.local(), List.of(address)));
+  }
+
+  private static void update(AppContext ctx, LocalizationSpec spec, LiveLocalization have, Address address) {
+    Map<String, Object> wanted = values(spec);
+    Map<String, Object> current = values(have);
+    List<Change> changes = new ArrayList<>();
+    Map<String, Object> patch = new LinkedHashMap<>();
+    wanted.forEach((field, value) -> {
+      if (value != null && !Objects.equals(value, current.get(field))) {
+        changes.add(new Change.Value(field, current.get(field), value));
+        patch.put(FIELDS.get(field), value);
+      }
+    });
+    if (changes.isEmpty()) {
+      return;
+    }
+    ctx.out().action(new Action.Update(address, have.id(), changes, "differs from the file"));
+    ctx.out().call(Phase.APP_INFO, new ApiCall("PATCH", "/v1/" + TYPE + "/" + have.id(), JsonApi.update(TYPE, have.id(), patch), null,
+        "update " + address.local(), List.of(address)));
+  }
+
+  private static Map<String, Object> values(LocalizationSpec s) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("description", s.description());
+    v.put("feedbackEmail", s.feedbackEmail());
+    v.put("marketingUrl", s.marketingUrl());
+    v.put("privacyPolicyUrl", s.privacyPolicyUrl());
+    v.put("tvOsPrivacyPolicy", s.tvOsPrivacyPolicy());
+    return v;
+  }
+
+  private static Map<String, Object> values(LiveLocalization l) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("description", l.description());
+    v.put("feedbackEmail", l.feedbackEmail());
+    v.put("marketingUrl", l.marketingUrl());
+    v.put("privacyPolicyUrl", l.privacyPolicyUrl());
+    v.put("tvOsPrivacyPolicy", l.tvOsPrivacyPolicy());
+    return v;
+  }
+
+  private static Attributes attributes(Map<String, Object> values) {
+    Attributes.Builder b = Attributes.builder();
+    values.forEach(b::put);
+    return b.build();
+  }
+}

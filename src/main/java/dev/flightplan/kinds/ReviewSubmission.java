@@ -1,0 +1,141 @@
+package dev.flightplan.kinds;
+
+import dev.flightplan.api.JsonApi;
+import dev.flightplan.api.Linkage;
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.BuildSpec;
+import dev.flightplan.config.LocalizationSpec;
+import dev.flightplan.config.ReviewDetailSpec;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.SourcePos;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Phase;
+import dev.flightplan.state.LiveAppInfo;
+import dev.flightplan.state.LiveBuild;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Submitting a build for beta review ({@code submitForReview: true}): a review submission is created only when the
+ * build has none, and only once what Apple's beta review requires will be in place after this apply — a
+ * description in every beta app localization, review contact details (and the demo account when one is required),
+ * What to Test, and export compliance. What is missing is reported where the file should say it, instead of
+ * letting the API refuse. A build's review state is shown, never diffed.
+ */
+final class ReviewSubmission {
+  private ReviewSubmission() {}
+
+  static void plan(AppContext ctx, BuildSpec spec, LiveBuild build) {
+    if (!spec.submitForReview()) {
+      return;
+    }
+    if (build.reviewState() != null) {
+      ctx.out().note(ctx.app() + ": build " + build.label() + " is in beta review: " + build.reviewState());
+      return;
+    }
+    if (!build.usable()) {
+      ctx.out().diagnostic(Diagnostic.warning(spec.pos(), "build " + build.label() + " is not submitted for beta review yet: "
+          + (build.expired() ? "it has expired" : "it is " + build.processingState().toLowerCase(java.util.Locale.ROOT)),
+          "the next plan submits it once it is processed"));
+      return;
+    }
+    List<Diagnostic> missing = readiness(ctx, spec, build);
+    if (!missing.isEmpty()) {
+      missing.forEach(ctx.out()::diagnostic);
+      return;
+    }
+    Address address = new Address(ctx.app(), "reviewSubmission", build.label());
+    ctx.out().action(new Action.Create(address, Attributes.builder().put("build", build.label()).build(),
+        "submitForReview: true, and the build has not been submitted"));
+    ctx.out().call(Phase.REVIEW_SUBMIT, new ApiCall("POST", "/v1/betaAppReviewSubmissions",
+        JsonApi.create("betaAppReviewSubmissions", Map.of(), Map.of("build", new Linkage("builds", build.id()))), null,
+        "submit build " + build.label() + " for beta review", List.of(address)));
+  }
+
+  /** What beta review needs that will still be missing after this apply, each at the place to fix it. */
+  private static List<Diagnostic> readiness(AppContext ctx, BuildSpec spec, LiveBuild build) {
+    AppSpec app = ctx.desired();
+    LiveAppInfo info = ctx.live().info();
+    String what = "build " + build.label() + " cannot be submitted for beta review: ";
+    List<Diagnostic> problems = new ArrayList<>();
+    Map<String, String> descriptions = new TreeMap<>();
+    Map<String, SourcePos> positions = new TreeMap<>();
+    if (info.localizations() != null) {
+      boolean pruned = app.localizations() != null && ctx.options().prune();
+      for (LiveAppInfo.LiveLocalization l : info.localizations()) {
+        if (!pruned || app.localizations().stream().anyMatch(s -> s.locale().equals(l.locale()))) {
+          descriptions.put(l.locale(), l.description());
+        }
+      }
+    }
+    if (app.localizations() != null) {
+      for (LocalizationSpec s : app.localizations()) {
+        if (s.description() != null) {
+          descriptions.put(s.locale(), s.description());
+        } else {
+          descriptions.putIfAbsent(s.locale(), null);
+        }
+        positions.put(s.locale(), s.pos());
+      }
+    }
+    if (descriptions.isEmpty()) {
+      problems.add(Diagnostic.error(app.pos(), what + "the app has no beta app localization",
+          "add localizations: with a description for each locale"));
+    }
+    descriptions.forEach((locale, description) -> {
+      if (blank(description)) {
+        problems.add(Diagnostic.error(positions.getOrDefault(locale, app.pos()),
+            what + "the " + locale + " beta app localization has no description", "add a description: to localizations." + locale));
+      }
+    });
+    ReviewDetailSpec review = app.reviewDetail();
+    LiveAppInfo.LiveReviewDetail live = info.reviewDetail();
+    SourcePos reviewPos = review != null && review.pos() != null ? review.pos() : app.pos();
+    List<String> lacking = new ArrayList<>();
+    check(lacking, "contactFirstName", review == null ? null : review.contactFirstName(), live == null ? null : live.contactFirstName());
+    check(lacking, "contactLastName", review == null ? null : review.contactLastName(), live == null ? null : live.contactLastName());
+    check(lacking, "contactEmail", review == null ? null : review.contactEmail(), live == null ? null : live.contactEmail());
+    check(lacking, "contactPhone", review == null ? null : review.contactPhone(), live == null ? null : live.contactPhone());
+    Boolean required = review != null && review.demoAccountRequired() != null ? review.demoAccountRequired() : live == null ? null : live.demoAccountRequired();
+    if (Boolean.TRUE.equals(required)) {
+      check(lacking, "demoAccountName", review == null ? null : review.demoAccountName(), live == null ? null : live.demoAccountName());
+      boolean password = review != null && review.demoAccountPassword() != null && ctx.secrets().value(review.demoAccountPassword()).isPresent()
+          || live != null && !blank(live.demoAccountPassword());
+      if (!password) {
+        lacking.add("demoAccountPassword");
+      }
+    }
+    if (!lacking.isEmpty()) {
+      problems.add(Diagnostic.error(reviewPos, what + "the review details lack " + String.join(", ", lacking),
+          "set them under reviewDetail:"));
+    }
+    boolean whatToTest = spec.whatToTest() != null
+        ? spec.whatToTest().values().stream().anyMatch(t -> !blank(t))
+        : build.whatToTest() != null && build.whatToTest().values().stream().anyMatch(t -> !blank(t.text()));
+    if (!whatToTest) {
+      problems.add(Diagnostic.error(spec.pos(), what + "it has no What to Test", "add whatToTest: { en-US: \"...\" } to this build"));
+    }
+    Boolean encryption = spec.usesNonExemptEncryption() != null ? spec.usesNonExemptEncryption() : build.usesNonExemptEncryption();
+    if (encryption == null) {
+      problems.add(Diagnostic.error(spec.pos(), what + "its export compliance is not set",
+          "add usesNonExemptEncryption: false (or true, with an encryption declaration) to this build"));
+    }
+    return problems;
+  }
+
+  private static void check(List<String> lacking, String name, String wanted, String live) {
+    if (blank(wanted) && blank(live)) {
+      lacking.add(name);
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
