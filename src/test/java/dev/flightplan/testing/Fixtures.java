@@ -4,7 +4,11 @@ import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.BuildRef;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.CriterionSpec;
+import dev.flightplan.config.InvitationPolicy;
 import dev.flightplan.config.InvocationSpec;
+import dev.flightplan.config.LocalizationSpec;
+import dev.flightplan.config.ReviewDetailSpec;
+import dev.flightplan.config.Secrets;
 import dev.flightplan.config.PublicLinkSpec;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.GroupSpec;
@@ -16,6 +20,7 @@ import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
 import dev.flightplan.state.LiveApp;
+import dev.flightplan.state.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveState;
@@ -203,6 +208,27 @@ public final class Fixtures {
 
   public static LiveGroup liveAllBuilds(LiveGroup g) {
     return new LiveGroup(g.id(), g.name(), g.internal(), true, g.feedback(), g.publicLinkEnabled());
+  }
+
+  public static LiveApp withInfo(LiveApp app, LiveAppInfo info) {
+    return new LiveApp(app.id(), app.bundleId(), app.name(), app.groups(), app.testers(), app.builds(), info);
+  }
+
+  public static LiveBuild withDetail(LiveBuild b, boolean autoNotify, Boolean encryption, java.util.Map<String, LiveBuild.LiveText> whatToTest) {
+    return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(),
+        b.audience(), encryption, b.reviewState(), b.groupIds(), b.individualTesterIds(), b.appClipBundleId(), b.invocations(),
+        new LiveBuild.LiveBetaDetail("d-" + b.id(), autoNotify), whatToTest);
+  }
+
+  public static AppSpec withInfo(AppSpec app, List<LocalizationSpec> localizations, String license, ReviewDetailSpec review,
+      InvitationPolicy invitations) {
+    return new AppSpec(app.bundleId(), app.manage(), app.groups(), app.testers(), localizations, license, review, invitations,
+        app.builds(), app.pos());
+  }
+
+  public static Plan plan(AppSpec desired, LiveApp live, Secrets secrets, PlanOptions planOptions) {
+    return new Planner(dev.flightplan.kinds.Kinds.all())
+        .plan(new DesiredState("testflight.yaml", 1, List.of(desired)), new LiveState(List.of(live), List.of()), planOptions, secrets);
   }
 
   public static Plan plan(AppSpec desired, LiveApp live, java.util.Map<String, List<String>> options, PlanOptions planOptions) {
