@@ -106,7 +106,7 @@ final class RecruitmentCriteria {
       if (versions == null) {
         p.ctx.out().diagnostic(Diagnostic.error(c.pos(),
             "App Store Connect offers no recruitment criteria for device family \"" + c.deviceFamily() + "\"",
-            "valid device families: " + String.join(", ", options.keySet())));
+            "valid device families: " + String.join(", ", new java.util.TreeSet<>(options.keySet()))));
         ok = false;
         continue;
       }
