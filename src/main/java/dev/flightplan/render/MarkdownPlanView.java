@@ -153,7 +153,11 @@ public final class MarkdownPlanView {
     private void verdict() {
       sb.append("**flightplan**: ");
       if (plan.hasChanges()) {
-        sb.append(PlanTextView.summary(plan).substring("Plan: ".length()).replaceAll("\\.$", ""));
+        Map<ActionKind, Integer> c = plan.counts();
+        int replace = c.get(ActionKind.REPLACE);
+        sb.append(Markdown.count(c.get(ActionKind.CREATE) + replace)).append(" to add, ")
+            .append(Markdown.count(c.get(ActionKind.UPDATE))).append(" to change, ")
+            .append(Markdown.count(c.get(ActionKind.DELETE) + replace)).append(" to destroy");
         sb.append(" in ").append(appList(saved.apps()));
       } else {
         sb.append("No changes. App Store Connect matches the file");
