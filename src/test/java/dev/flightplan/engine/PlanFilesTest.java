@@ -67,6 +67,17 @@ class PlanFilesTest {
   }
 
   @Test
+  void theSchemaIsStrictAboutKeys() throws IOException {
+    String text = Files.readString(GOLDEN);
+    assertThatThrownBy(() -> PlanFiles.parse("plan.json", text.replace("\"errored\": false,", "\"errored\": false, \"extra\": 1,")))
+        .hasMessageContaining("extra");
+    assertThatThrownBy(() -> PlanFiles.parse("plan.json", text.replace("\"errored\": false,", "\"errored\": true,")))
+        .hasMessageContaining("not a valid flightplan plan");
+    assertThatThrownBy(() -> PlanFiles.parse("plan.json", text.replaceFirst("\"sha256\": \"[0-9a-f]+\"", "\"sha256\": \"abc\"")))
+        .hasMessageContaining("/config");
+  }
+
+  @Test
   void writingReplacesTheFileWhole() throws IOException {
     Path file = tmp.resolve("out/plan.json");
     PlanFiles.write(file, "first");
