@@ -5,18 +5,14 @@ import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
-import dev.flightplan.plan.Attributes;
-import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.SavedPlan;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -25,9 +21,9 @@ import java.util.TreeMap;
  * kind, then the details of each app in a collapsible section, notes, warnings and the API calls.
  *
  * <p>Large change sets are summarised so that the comment stays readable and under GitHub's 65,536-character
- * limit: at most {@link Limits#changesPerApp} changes in detail per app, {@link Limits#listItems} entries of any
- * list, {@link Limits#calloutItems} deletions, notes and warnings, and strings cut at {@link #LONG_STRING}
- * characters; every cut says how much was left out. If the result is still longer than {@link #BUDGET}, it is
+ * limit: at most {@link Limits#changesPerApp} changes in detail per app, {@link Limits#listItems} entries of
+ * any list, {@link Limits#calloutItems} deletions, notes and warnings, and strings cut at
+ * {@link MarkdownDiff#LONG_STRING} characters; every cut says how much was left out. If the result is still longer than {@link #BUDGET}, it is
  * rendered again with the next, smaller {@link #STEPS} until it fits. Email addresses are masked
  * ({@link EmailMask}) unless {@code showEmails}.
  */
@@ -41,10 +37,6 @@ public final class MarkdownPlanView {
 
   /** Characters the document may use, leaving room under GitHub's 65,536 for a workflow's own header. */
   public static final int BUDGET = 60_000;
-
-  public static final int LONG_STRING = 200;
-
-  private static final int INLINE_LIST = 3;
 
   private final PrintWriter out;
   private final boolean showEmails;
@@ -229,12 +221,13 @@ public final class MarkdownPlanView {
       byApp.forEach(
           (app, actions) -> {
             StringBuilder body = new StringBuilder();
+            MarkdownDiff diff = new MarkdownDiff(body, limits.listItems(), MarkdownPlanView.this::code);
             List<Action> shown = actions.subList(0, Math.min(limits.changesPerApp(), actions.size()));
             for (int i = 0; i < shown.size(); i++) {
               if (i > 0) {
                 body.append('\n');
               }
-              action(body, shown.get(i));
+              diff.action(shown.get(i));
             }
             int hidden = actions.size() - shown.size();
             if (hidden > 0) {
@@ -264,91 +257,6 @@ public final class MarkdownPlanView {
       if (n > 0) {
         parts.add(Markdown.count(n) + " " + label);
       }
-    }
-
-    private void action(StringBuilder body, Action action) {
-      String what = code(action.address().local());
-      boolean explain =
-          action.reason() != null && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE);
-      body.append("# ").append(what).append(' ').append(PlanTextView.verb(action))
-          .append(explain ? ": " + code(action.reason()) : "").append('\n');
-      body.append(action.kind().symbol()).append(' ').append(what).append(" {\n");
-      switch (action.kind()) {
-        case CREATE -> attributes(body, ((Action.Create) action).after(), "+");
-        case DELETE -> attributes(body, ((Action.Delete) action).before(), "-");
-        case UPDATE -> changes(body, ((Action.Update) action).changes());
-        case REPLACE -> replacement(body, (Action.Replace) action);
-      }
-      body.append("  }\n");
-    }
-
-    private void attributes(StringBuilder body, Attributes attrs, String sign) {
-      int width = attrs.values().keySet().stream().mapToInt(String::length).max().orElse(0);
-      attrs.values().forEach((name, value) -> line(body, sign, pad(name, width), value, ""));
-    }
-
-    private void changes(StringBuilder body, List<Change> changes) {
-      int width = changes.stream().mapToInt(c -> c.attribute().length()).max().orElse(0);
-      for (Change change : changes) {
-        String name = pad(change.attribute(), width);
-        if (change instanceof Change.Value v) {
-          line(body, "-", name, v.before(), "");
-          line(body, "+", name, v.after(), "");
-        } else if (change instanceof Change.Members m) {
-          body.append("~     ").append(name).append(" = [\n");
-          items(body, "+", m.added(), "added");
-          items(body, "-", m.removed(), "removed");
-          body.append("      ]\n");
-        }
-      }
-    }
-
-    private void replacement(StringBuilder body, Action.Replace r) {
-      LinkedHashSet<String> names = new LinkedHashSet<>(r.before().values().keySet());
-      names.addAll(r.after().values().keySet());
-      int width = names.stream().mapToInt(String::length).max().orElse(0);
-      for (String name : names) {
-        Object before = r.before().get(name);
-        Object after = r.after().get(name);
-        if (Objects.equals(before, after)) {
-          line(body, " ", pad(name, width), after, "");
-        } else {
-          line(body, "-", pad(name, width), before, r.forcedBy().contains(name) ? "  # forces replacement" : "");
-          line(body, "+", pad(name, width), after, "");
-        }
-      }
-    }
-
-    private void line(StringBuilder body, String sign, String name, Object value, String comment) {
-      if (value instanceof List<?> list && list.size() > INLINE_LIST) {
-        body.append(sign).append("     ").append(name).append(" = [").append(comment).append('\n');
-        items(body, sign, list, null);
-        body.append(sign.isBlank() ? " " : sign).append("     ]\n");
-      } else {
-        body.append(sign).append("     ").append(name).append(" = ").append(value(value)).append(comment).append('\n');
-      }
-    }
-
-    private void items(StringBuilder body, String sign, List<?> items, String what) {
-      for (Object item : items.subList(0, Math.min(limits.listItems(), items.size()))) {
-        body.append(sign).append("         ").append(value(item)).append(",\n");
-      }
-      int hidden = items.size() - limits.listItems();
-      if (hidden > 0) {
-        body.append(sign).append("         # … and ").append(Markdown.count(hidden)).append(" more")
-            .append(what == null ? "" : " " + what).append('\n');
-      }
-    }
-
-    private String value(Object value) {
-      if (value instanceof String s && s.length() > LONG_STRING) {
-        return code(Values.format(s.substring(0, LONG_STRING))) + "… (" + Markdown.count(s.length()) + " characters)";
-      }
-      if (value instanceof List<?> list && list.size() > limits.listItems()) {
-        return code(Values.format(list.subList(0, limits.listItems()))) + " … and "
-            + Markdown.count(list.size() - limits.listItems()) + " more";
-      }
-      return code(Values.format(value));
     }
 
     private void warnings() {
@@ -400,7 +308,4 @@ public final class MarkdownPlanView {
     };
   }
 
-  private static String pad(String name, int width) {
-    return name + " ".repeat(Math.max(0, width - name.length()));
-  }
 }
