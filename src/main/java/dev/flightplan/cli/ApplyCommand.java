@@ -3,36 +3,59 @@ package dev.flightplan.cli;
 import dev.flightplan.api.CredentialsException;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.engine.Engine;
-import dev.flightplan.plan.Action;
+import dev.flightplan.engine.PlanFiles;
+import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.Plan;
+import dev.flightplan.plan.PlanFile.PlanFileException;
+import dev.flightplan.plan.PlanOptions;
+import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.ApplyTextView;
 import dev.flightplan.render.PlanTextView;
+import dev.flightplan.render.SavedPlanApplyView;
 import dev.flightplan.render.Style;
+import dev.flightplan.state.Fingerprints;
 import java.io.IOException;
-import java.util.Optional;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code flightplan apply}: plans, asks for confirmation (or takes --auto-approve), applies, then plans again and
- * fails if anything is left to do.
+ * {@code flightplan apply}: with a file, plans, asks for confirmation (or takes --auto-approve) and applies; with a
+ * saved plan, refuses it if App Store Connect changed since it was planned and otherwise sends exactly its calls.
+ * Either way it then plans again and fails if anything is left to do.
  */
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Make App Store Connect match the file, then check that it does.")
+    description = "Make App Store Connect match the file (or apply a saved plan), then check that it does.")
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PLAN",
+      description = "A plan saved with plan -o. Applies exactly it, without asking, or refuses it (changing nothing) if App Store Connect changed since it was planned.")
+  Path planFile;
+
   @Mixin FileOptions file;
+  @Mixin ScopeOptions scope;
   @Mixin ConnectionOptions connection;
   @Mixin PlanningOptions planning;
 
-  @Option(names = "--auto-approve", description = "Apply without asking (needed when not at a terminal).")
+  @Option(names = "--auto-approve", description = "Apply without asking (needed when not at a terminal; a saved plan never asks).")
   boolean autoApprove;
 
   @Mixin OutputOptions output;
@@ -41,9 +64,22 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() throws CredentialsException, IOException {
     Environment env = root.env;
     Style style = Views.style(env, output);
-    Optional<DesiredState> desired = Views.load(file.file, env, style);
-    if (desired.isEmpty()) {
+    return planFile != null ? applySaved(env, style) : applyFile(env, style);
+  }
+
+  private int applyFile(Environment env, Style style) throws CredentialsException, IOException {
+    ConfigFile config = ConfigFile.load(file.file);
+    Views.showDiagnostics(config.result().diagnostics(), env, style);
+    if (config.result().state().isEmpty()) {
       return ExitCodes.ERROR;
+    }
+    DesiredState desired = config.result().state().get();
+    Scope selected;
+    try {
+      selected = Scope.select(desired, scope.apps);
+    } catch (Scope.UnknownAppException e) {
+      env.err().println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
     }
     if (!autoApprove && !env.terminal()) {
       env.err().println("error: apply needs --auto-approve when it is not run at a terminal (nothing was changed)");
@@ -51,12 +87,13 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (Connection conn = Connection.open(connection, env)) {
       Engine engine = new Engine(conn.client(), env.env());
-      Optional<Plan> planned = Views.plan(engine, desired.get(), planning.toOptions(), env, style);
-      if (planned.isEmpty()) {
+      SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+      Views.showDiagnostics(saved.plan().diagnostics(), env, style);
+      if (saved.plan().diagnostics().hasErrors()) {
         return ExitCodes.ERROR;
       }
-      Plan plan = planned.get();
-      new PlanTextView(env.out(), style).render(plan);
+      Plan plan = saved.plan();
+      new PlanTextView(env.out(), style).render(saved);
       if (!plan.hasChanges()) {
         return ExitCodes.OK;
       }
@@ -65,28 +102,84 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
       env.out().println();
-      ApplyTextView view = new ApplyTextView(env.out(), style);
-      ApplyReport report = engine.apply(plan, r -> view.progress(r, plan.calls().size()));
-      view.render(report);
-      if (!report.succeeded()) {
-        return ExitCodes.ERROR;
-      }
-      return verify(engine, desired.get(), env, style);
+      return applyAndVerify(engine, plan, selected.restrict(desired), planning.toOptions(), env, style);
     }
   }
 
+  private int applySaved(Environment env, Style style) throws CredentialsException, IOException {
+    List<String> fixed = new ArrayList<>();
+    for (String option : List.of("--file", "--app", "--prune", "--allow-replace")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        fixed.add(option);
+      }
+    }
+    if (!fixed.isEmpty()) {
+      env.err().println("error: " + String.join(", ", fixed) + " cannot be used with a saved plan, which fixes its file, apps and"
+          + " options when it is made: pass them to plan instead");
+      return ExitCodes.USAGE;
+    }
+    SavedPlan saved;
+    try {
+      saved = PlanFiles.read(planFile);
+    } catch (PlanFileException e) {
+      env.err().println(style.red("error:") + " " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
+    SavedPlanApplyView view = new SavedPlanApplyView(env.out(), env.err(), style);
+    if (!saved.flightplanVersion().equals(RootCommand.version())) {
+      view.wrongVersion(planFile.toString(), saved.flightplanVersion(), RootCommand.version());
+      return ExitCodes.ERROR;
+    }
+    try (Connection conn = Connection.open(connection, env)) {
+      Engine engine = new Engine(conn.client(), env.env());
+      List<Fingerprints.Difference> stale = engine.staleness(saved);
+      if (!stale.isEmpty()) {
+        view.stale(planFile.toString(), stale);
+        return ExitCodes.ERROR;
+      }
+      view.header(planFile.toString(), saved);
+      if (!saved.plan().hasChanges()) {
+        return ExitCodes.OK;
+      }
+      env.out().println();
+      if (!ConfigFile.unchanged(saved.config())) {
+        int applied = apply(engine, saved.plan(), env, style);
+        if (applied == ExitCodes.OK) {
+          view.notVerified(saved.config());
+        }
+        return applied;
+      }
+      ConfigFile config = ConfigFile.load(Path.of(saved.config().path()));
+      Views.showDiagnostics(config.result().diagnostics(), env, style);
+      if (config.result().state().isEmpty()) {
+        return ExitCodes.ERROR;
+      }
+      Scope planned = new Scope(saved.apps(), saved.partial());
+      return applyAndVerify(engine, saved.plan(), planned.restrict(config.result().state().get()), saved.options(), env, style);
+    }
+  }
+
+  private int applyAndVerify(Engine engine, Plan plan, DesiredState desired, PlanOptions options, Environment env, Style style) {
+    int applied = apply(engine, plan, env, style);
+    return applied == ExitCodes.OK ? verify(engine, desired, options, env, style) : applied;
+  }
+
+  private static int apply(Engine engine, Plan plan, Environment env, Style style) {
+    ApplyTextView view = new ApplyTextView(env.out(), style);
+    ApplyReport report = engine.apply(plan, r -> view.progress(r, plan.calls().size()));
+    view.render(report);
+    return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+
   /** Every write is confirmed: plan again, and fail naming each object that still differs. */
-  private int verify(Engine engine, DesiredState desired, Environment env, Style style) {
-    Plan again = engine.plan(desired, planning.toOptions()).plan();
+  private static int verify(Engine engine, DesiredState desired, PlanOptions options, Environment env, Style style) {
+    Plan again = engine.plan(desired, options).plan();
+    ApplyTextView view = new ApplyTextView(env.out(), style);
     if (!again.hasChanges()) {
-      env.out().println("Verified: App Store Connect now matches the file.");
+      view.verified();
       return ExitCodes.OK;
     }
-    env.err().println(style.red("error:") + " after apply, " + again.actions().size()
-        + " object(s) still differ from the file:");
-    for (Action a : again.actions()) {
-      env.err().println("  " + a.kind().symbol() + " " + a.address() + (a.reason() == null ? "" : " (" + a.reason() + ")"));
-    }
+    view.notConverged(again.actions(), env.err());
     return ExitCodes.ERROR;
   }
 

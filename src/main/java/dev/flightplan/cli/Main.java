@@ -26,10 +26,7 @@ public final class Main {
 
   /** Runs one command line and returns its exit code; never calls System.exit. */
   public int run(String... args) {
-    RootCommand root = new RootCommand(env);
-    CommandLine cmd = new CommandLine(root);
-    cmd.setOut(env.out());
-    cmd.setErr(env.err());
+    CommandLine cmd = commandLine(env);
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           boolean debug = parseResult.hasMatchedOption("--debug")
@@ -40,6 +37,15 @@ public final class Main {
     env.out().flush();
     env.err().flush();
     return code;
+  }
+
+  /** The configured command tree, without running it (tests parse workflow command lines with it). */
+  static CommandLine commandLine(Environment env) {
+    CommandLine cmd = new CommandLine(new RootCommand(env));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setOut(env.out());
+    cmd.setErr(env.err());
+    return cmd;
   }
 
   private int report(Exception ex, boolean debug) {

@@ -1,20 +1,29 @@
 package dev.flightplan.cli;
 
+import dev.flightplan.api.ApiException;
 import dev.flightplan.api.CredentialsException;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.Diagnostics;
+import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.engine.Engine;
-import dev.flightplan.plan.Plan;
-import dev.flightplan.render.PlanTextView;
+import dev.flightplan.engine.PlanFiles;
+import dev.flightplan.engine.Scope;
+import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.Style;
 import java.io.IOException;
-import java.util.Optional;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code flightplan plan}: reads the live state and shows what apply would change. Changes nothing. */
+/**
+ * {@code flightplan plan}: reads the live state and shows what apply would change, as text, Markdown or JSON; with
+ * {@code -o}, also saves the plan for {@code apply PLAN}. Changes nothing in App Store Connect.
+ */
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
@@ -23,8 +32,25 @@ import picocli.CommandLine.ParentCommand;
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Mixin FileOptions file;
+  @Mixin ScopeOptions scope;
   @Mixin ConnectionOptions connection;
   @Mixin PlanningOptions planning;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "PLAN",
+      description = "Also save the plan to this file (JSON) for apply PLAN, which applies exactly it or refuses it when App Store Connect changed since.")
+  Path out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text (default), markdown (for a pull-request comment or an issue) or json (the document -o saves).",
+      defaultValue = "text")
+  PlanFormat format;
+
+  @Option(names = "--show-emails", description = "Show email addresses in the Markdown view instead of masking them (c***@example.com).")
+  boolean showEmails;
 
   @Option(
       names = "--detailed-exitcode",
@@ -37,17 +63,46 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws CredentialsException, IOException {
     Environment env = root.env;
     Style style = Views.style(env, output);
-    Optional<DesiredState> desired = Views.load(file.file, env, style);
-    if (desired.isEmpty()) {
+    ConfigFile config = ConfigFile.load(file.file);
+    Views.showDiagnostics(config.result().diagnostics(), env, style);
+    if (config.result().state().isEmpty()) {
+      failure(env, config.ref(), List.of(), false, config.result().diagnostics());
       return ExitCodes.ERROR;
     }
+    DesiredState desired = config.result().state().get();
+    Scope selected;
+    try {
+      selected = Scope.select(desired, scope.apps);
+    } catch (Scope.UnknownAppException e) {
+      env.err().println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     try (Connection conn = Connection.open(connection, env)) {
-      Optional<Plan> plan = Views.plan(new Engine(conn.client(), env.env()), desired.get(), planning.toOptions(), env, style);
-      if (plan.isEmpty()) {
+      SavedPlan saved = new Engine(conn.client(), env.env()).plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+      Diagnostics diagnostics = saved.plan().diagnostics();
+      Views.showDiagnostics(diagnostics, env, style);
+      if (diagnostics.hasErrors()) {
+        failure(env, config.ref(), selected.apps(), selected.partial(), diagnostics);
         return ExitCodes.ERROR;
       }
-      new PlanTextView(env.out(), style).render(plan.get());
-      return detailedExitcode && plan.get().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+      if (out != null) {
+        PlanFiles.write(out, Views.json(saved));
+      }
+      Views.render(format, saved, showEmails, env, style);
+      if (out != null) {
+        Views.saved(out, format, env);
+      }
+      return detailedExitcode && saved.plan().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    } catch (ApiException | CredentialsException e) {
+      failure(env, config.ref(), selected.apps(), selected.partial(), Diagnostics.of(List.of(Diagnostic.error(null, e.getMessage()))));
+      throw e;
+    }
+  }
+
+  /** Machine and review formats get a document even when planning fails; the terminal has stderr. */
+  private void failure(Environment env, SavedPlan.ConfigRef config, List<String> apps, boolean partial, Diagnostics diagnostics) {
+    if (format != PlanFormat.TEXT) {
+      Views.renderFailure(format, config, apps, partial, diagnostics, showEmails, env);
     }
   }
 }

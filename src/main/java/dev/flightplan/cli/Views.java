@@ -4,15 +4,19 @@ import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.LoadResult;
 import dev.flightplan.diag.Diagnostics;
-import dev.flightplan.engine.Engine;
-import dev.flightplan.plan.Plan;
-import dev.flightplan.plan.PlanOptions;
+import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.DiagnosticsView;
+import dev.flightplan.render.JsonPlanView;
+import dev.flightplan.render.MarkdownPlanView;
+import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.Style;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
-/** Small pieces the commands share: loading the file with its diagnostics shown, and the terminal style. */
+/** Small pieces the commands share: loading the file with its diagnostics shown, the style, and picking a view. */
 final class Views {
   private Views() {}
 
@@ -27,16 +31,44 @@ final class Views {
     return result.state();
   }
 
-  /** Plans against the live state and prints the plan's diagnostics; empty when the plan has an error. */
-  static Optional<Plan> plan(Engine engine, DesiredState desired, PlanOptions options, Environment env, Style style) {
-    Plan plan = engine.plan(desired, options).plan();
-    showDiagnostics(plan.diagnostics(), env, style);
-    return plan.diagnostics().hasErrors() ? Optional.empty() : Optional.of(plan);
-  }
-
   static void showDiagnostics(Diagnostics diagnostics, Environment env, Style style) {
     if (!diagnostics.isEmpty()) {
       new DiagnosticsView(env.err(), style).render(diagnostics);
     }
+  }
+
+  /** The JSON document of a plan, as {@code -o} saves it. */
+  static String json(SavedPlan saved) {
+    StringWriter text = new StringWriter();
+    new JsonPlanView(new PrintWriter(text)).render(saved);
+    return text.toString();
+  }
+
+  static void render(PlanFormat format, SavedPlan saved, boolean showEmails, Environment env, Style style) {
+    switch (format) {
+      case TEXT -> new PlanTextView(env.out(), style).render(saved);
+      case MARKDOWN -> new MarkdownPlanView(env.out(), showEmails).render(saved);
+      case JSON -> new JsonPlanView(env.out()).render(saved);
+    }
+  }
+
+  static void renderFailure(PlanFormat format, SavedPlan.ConfigRef config, List<String> apps, boolean partial,
+      Diagnostics diagnostics, boolean showEmails, Environment env) {
+    String version = RootCommand.version();
+    switch (format) {
+      case TEXT -> {}
+      case MARKDOWN -> new MarkdownPlanView(env.out(), showEmails).renderFailure(version, config, apps, partial, diagnostics);
+      case JSON -> new JsonPlanView(env.out()).renderFailure(version, config, apps, partial, diagnostics);
+    }
+  }
+
+  /** Where the plan was saved and how to apply it: on stdout after text, on stderr when stdout is a document. */
+  static void saved(Path file, PlanFormat format, Environment env) {
+    PrintWriter to = format == PlanFormat.TEXT ? env.out() : env.err();
+    if (format == PlanFormat.TEXT) {
+      to.println();
+    }
+    to.println("Saved the plan to " + file + ". To apply exactly these actions, run: flightplan apply " + file);
+    to.flush();
   }
 }

@@ -10,6 +10,8 @@ import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
+import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.state.Fingerprints;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.StateReader;
 import java.util.List;
@@ -52,6 +54,24 @@ public final class Engine {
     secrets = resolution.secrets();
     LiveState live = new StateReader(client).read(desired);
     return new Planned(live, planner.plan(desired, live, options, secrets));
+  }
+
+  /**
+   * Plans the apps in {@code scope} of a loaded file and packages the plan for review and saving: with the file's
+   * reference, the scope, the options and the fingerprints of everything that was read.
+   */
+  public SavedPlan plan(DesiredState desired, SavedPlan.ConfigRef config, Scope scope, PlanOptions options, String version) {
+    Planned planned = plan(scope.restrict(desired), options);
+    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, planned.plan(), Fingerprints.of(planned.live()));
+  }
+
+  /**
+   * What changed in App Store Connect since {@code saved} was planned: reads the plan's apps again (the same
+   * requests a plan makes) and compares fingerprints. Empty when the plan is fresh.
+   */
+  public List<Fingerprints.Difference> staleness(SavedPlan saved) {
+    LiveState live = new StateReader(client).read(saved.apps());
+    return Fingerprints.compare(saved.fingerprints(), Fingerprints.of(live));
   }
 
   /** Sends the plan's calls; secrets are those read by the last {@link #plan}. */

@@ -58,6 +58,21 @@ public final class ApplyTextView {
     out.flush();
   }
 
+  /** After an apply, planning again found nothing left to do. */
+  public void verified() {
+    out.println("Verified: App Store Connect now matches the file.");
+    out.flush();
+  }
+
+  /** After an apply, planning again still found differences: every write is confirmed, so this is an error. */
+  public void notConverged(List<Action> remaining, PrintWriter err) {
+    err.println(style.red("error:") + " after apply, " + remaining.size() + " object(s) still differ from the file:");
+    for (Action a : remaining) {
+      err.println("  " + a.kind().symbol() + " " + a.address() + (a.reason() == null ? "" : " (" + a.reason() + ")"));
+    }
+    err.flush();
+  }
+
   private static String summary(List<Action> actions) {
     long add = actions.stream().filter(a -> a.kind() == ActionKind.CREATE).count();
     long change = actions.stream().filter(a -> a.kind() == ActionKind.UPDATE).count();

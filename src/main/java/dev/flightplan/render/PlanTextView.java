@@ -6,6 +6,7 @@ import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Plan;
+import dev.flightplan.plan.SavedPlan;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,16 @@ public final class PlanTextView {
   public PlanTextView(PrintWriter out, Style style) {
     this.out = out;
     this.style = style;
+  }
+
+  /** A plan with its scope: as {@link #render(Plan)}, first saying so when the plan covers only some apps. */
+  public void render(SavedPlan saved) {
+    if (saved.partial()) {
+      out.println(style.yellow("Partial plan:") + " it covers only " + String.join(", ", saved.apps())
+          + " (chosen with --app); the file's other apps were not read.");
+      out.println();
+    }
+    render(saved.plan());
   }
 
   public void render(Plan plan) {
@@ -82,7 +93,7 @@ public final class PlanTextView {
     out.println("    }");
   }
 
-  private static String verb(Action action) {
+  static String verb(Action action) {
     boolean tester = "tester".equals(action.address().type());
     return switch (action.kind()) {
       case CREATE -> "will be created";

@@ -1,0 +1,11 @@
+package dev.flightplan.cli;
+
+/** The views {@code plan --format} offers; all three are rendered from the same plan. */
+enum PlanFormat {
+  /** For a terminal (the default). */
+  TEXT,
+  /** For a pull-request comment or an issue: emails masked unless --show-emails. */
+  MARKDOWN,
+  /** For machines: the document {@code -o} saves (docs/plan-json.md). */
+  JSON
+}

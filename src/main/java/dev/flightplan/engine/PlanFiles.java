@@ -1,0 +1,134 @@
+package dev.flightplan.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.flightplan.plan.PlanFile;
+import dev.flightplan.plan.PlanFile.PlanFileException;
+import dev.flightplan.plan.SavedPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Saved plan files on disk: written whole or not at all, and read back with every way a file can be wrong (not
+ * JSON, not a flightplan plan, another format version, not valid against schema/plan.schema.json) turned into one
+ * clear {@link PlanFileException}.
+ */
+public final class PlanFiles {
+  static final String SCHEMA_RESOURCE = "/schema/plan.schema.json";
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  private static final int SHOWN_PROBLEMS = 3;
+
+  private PlanFiles() {}
+
+  /** Writes {@code text} to {@code file} through a temporary file beside it, so a reader never sees half a plan. */
+  public static void write(Path file, String text) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path dir = absolute.getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  public static SavedPlan read(Path file) throws PlanFileException {
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new PlanFileException("cannot read the plan " + name + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new PlanFileException("cannot read the plan " + name + ": permission denied");
+    } catch (IOException e) {
+      throw new PlanFileException("cannot read the plan " + name + ": "
+          + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()));
+    }
+    return parse(name, text);
+  }
+
+  /** The saved plan in {@code text}; {@code name} is how messages call the file. */
+  public static SavedPlan parse(String name, String text) throws PlanFileException {
+    String notAPlan = name + " is not a flightplan plan file";
+    String yamlHint =
+        name.toLowerCase(Locale.ROOT).matches(".*\\.ya?ml$")
+            ? "; to apply a desired-state file, use apply -f " + name
+            : "; make one with: flightplan plan -o " + name;
+    JsonNode doc;
+    try {
+      doc = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new PlanFileException(notAPlan + ": it is not JSON (line " + e.getLocation().getLineNr() + ")" + yamlHint);
+    }
+    if (doc == null || !doc.isObject()) {
+      throw new PlanFileException(notAPlan + ": it is not a JSON object" + yamlHint);
+    }
+    if (!doc.has("flightplan_version")) {
+      String what = doc.has("terraform_version") ? "it is a Terraform plan" : "it has no flightplan_version";
+      throw new PlanFileException(notAPlan + ": " + what + yamlHint);
+    }
+    String format = doc.path("format_version").asText("");
+    if (!format.matches("1\\.[0-9]+")) {
+      throw new PlanFileException(name + " has format_version \"" + format + "\"; this flightplan reads plan format 1.x");
+    }
+    List<String> problems =
+        schema().validate(doc).stream().map(ValidationMessage::getMessage).sorted().limit(SHOWN_PROBLEMS).toList();
+    if (!problems.isEmpty()) {
+      throw new PlanFileException(name + " is not a valid flightplan plan (was it edited?): " + String.join("; ", problems));
+    }
+    try {
+      return PlanFile.read(doc);
+    } catch (PlanFileException e) {
+      throw new PlanFileException(name + " is not a valid flightplan plan: " + e.getMessage());
+    }
+  }
+
+  private static final class Holder {
+    static final JsonSchema SCHEMA = load();
+  }
+
+  /** The compiled schema/plan.schema.json, also used by tests to check every JSON plan they produce. */
+  public static JsonSchema schema() {
+    return Holder.SCHEMA;
+  }
+
+  private static JsonSchema load() {
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).locale(Locale.ROOT).build();
+    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    try (InputStream in = PlanFiles.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in != null) {
+        return factory.getSchema(MAPPER.readTree(in), config);
+      }
+      Path file = Path.of("schema", "plan.schema.json");
+      if (Files.isRegularFile(file)) {
+        return factory.getSchema(MAPPER.readTree(file.toFile()), config);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled schema " + SCHEMA_RESOURCE, e);
+    }
+    throw new IllegalStateException("the schema " + SCHEMA_RESOURCE + " is missing from the classpath");
+  }
+}

@@ -1,0 +1,193 @@
+package dev.flightplan.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.Diagnostics;
+import dev.flightplan.diag.Severity;
+import dev.flightplan.diag.SourcePos;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a saved plan back from the JSON document {@code plan -o} writes (docs/plan-json.md) into a
+ * {@link SavedPlan}. Pure: the caller reads the file and checks the document against the schema first; what the
+ * schema cannot say (an address that does not match its parts, an unknown action list) is a {@link PlanFileException}.
+ */
+public final class PlanFile {
+  private static final Pattern ADDRESS = Pattern.compile("^([^/]+)/([^\\[]+)\\[\"(.*)\"]$");
+
+  private PlanFile() {}
+
+  /** Why a document is not a plan this version can apply; the message is for the user. */
+  public static final class PlanFileException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public PlanFileException(String message) {
+      super(message);
+    }
+  }
+
+  /** The saved plan in {@code doc}, a document already valid against schema/plan.schema.json. */
+  public static SavedPlan read(JsonNode doc) throws PlanFileException {
+    if (doc.path("errored").asBoolean(false)) {
+      throw new PlanFileException("it records a plan that failed, which cannot be applied");
+    }
+    JsonNode config = doc.path("config");
+    JsonNode options = doc.path("options");
+    PlanOptions planOptions =
+        new PlanOptions(
+            options.path("prune").asBoolean(), options.path("allow_replace").asBoolean(), options.path("batch_size").asInt());
+    List<Action> actions = new ArrayList<>();
+    for (JsonNode rc : doc.path("resource_changes")) {
+      actions.add(action(rc));
+    }
+    List<ApiCall> calls = new ArrayList<>();
+    for (JsonNode c : doc.path("api_calls")) {
+      calls.add(call(c));
+    }
+    List<String> notes = new ArrayList<>();
+    doc.path("notes").forEach(n -> notes.add(n.asText()));
+    Map<String, String> fingerprints = new TreeMap<>();
+    doc.path("fingerprints").fields().forEachRemaining(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
+    List<String> apps = new ArrayList<>();
+    doc.path("apps").forEach(a -> apps.add(a.asText()));
+    return new SavedPlan(
+        doc.path("flightplan_version").asText(),
+        new SavedPlan.ConfigRef(config.path("path").asText(), config.path("sha256").asText()),
+        apps,
+        doc.path("partial").asBoolean(),
+        planOptions,
+        new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes),
+        new TreeMap<>(fingerprints));
+  }
+
+  private static Action action(JsonNode rc) throws PlanFileException {
+    Address address = new Address(rc.path("app").asText(), rc.path("type").asText(), rc.path("name").asText());
+    if (!address.toString().equals(rc.path("address").asText())) {
+      throw new PlanFileException("resource change \"" + rc.path("address").asText() + "\" does not match its app, type and name");
+    }
+    JsonNode change = rc.path("change");
+    String id = text(rc.path("id"));
+    String reason = text(change.path("reason"));
+    List<String> names = new ArrayList<>();
+    change.path("actions").forEach(a -> names.add(a.asText()));
+    switch (String.join(",", names)) {
+      case "create":
+        return new Action.Create(address, attributes(change.path("after")), reason);
+      case "delete":
+        return new Action.Delete(address, id, attributes(change.path("before")), reason);
+      case "delete,create": {
+        List<String> forcedBy = new ArrayList<>();
+        change.path("replace_paths").forEach(p -> forcedBy.add(p.path(0).asText()));
+        return new Action.Replace(address, id, attributes(change.path("before")), attributes(change.path("after")), forcedBy, reason);
+      }
+      case "update": {
+        List<Change> changes = new ArrayList<>();
+        JsonNode before = change.path("before");
+        Iterator<Map.Entry<String, JsonNode>> after = change.path("after").fields();
+        while (after.hasNext()) {
+          Map.Entry<String, JsonNode> e = after.next();
+          changes.add(new Change.Value(e.getKey(), value(before.path(e.getKey())), value(e.getValue())));
+        }
+        Iterator<Map.Entry<String, JsonNode>> members = change.path("members").fields();
+        while (members.hasNext()) {
+          Map.Entry<String, JsonNode> e = members.next();
+          changes.add(new Change.Members(e.getKey(), strings(e.getValue().path("added")), strings(e.getValue().path("removed"))));
+        }
+        if (changes.isEmpty()) {
+          throw new PlanFileException("the update of " + address + " changes nothing");
+        }
+        return new Action.Update(address, id, changes, reason);
+      }
+      default:
+        throw new PlanFileException("resource change " + address + " has unknown actions " + names);
+    }
+  }
+
+  private static ApiCall call(JsonNode c) throws PlanFileException {
+    List<Address> serves = new ArrayList<>();
+    for (JsonNode s : c.path("serves")) {
+      serves.add(address(s.asText()));
+    }
+    JsonNode body = c.path("body");
+    return new ApiCall(
+        c.path("method").asText(),
+        c.path("path").asText(),
+        body.isObject() ? ((ObjectNode) body).deepCopy() : null,
+        text(c.path("produces")),
+        c.path("purpose").asText(),
+        serves);
+  }
+
+  static Address address(String text) throws PlanFileException {
+    Matcher m = ADDRESS.matcher(text);
+    if (!m.matches()) {
+      throw new PlanFileException("\"" + text + "\" is not an address such as com.example.app/group[\"QA\"]");
+    }
+    return new Address(m.group(1), m.group(2), m.group(3));
+  }
+
+  private static Diagnostics diagnostics(JsonNode array) {
+    List<Diagnostic> items = new ArrayList<>();
+    for (JsonNode d : array) {
+      Severity severity = "error".equals(d.path("severity").asText()) ? Severity.ERROR : Severity.WARNING;
+      JsonNode range = d.path("range");
+      SourcePos pos =
+          range.isObject()
+              ? new SourcePos(range.path("filename").asText(), range.path("start").path("line").asInt(), range.path("start").path("column").asInt())
+              : null;
+      items.add(new Diagnostic(severity, d.path("summary").asText(), text(d.path("detail")), pos));
+    }
+    return Diagnostics.of(items);
+  }
+
+  private static Attributes attributes(JsonNode node) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> values.put(e.getKey(), value(e.getValue())));
+    return new Attributes(values);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+  }
+
+  /** JSON back to the plain values attributes hold: String, Boolean, Integer (or Long, Double), List, Map. */
+  static Object value(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToInt() ? (Object) node.intValue() : (Object) node.longValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.forEach(n -> list.add(value(n)));
+      return list;
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> map.put(e.getKey(), value(e.getValue())));
+    return map;
+  }
+}

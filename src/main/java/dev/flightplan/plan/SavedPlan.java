@@ -1,0 +1,42 @@
+package dev.flightplan.plan;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A plan with everything needed to review it in CI and to apply exactly it later: the tool version that made it,
+ * the desired-state file it came from (path as given, and SHA-256 of its bytes), the apps in scope (in file order;
+ * {@code partial} when {@code --app} left some of the file's apps out), the options it was made with, the plan
+ * itself (actions and the exact API calls), and the fingerprint of every live object it read. Holds no secret.
+ */
+public record SavedPlan(
+    String flightplanVersion,
+    ConfigRef config,
+    List<String> apps,
+    boolean partial,
+    PlanOptions options,
+    Plan plan,
+    SortedMap<String, String> fingerprints) {
+  /** The major version of the plan format this code reads and writes; a minor bump only adds fields. */
+  public static final String FORMAT_VERSION = "1.0";
+
+  public SavedPlan {
+    Objects.requireNonNull(flightplanVersion, "flightplanVersion");
+    Objects.requireNonNull(config, "config");
+    apps = List.copyOf(apps);
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(plan, "plan");
+    fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
+  }
+
+  /** The desired-state file a plan was made from: its path as the user gave it, and the SHA-256 of its bytes. */
+  public record ConfigRef(String path, String sha256) {
+    public ConfigRef {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(sha256, "sha256");
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.flightplan.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.Diagnostics;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.ActionKind;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Plan;
+import dev.flightplan.plan.PlanOptions;
+import dev.flightplan.plan.SavedPlan;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON view of a plan, shaped like {@code terraform show -json} (see docs/plan-json.md and
+ * schema/plan.schema.json): the same document is printed by {@code plan --format json} and saved by
+ * {@code plan -o}, and {@link dev.flightplan.plan.PlanFile} reads it back. Deterministic: fixed key order, plan
+ * order for changes and calls, fingerprints sorted, no timestamps. Not masked: it is input to apply.
+ */
+public final class JsonPlanView {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final PrintWriter out;
+
+  public JsonPlanView(PrintWriter out) {
+    this.out = out;
+  }
+
+  public void render(SavedPlan saved) {
+    out.print(JsonText.write(document(saved)));
+    out.flush();
+  }
+
+  /** The document of a plan that could not be made: what was asked, and the errors. */
+  public void renderFailure(String flightplanVersion, SavedPlan.ConfigRef config, List<String> apps, boolean partial,
+      Diagnostics diagnostics) {
+    out.print(JsonText.write(failure(flightplanVersion, config, apps, partial, diagnostics)));
+    out.flush();
+  }
+
+  /** The whole document as a tree. */
+  public static ObjectNode document(SavedPlan saved) {
+    Plan plan = saved.plan();
+    ObjectNode doc = header(saved.flightplanVersion(), saved.config(), saved.apps(), saved.partial(), false);
+    doc.set("options", options(saved.options()));
+    ArrayNode changes = doc.putArray("resource_changes");
+    plan.actions().forEach(a -> changes.add(resourceChange(a)));
+    ArrayNode calls = doc.putArray("api_calls");
+    plan.calls().forEach(c -> calls.add(apiCall(c)));
+    doc.set("diagnostics", diagnostics(plan.diagnostics()));
+    ArrayNode notes = doc.putArray("notes");
+    plan.notes().forEach(notes::add);
+    doc.set("summary", summary(plan));
+    ObjectNode fingerprints = doc.putObject("fingerprints");
+    saved.fingerprints().forEach(fingerprints::put);
+    return doc;
+  }
+
+  static ObjectNode failure(String version, SavedPlan.ConfigRef config, List<String> apps, boolean partial,
+      Diagnostics diagnostics) {
+    ObjectNode doc = header(version, config, apps, partial, true);
+    doc.set("diagnostics", diagnostics(diagnostics));
+    return doc;
+  }
+
+  private static ObjectNode header(String version, SavedPlan.ConfigRef config, List<String> apps, boolean partial,
+      boolean errored) {
+    ObjectNode doc = NODES.objectNode();
+    doc.put("format_version", SavedPlan.FORMAT_VERSION);
+    doc.put("flightplan_version", version);
+    doc.put("errored", errored);
+    if (config == null) {
+      doc.putNull("config");
+    } else {
+      doc.putObject("config").put("path", config.path()).put("sha256", config.sha256());
+    }
+    ArrayNode scope = doc.putArray("apps");
+    apps.forEach(scope::add);
+    doc.put("partial", partial);
+    return doc;
+  }
+
+  private static ObjectNode options(PlanOptions options) {
+    return NODES.objectNode()
+        .put("prune", options.prune())
+        .put("allow_replace", options.allowReplace())
+        .put("batch_size", options.batchSize());
+  }
+
+  private static ObjectNode resourceChange(Action action) {
+    ObjectNode rc = NODES.objectNode();
+    rc.put("address", action.address().toString());
+    rc.put("app", action.address().app());
+    rc.put("type", action.address().type());
+    rc.put("name", action.address().key());
+    String id = switch (action.kind()) {
+      case CREATE -> null;
+      case UPDATE -> ((Action.Update) action).id();
+      case REPLACE -> ((Action.Replace) action).id();
+      case DELETE -> ((Action.Delete) action).id();
+      case SEND -> null;
+    };
+    if (id == null) {
+      rc.putNull("id");
+    } else {
+      rc.put("id", id);
+    }
+    ObjectNode change = rc.putObject("change");
+    ArrayNode actions = change.putArray("actions");
+    actionNames(action.kind()).forEach(actions::add);
+    ObjectNode members = NODES.objectNode();
+    ArrayNode replacePaths = NODES.arrayNode();
+    switch (action.kind()) {
+      case CREATE -> {
+        change.putNull("before");
+        change.set("after", attributes(((Action.Create) action).after()));
+      }
+      case DELETE -> {
+        change.set("before", attributes(((Action.Delete) action).before()));
+        change.putNull("after");
+      }
+      case SEND -> {
+        change.putNull("before");
+        change.set("after", attributes(((Action.Send) action).details()));
+      }
+      case REPLACE -> {
+        Action.Replace r = (Action.Replace) action;
+        change.set("before", attributes(r.before()));
+        change.set("after", attributes(r.after()));
+        r.forcedBy().forEach(attr -> replacePaths.addArray().add(attr));
+      }
+      case UPDATE -> {
+        ObjectNode before = change.putObject("before");
+        ObjectNode after = change.putObject("after");
+        for (Change c : ((Action.Update) action).changes()) {
+          if (c instanceof Change.Value v) {
+            before.set(v.attribute(), JsonText.value(v.before()));
+            after.set(v.attribute(), JsonText.value(v.after()));
+          } else if (c instanceof Change.Members m) {
+            ObjectNode set = members.putObject(m.attribute());
+            set.set("added", JsonText.value(m.added()));
+            set.set("removed", JsonText.value(m.removed()));
+          }
+        }
+      }
+    }
+    change.set("members", members);
+    change.set("replace_paths", replacePaths);
+    change.put("reason", action.reason());
+    return rc;
+  }
+
+  /** Terraform's action lists: a replacement deletes first, then creates. */
+  static List<String> actionNames(ActionKind kind) {
+    return switch (kind) {
+      case CREATE -> List.of("create");
+      case UPDATE -> List.of("update");
+      case REPLACE -> List.of("delete", "create");
+      case DELETE -> List.of("delete");
+      // not Terraform's: a one-off request (an invitation, a notification) that leaves no state behind
+      case SEND -> List.of("send");
+    };
+  }
+
+  private static JsonNode attributes(Attributes attributes) {
+    ObjectNode node = NODES.objectNode();
+    attributes.values().forEach((k, v) -> node.set(k, JsonText.value(v)));
+    return node;
+  }
+
+  private static ObjectNode apiCall(ApiCall call) {
+    ObjectNode node = NODES.objectNode();
+    node.put("method", call.method());
+    node.put("path", call.path());
+    node.put("path_template", call.template().substring(call.method().length() + 1));
+    node.set("body", call.body() == null ? NODES.nullNode() : call.body().deepCopy());
+    node.put("produces", call.produces());
+    node.put("purpose", call.purpose());
+    ArrayNode serves = node.putArray("serves");
+    call.serves().forEach(a -> serves.add(a.toString()));
+    return node;
+  }
+
+  private static ArrayNode diagnostics(Diagnostics diagnostics) {
+    ArrayNode array = NODES.arrayNode();
+    for (Diagnostic d : diagnostics.items()) {
+      ObjectNode node = array.addObject();
+      node.put("severity", d.severity().label());
+      node.put("summary", d.summary());
+      node.put("detail", d.hint());
+      if (d.pos() == null) {
+        node.putNull("range");
+      } else {
+        ObjectNode range = node.putObject("range");
+        range.put("filename", d.pos().file());
+        range.putObject("start").put("line", d.pos().line()).put("column", d.pos().column());
+      }
+    }
+    return array;
+  }
+
+  private static ObjectNode summary(Plan plan) {
+    Map<ActionKind, Integer> c = plan.counts();
+    int replace = c.get(ActionKind.REPLACE);
+    return NODES.objectNode()
+        .put("add", c.get(ActionKind.CREATE) + replace)
+        .put("change", c.get(ActionKind.UPDATE))
+        .put("destroy", c.get(ActionKind.DELETE) + replace)
+        .put("replace", replace)
+        .put("send", c.get(ActionKind.SEND))
+        .put("api_calls", plan.calls().size());
+  }
+}

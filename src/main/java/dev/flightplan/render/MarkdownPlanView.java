@@ -1,0 +1,315 @@
+package dev.flightplan.render;
+
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.Diagnostics;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.ActionKind;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Plan;
+import dev.flightplan.plan.SavedPlan;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Markdown view of a plan, made to be posted as a pull-request comment or an issue: a one-line verdict, a
+ * note when the plan is partial, deletions and replacements called out first, a table of counts per app and
+ * kind, then the details of each app in a collapsible section, notes, warnings and the API calls.
+ *
+ * <p>Large change sets are summarised so that the comment stays readable and under GitHub's 65,536-character
+ * limit: at most {@link Limits#changesPerApp} changes in detail per app, {@link Limits#listItems} entries of
+ * any list, {@link Limits#calloutItems} deletions, notes and warnings, and strings cut at
+ * {@link MarkdownDiff#LONG_STRING} characters; every cut says how much was left out. If the result is still longer than {@link #BUDGET}, it is
+ * rendered again with the next, smaller {@link #STEPS} until it fits. Email addresses are masked
+ * ({@link EmailMask}) unless {@code showEmails}.
+ */
+public final class MarkdownPlanView {
+  /** How much of a large plan is shown in detail. */
+  public record Limits(int changesPerApp, int listItems, int calloutItems) {}
+
+  /** The limits tried in turn: the first is the documented default (50 changes per app, 20 entries per list). */
+  public static final List<Limits> STEPS =
+      List.of(new Limits(50, 20, 20), new Limits(20, 10, 10), new Limits(5, 5, 5), new Limits(0, 3, 3));
+
+  /** Characters the document may use, leaving room under GitHub's 65,536 for a workflow's own header. */
+  public static final int BUDGET = 60_000;
+
+  private final PrintWriter out;
+  private final boolean showEmails;
+
+  public MarkdownPlanView(PrintWriter out, boolean showEmails) {
+    this.out = out;
+    this.showEmails = showEmails;
+  }
+
+  public void render(SavedPlan saved) {
+    String text = "";
+    for (Limits limits : STEPS) {
+      text = new Document(saved, limits).build();
+      if (text.length() <= BUDGET) {
+        break;
+      }
+    }
+    out.print(text);
+    out.flush();
+  }
+
+  /** The comment for a plan that could not be made: the verdict and every error. */
+  public void renderFailure(String version, SavedPlan.ConfigRef config, List<String> apps, boolean partial,
+      Diagnostics diagnostics) {
+    StringBuilder sb = new StringBuilder();
+    int errors = diagnostics.errors().size();
+    sb.append("**flightplan**: the plan failed (").append(Markdown.plural(errors, "error", "errors")).append(")");
+    if (!apps.isEmpty()) {
+      sb.append(" for ").append(appList(apps));
+    }
+    sb.append(partial ? " (partial plan)." : ".").append("\n\n");
+    StringBuilder lines = new StringBuilder();
+    diagnostics.items().forEach(d -> lines.append(code(d.format())).append('\n'));
+    String fence = Markdown.fence(lines);
+    sb.append(fence).append("text\n").append(lines).append(fence).append("\n\n");
+    sb.append(footer(version, config));
+    out.print(safety(sb.toString()));
+    out.flush();
+  }
+
+  private String footer(String version, SavedPlan.ConfigRef config) {
+    StringBuilder sb = new StringBuilder("<sub>flightplan ").append(Markdown.escape(version));
+    if (config != null) {
+      sb.append(" · ").append(text(config.path()));
+      if (!config.sha256().isEmpty()) {
+        sb.append(" (sha256 ").append(config.sha256(), 0, 12).append(")");
+      }
+    }
+    sb.append(showEmails ? " · emails shown" : " · emails masked (plan --show-emails shows them)");
+    return sb.append("</sub>\n").toString();
+  }
+
+  /** User text in a paragraph, list or table: masked, then escaped. */
+  private String text(String s) {
+    return Markdown.escape(showEmails ? s : EmailMask.mask(s));
+  }
+
+  /** User text inside a code block: masked only. */
+  private String code(String s) {
+    return showEmails ? s : EmailMask.mask(s);
+  }
+
+  /** A last pass over the whole document, in case a piece of user text escaped {@link #text} and {@link #code}. */
+  private String safety(String document) {
+    return showEmails ? document : EmailMask.mask(document);
+  }
+
+  private static String appList(List<String> apps) {
+    if (apps.size() == 1) {
+      return apps.get(0);
+    }
+    if (apps.size() == 2) {
+      return apps.get(0) + " and " + apps.get(1);
+    }
+    return apps.size() + " apps";
+  }
+
+  /** One rendering of a plan under given limits. */
+  private final class Document {
+    private final SavedPlan saved;
+    private final Plan plan;
+    private final Limits limits;
+    private final StringBuilder sb = new StringBuilder();
+
+    Document(SavedPlan saved, Limits limits) {
+      this.saved = saved;
+      this.plan = saved.plan();
+      this.limits = limits;
+    }
+
+    String build() {
+      verdict();
+      partial();
+      callout();
+      if (plan.hasChanges()) {
+        table();
+        details();
+      }
+      warnings();
+      notes();
+      calls();
+      sb.append(footer(saved.flightplanVersion(), saved.config()));
+      return safety(sb.toString());
+    }
+
+    private void verdict() {
+      sb.append("**flightplan**: ");
+      if (plan.hasChanges()) {
+        Map<ActionKind, Integer> c = plan.counts();
+        int replace = c.get(ActionKind.REPLACE);
+        sb.append(Markdown.count(c.get(ActionKind.CREATE) + replace)).append(" to add, ")
+            .append(Markdown.count(c.get(ActionKind.UPDATE))).append(" to change, ")
+            .append(Markdown.count(c.get(ActionKind.DELETE) + replace)).append(" to destroy");
+        if (c.get(ActionKind.SEND) > 0) {
+          sb.append(", ").append(Markdown.count(c.get(ActionKind.SEND))).append(" to send");
+        }
+        sb.append(" in ").append(appList(saved.apps()));
+      } else {
+        sb.append("No changes. App Store Connect matches the file");
+        if (!saved.apps().isEmpty()) {
+          sb.append(" for ").append(appList(saved.apps()));
+        }
+      }
+      sb.append(saved.partial() ? " (partial plan).\n\n" : ".\n\n");
+    }
+
+    private void partial() {
+      if (!saved.partial()) {
+        return;
+      }
+      sb.append("> [!NOTE]\n> Partial plan: it covers only ").append(String.join(", ", saved.apps()))
+          .append(" (chosen with --app); the file's other apps were not read.\n\n");
+    }
+
+    private void callout() {
+      List<Action> destructive =
+          plan.actions().stream().filter(a -> a.kind() == ActionKind.DELETE || a.kind() == ActionKind.REPLACE).toList();
+      if (destructive.isEmpty()) {
+        return;
+      }
+      long deletes = destructive.stream().filter(a -> a.kind() == ActionKind.DELETE).count();
+      long replaces = destructive.size() - deletes;
+      List<String> parts = new ArrayList<>();
+      if (deletes > 0) {
+        parts.add("deletes " + Markdown.plural(deletes, "object", "objects"));
+      }
+      if (replaces > 0) {
+        parts.add("replaces " + Markdown.plural(replaces, "object", "objects") + " (deleted and created again)");
+      }
+      sb.append("> [!CAUTION]\n> This plan ").append(String.join(" and ", parts)).append(":\n");
+      for (Action a : destructive.subList(0, Math.min(limits.calloutItems(), destructive.size()))) {
+        sb.append("> - **").append(verb(a)).append("** ").append(a.address().app()).append(' ')
+            .append(text(a.address().local()));
+        if (a.reason() != null) {
+          sb.append(": ").append(text(a.reason()));
+        }
+        sb.append('\n');
+      }
+      more(destructive.size() - limits.calloutItems(), "> - … and ", " more (see the details)\n");
+      sb.append('\n');
+    }
+
+    private void table() {
+      Map<String, Map<ActionKind, Integer>> rows = new LinkedHashMap<>();
+      for (Action a : plan.actions()) {
+        rows.computeIfAbsent(a.address().app() + "\u0000" + a.address().type(), k -> new EnumMap<>(ActionKind.class))
+            .merge(a.kind(), 1, Integer::sum);
+      }
+      sb.append("| App | Kind | Create | Update | Replace | Delete |\n|:--|:--|--:|--:|--:|--:|\n");
+      rows.forEach(
+          (key, counts) -> {
+            String[] parts = key.split("\u0000", 2);
+            sb.append("| ").append(parts[0]).append(" | ").append(Markdown.escape(parts[1]));
+            for (ActionKind k : ActionKind.values()) {
+              sb.append(" | ").append(Markdown.count(counts.getOrDefault(k, 0)));
+            }
+            sb.append(" |\n");
+          });
+      sb.append('\n');
+    }
+
+    private void details() {
+      Map<String, List<Action>> byApp = new LinkedHashMap<>();
+      plan.actions().forEach(a -> byApp.computeIfAbsent(a.address().app(), k -> new ArrayList<>()).add(a));
+      byApp.forEach(
+          (app, actions) -> {
+            StringBuilder body = new StringBuilder();
+            MarkdownDiff diff = new MarkdownDiff(body, limits.listItems(), MarkdownPlanView.this::code);
+            List<Action> shown = actions.subList(0, Math.min(limits.changesPerApp(), actions.size()));
+            for (int i = 0; i < shown.size(); i++) {
+              if (i > 0) {
+                body.append('\n');
+              }
+              diff.action(shown.get(i));
+            }
+            int hidden = actions.size() - shown.size();
+            if (hidden > 0) {
+              body.append(shown.isEmpty() ? "" : "\n").append("# … and ").append(Markdown.plural(hidden, "more change", "more changes"))
+                  .append(" in ").append(app).append(", not shown here: see the JSON plan\n");
+            }
+            String fence = Markdown.fence(body);
+            sb.append("<details><summary>").append(app).append(": ").append(appSummary(actions))
+                .append("</summary>\n\n").append(fence).append("diff\n").append(body).append(fence)
+                .append("\n\n</details>\n\n");
+          });
+    }
+
+    private String appSummary(List<Action> actions) {
+      Map<ActionKind, Integer> counts = new EnumMap<>(ActionKind.class);
+      actions.forEach(a -> counts.merge(a.kind(), 1, Integer::sum));
+      List<String> parts = new ArrayList<>();
+      add(parts, counts, ActionKind.CREATE, "to create");
+      add(parts, counts, ActionKind.UPDATE, "to update");
+      add(parts, counts, ActionKind.REPLACE, "to replace");
+      add(parts, counts, ActionKind.DELETE, "to delete");
+      add(parts, counts, ActionKind.SEND, "to send");
+      return String.join(", ", parts);
+    }
+
+    private void add(List<String> parts, Map<ActionKind, Integer> counts, ActionKind kind, String label) {
+      int n = counts.getOrDefault(kind, 0);
+      if (n > 0) {
+        parts.add(Markdown.count(n) + " " + label);
+      }
+    }
+
+    private void warnings() {
+      List<Diagnostic> warnings = plan.diagnostics().warnings();
+      if (warnings.isEmpty()) {
+        return;
+      }
+      sb.append("**Warnings**\n\n");
+      warnings.stream().limit(limits.calloutItems()).forEach(d -> sb.append("- ").append(text(d.format())).append('\n'));
+      more(warnings.size() - limits.calloutItems(), "- … and ", " more\n");
+      sb.append('\n');
+    }
+
+    private void notes() {
+      if (plan.notes().isEmpty()) {
+        return;
+      }
+      sb.append("**Notes**\n\n");
+      plan.notes().stream().limit(limits.calloutItems()).forEach(n -> sb.append("- ").append(text(n)).append('\n'));
+      more(plan.notes().size() - limits.calloutItems(), "- … and ", " more\n");
+      sb.append('\n');
+    }
+
+    private void calls() {
+      List<ApiCall> calls = plan.calls();
+      if (calls.isEmpty()) {
+        return;
+      }
+      Map<String, Integer> byTemplate = new TreeMap<>();
+      calls.forEach(c -> byTemplate.merge(c.template(), 1, Integer::sum));
+      sb.append("<details><summary>API calls to apply: ").append(Markdown.plural(calls.size(), "request", "requests"))
+          .append("</summary>\n\n| Requests | Call |\n|--:|:--|\n");
+      byTemplate.forEach((t, n) -> sb.append("| ").append(Markdown.count(n)).append(" | `").append(t).append("` |\n"));
+      sb.append("\n</details>\n\n");
+    }
+
+    private void more(int hidden, String prefix, String suffix) {
+      if (hidden > 0) {
+        sb.append(prefix).append(Markdown.count(hidden)).append(suffix);
+      }
+    }
+  }
+
+  private static String verb(Action a) {
+    return switch (a.kind()) {
+      case DELETE -> "tester".equals(a.address().type()) ? "remove from the app" : "delete";
+      case REPLACE -> "replace";
+      default -> a.kind().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+}

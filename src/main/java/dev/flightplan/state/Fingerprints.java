@@ -1,0 +1,249 @@
+package dev.flightplan.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The fingerprint of every live object a plan read: a pure function from a {@link LiveState} to a sorted map from
+ * the object's address ({@code com.example.app/group["QA"]}, the form plans use) to the SHA-256 of its canonical
+ * fields. A saved plan keeps this map; apply recomputes it from a fresh read and refuses the plan if any entry
+ * changed, appeared or disappeared.
+ *
+ * <p>Canonical fields are found by reflection, so that a field added to a live record is fingerprinted without
+ * anyone remembering to: every record component, recursively (nested records become maps, sets are sorted, ids
+ * included, memberships such as a tester's group ids included), except the volatile ones listed in {@link #KINDS}
+ * and {@link #APP_EXCLUDED}, which change on their own and decide nothing in a plan. Each {@link LiveApp} component
+ * that holds records (a list, a set, or a single record) yields one entry per record; the app's scalar components
+ * make the app's own entry.
+ *
+ * <p>A new live record type is added in one place, {@link #KINDS}: its address type, its natural key, and the
+ * fields to leave out. A record type missing there is still fingerprinted (type = the LiveApp component's name,
+ * key = its {@code id}), so staleness stays safe, but its addresses will not match the plan's.
+ */
+public final class Fingerprints {
+  /** How the entries of one live record type are addressed, and which of its fields are volatile. */
+  public record Kind<T extends Record>(Class<T> recordType, String type, Function<T, String> key, Set<String> excluded) {
+    public Kind {
+      Objects.requireNonNull(recordType, "recordType");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(key, "key");
+      excluded = Set.copyOf(excluded);
+    }
+
+    String keyOf(Object record) {
+      return key.apply(recordType.cast(record));
+    }
+  }
+
+  /** The one place to register a live record type. */
+  static final List<Kind<?>> KINDS =
+      List.of(
+          new Kind<>(LiveGroup.class, "group", LiveGroup::name, Set.of()),
+          // state moves on by itself (INVITED → ACCEPTED → INSTALLED) and no planned action depends on it
+          new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), Set.of("state")));
+
+  /** The app's display name is App Store Connect's business, not flightplan's. */
+  static final Set<String> APP_EXCLUDED = Set.of("name");
+
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+  private Fingerprints() {}
+
+  /** Address → SHA-256 (lower-case hex) of every object of every app in {@code live}, sorted by address. */
+  public static SortedMap<String, String> of(LiveState live) {
+    TreeMap<String, List<String>> hashes = new TreeMap<>();
+    for (LiveApp app : live.apps()) {
+      Map<String, Object> appFields = new TreeMap<>();
+      for (RecordComponent c : LiveApp.class.getRecordComponents()) {
+        Object value = read(c, app);
+        if (holdsRecords(c)) {
+          for (Object record : records(value)) {
+            Kind<?> kind = kindOf(record.getClass());
+            String type = kind == null ? c.getName() : kind.type();
+            String key = kind == null ? fallbackKey(record, app) : kind.keyOf(record);
+            Set<String> excluded = kind == null ? Set.of() : kind.excluded();
+            hashes.computeIfAbsent(address(app.bundleId(), type, key), k -> new ArrayList<>())
+                .add(sha256(canonical(record, excluded)));
+          }
+        } else if (!APP_EXCLUDED.contains(c.getName())) {
+          appFields.put(c.getName(), canonical(value, Set.of()));
+        }
+      }
+      hashes.computeIfAbsent(address(app.bundleId(), "app", app.bundleId()), k -> new ArrayList<>())
+          .add(sha256(appFields));
+    }
+    TreeMap<String, String> result = new TreeMap<>();
+    // two objects at one address (App Store Connect does not always forbid it) share one entry covering both
+    hashes.forEach((address, list) -> result.put(address, list.size() == 1 ? list.get(0) : sha256(new TreeSet<>(list))));
+    return Collections.unmodifiableSortedMap(result);
+  }
+
+  /** What differs between the fingerprints a plan saved and those of the live state now, sorted by address. */
+  public static List<Difference> compare(SortedMap<String, String> saved, SortedMap<String, String> now) {
+    TreeSet<String> addresses = new TreeSet<>(saved.keySet());
+    addresses.addAll(now.keySet());
+    List<Difference> out = new ArrayList<>();
+    for (String a : addresses) {
+      String before = saved.get(a);
+      String after = now.get(a);
+      if (before == null) {
+        out.add(new Difference(a, Difference.Kind.APPEARED));
+      } else if (after == null) {
+        out.add(new Difference(a, Difference.Kind.DISAPPEARED));
+      } else if (!before.equals(after)) {
+        out.add(new Difference(a, Difference.Kind.CHANGED));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** One object whose fingerprint differs: it changed, appeared or disappeared since the plan was made. */
+  public record Difference(String address, Kind kind) {
+    public enum Kind { CHANGED, APPEARED, DISAPPEARED }
+
+    public Difference {
+      Objects.requireNonNull(address, "address");
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /** The record types registered in {@link #KINDS}. */
+  public static Set<Class<?>> registeredTypes() {
+    Set<Class<?>> types = new java.util.HashSet<>();
+    KINDS.forEach(k -> types.add(k.recordType()));
+    return Collections.unmodifiableSet(types);
+  }
+
+  /** The same rendering as {@code dev.flightplan.plan.Address#toString()}, so that plan and fingerprints agree. */
+  static String address(String app, String type, String key) {
+    return app + "/" + type + "[\"" + key + "\"]";
+  }
+
+  private static Kind<?> kindOf(Class<?> type) {
+    return KINDS.stream().filter(k -> k.recordType() == type).findFirst().orElse(null);
+  }
+
+  /** Whether the component holds live records (by its declared type, so that an empty list counts too). */
+  private static boolean holdsRecords(RecordComponent c) {
+    if (Record.class.isAssignableFrom(c.getType())) {
+      return true;
+    }
+    if (c.getGenericType() instanceof ParameterizedType p) {
+      Type[] args = p.getActualTypeArguments();
+      return args[args.length - 1] instanceof Class<?> arg && Record.class.isAssignableFrom(arg);
+    }
+    return false;
+  }
+
+  private static List<Object> records(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof Optional<?> o) {
+      return o.isPresent() ? List.of(o.get()) : List.of();
+    }
+    if (value instanceof Collection<?> c) {
+      return new ArrayList<>(c);
+    }
+    if (value instanceof Map<?, ?> m) {
+      return new ArrayList<>(m.values());
+    }
+    return List.of(value);
+  }
+
+  private static String fallbackKey(Object record, LiveApp app) {
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      if (c.getName().equals("id")) {
+        return String.valueOf(read(c, record));
+      }
+    }
+    return app.bundleId();
+  }
+
+  /** JSON-ready canonical value: records and maps as sorted maps, sets sorted, lists in order, enums by name. */
+  static Object canonical(Object value, Set<String> excluded) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
+      return value;
+    }
+    if (value instanceof Enum<?> e) {
+      return e.name();
+    }
+    if (value instanceof Optional<?> o) {
+      return o.map(v -> canonical(v, Set.of())).orElse(null);
+    }
+    if (value instanceof Record r) {
+      Map<String, Object> fields = new TreeMap<>();
+      for (RecordComponent c : r.getClass().getRecordComponents()) {
+        if (!excluded.contains(c.getName())) {
+          fields.put(c.getName(), canonical(read(c, r), Set.of()));
+        }
+      }
+      return fields;
+    }
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> fields = new TreeMap<>();
+      m.forEach((k, v) -> fields.put(String.valueOf(k), canonical(v, Set.of())));
+      return fields;
+    }
+    if (value instanceof Set<?> s) {
+      List<Object> items = new ArrayList<>();
+      s.forEach(v -> items.add(canonical(v, Set.of())));
+      items.sort((a, b) -> json(a).compareTo(json(b)));
+      return items;
+    }
+    if (value instanceof Collection<?> c) {
+      List<Object> items = new ArrayList<>();
+      c.forEach(v -> items.add(canonical(v, Set.of())));
+      return items;
+    }
+    return value.toString();
+  }
+
+  private static Object read(RecordComponent c, Object record) {
+    try {
+      return c.getAccessor().invoke(record);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + record.getClass().getSimpleName() + "." + c.getName(), e);
+    }
+  }
+
+  private static String json(Object canonical) {
+    try {
+      return CANONICAL.writeValueAsString(canonical);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256(Object canonical) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(json(canonical).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+}

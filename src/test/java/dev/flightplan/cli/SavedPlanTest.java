@@ -1,0 +1,196 @@
+package dev.flightplan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.engine.PlanSchemaAssert;
+import dev.flightplan.sandbox.SandboxTestClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Saved plans against the sandbox: {@code plan -o} then {@code apply PLAN} sends exactly the reviewed calls and
+ * verifies; any change to App Store Connect in between makes the plan stale, and apply then changes nothing.
+ */
+class SavedPlanTest extends SandboxTest {
+  private static final String EXAMPLE = "examples/testflight.yaml";
+
+  @TempDir Path tmp;
+
+  private Path plan(String... extra) throws IOException {
+    Path file = tmp.resolve("plan.json");
+    String[] args = concat(new String[] {"plan", "-f", EXAMPLE, "-o", file.toString()}, extra);
+    CliRunner.Result r = cli().run(sandbox, args);
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.out()).contains("Saved the plan to " + file + ". To apply exactly these actions, run: flightplan apply " + file);
+    PlanSchemaAssert.assertValidPlan(Files.readString(file));
+    return file;
+  }
+
+  @Test
+  void aSavedPlanAppliesExactlyItsCallsAndVerifies() throws IOException {
+    Path file = plan();
+    JsonNode doc = PlanSchemaAssert.assertValidPlan(Files.readString(file));
+    long promised = doc.path("summary").path("api_calls").asLong();
+    assertThat(promised).isPositive();
+    long before = writes();
+
+    CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
+    assertThat(apply.exit()).as(apply.all()).isZero();
+    assertThat(apply.out())
+        .contains("Applying the saved plan " + file)
+        .contains("App Store Connect has not changed since it was planned. Plan: 3 to add, 2 to change, 0 to destroy.")
+        .contains("Apply complete!")
+        .contains("Verified: App Store Connect now matches the file.");
+    assertThat(writes() - before).as("exactly the saved calls").isEqualTo(promised);
+
+    CliRunner.Result again = cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode");
+    assertThat(again.exit()).as(again.all()).isZero();
+
+    // the same plan again is stale now: applying it changed what it read
+    long after = writes();
+    CliRunner.Result twice = cli().run(sandbox, "apply", file.toString());
+    assertThat(twice.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(twice.err()).contains("is stale");
+    assertThat(writes()).isEqualTo(after);
+  }
+
+  @Test
+  void aChangeMadeInAppStoreConnectAfterPlanningMakesThePlanStale() throws IOException {
+    Path file = plan();
+    // someone turns feedback off for QA in App Store Connect
+    SandboxTestClient person = new SandboxTestClient(sandbox, Clock.systemUTC());
+    JsonNode groups = person.get("/v1/betaGroups?filter[app]=1000000001&limit=200").json().path("data");
+    String qa = null;
+    for (JsonNode g : groups) {
+      if (g.path("attributes").path("name").asText().equals("QA")) {
+        qa = g.path("id").asText();
+      }
+    }
+    assertThat(qa).isNotNull();
+    int status = person.patch("/v1/betaGroups/" + qa,
+        "{\"data\":{\"type\":\"betaGroups\",\"id\":\"" + qa + "\",\"attributes\":{\"feedbackEnabled\":false}}}").status();
+    assertThat(status).isEqualTo(200);
+    long before = writes();
+
+    CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
+    assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(apply.err())
+        .contains("error: the saved plan " + file + " is stale: App Store Connect changed since it was planned (1 object):")
+        .contains("  ~ com.example.weather/group[\"QA\"] changed")
+        .contains("Nothing was changed. Plan again, review the new plan, and apply that.");
+    assertThat(apply.out()).doesNotContain("Apply complete");
+    assertThat(writes()).as("a stale plan sends no write").isEqualTo(before);
+  }
+
+  @Test
+  void anotherApplyInBetweenMakesThePlanStale() throws IOException {
+    Path file = plan();
+    Path other = tmp.resolve("other.yaml");
+    Files.writeString(other, """
+        version: 1
+        apps:
+          - bundleId: com.example.weather
+            groups:
+              - name: Old Beta
+                testers: [erin@example.com]
+        """);
+    CliRunner.Result applyOther = cli().run(sandbox, "apply", "-f", other.toString(), "--auto-approve");
+    assertThat(applyOther.exit()).as(applyOther.all()).isZero();
+    long before = writes();
+
+    CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
+    assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(apply.err()).contains("  + com.example.weather/tester[\"erin@example.com\"] appeared");
+    assertThat(writes()).isEqualTo(before);
+  }
+
+  @Test
+  void pruneIsSavedWithThePlanAndVerifiedWithIt() throws IOException {
+    Path file = plan("--prune");
+    CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
+    assertThat(apply.exit()).as(apply.all()).isZero();
+    assertThat(apply.out()).contains("Verified:");
+    assertThat(sandbox.requestCounts()).containsEntry("DELETE /v1/betaGroups/{id}", 1L);
+    assertThat(cli().run(sandbox, "plan", "-f", EXAMPLE, "--prune", "--detailed-exitcode").exit()).isZero();
+  }
+
+  @Test
+  void aFileChangedSincePlanningIsAppliedAsReviewedButNotVerified() throws IOException {
+    Path config = tmp.resolve("testflight.yaml");
+    Files.copy(Path.of(EXAMPLE), config);
+    Path file = tmp.resolve("plan.json");
+    assertThat(cli().run(sandbox, "plan", "-f", config.toString(), "-o", file.toString()).exit()).isZero();
+    Files.writeString(config, Files.readString(config).replace("bob@example.com", "erin@example.com"));
+
+    CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
+    assertThat(apply.exit()).as(apply.all()).isZero();
+    assertThat(apply.out())
+        .contains("Apply complete!")
+        .contains("Not verified: " + config + " changed (or is gone) since the plan was made")
+        .doesNotContain("Verified: App Store Connect");
+    assertThat(apply.out()).contains("create tester \"bob@example.com\"").doesNotContain("erin@example.com");
+  }
+
+  @Test
+  void aPlanFileHoldsNoSecret() throws IOException {
+    Path file = plan();
+    String saved = Files.readString(file);
+    String json = cli().run(sandbox, "plan", "-f", EXAMPLE, "--format", "json").out();
+    String pem = sandbox.credentials().privateKeyPem();
+    for (String text : new String[] {saved, json}) {
+      assertThat(text).doesNotContain("PRIVATE KEY").doesNotContain(sandbox.credentials().issuerId());
+      for (String line : pem.split("\n")) {
+        if (!line.startsWith("-----") && line.length() > 16) {
+          assertThat(text).doesNotContain(line);
+        }
+      }
+      assertThat(Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.").matcher(text).find()).as("a JWT").isFalse();
+      // tester emails are in the file on purpose: apply needs them
+      assertThat(text).contains("dave@example.com");
+    }
+  }
+
+  @Test
+  void aSavedPlanFixesFileAppsAndOptions() throws IOException {
+    Path file = plan();
+    for (String[] extra : new String[][] {{"-f", EXAMPLE}, {"--app", "com.example.weather"}, {"--prune"}, {"--allow-replace"}}) {
+      CliRunner.Result r = cli().run(sandbox, concat(new String[] {"apply", file.toString()}, extra));
+      assertThat(r.exit()).as(String.join(" ", extra)).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err()).contains("cannot be used with a saved plan");
+    }
+    assertThat(writes()).isZero();
+  }
+
+  @Test
+  void aMalformedOrForeignPlanFileIsAClearErrorAndNothingIsSent() throws IOException {
+    CliRunner.Result yaml = cli().run(sandbox, "apply", EXAMPLE);
+    assertThat(yaml.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(yaml.err()).contains("is not a flightplan plan file").contains("use apply -f " + EXAMPLE);
+
+    Path file = plan();
+    String text = Files.readString(file);
+    Files.writeString(file, text.substring(0, text.length() / 3));
+    CliRunner.Result truncated = cli().run(sandbox, "apply", file.toString());
+    assertThat(truncated.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(truncated.err()).contains("it is not JSON");
+
+    Files.writeString(file, text.replace("\"flightplan_version\": \"dev\"", "\"flightplan_version\": \"0.0.1\""));
+    CliRunner.Result version = cli().run(sandbox, "apply", file.toString());
+    assertThat(version.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(version.err()).contains("was made by flightplan 0.0.1, and this is flightplan dev");
+    assertThat(truncated.all() + yaml.all() + version.all()).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(writes()).isZero();
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}

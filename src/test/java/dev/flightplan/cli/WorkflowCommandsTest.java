@@ -1,0 +1,194 @@
+package dev.flightplan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
+
+/**
+ * The ready-made GitHub workflows in examples/github: every flightplan command line they run parses with the real
+ * command line (picocli's parseArgs, nothing executed), and the workflows keep the properties the docs promise.
+ */
+class WorkflowCommandsTest {
+  private static final Path ROOT = Path.of("examples/github");
+  private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{.*?}}");
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
+
+  /** One flightplan invocation found in a file. */
+  record Invocation(Path file, List<String> args) {}
+
+  @Test
+  void everyFlightplanCommandParses() throws IOException {
+    List<Invocation> all = invocations();
+    assertThat(all).extracting(i -> i.file().getFileName().toString())
+        .contains("flightplan-plan.yml", "flightplan-apply.yml", "flightplan-drift.yml", "action.yml");
+    for (Invocation i : all) {
+      CommandLine cmd = Main.commandLine(new Environment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+          Map.of(), new BufferedReader(new StringReader("")), false));
+      try {
+        CommandLine.ParseResult parsed = cmd.parseArgs(i.args().toArray(String[]::new));
+        assertThat(parsed.hasSubcommand() || parsed.isVersionHelpRequested()).as("%s: %s", i.file(), i.args()).isTrue();
+      } catch (CommandLine.ParameterException e) {
+        fail(i.file() + ": flightplan " + String.join(" ", i.args()) + ": " + e.getMessage());
+      }
+    }
+    List<String> lines = all.stream().map(i -> String.join(" ", i.args())).toList();
+    assertThat(lines)
+        .contains("plan -f testflight.yaml -o plan.json --format markdown --detailed-exitcode")
+        .contains("apply reviewed/plan.json --no-color")
+        .contains("plan -f testflight.yaml --detailed-exitcode --format markdown");
+  }
+
+  @Test
+  void workflowsKeepTheirPromises() throws IOException {
+    String apply = Files.readString(ROOT.resolve("workflows/flightplan-apply.yml"));
+    Map<String, Object> applyYaml = new Yaml().load(apply);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> concurrency = (Map<String, Object>) applyYaml.get("concurrency");
+    assertThat(concurrency).containsEntry("group", "flightplan-apply").containsEntry("cancel-in-progress", false);
+    assertThat(apply).contains("--name flightplan-plan");
+    for (Path workflow : workflows()) {
+      String text = Files.readString(workflow);
+      if (text.contains("ASC_KEY_ID")) {
+        assertThat(text).as("%s takes credentials from secrets", workflow)
+            .contains("ASC_KEY_ID: ${{ secrets.ASC_KEY_ID }}")
+            .contains("ASC_ISSUER_ID: ${{ secrets.ASC_ISSUER_ID }}")
+            .contains("ASC_PRIVATE_KEY: ${{ secrets.ASC_PRIVATE_KEY }}")
+            .doesNotContain("echo \"$ASC_PRIVATE_KEY");
+      }
+    }
+    assertThat(Files.readString(ROOT.resolve("workflows/flightplan-plan.yml"))).contains("name: flightplan-plan").contains("<!-- flightplan-plan -->");
+  }
+
+  static List<Path> workflows() throws IOException {
+    try (Stream<Path> files = Files.walk(ROOT)) {
+      return files.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  static List<Invocation> invocations() throws IOException {
+    List<Invocation> found = new ArrayList<>();
+    for (Path file : workflows()) {
+      Object tree = new Yaml().load(Files.readString(file));
+      Map<String, String> env = new HashMap<>();
+      List<String> scripts = new ArrayList<>();
+      collect(tree, env, scripts);
+      for (String script : scripts) {
+        for (List<String> words : commands(script, env)) {
+          int i = 0;
+          while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            i++; // NAME=value before the command
+          }
+          if (i < words.size() && Path.of(words.get(i)).getFileName().toString().equals("flightplan")) {
+            found.add(new Invocation(file, words.subList(i + 1, words.size())));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Every {@code run} script, and every {@code env} entry (to expand $VARIABLES), anywhere in the document. */
+  @SuppressWarnings("unchecked")
+  private static void collect(Object node, Map<String, String> env, List<String> scripts) {
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if ("run".equals(e.getKey()) && e.getValue() instanceof String s) {
+          scripts.add(s);
+        } else if ("env".equals(e.getKey()) && e.getValue() instanceof Map<?, ?> vars) {
+          ((Map<Object, Object>) vars).forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+        } else {
+          collect(e.getValue(), env, scripts);
+        }
+      }
+    } else if (node instanceof List<?> list) {
+      list.forEach(n -> collect(n, env, scripts));
+    }
+  }
+
+  /** The simple commands of a shell script as word lists: quotes removed, variables expanded, operators dropped. */
+  static List<List<String>> commands(String script, Map<String, String> env) {
+    String text = EXPRESSION.matcher(script.replace("\\\n", " ")).replaceAll("expr");
+    List<List<String>> commands = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    StringBuilder word = null;
+    boolean redirect = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\'' || c == '"') {
+        int end = text.indexOf(c, i + 1);
+        String quoted = text.substring(i + 1, end < 0 ? text.length() : end);
+        word = (word == null ? new StringBuilder() : word).append(c == '"' ? expand(quoted, env) : quoted);
+        i = end < 0 ? text.length() : end;
+      } else if (c == '#' && word == null) {
+        int end = text.indexOf('\n', i);
+        i = (end < 0 ? text.length() : end) - 1;
+      } else if (Character.isWhitespace(c) || ";|&()".indexOf(c) >= 0 || c == '<' || c == '>') {
+        if (word != null) {
+          String w = word.toString();
+          boolean fd = (c == '>' || c == '<') && w.matches("[0-9]+");
+          if (!redirect && !fd) {
+            words.add(w);
+          }
+          redirect = false;
+          word = null;
+        }
+        if (c == '>' || c == '<') {
+          redirect = true;
+          while (i + 1 < text.length() && (text.charAt(i + 1) == '>' || text.charAt(i + 1) == '&')) {
+            i++;
+          }
+        } else if (c == '\n' || ";|&()".indexOf(c) >= 0) {
+          if (!words.isEmpty()) {
+            commands.add(words);
+          }
+          words = new ArrayList<>();
+          redirect = false;
+        }
+      } else {
+        word = (word == null ? new StringBuilder() : word).append(c == '$' ? "" : String.valueOf(c));
+        if (c == '$') {
+          Matcher m = VARIABLE.matcher(text).region(i, text.length());
+          if (m.lookingAt()) {
+            word.append(env.getOrDefault(m.group(1), "placeholder"));
+            i = m.end() - 1;
+          }
+        }
+      }
+    }
+    if (word != null && !redirect) {
+      words.add(word.toString());
+    }
+    if (!words.isEmpty()) {
+      commands.add(words);
+    }
+    return commands;
+  }
+
+  private static String expand(String quoted, Map<String, String> env) {
+    return VARIABLE.matcher(quoted).replaceAll(m -> Matcher.quoteReplacement(env.getOrDefault(m.group(1), "placeholder")));
+  }
+
+  @Test
+  void theExtractorReadsShellAsAShellWould() {
+    List<List<String>> commands =
+        commands("set +e\nflightplan plan -f \"$F\" -o plan.json > plan.md 2> plan.log\ncode=$?\n\"$dir/bin/flightplan\" --version # comment\n", Map.of("F", "t.yaml"));
+    assertThat(commands).contains(List.of("flightplan", "plan", "-f", "t.yaml", "-o", "plan.json"), List.of("placeholder/bin/flightplan", "--version"));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.flightplan.render;
+
+import static dev.flightplan.testing.Fixtures.*;
+
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.Manage;
+import dev.flightplan.config.Manage.GroupsMode;
+import dev.flightplan.config.Manage.TestersMode;
+import dev.flightplan.plan.Plan;
+import dev.flightplan.plan.PlanOptions;
+import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.state.Fingerprints;
+import dev.flightplan.state.LiveApp;
+import dev.flightplan.state.LiveState;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * The plans every view's golden files are made of: the same cases for the terminal, JSON and Markdown views, each
+ * wrapped as a saved plan with a fixed version and file hash so the documents are stable.
+ */
+final class PlanCases {
+  static final String VERSION = "1.0.0-test";
+  static final SavedPlan.ConfigRef CONFIG =
+      new SavedPlan.ConfigRef("testflight.yaml", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+  private static final Manage ALL_EXCLUSIVE = manage(GroupsMode.ALL, TestersMode.EXCLUSIVE);
+
+  /** One case: a name, and the plan with the live state and options it was made from. */
+  record Case(String name, SavedPlan saved) {
+    Plan plan() {
+      return saved.plan();
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private PlanCases() {}
+
+  static LiveApp seeded() {
+    return live(
+        List.of(liveInternal("g1", "QA"), liveGroup("g2", "Friends"), liveGroup("g3", "Old")),
+        List.of(
+            liveTester("t1", "alice@example.com", "g1"),
+            liveTester("t2", "carol@example.com", "g2"),
+            liveTester("t3", "frank@example.com", "g2"),
+            liveTester("t4", "grace@example.com", "g3")));
+  }
+
+  static Stream<Case> all() {
+    LiveApp seeded = seeded();
+    AppSpec desired =
+        desired(
+            ALL_EXCLUSIVE,
+            List.of(
+                internal("QA", "alice@example.com", "bob@example.com"),
+                withFeedback(group("Friends", "carol@example.com", "dave@example.com"), true),
+                group("Public", "carol@example.com")),
+            List.of(named("dave@example.com", "Dave", "Ito"), named("bob@example.com", "Bob", "Roe")));
+    AppSpec flipped = desired(Manage.DEFAULT, List.of(group("QA", "alice@example.com")), List.of());
+    return Stream.of(
+        of("no-changes", desired(Manage.DEFAULT, List.of(internal("QA", "alice@example.com")), List.of()), seeded, PlanOptions.DEFAULTS),
+        of("create-update", desired, seeded, PlanOptions.DEFAULTS),
+        of("prune", desired, seeded, PlanOptions.DEFAULTS.withPrune(true)),
+        of("replace", flipped, seeded, PlanOptions.DEFAULTS.withAllowReplace(true)),
+        of("many-members",
+            desired(Manage.DEFAULT, List.of(group("Big", "a@example.com", "b@example.com", "c@example.com", "d@example.com", "e@example.com")), List.of()),
+            seeded, PlanOptions.DEFAULTS));
+  }
+
+  static Stream<Arguments> arguments() {
+    return all().map(c -> Arguments.of(c.name(), c));
+  }
+
+  static Case of(String name, AppSpec desired, LiveApp live, PlanOptions options) {
+    return new Case(name, saved(plan(desired, live, options), live, options, false));
+  }
+
+  static SavedPlan saved(Plan plan, LiveApp live, PlanOptions options, boolean partial) {
+    return new SavedPlan(VERSION, CONFIG, List.of(live.bundleId()), partial, options, plan,
+        Fingerprints.of(new LiveState(List.of(live), List.of())));
+  }
+
+  /** A case by name. */
+  static Case byName(String name) {
+    return all().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** The create-update case as one app of a two-app file planned with --app. */
+  static Case partial() {
+    Case c = byName("create-update");
+    SavedPlan s = c.saved();
+    return new Case("partial", new SavedPlan(s.flightplanVersion(), s.config(), s.apps(), true, s.options(), s.plan(), s.fingerprints()));
+  }
+}
