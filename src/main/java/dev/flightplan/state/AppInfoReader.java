@@ -5,7 +5,6 @@ import dev.flightplan.api.Document;
 import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
-import dev.flightplan.config.AppSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +20,6 @@ final class AppInfoReader {
 
   AppInfoReader(AscClient client) {
     this.client = client;
-  }
-
-  /** Whether planning the app needs its beta information: the file manages it, or submits a build for review. */
-  static boolean needed(AppSpec spec) {
-    return spec.localizations() != null
-        || spec.licenseAgreement() != null
-        || spec.reviewDetail() != null
-        || spec.builds().stream().anyMatch(b -> b.submitForReview());
   }
 
   static Query include(Query query) {

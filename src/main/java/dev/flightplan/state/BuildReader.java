@@ -5,8 +5,7 @@ import dev.flightplan.api.Document;
 import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
-import dev.flightplan.config.AppSpec;
-import dev.flightplan.config.BuildSpec;
+import dev.flightplan.config.BuildRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +30,8 @@ final class BuildReader {
     this.client = client;
   }
 
-  List<LiveBuild> read(String appId, AppSpec spec) {
+  /** The app's builds, with the App Clip invocations of the builds {@code invocationBuilds} name. */
+  List<LiveBuild> read(String appId, List<BuildRef> invocationBuilds) {
     String query =
         Query.of("/v1/builds")
             .param("filter[app]", appId)
@@ -64,7 +64,7 @@ final class BuildReader {
         builds.add(toBuild(b, page));
       }
     }
-    return withInvocations(builds, spec);
+    return withInvocations(builds, invocationBuilds);
   }
 
   private LiveBuild toBuild(Resource b, Document page) {
@@ -143,15 +143,12 @@ final class BuildReader {
     return ids;
   }
 
-  private List<LiveBuild> withInvocations(List<LiveBuild> builds, AppSpec spec) {
+  private List<LiveBuild> withInvocations(List<LiveBuild> builds, List<BuildRef> invocationBuilds) {
     Map<String, LiveBuild> byId = new LinkedHashMap<>();
     builds.forEach(b -> byId.put(b.id(), b));
     Map<String, List<LiveBuild.LiveInvocation>> read = new HashMap<>();
-    for (BuildSpec wanted : spec.builds()) {
-      if (wanted.appClipInvocations() == null) {
-        continue;
-      }
-      Builds.resolve(builds, wanted.ref())
+    for (BuildRef wanted : invocationBuilds) {
+      Builds.resolve(builds, wanted)
           .filter(b -> b.appClipBundleId() != null && !read.containsKey(b.id()))
           .ifPresent(b -> read.put(b.id(), invocations(b.appClipBundleId())));
     }

@@ -6,7 +6,6 @@ import dev.flightplan.api.Document;
 import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
-import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.DesiredState;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,24 +36,24 @@ public final class StateReader {
 
   /** Reads what the file's apps need: builds only when the file names builds, criteria options when it sets criteria. */
   public LiveState read(DesiredState desired) {
-    Map<String, AppSpec> specs = new LinkedHashMap<>();
-    desired.apps().forEach(a -> specs.put(a.bundleId(), a));
-    LiveState base = read(new ArrayList<>(specs.keySet()), specs);
-    boolean criteria =
-        desired.apps().stream()
-            .flatMap(a -> a.groups().stream())
-            .anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null && !g.publicLink().criteria().isEmpty());
-    return new LiveState(base.apps(), base.missing(), criteria ? readCriterionOptions() : Map.of());
+    return read(ReadScope.of(desired));
   }
 
   public LiveState read(List<String> bundleIds) {
-    return read(bundleIds, Map.of());
+    return read(ReadScope.minimal(bundleIds));
   }
 
-  private LiveState read(List<String> bundleIds, Map<String, AppSpec> specs) {
+  /** Reads exactly what {@code scope} says, for the apps it names (in its order). */
+  public LiveState read(ReadScope scope) {
+    LiveState base = readApps(scope);
+    return new LiveState(base.apps(), base.missing(), scope.criterionOptions() ? readCriterionOptions() : Map.of());
+  }
+
+  private LiveState readApps(ReadScope scope) {
+    List<String> bundleIds = new ArrayList<>(scope.apps().keySet());
     Map<String, Resource> appsByBundle = new LinkedHashMap<>();
     Map<String, Document> pageOf = new LinkedHashMap<>();
-    boolean info = specs.values().stream().anyMatch(AppInfoReader::needed);
+    boolean info = scope.apps().values().stream().anyMatch(ReadScope.AppReads::info);
     if (!bundleIds.isEmpty()) {
       Query query =
           Query.of("/v1/apps")
@@ -78,30 +77,21 @@ public final class StateReader {
       if (app == null) {
         missing.add(bundleId);
       } else {
-        AppSpec spec = specs.get(bundleId);
-        LiveAppInfo appInfo =
-            spec != null && AppInfoReader.needed(spec)
-                ? new AppInfoReader(client).read(app, pageOf.get(bundleId))
-                : LiveAppInfo.NOT_READ;
-        apps.add(readApp(app, spec, appInfo));
+        ReadScope.AppReads reads = scope.app(bundleId);
+        LiveAppInfo appInfo = reads.info() ? new AppInfoReader(client).read(app, pageOf.get(bundleId)) : LiveAppInfo.NOT_READ;
+        apps.add(readApp(app, reads, appInfo));
       }
     }
     return new LiveState(apps, missing);
   }
 
-  private LiveApp readApp(Resource app, AppSpec spec, LiveAppInfo info) {
-    List<LiveGroup> groups = readGroups(app.id(), spec != null && managesCriteria(spec));
+  private LiveApp readApp(Resource app, ReadScope.AppReads reads, LiveAppInfo info) {
+    List<LiveGroup> groups = readGroups(app.id(), reads.criteria());
     Set<String> groupIds = new HashSet<>();
     groups.forEach(g -> groupIds.add(g.id()));
     List<LiveTester> testers = readTesters(app.id(), groupIds);
-    List<LiveBuild> builds = spec != null && namesBuilds(spec) ? new BuildReader(client).read(app.id(), spec) : List.of();
+    List<LiveBuild> builds = reads.builds() ? new BuildReader(client).read(app.id(), reads.invocationBuilds()) : List.of();
     return new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, info);
-  }
-
-  private static boolean namesBuilds(AppSpec spec) {
-    return !spec.builds().isEmpty()
-        || spec.groups().stream().anyMatch(g -> g.builds() != null || g.publicLink() != null && g.publicLink().enabled())
-        || spec.testers().stream().anyMatch(t -> t.builds() != null);
   }
 
   private Map<String, List<String>> readCriterionOptions() {
@@ -125,10 +115,6 @@ public final class StateReader {
       }
     }
     return options;
-  }
-
-  private static boolean managesCriteria(AppSpec spec) {
-    return spec.groups().stream().anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null);
   }
 
   /** The app's groups; with their recruitment criteria included (same request) when the file manages criteria. */

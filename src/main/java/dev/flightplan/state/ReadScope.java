@@ -1,0 +1,71 @@
+package dev.flightplan.state;
+
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.BuildSpec;
+import dev.flightplan.config.DesiredState;
+import dev.flightplan.config.BuildRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the state reader reads for each app, derived from the file: only what the file manages costs requests. A
+ * saved plan keeps it, so that checking the plan for staleness reads exactly what planning read.
+ */
+public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions) {
+  public ReadScope {
+    apps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(apps));
+  }
+
+  /**
+   * For one app: its builds (when the file names builds or enables a public link), its beta information (when the
+   * file manages it or submits a build for review), its groups' recruitment criteria, and the App Clip invocations
+   * of the builds whose invocations the file manages.
+   */
+  public record AppReads(boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds) {
+    public static final AppReads MINIMAL = new AppReads(false, false, false, List.of());
+
+    public AppReads {
+      invocationBuilds = List.copyOf(invocationBuilds);
+    }
+  }
+
+  /** Groups and testers only, for these apps. */
+  public static ReadScope minimal(List<String> bundleIds) {
+    Map<String, AppReads> apps = new LinkedHashMap<>();
+    bundleIds.forEach(b -> apps.put(b, AppReads.MINIMAL));
+    return new ReadScope(apps, false);
+  }
+
+  public static ReadScope of(DesiredState desired) {
+    Map<String, AppReads> apps = new LinkedHashMap<>();
+    boolean options = false;
+    for (AppSpec app : desired.apps()) {
+      boolean builds =
+          !app.builds().isEmpty()
+              || app.groups().stream().anyMatch(g -> g.builds() != null || g.publicLink() != null && g.publicLink().enabled())
+              || app.testers().stream().anyMatch(t -> t.builds() != null);
+      boolean info =
+          app.localizations() != null
+              || app.licenseAgreement() != null
+              || app.reviewDetail() != null
+              || app.builds().stream().anyMatch(BuildSpec::submitForReview);
+      boolean criteria = app.groups().stream().anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null);
+      options |= app.groups().stream()
+          .anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null && !g.publicLink().criteria().isEmpty());
+      List<BuildRef> invocations = new ArrayList<>();
+      for (BuildSpec b : app.builds()) {
+        if (b.appClipInvocations() != null) {
+          invocations.add(new BuildRef(b.ref().platform(), b.ref().version(), b.ref().number(), b.ref().latest(), null));
+        }
+      }
+      apps.put(app.bundleId(), new AppReads(builds, info, criteria, invocations));
+    }
+    return new ReadScope(apps, options);
+  }
+
+  public AppReads app(String bundleId) {
+    return apps.getOrDefault(bundleId, AppReads.MINIMAL);
+  }
+}
