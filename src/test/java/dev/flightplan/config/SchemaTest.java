@@ -62,16 +62,23 @@ class SchemaTest {
     assertThat(problems).isEmpty();
   }
 
+  /**
+   * Every mapping the file may hold is either closed (its keys listed, each described, nothing else allowed) or a
+   * map whose keys are checked ({@code propertyNames}, e.g. locales). Subschemas under {@code if}, {@code then},
+   * {@code else} and {@code not} only state rules about keys described elsewhere, so they are not shapes.
+   */
   private static void walk(JsonNode node, String at, List<String> problems) {
-    if (!node.isObject()) {
-      if (node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          walk(node.get(i), at + "/" + i, problems);
-        }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), at + "/" + i, problems);
       }
       return;
     }
-    if (node.has("properties")) {
+    if (!node.isObject()) {
+      return;
+    }
+    boolean object = "object".equals(node.path("type").asText());
+    if (object && node.has("properties")) {
       if (!node.path("additionalProperties").equals(JSON.getNodeFactory().booleanNode(false))) {
         problems.add(at + ": additionalProperties is not false");
       }
@@ -80,11 +87,24 @@ class SchemaTest {
           problems.add(at + "/properties/" + p.getKey() + ": no description");
         }
       });
+    } else if (object && !(node.has("propertyNames") && node.path("additionalProperties").isObject())) {
+      problems.add(at + ": an object that is neither closed nor a map with checked keys");
+    } else if (!object && node.has("properties")) {
+      problems.add(at + ": properties without type: object");
     }
-    if ("object".equals(node.path("type").asText()) && !node.has("properties")) {
-      problems.add(at + ": an object without properties");
-    }
-    node.fields().forEachRemaining(e -> walk(e.getValue(), at + "/" + e.getKey(), problems));
+    node.fields().forEachRemaining(e -> {
+      if (!List.of("if", "then", "else", "not").contains(e.getKey())) {
+        walk(e.getValue(), at + "/" + e.getKey(), problems);
+      }
+    });
+  }
+
+  @Test
+  void theWalkFindsOpenObjects() {
+    List<String> problems = new ArrayList<>();
+    walk(JSON.createObjectNode().put("type", "object").set("properties", JSON.createObjectNode()), "#", problems);
+    walk(JSON.createObjectNode().put("type", "object"), "#", problems);
+    assertThat(problems).hasSize(2);
   }
 
   @Test
