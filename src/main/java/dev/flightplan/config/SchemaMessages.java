@@ -118,7 +118,7 @@ final class SchemaMessages {
     JsonNode keyword = keyword(m);
     JsonNode owner = owner(m);
     JsonNode value = m.getInstanceNode();
-    String label = label(at);
+    String label = inMap(m) ? mapEntryLabel(at) : label(at);
     if (!m.getType().equals("required") && !m.getType().endsWith("Properties")) {
       invalid.add(at);
     }
@@ -142,7 +142,7 @@ final class SchemaMessages {
           at,
           keyword.asInt() == 1 ? label + " must not be empty" : label + " must have at least " + keyword.asInt() + " entries",
           null);
-      case "maxItems" -> error(at, label + " must have at most " + keyword.asInt() + " entries", null);
+      case "maxItems" -> error(at, label + " must have at most " + keyword.asInt() + " entries; it has " + value.size(), null);
       case "minProperties" -> error(
           at,
           keyword.asInt() == 1 ? label + " must not be empty" : label + " must have at least " + keyword.asInt() + " entries",
@@ -242,6 +242,20 @@ final class SchemaMessages {
       return "entry " + (Integer.parseInt(last) + 1) + " of " + Values.quote(tokens.get(tokens.size() - 2));
     }
     return Values.quote(last);
+  }
+
+  /** Whether the failing schema applies to the values of a map (a "What to Test" text, keyed by locale). */
+  private boolean inMap(ValidationMessage m) {
+    return pointer(m.getSchemaLocation().getFragment()).matches(".*/additionalProperties/[^/]+$");
+  }
+
+  /** {@code "whatToTest" in en-US}: a map's value is called by the map and its key. */
+  private static String mapEntryLabel(String pointer) {
+    List<String> tokens = Pointer.tokens(pointer);
+    if (tokens.size() < 2) {
+      return label(pointer);
+    }
+    return Values.quote(tokens.get(tokens.size() - 2)) + " in " + tokens.get(tokens.size() - 1);
   }
 
   /** What a mapping is called: its schema title (app, group, tester, ...), or its label. */
