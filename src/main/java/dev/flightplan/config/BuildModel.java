@@ -57,7 +57,9 @@ final class BuildModel {
     for (int i = 0; i < invocations.size(); i++) {
       JsonNode invocation = invocations.get(i);
       result.add(new InvocationSpec(
-          invocation.path("url").asText(), InfoModel.texts(invocation.path("title")), positions.value(Pointer.child(at, i))));
+          invocation.path("url").asText(),
+          InfoModel.texts(invocation.path("title")),
+          positions.value(Pointer.child(at, i))));
     }
     return result;
   }

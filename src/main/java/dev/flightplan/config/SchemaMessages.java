@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -138,25 +139,22 @@ final class SchemaMessages {
         String rule = owner.path("patternErrorMessage").asText("must match the pattern " + keyword.asText());
         error(at, label + " " + rule + "; got " + Values.plain(value), null);
       }
-      case "minItems" -> error(
-          at,
-          keyword.asInt() == 1 ? label + " must not be empty" : label + " must have at least " + keyword.asInt() + " entries",
-          null);
-      case "maxItems" -> error(at, label + " must have at most " + keyword.asInt() + " entries; it has " + value.size(), null);
-      case "minProperties" -> error(
-          at,
-          keyword.asInt() == 1 ? label + " must not be empty" : label + " must have at least " + keyword.asInt() + " entries",
-          null);
+      case "minItems", "minProperties" -> error(at, atLeast(label, keyword.asInt()), null);
+      case "maxItems" ->
+          error(at, label + " must have at most " + keyword.asInt() + " entries; it has " + value.size(), null);
       case "minLength" -> error(at, label + " must be at least " + keyword.asInt() + " characters long", null);
-      case "maxLength" -> error(
-          at,
-          label + " must be at most " + keyword.asInt() + " characters long; it has "
-              + value.asText().codePointCount(0, value.asText().length()),
-          null);
+      case "maxLength" -> {
+        int length = value.asText().codePointCount(0, value.asText().length());
+        error(at, label + " must be at most " + keyword.asInt() + " characters long; it has " + length, null);
+      }
       case "minimum" -> error(at, label + " must be at least " + keyword.asText() + ", got " + Values.plain(value), null);
       case "maximum" -> error(at, label + " must be at most " + keyword.asText() + ", got " + Values.plain(value), null);
       default -> error(at, label + ": " + afterPointer(m.getMessage()), null);
     }
+  }
+
+  private static String atLeast(String label, int entries) {
+    return entries == 1 ? label + " must not be empty" : label + " must have at least " + entries + " entries";
   }
 
   /**
@@ -164,17 +162,16 @@ final class SchemaMessages {
    * not be there; the value is never shown (it may be a password written where a reference belongs).
    */
   private void customError(ValidationMessage m, String at, String label, String custom) {
-    String place = at;
+    SourcePos pos = positions.value(at);
     if (m.getType().equals("not")) {
       for (JsonNode key : keyword(m).path("required")) {
-        String child = Pointer.child(at, key.asText());
         if (m.getInstanceNode().has(key.asText())) {
-          place = child;
+          pos = positions.key(Pointer.child(at, key.asText()));
           break;
         }
       }
     }
-    diagnostics.add(Diagnostic.error(place.equals(at) ? positions.value(at) : positions.key(place), label + " " + custom));
+    diagnostics.add(Diagnostic.error(pos, label + " " + custom));
   }
 
   private void unknownKey(String at, String key, JsonNode owner) {

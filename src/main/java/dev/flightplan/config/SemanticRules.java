@@ -86,7 +86,8 @@ final class SemanticRules {
       kindOnly(node, group, name);
       members(Checks.list(node.path("testers")), Pointer.child(group, "testers"), name);
       builds.refs(node.path("builds"), Pointer.child(group, "builds"), "group " + Values.quote(name));
-      criteria.check(node.path("publicLink").path("criteria"), Pointer.child(Pointer.child(group, "publicLink"), "criteria"));
+      String link = Pointer.child(group, "publicLink");
+      criteria.check(node.path("publicLink").path("criteria"), Pointer.child(link, "criteria"));
     }
     return new GroupNames(exact, complete);
   }

@@ -36,7 +36,8 @@ class AppInfoConfigTest {
         """);
     assertThat(app.localizations()).extracting(LocalizationSpec::locale).containsExactly("zh-Hans", "en-US", "es-419");
     assertThat(app.localizations().get(0))
-        .isEqualTo(new LocalizationSpec("zh-Hans", "天气雷达测试版", null, null, null, null, new SourcePos("t.yaml", 5, 7)));
+        .isEqualTo(
+            new LocalizationSpec("zh-Hans", "天气雷达测试版", null, null, null, null, new SourcePos("t.yaml", 5, 7)));
     assertThat(app.localizations().get(1)).isEqualTo(new LocalizationSpec(
         "en-US",
         "Weather Radar beta",
@@ -125,7 +126,8 @@ class AppInfoConfigTest {
     for (String written : List.of("hunter2-secret", "\"hunter2-secret\"", "[hunter2-secret]", "{ env: hunter2-secret }",
         "{ file: x, env: hunter2-secret }", "{ file: 12345678, env: X }", "{ env: 12345678 }")) {
       LoadResult result = ConfigLoader.parse(
-          "t.yaml", "version: 1\napps:\n  - bundleId: com.x\n    reviewDetail:\n      demoAccountPassword: " + written + "\n");
+          "t.yaml",
+          "version: 1\napps:\n  - bundleId: com.x\n    reviewDetail:\n      demoAccountPassword: " + written + "\n");
       assertThat(result.state()).as(written).isEmpty();
       assertThat(result.diagnostics().items()).as(written).isNotEmpty()
           .allSatisfy(d -> assertThat(d.format()).doesNotContain("hunter2", "12345678"));

@@ -63,7 +63,9 @@ class BuildConfigTest {
               - email: Carol@Example.com
                 builds: [{ version: "2.3", number: "44" }, { version: "2.3", number: "44", platform: TV_OS }]
         """);
-    assertThat(app.testers().get(0).builds()).extracting(BuildRef::label).containsExactly("2.3 (44)", "2.3 (44, TV_OS)");
+    assertThat(app.testers().get(0).builds())
+        .extracting(BuildRef::label)
+        .containsExactly("2.3 (44)", "2.3 (44, TV_OS)");
   }
 
   @Test
@@ -110,7 +112,8 @@ class BuildConfigTest {
     assertThat(latest.submitForReview()).isTrue();
     assertThat(latest.appClipInvocations()).singleElement().satisfies(i -> {
       assertThat(i.url()).isEqualTo("https://appclip.example.com/order?size=large");
-      assertThat(i.titles()).containsExactly(Map.entry("de-DE", "Kaffee bestellen"), Map.entry("en-US", "Order coffee"));
+      assertThat(i.titles())
+          .containsExactly(Map.entry("de-DE", "Kaffee bestellen"), Map.entry("en-US", "Order coffee"));
       assertThat(i.pos()).isEqualTo(new SourcePos("t.yaml", 12, 13));
     });
     BuildSpec bare = app.builds().get(1);

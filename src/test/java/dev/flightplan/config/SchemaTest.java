@@ -128,7 +128,8 @@ class SchemaTest {
   @Test
   void objectsHaveTheKeysOfTheirRecords() throws Exception {
     JsonNode defs = schema().path("$defs");
-    assertThat(keys(defs.at("/localization"))).containsExactlyInAnyOrderElementsOf(components(LocalizationSpec.class, "locale"));
+    assertThat(keys(defs.at("/localization")))
+        .containsExactlyInAnyOrderElementsOf(components(LocalizationSpec.class, "locale"));
     assertThat(keys(defs.at("/reviewDetail"))).containsExactlyInAnyOrderElementsOf(components(ReviewDetailSpec.class));
     assertThat(keys(defs.at("/secretRef"))).containsExactlyInAnyOrderElementsOf(components(SecretRef.class));
     assertThat(keys(defs.at("/invitation"))).containsExactlyInAnyOrderElementsOf(components(InvitationPolicy.class));
