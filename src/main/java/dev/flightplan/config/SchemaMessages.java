@@ -18,9 +18,9 @@ import java.util.Set;
  * {@code patternErrorMessage}, object titles); only the wording lives here.
  *
  * <p>Where the generic sentence would not help, the schema says what to write in {@code errorMessage} (the
- * editors' convention): a string for every failure of that schema object, or an object keyed by keyword
- * ({@code {"const": "..."}}). It is used for the rules written as {@code if/then/else} (exactly one of number and
- * latest, of env and file) and to keep a password that was written in the file out of the message.
+ * editors' convention, a string, used for every failure of that schema object but unknown keys). It words the
+ * rules written as {@code if/then/else} (exactly one of number and latest, of env and file), and keeps a password
+ * that was written in the file out of the message: a custom sentence never repeats the value.
  */
 final class SchemaMessages {
   private static final Set<String> YAML11_BOOLEANS =
@@ -109,10 +109,9 @@ final class SchemaMessages {
     return schema.at(Pointer.parent(pointer(m.getSchemaLocation().getFragment())));
   }
 
-  /** The schema's own sentence for this failure ({@code errorMessage}), or null. */
-  private static String custom(JsonNode owner, String type) {
-    JsonNode message = owner.path("errorMessage");
-    return message.isTextual() ? message.asText() : message.path(type).textValue();
+  /** The schema's own sentence for failures of {@code owner} ({@code errorMessage}), or null. */
+  private static String custom(JsonNode owner) {
+    return owner.path("errorMessage").textValue();
   }
 
   private void add(ValidationMessage m, String at) {
@@ -123,7 +122,7 @@ final class SchemaMessages {
     if (!m.getType().equals("required") && !m.getType().endsWith("Properties")) {
       invalid.add(at);
     }
-    String custom = m.getType().endsWith("Properties") ? null : custom(owner, m.getType());
+    String custom = m.getType().endsWith("Properties") ? null : custom(owner);
     if (custom != null) {
       customError(m, at, label, custom);
       return;

@@ -36,7 +36,7 @@
  *       "2.10" and {@code number: 045} is "045" ({@code PositionMap} keeps the text of every YAML number). A
  *       number must still look like a version ({@code 1e3} does not). Nothing warns about unquoted versions.
  *   <li>Rules of the form "exactly one of" are {@code if/then/else} in the schema, worded by its
- *       {@code errorMessage} (the editors' convention; a string, or an object keyed by keyword). A password
+ *       {@code errorMessage} (the editors' convention, a string, so editors show the same sentence). A password
  *       written in the file, or anything inside {@code demoAccountPassword}, is never repeated in a message.
  *   <li>Locale keys are kept as written and must look like BCP 47 (en-US, de, zh-Hans, es-419); two that differ
  *       only by case are an error, one in another case than App Store Connect writes it a warning.

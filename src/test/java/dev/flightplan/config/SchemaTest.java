@@ -99,6 +99,21 @@ class SchemaTest {
     });
   }
 
+  /** Editors show {@code errorMessage} as it is: an object would read "[object Object]". */
+  @Test
+  void customMessagesAreStrings() throws Exception {
+    List<String> found = new ArrayList<>();
+    List<JsonNode> todo = new ArrayList<>(List.of(schema()));
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.remove(todo.size() - 1);
+      if (node.has("errorMessage")) {
+        found.add(node.get("errorMessage").isTextual() ? "text" : node.get("errorMessage").toString());
+      }
+      node.elements().forEachRemaining(todo::add);
+    }
+    assertThat(found).hasSizeGreaterThanOrEqualTo(8).containsOnly("text");
+  }
+
   @Test
   void theWalkFindsOpenObjects() {
     List<String> problems = new ArrayList<>();
