@@ -56,7 +56,7 @@ public final class ConfigLoader {
     SchemaMessages messages = new SchemaMessages(schema.document(), yaml.positions(), yaml.unreadable());
     messages.addAll(schema.validate(root));
     found.addAll(messages.diagnostics());
-    found.addAll(SemanticRules.check(root, yaml.positions(), messages.invalid()));
+    found.addAll(SemanticRules.check(root, schema.document(), yaml.positions(), messages.invalid()));
     return result(
         found.stream().anyMatch(Diagnostic::isError) ? null : ModelBuilder.build(root, yaml.positions()), found);
   }

@@ -9,13 +9,19 @@ import java.util.Map;
 
 /**
  * Builds the desired-state records from a tree that passed the schema and the semantic rules: applies defaults,
- * lower-cases emails, trims group names, and adds a tester for every email mentioned only under a group.
+ * lower-cases emails, trims group names, and adds a tester for every email mentioned only under a group. A key
+ * the file does not write becomes null ("not managed") unless the records define a default; the parts about
+ * builds and the app's beta information are built by {@link BuildModel} and {@link InfoModel}.
  */
 final class ModelBuilder {
   private final PositionMap positions;
+  private final BuildModel builds;
+  private final InfoModel info;
 
   private ModelBuilder(PositionMap positions) {
     this.positions = positions;
+    this.builds = new BuildModel(positions);
+    this.info = new InfoModel(positions);
   }
 
   static DesiredState build(JsonNode root, PositionMap positions) {
@@ -39,6 +45,11 @@ final class ModelBuilder {
         manage(app.path("manage")),
         groups,
         testers(app.path("testers"), Pointer.child(at, "testers"), groupNodes, Pointer.child(at, "groups")),
+        info.localizations(app.path("localizations"), Pointer.child(at, "localizations")),
+        optionalText(app, "licenseAgreement"),
+        info.reviewDetail(app.path("reviewDetail"), Pointer.child(at, "reviewDetail")),
+        info.invitations(app.path("invitations"), Pointer.child(at, "invitations")),
+        builds.specs(app.path("builds"), Pointer.child(at, "builds")),
         positions.value(at));
   }
 
@@ -62,6 +73,10 @@ final class ModelBuilder {
         optionalBoolean(group, "feedback"),
         group.path("protect").asBoolean(false),
         testers.stream().distinct().toList(),
+        optionalBoolean(group, "appleSiliconMac"),
+        optionalBoolean(group, "appleVision"),
+        builds.publicLink(group.path("publicLink"), Pointer.child(at, "publicLink")),
+        builds.refs(group.path("builds"), Pointer.child(at, "builds")),
         positions.value(at));
   }
 
@@ -70,6 +85,7 @@ final class ModelBuilder {
     Map<String, TesterSpec> testers = new LinkedHashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       JsonNode entry = entries.get(i);
+      String entryAt = Pointer.child(at, i);
       List<String> groupNames = new ArrayList<>();
       entry.path("groups").forEach(g -> groupNames.add(g.asText().trim()));
       String email = email(entry.path("email"));
@@ -80,7 +96,8 @@ final class ModelBuilder {
               optionalText(entry, "firstName"),
               optionalText(entry, "lastName"),
               groupNames.stream().distinct().toList(),
-              positions.value(Pointer.child(at, i))));
+              builds.refs(entry.path("builds"), Pointer.child(entryAt, "builds")),
+              positions.value(entryAt)));
     }
     for (int g = 0; g < groupNodes.size(); g++) {
       String membersAt = Pointer.child(Pointer.child(groupsAt, g), "testers");
@@ -98,11 +115,11 @@ final class ModelBuilder {
     return node.asText().toLowerCase(Locale.ROOT);
   }
 
-  private static Boolean optionalBoolean(JsonNode node, String field) {
+  static Boolean optionalBoolean(JsonNode node, String field) {
     return node.has(field) ? node.get(field).asBoolean() : null;
   }
 
-  private static String optionalText(JsonNode node, String field) {
+  static String optionalText(JsonNode node, String field) {
     return node.has(field) ? node.get(field).asText() : null;
   }
 }

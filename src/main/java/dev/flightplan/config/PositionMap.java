@@ -7,12 +7,15 @@ import org.yaml.snakeyaml.error.Mark;
 
 /**
  * Where each part of the desired-state tree was written: for every JSON pointer, the position of its value and,
- * for mapping entries, of its key. A value reached through an alias has the position of the anchored node.
+ * for mapping entries, of its key. A value reached through an alias has the position of the anchored node. For
+ * values YAML read as numbers it also keeps the text as written, so that {@code version: 2.10} can be read as
+ * "2.10" and not as the number 2.1.
  */
 final class PositionMap {
   private final String file;
   private final Map<String, SourcePos> values = new HashMap<>();
   private final Map<String, SourcePos> keys = new HashMap<>();
+  private final Map<String, String> written = new HashMap<>();
 
   PositionMap(String file) {
     this.file = file;
@@ -32,6 +35,15 @@ final class PositionMap {
 
   void putKey(String pointer, Mark mark) {
     keys.put(pointer, at(mark));
+  }
+
+  void putWritten(String pointer, String text) {
+    written.put(pointer, text);
+  }
+
+  /** The text of the number at {@code pointer} exactly as the file wrote it; null when it is not a number. */
+  String written(String pointer) {
+    return written.get(pointer);
   }
 
   /** Where the value at {@code pointer} starts; the nearest known ancestor when the pointer is not in the tree. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,12 +16,18 @@ import java.util.Set;
  * Turns the schema validator's messages into sentences about the YAML file, at the position of the key or value
  * concerned. What is allowed comes from the schema itself (allowed keys, enum values, pattern explanations in
  * {@code patternErrorMessage}, object titles); only the wording lives here.
+ *
+ * <p>Where the generic sentence would not help, the schema says what to write in {@code errorMessage} (the
+ * editors' convention, a string, used for every failure of that schema object but unknown keys). It words the
+ * rules written as {@code if/then/else} (exactly one of number and latest, of env and file), and keeps a password
+ * that was written in the file out of the message: a custom sentence never repeats the value.
  */
 final class SchemaMessages {
   private static final Set<String> YAML11_BOOLEANS =
       Set.of("yes", "no", "on", "off", "y", "n");
 
   private final JsonNode schema;
+  private final KeyHints hints;
   private final PositionMap positions;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   /** Pointers of the values the schema rejected (and of unknown keys), for the semantic rules to skip. */
@@ -30,6 +37,7 @@ final class SchemaMessages {
   /** {@code unreadable}: pointers already reported while reading the YAML; the schema's view of them is noise. */
   SchemaMessages(JsonNode schema, PositionMap positions, Set<String> unreadable) {
     this.schema = schema;
+    this.hints = new KeyHints(schema);
     this.positions = positions;
     this.unreadable = unreadable;
     this.invalid.addAll(unreadable);
@@ -57,18 +65,38 @@ final class SchemaMessages {
     for (ValidationMessage m : messages) {
       if (m.getType().equals("additionalProperties")) {
         String at = pointer(m.getInstanceLocation());
-        suggestion(m.getProperty(), owner(m)).ifPresent(s -> misspelt.add(Pointer.child(at, s)));
+        hints.suggestion(m.getProperty(), owner(m)).ifPresent(s -> misspelt.add(Pointer.child(at, s)));
       }
     }
     for (ValidationMessage m : messages) {
       String at = pointer(m.getInstanceLocation());
       boolean explained = !m.getType().equals("type")
-          && (wrongType.contains(at)
-              || m.getType().equals("required") && misspelt.contains(Pointer.child(at, m.getProperty())));
+          && (wrongType.contains(at) || m.getType().equals("required") && misspeltRequirement(m, at, misspelt));
       if (!explained && !unreadable.contains(at)) {
         add(m, at);
       }
     }
+  }
+
+  /**
+   * Whether a missing key is explained by a misspelt one: the key itself, or, for the {@code else} of an
+   * {@code if: {required: [k]}} ("no number, so latest is required"), the key {@code k} ("numbr: 45").
+   */
+  private boolean misspeltRequirement(ValidationMessage m, String at, Set<String> misspelt) {
+    if (misspelt.contains(Pointer.child(at, m.getProperty()))) {
+      return true;
+    }
+    String location = pointer(m.getSchemaLocation().getFragment());
+    if (!location.endsWith("/else/required")) {
+      return false;
+    }
+    JsonNode condition = schema.at(Pointer.parent(Pointer.parent(location))).path("if").path("required");
+    for (JsonNode key : condition) {
+      if (misspelt.contains(Pointer.child(at, key.asText()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The schema keyword a message comes from, e.g. the {@code enum} array. */
@@ -81,26 +109,27 @@ final class SchemaMessages {
     return schema.at(Pointer.parent(pointer(m.getSchemaLocation().getFragment())));
   }
 
-  private static java.util.Optional<String> suggestion(String key, JsonNode owner) {
-    return Suggest.closest(key, allowedKeys(owner));
-  }
-
-  private static List<String> allowedKeys(JsonNode owner) {
-    List<String> allowed = new ArrayList<>();
-    owner.path("properties").fieldNames().forEachRemaining(allowed::add);
-    return allowed;
+  /** The schema's own sentence for failures of {@code owner} ({@code errorMessage}), or null. */
+  private static String custom(JsonNode owner) {
+    return owner.path("errorMessage").textValue();
   }
 
   private void add(ValidationMessage m, String at) {
     JsonNode keyword = keyword(m);
     JsonNode owner = owner(m);
     JsonNode value = m.getInstanceNode();
-    String label = label(at);
+    String label = inMap(m) ? mapEntryLabel(at) : label(at);
     if (!m.getType().equals("required") && !m.getType().endsWith("Properties")) {
       invalid.add(at);
     }
+    String custom = m.getType().endsWith("Properties") ? null : custom(owner);
+    if (custom != null) {
+      customError(m, at, label, custom);
+      return;
+    }
     switch (m.getType()) {
       case "additionalProperties", "unevaluatedProperties" -> unknownKey(at, m.getProperty(), owner);
+      case "propertyNames" -> badKey(at, m.getProperty(), keyword);
       case "required" -> error(at, noun(at, owner) + " is missing required key \"" + m.getProperty() + "\"", null);
       case "type" -> wrongType(at, label, keyword, value);
       case "enum" -> error(at, label + " must be one of: " + list(keyword) + "; got " + Values.plain(value), null);
@@ -109,32 +138,67 @@ final class SchemaMessages {
         String rule = owner.path("patternErrorMessage").asText("must match the pattern " + keyword.asText());
         error(at, label + " " + rule + "; got " + Values.plain(value), null);
       }
-      case "minItems" -> error(
-          at,
-          keyword.asInt() == 1 ? label + " must not be empty" : label + " must have at least " + keyword.asInt() + " entries",
-          null);
-      case "maxItems" -> error(at, label + " must have at most " + keyword.asInt() + " entries", null);
+      case "minItems", "minProperties" -> error(at, atLeast(label, keyword.asInt()), null);
+      case "maxItems" ->
+          error(at, label + " must have at most " + keyword.asInt() + " entries; it has " + value.size(), null);
       case "minLength" -> error(at, label + " must be at least " + keyword.asInt() + " characters long", null);
-      case "maxLength" -> error(at, label + " must be at most " + keyword.asInt() + " characters long", null);
+      case "maxLength" -> {
+        int length = value.asText().codePointCount(0, value.asText().length());
+        error(at, label + " must be at most " + keyword.asInt() + " characters long; it has " + length, null);
+      }
       case "minimum" -> error(at, label + " must be at least " + keyword.asText() + ", got " + Values.plain(value), null);
       case "maximum" -> error(at, label + " must be at most " + keyword.asText() + ", got " + Values.plain(value), null);
       default -> error(at, label + ": " + afterPointer(m.getMessage()), null);
     }
   }
 
+  private static String atLeast(String label, int entries) {
+    return entries == 1 ? label + " must not be empty" : label + " must have at least " + entries + " entries";
+  }
+
+  /**
+   * A failure the schema words itself. A {@code not: {required: [k]}} is reported at the key {@code k} that must
+   * not be there; the value is never shown (it may be a password written where a reference belongs).
+   */
+  private void customError(ValidationMessage m, String at, String label, String custom) {
+    SourcePos pos = positions.value(at);
+    if (m.getType().equals("not")) {
+      for (JsonNode key : keyword(m).path("required")) {
+        if (m.getInstanceNode().has(key.asText())) {
+          pos = positions.key(Pointer.child(at, key.asText()));
+          break;
+        }
+      }
+    }
+    diagnostics.add(Diagnostic.error(pos, label + " " + custom));
+  }
+
   private void unknownKey(String at, String key, JsonNode owner) {
     String keyPointer = Pointer.child(at, key);
     invalid.add(keyPointer);
-    List<String> allowed = allowedKeys(owner);
+    List<String> allowed = hints.allowed(owner);
     String summary = "unknown key " + Values.quote(key);
     String hint = null;
-    var suggestion = suggestion(key, owner);
+    var suggestion = hints.suggestion(key, owner);
+    var home = hints.home(key, owner);
     if (suggestion.isPresent()) {
       summary += "; did you mean " + Values.quote(suggestion.get()) + "?";
+    } else if (home.isPresent()) {
+      summary += " here";
+      hint = "it belongs in " + home.get();
     } else if (!allowed.isEmpty()) {
       hint = "allowed here: " + String.join(", ", allowed);
     }
     diagnostics.add(Diagnostic.error(positions.key(keyPointer), summary, hint));
+  }
+
+  /** A mapping key that is not the kind of key the mapping takes (a locale that is no locale). */
+  private void badKey(String at, String key, JsonNode names) {
+    String keyPointer = Pointer.child(at, key);
+    invalid.add(keyPointer);
+    JsonNode rule = hints.resolve(names);
+    String what = rule.path("patternErrorMessage").asText("is not allowed here");
+    diagnostics.add(Diagnostic.error(positions.key(keyPointer), "key " + Values.quote(key) + " " + what, null));
   }
 
   private void wrongType(String at, String label, JsonNode expected, JsonNode value) {
@@ -174,6 +238,20 @@ final class SchemaMessages {
       return "entry " + (Integer.parseInt(last) + 1) + " of " + Values.quote(tokens.get(tokens.size() - 2));
     }
     return Values.quote(last);
+  }
+
+  /** Whether the failing schema applies to the values of a map (a "What to Test" text, keyed by locale). */
+  private boolean inMap(ValidationMessage m) {
+    return pointer(m.getSchemaLocation().getFragment()).matches(".*/additionalProperties/[^/]+$");
+  }
+
+  /** {@code "whatToTest" in en-US}: a map's value is called by the map and its key. */
+  private static String mapEntryLabel(String pointer) {
+    List<String> tokens = Pointer.tokens(pointer);
+    if (tokens.size() < 2) {
+      return label(pointer);
+    }
+    return Values.quote(tokens.get(tokens.size() - 2)) + " in " + tokens.get(tokens.size() - 1);
   }
 
   /** What a mapping is called: its schema title (app, group, tester, ...), or its label. */

@@ -127,7 +127,11 @@ final class YamlReader {
     positions.putValue(pointer, node.getStartMark());
     checkTag(node);
     if (node instanceof ScalarNode scalar) {
-      return scalar(scalar);
+      JsonNode value = scalar(scalar);
+      if (value.isNumber()) {
+        positions.putWritten(pointer, scalar.getValue());
+      }
+      return value;
     }
     if (!onPath.add(node)) {
       error(positions.at(node.getStartMark()), "an alias cannot refer to a node that contains it", null);

@@ -11,9 +11,12 @@
  *   <li>{@code ConfigSchema}/{@code SchemaMessages}: the tree is validated against
  *       {@code schema/testflight.schema.json} (draft 2020-12, the one statement of the file's shape, also used by
  *       editors) and each validator message is reworded at the position of the key or value concerned.
- *   <li>{@code SemanticRules}: what JSON Schema cannot say (uniqueness, references between groups and testers,
- *       internal-only settings), skipping values the schema already rejected.
- *   <li>{@code ModelBuilder}: only when there was no error, the records, with defaults applied.
+ *   <li>{@code SemanticRules} (with {@code BuildRules}, {@code LocaleRules}, {@code CriteriaRules}): what JSON
+ *       Schema cannot say (uniqueness, references between groups and testers, internal-only and external-only
+ *       settings, each build once per list, locales differing by case, minOs ≤ maxOs), skipping values the schema
+ *       already rejected.
+ *   <li>{@code ModelBuilder} (with {@code BuildModel}, {@code InfoModel}): only when there was no error, the
+ *       records, with defaults applied.
  * </ol>
  *
  * <p>Decisions:
@@ -29,6 +32,15 @@
  *       compared exactly.
  *   <li>Anchors, aliases and merge keys ({@code <<}) are allowed; a value reached through an alias is reported at
  *       the anchored node. Exactly one YAML document per file.
+ *   <li>Versions, build numbers and OS versions are read as written, quoted or not: {@code version: 2.10} is
+ *       "2.10" and {@code number: 045} is "045" ({@code PositionMap} keeps the text of every YAML number). A
+ *       number must still look like a version ({@code 1e3} does not). Nothing warns about unquoted versions.
+ *   <li>Rules of the form "exactly one of" are {@code if/then/else} in the schema, worded by its
+ *       {@code errorMessage} (the editors' convention, a string, so editors show the same sentence). A password
+ *       written in the file, or anything inside {@code demoAccountPassword}, is never repeated in a message.
+ *   <li>Locale keys are kept as written and must look like BCP 47 (en-US, de, zh-Hans, es-419); two that differ
+ *       only by case are an error, one in another case than App Store Connect writes it a warning.
+ *   <li>Null in a record means "the file does not say": left alone. An empty list means "none".
  * </ul>
  */
 package dev.flightplan.config;

@@ -40,7 +40,7 @@ class InvalidConfigTest {
 
   @Test
   void thereAreEnoughInvalidFiles() throws Exception {
-    assertThat(invalidFiles().count()).isGreaterThanOrEqualTo(25);
+    assertThat(invalidFiles().count()).isGreaterThanOrEqualTo(60);
   }
 
   @ParameterizedTest(name = "{0}")
