@@ -13,6 +13,7 @@ import dev.flightplan.plan.Planner;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.state.Fingerprints;
 import dev.flightplan.state.LiveState;
+import dev.flightplan.state.ReadScope;
 import dev.flightplan.state.StateReader;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +62,10 @@ public final class Engine {
    * reference, the scope, the options and the fingerprints of everything that was read.
    */
   public SavedPlan plan(DesiredState desired, SavedPlan.ConfigRef config, Scope scope, PlanOptions options, String version) {
-    Planned planned = plan(scope.restrict(desired), options);
-    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, planned.plan(), Fingerprints.of(planned.live()));
+    DesiredState scoped = scope.restrict(desired);
+    Planned planned = plan(scoped, options);
+    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, planned.plan(), ReadScope.of(scoped),
+        Fingerprints.of(planned.live()));
   }
 
   /**
@@ -70,7 +73,7 @@ public final class Engine {
    * requests a plan makes) and compares fingerprints. Empty when the plan is fresh.
    */
   public List<Fingerprints.Difference> staleness(SavedPlan saved) {
-    LiveState live = new StateReader(client).read(saved.apps());
+    LiveState live = new StateReader(client).read(saved.reads());
     return Fingerprints.compare(saved.fingerprints(), Fingerprints.of(live));
   }
 

@@ -1,6 +1,9 @@
 package dev.flightplan.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.config.BuildRef;
+import dev.flightplan.state.ReadScope;
+import java.util.Iterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
@@ -65,7 +68,28 @@ public final class PlanFile {
         doc.path("partial").asBoolean(),
         planOptions,
         new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes),
+        reads(doc.path("reads"), apps),
         new TreeMap<>(fingerprints));
+  }
+
+  /** What planning read; a plan file from before reads were recorded read groups and testers only. */
+  private static ReadScope reads(JsonNode reads, List<String> apps) {
+    if (reads.isMissingNode()) {
+      return ReadScope.minimal(apps);
+    }
+    Map<String, ReadScope.AppReads> byApp = new java.util.LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = reads.path("apps").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode a = e.getValue();
+      List<BuildRef> invocations = new ArrayList<>();
+      for (JsonNode b : a.path("invocation_builds")) {
+        invocations.add(new BuildRef(b.path("platform").asText(), b.path("version").asText(), text(b.path("number")),
+            b.path("latest").asBoolean(), null));
+      }
+      byApp.put(e.getKey(), new ReadScope.AppReads(a.path("builds").asBoolean(), a.path("info").asBoolean(),
+          a.path("criteria").asBoolean(), invocations));
+    }
+    return new ReadScope(byApp, reads.path("criterion_options").asBoolean());
   }
 
   private static Action action(JsonNode rc) throws PlanFileException {
@@ -123,8 +147,11 @@ public final class PlanFile {
         body.isObject() ? ((ObjectNode) body).deepCopy() : null,
         text(c.path("produces")),
         c.path("purpose").asText(),
-        serves);
+        serves,
+        strings(c.path("tolerate")));
   }
+
+
 
   static Address address(String text) throws PlanFileException {
     Matcher m = ADDRESS.matcher(text);

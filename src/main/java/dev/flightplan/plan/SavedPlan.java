@@ -1,6 +1,7 @@
 package dev.flightplan.plan;
 
 import java.util.Collections;
+import dev.flightplan.state.ReadScope;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
  * A plan with everything needed to review it in CI and to apply exactly it later: the tool version that made it,
  * the desired-state file it came from (path as given, and SHA-256 of its bytes), the apps in scope (in file order;
  * {@code partial} when {@code --app} left some of the file's apps out), the options it was made with, the plan
- * itself (actions and the exact API calls), and the fingerprint of every live object it read. Holds no secret.
+ * itself (actions and the exact API calls), what it read ({@code reads}) and the fingerprint of every live object it
+ * read. Holds no secret.
  */
 public record SavedPlan(
     String flightplanVersion,
@@ -19,6 +21,7 @@ public record SavedPlan(
     boolean partial,
     PlanOptions options,
     Plan plan,
+    ReadScope reads,
     SortedMap<String, String> fingerprints) {
   /** The major version of the plan format this code reads and writes; a minor bump only adds fields. */
   public static final String FORMAT_VERSION = "1.0";
@@ -29,6 +32,7 @@ public record SavedPlan(
     apps = List.copyOf(apps);
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(reads, "reads");
     fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
   }
 

@@ -9,6 +9,7 @@ import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
+import dev.flightplan.state.ReadScope;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Plan;
@@ -58,6 +59,7 @@ public final class JsonPlanView {
     ArrayNode notes = doc.putArray("notes");
     plan.notes().forEach(notes::add);
     doc.set("summary", summary(plan));
+    doc.set("reads", reads(saved.reads()));
     ObjectNode fingerprints = doc.putObject("fingerprints");
     saved.fingerprints().forEach(fingerprints::put);
     return doc;
@@ -175,6 +177,27 @@ public final class JsonPlanView {
     return node;
   }
 
+  private static ObjectNode reads(ReadScope reads) {
+    ObjectNode node = NODES.objectNode();
+    node.put("criterion_options", reads.criterionOptions());
+    ObjectNode apps = node.putObject("apps");
+    reads.apps().forEach((app, r) -> {
+      ObjectNode a = apps.putObject(app);
+      a.put("builds", r.builds()).put("info", r.info()).put("criteria", r.criteria());
+      ArrayNode builds = a.putArray("invocation_builds");
+      r.invocationBuilds().forEach(b -> {
+        ObjectNode ref = builds.addObject().put("platform", b.platform()).put("version", b.version());
+        if (b.number() == null) {
+          ref.putNull("number");
+        } else {
+          ref.put("number", b.number());
+        }
+        ref.put("latest", b.latest());
+      });
+    });
+    return node;
+  }
+
   private static ObjectNode apiCall(ApiCall call) {
     ObjectNode node = NODES.objectNode();
     node.put("method", call.method());
@@ -185,6 +208,10 @@ public final class JsonPlanView {
     node.put("purpose", call.purpose());
     ArrayNode serves = node.putArray("serves");
     call.serves().forEach(a -> serves.add(a.toString()));
+    if (!call.tolerate().isEmpty()) {
+      ArrayNode tolerate = node.putArray("tolerate");
+      call.tolerate().forEach(tolerate::add);
+    }
     return node;
   }
 

@@ -61,7 +61,9 @@ public final class Fingerprints {
       List.of(
           new Kind<>(LiveGroup.class, "group", LiveGroup::name, Set.of()),
           // state moves on by itself (INVITED → ACCEPTED → INSTALLED) and no planned action depends on it
-          new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), Set.of("state")));
+          new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), Set.of("state")),
+          new Kind<>(LiveBuild.class, "build", LiveBuild::label, Set.of()),
+          new Kind<>(LiveAppInfo.class, "info", i -> "beta information", Set.of()));
 
   /** The app's display name is App Store Connect's business, not flightplan's. */
   static final Set<String> APP_EXCLUDED = Set.of("name");
@@ -196,7 +198,8 @@ public final class Fingerprints {
     if (value instanceof Record r) {
       Map<String, Object> fields = new TreeMap<>();
       for (RecordComponent c : r.getClass().getRecordComponents()) {
-        if (!excluded.contains(c.getName())) {
+        // a saved plan must not hold even a hash of a secret: a weak demo password falls to a dictionary
+        if (!excluded.contains(c.getName()) && !c.getName().toLowerCase(java.util.Locale.ROOT).contains("password")) {
           fields.put(c.getName(), canonical(read(c, r), Set.of()));
         }
       }

@@ -81,7 +81,7 @@ final class PlanCases {
 
   static SavedPlan saved(Plan plan, LiveApp live, PlanOptions options, boolean partial) {
     return new SavedPlan(VERSION, CONFIG, List.of(live.bundleId()), partial, options, plan,
-        Fingerprints.of(new LiveState(List.of(live), List.of())));
+        dev.flightplan.state.ReadScope.minimal(List.of(live.bundleId())), Fingerprints.of(new LiveState(List.of(live), List.of())));
   }
 
   /** A case by name. */
@@ -93,6 +93,6 @@ final class PlanCases {
   static Case partial() {
     Case c = byName("create-update");
     SavedPlan s = c.saved();
-    return new Case("partial", new SavedPlan(s.flightplanVersion(), s.config(), s.apps(), true, s.options(), s.plan(), s.fingerprints()));
+    return new Case("partial", new SavedPlan(s.flightplanVersion(), s.config(), s.apps(), true, s.options(), s.plan(), s.reads(), s.fingerprints()));
   }
 }
