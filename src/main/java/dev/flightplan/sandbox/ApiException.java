@@ -105,6 +105,26 @@ final class ApiException extends RuntimeException {
     return new ApiException(400, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", why, null, name);
   }
 
+  static ApiException missingParameter(String name, String why) {
+    return new ApiException(
+        400, "PARAMETER_ERROR.REQUIRED", "A required parameter is missing", why, null, name);
+  }
+
+  /** A rule about the state of the resources involved (not about the request's own values) forbids the change. */
+  static ApiException stateInvalid(String detail) {
+    return new ApiException(
+        409, "STATE_ERROR.ENTITY_STATE_INVALID", "The request cannot be fulfilled because of the state of a resource.",
+        detail, null, null);
+  }
+
+  /**
+   * Information another resource must hold is missing (e.g. the beta app description before a review submission).
+   * The title names what is missing, as Apple's does; there is no pointer, since the request itself is complete.
+   */
+  static ApiException missingInformation(String title, String detail) {
+    return new ApiException(409, "ENTITY_ERROR.ATTRIBUTE.REQUIRED", title, detail, null, null);
+  }
+
   static ApiException unprocessable(String detail) {
     return new ApiException(
         422, "ENTITY_UNPROCESSABLE", "The request entity is not processable.", detail, null, null);
