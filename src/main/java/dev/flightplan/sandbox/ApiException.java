@@ -86,6 +86,11 @@ final class ApiException extends RuntimeException {
         null);
   }
 
+  /** A to-one related resource that does not exist: the schemas allow no null {@code data}, so the API says 404. */
+  static ApiException noRelated(String detail) {
+    return new ApiException(404, "NOT_FOUND", "The specified resource does not exist", detail, null, null);
+  }
+
   static ApiException methodNotAllowed(String method) {
     return new ApiException(
         405,
