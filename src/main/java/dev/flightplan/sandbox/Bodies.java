@@ -77,6 +77,13 @@ final class Bodies {
     return attributes(data, accepted, reasons, "/data");
   }
 
+  /** Refuses an {@code attributes} member, even an empty one, in a request whose schema has none. */
+  static void noAttributes(ObjectNode data) {
+    if (data.has("attributes")) {
+      throw ApiException.attributeUnknown("/data/attributes", "This request takes no attributes.");
+    }
+  }
+
   /** As {@link #attributes(ObjectNode, Set, Map)} for a resource at {@code base}, e.g. {@code /included/0}. */
   static ObjectNode attributes(ObjectNode resource, Set<String> accepted, Map<String, String> reasons, String base) {
     JsonNode attributes = resource.get("attributes");

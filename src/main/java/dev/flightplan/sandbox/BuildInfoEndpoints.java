@@ -105,7 +105,7 @@ final class BuildInfoEndpoints {
 
   private Response notifyTesters(Request request) {
     ObjectNode data = Bodies.resource(bodies.document(request.body()), "buildBetaNotifications");
-    Bodies.attributes(data, Set.of(), Map.of());
+    Bodies.noAttributes(data);
     String build = Bodies.requiredToOne(Bodies.relationships(data, Set.of("build")), "build", "builds");
     String id = review.notifyTesters(build);
     String url = views.resources().url("buildBetaNotifications", id);

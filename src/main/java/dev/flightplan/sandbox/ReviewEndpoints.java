@@ -2,7 +2,6 @@ package dev.flightplan.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Beta App Review submissions (at most one per build, never updated or deleted) and tester invitations. */
@@ -54,7 +53,7 @@ final class ReviewEndpoints {
 
   private Response submit(Request request) {
     ObjectNode data = Bodies.resource(bodies.document(request.body()), TYPE);
-    Bodies.attributes(data, Set.of(), Map.of());
+    Bodies.noAttributes(data);
     String build = Bodies.requiredToOne(Bodies.relationships(data, Set.of("build")), "build", "builds");
     ReviewSubmission submission = operations.submit(build);
     return views.created(TYPE, submission.id(), Query.parse(""));
@@ -62,7 +61,7 @@ final class ReviewEndpoints {
 
   private Response invite(Request request) {
     ObjectNode data = Bodies.resource(bodies.document(request.body()), "betaTesterInvitations");
-    Bodies.attributes(data, Set.of(), Map.of());
+    Bodies.noAttributes(data);
     ObjectNode relationships = Bodies.relationships(data, Set.of("app", "betaTester"));
     String app = Bodies.requiredToOne(relationships, "app", "apps");
     String id = operations.invite(app, Bodies.toOne(relationships, "betaTester", "betaTesters"));
