@@ -86,6 +86,11 @@ final class ApiException extends RuntimeException {
         null);
   }
 
+  /** A to-one related resource that does not exist: the schemas allow no null {@code data}, so the API says 404. */
+  static ApiException noRelated(String detail) {
+    return new ApiException(404, "NOT_FOUND", "The specified resource does not exist", detail, null, null);
+  }
+
   static ApiException methodNotAllowed(String method) {
     return new ApiException(
         405,
@@ -103,6 +108,26 @@ final class ApiException extends RuntimeException {
 
   static ApiException invalidParameter(String name, String why) {
     return new ApiException(400, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", why, null, name);
+  }
+
+  static ApiException missingParameter(String name, String why) {
+    return new ApiException(
+        400, "PARAMETER_ERROR.REQUIRED", "A required parameter is missing", why, null, name);
+  }
+
+  /** A rule about the state of the resources involved (not about the request's own values) forbids the change. */
+  static ApiException stateInvalid(String detail) {
+    return new ApiException(
+        409, "STATE_ERROR.ENTITY_STATE_INVALID", "The request cannot be fulfilled because of the state of a resource.",
+        detail, null, null);
+  }
+
+  /**
+   * Information another resource must hold is missing (e.g. the beta app description before a review submission).
+   * The title names what is missing, as Apple's does; there is no pointer, since the request itself is complete.
+   */
+  static ApiException missingInformation(String title, String detail) {
+    return new ApiException(409, "ENTITY_ERROR.ATTRIBUTE.REQUIRED", title, detail, null, null);
   }
 
   static ApiException unprocessable(String detail) {

@@ -53,6 +53,17 @@ final class Bodies {
     return (ObjectNode) data;
   }
 
+  /** The resource object of an update document: of {@code type}, with the id of the URL (409 otherwise). */
+  static ObjectNode update(ObjectNode doc, String type, String urlId) {
+    ObjectNode data = resource(doc, type);
+    JsonNode id = data.get("id");
+    if (id == null || !id.isTextual() || !id.asText().equals(urlId)) {
+      throw ApiException.idInvalid(
+          "/data/id", "The resource id must be given and match the id in the URL ('" + urlId + "').");
+    }
+    return data;
+  }
+
   /** The ids of a linkage document ({@code {"data":[{"type","id"}]}}), each checked to be of {@code type}. */
   static List<String> linkages(ObjectNode doc, String type) {
     return linkageIds(doc.get("data"), type, "/data");
@@ -63,18 +74,30 @@ final class Bodies {
    * {@code reasons} map may explain why a known attribute is refused (e.g. create-only ones on update).
    */
   static ObjectNode attributes(ObjectNode data, Set<String> accepted, Map<String, String> reasons) {
-    JsonNode attributes = data.get("attributes");
+    return attributes(data, accepted, reasons, "/data");
+  }
+
+  /** Refuses an {@code attributes} member, even an empty one, in a request whose schema has none. */
+  static void noAttributes(ObjectNode data) {
+    if (data.has("attributes")) {
+      throw ApiException.attributeUnknown("/data/attributes", "This request takes no attributes.");
+    }
+  }
+
+  /** As {@link #attributes(ObjectNode, Set, Map)} for a resource at {@code base}, e.g. {@code /included/0}. */
+  static ObjectNode attributes(ObjectNode resource, Set<String> accepted, Map<String, String> reasons, String base) {
+    JsonNode attributes = resource.get("attributes");
     if (attributes == null || attributes.isNull()) {
       return Resources.JSON.objectNode();
     }
     if (!attributes.isObject()) {
-      throw ApiException.attributeType("/data/attributes", "The member 'attributes' must be an object.");
+      throw ApiException.attributeType(base + "/attributes", "The member 'attributes' must be an object.");
     }
     for (Iterator<String> it = attributes.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!accepted.contains(name)) {
         throw ApiException.attributeUnknown(
-            "/data/attributes/" + name,
+            base + "/attributes/" + name,
             reasons.getOrDefault(name, "'" + name + "' is not an attribute that can be set with this request."));
       }
     }
@@ -82,18 +105,34 @@ final class Bodies {
   }
 
   static String string(ObjectNode attributes, String name, boolean required) {
+    return string(attributes, name, required, "/data");
+  }
+
+  /** As {@link #string(ObjectNode, String, boolean)} for the attributes of a resource at {@code base}. */
+  static String string(ObjectNode attributes, String name, boolean required, String base) {
     JsonNode value = attributes.get(name);
     if (value == null || value.isNull()) {
       if (required) {
         throw ApiException.attributeRequired(
-            "/data/attributes/" + name, "You must provide a value for the attribute '" + name + "' with this request");
+            base + "/attributes/" + name, "You must provide a value for the attribute '" + name + "' with this request");
       }
       return null;
     }
     if (!value.isTextual()) {
-      throw ApiException.attributeType("/data/attributes/" + name, "The attribute '" + name + "' must be a string.");
+      throw ApiException.attributeType(base + "/attributes/" + name, "The attribute '" + name + "' must be a string.");
     }
     return value.asText();
+  }
+
+  /** The attribute's new value in an update: {@code current} when absent, null when sent as null (cleared). */
+  static String stringOr(ObjectNode attributes, String name, String current) {
+    return attributes.has(name) ? string(attributes, name, false) : current;
+  }
+
+  /** The attribute's new value in an update: {@code current} when absent or null. */
+  static Boolean boolOr(ObjectNode attributes, String name, Boolean current) {
+    Boolean value = bool(attributes, name);
+    return value == null ? current : value;
   }
 
   static Boolean bool(ObjectNode attributes, String name) {
@@ -149,6 +188,16 @@ final class Bodies {
       throw ApiException.relationshipInvalid(pointer, "The relationship '" + name + "' needs a 'data' linkage object.");
     }
     return linkageId(data, type, pointer);
+  }
+
+  /** The id of a to-one relationship the request must have (409 RELATIONSHIP.REQUIRED otherwise). */
+  static String requiredToOne(ObjectNode relationships, String name, String type) {
+    String id = toOne(relationships, name, type);
+    if (id == null) {
+      throw ApiException.relationshipRequired(
+          "/data/relationships/" + name, "You must provide a value for the relationship '" + name + "' with this request");
+    }
+    return id;
   }
 
   /** The ids of a to-many relationship; empty when it is absent. */

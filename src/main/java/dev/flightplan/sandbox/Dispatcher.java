@@ -38,7 +38,11 @@ final class Dispatcher {
     this.tokens = new TokenVerifier(key.keyId(), key.issuerId(), key.publicKey(), options.clock());
     this.rateLimiter = new RateLimiter(options.hourlyLimit(), options.clock());
     this.baseUri = baseUri;
-    Operations operations = new Operations(state, options.clock(), ids);
+    BuildRules rules = new BuildRules(state);
+    BuildOperations buildOperations = new BuildOperations(state, rules);
+    Operations operations = new Operations(state, options.clock(), ids, rules, buildOperations);
+    InfoOperations info = new InfoOperations(state, ids);
+    ReviewOperations review = new ReviewOperations(state, options.clock(), ids);
     Views views = new Views(state, new Resources(baseUri));
     Bodies bodies = new Bodies(mapper);
     List<Route> routes = new ArrayList<>();
@@ -46,6 +50,16 @@ final class Dispatcher {
     routes.addAll(new GroupEndpoints(state, operations, views, bodies).routes());
     routes.addAll(new MembershipEndpoints(state, operations, views, bodies).routes());
     routes.addAll(new TesterEndpoints(state, operations, views, bodies).routes());
+    routes.addAll(new BuildEndpoints(state, buildOperations, views, bodies).routes());
+    routes.addAll(new PreReleaseEndpoints(state, views).routes());
+    routes.addAll(new AssignmentEndpoints(state, buildOperations, views, bodies).routes());
+    routes.addAll(new CriteriaEndpoints(state, new CriteriaOperations(state, options.clock()), rules, views, bodies)
+        .routes());
+    routes.addAll(new ClipEndpoints(state, new ClipOperations(state, ids), views, bodies).routes());
+    routes.addAll(new AppLocalizationEndpoints(state, info, views, bodies).routes());
+    routes.addAll(new AppSingletonEndpoints(state, info, views, bodies).routes());
+    routes.addAll(new BuildInfoEndpoints(state, info, buildOperations, review, views, bodies).routes());
+    routes.addAll(new ReviewEndpoints(state, review, views, bodies).routes());
     this.router = new Router(routes);
   }
 

@@ -51,6 +51,14 @@ final class Documents {
     return doc;
   }
 
+  /** A to-one linkage document: {@code {"data":{"type","id"},"links":{"self"}}}. */
+  static ObjectNode linkage(String type, String id, String self) {
+    ObjectNode doc = Resources.JSON.objectNode();
+    doc.set("data", Resources.linkage(type, id));
+    doc.putObject("links").put("self", self);
+    return doc;
+  }
+
   static ObjectNode error(ApiException e, String id) {
     ObjectNode error = Resources.JSON.objectNode();
     error.put("id", id).put("status", Integer.toString(e.status())).put("code", e.code()).put("title", e.title());

@@ -27,6 +27,24 @@ final class Ids {
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
+  /**
+   * An 8-character public link token derived from a name, for seeded groups: the link stays the same on every start
+   * of the same seed.
+   */
+  static String stablePublicLinkId(String name) {
+    byte[] hash;
+    try {
+      hash = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+    StringBuilder sb = new StringBuilder(8);
+    for (int i = 0; i < 8; i++) {
+      sb.append(ALNUM.charAt((hash[i] & 0xff) % ALNUM.length()));
+    }
+    return sb.toString();
+  }
+
   /** The last path segment of a TestFlight public link, e.g. {@code https://testflight.apple.com/join/AbCd1234}. */
   String publicLinkId() {
     return token(ALNUM, 8);

@@ -16,11 +16,15 @@ final class Operations {
   private final SandboxState state;
   private final Clock clock;
   private final Ids ids;
+  private final BuildRules rules;
+  private final BuildOperations buildOperations;
 
-  Operations(SandboxState state, Clock clock, Ids ids) {
+  Operations(SandboxState state, Clock clock, Ids ids, BuildRules rules, BuildOperations buildOperations) {
     this.state = state;
     this.clock = clock;
     this.ids = ids;
+    this.rules = rules;
+    this.buildOperations = buildOperations;
   }
 
   /** The values of a group create request; null Booleans were not sent. */
@@ -33,7 +37,8 @@ final class Operations {
       Boolean publicLinkLimitEnabled,
       Integer publicLinkLimit,
       Boolean feedbackEnabled,
-      List<String> testerIds) {}
+      List<String> testerIds,
+      List<String> buildIds) {}
 
   /** The values of a group update request; null means "leave as it is". */
   record GroupPatch(
@@ -57,6 +62,10 @@ final class Operations {
           "/data/attributes/hasAccessToAllBuilds", "Only internal groups can have access to all builds.");
     }
     checkPublicLink(internal, c.publicLinkEnabled(), c.publicLinkLimitEnabled(), c.publicLinkLimit());
+    checkLimitHasValue(Boolean.TRUE.equals(c.publicLinkLimitEnabled()), c.publicLinkLimit());
+    if (!internal && state.groupsOfApp(c.appId()).stream().noneMatch(Group::internal)) {
+      throw ApiException.stateInvalid("An internal group is required before creating an external group.");
+    }
     List<Tester> newMembers = new ArrayList<>();
     for (int i = 0; i < c.testerIds().size(); i++) {
       Tester tester = state.testerOrNull(c.testerIds().get(i));
@@ -86,9 +95,37 @@ final class Operations {
             Boolean.TRUE.equals(c.feedbackEnabled()),
             false,
             false);
+    List<Build> builds = new ArrayList<>();
+    for (int i = 0; i < c.buildIds().size(); i++) {
+      String pointer = "/data/relationships/builds/data/" + i + "/id";
+      Build build = state.builds().builds.orNull(c.buildIds().get(i));
+      if (build == null) {
+        throw ApiException.relationshipInvalid(
+            pointer, "There is no resource of type 'builds' with id '" + c.buildIds().get(i) + "'");
+      }
+      rules.checkForGroup(build, group, pointer);
+      builds.add(build);
+    }
+    if (linkEnabled && builds.isEmpty()) {
+      throw publicLinkNeedsBuild();
+    }
     state.putGroup(group);
     newMembers.forEach(t -> join(state.tester(t.id()), group));
+    builds.forEach(b -> state.builds().builds.put(b.withGroups(Build.plus(b.groups(), group.id()))));
     return group;
+  }
+
+  private static ApiException publicLinkNeedsBuild() {
+    return ApiException.stateInvalid(
+        "A public link can only be enabled once the group has a build: add a build to the group first.");
+  }
+
+  /** A limit that is switched on must have a value. */
+  private static void checkLimitHasValue(boolean limitEnabled, Integer limit) {
+    if (limitEnabled && limit == null) {
+      throw ApiException.attributeInvalid(
+          "/data/attributes/publicLinkLimitEnabled", "A public link limit can only be enabled with a publicLinkLimit.");
+    }
   }
 
   Group updateGroup(String groupId, GroupPatch p) {
@@ -97,6 +134,14 @@ final class Operations {
       checkName(group.app(), group.id(), p.name());
     }
     checkPublicLink(group.internal(), p.publicLinkEnabled(), p.publicLinkLimitEnabled(), p.publicLinkLimit());
+    checkLimitHasValue(
+        p.publicLinkLimitEnabled() != null ? p.publicLinkLimitEnabled() : group.publicLinkLimitEnabled(),
+        p.publicLinkLimit() != null ? p.publicLinkLimit() : group.publicLinkLimit());
+    // Only switching the link on needs a build; a link already on stays valid if its builds go.
+    if (Boolean.TRUE.equals(p.publicLinkEnabled()) && !group.publicLinkEnabled()
+        && state.builds().ofGroup(groupId).isEmpty()) {
+      throw publicLinkNeedsBuild();
+    }
     Group updated = p.name() == null ? group : group.withName(p.name());
     if (p.publicLinkEnabled() != null) {
       boolean enabled = p.publicLinkEnabled();
@@ -152,12 +197,18 @@ final class Operations {
    * existing record to those groups and returns it: the team keeps one tester record per email address.
    */
   Tester createTester(String email, String firstName, String lastName, List<String> groupIds, List<String> buildIds) {
-    if (!buildIds.isEmpty()) {
-      throw ApiException.relationshipInvalid(
-          "/data/relationships/builds/data/0/id",
-          "There is no resource of type 'builds' with id '" + buildIds.get(0) + "'");
+    List<Build> builds = new ArrayList<>();
+    for (int i = 0; i < buildIds.size(); i++) {
+      Build build = state.builds().builds.orNull(buildIds.get(i));
+      if (build == null) {
+        throw ApiException.relationshipInvalid(
+            "/data/relationships/builds/data/" + i + "/id",
+            "There is no resource of type 'builds' with id '" + buildIds.get(i) + "'");
+      }
+      rules.checkForTester(build);
+      builds.add(build);
     }
-    if (groupIds.isEmpty()) {
+    if (groupIds.isEmpty() && builds.isEmpty()) {
       throw ApiException.relationshipRequired(
           "/data/relationships", "A beta tester must be created with at least one beta group or build.");
     }
@@ -185,6 +236,9 @@ final class Operations {
         join(current, group);
       }
     }
+    for (Build build : builds) {
+      buildOperations.give(build.id(), state.tester(tester.id()));
+    }
     return state.tester(tester.id());
   }
 
@@ -193,12 +247,17 @@ final class Operations {
     state.removeTester(state.tester(testerId).id());
   }
 
-  /** The testers lose every group of the app and their access to it. */
+  /** The testers lose every group and every individually given build of the app, and their access to it. */
   void removeFromApp(String appId, List<String> testerIds) {
     state.app(appId);
     List<String> groupIds = state.groupsOfApp(appId).stream().map(Group::id).toList();
     for (Tester tester : existingTesters(testerIds)) {
       state.putTester(tester.losingApp(appId, groupIds));
+      for (Build build : state.builds().ofTester(tester.id())) {
+        if (build.app().equals(appId)) {
+          state.builds().builds.put(build.withTesters(Build.minus(build.individualTesters(), tester.id())));
+        }
+      }
     }
   }
 

@@ -6,13 +6,14 @@ import java.util.Set;
 
 /**
  * The query parameters one endpoint accepts: filters (with their allowed values, or any value when the set is
- * empty), sparse fieldsets per type, include values, per-relationship include limits, sort keys, and the page
- * limit maximum (0 when the endpoint is not paged). Every name is one the OpenAPI document declares for that
+ * empty), the filters that must be given, sparse fieldsets per type, include values, per-relationship include
+ * limits, sort keys, and the page limit maximum (0 when the endpoint is not paged). Every name is one the OpenAPI document declares for that
  * operation; declared parameters the sandbox does not implement are left out, so they are refused loudly rather
  * than silently ignored.
  */
 record QuerySpec(
     Map<String, Set<String>> filters,
+    Set<String> requiredFilters,
     Map<String, Set<String>> fields,
     Set<String> includes,
     Map<String, Integer> includeLimits,
@@ -22,6 +23,7 @@ record QuerySpec(
 
   QuerySpec {
     filters = Map.copyOf(filters);
+    requiredFilters = Set.copyOf(requiredFilters);
     fields = Map.copyOf(fields);
     includes = Set.copyOf(includes);
     includeLimits = Map.copyOf(includeLimits);
@@ -58,6 +60,12 @@ record QuerySpec(
             name, "The parameter '" + name + "' can not be used with this request");
       }
     }
+    for (String filter : requiredFilters) {
+      String name = "filter[" + filter + "]";
+      if (!query.has(name)) {
+        throw ApiException.missingParameter(name, "The parameter '" + name + "' is required for this request");
+      }
+    }
   }
 
   private static String inner(String name) {
@@ -84,6 +92,7 @@ record QuerySpec(
   /** Collects the accepted parameters of one endpoint. */
   static final class Builder {
     private final Map<String, Set<String>> filters = new LinkedHashMap<>();
+    private final Set<String> requiredFilters = new java.util.LinkedHashSet<>();
     private final Map<String, Set<String>> fields = new LinkedHashMap<>();
     private Set<String> includes = Set.of();
     private final Map<String, Integer> includeLimits = new LinkedHashMap<>();
@@ -93,6 +102,12 @@ record QuerySpec(
     Builder filter(String name, String... allowed) {
       filters.put(name, Set.of(allowed));
       return this;
+    }
+
+    /** A filter the request must send (the spec marks it required). */
+    Builder requiredFilter(String name, String... allowed) {
+      requiredFilters.add(name);
+      return filter(name, allowed);
     }
 
     Builder fields(String type, Set<String> allowed) {
@@ -121,7 +136,7 @@ record QuerySpec(
     }
 
     QuerySpec build() {
-      return new QuerySpec(filters, fields, includes, includeLimits, sorts, maxLimit);
+      return new QuerySpec(filters, requiredFilters, fields, includes, includeLimits, sorts, maxLimit);
     }
   }
 }

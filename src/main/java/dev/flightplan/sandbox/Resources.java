@@ -9,20 +9,34 @@ import java.util.Set;
 
 /**
  * Renders the sandbox's records as JSON:API resource objects shaped like the OpenAPI schemas {@code App},
- * {@code BetaGroup} and {@code BetaTester}: attributes (absent values left out, as the schemas allow no nulls),
- * relationships with {@code links} and, only for included relationships, {@code data} (plus {@code meta.paging}
- * for to-many ones), and {@code links.self}. A non-null {@code fields} set is the request's sparse fieldset.
+ * {@code BetaGroup} and {@code BetaTester} (and holds the helpers {@link BuildResources} and {@link InfoResources}
+ * use for the others): attributes (absent values left out, as the schemas allow no nulls), relationships with
+ * {@code links} where the schema has them and, only for included relationships, {@code data} (plus
+ * {@code meta.paging} for to-many ones), and {@code links.self}. A non-null {@code fields} set is the request's
+ * sparse fieldset. An included to-one relationship without a related resource has no {@code data}: the schemas
+ * allow no null linkage.
  */
 final class Resources {
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   // Only the TestFlight relationships of an app are rendered; Apple lists some forty more.
-  private static final List<String> APP_RELATIONSHIPS =
-      List.of("betaGroups", "preReleaseVersions", "betaAppLocalizations", "builds", "betaLicenseAgreement",
+  private static final List<Rel> APP_RELATIONSHIPS =
+      Rel.linked("betaGroups", "preReleaseVersions", "betaAppLocalizations", "builds", "betaLicenseAgreement",
           "betaAppReviewDetail", "appClips", "betaFeedbackScreenshotSubmissions", "betaFeedbackCrashSubmissions");
-  private static final List<String> GROUP_RELATIONSHIPS =
-      List.of("app", "builds", "betaTesters", "betaRecruitmentCriteria", "betaRecruitmentCriterionCompatibleBuildCheck");
-  private static final List<String> TESTER_RELATIONSHIPS = List.of("apps", "betaGroups", "builds");
+  private static final List<Rel> GROUP_RELATIONSHIPS =
+      Rel.linked("app", "builds", "betaTesters", "betaRecruitmentCriteria",
+          "betaRecruitmentCriterionCompatibleBuildCheck");
+  private static final List<Rel> TESTER_RELATIONSHIPS = Rel.linked("apps", "betaGroups", "builds");
+
+  /**
+   * One relationship a resource renders: its name and whether its schema has {@code links} (some, like a build's
+   * {@code buildBundles}, have only {@code data} and {@code meta}, and are then rendered only when included).
+   */
+  record Rel(String name, boolean links) {
+    static List<Rel> linked(String... names) {
+      return java.util.Arrays.stream(names).map(n -> new Rel(n, true)).toList();
+    }
+  }
 
   /** The linkages of one included relationship: to-many ones carry paging, to-one ones a single id. */
   record Linkages(String type, Paging.Page<String> ids, boolean toOne) {
@@ -30,8 +44,9 @@ final class Resources {
       return new Linkages(type, Paging.head(all, limit), false);
     }
 
+    /** A to-one linkage; a null id (no related resource) renders no {@code data}. */
     static Linkages toOne(String type, String id) {
-      return new Linkages(type, Paging.head(List.of(id), 1), true);
+      return new Linkages(type, Paging.head(id == null ? List.of() : List.of(id), 1), true);
     }
   }
 
@@ -107,7 +122,7 @@ final class Resources {
     return base + "/v1/" + type + "/" + id;
   }
 
-  private ObjectNode resource(String type, String id, ObjectNode attributes, ObjectNode relationships) {
+  ObjectNode resource(String type, String id, ObjectNode attributes, ObjectNode relationships) {
     ObjectNode node = JSON.objectNode().put("type", type).put("id", id);
     if (!attributes.isEmpty()) {
       node.set("attributes", attributes);
@@ -119,22 +134,35 @@ final class Resources {
     return node;
   }
 
-  private void relationships(ObjectNode target, String type, String id, List<String> names, Set<String> fields,
+  /** The relationships object of a resource: every wanted one, with links and, when included, linkages. */
+  ObjectNode relationships(String type, String id, List<Rel> rels, Set<String> fields,
       Map<String, Linkages> included) {
-    for (String name : names) {
-      if (!wanted(fields, name)) {
+    ObjectNode target = JSON.objectNode();
+    relationships(target, type, id, rels, fields, included);
+    return target;
+  }
+
+  private void relationships(ObjectNode target, String type, String id, List<Rel> rels, Set<String> fields,
+      Map<String, Linkages> included) {
+    for (Rel rel : rels) {
+      String name = rel.name();
+      Linkages linkages = included.get(name);
+      if (!wanted(fields, name) || (!rel.links() && linkages == null)) {
         continue;
       }
       ObjectNode relationship = target.putObject(name);
-      relationship.putObject("links")
-          .put("self", url(type, id) + "/relationships/" + name)
-          .put("related", url(type, id) + "/" + name);
-      Linkages linkages = included.get(name);
+      if (rel.links()) {
+        relationship.putObject("links")
+            .put("self", url(type, id) + "/relationships/" + name)
+            .put("related", url(type, id) + "/" + name);
+      }
       if (linkages == null) {
         continue;
       }
       if (linkages.toOne()) {
-        relationship.set("data", linkage(linkages.type(), linkages.ids().items().get(0)));
+        if (!linkages.ids().items().isEmpty()) {
+          relationship.set("data", linkage(linkages.type(), linkages.ids().items().get(0)));
+        }
       } else {
         ArrayNode data = relationship.putArray("data");
         linkages.ids().items().forEach(linked -> data.add(linkage(linkages.type(), linked)));
@@ -143,11 +171,11 @@ final class Resources {
     }
   }
 
-  private static boolean wanted(Set<String> fields, String name) {
+  static boolean wanted(Set<String> fields, String name) {
     return fields == null || fields.contains(name);
   }
 
-  private static void put(ObjectNode attributes, Set<String> fields, String name, Object value) {
+  static void put(ObjectNode attributes, Set<String> fields, String name, Object value) {
     if (value == null || !wanted(fields, name)) {
       return;
     }

@@ -37,18 +37,20 @@ public final class SandboxServer implements AutoCloseable {
   private final URI baseUri;
   private final KeyMaterial key;
   private final Dispatcher dispatcher;
+  private final SandboxAdmin admin;
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final AtomicLong total = new AtomicLong();
   private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SandboxServer(
-      HttpServer http, ExecutorService executor, URI baseUri, KeyMaterial key, Dispatcher dispatcher) {
+  private SandboxServer(HttpServer http, ExecutorService executor, URI baseUri, KeyMaterial key,
+      Dispatcher dispatcher, SandboxAdmin admin) {
     this.http = http;
     this.executor = executor;
     this.baseUri = baseUri;
     this.key = key;
     this.dispatcher = dispatcher;
+    this.admin = admin;
   }
 
   /** Loads or seeds the state, loads or creates the key, and starts listening. */
@@ -66,12 +68,12 @@ public final class SandboxServer implements AutoCloseable {
       if (store.exists()) {
         state = store.load();
       } else {
-        state = Seed.load(options.seedFile(), mapper, options.clock(), ids);
+        state = Seed.load(options.seedFile(), mapper, options.clock());
         store.save(state);
       }
     } else {
       key = KeyMaterial.generate(ids);
-      state = Seed.load(options.seedFile(), mapper, options.clock(), ids);
+      state = Seed.load(options.seedFile(), mapper, options.clock());
     }
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK, which
     // costs about 40 ms per request. The JDK reads this property once, when its first server starts.
@@ -83,7 +85,8 @@ public final class SandboxServer implements AutoCloseable {
     String host = address.getAddress().getHostAddress();
     URI baseUri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     Dispatcher dispatcher = new Dispatcher(options, state, store, ids, mapper, key, baseUri.toString());
-    SandboxServer started = new SandboxServer(http, executor, baseUri, key, dispatcher);
+    SandboxAdmin admin = new SandboxAdmin(state, store, options.clock(), ids);
+    SandboxServer started = new SandboxServer(http, executor, baseUri, key, dispatcher, admin);
     http.createContext("/", started::handle);
     http.start();
     return started;
@@ -95,6 +98,11 @@ public final class SandboxServer implements AutoCloseable {
 
   public SandboxCredentials credentials() {
     return key.credentials();
+  }
+
+  /** What Apple's reviewers and emails do, for tests; never reachable over HTTP. */
+  public SandboxAdmin admin() {
+    return admin;
   }
 
   /** Requests answered so far, by {@code METHOD /path/{id}/template}, sorted by key. */

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything the emulated team holds: apps and users (from the seed), beta groups and beta testers. Lists come
- * back in a stable order (creation order), which is what makes cursor paging by offset correct. Not thread-safe:
- * the server holds one lock around every use.
+ * Everything the emulated team holds: apps and users (from the seed), beta groups and beta testers, and the
+ * TestFlight resources around builds ({@link Builds}). Lists come back in a stable order (creation order), which is
+ * what makes cursor paging by offset correct. Not thread-safe: the server holds one lock around every use.
  */
 final class SandboxState {
   private final Map<String, App> apps = new LinkedHashMap<>();
@@ -17,16 +17,28 @@ final class SandboxState {
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Map<String, Tester> testers = new LinkedHashMap<>();
   private final Map<String, String> testerIdsByEmail = new LinkedHashMap<>();
+  private final Builds builds = new Builds();
 
-  /** The persisted form of the state: plain lists of records, each in the state's order. */
-  record Snapshot(int format, List<App> apps, List<TeamUser> users, List<Group> groups, List<Tester> testers) {
-    static final int FORMAT = 1;
+  /**
+   * The persisted form of the state: plain lists of records, each in the state's order. Format 1 (before builds)
+   * files load with empty lists for what they lack; {@link #of} then gives every app its license agreement and
+   * review detail, which exist for every app from the start.
+   */
+  record Snapshot(
+      int format,
+      List<App> apps,
+      List<TeamUser> users,
+      List<Group> groups,
+      List<Tester> testers,
+      Builds.Snapshot testFlight) {
+    static final int FORMAT = 2;
 
     Snapshot {
       apps = List.copyOf(apps == null ? List.of() : apps);
       users = List.copyOf(users == null ? List.of() : users);
       groups = List.copyOf(groups == null ? List.of() : groups);
       testers = List.copyOf(testers == null ? List.of() : testers);
+      testFlight = testFlight == null ? Builds.Snapshot.EMPTY : testFlight;
     }
   }
 
@@ -36,6 +48,7 @@ final class SandboxState {
     snapshot.users().forEach(state::putUser);
     snapshot.groups().forEach(state::putGroup);
     snapshot.testers().forEach(state::putTester);
+    state.builds.load(snapshot.testFlight());
     return state;
   }
 
@@ -45,7 +58,13 @@ final class SandboxState {
         new ArrayList<>(apps.values()),
         new ArrayList<>(usersByEmail.values()),
         new ArrayList<>(groups.values()),
-        new ArrayList<>(testers.values()));
+        new ArrayList<>(testers.values()),
+        builds.snapshot());
+  }
+
+  /** Builds and everything that hangs off them or off an app's test information. */
+  Builds builds() {
+    return builds;
   }
 
   static String emailKey(String email) {
@@ -138,6 +157,7 @@ final class SandboxState {
 
   void putApp(App app) {
     apps.put(app.id(), app);
+    builds.ensureSingletons(app.id());
   }
 
   void putUser(TeamUser user) {
@@ -155,15 +175,18 @@ final class SandboxState {
     }
   }
 
-  /** Removes a group and, with it, every membership in it. */
+  /** Removes a group and, with it, every membership in it, its builds' links to it and its criteria. */
   void removeGroup(String groupId) {
     groups.remove(groupId);
     for (Tester tester : members(groupId)) {
       putTester(tester.leaving(groupId));
     }
+    builds.forgetGroup(groupId);
   }
 
+  /** Removes a tester and its individual build assignments. */
   void removeTester(String testerId) {
+    builds.forgetTester(testerId);
     Tester removed = testers.remove(testerId);
     if (removed != null && removed.email() != null) {
       testerIdsByEmail.remove(emailKey(removed.email()));

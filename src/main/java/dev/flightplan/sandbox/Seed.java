@@ -12,20 +12,28 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The seed a new sandbox starts from: what the API cannot create (apps, App Store Connect users) plus the groups
- * and testers to begin with. The format is described in the package documentation; unknown keys are ignored so
- * that later seeds can add kinds. Group and tester ids, when absent, are derived from their natural keys, so one
- * seed always gives the same ids.
+ * The seed a new sandbox starts from: what the API cannot create (apps, App Store Connect users, builds) plus the
+ * groups, testers and test information to begin with. The format is described in the package documentation;
+ * unknown keys are ignored so that later seeds can add kinds. Ids, when absent, are derived from natural keys, so
+ * one seed always gives the same ids. A seed describes a state as it is: structure is checked (known apps, groups
+ * and values), TestFlight's rules for changes are not. Builds and what hangs off them are read by
+ * {@link SeedBuilds}.
  */
 final class Seed {
   static final String DEMO = "/sandbox/demo-seed.json";
 
-  record Doc(List<App> apps, List<TeamUser> users, List<SeedGroup> groups, List<SeedTester> testers) {
+  record Doc(
+      List<SeedBuilds.SeedApp> apps,
+      List<TeamUser> users,
+      List<SeedGroup> groups,
+      List<SeedTester> testers,
+      List<SeedBuilds.SeedBuild> builds) {
     Doc {
       apps = apps == null ? List.of() : List.copyOf(apps);
       users = users == null ? List.of() : List.copyOf(users);
       groups = groups == null ? List.of() : List.copyOf(groups);
       testers = testers == null ? List.of() : List.copyOf(testers);
+      builds = builds == null ? List.of() : List.copyOf(builds);
     }
   }
 
@@ -40,27 +48,29 @@ final class Seed {
       Boolean publicLinkLimitEnabled,
       Integer publicLinkLimit,
       String publicLinkId,
-      List<String> testers) {}
+      List<String> testers,
+      List<Criterion.OsFilter> criteria,
+      List<String> builds) {}
 
   record SeedTester(String id, String email, String firstName, String lastName, String inviteType, String state) {}
 
   private Seed() {}
 
   /** The seed file, or the built-in demo seed when {@code file} is null. */
-  static SandboxState load(Path file, ObjectMapper mapper, Clock clock, Ids ids) throws IOException {
+  static SandboxState load(Path file, ObjectMapper mapper, Clock clock) throws IOException {
     try (InputStream in = file == null ? Seed.class.getResourceAsStream(DEMO) : Files.newInputStream(file)) {
       if (in == null) {
         throw new IOException("the built-in demo seed " + DEMO + " is missing from the classpath");
       }
-      return toState(mapper.readValue(in, Doc.class), clock, ids);
-    } catch (IllegalArgumentException | NullPointerException e) {
+      return toState(mapper.readValue(in, Doc.class), clock);
+    } catch (IllegalArgumentException | NullPointerException | ApiException e) {
       throw new IOException("invalid seed " + (file == null ? DEMO : file) + ": " + e.getMessage(), e);
     }
   }
 
-  static SandboxState toState(Doc doc, Clock clock, Ids ids) {
+  static SandboxState toState(Doc doc, Clock clock) {
     SandboxState state = new SandboxState();
-    doc.apps().forEach(state::putApp);
+    doc.apps().forEach(a -> state.putApp(a.toApp()));
     doc.users().forEach(state::putUser);
     for (SeedTester t : doc.testers()) {
       Objects.requireNonNull(t.email(), "every seed tester needs an email");
@@ -79,10 +89,11 @@ final class Seed {
       Objects.requireNonNull(g.name(), "every seed group needs a name");
       boolean internal = Boolean.TRUE.equals(g.isInternalGroup());
       boolean linkEnabled = Boolean.TRUE.equals(g.publicLinkEnabled());
-      String linkId = g.publicLinkId() != null ? g.publicLinkId() : linkEnabled ? ids.publicLinkId() : null;
+      String groupId = g.id() != null ? g.id() : Ids.stableUuid("betaGroup:" + app.id() + ":" + g.name());
+      String linkId = g.publicLinkId() != null ? g.publicLinkId()
+          : linkEnabled ? Ids.stablePublicLinkId("publicLink:" + groupId) : null;
       Group group = new Group(
-          g.id() != null ? g.id() : Ids.stableUuid("betaGroup:" + app.id() + ":" + g.name()),
-          app.id(), g.name(), now, internal, Boolean.TRUE.equals(g.hasAccessToAllBuilds()), linkEnabled,
+          groupId, app.id(), g.name(), now, internal, Boolean.TRUE.equals(g.hasAccessToAllBuilds()), linkEnabled,
           Boolean.TRUE.equals(g.publicLinkLimitEnabled()), g.publicLinkLimit(), linkId,
           Boolean.TRUE.equals(g.feedbackEnabled()), false, false);
       state.putGroup(group);
@@ -94,6 +105,7 @@ final class Seed {
         state.putTester(joined);
       }
     }
+    new SeedBuilds(state, clock).load(doc);
     return state;
   }
 

@@ -34,6 +34,11 @@ record Tester(
     return new Tester(id, email, firstName, lastName, inviteType, state, plus(groups, groupId), plus(apps, appId));
   }
 
+  /** The tester may test the app without joining a group (a build given to it individually). */
+  Tester withApp(String appId) {
+    return new Tester(id, email, firstName, lastName, inviteType, state, groups, plus(apps, appId));
+  }
+
   Tester leaving(String groupId) {
     return new Tester(id, email, firstName, lastName, inviteType, state, minus(groups, groupId), apps);
   }

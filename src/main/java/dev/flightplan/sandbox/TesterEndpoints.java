@@ -51,9 +51,11 @@ final class TesterEndpoints {
         .fields("betaTesters", FieldNames.BETA_TESTERS)
         .fields("betaGroups", FieldNames.BETA_GROUPS)
         .fields("apps", FieldNames.APPS)
-        .include("apps", "betaGroups")
+        .fields("builds", FieldNames.BUILDS)
+        .include("apps", "betaGroups", "builds")
         .includeLimit("apps", Views.MAX_INCLUDE_LIMIT)
-        .includeLimit("betaGroups", Views.MAX_INCLUDE_LIMIT);
+        .includeLimit("betaGroups", Views.MAX_INCLUDE_LIMIT)
+        .includeLimit("builds", Views.MAX_INCLUDE_LIMIT);
   }
 
   private Response list(Request request) {
@@ -64,6 +66,7 @@ final class TesterEndpoints {
     }
     Set<String> apps = Set.copyOf(q.list("filter[apps]"));
     Set<String> groups = Set.copyOf(q.list("filter[betaGroups]"));
+    Set<String> builds = Set.copyOf(q.list("filter[builds]"));
     List<Tester> testers =
         state.testers().stream()
             .filter(matches(q, "email", t -> t.email() == null ? null : SandboxState.emailKey(t.email())))
@@ -73,8 +76,9 @@ final class TesterEndpoints {
             .filter(matches(q, "id", Tester::id))
             .filter(t -> !q.has("filter[apps]") || t.apps().stream().anyMatch(apps::contains))
             .filter(t -> !q.has("filter[betaGroups]") || t.groups().stream().anyMatch(groups::contains))
-            // No builds exist in the sandbox yet, so nobody is assigned the build asked for.
-            .filter(t -> !q.has("filter[builds]"))
+            // Testers a build was given to individually; group members reach it through their groups.
+            .filter(t -> !q.has("filter[builds]")
+                || state.builds().ofTester(t.id()).stream().anyMatch(b -> builds.contains(b.id())))
             .sorted(order(q.list("sort")))
             .toList();
     Paging.Page<Tester> page = Paging.page(testers, q, 200);

@@ -1,10 +1,6 @@
 package dev.flightplan.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.flightplan.sandbox.Docs;
-import dev.flightplan.sandbox.Exchange;
-import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
 import dev.flightplan.sandbox.SandboxTestClient;
@@ -12,21 +8,15 @@ import dev.flightplan.sandbox.TestTokens;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * Drives every sandbox endpoint, on its success and error paths, and checks each exchange against Apple's OpenAPI
- * document. The sandbox is shared by the tests of this class, which therefore use names of their own.
+ * Drives the app, group and tester endpoints, on their success and error paths, and checks each exchange against
+ * Apple's OpenAPI document; {@link BuildContractTest} and {@link TestInformationContractTest} do the same for the
+ * rest.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SandboxContractTest {
+class SandboxContractTest extends ContractTestBase {
   private static final List<String> ENDPOINTS =
       List.of(
           "GET /v1/apps", "GET /v1/apps/{id}", "GET /v1/apps/{id}/betaGroups",
@@ -37,52 +27,13 @@ class SandboxContractTest {
           "GET /v1/betaGroups/{id}/betaTesters", "GET /v1/betaTesters", "POST /v1/betaTesters",
           "GET /v1/betaTesters/{id}", "DELETE /v1/betaTesters/{id}", "GET /v1/betaTesters/{id}/relationships/betaGroups");
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
-  private final ExchangeRecorder recorder = new ExchangeRecorder();
-  private SandboxServer server;
-  private SandboxTestClient client;
-
-  @BeforeAll
-  void start() throws IOException {
-    OpenApiContract.assumeAvailable();
-    server = SandboxServer.start(SandboxOptions.defaults().withClock(clock));
-    server.addListener(recorder);
-    client = new SandboxTestClient(server, clock);
-  }
-
-  @AfterAll
-  void everyEndpointWasExercised() {
-    if (server != null) {
-      server.close();
-      assertThat(server.requestCounts().keySet()).containsAll(ENDPOINTS);
-    }
-  }
-
-  @BeforeEach
-  void clear() {
-    recorder.clear();
-  }
-
-  @AfterEach
-  void everyExchangeMatchesTheSpec() {
-    List<Exchange> exchanges = recorder.exchanges();
-    assertThat(exchanges).isNotEmpty();
-    List<String> violations = new ArrayList<>();
-    exchanges.forEach(e -> violations.addAll(OpenApiContract.violations(e)));
-    assertThat(violations).isEmpty();
-  }
-
-  private String id(SandboxTestClient.Reply reply) {
-    return reply.json().path("data").path("id").asText();
+  @Override
+  protected List<String> endpoints() {
+    return ENDPOINTS;
   }
 
   private String groupNamed(String name) {
-    return client.get("/v1/betaGroups?filter%5Bname%5D=" + java.net.URLEncoder.encode(name,
-        java.nio.charset.StandardCharsets.UTF_8)).ids().get(0);
-  }
-
-  private static void status(SandboxTestClient.Reply reply, int expected) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(expected);
+    return lookup.group(name);
   }
 
   @Test
@@ -126,8 +77,9 @@ class SandboxContractTest {
   @Test
   void groupsWrite() {
     SandboxTestClient.Reply created = client.post("/v1/betaGroups",
-        Docs.group(Docs.WEATHER, "Contract External", "\"publicLinkEnabled\":true,\"publicLinkLimitEnabled\":true,"
-            + "\"publicLinkLimit\":100,\"feedbackEnabled\":true"));
+        Docs.groupWithBuilds(Docs.WEATHER, "Contract External", "\"publicLinkEnabled\":true,"
+            + "\"publicLinkLimitEnabled\":true,\"publicLinkLimit\":100,\"feedbackEnabled\":true",
+            lookup.build("2.3", "44")));
     status(created, 201);
     String group = id(created);
     status(client.post("/v1/betaGroups", Docs.group(Docs.NOTES, "Contract Internal",

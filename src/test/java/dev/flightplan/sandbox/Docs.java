@@ -27,6 +27,37 @@ public final class Docs {
         + "}}}}";
   }
 
+  /**
+   * A create document of {@code type}: {@code attributes} and {@code relationships} are the JSON members inside
+   * those objects, e.g. {@code "locale":"en-US"} and {@code Docs.toOne("app", "apps", id)}; an empty
+   * {@code attributes} leaves the member out, as requests without attributes must.
+   */
+  public static String create(String type, String attributes, String relationships) {
+    return "{\"data\":{\"type\":\"" + type + "\"," + (attributes.isEmpty() ? "" : "\"attributes\":{" + attributes
+        + "},") + "\"relationships\":{" + relationships + "}}}";
+  }
+
+  /** An update document of {@code type} for {@code id} with the given attribute members. */
+  public static String update(String type, String id, String attributes) {
+    return "{\"data\":{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"attributes\":{" + attributes + "}}}";
+  }
+
+  /** A to-one relationship member: {@code "name":{"data":{"type":type,"id":id}}}. */
+  public static String toOne(String name, String type, String id) {
+    return "\"" + name + "\":{\"data\":{\"type\":\"" + type + "\",\"id\":\"" + id + "\"}}";
+  }
+
+  /** A to-many relationship member: {@code "name":{"data":[{"type":type,"id":id},...]}}. */
+  public static String toMany(String name, String type, String... ids) {
+    return "\"" + name + "\":{\"data\":" + linkageArray(type, ids) + "}";
+  }
+
+  /** A group create document that also gives the group builds. */
+  public static String groupWithBuilds(String appId, String name, String attributes, String... buildIds) {
+    return create("betaGroups", "\"name\":\"" + name + "\"" + (attributes.isEmpty() ? "" : "," + attributes),
+        toOne("app", "apps", appId) + "," + toMany("builds", "builds", buildIds));
+  }
+
   /** A linkage document: {@code {"data":[{"type":type,"id":id},...]}}. */
   public static String linkages(String type, String... ids) {
     return "{\"data\":" + linkageArray(type, ids) + "}";

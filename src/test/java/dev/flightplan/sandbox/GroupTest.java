@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 class GroupTest extends SandboxTestBase {
-  private static String pointer(SandboxTestClient.Reply reply) {
-    return reply.json().path("errors").path(0).path("source").path("pointer").asText();
-  }
-
   @Test
   void createsAnExternalGroupWithDefaults() {
     SandboxTestClient.Reply reply = client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Public Beta", ""));

@@ -62,6 +62,7 @@ class MembershipTest extends SandboxTestBase {
 
   @Test
   void joiningAGroupGivesAccessToItsAppAndInvites() {
+    createGroup(Docs.NOTES, "Notes QA", "\"isInternalGroup\":true"); // external groups need an internal one
     String notesBeta = createGroup(Docs.NOTES, "Notes Beta", "");
     String alice = testerId("alice@example.com");
     assertThat(client.get("/v1/betaTesters?filter%5Bapps%5D=" + Docs.NOTES).ids()).isEmpty();
@@ -83,6 +84,7 @@ class MembershipTest extends SandboxTestBase {
   @Test
   void removingTestersFromAnAppTakesEveryGroupOfThatApp() {
     String carol = testerId("carol@example.com");
+    createGroup(Docs.NOTES, "Notes QA", "\"isInternalGroup\":true");
     String notesBeta = createGroup(Docs.NOTES, "Notes Beta", "");
     client.post(members(notesBeta), Docs.linkages("betaTesters", carol));
     client.post(members(groupId("Old Beta")), Docs.linkages("betaTesters", carol));

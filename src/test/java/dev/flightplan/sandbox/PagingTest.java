@@ -90,7 +90,9 @@ class PagingTest extends SandboxTestBase {
     assertThat(reply.json().path("errors").path(0).path("source").path("parameter").asText())
         .isEqualTo("filter[colour]");
     assertThat(client.get("/v1/apps/" + Docs.WEATHER + "?limit=5").errorCode()).isEqualTo("PARAMETER_ERROR.ILLEGAL");
-    assertThat(client.get("/v1/betaGroups?include=builds").errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
+    // declared by the spec but not served by the sandbox: refused rather than ignored
+    assertThat(client.get("/v1/builds?include=icons").errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
+    assertThat(client.get("/v1/builds?limit%5Bicons%5D=5").errorCode()).isEqualTo("PARAMETER_ERROR.ILLEGAL");
     assertThat(client.get("/v1/betaGroups?sort=colour").errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
     assertThat(client.get("/v1/betaGroups?fields%5BbetaGroups%5D=colour").errorCode())
         .isEqualTo("PARAMETER_ERROR.INVALID");

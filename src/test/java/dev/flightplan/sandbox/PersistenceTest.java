@@ -32,7 +32,7 @@ class PersistenceTest {
       first = server.credentials();
       SandboxTestClient client = new SandboxTestClient(server, clock);
       token = client.bearer();
-      SandboxTestClient.Reply created = client.post("/v1/betaGroups", Docs.group(Docs.NOTES, "Persisted", ""));
+      SandboxTestClient.Reply created = client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Persisted", ""));
       group = created.json().path("data").path("id").asText();
       client.post("/v1/betaTesters", Docs.tester("kept@example.com", group));
     }

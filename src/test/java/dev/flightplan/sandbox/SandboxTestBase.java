@@ -14,6 +14,7 @@ abstract class SandboxTestBase {
   protected final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
   protected SandboxServer server;
   protected SandboxTestClient client;
+  protected Lookups lookup;
 
   protected SandboxOptions options() {
     return SandboxOptions.defaults().withClock(clock);
@@ -23,11 +24,47 @@ abstract class SandboxTestBase {
   void startSandbox() throws IOException {
     server = SandboxServer.start(options());
     client = new SandboxTestClient(server, clock);
+    lookup = new Lookups(client);
   }
 
   @AfterEach
   void stopSandbox() {
     server.close();
+  }
+
+  /** A seed file of the test resources ({@code src/test/resources/sandbox/<name>}). */
+  protected static java.nio.file.Path seed(String name) {
+    try {
+      return java.nio.file.Path.of(SandboxTestBase.class.getResource("/sandbox/" + name).toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code [} and {@code ]} URL-encoded, so query strings in tests stay readable. */
+  protected static String q(String query) {
+    return query.replace("[", "%5B").replace("]", "%5D");
+  }
+
+  protected static String pointer(SandboxTestClient.Reply reply) {
+    return reply.json().path("errors").path(0).path("source").path("pointer").asText();
+  }
+
+  protected static String detail(SandboxTestClient.Reply reply) {
+    return reply.json().path("errors").path(0).path("detail").asText();
+  }
+
+  /** Asserts an error answer: status, code and (when not null) the source pointer. */
+  protected static void refused(SandboxTestClient.Reply reply, int status, String code, String pointer) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    assertThat(reply.errorCode()).as(reply.body()).isEqualTo(code);
+    if (pointer != null) {
+      assertThat(pointer(reply)).as(reply.body()).isEqualTo(pointer);
+    }
+  }
+
+  protected static void ok(SandboxTestClient.Reply reply, int status) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
   }
 
   protected static String encode(String value) {

@@ -79,7 +79,7 @@ class SeedTest {
         {"apps": [{"id": "42", "bundleId": "org.example.one", "name": "One", "sku": "ONE", "primaryLocale": "de-DE",
                    "futureField": true}],
          "users": [{"email": "boss@example.org", "firstName": "Bo", "lastName": "Ss"}],
-         "builds": [{"version": "1.0"}],
+         "appStoreVersions": [{"versionString": "1.0"}],
          "groups": [{"app": "org.example.one", "name": "Team", "isInternalGroup": true, "testers": ["boss@example.org"]},
                     {"id": "g-1", "app": "42", "name": "Public", "publicLinkEnabled": true, "publicLinkId": "AbCd1234",
                      "testers": ["fan@example.org", "new@example.org"]}],

@@ -58,14 +58,14 @@ class ServerTest extends SandboxTestBase {
     server.addListener(e -> {
       throw new IllegalStateException("a broken listener does not break the sandbox");
     });
-    SandboxTestClient.Reply created = client.post("/v1/betaGroups", Docs.group(Docs.NOTES, "Listened", ""));
+    SandboxTestClient.Reply created = client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Listened", ""));
     assertThat(seen).hasSize(1);
     Exchange exchange = seen.get(0);
     assertThat(exchange.method()).isEqualTo("POST");
     assertThat(exchange.path()).isEqualTo("/v1/betaGroups");
     assertThat(exchange.rawQuery()).isNull();
     assertThat(exchange.status()).isEqualTo(201);
-    assertThat(exchange.requestBody()).isEqualTo(Docs.group(Docs.NOTES, "Listened", ""));
+    assertThat(exchange.requestBody()).isEqualTo(Docs.group(Docs.WEATHER, "Listened", ""));
     assertThat(exchange.responseBody()).isEqualTo(created.body());
     assertThat(exchange.responseHeaders()).containsKeys("Content-Type", "X-Rate-Limit", "Location");
     assertThat(exchange.requestHeaders().keySet()).anyMatch(h -> h.equalsIgnoreCase("Authorization"));

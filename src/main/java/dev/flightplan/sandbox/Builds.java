@@ -1,0 +1,179 @@
+package dev.flightplan.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The part of {@link SandboxState} around builds: pre-release versions, builds and their bundles, App Clip
+ * invocations and their titles, recruitment criteria, the per-app test information (localizations, license
+ * agreement, review detail) and the per-build one (review submission, "What to Test"). Also counts the emails the
+ * sandbox pretends to send, which are not API state and so are not persisted.
+ */
+final class Builds {
+  final Table<PreRelease> preReleases = new Table<>("preReleaseVersions", PreRelease::id);
+  final Table<Build> builds = new Table<>("builds", Build::id);
+  final Table<BuildBundle> bundles = new Table<>("buildBundles", BuildBundle::id);
+  final Table<ClipInvocation> invocations = new Table<>("betaAppClipInvocations", ClipInvocation::id);
+  final Table<ClipTitle> clipTitles = new Table<>("betaAppClipInvocationLocalizations", ClipTitle::id);
+  final Table<Criterion> criteria = new Table<>("betaRecruitmentCriteria", Criterion::id);
+  final Table<AppLocalization> appLocalizations = new Table<>("betaAppLocalizations", AppLocalization::id);
+  final Table<LicenseAgreement> licenses = new Table<>("betaLicenseAgreements", LicenseAgreement::id);
+  final Table<ReviewDetail> reviewDetails = new Table<>("betaAppReviewDetails", ReviewDetail::id);
+  final Table<ReviewSubmission> submissions = new Table<>("betaAppReviewSubmissions", ReviewSubmission::id);
+  final Table<BuildLocalization> buildLocalizations = new Table<>("betaBuildLocalizations", BuildLocalization::id);
+  private final Map<String, Integer> invitations = new TreeMap<>();
+  private final Map<String, Integer> notifications = new TreeMap<>();
+
+  /** The persisted form: one list per table, in table order. */
+  record Snapshot(
+      List<PreRelease> preReleaseVersions,
+      List<Build> builds,
+      List<BuildBundle> buildBundles,
+      List<ClipInvocation> betaAppClipInvocations,
+      List<ClipTitle> betaAppClipInvocationLocalizations,
+      List<Criterion> betaRecruitmentCriteria,
+      List<AppLocalization> betaAppLocalizations,
+      List<LicenseAgreement> betaLicenseAgreements,
+      List<ReviewDetail> betaAppReviewDetails,
+      List<ReviewSubmission> betaAppReviewSubmissions,
+      List<BuildLocalization> betaBuildLocalizations) {
+    static final Snapshot EMPTY = new Snapshot(null, null, null, null, null, null, null, null, null, null, null);
+
+    Snapshot {
+      preReleaseVersions = copy(preReleaseVersions);
+      builds = copy(builds);
+      buildBundles = copy(buildBundles);
+      betaAppClipInvocations = copy(betaAppClipInvocations);
+      betaAppClipInvocationLocalizations = copy(betaAppClipInvocationLocalizations);
+      betaRecruitmentCriteria = copy(betaRecruitmentCriteria);
+      betaAppLocalizations = copy(betaAppLocalizations);
+      betaLicenseAgreements = copy(betaLicenseAgreements);
+      betaAppReviewDetails = copy(betaAppReviewDetails);
+      betaAppReviewSubmissions = copy(betaAppReviewSubmissions);
+      betaBuildLocalizations = copy(betaBuildLocalizations);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+      return List.copyOf(list == null ? List.of() : list);
+    }
+  }
+
+  Snapshot snapshot() {
+    return new Snapshot(preReleases.all(), builds.all(), bundles.all(), invocations.all(), clipTitles.all(),
+        criteria.all(), appLocalizations.all(), licenses.all(), reviewDetails.all(), submissions.all(),
+        buildLocalizations.all());
+  }
+
+  void load(Snapshot s) {
+    s.preReleaseVersions().forEach(preReleases::put);
+    s.builds().forEach(builds::put);
+    s.buildBundles().forEach(bundles::put);
+    s.betaAppClipInvocations().forEach(invocations::put);
+    s.betaAppClipInvocationLocalizations().forEach(clipTitles::put);
+    s.betaRecruitmentCriteria().forEach(criteria::put);
+    s.betaAppLocalizations().forEach(appLocalizations::put);
+    s.betaLicenseAgreements().forEach(licenses::put);
+    s.betaAppReviewDetails().forEach(reviewDetails::put);
+    s.betaAppReviewSubmissions().forEach(submissions::put);
+    s.betaBuildLocalizations().forEach(buildLocalizations::put);
+  }
+
+  /**
+   * Every app has one license agreement and one review detail from the start. Their ids are the app's id (our
+   * assumption: Apple's look the same, and it keeps them stable without a seed entry).
+   */
+  void ensureSingletons(String appId) {
+    if (licenses.orNull(appId) == null) {
+      licenses.put(new LicenseAgreement(appId, appId, null));
+    }
+    if (reviewDetails.orNull(appId) == null) {
+      reviewDetails.put(ReviewDetail.empty(appId, appId));
+    }
+  }
+
+  // --- reads across tables ---
+
+  PreRelease preRelease(Build build) {
+    return preReleases.get(build.preReleaseVersion());
+  }
+
+  /** How people name a build: {@code "2.3 (45)"}, app version and build number. */
+  String label(Build build) {
+    return preRelease(build).version() + " (" + build.version() + ")";
+  }
+
+  List<Build> ofGroup(String groupId) {
+    return builds.where(b -> b.groups().contains(groupId));
+  }
+
+  List<Build> ofTester(String testerId) {
+    return builds.where(b -> b.individualTesters().contains(testerId));
+  }
+
+  List<BuildBundle> bundlesOf(String buildId) {
+    return bundles.where(b -> b.build().equals(buildId));
+  }
+
+  List<ClipInvocation> invocationsOf(String bundleId) {
+    return invocations.where(i -> i.buildBundle().equals(bundleId));
+  }
+
+  List<ClipTitle> titlesOf(String invocationId) {
+    return clipTitles.where(t -> t.invocation().equals(invocationId));
+  }
+
+  Criterion criterionOf(String groupId) {
+    return criteria.first(c -> c.group().equals(groupId));
+  }
+
+  ReviewSubmission submissionOf(String buildId) {
+    return submissions.first(s -> s.build().equals(buildId));
+  }
+
+  List<BuildLocalization> localizationsOf(String buildId) {
+    return buildLocalizations.where(l -> l.build().equals(buildId));
+  }
+
+  List<AppLocalization> localizationsOfApp(String appId) {
+    return appLocalizations.where(l -> l.app().equals(appId));
+  }
+
+  // --- cascades ---
+
+  void forgetGroup(String groupId) {
+    for (Build build : ofGroup(groupId)) {
+      builds.put(build.withGroups(Build.minus(build.groups(), groupId)));
+    }
+    criteria.removeIf(c -> c.group().equals(groupId));
+  }
+
+  void forgetTester(String testerId) {
+    for (Build build : ofTester(testerId)) {
+      builds.put(build.withTesters(Build.minus(build.individualTesters(), testerId)));
+    }
+  }
+
+  void removeInvocation(String invocationId) {
+    clipTitles.removeIf(t -> t.invocation().equals(invocationId));
+    invocations.remove(invocationId);
+  }
+
+  // --- emails the sandbox pretends to send ---
+
+  void countInvitation(String email) {
+    invitations.merge(email, 1, Integer::sum);
+  }
+
+  void countNotification(String buildLabel) {
+    notifications.merge(buildLabel, 1, Integer::sum);
+  }
+
+  Map<String, Integer> invitations() {
+    return Map.copyOf(invitations);
+  }
+
+  Map<String, Integer> notifications() {
+    return Map.copyOf(notifications);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.flightplan.sandbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What happens on Apple's side without an API call, for tests: Beta App Review deciding, and the emails TestFlight
+ * sends. Only reachable from Java (never over HTTP); changes are persisted like API writes. Safe to use while the
+ * server answers requests.
+ */
+public final class SandboxAdmin {
+  private final SandboxState state;
+  private final StateStore store;
+  private final ReviewOperations review;
+
+  SandboxAdmin(SandboxState state, StateStore store, Clock clock, Ids ids) {
+    this.state = state;
+    this.store = store;
+    this.review = new ReviewOperations(state, clock, ids);
+  }
+
+  /**
+   * Moves the Beta App Review submission of the build {@code number} of app version {@code version} of the app
+   * {@code bundleId} to {@code reviewState} (WAITING_FOR_REVIEW, IN_REVIEW, APPROVED or REJECTED), as a reviewer
+   * would; a build never submitted is submitted first.
+   *
+   * @throws IllegalArgumentException for an unknown app or build, several matching builds, or an unknown state
+   */
+  public void setReviewState(String bundleId, String version, String number, String reviewState) {
+    synchronized (state) {
+      App app = state.apps().stream().filter(a -> a.bundleId().equals(bundleId)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no app with bundle id " + bundleId));
+      Builds builds = state.builds();
+      List<Build> matching = builds.builds.where(b -> b.app().equals(app.id()) && b.version().equals(number)
+          && builds.preRelease(b).version().equals(version));
+      if (matching.size() != 1) {
+        throw new IllegalArgumentException(
+            matching.size() + " builds " + version + " (" + number + ") of " + bundleId + "; expected exactly one");
+      }
+      review.setReviewState(matching.get(0), reviewState);
+      if (store != null) {
+        store.save(state);
+      }
+    }
+  }
+
+  /** Invitation emails sent so far, by tester email (as the tester record spells it), sorted. */
+  public Map<String, Integer> invitationsSent() {
+    synchronized (state) {
+      return new TreeMap<>(state.builds().invitations());
+    }
+  }
+
+  /** Manual build notifications sent so far, by build as {@code "version (number)"}, sorted. */
+  public Map<String, Integer> notificationsSent() {
+    synchronized (state) {
+      return new TreeMap<>(state.builds().notifications());
+    }
+  }
+}
