@@ -130,6 +130,8 @@ public final class PlanFile {
         }
         return new Action.Update(address, id, changes, reason);
       }
+      case "send":
+        return new Action.Send(address, attributes(change.path("after")), reason);
       default:
         throw new PlanFileException("resource change " + address + " has unknown actions " + names);
     }
@@ -197,7 +199,7 @@ public final class PlanFile {
       return null;
     }
     if (node.isTextual()) {
-      return node.textValue();
+      return Sensitive.TEXT.equals(node.textValue()) ? Sensitive.VALUE : node.textValue();
     }
     if (node.isBoolean()) {
       return node.booleanValue();

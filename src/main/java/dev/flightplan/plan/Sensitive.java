@@ -4,8 +4,12 @@ package dev.flightplan.plan;
 public enum Sensitive {
   VALUE;
 
+  /** How JSON plans show it, and how a saved plan's reader recognizes it. */
+  public static final String TEXT = "(sensitive value)";
+
+  @com.fasterxml.jackson.annotation.JsonValue
   @Override
   public String toString() {
-    return "(sensitive value)";
+    return TEXT;
   }
 }

@@ -205,7 +205,7 @@ public final class MarkdownPlanView {
         rows.computeIfAbsent(a.address().app() + "\u0000" + a.address().type(), k -> new EnumMap<>(ActionKind.class))
             .merge(a.kind(), 1, Integer::sum);
       }
-      sb.append("| App | Kind | Create | Update | Replace | Delete |\n|:--|:--|--:|--:|--:|--:|\n");
+      sb.append("| App | Kind | Create | Update | Replace | Delete | Send |\n|:--|:--|--:|--:|--:|--:|--:|\n");
       rows.forEach(
           (key, counts) -> {
             String[] parts = key.split("\u0000", 2);

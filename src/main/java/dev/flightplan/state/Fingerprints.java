@@ -82,6 +82,9 @@ public final class Fingerprints {
         Object value = read(c, app);
         if (holdsRecords(c)) {
           for (Object record : records(value)) {
+            if (nothingRead(record)) {
+              continue;
+            }
             Kind<?> kind = kindOf(record.getClass());
             String type = kind == null ? c.getName() : kind.type();
             String key = kind == null ? fallbackKey(record, app) : kind.keyOf(record);
@@ -173,6 +176,16 @@ public final class Fingerprints {
       return new ArrayList<>(m.values());
     }
     return List.of(value);
+  }
+
+  /** A record of parts that were all left unread (such as beta information the file does not manage) is no object. */
+  private static boolean nothingRead(Object record) {
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      if (read(c, record) != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String fallbackKey(Object record, LiveApp app) {

@@ -47,10 +47,10 @@ class JsonPlanViewTest {
     assertThat(change.path("actions").toString()).isEqualTo("[\"delete\",\"create\"]");
     assertThat(change.path("replace_paths").toString()).isEqualTo("[[\"internal\"]]");
     assertThat(replace.path("summary").toString())
-        .isEqualTo("{\"add\":1,\"change\":0,\"destroy\":1,\"replace\":1,\"api_calls\":2}");
+        .isEqualTo("{\"add\":1,\"change\":0,\"destroy\":1,\"replace\":1,\"send\":0,\"api_calls\":2}");
     JsonNode prune = PlanSchemaAssert.assertValidPlan(render(PlanCases.byName("prune").saved()));
     assertThat(prune.findValues("actions").stream().map(JsonNode::toString).distinct().sorted().toList())
-        .containsExactly("[\"create\"]", "[\"delete\"]", "[\"update\"]");
+        .containsExactly("[\"create\"]", "[\"delete\"]", "[\"send\"]", "[\"update\"]");
   }
 
   @Test

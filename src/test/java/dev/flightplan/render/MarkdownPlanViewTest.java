@@ -79,10 +79,11 @@ class MarkdownPlanViewTest {
     String md = render(saved(desired, live(List.of(), List.of()), PlanOptions.DEFAULTS), false);
     assertThat(md.length()).isLessThan(GITHUB_COMMENT_LIMIT);
     assertThat(md)
-        .startsWith("**flightplan**: 5,001 to add, 0 to change, 0 to destroy in com.example.app.")
-        .contains("| com.example.app | tester | 5,000 | 0 | 0 | 0 |")
+        .startsWith("**flightplan**: 5,001 to add, 0 to change, 0 to destroy, 5,000 to send in com.example.app.")
+        .contains("| com.example.app | tester | 5,000 | 0 | 0 | 0 | 0 |")
+        .contains("| com.example.app | invitation | 0 | 0 | 0 | 0 | 5,000 |")
         .contains("# … and 4,980 more")
-        .contains("# … and 4,951 more changes in com.example.app, not shown here: see the JSON plan")
+        .contains("# … and 9,951 more changes in com.example.app, not shown here: see the JSON plan")
         .contains("| 5,000 | `POST /v1/betaTesters` |");
     assertThat(EmailMask.containsEmail(md)).isFalse();
   }
