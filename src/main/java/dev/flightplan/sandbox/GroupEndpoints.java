@@ -146,12 +146,7 @@ final class GroupEndpoints {
 
   private Response update(Request request) {
     state.group(request.id());
-    ObjectNode data = Bodies.resource(bodies.document(request.body()), "betaGroups");
-    var id = data.get("id");
-    if (id == null || !id.isTextual() || !id.asText().equals(request.id())) {
-      throw ApiException.idInvalid(
-          "/data/id", "The resource id must be given and match the id in the URL ('" + request.id() + "').");
-    }
+    ObjectNode data = Bodies.update(bodies.document(request.body()), "betaGroups", request.id());
     ObjectNode attributes = Bodies.attributes(data, UPDATE_ATTRIBUTES, CREATE_ONLY);
     Bodies.relationships(data, Set.of());
     Group group =
