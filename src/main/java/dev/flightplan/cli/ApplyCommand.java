@@ -4,6 +4,7 @@ import dev.flightplan.api.CredentialsException;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.engine.ConfigFile;
+import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.engine.Engine;
 import dev.flightplan.engine.PlanFiles;
 import dev.flightplan.engine.Scope;
@@ -132,6 +133,11 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (Connection conn = Connection.open(connection, env)) {
       Engine engine = new Engine(conn.client(), env.env());
+      Diagnostics secrets = engine.secretsFor(saved);
+      Views.showDiagnostics(secrets, env, style);
+      if (secrets.hasErrors()) {
+        return ExitCodes.ERROR;
+      }
       List<Fingerprints.Difference> stale = engine.staleness(saved);
       if (!stale.isEmpty()) {
         view.stale(planFile.toString(), stale);

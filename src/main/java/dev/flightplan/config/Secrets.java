@@ -32,11 +32,28 @@ public final class Secrets {
   public record Resolution(Secrets secrets, Diagnostics diagnostics) {}
 
   public static Resolution resolve(DesiredState desired, Map<String, String> env) {
-    Path source = Path.of(desired.source()).toAbsolutePath();
+    return resolve(references(desired), desired.source(), env);
+  }
+
+  /**
+   * The secrets a saved plan's requests hold placeholders for ({@code {secret:env NAME}}), read afresh: a saved plan
+   * never holds them. Files are relative to the plan's desired-state file, as when it was planned.
+   */
+  public static Resolution forPlaceholders(String text, String configPath, Map<String, String> env) {
+    List<SecretRef> refs = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{secret:(env|file) ([^}]+)}").matcher(text);
+    while (m.find()) {
+      refs.add("env".equals(m.group(1)) ? new SecretRef(m.group(2), null, null) : new SecretRef(null, m.group(2), null));
+    }
+    return resolve(refs, configPath, env);
+  }
+
+  private static Resolution resolve(List<SecretRef> refs, String configPath, Map<String, String> env) {
+    Path source = Path.of(configPath).toAbsolutePath();
     Path baseDir = source.getParent() == null ? Path.of("") : source.getParent();
     Map<String, String> values = new HashMap<>();
     List<Diagnostic> problems = new ArrayList<>();
-    for (SecretRef ref : references(desired)) {
+    for (SecretRef ref : refs) {
       if (values.containsKey(ref.describe())) {
         continue;
       }

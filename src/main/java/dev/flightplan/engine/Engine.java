@@ -6,6 +6,7 @@ import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.CallResult;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.Secrets;
+import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
@@ -77,7 +78,21 @@ public final class Engine {
     return Fingerprints.compare(saved.fingerprints(), Fingerprints.of(live));
   }
 
-  /** Sends the plan's calls; secrets are those read by the last {@link #plan}. */
+  /**
+   * Reads the secrets a saved plan's requests refer to (a saved plan holds only placeholders); errors when one
+   * cannot be read, before anything is sent.
+   */
+  public Diagnostics secretsFor(SavedPlan saved) {
+    StringBuilder bodies = new StringBuilder();
+    saved.plan().calls().forEach(c -> bodies.append(c.body() == null ? "" : c.body().toString()));
+    Secrets.Resolution resolution = Secrets.forPlaceholders(bodies.toString(), saved.config().path(), env);
+    if (!resolution.diagnostics().hasErrors()) {
+      secrets = resolution.secrets();
+    }
+    return resolution.diagnostics();
+  }
+
+  /** Sends the plan's calls; secrets are those read by the last {@link #plan} or {@link #secretsFor}. */
   public ApplyReport apply(Plan plan, Consumer<CallResult> progress) {
     return new Applier(client, progress, secrets::lookup).apply(plan);
   }

@@ -31,6 +31,7 @@ public final class GroupKind implements ResourceKind {
 
   @Override
   public void plan(AppContext ctx) {
+    requireInternalGroup(ctx);
     Map<String, Set<String>> members = ctx.desired().membersByGroup();
     for (GroupSpec spec : ctx.desired().groups()) {
       Set<String> wanted = members.getOrDefault(spec.name(), Set.of());
@@ -38,6 +39,25 @@ public final class GroupKind implements ResourceKind {
           .ifPresentOrElse(live -> planExisting(ctx, spec, live, wanted), () -> planCreate(ctx, spec, wanted, null));
     }
     planDeletes(ctx);
+  }
+
+  /**
+   * App Store Connect creates an external group only once the app has an internal one. The plan creates internal
+   * groups first, so a file that declares one converges in one apply; one that declares none is told so.
+   */
+  private static void requireInternalGroup(AppContext ctx) {
+    boolean hasInternal =
+        ctx.live().groups().stream().anyMatch(LiveGroup::internal) || ctx.desired().groups().stream().anyMatch(GroupSpec::internal);
+    if (hasInternal) {
+      return;
+    }
+    for (GroupSpec spec : ctx.desired().groups()) {
+      if (ctx.liveGroup(spec.name()).isEmpty()) {
+        ctx.out().diagnostic(Diagnostic.error(spec.pos(),
+            "group \"" + spec.name() + "\" cannot be created: App Store Connect allows external groups only once the app has an internal group",
+            "add an internal group (internal: true) to the file; flightplan creates it first"));
+      }
+    }
   }
 
   private void planCreate(AppContext ctx, GroupSpec spec, Set<String> wanted, LiveGroup replaced) {

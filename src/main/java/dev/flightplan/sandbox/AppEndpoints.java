@@ -17,16 +17,26 @@ final class AppEndpoints {
 
   List<Route> routes() {
     QuerySpec list =
-        QuerySpec.builder()
+        withIncludes(QuerySpec.builder())
             .filter("bundleId").filter("id").filter("name").filter("sku")
-            .fields("apps", FieldNames.APPS)
             .sort("name", "-name", "bundleId", "-bundleId", "sku", "-sku")
             .paged(200)
             .build();
-    QuerySpec one = QuerySpec.builder().fields("apps", FieldNames.APPS).build();
+    QuerySpec one = withIncludes(QuerySpec.builder()).build();
     return List.of(
         new Route("GET", "/v1/apps", list, this::list),
         new Route("GET", "/v1/apps/{id}", one, this::get));
+  }
+
+  /** The TestFlight includes of an app (its beta information); the spec offers many more, which are refused. */
+  private static QuerySpec.Builder withIncludes(QuerySpec.Builder builder) {
+    return builder
+        .fields("apps", FieldNames.APPS)
+        .fields("betaAppLocalizations", FieldNames.BETA_APP_LOCALIZATIONS)
+        .fields("betaLicenseAgreements", FieldNames.BETA_LICENSE_AGREEMENTS)
+        .fields("betaAppReviewDetails", FieldNames.BETA_APP_REVIEW_DETAILS)
+        .include("betaAppLocalizations", "betaLicenseAgreement", "betaAppReviewDetail")
+        .includeLimit("betaAppLocalizations", Views.MAX_INCLUDE_LIMIT);
   }
 
   private Response list(Request request) {
@@ -40,13 +50,13 @@ final class AppEndpoints {
             .sorted(order(q.list("sort")))
             .toList();
     Paging.Page<App> page = Paging.page(apps, q, 200);
-    List<ObjectNode> data = page.items().stream().map(a -> views.app(a, q)).toList();
-    return Response.ok(Documents.collection(data, page, request, null));
+    Documents.Included included = new Documents.Included();
+    List<ObjectNode> data = page.items().stream().map(a -> views.render("apps", a.id(), q, included)).toList();
+    return Response.ok(Documents.collection(data, page, request, included));
   }
 
   private Response get(Request request) {
-    App app = state.app(request.id());
-    return Response.ok(Documents.single(views.app(app, request.query()), request.selfUrl(), null));
+    return views.one(request, "apps", state.app(request.id()).id());
   }
 
   private static boolean matches(Query q, String filter, String value) {

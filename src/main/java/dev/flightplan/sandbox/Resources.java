@@ -56,7 +56,7 @@ final class Resources {
     this.base = baseUri;
   }
 
-  ObjectNode app(App app, Set<String> fields) {
+  ObjectNode app(App app, Set<String> fields, Map<String, Linkages> included) {
     ObjectNode attributes = JSON.objectNode();
     put(attributes, fields, "name", app.name());
     put(attributes, fields, "bundleId", app.bundleId());
@@ -68,7 +68,7 @@ final class Resources {
       relationships.putObject("betaTesters").putObject("links")
           .put("self", base + "/v1/apps/" + app.id() + "/relationships/betaTesters");
     }
-    relationships(relationships, "apps", app.id(), APP_RELATIONSHIPS, fields, Map.of());
+    relationships(relationships, "apps", app.id(), APP_RELATIONSHIPS, fields, included);
     return resource("apps", app.id(), attributes, relationships);
   }
 

@@ -32,6 +32,11 @@ final class Views {
     this.builds = new BuildResources(state, resources);
     this.info = new InfoResources(resources);
     Builds b = state.builds();
+    // license agreement and review detail ids equal the app's id (one of each per app)
+    link("apps", "betaAppLocalizations", "betaAppLocalizations", false,
+        id -> ids(b.appLocalizations.where(l -> l.app().equals(id)), AppLocalization::id));
+    link("apps", "betaLicenseAgreement", "betaLicenseAgreements", true, id -> optional(b.licenses.orNull(id), LicenseAgreement::id));
+    link("apps", "betaAppReviewDetail", "betaAppReviewDetails", true, id -> optional(b.reviewDetails.orNull(id), ReviewDetail::id));
     link("betaGroups", "app", "apps", true, id -> List.of(state.group(id).app()));
     link("betaGroups", "builds", "builds", false, id -> ids(b.ofGroup(id), Build::id));
     link("betaGroups", "betaTesters", "betaTesters", false, id -> ids(state.members(id), Tester::id));
@@ -112,7 +117,7 @@ final class Views {
   private ObjectNode plain(String type, String id, Set<String> fields, Map<String, Resources.Linkages> linkages) {
     Builds b = state.builds();
     return switch (type) {
-      case "apps" -> resources.app(state.app(id), fields);
+      case "apps" -> resources.app(state.app(id), fields, linkages);
       case "betaGroups" -> resources.group(state.group(id), fields, linkages);
       case "betaTesters" -> resources.tester(state.tester(id), fields, linkages);
       case "builds" -> builds.build(b.builds.get(id), fields, linkages);

@@ -26,6 +26,7 @@ class ApplyFailureTest extends SandboxTest {
     assertThat(broken).isNotEqualTo(example);
     Path file = tmp.resolve("testflight.yaml");
     Files.writeString(file, broken);
+    Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
 
     CliRunner.Result failed = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
     assertThat(failed.exit()).isEqualTo(ExitCodes.ERROR);

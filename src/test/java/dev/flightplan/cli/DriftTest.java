@@ -24,14 +24,14 @@ class DriftTest extends SandboxTest {
   void exitsTwoWithChangesAndZeroWithout() {
     CliRunner.Result drift = cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode", "--format", "markdown");
     assertThat(drift.exit()).as(drift.all()).isEqualTo(ExitCodes.CHANGES);
-    assertThat(drift.out()).startsWith("**flightplan**: 3 to add, 2 to change, 0 to destroy in com.example.weather.\n")
+    assertThat(drift.out()).startsWith("**flightplan**: 6 to add, 8 to change, 0 to destroy, 2 to send in com.example.weather.\n")
         .contains("<details>").doesNotContain("dave@example.com").contains("d***@example.com");
     assertThat(drift.err()).isEmpty();
 
     CliRunner.Result json = cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode", "--format", "json");
     assertThat(json.exit()).isEqualTo(ExitCodes.CHANGES);
     JsonNode doc = PlanSchemaAssert.assertValidPlan(json.out());
-    assertThat(doc.path("summary").path("add").asInt()).isEqualTo(3);
+    assertThat(doc.path("summary").path("add").asInt()).isEqualTo(6);
 
     assertThat(cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve").exit()).isZero();
     CliRunner.Result clean = cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode", "--format", "markdown");

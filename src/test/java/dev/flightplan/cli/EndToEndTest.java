@@ -25,7 +25,14 @@ class EndToEndTest extends SandboxTest {
         .contains("- \"frank@example.com\"")
         .contains("+ tester \"dave@example.com\"")
         .contains("+ tester \"bob@example.com\"")
-        .contains("Plan: 3 to add, 2 to change, 0 to destroy.")
+        .contains("+ publicLinkLimit = 500")
+        .contains("+ criteria        = [\"IPHONE 17.0+\"]")
+        .contains("+ builds          = [\"2.3 (44)\"]")
+        .contains("~ demoAccountPassword = (sensitive value changed)")
+        .contains("+ reviewSubmission \"2.3 (45)\"")
+        .contains("+ appClipInvocation \"2.3 (45) https://appclip.example.com/order?size=large\"")
+        .contains("> invitation \"dave@example.com\"")
+        .contains("Plan: 6 to add, 8 to change, 0 to destroy, 2 to send.")
         .contains("would be deleted with --prune: \"Old Beta\"");
     assertThat(writes()).as("plan writes nothing").isZero();
 

@@ -44,7 +44,7 @@ class SavedPlanTest extends SandboxTest {
     assertThat(apply.exit()).as(apply.all()).isZero();
     assertThat(apply.out())
         .contains("Applying the saved plan " + file)
-        .contains("App Store Connect has not changed since it was planned. Plan: 3 to add, 2 to change, 0 to destroy.")
+        .contains("App Store Connect has not changed since it was planned. Plan: 6 to add, 8 to change, 0 to destroy, 2 to send.")
         .contains("Apply complete!")
         .contains("Verified: App Store Connect now matches the file.");
     assertThat(writes() - before).as("exactly the saved calls").isEqualTo(promised);
@@ -124,6 +124,7 @@ class SavedPlanTest extends SandboxTest {
   void aFileChangedSincePlanningIsAppliedAsReviewedButNotVerified() throws IOException {
     Path config = tmp.resolve("testflight.yaml");
     Files.copy(Path.of(EXAMPLE), config);
+    Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
     Path file = tmp.resolve("plan.json");
     assertThat(cli().run(sandbox, "plan", "-f", config.toString(), "-o", file.toString()).exit()).isZero();
     Files.writeString(config, Files.readString(config).replace("bob@example.com", "erin@example.com"));

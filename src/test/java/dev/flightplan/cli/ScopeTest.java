@@ -29,6 +29,9 @@ class ScopeTest extends SandboxTest {
                 testers: [alice@example.com, bob@example.com]
           - bundleId: com.example.notes
             groups:
+              - name: Notes Team
+                internal: true
+                testers: [erin@example.com]
               - name: Notes Beta
                 testers: [nina@example.com]
         """);

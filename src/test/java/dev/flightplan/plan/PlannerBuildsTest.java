@@ -36,6 +36,7 @@ class PlannerBuildsTest {
   static final LiveBuild B45 = build("b45", "2.3", "45", 21);
   static final LiveBuild B46 = state(build("b46", "2.3", "46", 22), "PROCESSING", false, null);
   static final LiveGroup G = liveGroup("g1", "Beta");
+  static final LiveGroup TEAM = liveInternal("g0", "Team");
   static final String GIVE = "POST /v1/builds/{id}/relationships/betaGroups";
 
   static AppSpec app(dev.flightplan.config.GroupSpec... groups) {
@@ -71,10 +72,10 @@ class PlannerBuildsTest {
             live(List.of(G), List.of(), List.of(state(inGroups(B44, "g1"), "VALID", true, "APPROVED"), inGroups(B45, "g1"))),
             List.of(), List.of(), List.of()),
         new Case("a new group with a build and a public link: create, give the build, then enable the link",
-            app(withLink(withBuilds(group("Public"), ref("2.3", "44")), true, 500)), live(List.of(), List.of(), List.of(B44)),
+            app(withLink(withBuilds(group("Public"), ref("2.3", "44")), true, 500)), live(List.of(TEAM), List.of(), List.of(B44)),
             List.of("+ group \"Public\""), List.of("POST /v1/betaGroups", GIVE, "PATCH /v1/betaGroups/{id}"), List.of()),
         new Case("a public link on a group that will have no build is an error",
-            app(withLink(withBuilds(group("Public")), true, null)), live(List.of(), List.of(), List.of(B44)),
+            app(withLink(withBuilds(group("Public")), true, null)), live(List.of(TEAM), List.of(), List.of(B44)),
             List.of("+ group \"Public\""), List.of("POST /v1/betaGroups"), List.of("error: group \"Public\": a public link can only be enabled once the group has a build")),
         new Case("the link limit of an enabled link changes with the group's settings",
             app(withLink(group("Beta"), true, 200)), live(List.of(liveLink(G, true, 100, null)), List.of(), List.of(inGroups(B44, "g1"))),

@@ -37,6 +37,8 @@ class PlannerTest {
   private static final Manage LISTED_ADDITIVE = Manage.DEFAULT;
   private static final Manage ALL_EXCLUSIVE = manage(GroupsMode.ALL, TestersMode.EXCLUSIVE);
   private static final PlanOptions PRUNE = PlanOptions.DEFAULTS.withPrune(true);
+  /** An app needs an internal group before App Store Connect creates external ones. */
+  private static final dev.flightplan.state.LiveGroup TEAM = liveInternal("g0", "Team");
 
   static Stream<Case> cases() {
     List<LiveTester> many = new ArrayList<>();
@@ -52,11 +54,11 @@ class PlannerTest {
             desired(LISTED_ADDITIVE, List.of(group("Beta", "a@example.com")), List.of()),
             live(List.of(liveGroup("g1", "Beta")), List.of(liveTester("t1", "a@example.com", "g1"))),
             PlanOptions.DEFAULTS, List.of(), List.of(), List.of()),
-        new Case("new group", desired(LISTED_ADDITIVE, List.of(group("Beta")), List.of()), live(List.of(), List.of()),
+        new Case("new group", desired(LISTED_ADDITIVE, List.of(group("Beta")), List.of()), live(List.of(TEAM), List.of()),
             PlanOptions.DEFAULTS, List.of("+ group \"Beta\""), List.of("POST /v1/betaGroups"), List.of()),
         new Case("new group takes existing testers in the create call",
             desired(LISTED_ADDITIVE, List.of(group("Beta", "a@example.com")), List.of()),
-            live(List.of(), List.of(liveTester("t1", "a@example.com"))),
+            live(List.of(TEAM), List.of(liveTester("t1", "a@example.com"))),
             PlanOptions.DEFAULTS, List.of("+ group \"Beta\""), List.of("POST /v1/betaGroups"), List.of()),
         new Case("new tester is created with its groups in one call",
             desired(LISTED_ADDITIVE, List.of(group("Beta", "new@example.com")), List.of()),
@@ -65,7 +67,7 @@ class PlannerTest {
             List.of("POST /v1/betaTesters", "POST /v1/betaTesterInvitations"), List.of()),
         new Case("new tester in a new group: the group is created first",
             desired(LISTED_ADDITIVE, List.of(group("Beta")), List.of(tester("new@example.com", "Beta"))),
-            live(List.of(), List.of()),
+            live(List.of(TEAM), List.of()),
             PlanOptions.DEFAULTS, List.of("+ group \"Beta\"", "+ tester \"new@example.com\"", "> invitation \"new@example.com\""),
             List.of("POST /v1/betaGroups", "POST /v1/betaTesters", "POST /v1/betaTesterInvitations"), List.of()),
         new Case("existing tester joins a group: one linkage call",
@@ -140,6 +142,10 @@ class PlannerTest {
             live(List.of(liveGroup("g1", "Beta")), List.of(liveTester("t1", "a@example.com", "g1"))),
             PlanOptions.DEFAULTS, List.of(), List.of(),
             List.of("warning: tester a@example.com is named \"\" in App Store Connect, not \"Ann Lee\"")),
+        new Case("an external group in an app without an internal group is an error",
+            desired(LISTED_ADDITIVE, List.of(group("Public")), List.of()), live(List.of(), List.of()),
+            PlanOptions.DEFAULTS, List.of("+ group \"Public\""), List.of("POST /v1/betaGroups"),
+            List.of("error: group \"Public\" cannot be created: App Store Connect allows external groups only once the app has an internal group")),
         new Case("internal groups are created before external ones, whatever the file order",
             desired(LISTED_ADDITIVE, List.of(group("Public"), internal("QA")), List.of()), live(List.of(), List.of()),
             PlanOptions.DEFAULTS, List.of("+ group \"Public\"", "+ group \"QA\""),
