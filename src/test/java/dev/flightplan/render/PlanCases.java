@@ -11,6 +11,7 @@ import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.state.Fingerprints;
 import dev.flightplan.state.LiveApp;
+import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveState;
 import java.util.List;
 import java.util.stream.Stream;
@@ -66,9 +67,57 @@ final class PlanCases {
         of("create-update", desired, seeded, PlanOptions.DEFAULTS),
         of("prune", desired, seeded, PlanOptions.DEFAULTS.withPrune(true)),
         of("replace", flipped, seeded, PlanOptions.DEFAULTS.withAllowReplace(true)),
+        testflight(),
+        testInformation(),
         of("many-members",
             desired(Manage.DEFAULT, List.of(group("Big", "a@example.com", "b@example.com", "c@example.com", "d@example.com", "e@example.com")), List.of()),
             seeded, PlanOptions.DEFAULTS));
+  }
+
+  /** Group settings, a public link with criteria, builds for a group and a tester, App Clip invocations. */
+  static Case testflight() {
+    LiveBuild b44 = withClip(build("b44", "2.3", "44", 20), "bb1",
+        invocation("i1", "https://clip.example.com/forecast", "en-US", "l1", "See the forecast"));
+    LiveBuild b45 = withDetail(build("b45", "2.3", "45", 21), false, false, java.util.Map.of());
+    LiveApp live = live(
+        List.of(liveInternal("g1", "QA"), liveLink(liveGroup("g2", "Friends"), true, 100,
+            new dev.flightplan.state.LiveGroup.LiveCriteria("c1", List.of(new dev.flightplan.state.LiveGroup.Filter("IPHONE", "16.0", null))))),
+        List.of(liveTester("t2", "carol@example.com", "g2")),
+        List.of(inGroups(b44, "g2"), b45));
+    AppSpec desired = withAppBuilds(
+        desired(Manage.DEFAULT,
+            List.of(
+                withLink(withBuilds(withMac(group("Friends", "carol@example.com"), true), ref("2.3", "44"), ref("2.3", "45")), true, 500,
+                    criterion("IPHONE", "17.0", null), criterion("IPAD", "17.0", "18.0")),
+                withLink(withBuilds(group("Public"), ref("2.3", "44")), true, null)),
+            List.of(testerWithBuilds("carol@example.com", List.of("Friends"), ref("2.3", "44")))),
+        buildSpec(ref("2.3", "44"),
+            invocationSpec("https://clip.example.com/forecast", "en-US", "See the 10-day forecast", "de-DE", "Die Vorhersage"),
+            invocationSpec("https://clip.example.com/order", "en-US", "Order coffee")));
+    java.util.Map<String, List<String>> options = java.util.Map.of("IPHONE", List.of("16.0", "17.0", "18.0"), "IPAD", List.of("17.0", "18.0"));
+    return new Case("testflight", saved(plan(desired, live, options, PlanOptions.DEFAULTS), live, PlanOptions.DEFAULTS, false));
+  }
+
+  /** Localizations, license, review details with a password (never shown), build settings and a review submission. */
+  static Case testInformation() {
+    LiveBuild b45 = withDetail(state(build("b45", "2.3", "45", 21), "VALID", false, null), false, null, java.util.Map.of());
+    LiveApp live = withInfo(live(List.of(liveInternal("g1", "QA")), List.of(), List.of(b45)),
+        new dev.flightplan.state.LiveAppInfo(
+            List.of(new dev.flightplan.state.LiveAppInfo.LiveLocalization("l1", "en-US", "Beta", "beta@example.com", null, null, null)),
+            new dev.flightplan.state.LiveAppInfo.LiveLicense("lic", "Old agreement."),
+            new dev.flightplan.state.LiveAppInfo.LiveReviewDetail("rd", "qa@example.com", "Jo", "Lee", null, false, null, "old-secret", null)));
+    dev.flightplan.config.SecretRef password = new dev.flightplan.config.SecretRef("DEMO_PASSWORD", null, POS);
+    AppSpec desired = withInfo(
+        withAppBuilds(desired(Manage.DEFAULT, List.of(), List.of()),
+            new dev.flightplan.config.BuildSpec(ref("2.3", "45"), java.util.Map.of("en-US", "New radar view"), true, false, true, null, POS)),
+        List.of(new dev.flightplan.config.LocalizationSpec("en-US", "Weather Radar beta", null, null, "https://example.com/privacy", null, POS),
+            new dev.flightplan.config.LocalizationSpec("de-DE", "Wetterradar Beta", "beta@example.com", null, null, null, POS)),
+        "New agreement.",
+        new dev.flightplan.config.ReviewDetailSpec(null, null, null, "+1 555 0100", true, "demo@example.com", password, null, POS),
+        null);
+    dev.flightplan.config.Secrets secrets = dev.flightplan.config.Secrets.resolve(
+        new dev.flightplan.config.DesiredState("testflight.yaml", 1, List.of(desired)), java.util.Map.of("DEMO_PASSWORD", "hunter2-golden")).secrets();
+    return new Case("test-information", saved(plan(desired, live, secrets, PlanOptions.DEFAULTS), live, PlanOptions.DEFAULTS, false));
   }
 
   static Stream<Arguments> arguments() {
