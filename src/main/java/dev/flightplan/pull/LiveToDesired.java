@@ -197,14 +197,14 @@ final class LiveToDesired {
     List<LocalizationSpec> result = new ArrayList<>();
     for (LiveAppInfo.LiveLocalization l : info.localizations().stream().sorted(Comparator.comparing(LiveAppInfo.LiveLocalization::locale)).toList()) {
       if (!SchemaPatterns.accepts("/$defs/locale", l.locale())) {
-        leftOut.add("localization " + l.locale() + ": not a locale this file accepts");
+        leftOut.add("localizations." + l.locale() + ": not a locale this file accepts");
         continue;
       }
-      String where = "localization " + l.locale();
+      String where = "localizations." + l.locale();
       result.add(new LocalizationSpec(l.locale(), blankToNull(l.description()),
-          checked(l.feedbackEmail(), "/$defs/email", where + ": feedbackEmail"),
-          checked(l.marketingUrl(), "/$defs/httpUrl", where + ": marketingUrl"),
-          checked(l.privacyPolicyUrl(), "/$defs/httpUrl", where + ": privacyPolicyUrl"),
+          checked(l.feedbackEmail(), "/$defs/email", where + ".feedbackEmail"),
+          checked(l.marketingUrl(), "/$defs/httpUrl", where + ".marketingUrl"),
+          checked(l.privacyPolicyUrl(), "/$defs/httpUrl", where + ".privacyPolicyUrl"),
           blankToNull(l.tvOsPrivacyPolicy()), null));
     }
     return result;
@@ -215,10 +215,10 @@ final class LiveToDesired {
       return null;
     }
     ReviewDetailSpec spec = new ReviewDetailSpec(
-        checked(r.contactEmail(), "/$defs/email", "reviewDetail: contactEmail"),
+        checked(r.contactEmail(), "/$defs/email", "reviewDetail.contactEmail"),
         blankToNull(r.contactFirstName()),
         blankToNull(r.contactLastName()),
-        checked(r.contactPhone(), "/$defs/reviewDetail/properties/contactPhone", "reviewDetail: contactPhone"),
+        checked(r.contactPhone(), "/$defs/reviewDetail/properties/contactPhone", "reviewDetail.contactPhone"),
         r.demoAccountRequired(),
         blankToNull(r.demoAccountName()),
         null,
@@ -233,7 +233,7 @@ final class LiveToDesired {
   private String checked(String value, String rule, String what) {
     String v = blankToNull(value);
     if (v != null && !SchemaPatterns.accepts(rule, v)) {
-      leftOut.add(what + " (" + v + " is not a value this file accepts)");
+      leftOut.add(what + " \"" + v + "\": not a value this file accepts");
       return null;
     }
     return v;
