@@ -68,7 +68,7 @@ class PullTest extends SandboxTest {
   }
 
   @Test
-  void everyKindRoundTripsOnceTheSandboxHasOneOfEach() throws IOException {
+  void everyKindRoundTripsOnceTheSandboxHasOneOfEachAndThePasswordIsAReference() throws IOException {
     applyExample();
     Path file = tmp.resolve("testflight.yaml");
     CliRunner.Result pull = pull("--app", "com.example.weather", "-o", file.toString());
@@ -93,23 +93,14 @@ class PullTest extends SandboxTest {
     assertThat(plan.exit()).as(plan.all()).isZero();
     assertThat(plan.out()).contains("No changes.");
     assertThat(plan(file, "--prune").exit()).isZero();
-  }
 
-  @Test
-  void theDemoPasswordIsAReferenceToFillIn() throws IOException {
-    applyExample();
-    Path file = tmp.resolve("testflight.yaml");
-    assertThat(pull("--app", "com.example.weather", "-o", file.toString()).exit()).isZero();
-    String pulled = Files.readString(file);
-    Files.writeString(file, pulled.replace("# demoAccountPassword: { env", "demoAccountPassword: { env"));
-
+    // the demo password is a reference to fill in: once uncommented, it plans cleanly with the right value
+    Files.writeString(file, yaml.replace("# demoAccountPassword: { env", "demoAccountPassword: { env"));
     CliRunner.Result unset = plan(file);
     assertThat(unset.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(unset.err()).contains("the environment variable DEMO_ACCOUNT_PASSWORD is not set");
-
     CliRunner.Result same = cli().env("DEMO_ACCOUNT_PASSWORD", "not-a-real-password-7Kq").run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode");
     assertThat(same.exit()).as(same.all()).isZero();
-
     CliRunner.Result other = cli().env("DEMO_ACCOUNT_PASSWORD", "another").run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode");
     assertThat(other.exit()).isEqualTo(ExitCodes.CHANGES);
     assertThat(other.out()).contains("~ demoAccountPassword = (sensitive value changed)").doesNotContain("another");
@@ -184,6 +175,21 @@ class PullTest extends SandboxTest {
     CliRunner.Result edited = plan(file);
     assertThat(edited.exit()).as(edited.all()).isEqualTo(ExitCodes.CHANGES);
     assertThat(edited.out()).contains("+ tester \"nina@example.com\"");
+  }
+
+  @Test
+  void aSavedPlanKnowsWhenItsCsvListChanged() throws IOException {
+    Path file = tmp.resolve("testflight.yaml");
+    Path csv = tmp.resolve("testers.csv");
+    assertThat(pull("--app", "com.example.weather", "-o", file.toString(), "--testers-csv", csv.toString()).exit()).isZero();
+    Files.writeString(csv, Files.readString(csv) + "nina@example.com,Nina,Park,Friends & Family\n");
+    Path saved = tmp.resolve("plan.json");
+    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "-o", saved.toString()).exit()).isZero();
+
+    Files.writeString(csv, Files.readString(csv) + "omar@example.com,Omar,Haddad,Friends & Family\n");
+    CliRunner.Result apply = cli().run(sandbox, "apply", saved.toString());
+    assertThat(apply.exit()).as(apply.all()).isZero();
+    assertThat(apply.out()).contains("Not verified: " + file + " changed (or is gone) since the plan was made");
   }
 
   @Test
