@@ -66,7 +66,9 @@ final class PullCommand implements Callable<Integer> {
         env.out().print(pulled.yaml());
         env.out().flush();
       }
-      new PullTextView(out == null ? env.err() : env.out(), style).render(pulled, out);
+      String plan = "flightplan plan" + (connection.sandbox ? " --sandbox" : "") + " -f " + (out == null ? "FILE" : out)
+          + " --detailed-exitcode";
+      new PullTextView(out == null ? env.err() : env.out(), style).render(pulled, out, plan);
       return ExitCodes.OK;
     }
   }

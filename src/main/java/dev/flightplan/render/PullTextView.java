@@ -17,8 +17,11 @@ public final class PullTextView {
     this.style = style;
   }
 
-  /** {@code output}: the YAML file, or null when it went to standard output. */
-  public void render(Pulled pulled, Path output) {
+  /**
+   * {@code output}: the YAML file, or null when it went to standard output; {@code planCommand}: the command that
+   * plans it, to show.
+   */
+  public void render(Pulled pulled, Path output, String planCommand) {
     for (PulledApp app : pulled.apps().stream().sorted(Comparator.comparing(a -> a.spec().bundleId())).toList()) {
       AppSpec s = app.spec();
       out.println(style.green("Pulled ") + s.bundleId() + ": " + count(s.groups().size(), "group") + ", "
@@ -37,8 +40,7 @@ public final class PullTextView {
     StringBuilder where = new StringBuilder(output == null ? "Wrote the file to standard output" : "Wrote " + output);
     pulled.csvFiles().keySet().forEach(f -> where.append(", ").append(f));
     out.println(where.append('.'));
-    String file = output == null ? "FILE" : output.toString();
-    out.println("Planning it right away shows no changes: flightplan plan -f " + file + " --detailed-exitcode (exit 0)");
+    out.println("Planning it right away shows no changes: " + planCommand + " (exit 0)");
     out.flush();
   }
 
