@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeOnExecutionException = ExitCodes.ERROR,
     description = "TestFlight as code: plan and apply App Store Connect TestFlight settings described in YAML.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, SandboxCommand.class},
+    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, PullCommand.class, SandboxCommand.class},
     footer = {
       "",
       "Exit codes: 0 success (no changes), 1 error, 2 changes present (plan --detailed-exitcode), 64 usage error.",

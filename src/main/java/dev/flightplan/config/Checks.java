@@ -54,7 +54,8 @@ final class Checks {
     if (first == null) {
       return true;
     }
-    error(positions.value(at), summary, "first at line " + first.line());
+    SourcePos pos = positions.value(at);
+    error(pos, summary, first.file().equals(pos.file()) ? "first at line " + first.line() : "first at " + first);
     return false;
   }
 

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads a desired-state file: YAML → JSON Schema → semantic rules → immutable records. Never throws for bad input:
+ * Loads a desired-state file: YAML → JSON Schema → included tester lists (CSV) → semantic rules → immutable
+ * records. Never throws for bad input:
  * every problem in the file becomes a {@link Diagnostic} at {@code file:line:col}, all reported together, and a file
  * with any error yields no state.
  */
@@ -43,7 +44,10 @@ public final class ConfigLoader {
     return parse(name, text);
   }
 
-  /** Loads YAML text; {@code displayName} is the file name positions are reported against. */
+  /**
+   * Loads YAML text; {@code displayName} is the file name positions are reported against, and tester lists it
+   * includes are read relative to its directory.
+   */
   public static LoadResult parse(String displayName, String yamlText) {
     String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
     YamlReader.Result yaml = YamlReader.read(displayName, text);
@@ -56,15 +60,22 @@ public final class ConfigLoader {
     SchemaMessages messages = new SchemaMessages(schema.document(), yaml.positions(), yaml.unreadable());
     messages.addAll(schema.validate(root));
     found.addAll(messages.diagnostics());
+    TesterFiles.Result files = TesterFiles.include(root, schema.document(), yaml.positions(), messages.invalid());
+    found.addAll(files.diagnostics());
     found.addAll(SemanticRules.check(root, schema.document(), yaml.positions(), messages.invalid()));
     return result(
-        found.stream().anyMatch(Diagnostic::isError) ? null : ModelBuilder.build(root, yaml.positions()), found);
+        found.stream().anyMatch(Diagnostic::isError) ? null : ModelBuilder.build(root, yaml.positions()), found,
+        files.included());
   }
 
   private static LoadResult result(DesiredState state, List<Diagnostic> found) {
+    return result(state, found, List.of());
+  }
+
+  private static LoadResult result(DesiredState state, List<Diagnostic> found, List<IncludedFile> included) {
     // The same node reached through several aliases reports the same problem at the same place: say it once.
     Diagnostics diagnostics = Diagnostics.of(List.copyOf(new LinkedHashSet<>(found)));
-    return new LoadResult(Optional.ofNullable(state), diagnostics);
+    return new LoadResult(Optional.ofNullable(state), diagnostics, included);
   }
 
   private static LoadResult failure(String name, String summary) {

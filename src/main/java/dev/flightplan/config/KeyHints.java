@@ -72,12 +72,18 @@ final class KeyHints {
 
   /**
    * A property's schema with its local {@code $ref} followed to the definition it names. A schema with a type of
-   * its own (a build, whose {@code $ref} adds the rules of choosing one) is already the definition.
+   * its own (a build, whose {@code $ref} adds the rules of choosing one) is already the definition. A choice
+   * written as {@code if/then/else} (a tester, or a tester list to include) is taken as its {@code else}, the
+   * ordinary shape.
    */
   JsonNode resolve(JsonNode node) {
     JsonNode current = node;
-    for (int hops = 0; hops < 10 && !current.has("type") && current.path("$ref").asText().startsWith("#"); hops++) {
-      JsonNode target = schema.at(current.get("$ref").asText().substring(1));
+    for (int hops = 0; hops < 10 && !current.has("type"); hops++) {
+      String ref = current.has("$ref") ? current.path("$ref").asText() : current.path("else").path("$ref").asText();
+      if (!ref.startsWith("#")) {
+        break;
+      }
+      JsonNode target = schema.at(ref.substring(1));
       if (target.isMissingNode()) {
         break;
       }

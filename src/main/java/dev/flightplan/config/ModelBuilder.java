@@ -80,11 +80,17 @@ final class ModelBuilder {
         positions.value(at));
   }
 
-  /** The testers' own entries in file order, then testers mentioned only under groups, in order of first mention. */
+  /**
+   * The testers' own entries in file order (those of included tester lists after the YAML's), then testers
+   * mentioned only under groups, in order of first mention.
+   */
   private List<TesterSpec> testers(JsonNode entries, String at, JsonNode groupNodes, String groupsAt) {
     Map<String, TesterSpec> testers = new LinkedHashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       JsonNode entry = entries.get(i);
+      if (TesterFiles.isFile(entry)) {
+        continue; // its rows follow, as entries of their own
+      }
       String entryAt = Pointer.child(at, i);
       List<String> groupNames = new ArrayList<>();
       entry.path("groups").forEach(g -> groupNames.add(g.asText().trim()));

@@ -37,6 +37,11 @@ final class PositionMap {
     keys.put(pointer, at(mark));
   }
 
+  /** A value that was read from another file than this map's (a row of an included tester list). */
+  void putValue(String pointer, SourcePos pos) {
+    values.put(pointer, pos);
+  }
+
   void putWritten(String pointer, String text) {
     written.put(pointer, text);
   }

@@ -134,6 +134,9 @@ final class SemanticRules {
   private void testers(JsonNode testers, String at, GroupNames groups) {
     Map<String, SourcePos> emails = new HashMap<>();
     for (int i = 0; i < testers.size(); i++) {
+      if (TesterFiles.isFile(testers.get(i))) {
+        continue; // its rows follow as entries of their own
+      }
       String tester = Pointer.child(at, i);
       String email = checks.text(testers.get(i), tester, "email");
       String key = email == null ? null : email.toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package dev.flightplan.engine;
 
 import dev.flightplan.config.ConfigLoader;
+import dev.flightplan.config.IncludedFile;
 import dev.flightplan.config.LoadResult;
 import dev.flightplan.plan.SavedPlan;
 import java.io.IOException;
@@ -13,10 +14,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A desired-state file read once: the load result (state or diagnostics) and the reference a saved plan records,
- * the path as given and the SHA-256 of exactly the bytes that were loaded.
+ * the path as given and the SHA-256 of exactly the bytes that were loaded. When the file includes tester lists
+ * (CSV), the hash covers them too: it is then the SHA-256 of a {@code sha256sum}-style listing, one line
+ * {@code HASH  PATH} for the file and then for each included file in the order they were read, so that a changed
+ * tester list makes a saved plan's file count as changed.
  */
 public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
   public static ConfigFile load(Path file) {
@@ -35,17 +40,27 @@ public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))
               .toString();
-      return new ConfigFile(ConfigLoader.parse(file.toString(), text), ref);
+      LoadResult result = ConfigLoader.parse(file.toString(), text);
+      return new ConfigFile(result, withIncluded(ref, result.included()));
     } catch (CharacterCodingException e) {
       return new ConfigFile(ConfigLoader.load(file), ref);
     }
   }
 
-  /** Whether {@code ref}'s file is still where it was, with the same bytes. */
+  private static SavedPlan.ConfigRef withIncluded(SavedPlan.ConfigRef ref, List<IncludedFile> included) {
+    if (included.isEmpty()) {
+      return ref;
+    }
+    StringBuilder listing = new StringBuilder(ref.sha256()).append("  ").append(ref.path()).append('\n');
+    included.forEach(f -> listing.append(f.sha256()).append("  ").append(f.path()).append('\n'));
+    return new SavedPlan.ConfigRef(ref.path(), sha256(listing.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Whether {@code ref}'s file (and the tester lists it includes) is still where it was, with the same bytes. */
   public static boolean unchanged(SavedPlan.ConfigRef ref) {
     try {
-      return sha256(Files.readAllBytes(Path.of(ref.path()))).equals(ref.sha256());
-    } catch (IOException | RuntimeException e) {
+      return load(Path.of(ref.path())).ref().sha256().equals(ref.sha256());
+    } catch (RuntimeException e) {
       return false;
     }
   }

@@ -46,15 +46,15 @@ final class RecruitmentCriteria {
 
   static void plan(GroupPlan p, GroupSpec spec, LiveGroup live) {
     List<LiveGroup.Filter> wanted = desired(spec);
-    if (wanted == null || !valid(p, spec)) {
+    if (wanted == null) {
       return;
     }
     LiveGroup.LiveCriteria current = live == null ? null : live.criteria();
     List<LiveGroup.Filter> currentFilters = current == null ? List.of() : current.filters().stream().sorted(ORDER).toList();
     if (current != null && currentFilters.equals(wanted)) {
-      return;
+      return; // unchanged criteria are not checked again: an OS version Apple no longer offers may stay (a pulled file)
     }
-    if (current == null && wanted.isEmpty()) {
+    if (current == null && wanted.isEmpty() || !valid(p, spec)) {
       return;
     }
     if (live != null) {

@@ -36,7 +36,10 @@ public record SavedPlan(
     fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
   }
 
-  /** The desired-state file a plan was made from: its path as the user gave it, and the SHA-256 of its bytes. */
+  /**
+   * The desired-state file a plan was made from: its path as the user gave it, and the SHA-256 of its bytes (and of
+   * the tester lists it includes; see {@code engine.ConfigFile}).
+   */
   public record ConfigRef(String path, String sha256) {
     public ConfigRef {
       Objects.requireNonNull(path, "path");

@@ -30,8 +30,11 @@ final class BuildReader {
     this.client = client;
   }
 
-  /** The app's builds, with the App Clip invocations of the builds {@code invocationBuilds} name. */
-  List<LiveBuild> read(String appId, List<BuildRef> invocationBuilds) {
+  /**
+   * The app's builds, with the App Clip invocations of the builds {@code invocationBuilds} name, or of every build
+   * that has an App Clip when {@code allInvocations}.
+   */
+  List<LiveBuild> read(String appId, List<BuildRef> invocationBuilds, boolean allInvocations) {
     String query =
         Query.of("/v1/builds")
             .param("filter[app]", appId)
@@ -64,7 +67,7 @@ final class BuildReader {
         builds.add(toBuild(b, page));
       }
     }
-    return withInvocations(builds, invocationBuilds);
+    return withInvocations(builds, invocationBuilds, allInvocations);
   }
 
   private LiveBuild toBuild(Resource b, Document page) {
@@ -143,10 +146,13 @@ final class BuildReader {
     return ids;
   }
 
-  private List<LiveBuild> withInvocations(List<LiveBuild> builds, List<BuildRef> invocationBuilds) {
+  private List<LiveBuild> withInvocations(List<LiveBuild> builds, List<BuildRef> invocationBuilds, boolean all) {
     Map<String, LiveBuild> byId = new LinkedHashMap<>();
     builds.forEach(b -> byId.put(b.id(), b));
     Map<String, List<LiveBuild.LiveInvocation>> read = new HashMap<>();
+    if (all) {
+      builds.stream().filter(b -> b.appClipBundleId() != null).forEach(b -> read.put(b.id(), invocations(b.appClipBundleId())));
+    }
     for (BuildRef wanted : invocationBuilds) {
       Builds.resolve(builds, wanted)
           .filter(b -> b.appClipBundleId() != null && !read.containsKey(b.id()))

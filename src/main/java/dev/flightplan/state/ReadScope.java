@@ -21,13 +21,20 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions) {
   /**
    * For one app: its builds (when the file names builds or enables a public link), its beta information (when the
    * file manages it or submits a build for review), its groups' recruitment criteria, and the App Clip invocations
-   * of the builds whose invocations the file manages.
+   * of the builds whose invocations the file manages ({@code allInvocations}: of every build that has an App Clip,
+   * for {@code pull}, which does not know the builds before reading them).
    */
-  public record AppReads(boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds) {
+  public record AppReads(boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds, boolean allInvocations) {
     public static final AppReads MINIMAL = new AppReads(false, false, false, List.of());
+    /** Everything flightplan manages of an app. */
+    public static final AppReads EVERYTHING = new AppReads(true, true, true, List.of(), true);
 
     public AppReads {
       invocationBuilds = List.copyOf(invocationBuilds);
+    }
+
+    public AppReads(boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds) {
+      this(builds, info, criteria, invocationBuilds, false);
     }
   }
 
@@ -35,6 +42,13 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions) {
   public static ReadScope minimal(List<String> bundleIds) {
     Map<String, AppReads> apps = new LinkedHashMap<>();
     bundleIds.forEach(b -> apps.put(b, AppReads.MINIMAL));
+    return new ReadScope(apps, false);
+  }
+
+  /** Everything flightplan manages of these apps (what {@code pull} reads), without the criteria options. */
+  public static ReadScope everything(List<String> bundleIds) {
+    Map<String, AppReads> apps = new LinkedHashMap<>();
+    bundleIds.forEach(b -> apps.put(b, AppReads.EVERYTHING));
     return new ReadScope(apps, false);
   }
 

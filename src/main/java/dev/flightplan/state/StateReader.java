@@ -90,7 +90,7 @@ public final class StateReader {
     Set<String> groupIds = new HashSet<>();
     groups.forEach(g -> groupIds.add(g.id()));
     List<LiveTester> testers = readTesters(app.id(), groupIds);
-    List<LiveBuild> builds = reads.builds() ? new BuildReader(client).read(app.id(), reads.invocationBuilds()) : List.of();
+    List<LiveBuild> builds = reads.builds() ? new BuildReader(client).read(app.id(), reads.invocationBuilds(), reads.allInvocations()) : List.of();
     return new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, info);
   }
 

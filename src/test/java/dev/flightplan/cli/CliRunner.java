@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ final class CliRunner {
   private final Map<String, String> env = new HashMap<>();
   private boolean terminal;
   private String stdin = "";
+  private Clock clock = Clock.systemUTC();
 
   /** Credentials of the sandbox in the environment, as a user exporting ASC_* would have them. */
   static CliRunner against(SandboxServer sandbox) {
@@ -42,6 +44,12 @@ final class CliRunner {
     return this;
   }
 
+  /** The clock the command sees (the time a pulled file says it was pulled). */
+  CliRunner clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
   CliRunner terminal(String stdin) {
     this.terminal = true;
     this.stdin = stdin;
@@ -53,7 +61,7 @@ final class CliRunner {
     StringWriter err = new StringWriter();
     Environment environment =
         new Environment(
-            new PrintWriter(out, true), new PrintWriter(err, true), env, new BufferedReader(new StringReader(stdin)), terminal);
+            new PrintWriter(out, true), new PrintWriter(err, true), env, new BufferedReader(new StringReader(stdin)), terminal, clock);
     int exit = new Main(environment).run(args);
     return new Result(exit, out.toString(), err.toString());
   }
