@@ -2,6 +2,7 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.TesterSpec;
 import dev.flightplan.diag.Diagnostic;
@@ -11,6 +12,7 @@ import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.LiveTester;
 import java.util.ArrayList;
@@ -95,7 +97,11 @@ public final class TesterKind implements ResourceKind {
                 JsonApi.create(TYPE, attrs, Map.of("betaGroups", linkages)),
                 ref,
                 "create " + address.local() + " in " + groups.size() + " group(s)",
-                serves));
+                serves)
+                .readingBack(ReadBack.findIgnoringCase(
+                    Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id()).param("filter[email]", spec.email())
+                        .param("fields[betaTesters]", "email").param("limit", 200).build(),
+                    TYPE, "email", spec.email())));
     if (ctx.desired().invitations().onAdd()) {
       Address invitation = new Address(ctx.app(), "invitation", spec.email());
       ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", spec.email()).build(),
@@ -104,7 +110,11 @@ public final class TesterKind implements ResourceKind {
       rels.put("app", new Linkage("apps", ctx.live().id()));
       rels.put("betaTester", new Linkage(TYPE, "{" + ref + "}"));
       ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
-          JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + spec.email(), List.of(invitation)));
+          JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + spec.email(), List.of(invitation))
+          // an invited tester is INVITED, or ACCEPTED or INSTALLED once they answered: never invite twice
+          .readingBack(ReadBack.findOneOf(
+              Query.of("/v1/betaTesters/{" + ref + "}").param("fields[betaTesters]", "state").build(),
+              TYPE, "state", List.of("INVITED", "ACCEPTED", "INSTALLED"))));
     }
   }
 
@@ -184,7 +194,11 @@ public final class TesterKind implements ResourceKind {
                   JsonApi.linkages(TYPE, batches.get(i)),
                   null,
                   "remove " + batches.get(i).size() + " tester(s) from app " + ctx.app(),
-                  servedBatches.get(i)));
+                  servedBatches.get(i))
+                  .readingBack(ReadBack.members(
+                      Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id())
+                          .param("filter[id]", batches.get(i)).param("fields[betaTesters]", "email")
+                          .param("limit", 200).build())));
     }
   }
 

@@ -116,6 +116,19 @@ public final class SandboxServer implements AutoCloseable {
     return total.get();
   }
 
+  /** The faults this sandbox injects (see {@link FaultSpec}); its {@code toString()} replays them. */
+  public FaultSpec faults() {
+    return dispatcher.faults().spec();
+  }
+
+  /**
+   * How many faults of each kind were injected so far ({@code 5xx}, {@code 5xx-after} as {@code server_error_after},
+   * {@code rate_limited}, {@code reset}, {@code reset_after}, {@code slow}, {@code revoked}), sorted by name.
+   */
+  public Map<String, Long> faultsInjected() {
+    return dispatcher.faults().injected();
+  }
+
   /**
    * Registers a listener called once for every exchange. It runs when the response is final and before its bytes
    * go out, so a client that has received a response can rely on the listener having seen it; a listener that
@@ -140,6 +153,10 @@ public final class SandboxServer implements AutoCloseable {
       Dispatcher.Answer answer = dispatcher.answer(exchange, requestBytes);
       counts.computeIfAbsent(answer.countKey(), k -> new LongAdder()).increment();
       total.incrementAndGet();
+      if (answer.drop()) {
+        // an injected reset: closing the exchange before any header is sent closes the connection unanswered
+        return;
+      }
       for (Consumer<Exchange> listener : listeners) {
         try {
           listener.accept(answer.exchange());
