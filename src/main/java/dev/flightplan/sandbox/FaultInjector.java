@@ -36,6 +36,7 @@ final class FaultInjector {
   private final AtomicLong authenticated = new AtomicLong();
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final Map<String, LongAdder> injected = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Queue<Fault>> scripted = new ConcurrentHashMap<>();
 
   FaultInjector(FaultSpec spec) {
     this.spec = spec;
@@ -45,12 +46,23 @@ final class FaultInjector {
     return spec;
   }
 
+  /** Makes the next request with this method and template meet {@code fault}, before any random one. */
+  void failNext(String methodAndTemplate, Fault fault) {
+    scripted.computeIfAbsent(methodAndTemplate, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(fault);
+  }
+
   /** The fault for the next request with this method and template. */
   Decision decide(String method, String template) {
+    String key = method + " " + template;
+    java.util.Queue<Fault> queue = scripted.get(key);
+    Fault next = queue == null ? null : queue.poll();
+    if (next != null) {
+      count(next.name().toLowerCase(java.util.Locale.ROOT));
+      return new Decision(next, false);
+    }
     if (!spec.active()) {
       return Decision.NONE;
     }
-    String key = method + " " + template;
     long n = sequences.computeIfAbsent(key, k -> new AtomicLong()).getAndIncrement();
     SplittableRandom random = new SplittableRandom(mix(spec.seed(), key.hashCode(), n));
     boolean slow = random.nextDouble() < spec.slow();

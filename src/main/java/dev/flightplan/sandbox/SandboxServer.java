@@ -116,6 +116,24 @@ public final class SandboxServer implements AutoCloseable {
     return total.get();
   }
 
+  /**
+   * Makes the next request {@code request} ({@code "POST /v1/betaGroups"}, ids as {@code {id}}) meet {@code fault}:
+   * {@code 5xx}, {@code 5xx-after} (the change is made, then 5xx), {@code 429}, {@code reset} or {@code reset-after}
+   * (the change is made, then the connection closes unanswered). For tests that fail one request on demand.
+   */
+  public void failNext(String request, String fault) {
+    FaultInjector.Fault f =
+        switch (fault) {
+          case "5xx" -> FaultInjector.Fault.SERVER_ERROR;
+          case "5xx-after" -> FaultInjector.Fault.SERVER_ERROR_AFTER;
+          case "429" -> FaultInjector.Fault.RATE_LIMITED;
+          case "reset" -> FaultInjector.Fault.RESET;
+          case "reset-after" -> FaultInjector.Fault.RESET_AFTER;
+          default -> throw new IllegalArgumentException("unknown fault " + fault);
+        };
+    dispatcher.faults().failNext(request, f);
+  }
+
   /** The faults this sandbox injects (see {@link FaultSpec}); its {@code toString()} replays them. */
   public FaultSpec faults() {
     return dispatcher.faults().spec();
