@@ -22,6 +22,8 @@ final class CliRunner {
   private final Map<String, String> env = new HashMap<>();
   private boolean terminal;
   private String stdin = "";
+  private java.time.Clock clock = java.time.Clock.systemUTC();
+  private dev.flightplan.api.Sleeper sleeper = dev.flightplan.api.Sleeper.system();
 
   /** Credentials of the sandbox in the environment, as a user exporting ASC_* would have them. */
   static CliRunner against(SandboxServer sandbox) {
@@ -42,6 +44,18 @@ final class CliRunner {
     return this;
   }
 
+  /** Waits (retries, read-backs, the verification after apply) go to {@code sleeper} instead of sleeping. */
+  CliRunner sleeper(dev.flightplan.api.Sleeper sleeper) {
+    this.sleeper = sleeper;
+    return this;
+  }
+
+  /** The clock the client mints tokens with (share it with the sandbox's). */
+  CliRunner clock(java.time.Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
   CliRunner terminal(String stdin) {
     this.terminal = true;
     this.stdin = stdin;
@@ -53,7 +67,8 @@ final class CliRunner {
     StringWriter err = new StringWriter();
     Environment environment =
         new Environment(
-            new PrintWriter(out, true), new PrintWriter(err, true), env, new BufferedReader(new StringReader(stdin)), terminal);
+            new PrintWriter(out, true), new PrintWriter(err, true), env, new BufferedReader(new StringReader(stdin)), terminal,
+            clock, sleeper);
     int exit = new Main(environment).run(args);
     return new Result(exit, out.toString(), err.toString());
   }
