@@ -103,22 +103,32 @@ public final class TesterKind implements ResourceKind {
                         .param("fields[betaTesters]", "email").param("limit", 200).build(),
                     TYPE, "email", spec.email())));
     if (ctx.desired().invitations().onAdd()) {
-      Address invitation = new Address(ctx.app(), "invitation", spec.email());
-      ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", spec.email()).build(),
-          "tester newly added, and invitations.onAdd is on"));
-      Map<String, Object> rels = new LinkedHashMap<>();
-      rels.put("app", new Linkage("apps", ctx.live().id()));
-      rels.put("betaTester", new Linkage(TYPE, "{" + ref + "}"));
-      ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
-          JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + spec.email(), List.of(invitation))
-          // an email leaves nothing to read (joining a group may already have made the tester INVITED): when the
-          // answer is lost, it is not sent again, so nobody gets two
-          .readingBack(ReadBack.none()));
+      invite(ctx, spec.email(), "{" + ref + "}", "tester newly added, and invitations.onAdd is on");
     }
+  }
+
+  /**
+   * Plans the invitation email. A one-off request: an email leaves nothing to read (joining a group may already have
+   * made the tester INVITED), so when its answer is lost it is not sent again, and nobody gets two.
+   */
+  private static void invite(AppContext ctx, String email, String testerId, String reason) {
+    Address invitation = new Address(ctx.app(), "invitation", email);
+    ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", email).build(), reason));
+    Map<String, Object> rels = new LinkedHashMap<>();
+    rels.put("app", new Linkage("apps", ctx.live().id()));
+    rels.put("betaTester", new Linkage(TYPE, testerId));
+    ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
+        JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + email, List.of(invitation))
+        .readingBack(ReadBack.none()));
   }
 
   private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live) {
     checkNames(ctx, spec, live);
+    if (ctx.desired().invitations().onAdd() && "NOT_INVITED".equals(live.state()) && !live.groupIds().isEmpty()) {
+      // added but never invited: an earlier apply stopped between the two, so this one finishes the job
+      invite(ctx, spec.email(), live.id(), "in the app but never invited (an earlier apply may have stopped before"
+          + " inviting), and invitations.onAdd is on");
+    }
     Address address = Address.tester(ctx.app(), spec.email());
     TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, live.id(), live.id(), address);
     if (!builds.isEmpty()) {
