@@ -108,8 +108,9 @@ public final class TesterKind implements ResourceKind {
   }
 
   /**
-   * Plans the invitation email. A one-off request: an email leaves nothing to read (joining a group may already have
-   * made the tester INVITED), so when its answer is lost it is not sent again, and nobody gets two.
+   * Plans the invitation email. When its answer is lost, the tester's state is read back: INVITED (or ACCEPTED,
+   * INSTALLED) means an invitation went out, by this request or because joining a group sent one, so it is not sent
+   * again and nobody gets two; NOT_INVITED means it did not, and it is sent again.
    */
   private static void invite(AppContext ctx, String email, String testerId, String reason) {
     Address invitation = new Address(ctx.app(), "invitation", email);
@@ -119,7 +120,9 @@ public final class TesterKind implements ResourceKind {
     rels.put("betaTester", new Linkage(TYPE, testerId));
     ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
         JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + email, List.of(invitation))
-        .readingBack(ReadBack.none()));
+        .readingBack(ReadBack.findOneOf(
+            Query.of("/v1/betaTesters/" + testerId).param("fields[betaTesters]", "state").build(),
+            TYPE, "state", List.of("INVITED", "ACCEPTED", "INSTALLED"))));
   }
 
   private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live) {

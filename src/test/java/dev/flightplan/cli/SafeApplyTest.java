@@ -91,13 +91,14 @@ class SafeApplyTest extends SandboxTest {
     boolean oneOff = request.equals("POST /v1/betaTesterInvitations");
     boolean create = request.startsWith("POST") && !request.contains("/relationships/") && !oneOff;
     boolean changed = fault.endsWith("-after");
-    // a one-off request (an invitation email) whose answer was lost is never sent again
+    // an invitation whose answer was lost is not sent again when the tester reads back INVITED, as dave, whose
+    // invitation comes first, is from joining his external groups
     long expected = referenceCounts.get(request) + (create && changed || oneOff ? 0 : 1);
     assertThat(sandbox.requestCounts().get(request)).as("%s sent", request).isEqualTo(expected);
     String method = request.substring(0, request.indexOf(' '));
     String prefix = request.substring(request.indexOf(' ') + 1).replaceAll("\\{id}.*", "");
     if (oneOff) {
-      assertThat(r.err()).contains("a one-off request leaves nothing to read back, so it is not sent again");
+      assertThat(r.err()).contains("debug: read back POST /v1/betaTesterInvitations: ").contains(": adopted betaTesters ");
     } else if (create && changed) {
       assertThat(r.err()).containsPattern("debug: read back POST /v1/[A-Za-z]+: the answer was lost")
           .containsPattern("debug: POST /v1/[A-Za-z]+: adopted ");
