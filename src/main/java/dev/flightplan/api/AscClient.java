@@ -20,7 +20,10 @@ import java.util.Set;
  * refused it, so nothing happened), waiting {@code Retry-After} when given and exponential backoff otherwise. A 5xx
  * or an I/O failure is repeated only when the request is idempotent: GET, PATCH, DELETE, and POST to a
  * {@code /relationships/} endpoint; for a create-POST the outcome is unknown and the exception says so. A failure
- * to connect at all is repeated for every method, since the request never left. Other 4xx are never repeated.
+ * to connect at all is repeated for every method, since the request never left. Other 4xx are never repeated. A
+ * DELETE repeated after an attempt whose answer was lost, and then answered 404, was done by that attempt: it
+ * succeeds. A read-only client ({@link ClientOptions#readOnly()}) refuses every write before sending it. Every retry
+ * is written to the debug log with its reason and wait.
  */
 public final class AscClient implements AutoCloseable {
   private final URI base;
@@ -28,8 +31,13 @@ public final class AscClient implements AutoCloseable {
   private final TokenSource tokens;
   private final Transport transport;
   private final Sender sender;
+  private final ClientOptions options;
+
+  /** What a write was answered: its 2xx status (202: accepted, completes later) and the document, if any. */
+  public record Answer(int status, Optional<Document> document) {}
 
   private AscClient(Credentials credentials, ClientOptions options) {
+    this.options = options;
     String url = options.baseUrl().toString().replaceAll("/+$", "");
     this.base = URI.create(url);
     this.basePrefix = base.getRawPath() == null ? "" : base.getRawPath();
@@ -80,14 +88,30 @@ public final class AscClient implements AutoCloseable {
     return List.copyOf(pages);
   }
 
+  /**
+   * A write by method: {@code POST}, {@code PATCH} or {@code DELETE} (a relationship DELETE carries a linkage body),
+   * with the status it was answered, so that a caller can tell 202 (accepted, completes later) from 204.
+   */
+  public Answer write(String method, String path, JsonNode bodyOrNull) {
+    if (method.equals("GET")) {
+      throw new IllegalArgumentException("write() sends POST, PATCH or DELETE, not GET");
+    }
+    return send(method, target(method, path), bodyOrNull);
+  }
+
+  /** The options this client was made with: its clock, sleeper, retry policy and debug log. */
+  public ClientOptions options() {
+    return options;
+  }
+
   /** POST: a create answers 201 with the new resource; a relationship POST answers 204 (empty). */
   public Optional<Document> post(String path, JsonNode body) {
-    return send("POST", target("POST", path), body);
+    return send("POST", target("POST", path), body).document();
   }
 
   /** PATCH: an update answers 200 with the resource; a to-one relationship PATCH answers 204 (empty). */
   public Optional<Document> patch(String path, JsonNode body) {
-    return send("PATCH", target("PATCH", path), body);
+    return send("PATCH", target("PATCH", path), body).document();
   }
 
   /** DELETE, with a linkage body for relationship endpoints. 200, 202 (completes later) and 204 are success. */
@@ -116,18 +140,18 @@ public final class AscClient implements AutoCloseable {
   }
 
   private Document get(URI uri) {
-    return send("GET", uri, null).orElseGet(() -> new Document(Json.NODES.objectNode()));
+    return send("GET", uri, null).document().orElseGet(() -> new Document(Json.NODES.objectNode()));
   }
 
-  private Optional<Document> send(String method, URI uri, JsonNode body) {
+  private Answer send(String method, URI uri, JsonNode body) {
     String path = displayPath(uri);
     byte[] bytes = body == null ? null : serialize(body);
     Transport.Response response = sender.send(method, uri, path, bytes);
     if (response.body().length == 0) {
-      return Optional.empty();
+      return new Answer(response.status(), Optional.empty());
     }
     try {
-      return Optional.of(new Document(Json.MAPPER.readTree(response.body())));
+      return new Answer(response.status(), Optional.of(new Document(Json.MAPPER.readTree(response.body()))));
     } catch (IOException e) {
       throw new UnexpectedResponseException(
           method + " " + path + ": " + response.status() + " with a body that is not JSON: "

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * Everything about the client that is not a credential: where the API is, the world it runs in (clock, sleeper),
  * how it retries, where debug lines go and how it introduces itself. {@code baseUrl} is an absolute http(s) URL;
- * a trailing slash does not matter.
+ * a trailing slash does not matter. {@code readOnly}: every request but a GET is refused before it is sent.
  */
 public record ClientOptions(
     URI baseUrl,
@@ -16,8 +16,15 @@ public record ClientOptions(
     RetryPolicy retry,
     Sleeper sleeper,
     Consumer<String> debugLog,
-    String userAgent) {
+    String userAgent,
+    boolean readOnly) {
   public static final URI APPLE = URI.create("https://api.appstoreconnect.apple.com");
+
+  /** A client that may write. */
+  public ClientOptions(
+      URI baseUrl, Clock clock, RetryPolicy retry, Sleeper sleeper, Consumer<String> debugLog, String userAgent) {
+    this(baseUrl, clock, retry, sleeper, debugLog, userAgent, false);
+  }
 
   public ClientOptions {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -42,23 +49,28 @@ public record ClientOptions(
   }
 
   public ClientOptions withRetry(RetryPolicy retry) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
   }
 
   public ClientOptions withSleeper(Sleeper sleeper) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
   }
 
   public ClientOptions withClock(Clock clock) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
   }
 
   public ClientOptions withDebugLog(Consumer<String> debugLog) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
+  }
+
+  /** A client that refuses every write before sending it (plan works, apply fails at its first request). */
+  public ClientOptions withReadOnly(boolean readOnly) {
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
   }
 
   public ClientOptions withUserAgent(String userAgent) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
   }
 
   /** {@code flightplan/<version>}, the version from the jar manifest ({@code dev} when run from classes). */

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * An App Store Connect team API key: key ID, issuer ID and the PKCS#8 PEM of the private key. The key is never
@@ -44,6 +47,17 @@ public record Credentials(String keyId, String issuerId, String privateKeyPem) {
   public static Credentials resolve(
       Map<String, String> env, String keyIdFlag, String issuerIdFlag, String privateKeyPathFlag)
       throws CredentialsException {
+    return resolve(env, keyIdFlag, issuerIdFlag, privateKeyPathFlag, warning -> {});
+  }
+
+  /**
+   * As {@link #resolve(Map, String, String, String)}, telling {@code warnings} about a key file that other users
+   * of the machine can read (the key is used all the same: CI runners often write secrets with such modes).
+   */
+  public static Credentials resolve(
+      Map<String, String> env, String keyIdFlag, String issuerIdFlag, String privateKeyPathFlag,
+      Consumer<String> warnings)
+      throws CredentialsException {
     String keyId = firstNonBlank(keyIdFlag, env.get(ENV_KEY_ID));
     String issuerId = firstNonBlank(issuerIdFlag, env.get(ENV_ISSUER_ID));
     String pathFlag = firstNonBlank(privateKeyPathFlag, null);
@@ -71,9 +85,9 @@ public record Credentials(String keyId, String issuerId, String privateKeyPem) {
 
     ECPrivateKey key;
     if (pathFlag != null) {
-      key = readKeyFile(pathFlag, FLAG_PRIVATE_KEY_PATH, env);
+      key = readKeyFile(pathFlag, FLAG_PRIVATE_KEY_PATH, env, warnings);
     } else if (keyPath != null) {
-      key = readKeyFile(keyPath, ENV_PRIVATE_KEY_PATH, env);
+      key = readKeyFile(keyPath, ENV_PRIVATE_KEY_PATH, env, warnings);
     } else {
       try {
         key = PrivateKeys.parse(keyText);
@@ -98,7 +112,7 @@ public record Credentials(String keyId, String issuerId, String privateKeyPem) {
     return "Credentials[keyId=" + keyId + ", issuerId=" + issuerId + ", privateKeyPem=<redacted>]";
   }
 
-  private static ECPrivateKey readKeyFile(String pathText, String from, Map<String, String> env)
+  private static ECPrivateKey readKeyFile(String pathText, String from, Map<String, String> env, Consumer<String> warnings)
       throws CredentialsException {
     Path path;
     try {
@@ -123,10 +137,27 @@ public record Credentials(String keyId, String issuerId, String privateKeyPem) {
     } catch (IOException e) {
       throw new CredentialsException(where + " is not readable: " + e.getClass().getSimpleName());
     }
+    ECPrivateKey key;
     try {
-      return PrivateKeys.parse(bytes);
+      key = PrivateKeys.parse(bytes);
     } catch (IllegalArgumentException e) {
       throw new CredentialsException(where + " " + PrivateKeys.NOT_P8 + ": " + e.getMessage());
+    }
+    tooOpen(path).ifPresent(mode -> warnings.accept(
+        where + " can be read by other users of this machine (mode " + mode + "); restrict it with chmod 600 "
+            + path.getFileName()));
+    return key;
+  }
+
+  /** The file's POSIX mode when its group or others may read or write it; empty elsewhere or when unknown. */
+  static java.util.Optional<String> tooOpen(Path path) {
+    try {
+      java.util.Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+      boolean open = perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.GROUP_WRITE)
+          || perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.OTHERS_WRITE);
+      return open ? java.util.Optional.of(PosixFilePermissions.toString(perms)) : java.util.Optional.empty();
+    } catch (IOException | UnsupportedOperationException e) {
+      return java.util.Optional.empty();
     }
   }
 

@@ -43,9 +43,14 @@ final class Sender {
    * @param body the serialized JSON body, or null
    */
   Transport.Response send(String method, URI uri, String path, byte[] body) {
+    if (options.readOnly() && !method.equals("GET")) {
+      throw new ReadOnlyException(method, path);
+    }
     RetryPolicy policy = options.retry();
     boolean idempotent = isIdempotent(method, uri);
     boolean reminted = false;
+    // an earlier attempt may have been carried out although its answer was lost (5xx, or no answer at all)
+    boolean mayHaveHappened = false;
     int attempt = 1;
     while (true) {
       String token = tokens.token();
@@ -59,6 +64,7 @@ final class Sender {
           requests.incrementAndGet();
         }
         boolean safe = idempotent || neverSent;
+        mayHaveHappened |= !neverSent;
         if (safe && attempt < policy.maxAttempts()) {
           pause(method, path, Transport.describe(e), attempt, policy.backoff(attempt, random()));
           attempt++;
@@ -81,6 +87,13 @@ final class Sender {
       if (status >= 200 && status < 300) {
         return response;
       }
+      if (status == 404 && method.equals("DELETE") && mayHaveHappened) {
+        // the attempt whose answer was lost deleted it: what was asked for holds
+        options.debugLog().accept(method + " " + path + ": 404 after an attempt whose answer was lost; that attempt"
+            + " deleted it, so the delete is done");
+        return new Transport.Response(204, "No Content", Map.of(), new byte[0]);
+      }
+      mayHaveHappened |= status >= 500;
       if (status == 401 && !reminted) {
         tokens.invalidate(token);
         reminted = true;
@@ -101,12 +114,18 @@ final class Sender {
         attempt++;
         continue;
       }
-      String note = status == 401 ? "rejected again after minting a new token"
+      String note = status == 401 ? NOT_ACCEPTED
           : retryable && attempt > 1 ? "gave up after " + attempt + " attempts"
           : null;
       throw ErrorDecoder.decode(method, path, response, idempotent, retryAfter, note);
     }
   }
+
+  static final String NOT_ACCEPTED =
+      "rejected again after minting a new token: App Store Connect does not accept these credentials. Check that the"
+          + " key id (" + Credentials.ENV_KEY_ID + " or " + Credentials.FLAG_KEY_ID + "), the issuer id ("
+          + Credentials.ENV_ISSUER_ID + " or " + Credentials.FLAG_ISSUER_ID + ") and the private key belong to the same"
+          + " API key, that the key has not been revoked, and that this machine's clock is right";
 
   /** GET, PATCH, DELETE, and POST to a linkage endpoint (adding a member twice is harmless) may be repeated. */
   static boolean isIdempotent(String method, URI uri) {

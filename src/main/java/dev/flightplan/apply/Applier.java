@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.flightplan.api.ApiException;
 import dev.flightplan.api.AscClient;
-import dev.flightplan.api.Document;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Plan;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +17,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import dev.flightplan.plan.ReadBack;
 
 /**
  * Sends a plan's API calls in order, resolving references to ids created earlier in the same apply. Stops at the
  * first failure; the report then says which calls were sent and which were not, and running apply again (which
  * plans afresh) finishes the job.
+ *
+ * <p>Each call is sent safely ({@link #send(ApiCall, Map)}): when its answer leaves the outcome open (a create whose
+ * answer was lost, a 409 that may mean "already there", a 202) the call's {@link ReadBack} is read to find out, what
+ * exists is adopted, and only what is missing is sent again. A create is never repeated blindly. Every read-back and
+ * repeat goes to the client's debug log.
  */
 public final class Applier {
   private static final Pattern REF = Pattern.compile("\\{(r\\d+)}");
@@ -33,12 +37,14 @@ public final class Applier {
   private final AscClient client;
   private final Consumer<CallResult> progress;
   private final Function<String, Optional<String>> secrets;
+  private final Delivery delivery;
 
   /** {@code secrets} resolves a placeholder's description ({@code env NAME}) to the secret, only when sending. */
   public Applier(AscClient client, Consumer<CallResult> progress, Function<String, Optional<String>> secrets) {
     this.client = Objects.requireNonNull(client, "client");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.secrets = Objects.requireNonNull(secrets, "secrets");
+    this.delivery = new Delivery(client);
   }
 
   public Applier(AscClient client, Consumer<CallResult> progress) {
@@ -46,7 +52,7 @@ public final class Applier {
   }
 
   public ApplyReport apply(Plan plan) {
-    Map<String, String> ids = new HashMap<>();
+    Map<String, String> ids = new ConcurrentHashMap<>();
     List<CallResult> results = new ArrayList<>();
     boolean stopped = false;
     for (ApiCall call : plan.calls()) {
@@ -54,46 +60,25 @@ public final class Applier {
         results.add(new CallResult(call, CallResult.Status.NOT_SENT, null));
         continue;
       }
-      CallResult result;
-      try {
-        send(call, ids);
-        result = new CallResult(call, CallResult.Status.DONE, null);
-      } catch (ApiException e) {
-        if (call.tolerate().stream().anyMatch(e::hasCode)) {
-          // the API says that what the call asks for already holds
-          result = new CallResult(call, CallResult.Status.DONE, null);
-        } else {
-          result = new CallResult(call, CallResult.Status.FAILED, e.getMessage());
-          stopped = true;
-        }
-      }
+      CallResult result = send(call, ids);
+      stopped = result.status() == CallResult.Status.FAILED;
       results.add(result);
       progress.accept(result);
     }
     return new ApplyReport(plan, results);
   }
 
-  private void send(ApiCall call, Map<String, String> ids) {
+  /**
+   * Sends one call safely and says what became of it (DONE or FAILED, never NOT_SENT); an id it creates or adopts is
+   * put in {@code ids} under the reference it produces. The references it {@link ApiCall#needs() needs} must be in
+   * {@code ids} already. Safe to call from several threads with the same concurrent map.
+   */
+  public CallResult send(ApiCall call, Map<String, String> ids) {
     String path = resolve(call.path(), ids);
     JsonNode body = call.body() == null ? null : resolveNode(call.body().deepCopy(), ids, secrets);
-    Optional<Document> response =
-        switch (call.method()) {
-          case "POST" -> client.post(path, body);
-          case "PATCH" -> client.patch(path, body);
-          case "DELETE" -> {
-            client.delete(path, body);
-            yield Optional.empty();
-          }
-          default -> throw new IllegalStateException("unexpected method in plan: " + call.method());
-        };
-    if (call.produces() != null) {
-      String id =
-          response
-              .flatMap(Document::single)
-              .map(r -> r.id())
-              .orElseThrow(() -> new IllegalStateException(call.template() + " returned no resource id"));
-      ids.put(call.produces(), id);
-    }
+    String readPath =
+        call.readBack() == null || call.readBack().path() == null ? null : resolve(call.readBack().path(), ids);
+    return delivery.deliver(call, path, body, readPath, ids);
   }
 
   private static String resolve(String text, Map<String, String> ids) {

@@ -5,7 +5,10 @@ import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.diag.Diagnostics;
+import dev.flightplan.apply.Guards;
+import dev.flightplan.apply.Convergence;
 import dev.flightplan.engine.Engine;
+import dev.flightplan.apply.Verification;
 import dev.flightplan.engine.PlanFiles;
 import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.Plan;
@@ -59,6 +62,18 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--auto-approve", description = "Apply without asking (needed when not at a terminal; a saved plan never asks).")
   boolean autoApprove;
 
+  @Option(
+      names = "--max-deletes",
+      paramLabel = "N",
+      defaultValue = "" + Guards.DEFAULT_MAX_DELETES,
+      description = "Refuse, changing nothing, a plan that deletes more than N objects (a deleted or replaced object, a tester leaving the app or a group each count one; default: ${DEFAULT-VALUE}).")
+  int maxDeletes;
+
+  @Option(
+      names = "--allow-empty-groups",
+      description = "Apply a plan that leaves a group that has members with none (refused otherwise, changing nothing).")
+  boolean allowEmptyGroups;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -97,6 +112,9 @@ final class ApplyCommand implements Callable<Integer> {
       new PlanTextView(env.out(), style).render(saved);
       if (!plan.hasChanges()) {
         return ExitCodes.OK;
+      }
+      if (refused(engine, plan, env, style)) {
+        return ExitCodes.ERROR;
       }
       if (!autoApprove && !confirmed(env)) {
         env.out().println("Apply cancelled; nothing was changed.");
@@ -147,6 +165,9 @@ final class ApplyCommand implements Callable<Integer> {
       if (!saved.plan().hasChanges()) {
         return ExitCodes.OK;
       }
+      if (refused(engine, saved.plan(), env, style)) {
+        return ExitCodes.ERROR;
+      }
       env.out().println();
       if (!ConfigFile.unchanged(saved.config())) {
         int applied = apply(engine, saved.plan(), env, style);
@@ -165,9 +186,21 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
+  /** The guards against destructive plans; a refusal is shown, and nothing is sent. */
+  private boolean refused(Engine engine, Plan plan, Environment env, Style style) {
+    if (maxDeletes < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-deletes must be 0 or more");
+    }
+    Guards.Refusal refusal = engine.guard(plan, new Guards.Limits(maxDeletes, allowEmptyGroups));
+    if (refusal.refused()) {
+      new ApplyTextView(env.out(), style).refused(refusal.reasons(), env.err());
+    }
+    return refusal.refused();
+  }
+
   private int applyAndVerify(Engine engine, Plan plan, DesiredState desired, PlanOptions options, Environment env, Style style) {
     int applied = apply(engine, plan, env, style);
-    return applied == ExitCodes.OK ? verify(engine, desired, options, env, style) : applied;
+    return applied == ExitCodes.OK ? verify(engine, plan, desired, options, env, style) : applied;
   }
 
   private static int apply(Engine engine, Plan plan, Environment env, Style style) {
@@ -177,15 +210,23 @@ final class ApplyCommand implements Callable<Integer> {
     return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
   }
 
-  /** Every write is confirmed: plan again, and fail naming each object that still differs. */
-  private static int verify(Engine engine, DesiredState desired, PlanOptions options, Environment env, Style style) {
-    Plan again = engine.plan(desired, options).plan();
+  /**
+   * Every write is confirmed: plan again, allowing App Store Connect's reads time to catch up, and fail naming each
+   * object that still differs and why.
+   */
+  private static int verify(
+      Engine engine, Plan applied, DesiredState desired, PlanOptions options, Environment env, Style style) {
+    Verification v = engine.verify(desired, options, applied, Convergence.DEFAULT);
     ApplyTextView view = new ApplyTextView(env.out(), style);
-    if (!again.hasChanges()) {
+    if (v.converged()) {
       view.verified();
       return ExitCodes.OK;
     }
-    view.notConverged(again.actions(), env.err());
+    if (v.last().diagnostics().hasErrors()) {
+      Views.showDiagnostics(v.last().diagnostics(), env, style);
+      return ExitCodes.ERROR;
+    }
+    view.notConverged(v.drift(), v.reads(), v.waited(), env.err());
     return ExitCodes.ERROR;
   }
 

@@ -4,6 +4,8 @@ import dev.flightplan.api.AscClient;
 import dev.flightplan.api.ClientOptions;
 import dev.flightplan.api.Credentials;
 import dev.flightplan.api.CredentialsException;
+import dev.flightplan.api.RetryPolicy;
+import dev.flightplan.sandbox.FaultSpec;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
@@ -28,16 +30,44 @@ final class Connection implements AutoCloseable {
   static Connection open(ConnectionOptions options, Environment env) throws CredentialsException, IOException {
     java.util.function.Consumer<String> debug =
         options.debug ? line -> { env.err().println("debug: " + line); env.err().flush(); } : line -> {};
+    if (options.retries < 0) {
+      throw new CredentialsException("--retries must be 0 or more, got " + options.retries);
+    }
+    if (options.sandboxFaults != null && !options.sandbox) {
+      throw new CredentialsException("--sandbox-faults needs --sandbox (a standalone sandbox takes --faults)");
+    }
     if (options.sandbox) {
-      SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withStateFile(options.sandboxState.toAbsolutePath()));
+      FaultSpec faults;
+      try {
+        faults = FaultSpec.parse(options.sandboxFaults);
+      } catch (IllegalArgumentException e) {
+        throw new CredentialsException("--sandbox-faults: " + e.getMessage());
+      }
+      SandboxServer server = SandboxServer.start(
+          SandboxOptions.defaults().withStateFile(options.sandboxState.toAbsolutePath()).withFaults(faults));
+      if (faults.active()) {
+        env.err().println("note: the sandbox injects faults: " + faults + " (the same spec replays them)");
+        env.err().flush();
+      }
       SandboxCredentials c = server.credentials();
       Credentials credentials = new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem());
-      AscClient client = AscClient.create(credentials, ClientOptions.defaults(server.baseUri()).withDebugLog(debug));
-      return new Connection(client, server);
+      return new Connection(AscClient.create(credentials, clientOptions(server.baseUri(), options, env, debug)), server);
     }
     URI base = options.apiUrl == null ? ClientOptions.APPLE : checkedUrl(options.apiUrl);
-    Credentials credentials = Credentials.resolve(env.env(), options.keyId, options.issuerId, options.privateKeyPath);
-    return new Connection(AscClient.create(credentials, ClientOptions.defaults(base).withDebugLog(debug)), null);
+    Credentials credentials = Credentials.resolve(env.env(), options.keyId, options.issuerId, options.privateKeyPath,
+        warning -> { env.err().println("warning: " + warning); env.err().flush(); });
+    return new Connection(AscClient.create(credentials, clientOptions(base, options, env, debug)), null);
+  }
+
+  private static ClientOptions clientOptions(
+      URI base, ConnectionOptions options, Environment env, java.util.function.Consumer<String> debug) {
+    RetryPolicy defaults = RetryPolicy.defaults();
+    return ClientOptions.defaults(base)
+        .withDebugLog(debug)
+        .withClock(env.clock())
+        .withSleeper(env.sleeper())
+        .withReadOnly(options.readOnly)
+        .withRetry(new RetryPolicy(options.retries + 1, defaults.baseDelay(), defaults.maxDelay(), defaults.jitter()));
   }
 
   /** Tokens must not travel in clear text: plain http is accepted only for a loopback address. */

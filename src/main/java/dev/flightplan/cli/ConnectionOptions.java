@@ -33,6 +33,24 @@ public final class ConnectionOptions {
       description = "The .p8 private key (overrides ASC_PRIVATE_KEY_PATH and ASC_PRIVATE_KEY).")
   String privateKeyPath;
 
-  @Option(names = "--debug", description = "Log retries and show stack traces of internal errors.")
+  @Option(names = "--debug", description = "Log every request, retry and read-back, and show stack traces of internal errors.")
   boolean debug;
+
+  @Option(
+      names = "--read-only",
+      description = "Refuse every request that would change App Store Connect (plan works; apply fails at its first write, having sent none).")
+  boolean readOnly;
+
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      description = "How often a failed request is repeated when that is safe (429, 5xx, lost connections), with backoff and jitter (default: ${DEFAULT-VALUE}).",
+      defaultValue = "4")
+  int retries;
+
+  @Option(
+      names = "--sandbox-faults",
+      paramLabel = "SPEC",
+      description = "With --sandbox: faults the embedded sandbox injects, e.g. seed=7,5xx=0.1,429=0.05,reset=0.02,revoke=once,lag=2s (see flightplan sandbox --help).")
+  String sandboxFaults;
 }

@@ -1,24 +1,29 @@
 package dev.flightplan.cli;
 
+import dev.flightplan.api.Sleeper;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The world a command runs in, injected so that tests run the real CLI in-process: output and error writers,
- * environment variables, standard input (for the apply confirmation), whether it is an interactive terminal, and
- * the clock (the time a pulled file says it was pulled).
+ * environment variables, standard input (for the apply confirmation), whether it is an interactive terminal, and the
+ * clock and sleeper that retries and the verification after apply wait with (tests make waiting instant).
  */
-public record Environment(PrintWriter out, PrintWriter err, Map<String, String> env, BufferedReader in, boolean terminal, Clock clock) {
+public record Environment(
+    PrintWriter out, PrintWriter err, Map<String, String> env, BufferedReader in, boolean terminal, Clock clock,
+    Sleeper sleeper) {
   public Environment {
     env = Map.copyOf(env);
-    java.util.Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(sleeper, "sleeper");
   }
 
-  /** An environment with the system clock (UTC). */
+  /** The system clock, and sleeps that really sleep. */
   public Environment(PrintWriter out, PrintWriter err, Map<String, String> env, BufferedReader in, boolean terminal) {
-    this(out, err, env, in, terminal, Clock.systemUTC());
+    this(out, err, env, in, terminal, Clock.systemUTC(), Sleeper.system());
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

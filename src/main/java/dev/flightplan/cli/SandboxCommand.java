@@ -1,5 +1,6 @@
 package dev.flightplan.cli;
 
+import dev.flightplan.sandbox.FaultSpec;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
@@ -38,15 +39,40 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--hourly-limit", paramLabel = "N", description = "Requests allowed per rolling hour (default ${DEFAULT-VALUE}).", defaultValue = "3600")
   long hourlyLimit;
 
+  @Option(
+      names = "--faults",
+      paramLabel = "SPEC",
+      description = {
+        "Faults to inject, comma-separated (default: none):",
+        "  5xx=RATE      answer 500/503 (RATE from 0 to 1)",
+        "  429=RATE      answer 429 RATE_LIMIT_EXCEEDED",
+        "  reset=RATE    close the connection without an answer",
+        "  lost=SHARE    of the 5xx and resets on writes, the share that strike after the change is made (default 0.5)",
+        "  slow=RATE[:DURATION]  answer late (default 2s)",
+        "  revoke=once|N revoke the token of the N-th request early (once: N from the seed, within 100): 401s",
+        "  lag=DURATION  reads trail writes by DURATION; deletes that may complete later answer 202",
+        "  seed=N        replay the same faults (default: random, printed)",
+        "e.g. seed=7,5xx=0.1,429=0.05,reset=0.02,revoke=once"
+      })
+  String faults;
+
   @Override
   public Integer call() throws Exception {
     Environment env = root.env;
+    FaultSpec faultSpec;
+    try {
+      faultSpec = FaultSpec.parse(faults);
+    } catch (IllegalArgumentException e) {
+      env.err().println("error: --faults: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     SandboxOptions options =
         SandboxOptions.defaults()
             .withPort(port)
             .withStateFile(state.toAbsolutePath())
             .withHourlyLimit(hourlyLimit)
-            .withLatency(Duration.ofMillis(latencyMs));
+            .withLatency(Duration.ofMillis(latencyMs))
+            .withFaults(faultSpec);
     if (seed != null) {
       options = options.withSeedFile(seed.toAbsolutePath());
     }
@@ -57,6 +83,9 @@ final class SandboxCommand implements Callable<Integer> {
       env.out().println("State:       " + state.toAbsolutePath());
       env.out().println("Credentials: " + c.credentialsFile());
       env.out().println("Private key: " + c.privateKeyFile());
+      if (faultSpec.active()) {
+        env.out().println("Faults:      " + faultSpec + " (pass it to --faults to replay them)");
+      }
       env.out().println();
       env.out().println("Point a client at it:");
       env.out().println("  export ASC_KEY_ID=" + c.keyId() + " ASC_ISSUER_ID=" + c.issuerId()

@@ -16,6 +16,13 @@ import dev.flightplan.state.Fingerprints;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.ReadScope;
 import dev.flightplan.state.StateReader;
+import dev.flightplan.apply.Convergence;
+import dev.flightplan.apply.Guards;
+import dev.flightplan.apply.Verification;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.ActionKind;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +37,8 @@ public final class Engine {
   private final Map<String, String> env;
   private final Planner planner = new Planner(Kinds.all());
   private Secrets secrets = Secrets.none();
+  /** The live state read last (by a plan or a staleness check): what the guards judge a plan against. */
+  private LiveState lastLive = new LiveState(List.of(), List.of());
 
   /** {@code env}: where secrets given as {@code { env: NAME }} are read from. */
   public Engine(AscClient client, Map<String, String> env) {
@@ -55,6 +64,7 @@ public final class Engine {
     }
     secrets = resolution.secrets();
     LiveState live = new StateReader(client).read(desired);
+    lastLive = live;
     return new Planned(live, planner.plan(desired, live, options, secrets));
   }
 
@@ -75,6 +85,7 @@ public final class Engine {
    */
   public List<Fingerprints.Difference> staleness(SavedPlan saved) {
     LiveState live = new StateReader(client).read(saved.reads());
+    lastLive = live;
     return Fingerprints.compare(saved.fingerprints(), Fingerprints.of(live));
   }
 
@@ -95,6 +106,65 @@ public final class Engine {
   /** Sends the plan's calls; secrets are those read by the last {@link #plan} or {@link #secretsFor}. */
   public ApplyReport apply(Plan plan, Consumer<CallResult> progress) {
     return new Applier(client, progress, secrets::lookup).apply(plan);
+  }
+
+  /**
+   * Whether {@code plan} may be applied under {@code limits}, judged against the live state read last (by the plan
+   * that made it, or by the staleness check of a saved plan, which found it unchanged).
+   */
+  public Guards.Refusal guard(Plan plan, Guards.Limits limits) {
+    return Guards.check(plan, lastLive, limits);
+  }
+
+  /**
+   * Confirms an apply: plans again, and while anything still differs, waits and plans again, up to {@code
+   * convergence.reads()} times (App Store Connect's reads can trail its writes). Each wait and re-read goes to the
+   * debug log.
+   */
+  public Verification verify(DesiredState desired, PlanOptions options, Plan applied, Convergence convergence) {
+    Duration waited = Duration.ZERO;
+    Plan again = null;
+    for (int read = 1; read <= convergence.reads(); read++) {
+      again = plan(desired, options).plan();
+      if (!again.hasChanges() || again.diagnostics().hasErrors()) {
+        return new Verification(again, read, waited, List.of());
+      }
+      if (read < convergence.reads()) {
+        Duration wait = convergence.wait(read);
+        client.options().debugLog().accept("verify: " + again.actions().size() + " object(s) still differ after read "
+            + read + " of " + convergence.reads() + "; App Store Connect's reads can trail its writes, reading again in "
+            + wait.toMillis() + " ms");
+        try {
+          client.options().sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        waited = waited.plus(wait);
+      }
+    }
+    List<Verification.Drift> drift = new ArrayList<>();
+    for (Action a : again.actions()) {
+      drift.add(new Verification.Drift(a, why(a, applied, convergence.reads(), waited)));
+    }
+    return new Verification(again, convergence.reads(), waited, drift);
+  }
+
+  private static String why(Action a, Plan applied, int reads, Duration waited) {
+    String read = reads + " reads over " + waited.toSeconds() + " s";
+    if (applied.callsServing(a.address()).isEmpty()) {
+      return "this apply did not change it, yet it differs after " + read
+          + ": it changed in App Store Connect while apply ran, or App Store Connect does not keep what the file asks";
+    }
+    return "App Store Connect accepted every request for it, yet after " + read + " it still differs"
+        + (a.kind() == ActionKind.UPDATE ? " in " + changed((Action.Update) a) : "")
+        + ": its reads trail its writes longer than that, or it did not keep the change";
+  }
+
+  private static String changed(Action.Update update) {
+    List<String> names = new ArrayList<>();
+    update.changes().forEach(c -> names.add(c.attribute()));
+    return String.join(", ", names);
   }
 
   public long requestsSent() {

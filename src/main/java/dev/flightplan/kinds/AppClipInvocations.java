@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.InvocationSpec;
 import dev.flightplan.diag.Diagnostic;
@@ -15,6 +16,7 @@ import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.state.LiveBuild;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,7 +92,11 @@ final class AppClipInvocations {
     body.set("data", data);
     body.set("included", included);
     ctx.out().call(Phase.APP_CLIP_CREATE,
-        new ApiCall("POST", "/v1/" + TYPE, body, null, "create " + address.local() + " with " + want.titles().size() + " title(s)", List.of(address)));
+        new ApiCall("POST", "/v1/" + TYPE, body, null, "create " + address.local() + " with " + want.titles().size() + " title(s)", List.of(address))
+            .readingBack(ReadBack.find(
+                Query.of("/v1/buildBundles/" + build.appClipBundleId() + "/" + TYPE).param("fields[" + TYPE + "]", "url")
+                    .param("limit", 200).build(),
+                TYPE, "url", want.url())));
   }
 
   private static void update(AppContext ctx, LiveBuild build, InvocationSpec want, LiveBuild.LiveInvocation have) {
@@ -109,7 +115,11 @@ final class AppClipInvocations {
         attrs.put("locale", t.getKey());
         ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("POST", "/v1/" + LOCALIZATION,
             JsonApi.create(LOCALIZATION, attrs, Map.of("betaAppClipInvocation", new Linkage(TYPE, have.id()))), null,
-            "add the " + t.getKey() + " title of " + address.local(), List.of(address)));
+            "add the " + t.getKey() + " title of " + address.local(), List.of(address))
+            .readingBack(ReadBack.find(
+                Query.of("/v1/" + TYPE + "/" + have.id()).param("include", LOCALIZATION)
+                    .param("fields[" + LOCALIZATION + "]", "locale").build(),
+                LOCALIZATION, "locale", t.getKey())));
       } else if (!t.getValue().equals(current.title())) {
         changes.add(new Change.Value("title[" + t.getKey() + "]", current.title(), t.getValue()));
         ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("PATCH", "/v1/" + LOCALIZATION + "/" + current.id(),

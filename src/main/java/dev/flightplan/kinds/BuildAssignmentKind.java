@@ -2,6 +2,7 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
@@ -14,6 +15,7 @@ import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.BuildAssignments;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
 import java.util.List;
 
@@ -52,7 +54,11 @@ public final class BuildAssignmentKind implements ResourceKind {
                 JsonApi.linkages(type, ids),
                 null,
                 purpose,
-                batch.serves()));
+                batch.serves())
+                .readingBack(ReadBack.members(groups
+                    ? Query.of("/v1/betaGroups").param("filter[builds]", batch.buildId()).param("fields[betaGroups]", "name")
+                        .param("limit", 200).build()
+                    : Query.of("/v1/builds/" + batch.buildId() + "/relationships/individualTesters").param("limit", 200).build())));
       }
     }
   }
@@ -76,6 +82,8 @@ public final class BuildAssignmentKind implements ResourceKind {
         "build newly given to " + batch.ids().size() + " group(s), and auto-notify is off"));
     ctx.out().call(Phase.NOTIFY, new ApiCall("POST", "/v1/buildBetaNotifications",
         JsonApi.create("buildBetaNotifications", Map.of(), Map.of("build", new Linkage("builds", build.id()))), null,
-        "notify the testers of build " + build.label(), List.of(address)).tolerating("STATE_ERROR.ENTITY_STATE_INVALID"));
+        "notify the testers of build " + build.label(), List.of(address)).tolerating("STATE_ERROR.ENTITY_STATE_INVALID")
+        // a notification leaves nothing to read: when its answer is lost it is not sent again (no second email)
+        .readingBack(ReadBack.none()));
   }
 }

@@ -2,6 +2,7 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
@@ -9,6 +10,7 @@ import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.state.LiveBuild;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +64,11 @@ final class BuildSettings {
         attrs.put("locale", w.getKey());
         ctx.out().call(Phase.BUILD_LOCALIZATION, new ApiCall("POST", "/v1/" + LOCALIZATION,
             JsonApi.create(LOCALIZATION, attrs, Map.of("build", new Linkage("builds", build.id()))), null,
-            "add the " + w.getKey() + " What to Test of " + address.local(), List.of(address)));
+            "add the " + w.getKey() + " What to Test of " + address.local(), List.of(address))
+            .readingBack(ReadBack.find(
+                Query.of("/v1/" + LOCALIZATION).param("filter[build]", build.id()).param("filter[locale]", w.getKey())
+                    .param("fields[" + LOCALIZATION + "]", "locale").param("limit", 200).build(),
+                LOCALIZATION, "locale", w.getKey())));
       } else if (!Objects.equals(w.getValue(), have.text())) {
         changes.add(new Change.Value(attr, have.text(), w.getValue()));
         ctx.out().call(Phase.BUILD_LOCALIZATION, new ApiCall("PATCH", "/v1/" + LOCALIZATION + "/" + have.id(),

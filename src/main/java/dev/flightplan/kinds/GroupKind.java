@@ -2,6 +2,7 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.Manage;
 import dev.flightplan.diag.Diagnostic;
@@ -11,6 +12,7 @@ import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.LiveGroup;
 import java.util.ArrayList;
@@ -88,7 +90,11 @@ public final class GroupKind implements ResourceKind {
     }
     Phase phase = spec.internal() ? Phase.GROUP_CREATE_INTERNAL : Phase.GROUP_CREATE_EXTERNAL;
     ctx.out().call(phase,
-        new ApiCall("POST", "/v1/betaGroups", JsonApi.create(TYPE, attrs, rels), ref, "create " + address.local(), List.of(address)));
+        new ApiCall("POST", "/v1/betaGroups", JsonApi.create(TYPE, attrs, rels), ref, "create " + address.local(), List.of(address))
+            .readingBack(ReadBack.find(
+                Query.of("/v1/betaGroups").param("filter[app]", ctx.live().id()).param("filter[name]", spec.name())
+                    .param("fields[betaGroups]", "name").param("limit", 200).build(),
+                TYPE, "name", spec.name())));
     for (List<String> batch : batches.subList(Math.min(1, batches.size()), batches.size())) {
       ctx.out().call(Phase.MEMBERSHIP_ADD, GroupMembers.call("POST", "{" + ref + "}", batch, address, "add"));
     }

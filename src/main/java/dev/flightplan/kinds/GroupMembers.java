@@ -1,12 +1,14 @@
 package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.Manage;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
 import java.util.ArrayList;
@@ -76,6 +78,8 @@ final class GroupMembers {
         JsonApi.linkages(TesterKind.TYPE, testerIds),
         null,
         verb + " " + testerIds.size() + " tester(s) " + ("add".equals(verb) ? "to " : "from ") + group.local(),
-        List.of(group));
+        List.of(group))
+        .readingBack(ReadBack.members(
+            Query.of("/v1/betaGroups/" + groupId + "/relationships/betaTesters").param("limit", 200).build()));
   }
 }

@@ -2,6 +2,7 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.LocalizationSpec;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
@@ -10,6 +11,7 @@ import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.LiveAppInfo.LiveLocalization;
 import java.util.ArrayList;
@@ -77,7 +79,11 @@ public final class LocalizationKind implements ResourceKind {
     attrs.putAll(values(spec));
     ctx.out().action(new Action.Create(address, attributes(values(spec)), "not in App Store Connect"));
     ctx.out().call(Phase.APP_INFO, new ApiCall("POST", "/v1/" + TYPE,
-        JsonApi.create(TYPE, attrs, Map.of("app", new Linkage("apps", ctx.live().id()))), null, "create " + address.local(), List.of(address)));
+        JsonApi.create(TYPE, attrs, Map.of("app", new Linkage("apps", ctx.live().id()))), null, "create " + address.local(), List.of(address))
+        .readingBack(ReadBack.find(
+            Query.of("/v1/" + TYPE).param("filter[app]", ctx.live().id()).param("filter[locale]", spec.locale())
+                .param("fields[" + TYPE + "]", "locale").param("limit", 200).build(),
+            TYPE, "locale", spec.locale())));
   }
 
   private static void update(AppContext ctx, LocalizationSpec spec, LiveLocalization have, Address address) {

@@ -2,11 +2,13 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.CriterionSpec;
 import dev.flightplan.config.GroupSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.state.LiveGroup;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +70,11 @@ final class RecruitmentCriteria {
       rels.put("betaGroup", new Linkage(GroupKind.TYPE, p.groupId));
       p.ctx.out().call(Phase.RECRUITMENT_CRITERIA,
           new ApiCall("POST", "/v1/" + TYPE, JsonApi.create(TYPE, attributes(wanted), rels), null,
-              "set the recruitment criteria of " + p.address.local(), List.of(p.address)));
+              "set the recruitment criteria of " + p.address.local(), List.of(p.address))
+              // a group has at most one: any criteria read back are these (a 404 reads as none)
+              .readingBack(ReadBack.find(
+                  Query.of("/v1/betaGroups/" + p.groupId + "/" + TYPE).param("fields[" + TYPE + "]", "deviceFamilyOsVersionFilters")
+                      .build(), TYPE)));
     } else {
       p.ctx.out().call(Phase.RECRUITMENT_CRITERIA,
           new ApiCall("PATCH", "/v1/" + TYPE + "/" + current.id(), JsonApi.update(TYPE, current.id(), attributes(wanted)), null,

@@ -2,6 +2,7 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.LocalizationSpec;
@@ -14,6 +15,7 @@ import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.state.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import java.util.ArrayList;
@@ -55,7 +57,11 @@ final class ReviewSubmission {
         "submitForReview: true, and the build has not been submitted"));
     ctx.out().call(Phase.REVIEW_SUBMIT, new ApiCall("POST", "/v1/betaAppReviewSubmissions",
         JsonApi.create("betaAppReviewSubmissions", Map.of(), Map.of("build", new Linkage("builds", build.id()))), null,
-        "submit build " + build.label() + " for beta review", List.of(address)));
+        "submit build " + build.label() + " for beta review", List.of(address))
+        .readingBack(ReadBack.find(
+            Query.of("/v1/betaAppReviewSubmissions").param("filter[build]", build.id())
+                .param("fields[betaAppReviewSubmissions]", "betaReviewState").build(),
+            "betaAppReviewSubmissions")));
   }
 
   /** What beta review needs that will still be missing after this apply, each at the place to fix it. */

@@ -2,6 +2,7 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.TesterSpec;
 import dev.flightplan.diag.Diagnostic;
@@ -11,6 +12,7 @@ import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.LiveTester;
 import java.util.ArrayList;
@@ -95,21 +97,41 @@ public final class TesterKind implements ResourceKind {
                 JsonApi.create(TYPE, attrs, Map.of("betaGroups", linkages)),
                 ref,
                 "create " + address.local() + " in " + groups.size() + " group(s)",
-                serves));
+                serves)
+                .readingBack(ReadBack.findIgnoringCase(
+                    Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id()).param("filter[email]", spec.email())
+                        .param("fields[betaTesters]", "email").param("limit", 200).build(),
+                    TYPE, "email", spec.email())));
     if (ctx.desired().invitations().onAdd()) {
-      Address invitation = new Address(ctx.app(), "invitation", spec.email());
-      ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", spec.email()).build(),
-          "tester newly added, and invitations.onAdd is on"));
-      Map<String, Object> rels = new LinkedHashMap<>();
-      rels.put("app", new Linkage("apps", ctx.live().id()));
-      rels.put("betaTester", new Linkage(TYPE, "{" + ref + "}"));
-      ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
-          JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + spec.email(), List.of(invitation)));
+      invite(ctx, spec.email(), "{" + ref + "}", "tester newly added, and invitations.onAdd is on");
     }
+  }
+
+  /**
+   * Plans the invitation email. When its answer is lost, the tester's state is read back: INVITED (or ACCEPTED,
+   * INSTALLED) means an invitation went out, by this request or because joining a group sent one, so it is not sent
+   * again and nobody gets two; NOT_INVITED means it did not, and it is sent again.
+   */
+  private static void invite(AppContext ctx, String email, String testerId, String reason) {
+    Address invitation = new Address(ctx.app(), "invitation", email);
+    ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", email).build(), reason));
+    Map<String, Object> rels = new LinkedHashMap<>();
+    rels.put("app", new Linkage("apps", ctx.live().id()));
+    rels.put("betaTester", new Linkage(TYPE, testerId));
+    ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
+        JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + email, List.of(invitation))
+        .readingBack(ReadBack.findOneOf(
+            Query.of("/v1/betaTesters/" + testerId).param("fields[betaTesters]", "state").build(),
+            TYPE, "state", List.of("INVITED", "ACCEPTED", "INSTALLED"))));
   }
 
   private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live) {
     checkNames(ctx, spec, live);
+    if (ctx.desired().invitations().onAdd() && "NOT_INVITED".equals(live.state()) && !live.groupIds().isEmpty()) {
+      // added but never invited: an earlier apply stopped between the two, so this one finishes the job
+      invite(ctx, spec.email(), live.id(), "in the app but never invited (an earlier apply may have stopped before"
+          + " inviting), and invitations.onAdd is on");
+    }
     Address address = Address.tester(ctx.app(), spec.email());
     TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, live.id(), live.id(), address);
     if (!builds.isEmpty()) {
@@ -184,7 +206,11 @@ public final class TesterKind implements ResourceKind {
                   JsonApi.linkages(TYPE, batches.get(i)),
                   null,
                   "remove " + batches.get(i).size() + " tester(s) from app " + ctx.app(),
-                  servedBatches.get(i)));
+                  servedBatches.get(i))
+                  .readingBack(ReadBack.members(
+                      Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id())
+                          .param("filter[id]", batches.get(i)).param("fields[betaTesters]", "email")
+                          .param("limit", 200).build())));
     }
   }
 

@@ -16,9 +16,19 @@ import java.util.regex.Pattern;
  * names the reference it {@code produces}. Apply substitutes them; user-supplied text never enters a path, so the
  * placeholders are unambiguous. Secrets are never in a call either: a body holds {@code "{secret:env NAME}"} or
  * {@code "{secret:file PATH}"}, resolved only when the call is sent.
+ *
+ * <p>{@code readBack} (null when none) says how apply finds out whether the call took effect when its answer does
+ * not say (see {@link ReadBack}): a create is never sent twice blindly.
  */
 public record ApiCall(
-    String method, String path, JsonNode body, String produces, String purpose, List<Address> serves, List<String> tolerate) {
+    String method,
+    String path,
+    JsonNode body,
+    String produces,
+    String purpose,
+    List<Address> serves,
+    List<String> tolerate,
+    ReadBack readBack) {
   private static final Pattern REF = Pattern.compile("\\{(r\\d+)}");
 
   public ApiCall {
@@ -27,6 +37,12 @@ public record ApiCall(
     Objects.requireNonNull(purpose, "purpose");
     serves = List.copyOf(serves);
     tolerate = List.copyOf(tolerate);
+  }
+
+  /** A call without a read-back. */
+  public ApiCall(
+      String method, String path, JsonNode body, String produces, String purpose, List<Address> serves, List<String> tolerate) {
+    this(method, path, body, produces, purpose, serves, tolerate, null);
   }
 
   /** A call for which every error is a failure. */
@@ -39,7 +55,12 @@ public record ApiCall(
    * what the call asks for already holds (for example 409 "auto-notify already enabled" to a notification).
    */
   public ApiCall tolerating(String... codes) {
-    return new ApiCall(method, path, body, produces, purpose, serves, List.of(codes));
+    return new ApiCall(method, path, body, produces, purpose, serves, List.of(codes), readBack);
+  }
+
+  /** A copy that reads back as {@code readBack} says when its answer leaves the outcome open. */
+  public ApiCall readingBack(ReadBack readBack) {
+    return new ApiCall(method, path, body, produces, purpose, serves, tolerate, readBack);
   }
 
   /** The references this call needs resolved before it can be sent. */
@@ -48,6 +69,9 @@ public record ApiCall(
     collect(path, refs);
     if (body != null) {
       collect(body.toString(), refs);
+    }
+    if (readBack != null && readBack.path() != null) {
+      collect(readBack.path(), refs);
     }
     return refs;
   }

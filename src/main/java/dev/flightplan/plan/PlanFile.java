@@ -150,7 +150,18 @@ public final class PlanFile {
         text(c.path("produces")),
         c.path("purpose").asText(),
         serves,
-        strings(c.path("tolerate")));
+        strings(c.path("tolerate")),
+        readBack(c.path("read_back")));
+  }
+
+  private static ReadBack readBack(JsonNode r) {
+    if (!r.isObject()) {
+      return null;
+    }
+    ReadBack.Mode mode = ReadBack.Mode.valueOf(r.path("mode").asText().toUpperCase(java.util.Locale.ROOT));
+    Map<String, List<String>> match = new LinkedHashMap<>();
+    r.path("match").fields().forEachRemaining(e -> match.put(e.getKey(), strings(e.getValue())));
+    return new ReadBack(mode, text(r.path("path")), text(r.path("type")), match, r.path("ignore_case").asBoolean(false));
   }
 
 

@@ -2,6 +2,7 @@ package dev.flightplan.render;
 
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.CallResult;
+import dev.flightplan.apply.Verification;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.Plan;
@@ -64,12 +65,27 @@ public final class ApplyTextView {
     out.flush();
   }
 
-  /** After an apply, planning again still found differences: every write is confirmed, so this is an error. */
-  public void notConverged(List<Action> remaining, PrintWriter err) {
-    err.println(style.red("error:") + " after apply, " + remaining.size() + " object(s) still differ from the file:");
-    for (Action a : remaining) {
+  /**
+   * After an apply, planning again still found differences after every read the verification allows: every write
+   * is confirmed, so this is an error, naming each object and why.
+   */
+  public void notConverged(List<Verification.Drift> remaining, int reads, java.time.Duration waited, PrintWriter err) {
+    err.println(style.red("error:") + " after apply, " + remaining.size() + " object(s) still differ from the file"
+        + " (planned again " + reads + " times over " + waited.toSeconds() + " s):");
+    for (Verification.Drift d : remaining) {
+      Action a = d.action();
       err.println("  " + a.kind().symbol() + " " + a.address() + (a.reason() == null ? "" : " (" + a.reason() + ")"));
+      err.println("      " + d.why());
     }
+    err.flush();
+  }
+
+  /** A plan the guards refused: what it would have done, and that nothing was changed. */
+  public void refused(List<String> reasons, PrintWriter err) {
+    for (String reason : reasons) {
+      err.println(style.red("error:") + " " + reason);
+    }
+    err.println("Nothing was changed.");
     err.flush();
   }
 

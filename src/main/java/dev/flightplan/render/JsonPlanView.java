@@ -9,6 +9,7 @@ import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.ReadBack;
 import dev.flightplan.state.ReadScope;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
@@ -211,6 +212,25 @@ public final class JsonPlanView {
     if (!call.tolerate().isEmpty()) {
       ArrayNode tolerate = node.putArray("tolerate");
       call.tolerate().forEach(tolerate::add);
+    }
+    if (call.readBack() != null) {
+      node.set("read_back", readBack(call.readBack()));
+    }
+    return node;
+  }
+
+  private static ObjectNode readBack(ReadBack r) {
+    ObjectNode node = NODES.objectNode();
+    node.put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT));
+    if (r.mode() == ReadBack.Mode.NONE) {
+      return node;
+    }
+    node.put("path", r.path());
+    if (r.mode() == ReadBack.Mode.FIND) {
+      node.put("type", r.type());
+      ObjectNode match = node.putObject("match");
+      r.match().forEach((k, values) -> values.forEach(match.withArray(k)::add));
+      node.put("ignore_case", r.ignoreCase());
     }
     return node;
   }

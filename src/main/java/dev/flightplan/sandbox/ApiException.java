@@ -186,6 +186,13 @@ final class ApiException extends RuntimeException {
         409, "ENTITY_ERROR.ID.INVALID", "The provided entity id is invalid", detail, pointer, null);
   }
 
+  /** 503, as Apple answers while a service is down; only injected faults use it. */
+  static ApiException unavailable() {
+    return new ApiException(
+        503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable.",
+        "The request could not be completed; try again later.", null, null);
+  }
+
   static ApiException unexpected(String detail) {
     return new ApiException(
         500, "UNEXPECTED_ERROR", "An unexpected error occurred.", detail, null, null);

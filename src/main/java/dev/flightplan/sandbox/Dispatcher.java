@@ -14,11 +14,25 @@ import java.util.UUID;
 /**
  * Turns one HTTP request into one answer, in Apple's order: injected latency, authentication (401), rate limit
  * (429), routing (404/405), query parameters (400), then the endpoint under the state lock; a successful change
- * is persisted before the answer leaves. Every answer carries {@code X-Rate-Limit}.
+ * is persisted before the answer leaves. Every answer carries {@code X-Rate-Limit}. Injected faults (see
+ * {@link FaultSpec}) strike after authentication: a 429 before the rate limit counts the request, a 5xx or a
+ * dropped connection before the endpoint runs or, for a share of writes, after it made its change; an injected
+ * answer carries {@code X-Sandbox-Fault}.
  */
 final class Dispatcher {
-  /** Everything about one answered request: what to send, what to count, and what listeners see. */
-  record Answer(int status, Map<String, List<String>> headers, byte[] body, String countKey, Exchange exchange) {}
+  /**
+   * Everything about one answered request: what to send, what to count, and what listeners see. {@code drop}: send
+   * nothing and close the connection (an injected reset); listeners then see nothing.
+   */
+  record Answer(
+      int status, Map<String, List<String>> headers, byte[] body, String countKey, Exchange exchange, boolean drop) {}
+
+  /** Deletes the API may complete later (202 in the spec); with a read lag they answer 202. */
+  private static final java.util.Set<String> ASYNC_DELETES =
+      java.util.Set.of(
+          "DELETE /v1/betaTesters/{id}",
+          "DELETE /v1/betaTesters/{id}/relationships/apps",
+          "DELETE /v1/apps/{id}/relationships/betaTesters");
 
   private final Duration latency;
   private final SandboxState state;
@@ -28,6 +42,8 @@ final class Dispatcher {
   private final RateLimiter rateLimiter;
   private final Router router;
   private final String baseUri;
+  private final FaultInjector faults;
+  private final ReadLag lag;
 
   Dispatcher(SandboxOptions options, SandboxState state, StateStore store, Ids ids, ObjectMapper mapper,
       KeyMaterial key, String baseUri) {
@@ -38,6 +54,15 @@ final class Dispatcher {
     this.tokens = new TokenVerifier(key.keyId(), key.issuerId(), key.publicKey(), options.clock());
     this.rateLimiter = new RateLimiter(options.hourlyLimit(), options.clock());
     this.baseUri = baseUri;
+    this.faults = new FaultInjector(options.faults());
+    this.router = router(options, state, ids, mapper, baseUri);
+    this.lag = options.faults().lag().isZero()
+        ? null
+        : new ReadLag(options.faults().lag(), options.clock(), copy -> router(options, copy, ids, mapper, baseUri));
+  }
+
+  /** The routes of every endpoint, reading and changing {@code state}. */
+  private static Router router(SandboxOptions options, SandboxState state, Ids ids, ObjectMapper mapper, String baseUri) {
     BuildRules rules = new BuildRules(state);
     BuildOperations buildOperations = new BuildOperations(state, rules);
     Operations operations = new Operations(state, options.clock(), ids, rules, buildOperations);
@@ -60,7 +85,7 @@ final class Dispatcher {
     routes.addAll(new AppSingletonEndpoints(state, info, views, bodies).routes());
     routes.addAll(new BuildInfoEndpoints(state, info, buildOperations, review, views, bodies).routes());
     routes.addAll(new ReviewEndpoints(state, review, views, bodies).routes());
-    this.router = new Router(routes);
+    return new Router(routes);
   }
 
   Answer answer(HttpExchange exchange, byte[] requestBytes) {
@@ -69,21 +94,56 @@ final class Dispatcher {
     String rawQuery = exchange.getRequestURI().getRawQuery();
     String requestBody = requestBytes.length == 0 ? null : new String(requestBytes, StandardCharsets.UTF_8);
     String template = Request.template(path);
-    pause();
+    pause(latency);
+    FaultInjector.Decision decision = faults.decide(method, template);
+    FaultInjector.Fault fault = decision.fault();
+    if (decision.slow()) {
+      pause(faults.spec().slowBy());
+    }
     Response response;
+    String injected = null;
+    boolean drop = false;
     long remaining = rateLimiter.remaining();
     try {
-      tokens.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      tokens.verify(authorization);
+      if (faults.revoked(authorization)) {
+        injected = "revoked";
+        throw ApiException.notAuthorized();
+      }
+      if (fault == FaultInjector.Fault.RATE_LIMITED) {
+        injected = "429";
+        throw ApiException.rateLimited();
+      }
       remaining = rateLimiter.acquire();
+      if (fault == FaultInjector.Fault.SERVER_ERROR) {
+        injected = "5xx";
+        throw serverError(method, template);
+      }
+      if (fault == FaultInjector.Fault.RESET) {
+        return dropped(method, template);
+      }
       Route route = router.find(method, template);
       Query query = Query.parse(rawQuery);
       route.query().validate(query);
       Request request = new Request(method, path, template, Request.idOf(path), query, requestBody, baseUri);
-      synchronized (state) {
-        response = route.handler().handle(request);
-        if (store != null && !method.equals("GET") && response.status() < 300) {
-          store.save(state);
+      ReadLag.View lagging = lag != null && method.equals("GET") ? lag.forRead() : null;
+      if (lagging != null) {
+        synchronized (lagging.state()) {
+          response = lagging.router().find(method, template).handler().handle(request);
         }
+      } else {
+        response = handle(route, request, method);
+      }
+      if (lag != null && response.status() == 204 && ASYNC_DELETES.contains(method + " " + template)) {
+        response = new Response(202, null, null);
+      }
+      if (response.status() < 300 && fault == FaultInjector.Fault.SERVER_ERROR_AFTER) {
+        injected = "5xx-after";
+        throw serverError(method, template);
+      }
+      if (response.status() < 300 && fault == FaultInjector.Fault.RESET_AFTER) {
+        return dropped(method, template);
       }
     } catch (ApiException e) {
       response = new Response(e.status(), Documents.error(e, UUID.randomUUID().toString()), null);
@@ -93,6 +153,9 @@ final class Dispatcher {
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put("X-Rate-Limit", List.of(RateLimiter.header(rateLimiter.limit(), remaining)));
+    if (injected != null) {
+      headers.put(FAULT_HEADER, List.of(injected));
+    }
     byte[] body = null;
     String responseBody = null;
     if (response.body() != null) {
@@ -105,7 +168,43 @@ final class Dispatcher {
     }
     Exchange seen = new Exchange(method, path, rawQuery, exchange.getRequestHeaders(), requestBody,
         response.status(), headers, responseBody);
-    return new Answer(response.status(), headers, body, method + " " + template, seen);
+    return new Answer(response.status(), headers, body, method + " " + template, seen, drop);
+  }
+
+  /** The response header that marks an injected fault: {@code 5xx}, {@code 5xx-after}, {@code 429} or {@code revoked}. */
+  static final String FAULT_HEADER = "X-Sandbox-Fault";
+
+  FaultInjector faults() {
+    return faults;
+  }
+
+  private Response handle(Route route, Request request, String method) {
+    synchronized (state) {
+      boolean write = !method.equals("GET");
+      if (write && lag != null) {
+        lag.beforeWrite(state);
+      }
+      Response response = route.handler().handle(request);
+      if (write && response.status() < 300) {
+        if (store != null) {
+          store.save(state);
+        }
+        if (lag != null) {
+          lag.afterWrite(state);
+        }
+      }
+      return response;
+    }
+  }
+
+  private static Answer dropped(String method, String template) {
+    return new Answer(0, Map.of(), null, method + " " + template, null, true);
+  }
+
+  /** Apple's 5xx: mostly 500, sometimes 503 while a service is down. */
+  private static ApiException serverError(String method, String template) {
+    return (method + template).length() % 3 == 0 ? ApiException.unavailable() : ApiException.unexpected(
+        "An unexpected error occurred on the server side. If this issue continues, contact us.");
   }
 
   private String write(Response response) {
@@ -116,7 +215,7 @@ final class Dispatcher {
     }
   }
 
-  private void pause() {
+  private static void pause(Duration latency) {
     if (latency.isZero()) {
       return;
     }

@@ -117,6 +117,37 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
+   * Makes the next request {@code request} ({@code "POST /v1/betaGroups"}, ids as {@code {id}}) meet {@code fault}:
+   * {@code 5xx}, {@code 5xx-after} (the change is made, then 5xx), {@code 429}, {@code reset} or {@code reset-after}
+   * (the change is made, then the connection closes unanswered). For tests that fail one request on demand.
+   */
+  public void failNext(String request, String fault) {
+    FaultInjector.Fault f =
+        switch (fault) {
+          case "5xx" -> FaultInjector.Fault.SERVER_ERROR;
+          case "5xx-after" -> FaultInjector.Fault.SERVER_ERROR_AFTER;
+          case "429" -> FaultInjector.Fault.RATE_LIMITED;
+          case "reset" -> FaultInjector.Fault.RESET;
+          case "reset-after" -> FaultInjector.Fault.RESET_AFTER;
+          default -> throw new IllegalArgumentException("unknown fault " + fault);
+        };
+    dispatcher.faults().failNext(request, f);
+  }
+
+  /** The faults this sandbox injects (see {@link FaultSpec}); its {@code toString()} replays them. */
+  public FaultSpec faults() {
+    return dispatcher.faults().spec();
+  }
+
+  /**
+   * How many faults of each kind were injected so far ({@code 5xx}, {@code 5xx-after} as {@code server_error_after},
+   * {@code rate_limited}, {@code reset}, {@code reset_after}, {@code slow}, {@code revoked}), sorted by name.
+   */
+  public Map<String, Long> faultsInjected() {
+    return dispatcher.faults().injected();
+  }
+
+  /**
    * Registers a listener called once for every exchange. It runs when the response is final and before its bytes
    * go out, so a client that has received a response can rely on the listener having seen it; a listener that
    * throws does not change the response.
@@ -140,6 +171,10 @@ public final class SandboxServer implements AutoCloseable {
       Dispatcher.Answer answer = dispatcher.answer(exchange, requestBytes);
       counts.computeIfAbsent(answer.countKey(), k -> new LongAdder()).increment();
       total.incrementAndGet();
+      if (answer.drop()) {
+        // an injected reset: closing the exchange before any header is sent closes the connection unanswered
+        return;
+      }
       for (Consumer<Exchange> listener : listeners) {
         try {
           listener.accept(answer.exchange());

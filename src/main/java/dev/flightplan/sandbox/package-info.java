@@ -161,6 +161,18 @@
  *   <li>500 {@code UNEXPECTED_ERROR}: a sandbox bug.
  * </ul>
  *
+ * <h2>Fault injection</h2>
+ *
+ * {@code flightplan sandbox --faults SPEC} (and {@code --sandbox-faults SPEC} for the embedded sandbox) injects
+ * faults as {@link dev.flightplan.sandbox.FaultSpec} describes: {@code 5xx=RATE} (500 {@code UNEXPECTED_ERROR} or
+ * 503 {@code SERVICE_UNAVAILABLE}), {@code 429=RATE}, {@code reset=RATE} (the connection closes unanswered),
+ * {@code lost=SHARE} (of the 5xx and resets on writes, the share that strike after the change was made),
+ * {@code slow=RATE[:DURATION]}, {@code revoke=once|N} (the token of the N-th request answers 401 from then on) and
+ * {@code lag=DURATION} (reads trail writes; the deletes the spec allows 202 for answer 202), with {@code seed=N} to
+ * replay them. An injected answer carries {@code X-Sandbox-Fault} ({@code 5xx}, {@code 5xx-after}, {@code 429},
+ * {@code revoked}); every injected answer is a valid {@code ErrorResponse}. Tests fail one request on demand with
+ * {@link dev.flightplan.sandbox.SandboxServer#failNext}.
+ *
  * <h2>Seed format</h2>
  *
  * A JSON object; {@code src/main/resources/sandbox/demo-seed.json} is the example. Unknown keys are ignored; absent

@@ -23,7 +23,8 @@ final class CliRunner {
   private final Map<String, String> env = new HashMap<>();
   private boolean terminal;
   private String stdin = "";
-  private Clock clock = Clock.systemUTC();
+  private java.time.Clock clock = java.time.Clock.systemUTC();
+  private dev.flightplan.api.Sleeper sleeper = dev.flightplan.api.Sleeper.system();
 
   /** Credentials of the sandbox in the environment, as a user exporting ASC_* would have them. */
   static CliRunner against(SandboxServer sandbox) {
@@ -44,8 +45,14 @@ final class CliRunner {
     return this;
   }
 
-  /** The clock the command sees (the time a pulled file says it was pulled). */
-  CliRunner clock(Clock clock) {
+  /** Waits (retries, read-backs, the verification after apply) go to {@code sleeper} instead of sleeping. */
+  CliRunner sleeper(dev.flightplan.api.Sleeper sleeper) {
+    this.sleeper = sleeper;
+    return this;
+  }
+
+  /** The clock the client mints tokens with (share it with the sandbox's). */
+  CliRunner clock(java.time.Clock clock) {
     this.clock = clock;
     return this;
   }
@@ -61,7 +68,8 @@ final class CliRunner {
     StringWriter err = new StringWriter();
     Environment environment =
         new Environment(
-            new PrintWriter(out, true), new PrintWriter(err, true), env, new BufferedReader(new StringReader(stdin)), terminal, clock);
+            new PrintWriter(out, true), new PrintWriter(err, true), env, new BufferedReader(new StringReader(stdin)), terminal,
+            clock, sleeper);
     int exit = new Main(environment).run(args);
     return new Result(exit, out.toString(), err.toString());
   }
