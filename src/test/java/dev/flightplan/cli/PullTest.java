@@ -21,6 +21,17 @@ class PullTest extends SandboxTest {
   private static final String EXAMPLE = "examples/testflight.yaml";
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T09:30:00Z"), ZoneOffset.UTC);
 
+  /** The sandbox keeps the client's time: tokens are minted and checked at the pull's fixed instant. */
+  @Override
+  protected dev.flightplan.sandbox.SandboxOptions options() {
+    return dev.flightplan.sandbox.SandboxOptions.defaults().withClock(CLOCK);
+  }
+
+  @Override
+  protected CliRunner cli() {
+    return super.cli().clock(CLOCK);
+  }
+
   @TempDir Path tmp;
 
   private CliRunner.Result pull(String... args) {
