@@ -24,7 +24,9 @@ public final class ApplyTextView {
   public void progress(CallResult result, int total) {
     seen++;
     String mark = result.status() == CallResult.Status.DONE ? style.green("done") : style.red("FAILED");
-    out.println(String.format("[%d/%d] %s: %s", seen, total, mark, result.call().purpose()));
+    // how a call whose answer left the outcome open was settled (adopted after a lost answer, ...)
+    String note = result.note() == null ? "" : " (" + result.note() + ")";
+    out.println(String.format("[%d/%d] %s: %s%s", seen, total, mark, result.call().purpose(), note));
     out.flush();
   }
 

@@ -102,11 +102,14 @@ class KillTest extends SandboxTest {
     assertThat(killed).as("killed at request %d of %d; output:%n%s", killAt, requests, output).isTrue();
     assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
+    long before = sandbox.totalRequests();
     CliRunner.Result rerun = cli().run(sandbox, "apply", "-f", f.toString(), "--auto-approve");
     assertThat(rerun.exit()).as("re-run after a kill at request %d:%n%s", killAt, rerun.all()).isZero();
     assertThat(rerun.out()).containsAnyOf("Verified: App Store Connect now matches the file.", "No changes.");
     assertThat(LiveSummary.read(sandbox, f)).as("state after a kill at request %d", killAt).isEqualTo(reference);
     assertThat(sandbox.admin().invitationsSent().values()).as("invitations per tester").allMatch(n -> n <= 1);
+    System.out.printf("kill %d: killed at request %d of %d, the re-run sent %d%n", run, killAt, requests,
+        sandbox.totalRequests() - before);
   }
 
   private Process start(Path f, Path log) throws IOException {

@@ -110,6 +110,23 @@ class SafeApplyTest extends SandboxTest {
   }
 
   @Test
+  void aNotificationWhoseAnswerIsLostIsNeverSentTwice() throws IOException {
+    Path notify = dir.resolve("notify.yaml");
+    String example = Files.readString(example());
+    String marker = "        whatToTest: { en-US: \"Bug fixes and a faster radar.\" }";
+    assertThat(example).contains(marker);
+    Files.writeString(notify, example.replace(marker, marker + "\n        autoNotify: false"));
+    sandbox.failNext("POST /v1/buildBetaNotifications", "5xx-after");
+    CliRunner.Result r = cli().sleeper(NO_WAIT).run(sandbox, "apply", "-f", notify.toString(), "--auto-approve", "--debug");
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.err()).contains("debug: POST /v1/buildBetaNotifications: the answer was lost (")
+        .contains("a one-off request leaves nothing to read back, so it is not sent again");
+    assertThat(r.out()).contains("done: notify the testers of build 2.3 (44) (outcome unknown (");
+    assertThat(sandbox.requestCounts()).containsEntry("POST /v1/buildBetaNotifications", 1L);
+    assertThat(sandbox.admin().notificationsSent().values()).containsOnly(1);
+  }
+
+  @Test
   void aConflictOnARepeatedMembershipAddIsSettledByReadingBack() {
     Path file = example();
     // the add is made, its answer lost; the client repeats it (a relationship POST may be repeated) and gets 409
