@@ -34,7 +34,7 @@ public final class PlanBuilder {
   }
 
   public void call(Phase phase, ApiCall call) {
-    calls.add(new Placed(appIndex, phase, seq++, call));
+    calls.add(new Placed(appIndex, phase, seq++, call.inPhase(phase)));
   }
 
   public void diagnostic(Diagnostic d) {

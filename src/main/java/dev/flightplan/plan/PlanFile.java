@@ -150,7 +150,21 @@ public final class PlanFile {
         text(c.path("produces")),
         c.path("purpose").asText(),
         serves,
-        strings(c.path("tolerate")));
+        strings(c.path("tolerate")),
+        phase(c.path("phase")));
+  }
+
+  /** A call's phase; absent in plans that predate concurrent apply, whose calls are then sent one by one. */
+  private static Phase phase(JsonNode node) throws PlanFileException {
+    String name = text(node);
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Phase.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new PlanFileException("an API call has the unknown phase \"" + name + "\"");
+    }
   }
 
 
