@@ -9,22 +9,22 @@ import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Plan;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends a plan's API calls in order, resolving references to ids created earlier in the same apply. Stops at the
- * first failure; the report then says which calls were sent and which were not, and running apply again (which
- * plans afresh) finishes the job.
+ * Sends a plan's API calls in dependency order, up to {@code parallelism} at once (see {@link Scheduler}), resolving
+ * references to ids created earlier in the same apply. Stops starting calls at the first failure; the report then
+ * says which calls were sent and which were not, and running apply again (which plans afresh) finishes the job.
  */
 public final class Applier {
   private static final Pattern REF = Pattern.compile("\\{(r\\d+)}");
@@ -33,12 +33,26 @@ public final class Applier {
   private final AscClient client;
   private final Consumer<CallResult> progress;
   private final Function<String, Optional<String>> secrets;
+  private final int parallelism;
+  private final BooleanSupplier stopRequested;
 
-  /** {@code secrets} resolves a placeholder's description ({@code env NAME}) to the secret, only when sending. */
-  public Applier(AscClient client, Consumer<CallResult> progress, Function<String, Optional<String>> secrets) {
+  /**
+   * {@code secrets} resolves a placeholder's description ({@code env NAME}) to the secret, only when sending;
+   * {@code parallelism} bounds the calls in flight ({@link Scheduler}); once {@code stopRequested} says so, no
+   * further call starts.
+   */
+  public Applier(AscClient client, Consumer<CallResult> progress, Function<String, Optional<String>> secrets,
+      int parallelism, BooleanSupplier stopRequested) {
     this.client = Objects.requireNonNull(client, "client");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.secrets = Objects.requireNonNull(secrets, "secrets");
+    this.parallelism = parallelism;
+    this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
+  }
+
+  /** One call at a time. */
+  public Applier(AscClient client, Consumer<CallResult> progress, Function<String, Optional<String>> secrets) {
+    this(client, progress, secrets, 1, () -> false);
   }
 
   public Applier(AscClient client, Consumer<CallResult> progress) {
@@ -46,31 +60,27 @@ public final class Applier {
   }
 
   public ApplyReport apply(Plan plan) {
-    Map<String, String> ids = new HashMap<>();
-    List<CallResult> results = new ArrayList<>();
-    boolean stopped = false;
-    for (ApiCall call : plan.calls()) {
-      if (stopped) {
-        results.add(new CallResult(call, CallResult.Status.NOT_SENT, null));
-        continue;
-      }
-      CallResult result;
-      try {
-        send(call, ids);
-        result = new CallResult(call, CallResult.Status.DONE, null);
-      } catch (ApiException e) {
-        if (call.tolerate().stream().anyMatch(e::hasCode)) {
-          // the API says that what the call asks for already holds
-          result = new CallResult(call, CallResult.Status.DONE, null);
-        } else {
-          result = new CallResult(call, CallResult.Status.FAILED, e.getMessage());
-          stopped = true;
-        }
-      }
-      results.add(result);
-      progress.accept(result);
-    }
+    Map<String, String> ids = new ConcurrentHashMap<>();
+    List<CallResult> results =
+        new Scheduler(parallelism).run(plan.calls(), call -> sendOne(call, ids), progress, stopRequested);
     return new ApplyReport(plan, results);
+  }
+
+  /** Sends one call; runs on the scheduler's workers, several at once. */
+  private CallResult sendOne(ApiCall call, Map<String, String> ids) {
+    CallResult result;
+    try {
+      send(call, ids);
+      result = new CallResult(call, CallResult.Status.DONE, null);
+    } catch (ApiException e) {
+      if (call.tolerate().stream().anyMatch(e::hasCode)) {
+        // the API says that what the call asks for already holds
+        result = new CallResult(call, CallResult.Status.DONE, null);
+      } else {
+        result = new CallResult(call, CallResult.Status.FAILED, e.getMessage());
+      }
+    }
+    return result;
   }
 
   private void send(ApiCall call, Map<String, String> ids) {
