@@ -100,6 +100,11 @@ public final class AscClient implements AutoCloseable {
     return sender.rateLimit();
   }
 
+  /** The key's hourly allowance as this client sees it, and the pacing that keeps requests within it. */
+  public RateBudget rateBudget() {
+    return sender.budget();
+  }
+
   /** HTTP requests that reached the wire, retries included (a refused connection does not count). */
   public long requestCount() {
     return sender.requestCount();
