@@ -72,12 +72,29 @@ public final class JsonApi {
     ObjectNode attrs = Json.NODES.objectNode();
     for (Map.Entry<String, Object> e : ordered(attributes)) {
       if (e.getValue() != null) {
-        attrs.set(e.getKey(), Json.MAPPER.valueToTree(e.getValue()));
+        attrs.set(e.getKey(), value(e.getValue()));
       } else if (keepNulls) {
         attrs.putNull(e.getKey());
       }
     }
     return attrs;
+  }
+
+  /** Strings, booleans and numbers directly (a create per tester adds up); anything else through Jackson. */
+  private static JsonNode value(Object v) {
+    if (v instanceof String str) {
+      return Json.NODES.textNode(str);
+    }
+    if (v instanceof Boolean b) {
+      return Json.NODES.booleanNode(b);
+    }
+    if (v instanceof Integer i) {
+      return Json.NODES.numberNode(i);
+    }
+    if (v instanceof Long l) {
+      return Json.NODES.numberNode(l);
+    }
+    return Json.MAPPER.valueToTree(v);
   }
 
   private static JsonNode relationship(String name, Object value) {

@@ -121,7 +121,7 @@ public final class Engine {
    */
   public Diagnostics secretsFor(SavedPlan saved) {
     StringBuilder bodies = new StringBuilder();
-    saved.plan().calls().forEach(c -> bodies.append(c.body() == null ? "" : c.body().toString()));
+    saved.plan().calls().forEach(c -> bodies.append(c.bodyJson() == null ? "" : c.bodyJson()));
     Secrets.Resolution resolution = Secrets.forPlaceholders(bodies.toString(), saved.config().path(), env);
     if (!resolution.diagnostics().hasErrors()) {
       secrets = resolution.secrets();
