@@ -21,6 +21,10 @@ import java.util.Set;
  * or an I/O failure is repeated only when the request is idempotent: GET, PATCH, DELETE, and POST to a
  * {@code /relationships/} endpoint; for a create-POST the outcome is unknown and the exception says so. A failure
  * to connect at all is repeated for every method, since the request never left. Other 4xx are never repeated.
+ *
+ * <p>Pacing: every request first asks the {@link RateBudget} kept from {@code X-Rate-Limit}, which waits (through
+ * the injected {@link Sleeper}) while the key's hourly allowance is nearly spent; so long jobs slow down instead
+ * of collecting 429s, and the 429 retry above stays the last resort.
  */
 public final class AscClient implements AutoCloseable {
   private final URI base;
