@@ -87,10 +87,13 @@ public final class TesterKind implements ResourceKind {
             new ApiCall(
                 "POST",
                 "/v1/betaTesters",
-                JsonApi.create(TYPE, attrs, Map.of("betaGroups", linkages)),
                 ref,
                 "create " + address.local() + " in " + groups.size() + " group(s)",
-                serves));
+                serves,
+                List.of(),
+                null,
+                // text rather than a tree: one create per tester adds up in large plans
+                JsonApi.createText(TYPE, attrs, Map.of("betaGroups", linkages))));
     if (ctx.desired().invitations().onAdd()) {
       Address invitation = new Address(ctx.app(), "invitation", spec.email());
       ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", spec.email()).build(),

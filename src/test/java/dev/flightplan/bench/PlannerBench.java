@@ -77,29 +77,34 @@ public final class PlannerBench {
     final long threadCpuNs;
     final long processCpuNs;
     final long wallNs;
+    final long allocatedBytes;
 
-    private Sample(Plan plan, long threadCpuNs, long processCpuNs, long wallNs) {
+    private Sample(Plan plan, long threadCpuNs, long processCpuNs, long wallNs, long allocatedBytes) {
       this.plan = plan;
       this.threadCpuNs = threadCpuNs;
       this.processCpuNs = processCpuNs;
       this.wallNs = wallNs;
+      this.allocatedBytes = allocatedBytes;
     }
 
     /** Plans once; the sample lets go of the plan when the next one is taken. */
     static Sample of(java.util.function.Supplier<Plan> planning) {
-      long thread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+      long allocated = threads.getCurrentThreadAllocatedBytes();
+      long thread = threads.getCurrentThreadCpuTime();
       long process = processCpu();
       long wall = System.nanoTime();
       Plan plan = planning.get();
-      return new Sample(plan, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - thread,
-          processCpu() - process, System.nanoTime() - wall);
+      return new Sample(plan, threads.getCurrentThreadCpuTime() - thread, processCpu() - process, System.nanoTime() - wall,
+          threads.getCurrentThreadAllocatedBytes() - allocated);
     }
 
     ObjectNode json() {
       return JSON.createObjectNode()
           .put("thread_cpu_ms", threadCpuNs / 1_000_000)
           .put("process_cpu_ms", processCpuNs / 1_000_000)
-          .put("wall_ms", wallNs / 1_000_000);
+          .put("wall_ms", wallNs / 1_000_000)
+          .put("allocated_mb", allocatedBytes >> 20);
     }
   }
 
