@@ -24,6 +24,10 @@ import java.util.Set;
  * DELETE repeated after an attempt whose answer was lost, and then answered 404, was done by that attempt: it
  * succeeds. A read-only client ({@link ClientOptions#readOnly()}) refuses every write before sending it. Every retry
  * is written to the debug log with its reason and wait.
+ *
+ * <p>Pacing: every request first asks the {@link RateBudget} kept from {@code X-Rate-Limit}, which waits (through
+ * the injected {@link Sleeper}) while the key's hourly allowance is nearly spent; so long jobs slow down instead
+ * of collecting 429s, and the 429 retry above stays the last resort.
  */
 public final class AscClient implements AutoCloseable {
   private final URI base;
@@ -122,6 +126,11 @@ public final class AscClient implements AutoCloseable {
   /** The last {@code X-Rate-Limit} seen on any response; unknown until one carried the header. */
   public RateLimit rateLimit() {
     return sender.rateLimit();
+  }
+
+  /** The key's hourly allowance as this client sees it, and the pacing that keeps requests within it. */
+  public RateBudget rateBudget() {
+    return sender.budget();
   }
 
   /** HTTP requests that reached the wire, retries included (a refused connection does not count). */

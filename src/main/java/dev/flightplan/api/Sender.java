@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends one logical request, repeating it as the retry rules of {@link AscClient} allow, and returns the first 2xx
@@ -21,17 +20,22 @@ final class Sender {
   private final ClientOptions options;
   private final TokenSource tokens;
   private final Transport transport;
-  private final AtomicReference<RateLimit> rateLimit = new AtomicReference<>(RateLimit.unknown());
+  private final RateBudget budget;
   private final AtomicLong requests = new AtomicLong();
 
   Sender(ClientOptions options, TokenSource tokens, Transport transport) {
     this.options = options;
     this.tokens = tokens;
     this.transport = transport;
+    this.budget = new RateBudget(options.clock(), options.sleeper());
   }
 
   RateLimit rateLimit() {
-    return rateLimit.get();
+    return budget.lastSeen();
+  }
+
+  RateBudget budget() {
+    return budget;
   }
 
   long requestCount() {
@@ -53,12 +57,14 @@ final class Sender {
     boolean mayHaveHappened = false;
     int attempt = 1;
     while (true) {
+      long ticket = waitForBudget(method, path);
       String token = tokens.token();
       long started = System.nanoTime();
       Transport.Response response;
       try {
         response = transport.send(method, uri, headers(token), body);
       } catch (IOException e) {
+        budget.unanswered();
         boolean neverSent = Transport.neverSent(e);
         if (!neverSent) {
           requests.incrementAndGet();
@@ -78,9 +84,7 @@ final class Sender {
       }
       requests.incrementAndGet();
       RateLimit seen = RateLimit.parse(response.header("X-Rate-Limit"));
-      if (seen.isKnown()) {
-        rateLimit.set(seen);
-      }
+      budget.answered(ticket, seen);
       int status = response.status();
       options.debugLog().accept(method + " " + path + " -> " + status + " in "
           + (System.nanoTime() - started) / 1_000_000 + " ms" + (seen.isKnown() ? ", " + seen : ""));
@@ -138,6 +142,24 @@ final class Sender {
     h.put("Accept", "application/json");
     h.put("User-Agent", options.userAgent());
     return h;
+  }
+
+  /** Paces the request to the key's hourly allowance (see {@link RateBudget}); waiting is logged. */
+  private long waitForBudget(String method, String path) {
+    long before = budget.pauses();
+    long ticket;
+    try {
+      ticket = budget.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException(
+          method + " " + path + ": interrupted while waiting for the rate limit", method, path, false, false, e);
+    }
+    if (budget.pauses() != before) {
+      options.debugLog().accept("paced " + method + " " + path + ": the hourly budget is nearly spent ("
+          + budget.lastSeen() + "), waited for it");
+    }
+    return ticket;
   }
 
   private void pause(String method, String path, String why, int attempt, Duration wait) {

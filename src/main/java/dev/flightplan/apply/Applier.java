@@ -7,23 +7,23 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Plan;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.ConcurrentHashMap;
 import dev.flightplan.plan.ReadBack;
 
 /**
- * Sends a plan's API calls in order, resolving references to ids created earlier in the same apply. Stops at the
- * first failure; the report then says which calls were sent and which were not, and running apply again (which
- * plans afresh) finishes the job.
+ * Sends a plan's API calls in dependency order, up to {@code parallelism} at once (see {@link Scheduler}), resolving
+ * references to ids created earlier in the same apply. Stops starting calls at the first failure; the report then
+ * says which calls were sent and which were not, and running apply again (which plans afresh) finishes the job.
  *
  * <p>Each call is sent safely ({@link #send(ApiCall, Map)}): when its answer leaves the outcome open (a create whose
  * answer was lost, a 409 that may mean "already there", a 202) the call's {@link ReadBack} is read to find out, what
@@ -38,13 +38,27 @@ public final class Applier {
   private final Consumer<CallResult> progress;
   private final Function<String, Optional<String>> secrets;
   private final Delivery delivery;
+  private final int parallelism;
+  private final BooleanSupplier stopRequested;
 
-  /** {@code secrets} resolves a placeholder's description ({@code env NAME}) to the secret, only when sending. */
-  public Applier(AscClient client, Consumer<CallResult> progress, Function<String, Optional<String>> secrets) {
+  /**
+   * {@code secrets} resolves a placeholder's description ({@code env NAME}) to the secret, only when sending;
+   * {@code parallelism} bounds the calls in flight ({@link Scheduler}); once {@code stopRequested} says so, no
+   * further call starts.
+   */
+  public Applier(AscClient client, Consumer<CallResult> progress, Function<String, Optional<String>> secrets,
+      int parallelism, BooleanSupplier stopRequested) {
     this.client = Objects.requireNonNull(client, "client");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.delivery = new Delivery(client);
+    this.parallelism = parallelism;
+    this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
+  }
+
+  /** One call at a time. */
+  public Applier(AscClient client, Consumer<CallResult> progress, Function<String, Optional<String>> secrets) {
+    this(client, progress, secrets, 1, () -> false);
   }
 
   public Applier(AscClient client, Consumer<CallResult> progress) {
@@ -53,25 +67,15 @@ public final class Applier {
 
   public ApplyReport apply(Plan plan) {
     Map<String, String> ids = new ConcurrentHashMap<>();
-    List<CallResult> results = new ArrayList<>();
-    boolean stopped = false;
-    for (ApiCall call : plan.calls()) {
-      if (stopped) {
-        results.add(new CallResult(call, CallResult.Status.NOT_SENT, null));
-        continue;
-      }
-      CallResult result = send(call, ids);
-      stopped = result.status() == CallResult.Status.FAILED;
-      results.add(result);
-      progress.accept(result);
-    }
+    List<CallResult> results =
+        new Scheduler(parallelism).run(plan.calls(), call -> send(call, ids), progress, stopRequested);
     return new ApplyReport(plan, results);
   }
 
   /**
    * Sends one call safely and says what became of it (DONE or FAILED, never NOT_SENT); an id it creates or adopts is
    * put in {@code ids} under the reference it produces. The references it {@link ApiCall#needs() needs} must be in
-   * {@code ids} already. Safe to call from several threads with the same concurrent map.
+   * {@code ids} already. Runs on the scheduler's workers, several at once, with the same concurrent map.
    */
   public CallResult send(ApiCall call, Map<String, String> ids) {
     String path = resolve(call.path(), ids);

@@ -17,14 +17,20 @@ import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.ApplyTextView;
 import dev.flightplan.render.PlanTextView;
+import dev.flightplan.render.ProgressView;
 import dev.flightplan.render.SavedPlanApplyView;
 import dev.flightplan.render.Style;
 import dev.flightplan.state.Fingerprints;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +82,9 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  /** How long an interrupted apply may take to let the requests under way finish and report. */
+  private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(90);
+
   @Override
   public Integer call() throws CredentialsException, IOException {
     Environment env = root.env;
@@ -102,7 +111,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = new Engine(conn.client(), env.env());
+      Engine engine = new Engine(conn.client(), env.env(), connection.parallelism);
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Views.showDiagnostics(saved.plan().diagnostics(), env, style);
       if (saved.plan().diagnostics().hasErrors()) {
@@ -127,7 +136,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   private int applySaved(Environment env, Style style) throws CredentialsException, IOException {
     List<String> fixed = new ArrayList<>();
-    for (String option : List.of("--file", "--app", "--prune", "--allow-replace")) {
+    for (String option : List.of("--file", "--app", "--prune", "--allow-replace", "--batch-size")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
         fixed.add(option);
       }
@@ -150,7 +159,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = new Engine(conn.client(), env.env());
+      Engine engine = new Engine(conn.client(), env.env(), connection.parallelism);
       Diagnostics secrets = engine.secretsFor(saved);
       Views.showDiagnostics(secrets, env, style);
       if (secrets.hasErrors()) {
@@ -203,11 +212,37 @@ final class ApplyCommand implements Callable<Integer> {
     return applied == ExitCodes.OK ? verify(engine, plan, desired, options, env, style) : applied;
   }
 
+  /**
+   * Sends the plan's calls with progress. Interrupting (Ctrl-C) stops it starting calls: the ones under way finish
+   * and the report says what was done, before the process ends; running apply again finishes the job.
+   */
   private static int apply(Engine engine, Plan plan, Environment env, Style style) {
-    ApplyTextView view = new ApplyTextView(env.out(), style);
-    ApplyReport report = engine.apply(plan, r -> view.progress(r, plan.calls().size()));
-    view.render(report);
-    return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+    ProgressView progress = new ProgressView(env.out(), style, env.terminal(), Clock.systemUTC(), plan.calls().size(),
+        engine.rateBudget()::timeFor);
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread onInterrupt = new Thread(() -> {
+      stop.set(true);
+      try {
+        reported.await(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "flightplan-interrupt");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    try {
+      ApplyReport report = engine.apply(plan, progress, stop::get);
+      progress.finish();
+      new ApplyTextView(env.out(), style).render(report);
+      return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+    } finally {
+      reported.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it returns now that the report is out
+      }
+    }
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.flightplan.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by every command that talks to App Store Connect (a picocli mixin). */
 public final class ConnectionOptions {
@@ -53,4 +56,26 @@ public final class ConnectionOptions {
       paramLabel = "SPEC",
       description = "With --sandbox: faults the embedded sandbox injects, e.g. seed=7,5xx=0.1,429=0.05,reset=0.02,revoke=once,lag=2s (see flightplan sandbox --help).")
   String sandboxFaults;
+
+  /** Apple reports 429s under bursts of parallel requests well below the hourly limit; 4 stays clear of that. */
+  static final int DEFAULT_PARALLELISM = 4;
+
+  /** The client's connection pool holds 16 connections; more requests at once would only queue. */
+  static final int MAX_PARALLELISM = 16;
+
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+  int parallelism = DEFAULT_PARALLELISM;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "Requests in flight at once, for reading and for applying (1-" + MAX_PARALLELISM + ", default "
+          + DEFAULT_PARALLELISM + "). Calls that depend on each other still wait for one another.")
+  void parallelism(int n) {
+    if (n < 1 || n > MAX_PARALLELISM) {
+      throw new ParameterException(mixee.commandLine(), "--parallelism must be between 1 and " + MAX_PARALLELISM + ", got " + n);
+    }
+    parallelism = n;
+  }
 }

@@ -78,7 +78,7 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      SavedPlan saved = new Engine(conn.client(), env.env()).plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+      SavedPlan saved = new Engine(conn.client(), env.env(), connection.parallelism).plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Diagnostics diagnostics = saved.plan().diagnostics();
       Views.showDiagnostics(diagnostics, env, style);
       if (diagnostics.hasErrors()) {

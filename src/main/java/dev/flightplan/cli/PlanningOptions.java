@@ -1,7 +1,10 @@
 package dev.flightplan.cli;
 
 import dev.flightplan.plan.PlanOptions;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options that change what a plan may do (a picocli mixin shared by plan and apply). */
 public final class PlanningOptions {
@@ -15,7 +18,23 @@ public final class PlanningOptions {
       description = "Replace (delete and re-create) a group whose create-only attributes (internal, accessToAllBuilds) changed. Its public link changes.")
   boolean allowReplace;
 
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+  int batchSize = PlanOptions.DEFAULT_BATCH_SIZE;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      description = "Testers per membership request (adding to or removing from a group, removing from the app); default "
+          + PlanOptions.DEFAULT_BATCH_SIZE + ", the largest page App Store Connect serves.")
+  void batchSize(int n) {
+    if (n < 1) {
+      throw new ParameterException(mixee.commandLine(), "--batch-size must be at least 1, got " + n);
+    }
+    batchSize = n;
+  }
+
   PlanOptions toOptions() {
-    return PlanOptions.DEFAULTS.withPrune(prune).withAllowReplace(allowReplace);
+    return new PlanOptions(prune, allowReplace, batchSize);
   }
 }

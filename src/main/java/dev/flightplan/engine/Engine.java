@@ -1,6 +1,7 @@
 package dev.flightplan.engine;
 
 import dev.flightplan.api.AscClient;
+import dev.flightplan.api.RateBudget;
 import dev.flightplan.apply.Applier;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.CallResult;
@@ -8,6 +9,7 @@ import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.kinds.Kinds;
+import dev.flightplan.plan.BudgetNote;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
@@ -26,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -35,15 +39,28 @@ import java.util.function.Consumer;
 public final class Engine {
   private final AscClient client;
   private final Map<String, String> env;
+  private final int parallelism;
   private final Planner planner = new Planner(Kinds.all());
   private Secrets secrets = Secrets.none();
   /** The live state read last (by a plan or a staleness check): what the guards judge a plan against. */
   private LiveState lastLive = new LiveState(List.of(), List.of());
 
-  /** {@code env}: where secrets given as {@code { env: NAME }} are read from. */
-  public Engine(AscClient client, Map<String, String> env) {
+  /**
+   * {@code env}: where secrets given as {@code { env: NAME }} are read from; {@code parallelism}: how many requests
+   * reads and apply may have in flight at once.
+   */
+  public Engine(AscClient client, Map<String, String> env, int parallelism) {
     this.client = Objects.requireNonNull(client, "client");
     this.env = Map.copyOf(env);
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    }
+    this.parallelism = parallelism;
+  }
+
+  /** One request at a time. */
+  public Engine(AscClient client, Map<String, String> env) {
+    this(client, env, 1);
   }
 
   public Engine(AscClient client) {
@@ -63,7 +80,7 @@ public final class Engine {
       return new Planned(new LiveState(List.of(), List.of()), new Plan(List.of(), List.of(), resolution.diagnostics(), List.of()));
     }
     secrets = resolution.secrets();
-    LiveState live = new StateReader(client).read(desired);
+    LiveState live = new StateReader(client, parallelism).read(desired);
     lastLive = live;
     return new Planned(live, planner.plan(desired, live, options, secrets));
   }
@@ -74,9 +91,28 @@ public final class Engine {
    */
   public SavedPlan plan(DesiredState desired, SavedPlan.ConfigRef config, Scope scope, PlanOptions options, String version) {
     DesiredState scoped = scope.restrict(desired);
+    long before = client.requestCount();
     Planned planned = plan(scoped, options);
-    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, planned.plan(), ReadScope.of(scoped),
+    Plan plan = withBudgetNote(planned.plan(), client.requestCount() - before);
+    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, ReadScope.of(scoped),
         Fingerprints.of(planned.live()));
+  }
+
+  /**
+   * The plan, with a note when applying it (its calls, and reading again as planning did, to verify) needs more
+   * requests than the API key has left this hour.
+   */
+  private Plan withBudgetNote(Plan plan, long reads) {
+    RateBudget budget = client.rateBudget();
+    OptionalLong available = budget.available();
+    OptionalLong limit = budget.lastSeen().hourLimit();
+    long needed = plan.calls().size() + reads;
+    if (!plan.hasChanges() || available.isEmpty() || limit.isEmpty() || needed <= available.getAsLong()) {
+      return plan;
+    }
+    List<String> notes = new ArrayList<>(plan.notes());
+    notes.add(BudgetNote.of(plan.calls().size(), reads, available.getAsLong(), limit.getAsLong(), budget.timeFor(needed)));
+    return new Plan(plan.actions(), plan.calls(), plan.diagnostics(), notes);
   }
 
   /**
@@ -84,7 +120,7 @@ public final class Engine {
    * requests a plan makes) and compares fingerprints. Empty when the plan is fresh.
    */
   public List<Fingerprints.Difference> staleness(SavedPlan saved) {
-    LiveState live = new StateReader(client).read(saved.reads());
+    LiveState live = new StateReader(client, parallelism).read(saved.reads());
     lastLive = live;
     return Fingerprints.compare(saved.fingerprints(), Fingerprints.of(live));
   }
@@ -95,7 +131,7 @@ public final class Engine {
    */
   public Diagnostics secretsFor(SavedPlan saved) {
     StringBuilder bodies = new StringBuilder();
-    saved.plan().calls().forEach(c -> bodies.append(c.body() == null ? "" : c.body().toString()));
+    saved.plan().calls().forEach(c -> bodies.append(c.bodyJson() == null ? "" : c.bodyJson()));
     Secrets.Resolution resolution = Secrets.forPlaceholders(bodies.toString(), saved.config().path(), env);
     if (!resolution.diagnostics().hasErrors()) {
       secrets = resolution.secrets();
@@ -105,7 +141,17 @@ public final class Engine {
 
   /** Sends the plan's calls; secrets are those read by the last {@link #plan} or {@link #secretsFor}. */
   public ApplyReport apply(Plan plan, Consumer<CallResult> progress) {
-    return new Applier(client, progress, secrets::lookup).apply(plan);
+    return apply(plan, progress, () -> false);
+  }
+
+  /** As {@link #apply(Plan, Consumer)}; once {@code stopRequested} says so, no further call starts. */
+  public ApplyReport apply(Plan plan, Consumer<CallResult> progress, BooleanSupplier stopRequested) {
+    return new Applier(client, progress, secrets::lookup, parallelism, stopRequested).apply(plan);
+  }
+
+  /** The API key's hourly allowance as the client sees it. */
+  public RateBudget rateBudget() {
+    return client.rateBudget();
   }
 
   /**

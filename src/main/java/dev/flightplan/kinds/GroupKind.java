@@ -34,7 +34,7 @@ public final class GroupKind implements ResourceKind {
   @Override
   public void plan(AppContext ctx) {
     requireInternalGroup(ctx);
-    Map<String, Set<String>> members = ctx.desired().membersByGroup();
+    Map<String, Set<String>> members = ctx.membersByGroup();
     for (GroupSpec spec : ctx.desired().groups()) {
       Set<String> wanted = members.getOrDefault(spec.name(), Set.of());
       ctx.liveGroup(spec.name())

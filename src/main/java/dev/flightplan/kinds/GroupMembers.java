@@ -28,7 +28,7 @@ final class GroupMembers {
 
   static void plan(GroupPlan p, LiveGroup live, Set<String> wanted) {
     AppContext ctx = p.ctx;
-    Set<LiveTester> current = ctx.liveMembers(live.id());
+    List<LiveTester> current = ctx.liveMembers(live.id());
     Set<String> currentEmails = new HashSet<>();
     current.forEach(t -> currentEmails.add(t.email()));
     Map<String, String> toAdd = new TreeMap<>();

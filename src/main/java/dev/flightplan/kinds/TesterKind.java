@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Beta testers, keyed by (app, lower-cased email). A missing tester is created with all its groups in one call.
@@ -34,15 +33,11 @@ public final class TesterKind implements ResourceKind {
 
   @Override
   public void plan(AppContext ctx) {
-    Map<String, Set<String>> groupsByTester = ctx.desired().groupsByTester();
-    Map<String, TesterSpec> specs = new LinkedHashMap<>();
-    ctx.desired().testers().forEach(t -> specs.put(t.email(), t));
     for (TesterSpec spec : ctx.desired().testers()) {
-      Set<String> groups = groupsByTester.getOrDefault(spec.email(), Set.of());
       ctx.liveTester(spec.email())
           .ifPresentOrElse(
               live -> planExisting(ctx, spec, live),
-              () -> planCreate(ctx, spec, groups));
+              () -> planCreate(ctx, spec, ctx.desiredGroupsOf(spec)));
     }
     planRemovals(ctx);
     if (ctx.desired().invitations().resendAfterDays() != null) {
@@ -52,7 +47,7 @@ public final class TesterKind implements ResourceKind {
     }
   }
 
-  private void planCreate(AppContext ctx, TesterSpec spec, Set<String> groups) {
+  private void planCreate(AppContext ctx, TesterSpec spec, List<String> groups) {
     Address address = Address.tester(ctx.app(), spec.email());
     if (groups.isEmpty()) {
       ctx.out()
@@ -94,11 +89,14 @@ public final class TesterKind implements ResourceKind {
             new ApiCall(
                 "POST",
                 "/v1/betaTesters",
-                JsonApi.create(TYPE, attrs, Map.of("betaGroups", linkages)),
                 ref,
                 "create " + address.local() + " in " + groups.size() + " group(s)",
-                serves)
-                .readingBack(ReadBack.findIgnoringCase(
+                serves,
+                List.of(),
+                null,
+                // text rather than a tree: one create per tester adds up in large plans
+                JsonApi.createText(TYPE, attrs, Map.of("betaGroups", linkages)),
+                ReadBack.findIgnoringCase(
                     Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id()).param("filter[email]", spec.email())
                         .param("fields[betaTesters]", "email").param("limit", 200).build(),
                     TYPE, "email", spec.email())));

@@ -1,15 +1,20 @@
 package dev.flightplan.plan;
 
 import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.Secrets;
+import dev.flightplan.config.TesterSpec;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,13 +29,16 @@ public final class AppContext {
   private final PlanOptions options;
   private final PlanBuilder out;
   private final Map<String, LiveTester> liveTestersByEmail = new HashMap<>();
-  private final Map<String, Set<LiveTester>> liveMembersByGroupId = new HashMap<>();
+  private final Map<String, List<LiveTester>> liveMembersByGroupId = new HashMap<>();
   private final Map<String, LiveGroup> liveGroupsByName = new LinkedHashMap<>();
   private final Map<String, String> groupIds = new HashMap<>();
-  private final Set<String> desiredEmails;
+  private final Set<String> desiredEmails = new HashSet<>();
+  private final Map<String, Set<String>> membersByGroup;
+  private Map<String, List<String>> listedUnder;
+  private Map<String, Integer> groupOrder;
   private final Set<String> testersLeavingApp = new HashSet<>();
   private final Map<String, String> testerIds = new HashMap<>();
-  private final Map<String, java.util.List<String>> criterionOptions;
+  private final Map<String, List<String>> criterionOptions;
   private final BuildAssignments buildAssignments = new BuildAssignments();
 
   private final Secrets secrets;
@@ -38,7 +46,7 @@ public final class AppContext {
   AppContext(
       AppSpec desired,
       LiveApp live,
-      Map<String, java.util.List<String>> criterionOptions,
+      Map<String, List<String>> criterionOptions,
       Secrets secrets,
       PlanOptions options,
       PlanBuilder out) {
@@ -58,10 +66,12 @@ public final class AppContext {
         testerIds.put(t.email(), t.id());
       }
       for (String gid : t.groupIds()) {
-        liveMembersByGroupId.computeIfAbsent(gid, k -> new HashSet<>()).add(t);
+        liveMembersByGroupId.computeIfAbsent(gid, k -> new ArrayList<>()).add(t);
       }
     }
-    desiredEmails = desired.groupsByTester().keySet();
+    membersByGroup = desired.membersByGroup();
+    desired.testers().forEach(t -> desiredEmails.add(t.email()));
+    membersByGroup.values().forEach(desiredEmails::addAll);
     if (desired.manage().testers() == Manage.TestersMode.EXCLUSIVE && options.prune()) {
       for (LiveTester t : live.testers()) {
         if (!t.joinedByPublicLink() && (t.email() == null || !desiredEmails.contains(t.email()))) {
@@ -99,8 +109,38 @@ public final class AppContext {
     return Optional.ofNullable(liveTestersByEmail.get(email));
   }
 
-  public Set<LiveTester> liveMembers(String groupId) {
-    return Collections.unmodifiableSet(liveMembersByGroupId.getOrDefault(groupId, Set.of()));
+  /** The live members of a group, in the live state's order (by email); each tester once. */
+  public List<LiveTester> liveMembers(String groupId) {
+    return Collections.unmodifiableList(liveMembersByGroupId.getOrDefault(groupId, List.of()));
+  }
+
+  /** {@link AppSpec#membersByGroup()}, worked out once per plan. */
+  public Map<String, Set<String>> membersByGroup() {
+    return membersByGroup;
+  }
+
+  /**
+   * The groups the file puts this tester in (its own {@code groups} and the groups listing it), in the file's group
+   * order, as {@link AppSpec#groupsByTester()} has them; without inverting every group's list for every tester.
+   */
+  public List<String> desiredGroupsOf(TesterSpec tester) {
+    if (listedUnder == null) {
+      listedUnder = new HashMap<>();
+      groupOrder = new HashMap<>();
+      for (GroupSpec g : desired.groups()) {
+        groupOrder.putIfAbsent(g.name(), groupOrder.size());
+        g.testers().forEach(e -> listedUnder.computeIfAbsent(e, k -> new ArrayList<>(2)).add(g.name()));
+      }
+    }
+    List<String> names = new ArrayList<>(tester.groups());
+    for (String g : listedUnder.getOrDefault(tester.email(), List.of())) {
+      if (!names.contains(g)) {
+        names.add(g);
+      }
+    }
+    // the file's group order; a group the file does not declare (the loader refuses those) goes last
+    names.sort(Comparator.comparingInt(g -> groupOrder.getOrDefault(g, Integer.MAX_VALUE)));
+    return Collections.unmodifiableList(names);
   }
 
   /** Whether the file mentions this (lower-cased) email anywhere in the app. */
@@ -133,7 +173,7 @@ public final class AppContext {
   }
 
   /** Device family → OS versions App Store Connect offers for recruitment criteria (empty when not read). */
-  public Map<String, java.util.List<String>> criterionOptions() {
+  public Map<String, List<String>> criterionOptions() {
     return criterionOptions;
   }
 

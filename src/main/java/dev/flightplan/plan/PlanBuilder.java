@@ -10,7 +10,7 @@ import java.util.List;
 public final class PlanBuilder {
   private record Placed(int app, Phase phase, int seq, ApiCall call) {}
 
-  private record PlacedAction(int app, int seq, Action action) {}
+  private record PlacedAction(int app, int rank, int seq, Action action) {}
 
   private static final List<String> TYPE_ORDER =
       List.of(
@@ -30,11 +30,11 @@ public final class PlanBuilder {
   }
 
   public void action(Action action) {
-    actions.add(new PlacedAction(appIndex, seq++, action));
+    actions.add(new PlacedAction(appIndex, typeRank(action.address().type()), seq++, action));
   }
 
   public void call(Phase phase, ApiCall call) {
-    calls.add(new Placed(appIndex, phase, seq++, call));
+    calls.add(new Placed(appIndex, phase, seq++, call.inPhase(phase)));
   }
 
   public void diagnostic(Diagnostic d) {
@@ -55,7 +55,7 @@ public final class PlanBuilder {
         actions.stream()
             .sorted(
                 Comparator.comparingInt(PlacedAction::app)
-                    .thenComparingInt(p -> typeRank(p.action().address().type()))
+                    .thenComparingInt(PlacedAction::rank)
                     .thenComparing(p -> p.action().address().key()))
             .map(PlacedAction::action)
             .toList();

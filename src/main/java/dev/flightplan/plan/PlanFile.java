@@ -151,6 +151,7 @@ public final class PlanFile {
         c.path("purpose").asText(),
         serves,
         strings(c.path("tolerate")),
+        phase(c.path("phase")),
         readBack(c.path("read_back")));
   }
 
@@ -162,6 +163,19 @@ public final class PlanFile {
     Map<String, List<String>> match = new LinkedHashMap<>();
     r.path("match").fields().forEachRemaining(e -> match.put(e.getKey(), strings(e.getValue())));
     return new ReadBack(mode, text(r.path("path")), text(r.path("type")), match, r.path("ignore_case").asBoolean(false));
+  }
+
+  /** A call's phase; absent in plans that predate concurrent apply, whose calls are then sent one by one. */
+  private static Phase phase(JsonNode node) throws PlanFileException {
+    String name = text(node);
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Phase.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new PlanFileException("an API call has the unknown phase \"" + name + "\"");
+    }
   }
 
 

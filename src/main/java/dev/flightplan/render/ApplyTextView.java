@@ -9,25 +9,14 @@ import dev.flightplan.plan.Plan;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The terminal view of an apply: a line per call as it completes, then what was done and what was not. */
+/** The terminal view of an apply's outcome: what was done and what was not ({@link ProgressView} shows it running). */
 public final class ApplyTextView {
   private final PrintWriter out;
   private final Style style;
-  private int seen;
 
   public ApplyTextView(PrintWriter out, Style style) {
     this.out = out;
     this.style = style;
-  }
-
-  /** Called after each call; {@code total} is the number of calls in the plan. */
-  public void progress(CallResult result, int total) {
-    seen++;
-    String mark = result.status() == CallResult.Status.DONE ? style.green("done") : style.red("FAILED");
-    // how a call whose answer left the outcome open was settled (adopted after a lost answer, ...)
-    String note = result.note() == null ? "" : " (" + result.note() + ")";
-    out.println(String.format("[%d/%d] %s: %s%s", seen, total, mark, result.call().purpose(), note));
-    out.flush();
   }
 
   public void render(ApplyReport report) {
@@ -40,12 +29,17 @@ public final class ApplyTextView {
       out.flush();
       return;
     }
-    CallResult failed = report.failure().orElseThrow();
-    int index = report.results().indexOf(failed) + 1;
     out.println();
-    out.println(style.red("Apply failed") + " at request " + index + " of " + plan.calls().size() + ": "
-        + failed.call().method() + " " + failed.call().path() + " (" + failed.call().purpose() + ")");
-    out.println("  " + failed.error());
+    if (report.failure().isPresent()) {
+      CallResult failed = report.failure().get();
+      int index = report.results().indexOf(failed) + 1;
+      out.println(style.red("Apply failed") + " at request " + index + " of " + plan.calls().size() + ": "
+          + failed.call().method() + " " + failed.call().path() + " (" + failed.call().purpose() + ")");
+      out.println("  " + failed.error());
+    } else {
+      out.println(style.yellow("Apply interrupted") + " after " + report.sent() + " of " + plan.calls().size()
+          + " requests: the requests under way were let finish, no other was started.");
+    }
     List<Action> done = report.done();
     List<Action> notDone = report.notDone();
     out.println("Done (" + done.size() + "):");

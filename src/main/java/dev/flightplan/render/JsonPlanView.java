@@ -209,6 +209,9 @@ public final class JsonPlanView {
     node.put("purpose", call.purpose());
     ArrayNode serves = node.putArray("serves");
     call.serves().forEach(a -> serves.add(a.toString()));
+    if (call.phase() != null) {
+      node.put("phase", call.phase().name().toLowerCase(java.util.Locale.ROOT));
+    }
     if (!call.tolerate().isEmpty()) {
       ArrayNode tolerate = node.putArray("tolerate");
       call.tolerate().forEach(tolerate::add);

@@ -4,6 +4,7 @@ import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.BudgetNote;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.SavedPlan;
@@ -158,12 +159,18 @@ public final class PlanTextView {
   }
 
   private void renderNotes(List<String> notes) {
-    if (notes.isEmpty()) {
+    List<String> budget = notes.stream().filter(BudgetNote::is).toList();
+    List<String> others = notes.stream().filter(n -> !BudgetNote.is(n)).toList();
+    if (!budget.isEmpty()) {
+      out.println();
+      budget.forEach(n -> out.println(style.yellow("Warning:") + " " + n.substring(BudgetNote.PREFIX.length())));
+    }
+    if (others.isEmpty()) {
       return;
     }
     out.println();
     out.println("Notes:");
-    notes.forEach(n -> out.println("  - " + n));
+    others.forEach(n -> out.println("  - " + n));
   }
 
   private void renderCalls(List<ApiCall> calls) {

@@ -17,6 +17,9 @@ final class SandboxState {
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Map<String, Tester> testers = new LinkedHashMap<>();
   private final Map<String, String> testerIdsByEmail = new LinkedHashMap<>();
+  /** When each tester was first put, so that a few testers found by email come back in the order of the list. */
+  private final Map<String, Long> creation = new java.util.HashMap<>();
+  private long created;
   private final Builds builds = new Builds();
 
   /**
@@ -138,6 +141,20 @@ final class SandboxState {
     return id == null ? null : testers.get(id);
   }
 
+  /** The testers with these emails (any case), in tester creation order, each once: an index lookup, not a scan. */
+  List<Tester> testersByEmail(List<String> emails) {
+    Map<String, Tester> found = new LinkedHashMap<>();
+    for (String email : emails) {
+      Tester t = testerByEmail(email);
+      if (t != null) {
+        found.put(t.id(), t);
+      }
+    }
+    List<Tester> list = new ArrayList<>(found.values());
+    list.sort(java.util.Comparator.comparingLong(t -> creation.get(t.id())));
+    return list;
+  }
+
   /** The members of a group, in tester creation order. */
   List<Tester> members(String groupId) {
     return testers.values().stream().filter(t -> t.groups().contains(groupId)).toList();
@@ -169,7 +186,9 @@ final class SandboxState {
   }
 
   void putTester(Tester tester) {
-    testers.put(tester.id(), tester);
+    if (testers.put(tester.id(), tester) == null) {
+      creation.put(tester.id(), ++created);
+    }
     if (tester.email() != null) {
       testerIdsByEmail.put(emailKey(tester.email()), tester.id());
     }
@@ -188,6 +207,7 @@ final class SandboxState {
   void removeTester(String testerId) {
     builds.forgetTester(testerId);
     Tester removed = testers.remove(testerId);
+    creation.remove(testerId);
     if (removed != null && removed.email() != null) {
       testerIdsByEmail.remove(emailKey(removed.email()));
     }

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The seed a new sandbox starts from: what the API cannot create (apps, App Store Connect users, builds) plus the
@@ -81,6 +83,7 @@ final class Seed {
       state.putTester(new Tester(id, t.email(), t.firstName(), t.lastName(), inviteType, testerState, null, null));
     }
     String now = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+    Set<String> stated = statedByTheSeed(doc);
     for (SeedGroup g : doc.groups()) {
       App app = state.apps().stream()
           .filter(a -> a.bundleId().equals(g.app()) || a.id().equals(g.app()))
@@ -99,7 +102,7 @@ final class Seed {
       state.putGroup(group);
       for (String email : g.testers() == null ? List.<String>of() : g.testers()) {
         Tester joined = member(state, group, email).joining(group.id(), app.id());
-        if (!internal && joined.state().equals("NOT_INVITED") && !statedByTheSeed(doc, email)) {
+        if (!internal && joined.state().equals("NOT_INVITED") && !stated.contains(SandboxState.emailKey(email))) {
           joined = joined.withState("INVITED");
         }
         state.putTester(joined);
@@ -109,9 +112,11 @@ final class Seed {
     return state;
   }
 
-  private static boolean statedByTheSeed(Doc doc, String email) {
-    return doc.testers().stream()
-        .anyMatch(t -> t.state() != null && SandboxState.emailKey(t.email()).equals(SandboxState.emailKey(email)));
+  /** The emails of the seed's testers whose state the seed gives (a membership does not change it then). */
+  private static Set<String> statedByTheSeed(Doc doc) {
+    Set<String> stated = new HashSet<>();
+    doc.testers().stream().filter(t -> t.state() != null).forEach(t -> stated.add(SandboxState.emailKey(t.email())));
+    return stated;
   }
 
   private static Tester member(SandboxState state, Group group, String email) {

@@ -2,6 +2,7 @@ package dev.flightplan.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,18 +68,22 @@ final class TesterEndpoints {
     Set<String> apps = Set.copyOf(q.list("filter[apps]"));
     Set<String> groups = Set.copyOf(q.list("filter[betaGroups]"));
     Set<String> builds = Set.copyOf(q.list("filter[builds]"));
+    boolean byApps = q.has("filter[apps]");
+    boolean byGroups = q.has("filter[betaGroups]");
+    boolean byBuilds = q.has("filter[builds]");
+    // looking testers up by email uses the index: a client checking testers one by one should not cost a scan each
+    List<Tester> candidates = q.has("filter[email]") ? state.testersByEmail(q.list("filter[email]")) : state.testers();
     List<Tester> testers =
-        state.testers().stream()
+        candidates.stream()
             .filter(matches(q, "email", t -> t.email() == null ? null : SandboxState.emailKey(t.email())))
             .filter(matches(q, "firstName", Tester::firstName))
             .filter(matches(q, "lastName", Tester::lastName))
             .filter(matches(q, "inviteType", Tester::inviteType))
             .filter(matches(q, "id", Tester::id))
-            .filter(t -> !q.has("filter[apps]") || t.apps().stream().anyMatch(apps::contains))
-            .filter(t -> !q.has("filter[betaGroups]") || t.groups().stream().anyMatch(groups::contains))
+            .filter(t -> !byApps || t.apps().stream().anyMatch(apps::contains))
+            .filter(t -> !byGroups || t.groups().stream().anyMatch(groups::contains))
             // Testers a build was given to individually; group members reach it through their groups.
-            .filter(t -> !q.has("filter[builds]")
-                || state.builds().ofTester(t.id()).stream().anyMatch(b -> builds.contains(b.id())))
+            .filter(t -> !byBuilds || state.builds().ofTester(t.id()).stream().anyMatch(b -> builds.contains(b.id())))
             .sorted(order(q.list("sort")))
             .toList();
     Paging.Page<Tester> page = Paging.page(testers, q, 200);
@@ -129,9 +134,12 @@ final class TesterEndpoints {
 
   /** Emails are compared case-insensitively: the team has one tester per address, whatever its case. */
   private static Predicate<Tester> matches(Query q, String filter, Function<Tester, String> value) {
-    List<String> wanted =
-        q.list("filter[" + filter + "]").stream().map(v -> filter.equals("email") ? SandboxState.emailKey(v) : v).toList();
-    return t -> !q.has("filter[" + filter + "]") || wanted.contains(value.apply(t));
+    if (!q.has("filter[" + filter + "]")) {
+      return t -> true;
+    }
+    Set<String> wanted = new HashSet<>();
+    q.list("filter[" + filter + "]").forEach(v -> wanted.add(filter.equals("email") ? SandboxState.emailKey(v) : v));
+    return t -> wanted.contains(value.apply(t));
   }
 
   private static Comparator<Tester> order(List<String> keys) {

@@ -2,6 +2,8 @@ package dev.flightplan.sandbox;
 
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -17,6 +19,11 @@ import org.jose4j.jwt.consumer.JwtContext;
  * equal to the key id, {@code iss} the issuer id, {@code aud} {@code appstoreconnect-v1}, {@code iat} and
  * {@code exp} present, not expired, and {@code exp} at most 20 minutes ahead. A minute of clock skew is allowed
  * either way, as clocks of real CI machines drift.
+ *
+ * <p>A client sends the same token for many minutes: a token whose signature and claims were verified once is
+ * remembered (the last {@link #REMEMBERED}), and seen again only its times are checked against the clock. Checking
+ * an ES256 signature costs about as much CPU as the rest of a request, which matters with thousands of requests
+ * on a machine that runs the client too.
  */
 final class TokenVerifier {
   static final String AUDIENCE = "appstoreconnect-v1";
@@ -27,6 +34,18 @@ final class TokenVerifier {
   private final String issuerId;
   private final PublicKey publicKey;
   private final Clock clock;
+  private final Map<String, Times> verified =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Times> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+
+  static final int REMEMBERED = 16;
+
+  /** The times of a verified token, in seconds since the epoch. */
+  private record Times(long issuedAt, long expiresAt) {}
 
   TokenVerifier(String keyId, String issuerId, PublicKey publicKey, Clock clock) {
     this.keyId = keyId;
@@ -42,6 +61,14 @@ final class TokenVerifier {
     }
     String token = authorization.substring(7).trim();
     NumericDate now = NumericDate.fromMilliseconds(clock.millis());
+    Times known;
+    synchronized (verified) {
+      known = verified.get(token);
+    }
+    if (known != null) {
+      checkTimes(known, now.getValue());
+      return;
+    }
     // Built per request because the evaluation time comes from the injected clock.
     JwtConsumer consumer =
         new JwtConsumerBuilder()
@@ -61,15 +88,24 @@ final class TokenVerifier {
         throw ApiException.notAuthorized();
       }
       JwtClaims claims = context.getJwtClaims();
-      long seconds = now.getValue();
-      if (claims.getExpirationTime().getValue() > seconds + MAX_LIFETIME_SECONDS + SKEW_SECONDS
-          || claims.getIssuedAt().getValue() > seconds + SKEW_SECONDS) {
-        throw ApiException.notAuthorized();
+      Times times = new Times(claims.getIssuedAt().getValue(), claims.getExpirationTime().getValue());
+      checkTimes(times, now.getValue());
+      synchronized (verified) {
+        verified.put(token, times);
       }
     } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
       if (e instanceof ApiException api) {
         throw api;
       }
+      throw ApiException.notAuthorized();
+    }
+  }
+
+  /** Expired (as jose4j has it: at or after exp, with the skew), too long-lived, or issued in the future. */
+  private static void checkTimes(Times t, long nowSeconds) {
+    if (nowSeconds >= t.expiresAt() + SKEW_SECONDS
+        || t.expiresAt() > nowSeconds + MAX_LIFETIME_SECONDS + SKEW_SECONDS
+        || t.issuedAt() > nowSeconds + SKEW_SECONDS) {
       throw ApiException.notAuthorized();
     }
   }

@@ -17,21 +17,38 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /**
  * Reads the live TestFlight state of the apps in scope in as few calls as the API allows: one call for all the
  * apps, then per app one paged read of its groups and one paged read of its testers with their group linkages
- * included. A tester whose included linkages were capped by the API ({@code limit[betaGroups]} is at most 50) is
- * completed from its own linkage endpoint, never silently truncated.
+ * included (and, when the file needs them, its builds). A tester whose included linkages were capped by the API
+ * ({@code limit[betaGroups]} is at most 50) is completed from its own linkage endpoint, never silently truncated.
+ *
+ * <p>After the apps lookup, the reads that do not depend on one another (every app's groups, testers and builds,
+ * and the recruitment criterion options) run up to {@code parallelism} at once. The result does not depend on
+ * their timing: each list is sorted by natural key, and the apps keep the scope's order.
  */
 public final class StateReader {
   static final int PAGE = 200;
   static final int INCLUDED_GROUPS_LIMIT = 50;
+  private static final int READS_PER_APP = 4;
 
   private final AscClient client;
+  private final int parallelism;
 
+  /** Reads one request at a time. */
   public StateReader(AscClient client) {
+    this(client, 1);
+  }
+
+  /** Runs up to {@code parallelism} independent reads at once. */
+  public StateReader(AscClient client, int parallelism) {
     this.client = Objects.requireNonNull(client, "client");
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    }
+    this.parallelism = parallelism;
   }
 
   /** Reads what the file's apps need: builds only when the file names builds, criteria options when it sets criteria. */
@@ -45,11 +62,6 @@ public final class StateReader {
 
   /** Reads exactly what {@code scope} says, for the apps it names (in its order). */
   public LiveState read(ReadScope scope) {
-    LiveState base = readApps(scope);
-    return new LiveState(base.apps(), base.missing(), scope.criterionOptions() ? readCriterionOptions() : Map.of());
-  }
-
-  private LiveState readApps(ReadScope scope) {
     List<String> bundleIds = new ArrayList<>(scope.apps().keySet());
     Map<String, Resource> appsByBundle = new LinkedHashMap<>();
     Map<String, Document> pageOf = new LinkedHashMap<>();
@@ -70,28 +82,62 @@ public final class StateReader {
         }
       }
     }
-    List<LiveApp> apps = new ArrayList<>();
+    // every read below needs only the apps lookup: they run together, and are put together in scope order
+    List<String> found = new ArrayList<>();
     List<String> missing = new ArrayList<>();
+    List<Callable<?>> reads = new ArrayList<>();
     for (String bundleId : bundleIds) {
       Resource app = appsByBundle.get(bundleId);
       if (app == null) {
         missing.add(bundleId);
-      } else {
-        ReadScope.AppReads reads = scope.app(bundleId);
-        LiveAppInfo appInfo = reads.info() ? new AppInfoReader(client).read(app, pageOf.get(bundleId)) : LiveAppInfo.NOT_READ;
-        apps.add(readApp(app, reads, appInfo));
+        continue;
       }
+      found.add(bundleId);
+      ReadScope.AppReads appReads = scope.app(bundleId);
+      reads.add(() -> readGroups(app.id(), appReads.criteria()));
+      reads.add(() -> readTesters(app.id()));
+      reads.add(() -> appReads.builds() ? new BuildReader(client).read(app.id(), appReads.invocationBuilds(), appReads.allInvocations()) : List.of());
+      // costs no request unless the app has more than 50 localizations
+      reads.add(() -> appReads.info() ? new AppInfoReader(client).read(app, pageOf.get(bundleId)) : LiveAppInfo.NOT_READ);
     }
-    return new LiveState(apps, missing);
+    if (scope.criterionOptions()) {
+      reads.add(this::readCriterionOptions);
+    }
+    List<Object> results = new ParallelReads(parallelism).run(reads);
+    List<LiveApp> apps = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      String bundleId = found.get(i);
+      Resource app = appsByBundle.get(bundleId);
+      List<LiveGroup> groups = cast(results.get(READS_PER_APP * i));
+      List<LiveTester> testers = onlyGroupsOf(groups, cast(results.get(READS_PER_APP * i + 1)));
+      List<LiveBuild> builds = cast(results.get(READS_PER_APP * i + 2));
+      LiveAppInfo appInfo = cast(results.get(READS_PER_APP * i + 3));
+      apps.add(new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, appInfo));
+    }
+    Map<String, List<String>> options = scope.criterionOptions() ? cast(results.get(results.size() - 1)) : Map.of();
+    return new LiveState(apps, missing, options);
   }
 
-  private LiveApp readApp(Resource app, ReadScope.AppReads reads, LiveAppInfo info) {
-    List<LiveGroup> groups = readGroups(app.id(), reads.criteria());
-    Set<String> groupIds = new HashSet<>();
-    groups.forEach(g -> groupIds.add(g.id()));
-    List<LiveTester> testers = readTesters(app.id(), groupIds);
-    List<LiveBuild> builds = reads.builds() ? new BuildReader(client).read(app.id(), reads.invocationBuilds(), reads.allInvocations()) : List.of();
-    return new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, info);
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object o) {
+    return (T) o;
+  }
+
+  /** The testers with only the groups of their app: the include lists a tester's groups in every app. */
+  private static List<LiveTester> onlyGroupsOf(List<LiveGroup> groups, List<LiveTester> testers) {
+    Set<String> appGroupIds = new HashSet<>();
+    groups.forEach(g -> appGroupIds.add(g.id()));
+    List<LiveTester> out = new ArrayList<>(testers.size());
+    for (LiveTester t : testers) {
+      if (appGroupIds.containsAll(t.groupIds())) {
+        out.add(t);
+      } else {
+        Set<String> mine = new HashSet<>(t.groupIds());
+        mine.retainAll(appGroupIds);
+        out.add(new LiveTester(t.id(), t.email(), t.firstName(), t.lastName(), t.inviteType(), t.state(), mine));
+      }
+    }
+    return out;
   }
 
   private Map<String, List<String>> readCriterionOptions() {
@@ -157,7 +203,7 @@ public final class StateReader {
     return groups;
   }
 
-  private List<LiveTester> readTesters(String appId, Set<String> appGroupIds) {
+  private List<LiveTester> readTesters(String appId) {
     String query =
         Query.of("/v1/betaTesters")
             .param("filter[apps]", appId)
@@ -170,14 +216,15 @@ public final class StateReader {
     List<LiveTester> testers = new ArrayList<>();
     for (Document page : client.getAll(query)) {
       for (Resource t : page.data()) {
-        testers.add(toTester(t, appGroupIds));
+        testers.add(toTester(t));
       }
     }
     testers.sort(Comparator.comparing((LiveTester t) -> Objects.requireNonNullElse(t.email(), "")).thenComparing(LiveTester::id));
     return testers;
   }
 
-  private LiveTester toTester(Resource t, Set<String> appGroupIds) {
+  /** A tester with all its groups, in any app; {@link #onlyGroupsOf} keeps those of the app. */
+  private LiveTester toTester(Resource t) {
     List<Linkage> linkages = t.toMany("betaGroups");
     int total = t.relationshipTotal("betaGroups").orElse(linkages.size());
     if (total > linkages.size()) {
@@ -191,9 +238,7 @@ public final class StateReader {
     }
     Set<String> groupIds = new HashSet<>();
     for (Linkage l : linkages) {
-      if (appGroupIds.contains(l.id())) {
-        groupIds.add(l.id());
-      }
+      groupIds.add(l.id());
     }
     String email = t.string("email");
     return new LiveTester(
