@@ -49,13 +49,13 @@ class ApiCallTest {
     assertThat(call.body()).isEqualTo(body);
     assertThat(call.inPhase(Phase.GROUP_CREATE_INTERNAL).tolerating("X")).isEqualTo(
         new ApiCall("POST", "/v1/betaGroups", "r1", "create group \"QA\"", List.of(), List.of("X"), Phase.GROUP_CREATE_INTERNAL,
-            body.toString()));
+            body.toString(), null));
     assertThat(new ApiCall("DELETE", "/v1/x", null, null, "x", List.of()).body()).isNull();
   }
 
   @Test
   void aBodyIsAnObject() {
-    assertThatThrownBy(() -> new ApiCall("POST", "/v1/x", null, "x", List.of(), List.of(), null, "[1]"))
+    assertThatThrownBy(() -> new ApiCall("POST", "/v1/x", null, "x", List.of(), List.of(), null, "[1]", null))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
