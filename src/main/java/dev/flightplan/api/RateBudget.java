@@ -100,6 +100,14 @@ public final class RateBudget {
    */
   synchronized void answered(long ticket, RateLimit seen) {
     inFlight = Math.max(0, inFlight - 1);
+    // requests sent together may be counted by the server in another order than they were sent: an older answer
+    // that shows less remaining is the newer count after all, and a lower estimate is the safe one
+    boolean lower = remaining >= 0 && seen.hourRemaining().isPresent() && seen.hourRemaining().getAsLong() < remaining;
+    if (seen.isKnown() && ticket < countedBy && lower) {
+      last = seen;
+      remaining = seen.hourRemaining().getAsLong();
+      return;
+    }
     if (seen.isKnown() && ticket > countedBy) {
       countedBy = ticket;
       prune(clock.instant()); // what left the window until now, the answer has counted already

@@ -90,14 +90,16 @@ final class FaultInjector {
 
   /**
    * Called for every request whose token verified: true when the token is revoked (the request answers 401), which
-   * happens to the token of the {@code revoke}-th such request and to every later use of it.
+   * happens to the token of the {@code revoke}-th such request and to every later use of it. {@code revoked} counts
+   * revocations, {@code revoked_reuse} the later uses answered 401.
    */
   boolean revoked(String authorization) {
     if (spec.revokeAt() <= 0) {
       return false;
     }
     if (revoked.contains(authorization)) {
-      count("revoked");
+      // a later use of a token already revoked: requests in flight together all carry it
+      count("revoked_reuse");
       return true;
     }
     if (authenticated.incrementAndGet() == spec.revokeAt()) {
