@@ -94,14 +94,17 @@ public final class RateBudget {
   }
 
   /**
-   * After a response: what its {@code X-Rate-Limit} said (unknown when it had none). The answer to a request sent
-   * before the one that gave the current count is older news, counted before requests sent since: its remaining
-   * count is ignored, so that answers overtaking one another never make the budget look larger than it is.
+   * After a response: what its {@code X-Rate-Limit} said (unknown when it had none). Requests in flight together
+   * are counted by the server in any order, and their answers arrive in any order: a remaining count is taken when
+   * it is lower than the one held (never too optimistic), or when it answers a request sent after the one that
+   * gave the count held (a rise then means the hour gave requests back). So answers overtaking one another never
+   * make the budget look larger than it is.
    */
   synchronized void answered(long ticket, RateLimit seen) {
     inFlight = Math.max(0, inFlight - 1);
-    if (seen.isKnown() && ticket > countedBy) {
-      countedBy = ticket;
+    boolean lower = seen.hourRemaining().isPresent() && remaining >= 0 && seen.hourRemaining().getAsLong() < remaining;
+    if (seen.isKnown() && (ticket > countedBy || lower)) {
+      countedBy = Math.max(countedBy, ticket);
       prune(clock.instant()); // what left the window until now, the answer has counted already
       last = seen;
       seen.hourLimit().ifPresent(l -> limit = l);
