@@ -94,9 +94,11 @@ public final class RateBudget {
   }
 
   /**
-   * After a response: what its {@code X-Rate-Limit} said (unknown when it had none). The answer to a request sent
-   * before the one that gave the current count is older news, counted before requests sent since: its remaining
-   * count is ignored, so that answers overtaking one another never make the budget look larger than it is.
+   * After a response: what its {@code X-Rate-Limit} said (unknown when it had none). Requests in flight together
+   * are counted by the server in any order, and their answers arrive in any order: the answer to a request sent
+   * after the one that gave the count held replaces it; an older answer is taken only when it shows less remaining
+   * (then it was the newer count after all), and it changes nothing else. So answers overtaking one another never
+   * make the budget look larger than it is.
    */
   synchronized void answered(long ticket, RateLimit seen) {
     inFlight = Math.max(0, inFlight - 1);

@@ -88,6 +88,15 @@ class RateBudgetTest {
   }
 
   @Test
+  void ofAnswersToRequestsInFlightTogetherTheLowestCountHolds() throws Exception {
+    long first = budget.acquire();
+    long second = budget.acquire();
+    budget.answered(second, header(100, 51)); // the server counted the second request first
+    budget.answered(first, header(100, 50)); // and then the first: older, but the truer count
+    assertThat(budget.available()).hasValue(50 - 1);
+  }
+
+  @Test
   void timeForSaysHowLongPacingTakes() throws Exception {
     assertThat(budget.timeFor(1_000_000)).isZero(); // unknown allowance: no pacing
     send(3600, 136);
