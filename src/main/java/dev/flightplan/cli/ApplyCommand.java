@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -99,13 +100,11 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     DesiredState desired = config.result().state().get();
-    Scope selected;
-    try {
-      selected = Scope.select(desired, scope.apps);
-    } catch (Scope.UnknownAppException e) {
-      env.err().println("error: " + e.getMessage());
+    Optional<Scope> chosen = Views.select(desired, scope.apps, env);
+    if (chosen.isEmpty()) {
       return ExitCodes.USAGE;
     }
+    Scope selected = chosen.get();
     if (!autoApprove && !env.terminal()) {
       env.err().println("error: apply needs --auto-approve when it is not run at a terminal (nothing was changed)");
       return ExitCodes.ERROR;

@@ -14,6 +14,7 @@ import dev.flightplan.render.Style;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,13 +71,11 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     DesiredState desired = config.result().state().get();
-    Scope selected;
-    try {
-      selected = Scope.select(desired, scope.apps);
-    } catch (Scope.UnknownAppException e) {
-      env.err().println("error: " + e.getMessage());
+    Optional<Scope> chosen = Views.select(desired, scope.apps, env);
+    if (chosen.isEmpty()) {
       return ExitCodes.USAGE;
     }
+    Scope selected = chosen.get();
     try (Connection conn = Connection.open(connection, env)) {
       SavedPlan saved = new Engine(conn.client(), env.env(), connection.parallelism).plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Diagnostics diagnostics = saved.plan().diagnostics();

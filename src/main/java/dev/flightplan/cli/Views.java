@@ -4,6 +4,7 @@ import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.LoadResult;
 import dev.flightplan.diag.Diagnostics;
+import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.JsonPlanView;
@@ -29,6 +30,16 @@ final class Views {
     LoadResult result = ConfigLoader.load(file);
     showDiagnostics(result.diagnostics(), env, style);
     return result.state();
+  }
+
+  /** The apps {@code --app} chose; empty, after saying which apps the file has, when it names one the file lacks. */
+  static Optional<Scope> select(DesiredState desired, java.util.List<String> apps, Environment env) {
+    try {
+      return Optional.of(Scope.select(desired, apps));
+    } catch (Scope.UnknownAppException e) {
+      env.err().println("error: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   static void showDiagnostics(Diagnostics diagnostics, Environment env, Style style) {
