@@ -10,7 +10,6 @@ import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.ReadBack;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -213,7 +213,4 @@ public final class Engine {
     return String.join(", ", names);
   }
 
-  public long requestsSent() {
-    return client.requestCount();
-  }
 }

@@ -77,10 +77,6 @@ final class Views {
     return info;
   }
 
-  ObjectNode app(App app, Query query) {
-    return render("apps", app.id(), query, null);
-  }
-
   ObjectNode group(Group group, Query query, Documents.Included included) {
     return render("betaGroups", group.id(), query, included);
   }
