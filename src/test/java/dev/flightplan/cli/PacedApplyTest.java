@@ -76,7 +76,7 @@ class PacedApplyTest extends SandboxTest {
       assertThat(sleeps).isEmpty();
 
       ApplyReport report = engine.apply(saved.plan(), r -> {});
-      assertThat(report.succeeded()).isTrue();
+      assertThat(report.succeeded()).as("%s", report.failure().map(f -> f.error()).orElse("")).isTrue();
       assertThat(sleeps).isNotEmpty();
       assertThat(client.rateBudget().pauses()).isEqualTo(sleeps.size());
       assertThat(engine.plan(desired, PlanOptions.DEFAULTS).plan().hasChanges()).isFalse();
