@@ -69,7 +69,7 @@ public final class Applier {
     Map<String, String> ids = new ConcurrentHashMap<>();
     List<CallResult> results =
         new Scheduler(parallelism).run(plan.calls(), call -> send(call, ids), progress, stopRequested);
-    return new ApplyReport(plan, results);
+    return new ApplyReport(plan, results, ids);
   }
 
   /**

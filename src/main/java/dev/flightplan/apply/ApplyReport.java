@@ -10,11 +10,18 @@ import java.util.Optional;
 
 /**
  * The outcome of an apply, complete even when it stopped half way: the result of every planned call, from which
- * each action's state follows (done when every call serving it was sent successfully).
+ * each action's state follows (done when every call serving it was sent successfully), and the ids of what it
+ * created or adopted, by the plan's reference ({@code r3}).
  */
-public record ApplyReport(Plan plan, List<CallResult> results) {
+public record ApplyReport(Plan plan, List<CallResult> results, Map<String, String> ids) {
   public ApplyReport {
     results = List.copyOf(results);
+    ids = Map.copyOf(ids);
+  }
+
+  /** A report without the ids the apply created. */
+  public ApplyReport(Plan plan, List<CallResult> results) {
+    this(plan, results, Map.of());
   }
 
   public boolean succeeded() {

@@ -110,7 +110,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = new Engine(conn.client(), env.env(), connection.parallelism);
+      Engine engine = Connection.engine(conn, connection, env);
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Views.showDiagnostics(saved.plan().diagnostics(), env, style);
       if (saved.plan().diagnostics().hasErrors()) {
@@ -119,6 +119,7 @@ final class ApplyCommand implements Callable<Integer> {
       Plan plan = saved.plan();
       new PlanTextView(env.out(), style).render(saved);
       if (!plan.hasChanges()) {
+        engine.keepInvitationLog(plan);
         return ExitCodes.OK;
       }
       if (refused(engine, plan, env, style)) {
@@ -158,7 +159,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = new Engine(conn.client(), env.env(), connection.parallelism);
+      Engine engine = Connection.engine(conn, connection, env);
       Diagnostics secrets = engine.secretsFor(saved);
       Views.showDiagnostics(secrets, env, style);
       if (secrets.hasErrors()) {
@@ -171,6 +172,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       view.header(planFile.toString(), saved);
       if (!saved.plan().hasChanges()) {
+        engine.keepInvitationLog(saved.plan());
         return ExitCodes.OK;
       }
       if (refused(engine, saved.plan(), env, style)) {

@@ -5,6 +5,8 @@ import dev.flightplan.api.ClientOptions;
 import dev.flightplan.api.Credentials;
 import dev.flightplan.api.CredentialsException;
 import dev.flightplan.api.RetryPolicy;
+import dev.flightplan.engine.Engine;
+import dev.flightplan.engine.InvitationLogFile;
 import dev.flightplan.sandbox.FaultSpec;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
@@ -108,6 +110,12 @@ final class Connection implements AutoCloseable {
 
   AscClient client() {
     return client;
+  }
+
+  /** The use cases over this connection, with the invitation log the options name. */
+  static Engine engine(Connection conn, ConnectionOptions options, Environment env) {
+    return new Engine(conn.client(), env.env(), options.parallelism)
+        .withInvitationLog(new InvitationLogFile(options.invitationLogFile()), env.clock());
   }
 
   @Override

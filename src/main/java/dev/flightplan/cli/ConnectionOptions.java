@@ -19,6 +19,14 @@ public final class ConnectionOptions {
   Path sandboxState;
 
   @Option(
+      names = "--invitation-log",
+      paramLabel = "FILE",
+      description = "Where invitations.resendAfterDays remembers when each waiting tester was last invited (default:"
+          + " .flightplan/invitations.json; with --sandbox, sandbox-invitations.json beside the sandbox's state). Read"
+          + " and written only for files that set resendAfterDays.")
+  Path invitationLog;
+
+  @Option(
       names = "--api-url",
       paramLabel = "URL",
       description = "App Store Connect API endpoint (default: https://api.appstoreconnect.apple.com). Must be https unless it is a loopback address.")
@@ -56,6 +64,18 @@ public final class ConnectionOptions {
       paramLabel = "SPEC",
       description = "With --sandbox: faults the embedded sandbox injects, e.g. seed=7,5xx=0.1,429=0.05,reset=0.02,revoke=once,lag=2s (see flightplan sandbox --help).")
   String sandboxFaults;
+
+  /** The invitation log's file: as given, or the default for the API in use. */
+  Path invitationLogFile() {
+    if (invitationLog != null) {
+      return invitationLog;
+    }
+    if (sandbox) {
+      Path parent = sandboxState.toAbsolutePath().getParent();
+      return parent == null ? Path.of("sandbox-invitations.json") : parent.resolve("sandbox-invitations.json");
+    }
+    return Path.of(".flightplan", "invitations.json");
+  }
 
   /** Apple reports 429s under bursts of parallel requests well below the hourly limit; 4 stays clear of that. */
   static final int DEFAULT_PARALLELISM = 4;

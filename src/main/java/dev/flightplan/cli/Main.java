@@ -49,6 +49,9 @@ public final class Main {
   }
 
   private int report(Exception ex, boolean debug) {
+    if (ex instanceof java.io.UncheckedIOException u) {
+      ex = u.getCause();
+    }
     if (ex instanceof ApiException || ex instanceof CredentialsException || ex instanceof java.io.IOException) {
       env.err().println("error: " + ex.getMessage());
     } else {

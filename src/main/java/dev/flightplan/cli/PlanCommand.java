@@ -6,7 +6,6 @@ import dev.flightplan.config.DesiredState;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.engine.ConfigFile;
-import dev.flightplan.engine.Engine;
 import dev.flightplan.engine.PlanFiles;
 import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.SavedPlan;
@@ -77,7 +76,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     Scope selected = chosen.get();
     try (Connection conn = Connection.open(connection, env)) {
-      SavedPlan saved = new Engine(conn.client(), env.env(), connection.parallelism).plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+      SavedPlan saved = Connection.engine(conn, connection, env).plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Diagnostics diagnostics = saved.plan().diagnostics();
       Views.showDiagnostics(diagnostics, env, style);
       if (diagnostics.hasErrors()) {

@@ -23,7 +23,16 @@ import dev.flightplan.apply.Guards;
 import dev.flightplan.apply.Verification;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
+import dev.flightplan.apply.InvitationBookkeeping;
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.plan.InvitationHistory;
+import dev.flightplan.plan.InvitationRecord;
+import dev.flightplan.state.InvitationLog;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +53,9 @@ public final class Engine {
   private Secrets secrets = Secrets.none();
   /** The live state read last (by a plan or a staleness check): what the guards judge a plan against. */
   private LiveState lastLive = new LiveState(List.of(), List.of());
+  /** Where invitations.resendAfterDays keeps its dates; null: nowhere (every waiting tester is unseen). */
+  private InvitationLogFile invitationLog;
+  private Clock clock = Clock.systemUTC();
 
   /**
    * {@code env}: where secrets given as {@code { env: NAME }} are read from; {@code parallelism}: how many requests
@@ -67,6 +79,16 @@ public final class Engine {
     this(client, Map.of());
   }
 
+  /**
+   * Keeps the invitation log in {@code file} (read by plans of apps that set {@code invitations.resendAfterDays},
+   * written by apply), dated by {@code clock}.
+   */
+  public Engine withInvitationLog(InvitationLogFile file, Clock clock) {
+    this.invitationLog = Objects.requireNonNull(file, "file");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
   /** The live state that was read and the plan made from it. */
   public record Planned(LiveState live, Plan plan) {}
 
@@ -80,9 +102,22 @@ public final class Engine {
       return new Planned(new LiveState(List.of(), List.of()), new Plan(List.of(), List.of(), resolution.diagnostics(), List.of()));
     }
     secrets = resolution.secrets();
+    InvitationHistory history = history(desired);
     LiveState live = new StateReader(client, parallelism).read(desired);
     lastLive = live;
-    return new Planned(live, planner.plan(desired, live, options, secrets));
+    return new Planned(live, planner.plan(desired, live, options, secrets, history));
+  }
+
+  /** The invitation log (read before any API call, so that a bad one stops the run first) and the time. */
+  private InvitationHistory history(DesiredState desired) {
+    Instant now = clock.instant();
+    return invitationLog != null && !resending(desired).isEmpty()
+        ? new InvitationHistory(invitationLog.read(), now)
+        : InvitationHistory.none(now);
+  }
+
+  private static List<String> resending(DesiredState desired) {
+    return desired.apps().stream().filter(a -> a.invitations().resendAfterDays() != null).map(AppSpec::bundleId).toList();
   }
 
   /**
@@ -95,7 +130,7 @@ public final class Engine {
     Planned planned = plan(scoped, options);
     Plan plan = withBudgetNote(planned.plan(), client.requestCount() - before);
     return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, ReadScope.of(scoped),
-        Fingerprints.of(planned.live()));
+        fingerprints(planned.live(), reSent(plan)));
   }
 
   /**
@@ -112,7 +147,7 @@ public final class Engine {
     }
     List<String> notes = new ArrayList<>(plan.notes());
     notes.add(BudgetNote.of(plan.calls().size(), reads, available.getAsLong(), limit.getAsLong(), budget.timeFor(needed)));
-    return new Plan(plan.actions(), plan.calls(), plan.diagnostics(), notes);
+    return plan.withNotes(notes);
   }
 
   /**
@@ -122,7 +157,28 @@ public final class Engine {
   public List<Fingerprints.Difference> staleness(SavedPlan saved) {
     LiveState live = new StateReader(client, parallelism).read(saved.reads());
     lastLive = live;
-    return Fingerprints.compare(saved.fingerprints(), Fingerprints.of(live));
+    Map<String, List<String>> logged = new TreeMap<>();
+    saved.fingerprints().keySet().stream().map(Fingerprints::invitationLogEntry).flatMap(java.util.Optional::stream)
+        .forEach(e -> logged.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return Fingerprints.compare(saved.fingerprints(), fingerprints(live, logged));
+  }
+
+  /** The testers {@code plan} re-sends an invitation to (known ids, not testers it creates), by app. */
+  private static Map<String, List<String>> reSent(Plan plan) {
+    Map<String, List<String>> out = new TreeMap<>();
+    plan.invitations().stream()
+        .filter(r -> r.kind() == InvitationRecord.Kind.SENT && !r.tester().startsWith("{"))
+        .forEach(r -> out.computeIfAbsent(r.app(), k -> new ArrayList<>()).add(r.tester()));
+    return out;
+  }
+
+  /** The live objects' fingerprints, and those of the invitation log's entries of the {@code logged} testers. */
+  private SortedMap<String, String> fingerprints(LiveState live, Map<String, List<String>> logged) {
+    SortedMap<String, String> all = new TreeMap<>(Fingerprints.of(live));
+    if (invitationLog != null && !logged.isEmpty()) {
+      all.putAll(Fingerprints.ofInvitationLog(invitationLog.read(), logged));
+    }
+    return all;
   }
 
   /**
@@ -144,9 +200,31 @@ public final class Engine {
     return apply(plan, progress, () -> false);
   }
 
-  /** As {@link #apply(Plan, Consumer)}; once {@code stopRequested} says so, no further call starts. */
+  /**
+   * As {@link #apply(Plan, Consumer)}; once {@code stopRequested} says so, no further call starts. The invitation log
+   * is written before the first call and again after the last (see {@link InvitationBookkeeping}).
+   */
   public ApplyReport apply(Plan plan, Consumer<CallResult> progress, BooleanSupplier stopRequested) {
-    return new Applier(client, progress, secrets::lookup, parallelism, stopRequested).apply(plan);
+    if (invitationLog == null || plan.invitations().isEmpty()) {
+      return new Applier(client, progress, secrets::lookup, parallelism, stopRequested).apply(plan);
+    }
+    Instant now = clock.instant();
+    InvitationLog before = invitationLog.read();
+    InvitationLog ahead = InvitationBookkeeping.ahead(before, plan, now);
+    invitationLog.write(ahead);
+    ApplyReport report = new Applier(client, progress, secrets::lookup, parallelism, stopRequested).apply(plan);
+    invitationLog.write(InvitationBookkeeping.after(before, ahead, report, now));
+    return report;
+  }
+
+  /**
+   * Writes the invitation log's bookkeeping of a plan that has no changes to apply (first sightings of waiting
+   * testers, entries to drop); nothing when it has none.
+   */
+  public void keepInvitationLog(Plan plan) {
+    if (invitationLog != null && !plan.invitations().isEmpty()) {
+      invitationLog.write(InvitationBookkeeping.ahead(invitationLog.read(), plan, clock.instant()));
+    }
   }
 
   /** The API key's hourly allowance as the client sees it. */
@@ -173,6 +251,9 @@ public final class Engine {
     for (int read = 1; read <= convergence.reads(); read++) {
       again = plan(desired, options).plan();
       if (!again.hasChanges() || again.diagnostics().hasErrors()) {
+        if (!again.hasChanges()) {
+          keepInvitationLog(again);
+        }
         return new Verification(again, read, waited, List.of());
       }
       if (read < convergence.reads()) {

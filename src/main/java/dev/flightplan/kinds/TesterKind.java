@@ -33,21 +33,18 @@ public final class TesterKind implements ResourceKind {
 
   @Override
   public void plan(AppContext ctx) {
+    TesterInvitations invitations = new TesterInvitations(ctx);
     for (TesterSpec spec : ctx.desired().testers()) {
       ctx.liveTester(spec.email())
           .ifPresentOrElse(
-              live -> planExisting(ctx, spec, live),
-              () -> planCreate(ctx, spec, ctx.desiredGroupsOf(spec)));
+              live -> planExisting(ctx, spec, live, invitations),
+              () -> planCreate(ctx, spec, ctx.desiredGroupsOf(spec), invitations));
     }
     planRemovals(ctx);
-    if (ctx.desired().invitations().resendAfterDays() != null) {
-      ctx.out().diagnostic(Diagnostic.warning(ctx.desired().invitations().pos(),
-          "invitations.resendAfterDays is not acted on: the App Store Connect API does not say when a tester was invited",
-          "flightplan keeps no state of its own; invitations are sent when a tester is added (onAdd)"));
-    }
+    invitations.finish();
   }
 
-  private void planCreate(AppContext ctx, TesterSpec spec, List<String> groups) {
+  private void planCreate(AppContext ctx, TesterSpec spec, List<String> groups, TesterInvitations invitations) {
     Address address = Address.tester(ctx.app(), spec.email());
     if (groups.isEmpty()) {
       ctx.out()
@@ -100,36 +97,12 @@ public final class TesterKind implements ResourceKind {
                     Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id()).param("filter[email]", spec.email())
                         .param("fields[betaTesters]", "email").param("limit", 200).build(),
                     TYPE, "email", spec.email())));
-    if (ctx.desired().invitations().onAdd()) {
-      invite(ctx, spec.email(), "{" + ref + "}", "tester newly added, and invitations.onAdd is on");
-    }
+    invitations.created(spec.email(), "{" + ref + "}");
   }
 
-  /**
-   * Plans the invitation email. When its answer is lost, the tester's state is read back: INVITED (or ACCEPTED,
-   * INSTALLED) means an invitation went out, by this request or because joining a group sent one, so it is not sent
-   * again and nobody gets two; NOT_INVITED means it did not, and it is sent again.
-   */
-  private static void invite(AppContext ctx, String email, String testerId, String reason) {
-    Address invitation = new Address(ctx.app(), "invitation", email);
-    ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", email).build(), reason));
-    Map<String, Object> rels = new LinkedHashMap<>();
-    rels.put("app", new Linkage("apps", ctx.live().id()));
-    rels.put("betaTester", new Linkage(TYPE, testerId));
-    ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
-        JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + email, List.of(invitation))
-        .readingBack(ReadBack.findOneOf(
-            Query.of("/v1/betaTesters/" + testerId).param("fields[betaTesters]", "state").build(),
-            TYPE, "state", List.of("INVITED", "ACCEPTED", "INSTALLED"))));
-  }
-
-  private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live) {
+  private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live, TesterInvitations invitations) {
     checkNames(ctx, spec, live);
-    if (ctx.desired().invitations().onAdd() && "NOT_INVITED".equals(live.state()) && !live.groupIds().isEmpty()) {
-      // added but never invited: an earlier apply stopped between the two, so this one finishes the job
-      invite(ctx, spec.email(), live.id(), "in the app but never invited (an earlier apply may have stopped before"
-          + " inviting), and invitations.onAdd is on");
-    }
+    invitations.existing(spec.email(), live);
     Address address = Address.tester(ctx.app(), spec.email());
     TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, live.id(), live.id(), address);
     if (!builds.isEmpty()) {

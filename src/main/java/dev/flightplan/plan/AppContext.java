@@ -42,15 +42,18 @@ public final class AppContext {
   private final BuildAssignments buildAssignments = new BuildAssignments();
 
   private final Secrets secrets;
+  private final InvitationHistory history;
 
   AppContext(
       AppSpec desired,
       LiveApp live,
       Map<String, List<String>> criterionOptions,
       Secrets secrets,
+      InvitationHistory history,
       PlanOptions options,
       PlanBuilder out) {
     this.secrets = secrets;
+    this.history = history;
     this.desired = desired;
     this.live = live;
     this.criterionOptions = criterionOptions;
@@ -175,6 +178,11 @@ public final class AppContext {
   /** Device family → OS versions App Store Connect offers for recruitment criteria (empty when not read). */
   public Map<String, List<String>> criterionOptions() {
     return criterionOptions;
+  }
+
+  /** The invitation log and the time of planning, for {@code invitations.resendAfterDays}. */
+  public InvitationHistory history() {
+    return history;
   }
 
   /** The values of the file's secrets, only to compare them; plans hold placeholders instead. */

@@ -8,13 +8,26 @@ import java.util.Map;
 /**
  * The difference between the file and the live state, as a value: the actions (sorted by app, then in apply
  * order), the API calls that carry them out in the order apply sends them, diagnostics found while planning, and
- * notes (things left alone on purpose, such as what {@code --prune} would delete).
+ * notes (things left alone on purpose, such as what {@code --prune} would delete), and what apply writes in the
+ * invitation log ({@code invitations}: bookkeeping for {@code invitations.resendAfterDays}, never a change).
  */
-public record Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes) {
+public record Plan(
+    List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations) {
   public Plan {
     actions = List.copyOf(actions);
     calls = List.copyOf(calls);
     notes = List.copyOf(notes);
+    invitations = List.copyOf(invitations);
+  }
+
+  /** A plan that writes nothing in the invitation log. */
+  public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes) {
+    this(actions, calls, diagnostics, notes, List.of());
+  }
+
+  /** This plan with other notes. */
+  public Plan withNotes(List<String> other) {
+    return new Plan(actions, calls, diagnostics, other, invitations);
   }
 
   public boolean hasChanges() {

@@ -21,6 +21,7 @@ public final class PlanBuilder {
   private final List<Placed> calls = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<InvitationRecord> invitations = new ArrayList<>();
   private int appIndex;
   private int refs;
   private int seq;
@@ -45,6 +46,11 @@ public final class PlanBuilder {
     notes.add(note);
   }
 
+  /** Bookkeeping for the invitation log, written by apply. */
+  public void invitation(InvitationRecord record) {
+    invitations.add(record);
+  }
+
   /** A fresh placeholder for an id that a call of this plan will produce. */
   public String newRef() {
     return "r" + (++refs);
@@ -64,7 +70,7 @@ public final class PlanBuilder {
             .sorted(Comparator.comparingInt(Placed::app).thenComparing(Placed::phase).thenComparingInt(Placed::seq))
             .map(Placed::call)
             .toList();
-    return new Plan(orderedActions, orderedCalls, Diagnostics.of(diagnostics), notes);
+    return new Plan(orderedActions, orderedCalls, Diagnostics.of(diagnostics), notes, invitations);
   }
 
   private static int typeRank(String type) {

@@ -57,6 +57,17 @@ public final class PlanFile {
     }
     List<String> notes = new ArrayList<>();
     doc.path("notes").forEach(n -> notes.add(n.asText()));
+    List<InvitationRecord> invitations = new ArrayList<>();
+    for (JsonNode r : doc.path("invitation_log")) {
+      Address invitation = r.hasNonNull("invitation") ? address(r.path("invitation").asText()) : null;
+      try {
+        invitations.add(new InvitationRecord(r.path("app").asText(), r.path("tester").asText(),
+            InvitationRecord.Kind.valueOf(r.path("record").asText().toUpperCase(java.util.Locale.ROOT)), invitation));
+      } catch (IllegalArgumentException e) {
+        throw new PlanFileException("its invitation_log entry for tester " + r.path("tester").asText() + " is malformed: "
+            + e.getMessage());
+      }
+    }
     Map<String, String> fingerprints = new TreeMap<>();
     doc.path("fingerprints").fields().forEachRemaining(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
     List<String> apps = new ArrayList<>();
@@ -67,7 +78,7 @@ public final class PlanFile {
         apps,
         doc.path("partial").asBoolean(),
         planOptions,
-        new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes),
+        new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes, invitations),
         reads(doc.path("reads"), apps),
         new TreeMap<>(fingerprints));
   }

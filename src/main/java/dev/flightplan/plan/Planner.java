@@ -21,8 +21,12 @@ public final class Planner {
     return plan(desired, live, options, Secrets.none());
   }
 
-  /** Plans with the values of the file's secrets, to compare them with what App Store Connect holds. */
   public Plan plan(DesiredState desired, LiveState live, PlanOptions options, Secrets secrets) {
+    return plan(desired, live, options, secrets, InvitationHistory.none(java.time.Instant.EPOCH));
+  }
+
+  /** Plans with the values of the file's secrets, to compare them with what App Store Connect holds. */
+  public Plan plan(DesiredState desired, LiveState live, PlanOptions options, Secrets secrets, InvitationHistory history) {
     PlanBuilder out = new PlanBuilder();
     List<AppSpec> apps = desired.apps();
     for (int i = 0; i < apps.size(); i++) {
@@ -37,7 +41,7 @@ public final class Planner {
                 "check the bundle id, and that the API key's team owns the app (apps are created in App Store Connect, not by flightplan)"));
         continue;
       }
-      AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), secrets, options, out);
+      AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), secrets, history, options, out);
       kinds.forEach(k -> k.plan(ctx));
     }
     return out.build();

@@ -59,6 +59,16 @@ public final class JsonPlanView {
     doc.set("diagnostics", diagnostics(plan.diagnostics()));
     ArrayNode notes = doc.putArray("notes");
     plan.notes().forEach(notes::add);
+    if (!plan.invitations().isEmpty()) {
+      ArrayNode log = doc.putArray("invitation_log");
+      plan.invitations().forEach(r -> {
+        ObjectNode entry = log.addObject().put("app", r.app()).put("tester", r.tester())
+            .put("record", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (r.invitation() != null) {
+          entry.put("invitation", r.invitation().toString());
+        }
+      });
+    }
     doc.set("summary", summary(plan));
     doc.set("reads", reads(saved.reads()));
     ObjectNode fingerprints = doc.putObject("fingerprints");

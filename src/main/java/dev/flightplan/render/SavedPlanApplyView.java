@@ -40,7 +40,8 @@ public final class SavedPlanApplyView {
         + " planned (" + differences.size() + (differences.size() == 1 ? " object" : " objects") + "):");
     for (Difference d : differences.subList(0, Math.min(SHOWN, differences.size()))) {
       String line = switch (d.kind()) {
-        case CHANGED -> "  ~ " + d.address() + " changed";
+        case CHANGED -> "  ~ " + d.address() + " changed"
+            + (d.address().contains("/invitationLog[") ? " (another apply sent this reminder since)" : "");
         case APPEARED -> "  + " + d.address() + " appeared";
         case DISAPPEARED -> "  - " + d.address() + " disappeared";
       };

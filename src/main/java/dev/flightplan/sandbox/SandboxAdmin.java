@@ -46,6 +46,26 @@ public final class SandboxAdmin {
     }
   }
 
+  /**
+   * What a tester does in TestFlight: moves the tester {@code email} (any case) to {@code testerState} (INVITED,
+   * ACCEPTED, INSTALLED or REVOKED), e.g. ACCEPTED when they accept the invitation.
+   *
+   * @throws IllegalArgumentException for an unknown tester or state
+   */
+  public void setTesterState(String email, String testerState) {
+    if (!java.util.Set.of("NOT_INVITED", "INVITED", "ACCEPTED", "INSTALLED", "REVOKED").contains(testerState)) {
+      throw new IllegalArgumentException("not a beta tester state: " + testerState);
+    }
+    synchronized (state) {
+      Tester tester = state.testers().stream().filter(t -> t.email() != null && t.email().equalsIgnoreCase(email))
+          .findFirst().orElseThrow(() -> new IllegalArgumentException("no tester " + email));
+      state.putTester(tester.withState(testerState));
+      if (store != null) {
+        store.save(state);
+      }
+    }
+  }
+
   /** Invitation emails sent so far, by tester email (as the tester record spells it), sorted. */
   public Map<String, Integer> invitationsSent() {
     synchronized (state) {

@@ -141,6 +141,34 @@ public final class Fingerprints {
     return Collections.unmodifiableSet(types);
   }
 
+  private static final String LOG_TYPE = "invitationLog";
+
+  /**
+   * The fingerprint of the invitation log's entry (or its absence) of each tester a plan re-sends to, by app then tester
+   * id, addressed {@code com.example.app/invitationLog["<tester id>"]}: a saved plan whose re-send another apply has
+   * made since is stale, so nobody gets the same reminder twice.
+   */
+  public static SortedMap<String, String> ofInvitationLog(InvitationLog log, Map<String, ? extends Collection<String>> testers) {
+    TreeMap<String, String> out = new TreeMap<>();
+    testers.forEach((app, ids) -> {
+      for (String id : ids) {
+        String entry = log.entry(app, id).map(e -> (e.sent() ? "sent@" : "seen@") + e.at()).orElse("none");
+        out.put(address(app, LOG_TYPE, id), sha256(entry));
+      }
+    });
+    return out;
+  }
+
+  /** The app and tester id whose invitation log entry {@code address} fingerprints, if it is such an address. */
+  public static Optional<Map.Entry<String, String>> invitationLogEntry(String address) {
+    int slash = address.indexOf('/');
+    String prefix = LOG_TYPE + "[\"";
+    if (slash <= 0 || !address.startsWith(prefix, slash + 1) || !address.endsWith("\"]")) {
+      return Optional.empty();
+    }
+    return Optional.of(Map.entry(address.substring(0, slash), address.substring(slash + 1 + prefix.length(), address.length() - 2)));
+  }
+
   /** The same rendering as {@code dev.flightplan.plan.Address#toString()}, so that plan and fingerprints agree. */
   static String address(String app, String type, String key) {
     return app + "/" + type + "[\"" + key + "\"]";

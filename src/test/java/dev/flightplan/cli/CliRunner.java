@@ -74,11 +74,37 @@ final class CliRunner {
     return new Result(exit, out.toString(), err.toString());
   }
 
-  /** Runs with {@code --api-url} pointing at the sandbox. */
+  /** Runs with {@code --api-url} pointing at the sandbox (and the invitation log given, unless the command gives one). */
   Result run(SandboxServer sandbox, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--api-url");
     all.add(sandbox.baseUri().toString());
+    if (!all.contains("--invitation-log")) {
+      all.add("--invitation-log");
+      all.add(invitationLog().toString());
+    }
     return run(all.toArray(String[]::new));
+  }
+
+  private java.nio.file.Path invitationLog;
+
+  private java.nio.file.Path invitationLog() {
+    if (invitationLog == null) {
+      try {
+        invitationLog = java.nio.file.Files.createTempDirectory("flightplan-log").resolve("invitations.json");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return invitationLog;
+  }
+
+  /**
+   * Where {@link #run(SandboxServer, String...)} keeps the invitation log (by default a file of its own, never in the
+   * working directory).
+   */
+  CliRunner invitationLog(java.nio.file.Path file) {
+    this.invitationLog = file;
+    return this;
   }
 }

@@ -120,7 +120,8 @@ class KillTest extends SandboxTest {
     command.add("-cp");
     command.add(classpath());
     command.add(Main.class.getName());
-    command.addAll(List.of("apply", "-f", f.toString(), "--auto-approve", "--api-url", sandbox.baseUri().toString()));
+    command.addAll(List.of("apply", "-f", f.toString(), "--auto-approve", "--api-url", sandbox.baseUri().toString(),
+        "--invitation-log", invitationLog.toString()));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("ASC_KEY_ID", c.keyId());
     pb.environment().put("ASC_ISSUER_ID", c.issuerId());

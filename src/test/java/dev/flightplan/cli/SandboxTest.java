@@ -22,8 +22,12 @@ abstract class SandboxTest {
   protected SandboxServer sandbox;
   protected final ExchangeRecorder recorder = new ExchangeRecorder();
 
+  /** The invitation log of this test's commands (kept out of the working directory). */
+  protected java.nio.file.Path invitationLog;
+
   @BeforeEach
   void startSandbox() throws IOException {
+    invitationLog = java.nio.file.Files.createTempDirectory("flightplan-log").resolve("invitations.json");
     sandbox = SandboxServer.start(options());
     sandbox.addListener(recorder);
   }
@@ -78,7 +82,7 @@ abstract class SandboxTest {
   }
 
   protected CliRunner cli() {
-    return CliRunner.against(sandbox);
+    return CliRunner.against(sandbox).invitationLog(invitationLog);
   }
 
   /** Requests that change something (anything but GET), by method and path template. */

@@ -150,7 +150,7 @@ class ExampleConfigTest {
   @Test
   void invitationsAreSentOnAddAndAgainAfterAWeek() {
     assertThat(app.invitations().onAdd()).isTrue();
-    assertThat(app.invitations().resendAfterDays()).isNull();
+    assertThat(app.invitations().resendAfterDays()).isEqualTo(7);
   }
 
   @Test

@@ -1,0 +1,137 @@
+package dev.flightplan.kinds;
+
+import dev.flightplan.api.JsonApi;
+import dev.flightplan.api.Linkage;
+import dev.flightplan.api.Query;
+import dev.flightplan.config.InvitationPolicy;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.InvitationRecord;
+import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.ReadBack;
+import dev.flightplan.state.InvitationLog;
+import dev.flightplan.state.LiveTester;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The invitation emails of one app's testers, as the file's {@code invitations} policy asks: one when flightplan adds
+ * a tester ({@code onAdd}), and, with {@code resendAfterDays: N}, one again to a listed tester still INVITED N days
+ * after the last invitation the invitation log knows of. App Store Connect does not say when a tester was invited,
+ * so the log (state.InvitationLog) remembers it: a tester found INVITED with no entry starts its interval at the
+ * apply that first sees it (nobody is emailed on the day the policy is switched on), and the entries of testers who
+ * stopped waiting are dropped. Every invitation is a {@code send} action with its reason; apply writes the log.
+ */
+final class TesterInvitations {
+  private static final Set<String> WAITING = Set.of("INVITED", "NOT_INVITED");
+
+  private final AppContext ctx;
+  private final InvitationPolicy policy;
+  private int unseen;
+  private int waiting;
+  private Instant nextDue;
+
+  TesterInvitations(AppContext ctx) {
+    this.ctx = ctx;
+    this.policy = ctx.desired().invitations();
+  }
+
+  private boolean resends() {
+    return policy.resendAfterDays() != null;
+  }
+
+  /** A tester this plan creates: invited when {@code onAdd} is on. */
+  void created(String email, String ref) {
+    if (policy.onAdd()) {
+      invite(email, ref, "tester newly added, and invitations.onAdd is on");
+    }
+  }
+
+  /** A listed tester the app has: finishes an invitation an earlier apply left out, or re-sends one that is due. */
+  void existing(String email, LiveTester live) {
+    if (policy.onAdd() && "NOT_INVITED".equals(live.state()) && !live.groupIds().isEmpty()) {
+      // added but never invited: an earlier apply stopped between the two, so this one finishes the job
+      invite(email, live.id(), "in the app but never invited (an earlier apply may have stopped before"
+          + " inviting), and invitations.onAdd is on");
+      return;
+    }
+    if (!resends() || !"INVITED".equals(live.state())) {
+      return;
+    }
+    InvitationLog.Entry entry = ctx.history().log().entry(ctx.app(), live.id()).orElse(null);
+    if (entry == null) {
+      unseen++;
+      ctx.out().invitation(InvitationRecord.seen(ctx.app(), live.id()));
+      return;
+    }
+    Instant due = entry.at().plus(Duration.ofDays(policy.resendAfterDays()));
+    if (due.isAfter(ctx.history().now())) {
+      waiting++;
+      nextDue = nextDue == null || due.isBefore(nextDue) ? due : nextDue;
+      return;
+    }
+    long days = Duration.between(entry.at(), ctx.history().now()).toDays();
+    invite(email, live.id(), "still INVITED " + days + " day(s) after "
+        + (entry.sent() ? "flightplan invited it on " : "flightplan first found it waiting on ") + day(entry.at())
+        + ", and invitations.resendAfterDays is " + policy.resendAfterDays());
+  }
+
+  /** After every tester: drops the log entries of testers no longer waiting, and says what the log holds. */
+  void finish() {
+    if (!resends()) {
+      return;
+    }
+    Map<String, LiveTester> byId = new HashMap<>();
+    ctx.live().testers().forEach(t -> byId.put(t.id(), t));
+    for (String id : ctx.history().log().of(ctx.app()).keySet()) {
+      LiveTester t = byId.get(id);
+      if (t == null || t.email() == null || !ctx.declared(t.email()) || !WAITING.contains(t.state())) {
+        ctx.out().invitation(InvitationRecord.forget(ctx.app(), id));
+      }
+    }
+    if (unseen > 0) {
+      ctx.out().note(ctx.app() + ": " + unseen + " tester(s) still INVITED have no invitation on record in the invitation"
+          + " log; apply records them today and re-sends in " + policy.resendAfterDays() + " day(s) if they are still waiting");
+    }
+    if (waiting > 0) {
+      ctx.out().note(ctx.app() + ": " + waiting + " tester(s) still INVITED, not yet due for a re-send; the next is due on "
+          + day(nextDue) + " (invitations.resendAfterDays: " + policy.resendAfterDays() + ")");
+    }
+  }
+
+  /**
+   * Plans the invitation email. When its answer is lost, the tester's state is read back: INVITED (or ACCEPTED,
+   * INSTALLED) means an invitation went out, by this request or because joining a group sent one, so it is not sent
+   * again and nobody gets two; NOT_INVITED means it did not, and it is sent again. A re-send is thus sent at most
+   * once: its log entry is written before it goes out.
+   */
+  private void invite(String email, String testerId, String reason) {
+    Address invitation = new Address(ctx.app(), "invitation", email);
+    ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", email).build(), reason));
+    Map<String, Object> rels = new LinkedHashMap<>();
+    rels.put("app", new Linkage("apps", ctx.live().id()));
+    rels.put("betaTester", new Linkage(TesterKind.TYPE, testerId));
+    ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
+        JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + email, List.of(invitation))
+        .readingBack(ReadBack.findOneOf(
+            Query.of("/v1/betaTesters/" + testerId).param("fields[betaTesters]", "state").build(),
+            TesterKind.TYPE, "state", List.of("INVITED", "ACCEPTED", "INSTALLED"))));
+    if (resends()) {
+      ctx.out().invitation(InvitationRecord.sent(ctx.app(), testerId, invitation));
+    }
+  }
+
+  private static LocalDate day(Instant at) {
+    return LocalDate.ofInstant(at, ZoneOffset.UTC);
+  }
+}
