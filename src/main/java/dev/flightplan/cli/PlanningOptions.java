@@ -18,6 +18,11 @@ public final class PlanningOptions {
       description = "Replace (delete and re-create) a group whose create-only attributes (internal, accessToAllBuilds) changed. Its public link changes.")
   boolean allowReplace;
 
+  @Option(
+      names = "--invitations-only",
+      description = "Only the invitation emails to testers the app already has (the reminders of invitations.resendAfterDays); every other change is left out. For a scheduled job that sends reminders and changes nothing else.")
+  boolean invitationsOnly;
+
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   int batchSize = PlanOptions.DEFAULT_BATCH_SIZE;
@@ -35,6 +40,6 @@ public final class PlanningOptions {
   }
 
   PlanOptions toOptions() {
-    return new PlanOptions(prune, allowReplace, batchSize);
+    return new PlanOptions(prune, allowReplace, batchSize, invitationsOnly);
   }
 }

@@ -46,7 +46,8 @@ public final class PlanFile {
     JsonNode options = doc.path("options");
     PlanOptions planOptions =
         new PlanOptions(
-            options.path("prune").asBoolean(), options.path("allow_replace").asBoolean(), options.path("batch_size").asInt());
+            options.path("prune").asBoolean(), options.path("allow_replace").asBoolean(), options.path("batch_size").asInt(),
+            options.path("invitations_only").asBoolean(false));
     List<Action> actions = new ArrayList<>();
     for (JsonNode rc : doc.path("resource_changes")) {
       actions.add(action(rc));

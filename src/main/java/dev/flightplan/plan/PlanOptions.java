@@ -3,13 +3,18 @@ package dev.flightplan.plan;
 /**
  * How far a plan may go. {@code prune}: delete what the file owns but no longer lists. {@code allowReplace}: replace
  * objects whose create-only attributes changed, instead of refusing. {@code batchSize}: the most testers one
- * membership request carries.
+ * membership request carries. {@code invitationsOnly}: keep only the invitation emails to testers the app already has
+ * (a nightly job that sends the reminders of {@code invitations.resendAfterDays} and changes nothing else).
  */
-public record PlanOptions(boolean prune, boolean allowReplace, int batchSize) {
+public record PlanOptions(boolean prune, boolean allowReplace, int batchSize, boolean invitationsOnly) {
   /** Apple states no limit for linkage arrays; 200 matches the largest page size, so a read page maps to a write. */
   public static final int DEFAULT_BATCH_SIZE = 200;
 
-  public static final PlanOptions DEFAULTS = new PlanOptions(false, false, DEFAULT_BATCH_SIZE);
+  public static final PlanOptions DEFAULTS = new PlanOptions(false, false, DEFAULT_BATCH_SIZE, false);
+
+  public PlanOptions(boolean prune, boolean allowReplace, int batchSize) {
+    this(prune, allowReplace, batchSize, false);
+  }
 
   public PlanOptions {
     if (batchSize < 1) {
@@ -18,10 +23,14 @@ public record PlanOptions(boolean prune, boolean allowReplace, int batchSize) {
   }
 
   public PlanOptions withPrune(boolean prune) {
-    return new PlanOptions(prune, allowReplace, batchSize);
+    return new PlanOptions(prune, allowReplace, batchSize, invitationsOnly);
   }
 
   public PlanOptions withAllowReplace(boolean allowReplace) {
-    return new PlanOptions(prune, allowReplace, batchSize);
+    return new PlanOptions(prune, allowReplace, batchSize, invitationsOnly);
+  }
+
+  public PlanOptions withInvitationsOnly(boolean invitationsOnly) {
+    return new PlanOptions(prune, allowReplace, batchSize, invitationsOnly);
   }
 }

@@ -44,6 +44,7 @@ public final class Planner {
       AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), secrets, history, options, out);
       kinds.forEach(k -> k.plan(ctx));
     }
-    return out.build();
+    Plan plan = out.build();
+    return options.invitationsOnly() ? InvitationsOnly.of(plan) : plan;
   }
 }

@@ -101,10 +101,14 @@ public final class JsonPlanView {
   }
 
   private static ObjectNode options(PlanOptions options) {
-    return NODES.objectNode()
+    ObjectNode node = NODES.objectNode()
         .put("prune", options.prune())
         .put("allow_replace", options.allowReplace())
         .put("batch_size", options.batchSize());
+    if (options.invitationsOnly()) {
+      node.put("invitations_only", true);
+    }
+    return node;
   }
 
   private static ObjectNode resourceChange(Action action) {

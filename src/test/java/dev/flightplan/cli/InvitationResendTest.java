@@ -151,6 +151,39 @@ class InvitationResendTest extends SandboxTest {
   }
 
   @Test
+  void invitationsOnlySendsTheDueRemindersAndChangesNothingElse() throws IOException {
+    cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--invitations-only");
+    assertThat(kinds(log())).as("frank seen, newbie not created").containsExactly("seen");
+    clock.advance(Duration.ofDays(7));
+    Files.writeString(file, Files.readString(file).replace("newbie@example.com", "latecomer@example.com"));
+    long writes = writes();
+    CliRunner.Result r = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--invitations-only");
+    assertThat(r.exit()).as(r.all()).isZero();
+    assertThat(r.out()).contains("> invitation \"frank@example.com\"").doesNotContain("latecomer")
+        .contains("3 other change(s) left out (--invitations-only)");
+    assertThat(writes() - writes).as("one invitation, nothing else").isEqualTo(1);
+    assertThat(sandbox.admin().invitationsSent()).containsEntry("frank@example.com", 1).doesNotContainKey("latecomer@example.com");
+    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode", "--invitations-only").exit()).isZero();
+
+    CliRunner.Result all = plan();
+    assertThat(all.exit()).isEqualTo(ExitCodes.CHANGES);
+    assertThat(all.out()).contains("+ tester \"latecomer@example.com\"").doesNotContain("> invitation \"frank");
+    apply();
+    assertThat(plan().exit()).isZero();
+  }
+
+  @Test
+  void aReadOnlyApplySendsNothingAndWritesNoLog() throws IOException {
+    CliRunner.Result r = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--read-only");
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.ERROR);
+    assertThat(writes()).isZero();
+    assertThat(Files.exists(invitationLog)).isFalse();
+    apply();
+    assertThat(kinds(log())).containsExactlyInAnyOrder("sent", "seen");
+    assertThat(plan().exit()).isZero();
+  }
+
+  @Test
   void aLogThatIsNotOneStopsTheRunBeforeAnyRequest() throws IOException {
     Files.writeString(invitationLog, "{ \"format\": 1, \"apps\": { \"com.example.weather\": { \"t1\": { \"sent\": \"yesterday\" } } } }");
     CliRunner.Result r = plan();

@@ -37,7 +37,7 @@ class WorkflowCommandsTest {
   void everyFlightplanCommandParses() throws IOException {
     List<Invocation> all = invocations();
     assertThat(all).extracting(i -> i.file().getFileName().toString())
-        .contains("flightplan-plan.yml", "flightplan-apply.yml", "flightplan-drift.yml", "action.yml");
+        .contains("flightplan-plan.yml", "flightplan-apply.yml", "flightplan-drift.yml", "flightplan-reminders.yml", "action.yml");
     for (Invocation i : all) {
       CommandLine cmd = Main.commandLine(new Environment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
           Map.of(), new BufferedReader(new StringReader("")), false));
@@ -52,7 +52,26 @@ class WorkflowCommandsTest {
     assertThat(lines)
         .contains("plan -f testflight.yaml -o plan.json --format markdown --detailed-exitcode")
         .contains("apply reviewed/plan.json --no-color")
-        .contains("plan -f testflight.yaml --detailed-exitcode --format markdown");
+        .contains("plan -f testflight.yaml --detailed-exitcode --format markdown")
+        .contains("apply -f testflight.yaml --invitations-only --auto-approve --no-color");
+  }
+
+  @Test
+  void everyWorkflowThatPlansReadsTheInvitationLogAndEveryApplyKeepsIt() throws IOException {
+    for (Path workflow : workflows()) {
+      if (!workflow.getFileName().toString().startsWith("flightplan-")) {
+        continue;
+      }
+      String text = Files.readString(workflow);
+      assertThat(text).as("%s restores the invitation log", workflow)
+          .contains("uses: actions/cache/restore@v4").contains("path: .flightplan/invitations.json");
+      boolean applies = invocations().stream().anyMatch(i -> i.file().equals(workflow) && i.args().get(0).equals("apply"));
+      assertThat(text.contains("uses: actions/cache/save@v4")).as("%s keeps the invitation log it may write", workflow)
+          .isEqualTo(applies);
+    }
+    Map<String, Object> reminders = new Yaml().load(Files.readString(ROOT.resolve("workflows/flightplan-reminders.yml")));
+    assertThat(reminders.get("concurrency")).as("never two runs sending the same reminder")
+        .isEqualTo(Map.of("group", "flightplan-apply", "cancel-in-progress", false));
   }
 
   @Test

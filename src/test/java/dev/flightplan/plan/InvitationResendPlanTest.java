@@ -135,4 +135,19 @@ class InvitationResendPlanTest {
     assertThat(plan.invitations()).containsExactlyInAnyOrder(
         InvitationRecord.sent(APP, "t1", new Address(APP, "invitation", "frank@example.com")), InvitationRecord.forget(APP, "t2"));
   }
+
+  @Test
+  void invitationsOnlyKeepsTheReSendsAndLeavesOutTheCreatesWithTheirInvitations() {
+    AppSpec file = file(7, true, "frank@example.com", "new@example.com");
+    LiveApp live = app(tester("t1", "frank@example.com", "INVITED"));
+    InvitationLog log = log("t1", NOW.minus(Duration.ofDays(9)), true);
+    Plan plan = new Planner(Kinds.all()).plan(new DesiredState("testflight.yaml", 1, List.of(file)),
+        new LiveState(List.of(live), List.of()), PlanOptions.DEFAULTS.withInvitationsOnly(true), Secrets.none(),
+        new InvitationHistory(log, NOW));
+    assertThat(summary(plan)).containsExactly("> invitation \"frank@example.com\"");
+    assertThat(plan.calls()).extracting(ApiCall::template).containsExactly("POST /v1/betaTesterInvitations");
+    assertThat(plan.invitations()).containsExactly(
+        InvitationRecord.sent(APP, "t1", new Address(APP, "invitation", "frank@example.com")));
+    assertThat(plan.notes()).contains("3 other change(s) left out (--invitations-only): plan without it to see them");
+  }
 }

@@ -1,0 +1,37 @@
+package dev.flightplan.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A plan cut down to its invitation emails ({@code --invitations-only}): the re-sends of {@code
+ * invitations.resendAfterDays} and the invitations of testers the app already has. An invitation to a tester the plan
+ * would create goes with the create, so it is left out too. Diagnostics stay (a file with errors is not applied);
+ * a note says how many other changes were left out.
+ */
+final class InvitationsOnly {
+  private InvitationsOnly() {}
+
+  static Plan of(Plan plan) {
+    Set<Address> kept = new HashSet<>();
+    List<Action> actions = new ArrayList<>();
+    for (Action a : plan.actions()) {
+      List<ApiCall> calls = plan.callsServing(a.address());
+      if (a.address().type().equals("invitation") && calls.stream().allMatch(c -> c.needs().isEmpty())) {
+        kept.add(a.address());
+        actions.add(a);
+      }
+    }
+    List<ApiCall> calls = plan.calls().stream().filter(c -> kept.containsAll(c.serves())).toList();
+    List<InvitationRecord> records = plan.invitations().stream()
+        .filter(r -> r.kind() != InvitationRecord.Kind.SENT || kept.contains(r.invitation())).toList();
+    List<String> notes = new ArrayList<>(plan.notes());
+    int left = plan.actions().size() - actions.size();
+    if (left > 0) {
+      notes.add(left + " other change(s) left out (--invitations-only): plan without it to see them");
+    }
+    return new Plan(actions, calls, plan.diagnostics(), notes, records);
+  }
+}
