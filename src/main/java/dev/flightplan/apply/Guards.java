@@ -85,20 +85,23 @@ public final class Guards {
   }
 
   private static String describeDeletions(Plan plan) {
-    Map<String, Integer> byType = new TreeMap<>();
+    // type and what happened to it → how many
+    Map<String, Map<String, Integer>> byType = new TreeMap<>();
     int removedFromGroups = 0;
     for (Action a : plan.actions()) {
+      String type = a.address().type();
       switch (a.kind()) {
-        case DELETE -> byType.merge(a.address().type() + (a.address().type().equals("tester") ? "s leaving the app" : "s deleted"), 1, Integer::sum);
-        case REPLACE -> byType.merge(a.address().type() + "s replaced", 1, Integer::sum);
+        case DELETE -> byType.computeIfAbsent(type, t -> new TreeMap<>())
+            .merge(type.equals("tester") ? "leaving the app" : "deleted", 1, Integer::sum);
+        case REPLACE -> byType.computeIfAbsent(type, t -> new TreeMap<>()).merge("replaced", 1, Integer::sum);
         case UPDATE -> removedFromGroups += removedTesters((Action.Update) a).size();
         default -> { }
       }
     }
     List<String> parts = new ArrayList<>();
-    byType.forEach((what, count) -> parts.add(count + " " + what));
+    byType.forEach((type, outcomes) -> outcomes.forEach((what, count) -> parts.add(count + " " + type + (count == 1 ? "" : "s") + " " + what)));
     if (removedFromGroups > 0) {
-      parts.add(removedFromGroups + " testers removed from groups");
+      parts.add(removedFromGroups + (removedFromGroups == 1 ? " tester" : " testers") + " removed from groups");
     }
     return String.join(", ", parts);
   }

@@ -69,17 +69,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--auto-approve", description = "Apply without asking (needed when not at a terminal; a saved plan never asks).")
   boolean autoApprove;
 
-  @Option(
-      names = "--max-deletes",
-      paramLabel = "N",
-      defaultValue = "" + Guards.DEFAULT_MAX_DELETES,
-      description = "Refuse, changing nothing, a plan that deletes more than N objects (a deleted or replaced object, a tester leaving the app or a group each count one; default: ${DEFAULT-VALUE}).")
-  int maxDeletes;
-
-  @Option(
-      names = "--allow-empty-groups",
-      description = "Apply a plan that leaves a group that has members with none (refused otherwise, changing nothing).")
-  boolean allowEmptyGroups;
+  @Mixin GuardOptions guards;
 
   @Mixin OutputOptions output;
 
@@ -136,7 +126,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   private int applySaved(Environment env, Style style) throws CredentialsException, IOException {
     List<String> fixed = new ArrayList<>();
-    for (String option : List.of("--file", "--app", "--prune", "--allow-replace", "--batch-size")) {
+    for (String option : List.of("--file", "--app", "--prune", "--allow-replace", "--batch-size", "--invitations-only")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
         fixed.add(option);
       }
@@ -198,10 +188,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   /** The guards against destructive plans; a refusal is shown, and nothing is sent. */
   private boolean refused(Engine engine, Plan plan, Environment env, Style style) {
-    if (maxDeletes < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-deletes must be 0 or more");
-    }
-    Guards.Refusal refusal = engine.guard(plan, new Guards.Limits(maxDeletes, allowEmptyGroups));
+    Guards.Refusal refusal = engine.guard(plan, guards.limits());
     if (refusal.refused()) {
       new ApplyTextView(env.out(), style).refused(refusal.reasons(), env.err());
     }

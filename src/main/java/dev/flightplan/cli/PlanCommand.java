@@ -6,6 +6,7 @@ import dev.flightplan.config.DesiredState;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.engine.ConfigFile;
+import dev.flightplan.engine.Engine;
 import dev.flightplan.engine.PlanFiles;
 import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.SavedPlan;
@@ -35,6 +36,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin ScopeOptions scope;
   @Mixin ConnectionOptions connection;
   @Mixin PlanningOptions planning;
+  @Mixin GuardOptions guards;
 
   @Option(
       names = {"-o", "--out"},
@@ -76,7 +78,9 @@ final class PlanCommand implements Callable<Integer> {
     }
     Scope selected = chosen.get();
     try (Connection conn = Connection.open(connection, env)) {
-      SavedPlan saved = Connection.engine(conn, connection, env).plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+      Engine engine = Connection.engine(conn, connection, env);
+      SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+      saved = saved.withPlan(engine.withGuardNotes(saved.plan(), guards.limits()));
       Diagnostics diagnostics = saved.plan().diagnostics();
       Views.showDiagnostics(diagnostics, env, style);
       if (diagnostics.hasErrors()) {

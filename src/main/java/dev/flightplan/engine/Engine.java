@@ -10,6 +10,7 @@ import dev.flightplan.config.Secrets;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.BudgetNote;
+import dev.flightplan.plan.GuardNote;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
@@ -205,7 +206,7 @@ public final class Engine {
    * is written before the first call and again after the last (see {@link InvitationBookkeeping}).
    */
   public ApplyReport apply(Plan plan, Consumer<CallResult> progress, BooleanSupplier stopRequested) {
-    if (invitationLog == null || plan.invitations().isEmpty()) {
+    if (!keepsLog(plan)) {
       return new Applier(client, progress, secrets::lookup, parallelism, stopRequested).apply(plan);
     }
     Instant now = clock.instant();
@@ -217,14 +218,30 @@ public final class Engine {
     return report;
   }
 
+  /** Whether applying {@code plan} writes the invitation log: never for a read-only client, which sends nothing. */
+  private boolean keepsLog(Plan plan) {
+    return invitationLog != null && !plan.invitations().isEmpty() && !client.options().readOnly();
+  }
+
   /**
    * Writes the invitation log's bookkeeping of a plan that has no changes to apply (first sightings of waiting
    * testers, entries to drop); nothing when it has none.
    */
   public void keepInvitationLog(Plan plan) {
-    if (invitationLog != null && !plan.invitations().isEmpty()) {
+    if (keepsLog(plan)) {
       invitationLog.write(InvitationBookkeeping.ahead(invitationLog.read(), plan, clock.instant()));
     }
+  }
+
+  /** {@code plan} with a note for each reason apply would refuse it under {@code limits} (see {@link #guard}). */
+  public Plan withGuardNotes(Plan plan, Guards.Limits limits) {
+    Guards.Refusal refusal = guard(plan, limits);
+    if (!refusal.refused()) {
+      return plan;
+    }
+    List<String> notes = new ArrayList<>(plan.notes());
+    refusal.reasons().forEach(r -> notes.add(GuardNote.of(r)));
+    return plan.withNotes(notes);
   }
 
   /** The API key's hourly allowance as the client sees it. */

@@ -36,6 +36,11 @@ public record SavedPlan(
     fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
   }
 
+  /** This saved plan with another plan (the same plan with more notes, say). */
+  public SavedPlan withPlan(Plan other) {
+    return new SavedPlan(flightplanVersion, config, apps, partial, options, other, reads, fingerprints);
+  }
+
   /**
    * The desired-state file a plan was made from: its path as the user gave it, and the SHA-256 of its bytes (and of
    * the tester lists it includes; see {@code engine.ConfigFile}).

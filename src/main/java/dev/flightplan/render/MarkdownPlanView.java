@@ -5,6 +5,7 @@ import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.GuardNote;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.SavedPlan;
 import java.io.PrintWriter;
@@ -130,6 +131,7 @@ public final class MarkdownPlanView {
     String build() {
       verdict();
       partial();
+      refusals();
       callout();
       if (plan.hasChanges()) {
         table();
@@ -275,12 +277,24 @@ public final class MarkdownPlanView {
     }
 
     private void notes() {
-      if (plan.notes().isEmpty()) {
+      List<String> notes = plan.notes().stream().filter(n -> !GuardNote.is(n)).toList();
+      if (notes.isEmpty()) {
         return;
       }
       sb.append("**Notes**\n\n");
-      plan.notes().stream().limit(limits.calloutItems()).forEach(n -> sb.append("- ").append(text(n)).append('\n'));
-      more(plan.notes().size() - limits.calloutItems(), "- … and ", " more\n");
+      notes.stream().limit(limits.calloutItems()).forEach(n -> sb.append("- ").append(text(n)).append('\n'));
+      more(notes.size() - limits.calloutItems(), "- … and ", " more\n");
+      sb.append('\n');
+    }
+
+    /** What apply's guards would refuse, right under the verdict: the merge would fail otherwise. */
+    private void refusals() {
+      List<String> refusals = plan.notes().stream().filter(GuardNote::is).toList();
+      if (refusals.isEmpty()) {
+        return;
+      }
+      sb.append("> [!WARNING]\n> `apply` would refuse this plan, changing nothing:\n");
+      refusals.forEach(n -> sb.append("> - ").append(text(n.substring(GuardNote.PREFIX.length()))).append('\n'));
       sb.append('\n');
     }
 

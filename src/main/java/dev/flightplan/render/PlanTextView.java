@@ -4,7 +4,7 @@ import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Attributes;
-import dev.flightplan.plan.BudgetNote;
+import dev.flightplan.plan.GuardNote;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.SavedPlan;
@@ -159,11 +159,11 @@ public final class PlanTextView {
   }
 
   private void renderNotes(List<String> notes) {
-    List<String> budget = notes.stream().filter(BudgetNote::is).toList();
-    List<String> others = notes.stream().filter(n -> !BudgetNote.is(n)).toList();
-    if (!budget.isEmpty()) {
+    List<String> warnings = notes.stream().filter(GuardNote::isWarning).toList();
+    List<String> others = notes.stream().filter(n -> !GuardNote.isWarning(n)).toList();
+    if (!warnings.isEmpty()) {
       out.println();
-      budget.forEach(n -> out.println(style.yellow("Warning:") + " " + n.substring(BudgetNote.PREFIX.length())));
+      warnings.forEach(n -> out.println(style.yellow("Warning:") + " " + GuardNote.warningText(n)));
     }
     if (others.isEmpty()) {
       return;

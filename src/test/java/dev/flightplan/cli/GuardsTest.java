@@ -84,6 +84,28 @@ class GuardsTest extends SandboxTest {
   }
 
   @Test
+  void thePlanSaysWhenApplyWouldRefuseIt() throws IOException {
+    Path file = file(ONLY_QA);
+    CliRunner.Result within = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
+    assertThat(within.exit()).isEqualTo(ExitCodes.CHANGES);
+    assertThat(within.out()).doesNotContain("would refuse");
+
+    CliRunner.Result text = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--max-deletes", "3", "--detailed-exitcode");
+    assertThat(text.exit()).as("a warning, not an error").isEqualTo(ExitCodes.CHANGES);
+    assertThat(text.out()).contains("Warning: Apply would refuse this plan: this plan would delete 5 objects (2 groups deleted,"
+        + " 3 testers leaving the app), more than --max-deletes 3 allows; if that is intended, run again with --max-deletes 5");
+    CliRunner.Result md = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--max-deletes", "3", "--format", "markdown");
+    assertThat(md.out()).contains("> [!WARNING]\n> `apply` would refuse this plan, changing nothing:\n> - this plan would delete 5 objects")
+        .doesNotContain("- apply would refuse");
+
+    Path emptying = file("    manage: { testers: exclusive }\n    groups:\n      - { name: Old Beta, testers: [] }\n");
+    assertThat(cli().run(sandbox, "plan", "-f", emptying.toString()).out())
+        .contains("Warning: Apply would refuse this plan: this plan would empty group \"Old Beta\"");
+    assertThat(cli().run(sandbox, "plan", "-f", emptying.toString(), "--allow-empty-groups").out()).doesNotContain("would refuse");
+    assertThat(writes()).isZero();
+  }
+
+  @Test
   void aSavedPlanIsGuardedToo() throws IOException {
     Path file = file(ONLY_QA);
     Path plan = tmp.resolve("plan.json");

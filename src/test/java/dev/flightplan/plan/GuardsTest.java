@@ -62,7 +62,7 @@ class GuardsTest {
     PlanOptions prune = PlanOptions.DEFAULTS.withPrune(true);
     assertThat(Guards.deletions(plan(app, LIVE, prune))).isEqualTo(3);
     Guards.Refusal r = check(app, LIVE, prune, new Guards.Limits(2, true));
-    assertThat(r.reasons()).containsExactly("this plan would delete 3 objects (1 groups deleted, 2 testers leaving the"
+    assertThat(r.reasons()).containsExactly("this plan would delete 3 objects (1 group deleted, 2 testers leaving the"
         + " app), more than --max-deletes 2 allows; if that is intended, run again with --max-deletes 3");
     assertThat(check(app, LIVE, prune, new Guards.Limits(3, true)).refused()).isFalse();
     // a deleted group is a deletion, not an emptying

@@ -3,6 +3,21 @@ package dev.flightplan.render;
 import static dev.flightplan.testing.Fixtures.*;
 
 import dev.flightplan.config.AppSpec;
+import dev.flightplan.apply.Guards;
+import dev.flightplan.config.DesiredState;
+import dev.flightplan.config.InvitationPolicy;
+import dev.flightplan.config.Secrets;
+import dev.flightplan.kinds.Kinds;
+import dev.flightplan.plan.GuardNote;
+import dev.flightplan.plan.InvitationHistory;
+import dev.flightplan.plan.Planner;
+import dev.flightplan.state.InvitationLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.Manage.GroupsMode;
 import dev.flightplan.config.Manage.TestersMode;
@@ -71,14 +86,43 @@ final class PlanCases {
         testInformation(),
         of("many-members",
             desired(Manage.DEFAULT, List.of(group("Big", "a@example.com", "b@example.com", "c@example.com", "d@example.com", "e@example.com")), List.of()),
-            seeded, PlanOptions.DEFAULTS));
+            seeded, PlanOptions.DEFAULTS),
+        guarded(desired, seeded),
+        reminders());
+  }
+
+  /** The prune plan as apply's guards would refuse it with --max-deletes 1: the refusals are warnings. */
+  static Case guarded(AppSpec desired, LiveApp live) {
+    PlanOptions options = PlanOptions.DEFAULTS.withPrune(true);
+    Plan plan = plan(desired, live, options);
+    Guards.Refusal refusal = Guards.check(plan, new LiveState(List.of(live), List.of()),
+        new Guards.Limits(1, false));
+    List<String> notes = new ArrayList<>(plan.notes());
+    refusal.reasons().forEach(r -> notes.add(GuardNote.of(r)));
+    return new Case("guarded", saved(plan.withNotes(notes), live, options, false));
+  }
+
+  /** invitations.resendAfterDays: one reminder due, one tester waiting with no entry, one new tester. */
+  static Case reminders() {
+    Instant now = Instant.parse("2026-11-26T10:00:00Z");
+    AppSpec desired = withInfo(desired(Manage.DEFAULT, List.of(group("Friends", "frank@example.com", "gina@example.com",
+        "new@example.com")), List.of()), null, null, null, new InvitationPolicy(true, 7, POS));
+    LiveApp live = live(List.of(liveGroup("g1", "Friends")),
+        List.of(liveTester("t1", "frank@example.com", "g1"), liveTester("t2", "gina@example.com", "g1")));
+    SortedMap<String, InvitationLog.Entry> entries = new TreeMap<>();
+    entries.put("t1", new InvitationLog.Entry(now.minus(Duration.ofDays(9)), true));
+    InvitationLog log = new InvitationLog(new TreeMap<>(Map.of(APP, entries)));
+    Plan plan = new Planner(Kinds.all()).plan(
+        new DesiredState("testflight.yaml", 1, List.of(desired)), new LiveState(List.of(live), List.of()),
+        PlanOptions.DEFAULTS, Secrets.none(), new InvitationHistory(log, now));
+    return new Case("reminders", saved(plan, live, PlanOptions.DEFAULTS, false));
   }
 
   /** Group settings, a public link with criteria, builds for a group and a tester, App Clip invocations. */
   static Case testflight() {
     LiveBuild b44 = withClip(build("b44", "2.3", "44", 20), "bb1",
         invocation("i1", "https://clip.example.com/forecast", "en-US", "l1", "See the forecast"));
-    LiveBuild b45 = withDetail(build("b45", "2.3", "45", 21), false, false, java.util.Map.of());
+    LiveBuild b45 = withDetail(build("b45", "2.3", "45", 21), false, false, Map.of());
     LiveApp live = live(
         List.of(liveInternal("g1", "QA"), liveLink(liveGroup("g2", "Friends"), true, 100,
             new dev.flightplan.state.LiveGroup.LiveCriteria("c1", List.of(new dev.flightplan.state.LiveGroup.Filter("IPHONE", "16.0", null))))),
@@ -94,13 +138,13 @@ final class PlanCases {
         buildSpec(ref("2.3", "44"),
             invocationSpec("https://clip.example.com/forecast", "en-US", "See the 10-day forecast", "de-DE", "Die Vorhersage"),
             invocationSpec("https://clip.example.com/order", "en-US", "Order coffee")));
-    java.util.Map<String, List<String>> options = java.util.Map.of("IPHONE", List.of("16.0", "17.0", "18.0"), "IPAD", List.of("17.0", "18.0"));
+    Map<String, List<String>> options = Map.of("IPHONE", List.of("16.0", "17.0", "18.0"), "IPAD", List.of("17.0", "18.0"));
     return new Case("testflight", saved(plan(desired, live, options, PlanOptions.DEFAULTS), live, PlanOptions.DEFAULTS, false));
   }
 
   /** Localizations, license, review details with a password (never shown), build settings and a review submission. */
   static Case testInformation() {
-    LiveBuild b45 = withDetail(state(build("b45", "2.3", "45", 21), "VALID", false, null), false, null, java.util.Map.of());
+    LiveBuild b45 = withDetail(state(build("b45", "2.3", "45", 21), "VALID", false, null), false, null, Map.of());
     LiveApp live = withInfo(live(List.of(liveInternal("g1", "QA")), List.of(), List.of(b45)),
         new dev.flightplan.state.LiveAppInfo(
             List.of(new dev.flightplan.state.LiveAppInfo.LiveLocalization("l1", "en-US", "Beta", "beta@example.com", null, null, null)),
@@ -109,14 +153,14 @@ final class PlanCases {
     dev.flightplan.config.SecretRef password = new dev.flightplan.config.SecretRef("DEMO_PASSWORD", null, POS);
     AppSpec desired = withInfo(
         withAppBuilds(desired(Manage.DEFAULT, List.of(), List.of()),
-            new dev.flightplan.config.BuildSpec(ref("2.3", "45"), java.util.Map.of("en-US", "New radar view"), true, false, true, null, POS)),
+            new dev.flightplan.config.BuildSpec(ref("2.3", "45"), Map.of("en-US", "New radar view"), true, false, true, null, POS)),
         List.of(new dev.flightplan.config.LocalizationSpec("en-US", "Weather Radar beta", null, null, "https://example.com/privacy", null, POS),
             new dev.flightplan.config.LocalizationSpec("de-DE", "Wetterradar Beta", "beta@example.com", null, null, null, POS)),
         "New agreement.",
         new dev.flightplan.config.ReviewDetailSpec(null, null, null, "+1 555 0100", true, "demo@example.com", password, null, POS),
         null);
-    dev.flightplan.config.Secrets secrets = dev.flightplan.config.Secrets.resolve(
-        new dev.flightplan.config.DesiredState("testflight.yaml", 1, List.of(desired)), java.util.Map.of("DEMO_PASSWORD", "hunter2-golden")).secrets();
+    Secrets secrets = Secrets.resolve(
+        new DesiredState("testflight.yaml", 1, List.of(desired)), Map.of("DEMO_PASSWORD", "hunter2-golden")).secrets();
     return new Case("test-information", saved(plan(desired, live, secrets, PlanOptions.DEFAULTS), live, PlanOptions.DEFAULTS, false));
   }
 
