@@ -111,7 +111,7 @@ public final class Engine {
 
   /** The invitation log (read before any API call, so that a bad one stops the run first) and the time. */
   private InvitationHistory history(DesiredState desired) {
-    Instant now = clock.instant();
+    Instant now = now();
     return invitationLog != null && !resending(desired).isEmpty()
         ? new InvitationHistory(invitationLog.read(), now)
         : InvitationHistory.none(now);
@@ -209,13 +209,18 @@ public final class Engine {
     if (!keepsLog(plan)) {
       return new Applier(client, progress, secrets::lookup, parallelism, stopRequested).apply(plan);
     }
-    Instant now = clock.instant();
+    Instant now = now();
     InvitationLog before = invitationLog.read();
     InvitationLog ahead = InvitationBookkeeping.ahead(before, plan, now);
     invitationLog.write(ahead);
     ApplyReport report = new Applier(client, progress, secrets::lookup, parallelism, stopRequested).apply(plan);
     invitationLog.write(InvitationBookkeeping.after(before, ahead, report, now));
     return report;
+  }
+
+  /** The time the invitation log is dated by, to the second (the log is read by people too). */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   /** Whether applying {@code plan} writes the invitation log: never for a read-only client, which sends nothing. */
@@ -229,7 +234,7 @@ public final class Engine {
    */
   public void keepInvitationLog(Plan plan) {
     if (keepsLog(plan)) {
-      invitationLog.write(InvitationBookkeeping.ahead(invitationLog.read(), plan, clock.instant()));
+      invitationLog.write(InvitationBookkeeping.ahead(invitationLog.read(), plan, now()));
     }
   }
 
