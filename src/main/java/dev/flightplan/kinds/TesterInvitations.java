@@ -26,7 +26,7 @@ import java.util.Set;
 
 /**
  * The invitation emails of one app's testers, as the file's {@code invitations} policy asks: one when flightplan adds
- * a tester ({@code onAdd}), and, with {@code resendAfterDays: N}, one again to a listed tester still INVITED N days
+ * a tester to internal groups only ({@code onAdd}; App Store Connect emails those who join an external group itself), and, with {@code resendAfterDays: N}, one again to a listed tester still INVITED N days
  * after the last invitation the invitation log knows of. App Store Connect does not say when a tester was invited,
  * so the log (state.InvitationLog) remembers it: a tester found INVITED with no entry starts its interval at the
  * apply that first sees it (nobody is emailed on the day the policy is switched on), and the entries of testers who
@@ -38,6 +38,7 @@ final class TesterInvitations {
   private final AppContext ctx;
   private final InvitationPolicy policy;
   private int unseen;
+  private int announcedByApple;
   private int waiting;
   private Instant nextDue;
 
@@ -50,10 +51,17 @@ final class TesterInvitations {
     return policy.resendAfterDays() != null;
   }
 
-  /** A tester this plan creates: invited when {@code onAdd} is on. */
-  void created(String email, String ref) {
-    if (policy.onAdd()) {
-      invite(email, ref, "tester newly added, and invitations.onAdd is on");
+  /**
+   * A tester this plan creates in {@code groups}. App Store Connect emails the invitation itself to a tester who joins
+   * an external group, so flightplan sends one (when {@code onAdd} is on) only to a tester who joins internal groups
+   * alone, whom App Store Connect does not tell; nobody gets two.
+   */
+  void created(String email, String ref, List<String> groups) {
+    if (groups.stream().anyMatch(g -> !ctx.internalGroup(g))) {
+      announcedByApple++;
+    } else if (policy.onAdd()) {
+      invite(email, ref, "tester newly added to internal groups only, which App Store Connect does not announce, and"
+          + " invitations.onAdd is on");
     }
   }
 
@@ -88,6 +96,10 @@ final class TesterInvitations {
 
   /** After every tester: drops the log entries of testers no longer waiting, and says what the log holds. */
   void finish() {
+    if (announcedByApple > 0) {
+      ctx.out().note(ctx.app() + ": App Store Connect emails the TestFlight invitation itself to the " + announcedByApple
+          + " tester(s) this plan adds to external groups");
+    }
     if (!resends()) {
       return;
     }

@@ -97,7 +97,7 @@ public final class TesterKind implements ResourceKind {
                     Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id()).param("filter[email]", spec.email())
                         .param("fields[betaTesters]", "email").param("limit", 200).build(),
                     TYPE, "email", spec.email())));
-    invitations.created(spec.email(), "{" + ref + "}");
+    invitations.created(spec.email(), "{" + ref + "}", groups);
   }
 
   private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live, TesterInvitations invitations) {

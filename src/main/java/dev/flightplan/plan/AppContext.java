@@ -146,6 +146,12 @@ public final class AppContext {
     return Collections.unmodifiableList(names);
   }
 
+  /** Whether the file's group {@code name} is internal (the file declares every group it names). */
+  public boolean internalGroup(String name) {
+    return desired.groups().stream().filter(g -> g.name().equals(name)).findFirst().map(GroupSpec::internal)
+        .orElseGet(() -> liveGroup(name).map(LiveGroup::internal).orElse(false));
+  }
+
   /** Whether the file mentions this (lower-cased) email anywhere in the app. */
   public boolean declared(String email) {
     return email != null && desiredEmails.contains(email);

@@ -138,7 +138,11 @@ final class BuildOperations {
       builds.builds.put(build.withTesters(Build.plus(build.individualTesters(), tester.id())));
     }
     Tester given = state.tester(tester.id()).withApp(build.app());
-    state.putTester(given.state().equals("NOT_INVITED") ? given.withState("INVITED") : given);
+    if (given.state().equals("NOT_INVITED")) {
+      given = given.withState("INVITED");
+      builds.countInvitation(given.email() == null ? given.id() : given.email());
+    }
+    state.putTester(given);
   }
 
   private void refuseIfExpired(Build build) {

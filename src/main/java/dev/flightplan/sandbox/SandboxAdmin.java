@@ -66,7 +66,11 @@ public final class SandboxAdmin {
     }
   }
 
-  /** Invitation emails sent so far, by tester email (as the tester record spells it), sorted. */
+  /**
+   * Invitation emails testers have received so far, by tester email (as the tester record spells it), sorted: those
+   * sent on request ({@code POST /v1/betaTesterInvitations}) and those App Store Connect sends by itself (a tester
+   * joining an external group, or given a build, while still NOT_INVITED).
+   */
   public Map<String, Integer> invitationsSent() {
     synchronized (state) {
       return new TreeMap<>(state.builds().invitations());

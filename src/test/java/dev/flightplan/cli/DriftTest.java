@@ -24,7 +24,7 @@ class DriftTest extends SandboxTest {
   void exitsTwoWithChangesAndZeroWithout() {
     CliRunner.Result drift = cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode", "--format", "markdown");
     assertThat(drift.exit()).as(drift.all()).isEqualTo(ExitCodes.CHANGES);
-    assertThat(drift.out()).startsWith("**flightplan**: 6 to add, 8 to change, 0 to destroy, 2 to send in com.example.weather.\n")
+    assertThat(drift.out()).startsWith("**flightplan**: 6 to add, 8 to change, 0 to destroy, 1 to send in com.example.weather.\n")
         .contains("<details>").doesNotContain("dave@example.com").contains("d***@example.com");
     assertThat(drift.err()).isEmpty();
 

@@ -31,8 +31,9 @@ class EndToEndTest extends SandboxTest {
         .contains("~ demoAccountPassword = (sensitive value changed)")
         .contains("+ reviewSubmission \"2.3 (45)\"")
         .contains("+ appClipInvocation \"2.3 (45) https://appclip.example.com/order?size=large\"")
-        .contains("> invitation \"dave@example.com\"")
-        .contains("Plan: 6 to add, 8 to change, 0 to destroy, 2 to send.")
+        .contains("> invitation \"bob@example.com\"").doesNotContain("> invitation \"dave@example.com\"")
+        .contains("App Store Connect emails the TestFlight invitation itself to the 1 tester(s) this plan adds to external groups")
+        .contains("Plan: 6 to add, 8 to change, 0 to destroy, 1 to send.")
         .contains("would be deleted with --prune: \"Old Beta\"");
     assertThat(writes()).as("plan writes nothing").isZero();
 

@@ -35,13 +35,18 @@ class InvitationResendTest extends SandboxTest {
   @BeforeEach
   void writeFile() throws IOException {
     file = tmp.resolve("testflight.yaml");
-    // frank is INVITED in the demo seed, carol INSTALLED
+    // frank is INVITED in the demo seed, carol INSTALLED, alice ACCEPTED; erin is a user of the team, not yet a
+    // tester. App Store Connect emails newbie itself when he joins the external group; flightplan invites erin, whom
+    // an internal group does not announce.
     Files.writeString(file, """
         version: 1
         apps:
           - bundleId: com.example.weather
             invitations: { resendAfterDays: 7 }
             groups:
+              - name: QA
+                internal: true
+                testers: [alice@example.com, erin@example.com]
               - name: Friends & Family
                 testers: [carol@example.com, frank@example.com, newbie@example.com]
         """);
@@ -76,31 +81,34 @@ class InvitationResendTest extends SandboxTest {
   void aWaitingTesterIsReinvitedOncePerIntervalUntilAccepting() throws IOException {
     CliRunner.Result first = plan();
     assertThat(first.exit()).as(first.all()).isEqualTo(ExitCodes.CHANGES);
-    assertThat(first.out()).contains("> invitation \"newbie@example.com\"").doesNotContain("> invitation \"frank")
-        .contains("1 tester(s) still INVITED have no invitation on record");
+    assertThat(first.out()).contains("> invitation \"erin@example.com\"").doesNotContain("> invitation \"newbie")
+        .doesNotContain("> invitation \"frank").contains("1 tester(s) still INVITED have no invitation on record")
+        .contains("App Store Connect emails the TestFlight invitation itself to the 1 tester(s) this plan adds to external groups");
     assertThat(Files.exists(invitationLog)).as("plan writes no log").isFalse();
 
     apply();
-    assertThat(sandbox.admin().invitationsSent()).containsEntry("newbie@example.com", 1).doesNotContainKey("frank@example.com");
-    assertThat(kinds(log())).as("newbie sent, frank seen").containsExactlyInAnyOrder("sent", "seen");
+    assertThat(sandbox.admin().invitationsSent()).as("one email each, whoever sent it")
+        .containsEntry("erin@example.com", 1).containsEntry("newbie@example.com", 1).doesNotContainKey("frank@example.com");
+    assertThat(kinds(log())).as("erin sent; frank and newbie seen").containsExactlyInAnyOrder("sent", "seen", "seen");
     assertThat(Files.readString(invitationLog)).doesNotContain("@");
 
     clock.advance(Duration.ofDays(6));
     CliRunner.Result early = plan();
     assertThat(early.exit()).as(early.all()).isZero();
-    assertThat(early.out()).contains("2 tester(s) still INVITED, not yet due for a re-send; the next is due on 2026-12-03");
+    assertThat(early.out()).contains("3 tester(s) still INVITED, not yet due for a re-send; the next is due on 2026-12-03");
 
     clock.advance(Duration.ofDays(1));
     CliRunner.Result due = plan();
     assertThat(due.exit()).as(due.all()).isEqualTo(ExitCodes.CHANGES);
     assertThat(due.out())
         .contains("> invitation \"frank@example.com\"").contains("> invitation \"newbie@example.com\"")
+        .contains("> invitation \"erin@example.com\"")
         .contains("still INVITED 7 day(s) after flightplan first found it waiting on 2026-11-26")
         .contains("still INVITED 7 day(s) after flightplan invited it on 2026-11-26");
     apply();
-    assertThat(sandbox.admin().invitationsSent())
+    assertThat(sandbox.admin().invitationsSent()).containsEntry("erin@example.com", 2)
         .containsEntry("newbie@example.com", 2).containsEntry("frank@example.com", 1);
-    assertThat(kinds(log())).containsExactly("sent", "sent");
+    assertThat(kinds(log())).containsExactly("sent", "sent", "sent");
 
     long writes = writes();
     apply();
@@ -113,9 +121,9 @@ class InvitationResendTest extends SandboxTest {
     CliRunner.Result later = plan();
     assertThat(later.out()).contains("> invitation \"newbie@example.com\"").doesNotContain("> invitation \"frank");
     apply();
-    assertThat(sandbox.admin().invitationsSent())
+    assertThat(sandbox.admin().invitationsSent()).containsEntry("erin@example.com", 3)
         .containsEntry("newbie@example.com", 3).containsEntry("frank@example.com", 1);
-    assertThat(log().size()).as("frank accepted: his entry is dropped").isEqualTo(1);
+    assertThat(log().size()).as("frank accepted: his entry is dropped").isEqualTo(2);
     assertThat(plan().exit()).isZero();
   }
 
@@ -145,8 +153,9 @@ class InvitationResendTest extends SandboxTest {
     assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "-o", saved.toString()).exit()).isZero();
     CliRunner.Result applied = cli().run(sandbox, "apply", saved.toString());
     assertThat(applied.exit()).as(applied.all()).isZero();
-    assertThat(sandbox.admin().invitationsSent()).containsEntry("frank@example.com", 1).containsEntry("newbie@example.com", 2);
-    assertThat(kinds(log())).containsExactly("sent", "sent");
+    assertThat(sandbox.admin().invitationsSent()).containsEntry("frank@example.com", 1).containsEntry("newbie@example.com", 2)
+        .containsEntry("erin@example.com", 2);
+    assertThat(kinds(log())).containsExactly("sent", "sent", "sent");
     assertThat(plan().exit()).isZero();
   }
 
@@ -160,7 +169,7 @@ class InvitationResendTest extends SandboxTest {
     CliRunner.Result r = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--invitations-only");
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.out()).contains("> invitation \"frank@example.com\"").doesNotContain("latecomer")
-        .contains("3 other change(s) left out (--invitations-only)");
+        .contains("5 other change(s) left out (--invitations-only)");
     assertThat(writes() - writes).as("one invitation, nothing else").isEqualTo(1);
     assertThat(sandbox.admin().invitationsSent()).containsEntry("frank@example.com", 1).doesNotContainKey("latecomer@example.com");
     assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode", "--invitations-only").exit()).isZero();
@@ -179,7 +188,7 @@ class InvitationResendTest extends SandboxTest {
     assertThat(writes()).isZero();
     assertThat(Files.exists(invitationLog)).isFalse();
     apply();
-    assertThat(kinds(log())).containsExactlyInAnyOrder("sent", "seen");
+    assertThat(kinds(log())).containsExactlyInAnyOrder("sent", "seen", "seen");
     assertThat(plan().exit()).isZero();
   }
 

@@ -3,9 +3,9 @@ package dev.flightplan.plan;
 import static dev.flightplan.testing.Fixtures.APP;
 import static dev.flightplan.testing.Fixtures.POS;
 import static dev.flightplan.testing.Fixtures.desired;
-import static dev.flightplan.testing.Fixtures.group;
+import static dev.flightplan.testing.Fixtures.internal;
 import static dev.flightplan.testing.Fixtures.live;
-import static dev.flightplan.testing.Fixtures.liveGroup;
+import static dev.flightplan.testing.Fixtures.liveInternal;
 import static dev.flightplan.testing.Fixtures.summary;
 import static dev.flightplan.testing.Fixtures.withInfo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +33,8 @@ class InvitationResendPlanTest {
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
   private static AppSpec file(Integer resendAfterDays, boolean onAdd, String... testers) {
-    return withInfo(desired(Manage.DEFAULT, List.of(group("Beta", testers)), List.of()), null, null, null,
+    // an internal group: App Store Connect does not announce it, so flightplan invites the testers it adds
+    return withInfo(desired(Manage.DEFAULT, List.of(internal("Beta", testers)), List.of()), null, null, null,
         new InvitationPolicy(onAdd, resendAfterDays, POS));
   }
 
@@ -42,7 +43,7 @@ class InvitationResendPlanTest {
   }
 
   private static LiveApp app(LiveTester... testers) {
-    return live(List.of(liveGroup("g1", "Beta")), List.of(testers));
+    return live(List.of(liveInternal("g1", "Beta")), List.of(testers));
   }
 
   private static InvitationLog log(Object... idInstantSent) {

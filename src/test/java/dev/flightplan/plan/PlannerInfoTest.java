@@ -117,15 +117,19 @@ class PlannerInfoTest {
             desired(Manage.DEFAULT, List.of(withBuilds(group("Beta"), ref("2.3", "45"))), List.of()),
             live(List.of(liveGroup("g1", "Beta")), List.of(), List.of(inGroups(B45, "g1"))), PlanOptions.DEFAULTS,
             List.of(), List.of(), List.of()),
-        new Case("a new tester is invited once; an existing one is not",
-            desired(Manage.DEFAULT, List.of(group("Beta", "new@example.com", "old@example.com")), List.of()),
-            live(List.of(liveGroup("g1", "Beta")), List.of(liveTester("t1", "old@example.com", "g1"))), PlanOptions.DEFAULTS,
-            List.of("~ group \"Beta\"", "+ tester \"new@example.com\"", "> invitation \"new@example.com\""),
+        new Case("a tester new to internal groups only is invited once; an existing one is not",
+            desired(Manage.DEFAULT, List.of(internal("QA", "new@example.com", "old@example.com")), List.of()),
+            live(List.of(liveInternal("g1", "QA")), List.of(liveTester("t1", "old@example.com", "g1"))), PlanOptions.DEFAULTS,
+            List.of("~ group \"QA\"", "+ tester \"new@example.com\"", "> invitation \"new@example.com\""),
             List.of("POST /v1/betaTesters", "POST /v1/betaTesterInvitations"), List.of()),
+        new Case("a tester who joins an external group gets App Store Connect's email, not a second one",
+            desired(Manage.DEFAULT, List.of(internal("QA", "new@example.com"), group("Beta", "new@example.com")), List.of()),
+            live(List.of(liveInternal("g0", "QA"), liveGroup("g1", "Beta")), List.of()), PlanOptions.DEFAULTS,
+            List.of("~ group \"QA\"", "~ group \"Beta\"", "+ tester \"new@example.com\""), List.of("POST /v1/betaTesters"), List.of()),
         new Case("no invitation when onAdd is off",
-            withInfo(desired(Manage.DEFAULT, List.of(group("Beta", "new@example.com")), List.of()), null, null, null, new InvitationPolicy(false, null, POS)),
-            live(List.of(liveGroup("g1", "Beta")), List.of()), PlanOptions.DEFAULTS,
-            List.of("~ group \"Beta\"", "+ tester \"new@example.com\""), List.of("POST /v1/betaTesters"), List.of()));
+            withInfo(desired(Manage.DEFAULT, List.of(internal("QA", "new@example.com")), List.of()), null, null, null, new InvitationPolicy(false, null, POS)),
+            live(List.of(liveInternal("g1", "QA")), List.of()), PlanOptions.DEFAULTS,
+            List.of("~ group \"QA\"", "+ tester \"new@example.com\""), List.of("POST /v1/betaTesters"), List.of()));
   }
 
   @ParameterizedTest(name = "{0}")
