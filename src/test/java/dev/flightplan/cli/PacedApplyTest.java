@@ -72,7 +72,7 @@ class PacedApplyTest extends SandboxTest {
               + " the 36 the API key has left this hour (limit 40 an hour): apply paces itself to the limit and takes at least");
       StringWriter text = new StringWriter();
       new PlanTextView(new PrintWriter(text), Style.PLAIN).render(saved);
-      assertThat(text.toString()).contains("\nWarning: applying this plan takes 67 requests").doesNotContain("Notes:");
+      assertThat(text.toString()).contains("\nWarning: applying this plan takes 67 requests").doesNotContain("  - rate limit:");
       assertThat(sleeps).isEmpty();
 
       ApplyReport report = engine.apply(saved.plan(), r -> {});

@@ -44,7 +44,7 @@ class SavedPlanTest extends SandboxTest {
     assertThat(apply.exit()).as(apply.all()).isZero();
     assertThat(apply.out())
         .contains("Applying the saved plan " + file)
-        .contains("App Store Connect has not changed since it was planned. Plan: 6 to add, 8 to change, 0 to destroy, 2 to send.")
+        .contains("App Store Connect has not changed since it was planned. Plan: 6 to add, 8 to change, 0 to destroy, 1 to send.")
         .contains("Apply complete!")
         .contains("Verified: App Store Connect now matches the file.");
     assertThat(writes() - before).as("exactly the saved calls").isEqualTo(promised);

@@ -20,8 +20,8 @@ class PlanFilesTest {
   void readsWhatPlanWrites() throws Exception {
     var saved = PlanFiles.read(GOLDEN);
     assertThat(saved.apps()).containsExactly("com.example.app");
-    assertThat(saved.plan().actions()).hasSize(7);
-    assertThat(saved.plan().calls()).hasSize(7);
+    assertThat(saved.plan().actions()).hasSize(6);
+    assertThat(saved.plan().calls()).hasSize(6);
     assertThat(saved.config().path()).isEqualTo("testflight.yaml");
   }
 
