@@ -28,24 +28,20 @@ final class AppLocalizationEndpoints {
   }
 
   List<Route> routes() {
-    QuerySpec list = withIncludes(QuerySpec.builder()).filter("locale").filter("app").paged(200).build();
-    QuerySpec ofApp = QuerySpec.builder().fields(TYPE, FieldNames.BETA_APP_LOCALIZATIONS).paged(200).build();
+    QuerySpec list =
+        Routes.ofApp(TYPE, FieldNames.BETA_APP_LOCALIZATIONS).filter("locale").filter("app").paged(200).build();
+    QuerySpec one = Routes.ofApp(TYPE, FieldNames.BETA_APP_LOCALIZATIONS).build();
     return List.of(
         new Route("GET", "/v1/betaAppLocalizations", list, this::list),
-        new Route("GET", "/v1/apps/{id}/betaAppLocalizations", ofApp, r -> views.page(r, TYPE,
-            builds.localizationsOfApp(state.app(r.id()).id()).stream().map(AppLocalization::id).toList())),
-        new Route("GET", "/v1/betaAppLocalizations/{id}", withIncludes(QuerySpec.builder()).build(),
+        new Route("GET", "/v1/apps/{id}/betaAppLocalizations",
+            Routes.toManyRelated(TYPE, FieldNames.BETA_APP_LOCALIZATIONS), r -> views.page(r, TYPE,
+                builds.localizationsOfApp(state.app(r.id()).id()).stream().map(AppLocalization::id).toList())),
+        new Route("GET", "/v1/betaAppLocalizations/{id}", one,
             r -> views.one(r, TYPE, builds.appLocalizations.get(r.id()).id())),
         new Route("POST", "/v1/betaAppLocalizations", QuerySpec.NONE, this::create),
         new Route("PATCH", "/v1/betaAppLocalizations/{id}", QuerySpec.NONE, this::update),
-        new Route("DELETE", "/v1/betaAppLocalizations/{id}", QuerySpec.NONE, r -> {
-          operations.deleteAppLocalization(r.id());
-          return Response.noContent();
-        }));
-  }
-
-  static QuerySpec.Builder withIncludes(QuerySpec.Builder builder) {
-    return builder.fields(TYPE, FieldNames.BETA_APP_LOCALIZATIONS).fields("apps", FieldNames.APPS).include("app");
+        new Route("DELETE", "/v1/betaAppLocalizations/{id}", QuerySpec.NONE,
+            Routes.noContent(r -> operations.deleteAppLocalization(r.id()))));
   }
 
   private Response list(Request request) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The two resources every app has exactly one of from the start and that can only be read and updated: the beta
@@ -31,35 +32,51 @@ final class AppSingletonEndpoints {
   }
 
   List<Route> routes() {
+    Singleton<LicenseAgreement> license = new Singleton<>(LICENSE, FieldNames.BETA_LICENSE_AGREEMENTS,
+        builds.licenses, LicenseAgreement::app, LicenseAgreement::id);
+    Singleton<ReviewDetail> detail = new Singleton<>(DETAIL, FieldNames.BETA_APP_REVIEW_DETAILS,
+        builds.reviewDetails, ReviewDetail::app, ReviewDetail::id);
     return List.of(
-        new Route("GET", "/v1/apps/{id}/betaLicenseAgreement",
-            QuerySpec.builder().fields(LICENSE, FieldNames.BETA_LICENSE_AGREEMENTS).build(),
-            r -> views.one(r, LICENSE, builds.licenses.first(l -> l.app().equals(state.app(r.id()).id())).id())),
-        new Route("GET", "/v1/betaLicenseAgreements",
-            licenseIncludes(QuerySpec.builder()).filter("app").paged(200).build(),
-            r -> views.page(r, LICENSE, builds.licenses.all().stream()
-                .filter(Filters.matches(r.query(), "app", LicenseAgreement::app)).map(LicenseAgreement::id).toList())),
-        new Route("GET", "/v1/betaLicenseAgreements/{id}", licenseIncludes(QuerySpec.builder()).build(),
-            r -> views.one(r, LICENSE, builds.licenses.get(r.id()).id())),
+        new Route("GET", "/v1/apps/{id}/betaLicenseAgreement", license.ofAppSpec(), r -> ofApp(r, license)),
+        new Route("GET", "/v1/betaLicenseAgreements", license.withApp().filter("app").paged(200).build(),
+            r -> list(r, license)),
+        new Route("GET", "/v1/betaLicenseAgreements/{id}", license.withApp().build(), r -> one(r, license)),
         new Route("PATCH", "/v1/betaLicenseAgreements/{id}", QuerySpec.NONE, this::updateLicense),
-        new Route("GET", "/v1/apps/{id}/betaAppReviewDetail",
-            QuerySpec.builder().fields(DETAIL, FieldNames.BETA_APP_REVIEW_DETAILS).build(),
-            r -> views.one(r, DETAIL, builds.reviewDetails.first(d -> d.app().equals(state.app(r.id()).id())).id())),
-        new Route("GET", "/v1/betaAppReviewDetails",
-            detailIncludes(QuerySpec.builder()).requiredFilter("app").paged(200).build(),
-            r -> views.page(r, DETAIL, builds.reviewDetails.all().stream()
-                .filter(Filters.matches(r.query(), "app", ReviewDetail::app)).map(ReviewDetail::id).toList())),
-        new Route("GET", "/v1/betaAppReviewDetails/{id}", detailIncludes(QuerySpec.builder()).build(),
-            r -> views.one(r, DETAIL, builds.reviewDetails.get(r.id()).id())),
+        new Route("GET", "/v1/apps/{id}/betaAppReviewDetail", detail.ofAppSpec(), r -> ofApp(r, detail)),
+        new Route("GET", "/v1/betaAppReviewDetails", detail.withApp().requiredFilter("app").paged(200).build(),
+            r -> list(r, detail)),
+        new Route("GET", "/v1/betaAppReviewDetails/{id}", detail.withApp().build(), r -> one(r, detail)),
         new Route("PATCH", "/v1/betaAppReviewDetails/{id}", QuerySpec.NONE, this::updateDetail));
   }
 
-  private static QuerySpec.Builder licenseIncludes(QuerySpec.Builder builder) {
-    return builder.fields(LICENSE, FieldNames.BETA_LICENSE_AGREEMENTS).fields("apps", FieldNames.APPS).include("app");
+  /** One of the two resources: its type and fieldset, its records, and the app each belongs to. */
+  private record Singleton<T>(
+      String type, Set<String> fields, Table<T> table, Function<T, String> app, Function<T, String> id) {
+    /** What the app's one accepts: the fieldset. */
+    QuerySpec ofAppSpec() {
+      return Routes.toOneRelated(type, fields);
+    }
+
+    /** What the list and one by id accept (the list adds its filter and paging): fieldsets and include=app. */
+    QuerySpec.Builder withApp() {
+      return Routes.ofApp(type, fields);
+    }
   }
 
-  private static QuerySpec.Builder detailIncludes(QuerySpec.Builder builder) {
-    return builder.fields(DETAIL, FieldNames.BETA_APP_REVIEW_DETAILS).fields("apps", FieldNames.APPS).include("app");
+  /** The app's one ({@code /v1/apps/{id}/<singular>}). */
+  private <T> Response ofApp(Request r, Singleton<T> s) {
+    return views.one(r, s.type(), s.id().apply(s.table().first(t -> s.app().apply(t).equals(state.app(r.id()).id()))));
+  }
+
+  /** Those of the apps in {@code filter[app]}, or all of them. */
+  private <T> Response list(Request r, Singleton<T> s) {
+    return views.page(r, s.type(),
+        s.table().all().stream().filter(Filters.matches(r.query(), "app", s.app())).map(s.id()).toList());
+  }
+
+  /** One by id: 404 when there is none. */
+  private <T> Response one(Request r, Singleton<T> s) {
+    return views.one(r, s.type(), s.id().apply(s.table().get(r.id())));
   }
 
   private Response updateLicense(Request request) {

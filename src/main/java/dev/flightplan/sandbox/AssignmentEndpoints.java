@@ -1,6 +1,8 @@
 package dev.flightplan.sandbox;
 
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Who is given which build: the build-group link from either side, the testers a build was given individually,
@@ -22,52 +24,40 @@ final class AssignmentEndpoints {
   }
 
   List<Route> routes() {
-    QuerySpec linkages = QuerySpec.builder().paged(200).build();
+    QuerySpec linkages = Routes.toManyRelationship();
     String groupBuilds = "/v1/betaGroups/{id}/relationships/builds";
     String buildGroups = "/v1/builds/{id}/relationships/betaGroups";
     String buildTesters = "/v1/builds/{id}/relationships/individualTesters";
+    Consumer<String> group = state::group;
+    Consumer<String> build = builds.builds::get;
     return List.of(
         new Route("GET", groupBuilds, linkages, r -> views.linkages(r, "builds", groupBuildIds(r))),
-        new Route("POST", groupBuilds, QuerySpec.NONE, r -> {
-          state.group(r.id());
-          operations.addToGroup(r.id(), Bodies.linkages(bodies.document(r.body()), "builds"));
-          return Response.noContent();
-        }),
-        new Route("DELETE", groupBuilds, QuerySpec.NONE, r -> {
-          state.group(r.id());
-          operations.removeFromGroup(r.id(), Bodies.linkages(bodies.document(r.body()), "builds"));
-          return Response.noContent();
-        }),
-        new Route("GET", "/v1/betaGroups/{id}/builds",
-            QuerySpec.builder().fields("builds", FieldNames.BUILDS).paged(200).build(),
+        new Route("POST", groupBuilds, QuerySpec.NONE, write(group, "builds", operations::addToGroup)),
+        new Route("DELETE", groupBuilds, QuerySpec.NONE, write(group, "builds", operations::removeFromGroup)),
+        new Route("GET", "/v1/betaGroups/{id}/builds", Routes.toManyRelated("builds", FieldNames.BUILDS),
             r -> views.page(r, "builds", groupBuildIds(r))),
-        new Route("POST", buildGroups, QuerySpec.NONE, r -> {
-          builds.builds.get(r.id());
-          operations.addGroups(r.id(), Bodies.linkages(bodies.document(r.body()), "betaGroups"));
-          return Response.noContent();
-        }),
-        new Route("DELETE", buildGroups, QuerySpec.NONE, r -> {
-          builds.builds.get(r.id());
-          operations.removeGroups(r.id(), Bodies.linkages(bodies.document(r.body()), "betaGroups"));
-          return Response.noContent();
-        }),
+        new Route("POST", buildGroups, QuerySpec.NONE, write(build, "betaGroups", operations::addGroups)),
+        new Route("DELETE", buildGroups, QuerySpec.NONE, write(build, "betaGroups", operations::removeGroups)),
         new Route("GET", buildTesters, linkages,
             r -> views.linkages(r, "betaTesters", builds.builds.get(r.id()).individualTesters())),
-        new Route("POST", buildTesters, QuerySpec.NONE, r -> {
-          builds.builds.get(r.id());
-          operations.addTesters(r.id(), Bodies.linkages(bodies.document(r.body()), "betaTesters"));
-          return Response.noContent();
-        }),
-        new Route("DELETE", buildTesters, QuerySpec.NONE, r -> {
-          builds.builds.get(r.id());
-          operations.removeTesters(r.id(), Bodies.linkages(bodies.document(r.body()), "betaTesters"));
-          return Response.noContent();
-        }),
+        new Route("POST", buildTesters, QuerySpec.NONE, write(build, "betaTesters", operations::addTesters)),
+        new Route("DELETE", buildTesters, QuerySpec.NONE, write(build, "betaTesters", operations::removeTesters)),
         new Route("GET", "/v1/builds/{id}/individualTesters",
-            QuerySpec.builder().fields("betaTesters", FieldNames.BETA_TESTERS).paged(200).build(),
+            Routes.toManyRelated("betaTesters", FieldNames.BETA_TESTERS),
             r -> views.page(r, "betaTesters", builds.builds.get(r.id()).individualTesters())),
         new Route("GET", "/v1/betaTesters/{id}/relationships/builds", linkages, r -> views.linkages(r, "builds",
             builds.ofTester(state.tester(r.id()).id()).stream().map(Build::id).toList())));
+  }
+
+  /**
+   * A linkage write: 404 unless {@code find} finds the resource of the path's id, then {@code change} with the
+   * body's ids of {@code type}; 204.
+   */
+  private Route.Handler write(Consumer<String> find, String type, BiConsumer<String, List<String>> change) {
+    return Routes.noContent(r -> {
+      find.accept(r.id());
+      change.accept(r.id(), Bodies.linkages(bodies.document(r.body()), type));
+    });
   }
 
   /** The builds given to the group by hand; a group with access to all builds lists none (see package docs). */

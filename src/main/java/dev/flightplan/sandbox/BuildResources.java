@@ -29,60 +29,58 @@ final class BuildResources {
   }
 
   ObjectNode build(Build build, Set<String> fields, Map<String, Resources.Linkages> included) {
-    ObjectNode a = Resources.JSON.objectNode();
-    Resources.put(a, fields, "version", build.version());
-    Resources.put(a, fields, "uploadedDate", build.uploadedDate());
-    Resources.put(a, fields, "expirationDate", build.expirationDate());
-    Resources.put(a, fields, "expired", build.expired());
-    Resources.put(a, fields, "minOsVersion", build.minOsVersion());
-    Resources.put(a, fields, "processingState", build.processingState());
-    Resources.put(a, fields, "buildAudienceType", build.buildAudienceType());
-    Resources.put(a, fields, "usesNonExemptEncryption", build.usesNonExemptEncryption());
-    return resources.resource("builds", build.id(), a,
-        resources.relationships("builds", build.id(), BUILD_RELATIONSHIPS, fields, included));
+    return resource("builds", build.id(), fields)
+        .put("version", build.version())
+        .put("uploadedDate", build.uploadedDate())
+        .put("expirationDate", build.expirationDate())
+        .put("expired", build.expired())
+        .put("minOsVersion", build.minOsVersion())
+        .put("processingState", build.processingState())
+        .put("buildAudienceType", build.buildAudienceType())
+        .put("usesNonExemptEncryption", build.usesNonExemptEncryption())
+        .withRelationships(BUILD_RELATIONSHIPS, included);
   }
 
   ObjectNode preRelease(PreRelease version, Set<String> fields, Map<String, Resources.Linkages> included) {
-    ObjectNode a = Resources.JSON.objectNode();
-    Resources.put(a, fields, "version", version.version());
-    Resources.put(a, fields, "platform", version.platform());
-    return resources.resource("preReleaseVersions", version.id(), a,
-        resources.relationships("preReleaseVersions", version.id(), PRE_RELEASE_RELATIONSHIPS, fields, included));
+    return resource("preReleaseVersions", version.id(), fields)
+        .put("version", version.version())
+        .put("platform", version.platform())
+        .withRelationships(PRE_RELEASE_RELATIONSHIPS, included);
   }
 
   ObjectNode bundle(BuildBundle bundle, Set<String> fields) {
-    ObjectNode a = Resources.JSON.objectNode();
-    Resources.put(a, fields, "bundleId", bundle.bundleId());
-    Resources.put(a, fields, "bundleType", bundle.bundleType());
-    Resources.put(a, fields, "minimumOsVersion", bundle.minimumOsVersion());
-    return resources.resource("buildBundles", bundle.id(), a,
-        resources.relationships("buildBundles", bundle.id(), BUNDLE_RELATIONSHIPS, fields, Map.of()));
+    return resource("buildBundles", bundle.id(), fields)
+        .put("bundleId", bundle.bundleId())
+        .put("bundleType", bundle.bundleType())
+        .put("minimumOsVersion", bundle.minimumOsVersion())
+        .withRelationships(BUNDLE_RELATIONSHIPS, Map.of());
   }
 
   /** The beta details of a build; they share the build's id (our assumption, as Apple's appear to). */
   ObjectNode betaDetail(Build build, Set<String> fields, Map<String, Resources.Linkages> included) {
-    ObjectNode a = Resources.JSON.objectNode();
-    Resources.put(a, fields, "autoNotifyEnabled", build.autoNotifyEnabled());
-    Resources.put(a, fields, "internalBuildState", BetaStates.internal(state, build));
-    Resources.put(a, fields, "externalBuildState", BetaStates.external(state, build));
-    return resources.resource("buildBetaDetails", build.id(), a,
-        resources.relationships("buildBetaDetails", build.id(), OF_A_BUILD, fields, included));
+    return resource("buildBetaDetails", build.id(), fields)
+        .put("autoNotifyEnabled", build.autoNotifyEnabled())
+        .put("internalBuildState", BetaStates.internal(state, build))
+        .put("externalBuildState", BetaStates.external(state, build))
+        .withRelationships(OF_A_BUILD, included);
   }
 
   ObjectNode submission(ReviewSubmission submission, Set<String> fields, Map<String, Resources.Linkages> included) {
-    ObjectNode a = Resources.JSON.objectNode();
-    Resources.put(a, fields, "betaReviewState", submission.betaReviewState());
-    Resources.put(a, fields, "submittedDate", submission.submittedDate());
-    return resources.resource("betaAppReviewSubmissions", submission.id(), a,
-        resources.relationships("betaAppReviewSubmissions", submission.id(), OF_A_BUILD, fields, included));
+    return resource("betaAppReviewSubmissions", submission.id(), fields)
+        .put("betaReviewState", submission.betaReviewState())
+        .put("submittedDate", submission.submittedDate())
+        .withRelationships(OF_A_BUILD, included);
   }
 
   ObjectNode localization(BuildLocalization l, Set<String> fields, Map<String, Resources.Linkages> included) {
-    ObjectNode a = Resources.JSON.objectNode();
-    Resources.put(a, fields, "whatsNew", l.whatsNew());
-    Resources.put(a, fields, "locale", l.locale());
-    return resources.resource("betaBuildLocalizations", l.id(), a,
-        resources.relationships("betaBuildLocalizations", l.id(), OF_A_BUILD, fields, included));
+    return resource("betaBuildLocalizations", l.id(), fields)
+        .put("whatsNew", l.whatsNew())
+        .put("locale", l.locale())
+        .withRelationships(OF_A_BUILD, included);
+  }
+
+  private ResourceBuilder resource(String type, String id, Set<String> fields) {
+    return new ResourceBuilder(resources, type, id, fields);
   }
 
   private static List<Resources.Rel> rels(List<Resources.Rel> linked, Resources.Rel... more) {

@@ -5,13 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /** Beta groups: list, read, create, update and delete, and the groups of an app. */
 final class GroupEndpoints {
   /** The spec lets a group include up to 1000 of its builds, unlike the usual 50. */
   static final int MAX_BUILDS_INCLUDE_LIMIT = 1000;
+  private static final String TYPE = "betaGroups";
   private static final Set<String> CREATE_ATTRIBUTES =
       Set.of("name", "isInternalGroup", "hasAccessToAllBuilds", "publicLinkEnabled", "publicLinkLimitEnabled",
           "publicLinkLimit", "feedbackEnabled");
@@ -26,6 +25,13 @@ final class GroupEndpoints {
       Map.of(
           "iosBuildsAvailableForAppleSiliconMac", "'iosBuildsAvailableForAppleSiliconMac' can only be set by an update.",
           "iosBuildsAvailableForAppleVision", "'iosBuildsAvailableForAppleVision' can only be set by an update.");
+  private static final Map<String, Comparator<Group>> SORTS =
+      Map.of(
+          "name", Comparator.comparing(Group::name),
+          "createdDate", Comparator.comparing(Group::createdDate),
+          "publicLinkEnabled", Comparator.comparing(Group::publicLinkEnabled),
+          "publicLinkLimit",
+          Comparator.comparing(Group::publicLinkLimit, Comparator.nullsFirst(Comparator.naturalOrder())));
 
   private final SandboxState state;
   private final Operations operations;
@@ -49,17 +55,18 @@ final class GroupEndpoints {
                 "publicLinkLimit", "-publicLinkLimit")
             .paged(200)
             .build();
-    QuerySpec one = withIncludes(QuerySpec.builder()).build();
-    QuerySpec ofApp = QuerySpec.builder().fields("betaGroups", FieldNames.BETA_GROUPS).paged(200).build();
     return List.of(
         new Route("GET", "/v1/betaGroups", list, this::list),
         new Route("POST", "/v1/betaGroups", QuerySpec.NONE, this::create),
-        new Route("GET", "/v1/betaGroups/{id}", one, this::get),
+        new Route("GET", "/v1/betaGroups/{id}", withIncludes(QuerySpec.builder()).build(),
+            r -> views.one(r, TYPE, state.group(r.id()).id())),
         new Route("PATCH", "/v1/betaGroups/{id}", QuerySpec.NONE, this::update),
-        new Route("DELETE", "/v1/betaGroups/{id}", QuerySpec.NONE, this::delete),
-        new Route("GET", "/v1/apps/{id}/betaGroups", ofApp, this::ofApp),
-        new Route("GET", "/v1/apps/{id}/relationships/betaGroups", QuerySpec.builder().paged(200).build(),
-            this::linkagesOfApp));
+        new Route("DELETE", "/v1/betaGroups/{id}", QuerySpec.NONE,
+            Routes.noContent(r -> operations.deleteGroup(r.id()))),
+        new Route("GET", "/v1/apps/{id}/betaGroups", Routes.toManyRelated(TYPE, FieldNames.BETA_GROUPS),
+            r -> views.page(r, TYPE, idsOfApp(r))),
+        new Route("GET", "/v1/apps/{id}/relationships/betaGroups", Routes.toManyRelationship(),
+            r -> views.linkages(r, TYPE, idsOfApp(r))));
   }
 
   private static QuerySpec.Builder withIncludes(QuerySpec.Builder builder) {
@@ -76,44 +83,26 @@ final class GroupEndpoints {
 
   private Response list(Request request) {
     Query q = request.query();
-    List<Group> groups =
+    List<String> ids =
         state.groups().stream()
-            .filter(matches(q, "app", Group::app))
-            .filter(matches(q, "name", Group::name))
-            .filter(matches(q, "isInternalGroup", g -> String.valueOf(g.internal())))
-            .filter(matches(q, "publicLinkEnabled", g -> String.valueOf(g.publicLinkEnabled())))
-            .filter(matches(q, "publicLinkLimitEnabled", g -> String.valueOf(g.publicLinkLimitEnabled())))
-            .filter(matches(q, "publicLink", g -> g.publicLinkEnabled() ? g.publicLink() : null))
+            .filter(Filters.matches(q, "app", Group::app))
+            .filter(Filters.matches(q, "name", Group::name))
+            .filter(Filters.matches(q, "isInternalGroup", g -> String.valueOf(g.internal())))
+            .filter(Filters.matches(q, "publicLinkEnabled", g -> String.valueOf(g.publicLinkEnabled())))
+            .filter(Filters.matches(q, "publicLinkLimitEnabled", g -> String.valueOf(g.publicLinkLimitEnabled())))
+            .filter(Filters.matches(q, "publicLink", g -> g.publicLinkEnabled() ? g.publicLink() : null))
             .filter(Filters.matchesAny(q, "builds", g -> state.builds().ofGroup(g.id()).stream().map(Build::id).toList()))
-            .filter(matches(q, "id", Group::id))
-            .sorted(order(q.list("sort")))
+            .filter(Filters.matches(q, "id", Group::id))
+            .sorted(Filters.order(q.list("sort"), SORTS))
+            .map(Group::id)
             .toList();
-    return page(request, groups);
+    return views.page(request, TYPE, ids);
   }
 
-  private Response get(Request request) {
-    Documents.Included included = new Documents.Included();
-    Group group = state.group(request.id());
-    ObjectNode data = views.group(group, request.query(), included);
-    return Response.ok(Documents.single(data, request.selfUrl(), included));
-  }
-
-  private Response ofApp(Request request) {
+  /** The groups of the app the request names: 404 when there is no such app. */
+  private List<String> idsOfApp(Request request) {
     state.app(request.id());
-    return page(request, state.groupsOfApp(request.id()));
-  }
-
-  private Response linkagesOfApp(Request request) {
-    state.app(request.id());
-    List<String> ids = state.groupsOfApp(request.id()).stream().map(Group::id).toList();
-    return Response.ok(Documents.linkages("betaGroups", Paging.page(ids, request.query(), 200), request));
-  }
-
-  private Response page(Request request, List<Group> groups) {
-    Paging.Page<Group> page = Paging.page(groups, request.query(), 200);
-    Documents.Included included = new Documents.Included();
-    List<ObjectNode> data = page.items().stream().map(g -> views.group(g, request.query(), included)).toList();
-    return Response.ok(Documents.collection(data, page, request, included));
+    return state.groupsOfApp(request.id()).stream().map(Group::id).toList();
   }
 
   private Response create(Request request) {
@@ -139,9 +128,7 @@ final class GroupEndpoints {
                 Bodies.bool(attributes, "feedbackEnabled"),
                 Bodies.toMany(relationships, "betaTesters", "betaTesters"),
                 Bodies.toMany(relationships, "builds", "builds")));
-    String url = views.resources().url("betaGroups", group.id());
-    ObjectNode doc = Documents.single(views.group(group, Query.parse(""), null), url, null);
-    return Response.created(doc, url);
+    return views.created(TYPE, group.id(), Query.parse(""));
   }
 
   private Response update(Request request) {
@@ -160,33 +147,6 @@ final class GroupEndpoints {
                 Bodies.bool(attributes, "feedbackEnabled"),
                 Bodies.bool(attributes, "iosBuildsAvailableForAppleSiliconMac"),
                 Bodies.bool(attributes, "iosBuildsAvailableForAppleVision")));
-    String url = views.resources().url("betaGroups", group.id());
-    return Response.ok(Documents.single(views.group(group, Query.parse(""), null), url, null));
-  }
-
-  private Response delete(Request request) {
-    operations.deleteGroup(request.id());
-    return Response.noContent();
-  }
-
-  private static Predicate<Group> matches(Query q, String filter, Function<Group, String> value) {
-    List<String> wanted = q.list("filter[" + filter + "]");
-    return g -> !q.has("filter[" + filter + "]") || wanted.contains(value.apply(g));
-  }
-
-  private static Comparator<Group> order(List<String> keys) {
-    Comparator<Group> order = (a, b) -> 0;
-    for (String key : keys) {
-      boolean descending = key.startsWith("-");
-      Comparator<Group> by =
-          switch (descending ? key.substring(1) : key) {
-            case "name" -> Comparator.comparing(Group::name);
-            case "createdDate" -> Comparator.comparing(Group::createdDate);
-            case "publicLinkEnabled" -> Comparator.comparing(Group::publicLinkEnabled);
-            default -> Comparator.comparing(Group::publicLinkLimit, Comparator.nullsFirst(Comparator.naturalOrder()));
-          };
-      order = order.thenComparing(descending ? by.reversed() : by);
-    }
-    return order;
+    return views.updated(TYPE, group.id());
   }
 }

@@ -13,9 +13,17 @@ import java.util.regex.Pattern;
 
 /** Beta testers: list with filters and includes, read, create (or reuse by email), delete, and their groups. */
 final class TesterEndpoints {
+  private static final String TYPE = "betaTesters";
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
   private static final List<String> RELATIONSHIP_FILTERS =
       List.of("filter[apps]", "filter[betaGroups]", "filter[builds]");
+  private static final Map<String, Comparator<Tester>> SORTS =
+      Map.of(
+          "firstName", nullsFirst(Tester::firstName),
+          "lastName", nullsFirst(Tester::lastName),
+          "email", nullsFirst(t -> t.email() == null ? null : t.email().toLowerCase(Locale.ROOT)),
+          "inviteType", nullsFirst(Tester::inviteType),
+          "state", nullsFirst(Tester::state));
 
   private final SandboxState state;
   private final Operations operations;
@@ -41,10 +49,13 @@ final class TesterEndpoints {
     return List.of(
         new Route("GET", "/v1/betaTesters", list, this::list),
         new Route("POST", "/v1/betaTesters", QuerySpec.NONE, this::create),
-        new Route("GET", "/v1/betaTesters/{id}", withIncludes(QuerySpec.builder()).build(), this::get),
-        new Route("DELETE", "/v1/betaTesters/{id}", QuerySpec.NONE, this::delete),
-        new Route("GET", "/v1/betaTesters/{id}/relationships/betaGroups", QuerySpec.builder().paged(200).build(),
-            this::groupLinkages));
+        new Route("GET", "/v1/betaTesters/{id}", withIncludes(QuerySpec.builder()).build(),
+            r -> views.one(r, TYPE, state.tester(r.id()).id())),
+        new Route("DELETE", "/v1/betaTesters/{id}", QuerySpec.NONE,
+            Routes.noContent(r -> operations.deleteTester(r.id()))),
+        new Route("GET", "/v1/betaTesters/{id}/relationships/betaGroups", Routes.toManyRelationship(),
+            r -> views.linkages(r, "betaGroups",
+                state.groupsOf(state.tester(r.id())).stream().map(Group::id).toList())));
   }
 
   private static QuerySpec.Builder withIncludes(QuerySpec.Builder builder) {
@@ -73,36 +84,21 @@ final class TesterEndpoints {
     boolean byBuilds = q.has("filter[builds]");
     // looking testers up by email uses the index: a client checking testers one by one should not cost a scan each
     List<Tester> candidates = q.has("filter[email]") ? state.testersByEmail(q.list("filter[email]")) : state.testers();
-    List<Tester> testers =
+    List<String> ids =
         candidates.stream()
-            .filter(matches(q, "email", t -> t.email() == null ? null : SandboxState.emailKey(t.email())))
-            .filter(matches(q, "firstName", Tester::firstName))
-            .filter(matches(q, "lastName", Tester::lastName))
-            .filter(matches(q, "inviteType", Tester::inviteType))
-            .filter(matches(q, "id", Tester::id))
+            .filter(emailMatches(q))
+            .filter(Filters.matches(q, "firstName", Tester::firstName))
+            .filter(Filters.matches(q, "lastName", Tester::lastName))
+            .filter(Filters.matches(q, "inviteType", Tester::inviteType))
+            .filter(Filters.matches(q, "id", Tester::id))
             .filter(t -> !byApps || t.apps().stream().anyMatch(apps::contains))
             .filter(t -> !byGroups || t.groups().stream().anyMatch(groups::contains))
             // Testers a build was given to individually; group members reach it through their groups.
             .filter(t -> !byBuilds || state.builds().ofTester(t.id()).stream().anyMatch(b -> builds.contains(b.id())))
-            .sorted(order(q.list("sort")))
+            .sorted(Filters.order(q.list("sort"), SORTS))
+            .map(Tester::id)
             .toList();
-    Paging.Page<Tester> page = Paging.page(testers, q, 200);
-    Documents.Included included = new Documents.Included();
-    List<ObjectNode> data = page.items().stream().map(t -> views.tester(t, q, included)).toList();
-    return Response.ok(Documents.collection(data, page, request, included));
-  }
-
-  private Response get(Request request) {
-    Tester tester = state.tester(request.id());
-    Documents.Included included = new Documents.Included();
-    ObjectNode data = views.tester(tester, request.query(), included);
-    return Response.ok(Documents.single(data, request.selfUrl(), included));
-  }
-
-  private Response groupLinkages(Request request) {
-    Tester tester = state.tester(request.id());
-    List<String> ids = state.groupsOf(tester).stream().map(Group::id).toList();
-    return Response.ok(Documents.linkages("betaGroups", Paging.page(ids, request.query(), 200), request));
+    return views.page(request, TYPE, ids);
   }
 
   private Response create(Request request) {
@@ -122,41 +118,21 @@ final class TesterEndpoints {
             lastName,
             Bodies.toMany(relationships, "betaGroups", "betaGroups"),
             Bodies.toMany(relationships, "builds", "builds"));
-    String url = views.resources().url("betaTesters", tester.id());
-    ObjectNode doc = Documents.single(views.tester(tester, Query.parse(""), null), url, null);
-    return Response.created(doc, url);
-  }
-
-  private Response delete(Request request) {
-    operations.deleteTester(request.id());
-    return Response.noContent();
+    return views.created(TYPE, tester.id(), Query.parse(""));
   }
 
   /** Emails are compared case-insensitively: the team has one tester per address, whatever its case. */
-  private static Predicate<Tester> matches(Query q, String filter, Function<Tester, String> value) {
-    if (!q.has("filter[" + filter + "]")) {
+  private static Predicate<Tester> emailMatches(Query q) {
+    if (!q.has("filter[email]")) {
       return t -> true;
     }
     Set<String> wanted = new HashSet<>();
-    q.list("filter[" + filter + "]").forEach(v -> wanted.add(filter.equals("email") ? SandboxState.emailKey(v) : v));
-    return t -> wanted.contains(value.apply(t));
+    q.list("filter[email]").forEach(v -> wanted.add(SandboxState.emailKey(v)));
+    return t -> wanted.contains(t.email() == null ? null : SandboxState.emailKey(t.email()));
   }
 
-  private static Comparator<Tester> order(List<String> keys) {
-    Comparator<Tester> order = (a, b) -> 0;
-    for (String key : keys) {
-      boolean descending = key.startsWith("-");
-      Function<Tester, String> field =
-          switch (descending ? key.substring(1) : key) {
-            case "firstName" -> Tester::firstName;
-            case "lastName" -> Tester::lastName;
-            case "email" -> t -> t.email() == null ? null : t.email().toLowerCase(Locale.ROOT);
-            case "inviteType" -> Tester::inviteType;
-            default -> Tester::state;
-          };
-      Comparator<Tester> by = Comparator.comparing(field, Comparator.nullsFirst(Comparator.naturalOrder()));
-      order = order.thenComparing(descending ? by.reversed() : by);
-    }
-    return order;
+  /** Sorts by a text field, absent values first. */
+  private static Comparator<Tester> nullsFirst(Function<Tester, String> field) {
+    return Comparator.comparing(field, Comparator.nullsFirst(Comparator.naturalOrder()));
   }
 }

@@ -205,23 +205,7 @@ class PullTest extends SandboxTest {
 
   @Test
   void aTwoAppFileEndToEndWithPullAndPlanAndApplyScopedByApp() throws IOException {
-    Path start = tmp.resolve("start.yaml");
-    Files.writeString(start, """
-        version: 1
-        apps:
-          - bundleId: com.example.weather
-            groups:
-              - name: QA
-                internal: true
-                testers: [alice@example.com, bob@example.com]
-          - bundleId: com.example.notes
-            groups:
-              - name: Notes Team
-                internal: true
-                testers: [erin@example.com]
-              - name: Notes Beta
-                testers: [nina@example.com]
-        """);
+    Path start = TwoApps.write(tmp.resolve("start.yaml"));
     CliRunner.Result applied = cli().run(sandbox, "apply", "-f", start.toString(), "--auto-approve");
     assertThat(applied.exit()).as(applied.all()).isZero();
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.engine.PlanSchemaAssert;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,24 +17,7 @@ class ScopeTest extends SandboxTest {
 
   @BeforeEach
   void twoApps() throws IOException {
-    Path path = tmp.resolve("two-apps.yaml");
-    Files.writeString(path, """
-        version: 1
-        apps:
-          - bundleId: com.example.weather
-            groups:
-              - name: QA
-                internal: true
-                testers: [alice@example.com, bob@example.com]
-          - bundleId: com.example.notes
-            groups:
-              - name: Notes Team
-                internal: true
-                testers: [erin@example.com]
-              - name: Notes Beta
-                testers: [nina@example.com]
-        """);
-    file = path.toString();
+    file = TwoApps.write(tmp.resolve("two-apps.yaml")).toString();
   }
 
   @Test
