@@ -77,10 +77,6 @@ final class Views {
     return info;
   }
 
-  ObjectNode group(Group group, Query query, Documents.Included included) {
-    return render("betaGroups", group.id(), query, included);
-  }
-
   ObjectNode tester(Tester tester, Query query, Documents.Included included) {
     return render("betaTesters", tester.id(), query, included);
   }
