@@ -16,7 +16,10 @@ import java.util.Set;
  * connection, retries what is safe to retry, decodes errors into {@link ApiException}s and follows paging.
  * Thread-safe: one instance serves concurrent requests. Paths are relative to {@link ClientOptions#baseUrl()}.
  *
- * <p>Retry rules: a 401 re-mints the token and repeats the request once. A 429 is always repeated (the server
+ * <p>Retry rules: a 401 re-mints the token and repeats the request once. A 401 for a token that had expired by the
+ * client's clock when the answer came (the clock passed its expiry while the request was on its way: the machine
+ * slept, or the clock jumped) is repeated with a new token without using up that once, up to
+ * {@link Sender#MAX_EXPIRED_ON_THE_WAY} times; the server refused it before doing anything. A 429 is always repeated (the server
  * refused it, so nothing happened), waiting {@code Retry-After} when given and exponential backoff otherwise. A 5xx
  * or an I/O failure is repeated only when the request is idempotent: GET, PATCH, DELETE, and POST to a
  * {@code /relationships/} endpoint; for a create-POST the outcome is unknown and the exception says so. A failure

@@ -53,16 +53,17 @@ final class Sender {
     RetryPolicy policy = options.retry();
     boolean idempotent = isIdempotent(method, uri);
     boolean reminted = false;
+    int expiredOnTheWay = 0;
     // an earlier attempt may have been carried out although its answer was lost (5xx, or no answer at all)
     boolean mayHaveHappened = false;
     int attempt = 1;
     while (true) {
       long ticket = waitForBudget(method, path);
-      String token = tokens.token();
+      TokenSource.Token token = tokens.token();
       long started = System.nanoTime();
       Transport.Response response;
       try {
-        response = transport.send(method, uri, headers(token), body);
+        response = transport.send(method, uri, headers(token.value()), body);
       } catch (IOException e) {
         budget.unanswered();
         boolean neverSent = Transport.neverSent(e);
@@ -98,6 +99,20 @@ final class Sender {
         return new Transport.Response(204, "No Content", Map.of(), new byte[0]);
       }
       mayHaveHappened |= status >= 500;
+      if (status == 401 && expiredOnTheWay < MAX_EXPIRED_ON_THE_WAY) {
+        Instant now = options.clock().instant();
+        if (token.expiredBy(now)) {
+          // the clock passed the token's expiry while the request was on its way (the machine slept or stalled, or
+          // the clock was set forward): the 401 says nothing about the credentials, and the server refused the
+          // request before doing anything, so it is sent again with a new token; this does not use up the one
+          // repeat below, which tells rejected credentials from a token that merely expired
+          tokens.invalidate(token);
+          expiredOnTheWay++;
+          options.debugLog().accept(method + " " + path + ": 401 for a token that expired on the way (at "
+              + token.expiresAt() + "; the clock now says " + now + "), minting a new token and sending it again");
+          continue;
+        }
+      }
       if (status == 401 && !reminted) {
         tokens.invalidate(token);
         reminted = true;
@@ -124,6 +139,13 @@ final class Sender {
       throw ErrorDecoder.decode(method, path, response, idempotent, retryAfter, note);
     }
   }
+
+  /**
+   * How often one request is sent again because its token expired while it was on its way. Each such repeat needs
+   * the clock to have passed the token's expiry during the exchange (minutes at least), so this only bounds a clock
+   * that keeps jumping.
+   */
+  static final int MAX_EXPIRED_ON_THE_WAY = 5;
 
   static final String NOT_ACCEPTED =
       "rejected again after minting a new token: App Store Connect does not accept these credentials. Check that the"

@@ -28,7 +28,7 @@ final class TokenSource {
   private final ECPrivateKey key;
   private final Clock clock;
 
-  private String token;
+  private Token token;
   private Instant renewAt = Instant.MIN;
   private long minted;
 
@@ -39,8 +39,21 @@ final class TokenSource {
     this.clock = clock;
   }
 
+  /** A minted token and the moment it expires ({@code exp}). */
+  record Token(String value, Instant expiresAt) {
+    /** True when the token has expired by {@code now}: a 401 for it then says nothing about the credentials. */
+    boolean expiredBy(Instant now) {
+      return !now.isBefore(expiresAt);
+    }
+
+    @Override
+    public String toString() {
+      return "Token[expires " + expiresAt + "]"; // never the token itself
+    }
+  }
+
   /** The cached token, minted anew when there is none or it is within {@link #RENEW_BEFORE} of expiry. */
-  synchronized String token() {
+  synchronized Token token() {
     Instant now = clock.instant();
     if (token == null || !now.isBefore(renewAt)) {
       mint(now);
@@ -49,7 +62,7 @@ final class TokenSource {
   }
 
   /** Forgets {@code used} (a 401 came back for it) unless another thread already replaced it. */
-  synchronized void invalidate(String used) {
+  synchronized void invalidate(Token used) {
     if (used.equals(token)) {
       token = null;
     }
@@ -76,7 +89,7 @@ final class TokenSource {
     jws.setPayload(claims.toJson());
     jws.setKey(key);
     try {
-      token = jws.getCompactSerialization();
+      token = new Token(jws.getCompactSerialization(), Instant.ofEpochSecond(exp));
     } catch (JoseException e) {
       // the message names the algorithm or key type, never key material; the cause is dropped to be sure
       throw new IllegalStateException("could not sign the App Store Connect token: " + e.getMessage());

@@ -104,6 +104,58 @@ class AuthTest {
   }
 
   @Test
+  void aTokenThatExpiresOnTheWayIsReplacedAsOftenAsThatHappens() throws Exception {
+    // the clock jumps past each token's expiry while its request is on its way (a laptop sleeping mid-request): the
+    // 401s say nothing about the credentials, so each is sent again with a new token, and the third attempt succeeds
+    try (Harness h = new Harness()
+        .enqueue(error(401, "NOT_AUTHORIZED", "expired"), error(401, "NOT_AUTHORIZED", "expired"), ok(EMPTY))) {
+      h.server.onRequest(r -> {
+        if (h.requests().size() <= 2) {
+          h.clock.advance(Duration.ofHours(1));
+        }
+      });
+      h.client.post("/v1/betaTesters", JsonApi.linkages("betaTesters", List.of("t1")));
+
+      assertThat(h.requests()).hasSize(3);
+      assertThat(h.requests()).extracting(ScriptedServer.Recorded::token).doesNotHaveDuplicates();
+      assertThat(h.client.tokensMinted()).isEqualTo(3);
+      assertThat(h.sleeps).isEmpty();
+      assertThat(String.join("\n", h.log)).contains("401 for a token that expired on the way")
+          .doesNotContain(h.requests().get(0).token());
+    }
+  }
+
+  @Test
+  void a401ForAFreshTokenAfterOneThatExpiredOnTheWayStillGetsItsOneRepeat() throws Exception {
+    try (Harness h = new Harness().enqueue(error(401, "NOT_AUTHORIZED", "expired"),
+        error(401, "NOT_AUTHORIZED", "bad key"), error(401, "NOT_AUTHORIZED", "bad key"))) {
+      h.server.onRequest(r -> {
+        if (h.requests().size() == 1) {
+          h.clock.advance(Duration.ofMinutes(20));
+        }
+      });
+      assertThatThrownBy(() -> h.client.get("/v1/apps"))
+          .isInstanceOf(NotAuthorizedException.class)
+          .hasMessageContaining("rejected again after minting a new token");
+      assertThat(h.requests()).hasSize(3);
+    }
+  }
+
+  @Test
+  void aClockThatKeepsJumpingPastEveryTokenIsNotFollowedForever() throws Exception {
+    ScriptedServer.Reply expired = error(401, "NOT_AUTHORIZED", "expired");
+    try (Harness h = new Harness()) {
+      for (int i = 0; i < Sender.MAX_EXPIRED_ON_THE_WAY + 2; i++) {
+        h.enqueue(expired);
+      }
+      h.server.onRequest(r -> h.clock.advance(Duration.ofHours(1)));
+      assertThatThrownBy(() -> h.client.get("/v1/apps")).isInstanceOf(NotAuthorizedException.class);
+      // the repeats for expired tokens, then the one repeat any 401 gets
+      assertThat(h.requests()).hasSize(Sender.MAX_EXPIRED_ON_THE_WAY + 2);
+    }
+  }
+
+  @Test
   void everyRequestCarriesTheStandardHeaders() throws Exception {
     try (Harness h = new Harness().enqueue(ok(EMPTY), ScriptedServer.Reply.empty(204))) {
       h.client.get("/v1/apps");

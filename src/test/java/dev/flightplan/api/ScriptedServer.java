@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * A scripted App Store Connect stand-in on 127.0.0.1: answers each request with the next queued {@link Reply} and
@@ -72,6 +73,7 @@ final class ScriptedServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
   private final List<Recorded> received = new ArrayList<>();
+  private volatile Consumer<Recorded> onRequest = r -> {};
 
   ScriptedServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -98,6 +100,12 @@ final class ScriptedServer implements AutoCloseable {
     return this;
   }
 
+  /** Runs {@code hook} on each request as it arrives, before it is answered (e.g. to move a clock meanwhile). */
+  ScriptedServer onRequest(Consumer<Recorded> hook) {
+    this.onRequest = hook;
+    return this;
+  }
+
   synchronized List<Recorded> requests() {
     return List.copyOf(received);
   }
@@ -115,6 +123,7 @@ final class ScriptedServer implements AutoCloseable {
     synchronized (this) {
       received.add(request);
     }
+    onRequest.accept(request);
     Reply reply = replies.poll();
     if (reply == null) {
       reply = Reply.text(418, "no reply scripted for " + request.method() + " " + request.uri());
