@@ -40,6 +40,11 @@ public final class RateBudget {
   private int inFlight;
   private long tickets;
   private long countedBy;
+  /** Answers with a count seen so far, and how many had been seen when the count held was taken. */
+  private long answers;
+  private long countSeenAt;
+  /** For each request in flight: how many answers with a count had been seen when it was sent. */
+  private final java.util.Map<Long, Long> sentAfter = new java.util.HashMap<>();
   private long pauses;
   private Duration waited = Duration.ZERO;
 
@@ -64,7 +69,8 @@ public final class RateBudget {
           if (limit < 0 || remaining < 0 || estimate() > reserve()) {
             sent.addLast(now);
             inFlight++;
-            return ++tickets;
+            sentAfter.put(++tickets, answers);
+            return tickets;
           }
           wait = sent.isEmpty() ? refillInterval() : Duration.between(now, sent.peekFirst().plus(WINDOW).plus(MARGIN));
           if (wait.isNegative()) {
@@ -95,35 +101,49 @@ public final class RateBudget {
 
   /**
    * After a response: what its {@code X-Rate-Limit} said (unknown when it had none). Requests in flight together
-   * are counted by the server in any order, and their answers arrive in any order: the answer to a request sent
-   * after the one that gave the count held replaces it; an older answer is taken only when it shows less remaining
-   * (then it was the newer count after all), and it changes nothing else. So answers overtaking one another never
-   * make the budget look larger than it is.
+   * are counted by the server in any order, and their answers arrive in any order, so of answers to requests in
+   * flight together the lowest count holds: an answer showing less remaining than the count held is always taken
+   * (it changes nothing else when its request is older than the one that gave the count), and one showing more is
+   * taken only from a request sent after the count held arrived, which the server counted later for certain (the
+   * rolling hour gave requests back). So answers overtaking one another never make the budget look larger than it is.
    */
   synchronized void answered(long ticket, RateLimit seen) {
     inFlight = Math.max(0, inFlight - 1);
-    // requests sent together may be counted by the server in another order than they were sent: an older answer
-    // that shows less remaining is the newer count after all, and a lower estimate is the safe one
-    boolean lower = remaining >= 0 && seen.hourRemaining().isPresent() && seen.hourRemaining().getAsLong() < remaining;
-    if (seen.isKnown() && ticket < countedBy && lower) {
-      last = seen;
-      remaining = seen.hourRemaining().getAsLong();
+    Long answersWhenSent = sentAfter.remove(ticket);
+    if (!seen.isKnown()) {
       return;
     }
-    if (seen.isKnown() && ticket > countedBy) {
-      countedBy = ticket;
-      prune(clock.instant()); // what left the window until now, the answer has counted already
-      last = seen;
-      seen.hourLimit().ifPresent(l -> limit = l);
-      seen.hourRemaining().ifPresent(r -> remaining = r);
-      agedOut = 0;
-      credits = 0;
+    answers++;
+    long now = seen.hourRemaining().orElse(-1);
+    boolean lower = remaining >= 0 && now >= 0 && now < remaining;
+    boolean higher = remaining >= 0 && now > remaining;
+    boolean sentAfterCount = answersWhenSent == null || answersWhenSent >= countSeenAt;
+    if (ticket < countedBy) {
+      if (lower) {
+        last = seen;
+        remaining = now;
+        countSeenAt = answers;
+      }
+      return;
     }
+    if (higher && !sentAfterCount) {
+      // in flight when the count held arrived: the server may have counted it before that one
+      return;
+    }
+    countedBy = ticket;
+    prune(clock.instant()); // what left the window until now, the answer has counted already
+    last = seen;
+    seen.hourLimit().ifPresent(l -> limit = l);
+    seen.hourRemaining().ifPresent(r -> remaining = r);
+    countSeenAt = answers;
+    agedOut = 0;
+    credits = 0;
   }
 
   /** After a request that got no response (an I/O failure). */
-  synchronized void unanswered() {
+  synchronized void unanswered(long ticket) {
     inFlight = Math.max(0, inFlight - 1);
+    sentAfter.remove(ticket);
   }
 
   /** The last {@code X-Rate-Limit} seen on any response; unknown until one carried the header. */

@@ -97,6 +97,23 @@ class RateBudgetTest {
   }
 
   @Test
+  void aNewerAnswerToARequestInFlightTogetherDoesNotRaiseTheCount() throws Exception {
+    long first = budget.acquire();
+    long second = budget.acquire();
+    budget.answered(first, header(100, 50)); // the server counted the second request first, and answered it last
+    budget.answered(second, header(100, 51));
+    assertThat(budget.available()).hasValue(50 - 1);
+    assertThat(budget.lastSeen()).isEqualTo(header(100, 50));
+  }
+
+  @Test
+  void aRiseSeenByARequestSentAfterTheCountIsTaken() throws Exception {
+    budget.answered(budget.acquire(), header(100, 50));
+    budget.answered(budget.acquire(), header(100, 70)); // sent after the count of 50 arrived: the hour gave requests back
+    assertThat(budget.available()).hasValue(70 - 1);
+  }
+
+  @Test
   void timeForSaysHowLongPacingTakes() throws Exception {
     assertThat(budget.timeFor(1_000_000)).isZero(); // unknown allowance: no pacing
     send(3600, 136);
