@@ -32,9 +32,7 @@ final class MarkdownDiff {
   /** Appends one action as a block: a comment with what and why, then the object with signed lines. */
   void action(Action action) {
     String what = code.apply(action.address().local());
-    boolean explain =
-        action.reason() != null
-            && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE || action.kind() == ActionKind.SEND);
+    boolean explain = PlanTextView.explains(action);
     body.append("# ").append(what).append(' ').append(PlanTextView.verb(action))
         .append(explain ? ": " + code.apply(action.reason()) : "").append('\n');
     body.append(action.kind().symbol()).append(' ').append(what).append(" {\n");

@@ -79,9 +79,7 @@ public final class PlanTextView {
     String what = action.address().local();
     String symbol = colour(action.kind(), action.kind().symbol());
     String pad = action.kind() == ActionKind.REPLACE ? "" : "  ";
-    boolean explain =
-        action.reason() != null
-            && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE || action.kind() == ActionKind.SEND);
+    boolean explain = explains(action);
     out.println(style.dim("  # " + what + " " + verb(action) + (explain ? ": " + action.reason() : "")));
     out.println(pad + symbol + " " + what + " {");
     switch (action.kind()) {
@@ -92,6 +90,12 @@ public final class PlanTextView {
       case SEND -> attributes(((Action.Send) action).details(), " ");
     }
     out.println("    }");
+  }
+
+  /** Whether an action's heading gives its reason: for what destroys, replaces or sends (updates speak for themselves). */
+  static boolean explains(Action action) {
+    return action.reason() != null
+        && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE || action.kind() == ActionKind.SEND);
   }
 
   static String verb(Action action) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * takes no real time.
  */
 class RateBudgetTest {
-  private final Harness.MutableClock clock = new Harness.MutableClock(Harness.START);
+  private final dev.flightplan.sandbox.MutableClock clock = new dev.flightplan.sandbox.MutableClock(Harness.START);
   private final List<Duration> sleeps = new ArrayList<>();
   private final RateBudget budget = new RateBudget(clock, d -> {
     sleeps.add(d);
