@@ -1,7 +1,6 @@
 package dev.flightplan.render;
 
 import dev.flightplan.plan.Action;
-import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import java.util.LinkedHashSet;
