@@ -10,7 +10,6 @@ import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.diag.Severity;
 import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
