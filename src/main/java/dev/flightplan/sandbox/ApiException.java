@@ -66,6 +66,13 @@ final class ApiException extends RuntimeException {
         null);
   }
 
+  /** Apple's answer when the API key's role does not allow the request. */
+  static ApiException forbidden() {
+    return new ApiException(
+        403, "FORBIDDEN_ERROR", "This request is forbidden for security reasons",
+        "The API key in use does not allow this request", null, null);
+  }
+
   static ApiException pathNotFound() {
     return new ApiException(
         404,

@@ -75,6 +75,7 @@ final class Dispatcher {
     routes.addAll(new GroupEndpoints(state, operations, views, bodies).routes());
     routes.addAll(new MembershipEndpoints(state, operations, views, bodies).routes());
     routes.addAll(new TesterEndpoints(state, operations, views, bodies).routes());
+    routes.addAll(new UserEndpoints(state, views).routes());
     routes.addAll(new BuildEndpoints(state, buildOperations, views, bodies).routes());
     routes.addAll(new PreReleaseEndpoints(state, views).routes());
     routes.addAll(new AssignmentEndpoints(state, buildOperations, views, bodies).routes());
@@ -116,6 +117,10 @@ final class Dispatcher {
         throw ApiException.rateLimited();
       }
       remaining = rateLimiter.acquire();
+      if (fault == FaultInjector.Fault.FORBIDDEN) {
+        injected = "403";
+        throw ApiException.forbidden();
+      }
       if (fault == FaultInjector.Fault.SERVER_ERROR) {
         injected = "5xx";
         throw serverError(method, template);
@@ -171,7 +176,10 @@ final class Dispatcher {
     return new Answer(response.status(), headers, body, method + " " + template, seen, drop);
   }
 
-  /** The response header that marks an injected fault: {@code 5xx}, {@code 5xx-after}, {@code 429} or {@code revoked}. */
+  /**
+   * The response header that marks an injected fault: {@code 5xx}, {@code 5xx-after}, {@code 429}, {@code revoked} or
+   * {@code 403}.
+   */
   static final String FAULT_HEADER = "X-Sandbox-Fault";
 
   FaultInjector faults() {

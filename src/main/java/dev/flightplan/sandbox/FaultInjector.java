@@ -23,7 +23,9 @@ final class FaultInjector {
     /** The change is made, then the client gets a 5xx. */
     SERVER_ERROR_AFTER,
     /** The change is made, then the connection closes without an answer. */
-    RESET_AFTER
+    RESET_AFTER,
+    /** 403: the API key's role does not allow the request (only ever scripted, never random). */
+    FORBIDDEN
   }
 
   /** The fault (if any) and whether the answer is delayed. */

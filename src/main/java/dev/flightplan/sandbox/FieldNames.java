@@ -16,6 +16,9 @@ final class FieldNames {
   static final Set<String> BETA_TESTERS =
       Set.of("firstName", "lastName", "email", "inviteType", "state", "appDevices", "apps", "betaGroups", "builds");
 
+  static final Set<String> USERS =
+      Set.of("username", "firstName", "lastName", "roles", "allAppsVisible", "provisioningAllowed", "visibleApps");
+
   static final Set<String> APPS =
       Set.of("accessibilityUrl", "name", "bundleId", "sku", "primaryLocale", "isOrEverWasMadeForKids",
           "subscriptionStatusUrl", "subscriptionStatusUrlVersion", "subscriptionStatusUrlForSandbox",

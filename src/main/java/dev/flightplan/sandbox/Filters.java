@@ -1,8 +1,10 @@
 package dev.flightplan.sandbox;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -15,6 +17,20 @@ final class Filters {
     String name = "filter[" + filter + "]";
     List<String> wanted = q.list(name);
     return t -> !q.has(name) || wanted.contains(value.apply(t));
+  }
+
+  /**
+   * Keeps records whose email (or Apple ID) is one of the filter's values, ignoring case: the team has one tester and
+   * one user per address, whatever its case. Keeps everything when the filter is absent.
+   */
+  static <T> Predicate<T> matchesEmail(Query q, String filter, Function<T, String> email) {
+    String name = "filter[" + filter + "]";
+    if (!q.has(name)) {
+      return t -> true;
+    }
+    Set<String> wanted = new HashSet<>();
+    q.list(name).forEach(v -> wanted.add(SandboxState.emailKey(v)));
+    return t -> email.apply(t) != null && wanted.contains(SandboxState.emailKey(email.apply(t)));
   }
 
   /** Keeps records having any of the filter's values among theirs. */

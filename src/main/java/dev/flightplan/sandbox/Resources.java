@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Renders the sandbox's records as JSON:API resource objects shaped like the OpenAPI schemas {@code App},
- * {@code BetaGroup} and {@code BetaTester} (and holds the helpers {@link BuildResources} and {@link InfoResources}
+ * {@code BetaGroup}, {@code BetaTester} and {@code User} (and holds the helpers {@link BuildResources} and {@link InfoResources}
  * use for the others): attributes (absent values left out, as the schemas allow no nulls), relationships with
  * {@code links} where the schema has them and, only for included relationships, {@code data} (plus
  * {@code meta.paging} for to-many ones), and {@code links.self}. A non-null {@code fields} set is the request's
@@ -27,6 +27,7 @@ final class Resources {
       Rel.linked("app", "builds", "betaTesters", "betaRecruitmentCriteria",
           "betaRecruitmentCriterionCompatibleBuildCheck");
   private static final List<Rel> TESTER_RELATIONSHIPS = Rel.linked("apps", "betaGroups", "builds");
+  private static final List<Rel> USER_RELATIONSHIPS = Rel.linked("visibleApps");
 
   /**
    * One relationship a resource renders: its name and whether its schema has {@code links} (some, like a build's
@@ -106,6 +107,18 @@ final class Resources {
     ObjectNode relationships = JSON.objectNode();
     relationships(relationships, "betaTesters", tester.id(), TESTER_RELATIONSHIPS, fields, included);
     return resource("betaTesters", tester.id(), a, relationships);
+  }
+
+  /** A team user, shaped like the schema {@code User}: its Apple ID is the {@code username}. */
+  ObjectNode user(TeamUser user, Set<String> fields, Map<String, Linkages> included) {
+    return new ResourceBuilder(this, "users", user.id(), fields)
+        .put("username", user.email())
+        .put("firstName", user.firstName())
+        .put("lastName", user.lastName())
+        .array("roles", roles -> user.roles().forEach(roles::add))
+        .put("allAppsVisible", user.allAppsVisible())
+        .put("provisioningAllowed", user.provisioningAllowed())
+        .withRelationships(USER_RELATIONSHIPS, included);
   }
 
   static ObjectNode linkage(String type, String id) {

@@ -118,8 +118,9 @@ public final class SandboxServer implements AutoCloseable {
 
   /**
    * Makes the next request {@code request} ({@code "POST /v1/betaGroups"}, ids as {@code {id}}) meet {@code fault}:
-   * {@code 5xx}, {@code 5xx-after} (the change is made, then 5xx), {@code 429}, {@code reset} or {@code reset-after}
-   * (the change is made, then the connection closes unanswered). For tests that fail one request on demand.
+   * {@code 5xx}, {@code 5xx-after} (the change is made, then 5xx), {@code 429}, {@code reset}, {@code reset-after}
+   * (the change is made, then the connection closes unanswered) or {@code 403} (Apple's {@code FORBIDDEN_ERROR}, as
+   * for a key whose role does not allow the request). For tests that fail one request on demand.
    */
   public void failNext(String request, String fault) {
     FaultInjector.Fault f =
@@ -129,6 +130,7 @@ public final class SandboxServer implements AutoCloseable {
           case "429" -> FaultInjector.Fault.RATE_LIMITED;
           case "reset" -> FaultInjector.Fault.RESET;
           case "reset-after" -> FaultInjector.Fault.RESET_AFTER;
+          case "403" -> FaultInjector.Fault.FORBIDDEN;
           default -> throw new IllegalArgumentException("unknown fault " + fault);
         };
     dispatcher.faults().failNext(request, f);

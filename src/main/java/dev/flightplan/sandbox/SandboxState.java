@@ -100,6 +100,16 @@ final class SandboxState {
     return usersByEmail.get(emailKey(email));
   }
 
+  /** The team's users, in seed order. */
+  List<TeamUser> users() {
+    return List.copyOf(usersByEmail.values());
+  }
+
+  TeamUser userById(String id) {
+    return usersByEmail.values().stream().filter(u -> u.id().equals(id)).findFirst()
+        .orElseThrow(() -> ApiException.notFound("users", id));
+  }
+
   List<Group> groups() {
     return List.copyOf(groups.values());
   }

@@ -2,13 +2,11 @@ package dev.flightplan.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Beta testers: list with filters and includes, read, create (or reuse by email), delete, and their groups. */
@@ -86,7 +84,7 @@ final class TesterEndpoints {
     List<Tester> candidates = q.has("filter[email]") ? state.testersByEmail(q.list("filter[email]")) : state.testers();
     List<String> ids =
         candidates.stream()
-            .filter(emailMatches(q))
+            .filter(Filters.matchesEmail(q, "email", Tester::email))
             .filter(Filters.matches(q, "firstName", Tester::firstName))
             .filter(Filters.matches(q, "lastName", Tester::lastName))
             .filter(Filters.matches(q, "inviteType", Tester::inviteType))
@@ -119,16 +117,6 @@ final class TesterEndpoints {
             Bodies.toMany(relationships, "betaGroups", "betaGroups"),
             Bodies.toMany(relationships, "builds", "builds"));
     return views.created(TYPE, tester.id(), Query.parse(""));
-  }
-
-  /** Emails are compared case-insensitively: the team has one tester per address, whatever its case. */
-  private static Predicate<Tester> emailMatches(Query q) {
-    if (!q.has("filter[email]")) {
-      return t -> true;
-    }
-    Set<String> wanted = new HashSet<>();
-    q.list("filter[email]").forEach(v -> wanted.add(SandboxState.emailKey(v)));
-    return t -> wanted.contains(t.email() == null ? null : SandboxState.emailKey(t.email()));
   }
 
   /** Sorts by a text field, absent values first. */

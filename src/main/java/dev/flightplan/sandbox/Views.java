@@ -112,6 +112,7 @@ final class Views {
       case "apps" -> resources.app(state.app(id), fields, linkages);
       case "betaGroups" -> resources.group(state.group(id), fields, linkages);
       case "betaTesters" -> resources.tester(state.tester(id), fields, linkages);
+      case "users" -> resources.user(state.userById(id), fields, linkages);
       case "builds" -> builds.build(b.builds.get(id), fields, linkages);
       case "preReleaseVersions" -> builds.preRelease(b.preReleases.get(id), fields, linkages);
       case "buildBundles" -> builds.bundle(b.bundles.get(id), fields);

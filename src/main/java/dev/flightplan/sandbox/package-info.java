@@ -13,6 +13,9 @@
  *       {@code GET /v1/betaGroups/{id}/betaTesters}.
  *   <li>Testers: {@code GET|POST /v1/betaTesters}, {@code GET|DELETE /v1/betaTesters/{id}},
  *       {@code GET /v1/betaTesters/{id}/relationships/betaGroups}, {@code GET /v1/betaTesters/{id}/relationships/builds}.
+ *   <li>Users of the team (read only; the seed's {@code users}): {@code GET /v1/users}, with {@code filter[username]}
+ *       (the Apple ID, ignoring case), {@code filter[roles]}, {@code sort} and {@code fields[users]};
+ *       {@code filter[visibleApps]} and {@code include=visibleApps} are not implemented.
  *   <li>Builds: {@code GET /v1/builds}, {@code GET|PATCH /v1/builds/{id}}; {@code GET /v1/preReleaseVersions},
  *       {@code GET /v1/preReleaseVersions/{id}}, {@code GET /v1/apps/{id}/preReleaseVersions}.
  *   <li>Who gets a build: {@code GET|POST|DELETE /v1/betaGroups/{id}/relationships/builds},
@@ -114,6 +117,8 @@
  *   <li>400 {@code PARAMETER_ERROR.REQUIRED}: a filter the spec requires is missing ({@code filter[build]} on review
  *       submissions, {@code filter[app]} on review details); our code, by analogy with the attribute one.
  *   <li>401 {@code NOT_AUTHORIZED}: missing or invalid bearer token (checked before anything else).
+ *   <li>403 {@code FORBIDDEN_ERROR}: only when injected with {@code failNext(request, "403")}, as Apple answers a key
+ *       whose role does not allow the request (listing users, say).
  *   <li>404 {@code NOT_FOUND}: unknown path, unknown id in the path, an unknown id in a linkage body sent to a
  *       relationship endpoint, or a to-one related resource that does not exist.
  *   <li>405 {@code METHOD_NOT_ALLOWED}: a known path with a method it does not offer.
@@ -170,8 +175,8 @@
  * {@code slow=RATE[:DURATION]}, {@code revoke=once|N} (the token of the N-th request answers 401 from then on) and
  * {@code lag=DURATION} (reads trail writes; the deletes the spec allows 202 for answer 202), with {@code seed=N} to
  * replay them. An injected answer carries {@code X-Sandbox-Fault} ({@code 5xx}, {@code 5xx-after}, {@code 429},
- * {@code revoked}); every injected answer is a valid {@code ErrorResponse}. Tests fail one request on demand with
- * {@link dev.flightplan.sandbox.SandboxServer#failNext}.
+ * {@code revoked}, and {@code 403} for a scripted refusal); every injected answer is a valid {@code ErrorResponse}.
+ * Tests fail one request on demand with {@link dev.flightplan.sandbox.SandboxServer#failNext}.
  *
  * <h2>Seed format</h2>
  *
@@ -186,7 +191,8 @@
  *              "licenseAgreement": "<text>",
  *              "reviewDetail": {"contactEmail", "contactFirstName", "contactLastName", "contactPhone",
  *                               "demoAccountName", "demoAccountPassword", "demoAccountRequired", "notes"}}],
- *  "users":  [{"email", "firstName", "lastName"}],                  // App Store Connect users of the team
+ *  "users":  [{"email", "firstName", "lastName", "roles"?: ["DEVELOPER"], "allAppsVisible"?: true,
+ *              "provisioningAllowed"?: false, "id"?}],                // App Store Connect users of the team
  *  "groups": [{"app": "<bundleId or app id>", "name", "isInternalGroup", "hasAccessToAllBuilds",
  *              "feedbackEnabled", "publicLinkEnabled", "publicLinkLimitEnabled", "publicLinkLimit", "publicLinkId"?,
  *              "testers": ["<email>", ...],

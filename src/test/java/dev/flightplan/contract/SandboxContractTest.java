@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drives the app, group and tester endpoints, on their success and error paths, and checks each exchange against
+ * Drives the app, group, tester and user endpoints, on their success and error paths, and checks each exchange against
  * Apple's OpenAPI document; {@link BuildContractTest} and {@link TestInformationContractTest} do the same for the
  * rest.
  */
@@ -25,7 +25,8 @@ class SandboxContractTest extends ContractTestBase {
           "DELETE /v1/betaGroups/{id}", "GET /v1/betaGroups/{id}/relationships/betaTesters",
           "POST /v1/betaGroups/{id}/relationships/betaTesters", "DELETE /v1/betaGroups/{id}/relationships/betaTesters",
           "GET /v1/betaGroups/{id}/betaTesters", "GET /v1/betaTesters", "POST /v1/betaTesters",
-          "GET /v1/betaTesters/{id}", "DELETE /v1/betaTesters/{id}", "GET /v1/betaTesters/{id}/relationships/betaGroups");
+          "GET /v1/betaTesters/{id}", "DELETE /v1/betaTesters/{id}", "GET /v1/betaTesters/{id}/relationships/betaGroups",
+          "GET /v1/users");
 
   @Override
   protected List<String> endpoints() {
@@ -52,6 +53,22 @@ class SandboxContractTest extends ContractTestBase {
     status(client.get("/v1/apps?limit=201"), 400);
     status(client.get("/v1/apps?filter%5Bcolour%5D=red"), 400);
     status(client.get("/v1/apps?include=betaGroups"), 400);
+  }
+
+  @Test
+  void users() {
+    status(client.get("/v1/users"), 200);
+    SandboxTestClient.Reply paged = client.get("/v1/users?fields%5Busers%5D=username&limit=2");
+    status(paged, 200);
+    status(client.get(paged.json().path("links").path("next").asText()), 200);
+    status(client.get("/v1/users?filter%5Busername%5D=bob@example.com&filter%5Broles%5D=DEVELOPER,ADMIN"
+        + "&sort=-lastName&fields%5Busers%5D=username,firstName,lastName,roles,allAppsVisible,provisioningAllowed,"
+        + "visibleApps"), 200);
+    server.failNext("GET /v1/users", "403");
+    status(client.get("/v1/users?fields%5Busers%5D=username&limit=200"), 403);
+    status(client.get("/v1/users?limit=201"), 400);
+    status(client.get("/v1/users?include=visibleApps"), 400);
+    status(client.get("/v1/users?fields%5Busers%5D=email"), 400);
   }
 
   @Test
