@@ -2,6 +2,7 @@ package dev.flightplan.config;
 
 import dev.flightplan.diag.SourcePos;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Objects;
  * {@code testers} are the emails listed under the group, lower-cased, without duplicates, in file order.
  * {@code appleSiliconMac} and {@code appleVision}: whether iOS builds are offered on Apple silicon Macs and Apple
  * Vision Pro. {@code publicLink} (external groups only) and {@code builds} (null: not managed; otherwise exactly
- * the builds the group gets) are null when not said.
+ * the builds the group gets) are null when not said. {@code testersAt}: where the group's {@code testers} list names
+ * each email (the first time), for messages about one membership; empty when the group was not read from a file.
  */
 public record GroupSpec(
     String name,
@@ -22,11 +24,35 @@ public record GroupSpec(
     Boolean appleVision,
     PublicLinkSpec publicLink,
     List<BuildRef> builds,
-    SourcePos pos) {
+    SourcePos pos,
+    Map<String, SourcePos> testersAt) {
   public GroupSpec {
     Objects.requireNonNull(name, "name");
     testers = List.copyOf(testers);
     builds = builds == null ? null : List.copyOf(builds);
+    testersAt = Map.copyOf(testersAt);
+  }
+
+  /** A group whose members' positions are not known (not read from a file). */
+  public GroupSpec(
+      String name,
+      boolean internal,
+      Boolean accessToAllBuilds,
+      Boolean feedback,
+      boolean protect,
+      List<String> testers,
+      Boolean appleSiliconMac,
+      Boolean appleVision,
+      PublicLinkSpec publicLink,
+      List<BuildRef> builds,
+      SourcePos pos) {
+    this(name, internal, accessToAllBuilds, feedback, protect, testers, appleSiliconMac, appleVision, publicLink, builds,
+        pos, Map.of());
+  }
+
+  /** Where the file lists {@code email} among this group's testers; the group's position if it does not. */
+  public SourcePos testerPos(String email) {
+    return testersAt.getOrDefault(email, pos);
   }
 
   /** A group with only the settings of the first release (no link, flags or builds managed). */

@@ -1,11 +1,13 @@
 package dev.flightplan.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds the desired-state records from a tree that passed the schema and the semantic rules: applies defaults,
@@ -64,20 +66,29 @@ final class ModelBuilder {
   }
 
   private GroupSpec group(JsonNode group, String at) {
-    List<String> testers = new ArrayList<>();
-    group.path("testers").forEach(e -> testers.add(email(e)));
+    Map<String, SourcePos> testers = firstMentions(group.path("testers"), Pointer.child(at, "testers"), ModelBuilder::email);
     return new GroupSpec(
         group.path("name").asText().trim(),
         group.path("internal").asBoolean(false),
         optionalBoolean(group, "accessToAllBuilds"),
         optionalBoolean(group, "feedback"),
         group.path("protect").asBoolean(false),
-        testers.stream().distinct().toList(),
+        List.copyOf(testers.keySet()),
         optionalBoolean(group, "appleSiliconMac"),
         optionalBoolean(group, "appleVision"),
         builds.publicLink(group.path("publicLink"), Pointer.child(at, "publicLink")),
         builds.refs(group.path("builds"), Pointer.child(at, "builds")),
-        positions.value(at));
+        positions.value(at),
+        testers);
+  }
+
+  /** The list's values in file order, each once (as {@code key} reads it), with where each is first written. */
+  private Map<String, SourcePos> firstMentions(JsonNode list, String at, Function<JsonNode, String> key) {
+    Map<String, SourcePos> mentions = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      mentions.putIfAbsent(key.apply(list.get(i)), positions.value(Pointer.child(at, i)));
+    }
+    return mentions;
   }
 
   /**
@@ -92,8 +103,7 @@ final class ModelBuilder {
         continue; // its rows follow, as entries of their own
       }
       String entryAt = Pointer.child(at, i);
-      List<String> groupNames = new ArrayList<>();
-      entry.path("groups").forEach(g -> groupNames.add(g.asText().trim()));
+      Map<String, SourcePos> groups = firstMentions(entry.path("groups"), Pointer.child(entryAt, "groups"), g -> g.asText().trim());
       String email = email(entry.path("email"));
       testers.put(
           email,
@@ -101,9 +111,10 @@ final class ModelBuilder {
               email,
               optionalText(entry, "firstName"),
               optionalText(entry, "lastName"),
-              groupNames.stream().distinct().toList(),
+              List.copyOf(groups.keySet()),
               builds.refs(entry.path("builds"), Pointer.child(entryAt, "builds")),
-              positions.value(entryAt)));
+              positions.value(entryAt),
+              groups));
     }
     for (int g = 0; g < groupNodes.size(); g++) {
       String membersAt = Pointer.child(Pointer.child(groupsAt, g), "testers");

@@ -157,7 +157,8 @@ public final class GroupKind implements ResourceKind {
             spec.appleVision() != null ? spec.appleVision() : live.appleVision(),
             spec.publicLink(),
             spec.builds(),
-            spec.pos());
+            spec.pos(),
+            spec.testersAt());
     ctx.out().action(new Action.Replace(address, live.id(), liveAttributes(live, ctx), replacementAttributes(effective, wanted), forcedBy,
         what + " cannot change in place; the group is deleted and created again, with a new public link"));
     ctx.out().call(Phase.GROUP_REPLACE_DELETE,

@@ -40,6 +40,30 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void eachMembershipKeepsWhereTheFileWritesIt() {
+    AppSpec app = valid("""
+        version: 1
+        apps:
+          - bundleId: com.x
+            groups:
+              - name: QA
+                internal: true
+                testers: [alice@example.com, Bob@Example.com]
+            testers:
+              - email: carol@example.com
+                groups: [ QA ]
+        """).apps().get(0);
+    GroupSpec qa = app.groups().get(0);
+    assertThat(qa.testers()).containsExactly("alice@example.com", "bob@example.com");
+    assertThat(qa.testerPos("alice@example.com")).isEqualTo(new SourcePos("t.yaml", 7, 19));
+    assertThat(qa.testerPos("bob@example.com")).isEqualTo(new SourcePos("t.yaml", 7, 38));
+    assertThat(qa.testerPos("carol@example.com")).as("not listed there: the group").isEqualTo(qa.pos());
+    TesterSpec carol = app.testers().stream().filter(t -> t.email().equals("carol@example.com")).findFirst().orElseThrow();
+    assertThat(carol.groupPos("QA")).isEqualTo(new SourcePos("t.yaml", 10, 19));
+    assertThat(carol.groupPos("Other")).isEqualTo(carol.pos());
+  }
+
+  @Test
   void partialManageKeepsTheOtherDefault() {
     AppSpec app = valid("version: 1\napps:\n  - bundleId: com.x\n    manage: {testers: exclusive}\n").apps().get(0);
     assertThat(app.manage()).isEqualTo(new Manage(Manage.GroupsMode.LISTED, Manage.TestersMode.EXCLUSIVE));

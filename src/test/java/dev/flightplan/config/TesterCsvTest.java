@@ -73,6 +73,15 @@ class TesterCsvTest {
   }
 
   @Test
+  void eachGroupOfARowKeepsItsPositionInTheList() throws IOException {
+    AppSpec app = valid("First,Last,Email,Groups\nDave,Ito,dave@example.com,QA;Public Beta\n");
+    TesterSpec dave = app.testers().get(1);
+    String csv = dir.resolve("testers.csv").toString();
+    assertThat(dave.groupPos("QA")).isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 27));
+    assertThat(dave.groupPos("Public Beta")).isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 30));
+  }
+
+  @Test
   void readsFastlanesFormatWithoutAHeaderWithOrWithoutGroups() throws IOException {
     AppSpec app = valid("Alice,Doe,alice@example.com,QA\r\n\r\nBob,,bob@example.com\r\n");
     assertThat(app.testers()).extracting(TesterSpec::email).containsExactly("carol@example.com", "alice@example.com", "bob@example.com");
