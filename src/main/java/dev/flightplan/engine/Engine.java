@@ -8,6 +8,7 @@ import dev.flightplan.apply.CallResult;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.diag.Diagnostics;
+import dev.flightplan.kinds.InternalMembers;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.BudgetNote;
 import dev.flightplan.plan.GuardNote;
@@ -19,6 +20,7 @@ import dev.flightplan.state.Fingerprints;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.ReadScope;
 import dev.flightplan.state.StateReader;
+import dev.flightplan.state.TeamUsers;
 import dev.flightplan.apply.Convergence;
 import dev.flightplan.apply.Guards;
 import dev.flightplan.apply.Verification;
@@ -35,12 +37,15 @@ import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The use cases, wired once: read the live state and plan; apply a plan; plan again to confirm that nothing is
@@ -104,7 +109,12 @@ public final class Engine {
     }
     secrets = resolution.secrets();
     InvitationHistory history = history(desired);
-    LiveState live = new StateReader(client, parallelism).read(desired);
+    StateReader reader = new StateReader(client, parallelism);
+    LiveState live = reader.read(desired);
+    if (InternalMembers.needsUsers(desired, live, options)) {
+      // known only now that someone would join an internal group: one more read, team-wide, for all apps
+      live = live.withUsers(reader.readUsers());
+    }
     lastLive = live;
     return new Planned(live, planner.plan(desired, live, options, secrets, history));
   }
@@ -130,8 +140,10 @@ public final class Engine {
     long before = client.requestCount();
     Planned planned = plan(scoped, options);
     Plan plan = withBudgetNote(planned.plan(), client.requestCount() - before);
-    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, ReadScope.of(scoped),
-        fingerprints(planned.live(), reSent(plan)));
+    LiveState live = planned.live();
+    ReadScope reads = ReadScope.of(scoped).withUsers(live.users().status() == TeamUsers.Status.READ);
+    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads,
+        fingerprints(live, reSent(plan), InternalMembers.joining(scoped, live)));
   }
 
   /**
@@ -158,10 +170,23 @@ public final class Engine {
   public List<Fingerprints.Difference> staleness(SavedPlan saved) {
     LiveState live = new StateReader(client, parallelism).read(saved.reads());
     lastLive = live;
-    Map<String, List<String>> logged = new TreeMap<>();
-    saved.fingerprints().keySet().stream().map(Fingerprints::invitationLogEntry).flatMap(java.util.Optional::stream)
-        .forEach(e -> logged.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    return Fingerprints.compare(saved.fingerprints(), fingerprints(live, logged));
+    SortedMap<String, String> planned = saved.fingerprints();
+    if (saved.reads().users() && live.users().status() != TeamUsers.Status.READ) {
+      // App Store Connect now refuses to list the users (another key?): what planning checked stands
+      planned = new TreeMap<>(planned);
+      planned.keySet().removeIf(a -> Fingerprints.userEntry(a).isPresent());
+    }
+    return Fingerprints.compare(planned, fingerprints(live, byApp(planned, Fingerprints::invitationLogEntry),
+        byApp(planned, Fingerprints::userEntry)));
+  }
+
+  /** The keys of the fingerprints {@code entry} recognises, by app. */
+  private static Map<String, List<String>> byApp(
+      SortedMap<String, String> fingerprints, Function<String, Optional<Map.Entry<String, String>>> entry) {
+    Map<String, List<String>> out = new TreeMap<>();
+    fingerprints.keySet().stream().map(entry).flatMap(Optional::stream)
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return out;
   }
 
   /** The testers {@code plan} re-sends an invitation to (known ids, not testers it creates), by app. */
@@ -173,11 +198,18 @@ public final class Engine {
     return out;
   }
 
-  /** The live objects' fingerprints, and those of the invitation log's entries of the {@code logged} testers. */
-  private SortedMap<String, String> fingerprints(LiveState live, Map<String, List<String>> logged) {
+  /**
+   * The live objects' fingerprints, those of the invitation log's entries of the {@code logged} testers, and, when the
+   * team's users were read, whether each of the {@code joining} emails (by app) is a user.
+   */
+  private SortedMap<String, String> fingerprints(
+      LiveState live, Map<String, List<String>> logged, Map<String, ? extends Collection<String>> joining) {
     SortedMap<String, String> all = new TreeMap<>(Fingerprints.of(live));
     if (invitationLog != null && !logged.isEmpty()) {
       all.putAll(Fingerprints.ofInvitationLog(invitationLog.read(), logged));
+    }
+    if (live.users().status() == TeamUsers.Status.READ) {
+      all.putAll(Fingerprints.ofUsers(live.users(), joining));
     }
     return all;
   }

@@ -34,6 +34,7 @@ public final class GroupKind implements ResourceKind {
   @Override
   public void plan(AppContext ctx) {
     requireInternalGroup(ctx);
+    InternalMembers.check(ctx);
     Map<String, Set<String>> members = ctx.membersByGroup();
     for (GroupSpec spec : ctx.desired().groups()) {
       Set<String> wanted = members.getOrDefault(spec.name(), Set.of());

@@ -8,6 +8,7 @@ import dev.flightplan.config.TesterSpec;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
+import dev.flightplan.state.TeamUsers;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.ArrayList;
@@ -43,11 +44,13 @@ public final class AppContext {
 
   private final Secrets secrets;
   private final InvitationHistory history;
+  private final TeamUsers users;
 
   AppContext(
       AppSpec desired,
       LiveApp live,
       Map<String, List<String>> criterionOptions,
+      TeamUsers users,
       Secrets secrets,
       InvitationHistory history,
       PlanOptions options,
@@ -57,6 +60,7 @@ public final class AppContext {
     this.desired = desired;
     this.live = live;
     this.criterionOptions = criterionOptions;
+    this.users = users;
     this.options = options;
     this.out = out;
     for (LiveGroup g : live.groups()) {
@@ -184,6 +188,11 @@ public final class AppContext {
   /** Device family → OS versions App Store Connect offers for recruitment criteria (empty when not read). */
   public Map<String, List<String>> criterionOptions() {
     return criterionOptions;
+  }
+
+  /** The team's App Store Connect users, as far as they were read (team-wide: the same for every app). */
+  public TeamUsers users() {
+    return users;
   }
 
   /** The invitation log and the time of planning, for {@code invitations.resendAfterDays}. */

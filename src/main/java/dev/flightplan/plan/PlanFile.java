@@ -100,7 +100,7 @@ public final class PlanFile {
       byApp.put(e.getKey(), new ReadScope.AppReads(a.path("builds").asBoolean(), a.path("info").asBoolean(),
           a.path("criteria").asBoolean(), invocations));
     }
-    return new ReadScope(byApp, reads.path("criterion_options").asBoolean());
+    return new ReadScope(byApp, reads.path("criterion_options").asBoolean(), reads.path("users").asBoolean());
   }
 
   private static Action action(JsonNode rc) throws PlanFileException {

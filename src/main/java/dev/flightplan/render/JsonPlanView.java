@@ -195,6 +195,9 @@ public final class JsonPlanView {
   private static ObjectNode reads(ReadScope reads) {
     ObjectNode node = NODES.objectNode();
     node.put("criterion_options", reads.criterionOptions());
+    if (reads.users()) {
+      node.put("users", true);
+    }
     ObjectNode apps = node.putObject("apps");
     reads.apps().forEach((app, r) -> {
       ObjectNode a = apps.putObject(app);

@@ -161,8 +161,40 @@ public final class Fingerprints {
 
   /** The app and tester id whose invitation log entry {@code address} fingerprints, if it is such an address. */
   public static Optional<Map.Entry<String, String>> invitationLogEntry(String address) {
+    return entry(address, LOG_TYPE);
+  }
+
+  private static final String USER_TYPE = "user";
+  private static final String IS_A_USER = "App Store Connect user of the team";
+
+  /**
+   * For each email, by app, that a plan puts in an internal group it is not yet in: an entry addressed {@code
+   * com.example.app/user["<email>"]} when the email is a user of the team, none when it is not. A saved plan keeps
+   * them, so that one whose new internal member stopped being a user since is stale (the entry disappeared), rather
+   * than failing half way with App Store Connect's 422. Only these users, not the whole team: others come and go
+   * without changing what the plan does.
+   */
+  public static SortedMap<String, String> ofUsers(TeamUsers users, Map<String, ? extends Collection<String>> emails) {
+    TreeMap<String, String> out = new TreeMap<>();
+    emails.forEach((app, list) -> {
+      for (String email : list) {
+        if (users.isUser(email)) {
+          out.put(address(app, USER_TYPE, email), sha256(IS_A_USER));
+        }
+      }
+    });
+    return out;
+  }
+
+  /** The app and email whose being a user {@code address} fingerprints, if it is such an address. */
+  public static Optional<Map.Entry<String, String>> userEntry(String address) {
+    return entry(address, USER_TYPE);
+  }
+
+  /** The app and key of an address {@code app/type["key"]} of this type. */
+  private static Optional<Map.Entry<String, String>> entry(String address, String type) {
     int slash = address.indexOf('/');
-    String prefix = LOG_TYPE + "[\"";
+    String prefix = type + "[\"";
     if (slash <= 0 || !address.startsWith(prefix, slash + 1) || !address.endsWith("\"]")) {
       return Optional.empty();
     }

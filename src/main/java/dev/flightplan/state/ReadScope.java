@@ -11,11 +11,23 @@ import java.util.Map;
 
 /**
  * What the state reader reads for each app, derived from the file: only what the file manages costs requests. A
- * saved plan keeps it, so that checking the plan for staleness reads exactly what planning read.
+ * saved plan keeps it, so that checking the plan for staleness reads exactly what planning read. {@code users}: the
+ * team's App Store Connect users, which planning reads only once it knows that an internal group gains a member
+ * (see {@link #withUsers}).
  */
-public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions) {
+public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, boolean users) {
   public ReadScope {
     apps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(apps));
+  }
+
+  /** A scope without the team's users. */
+  public ReadScope(Map<String, AppReads> apps, boolean criterionOptions) {
+    this(apps, criterionOptions, false);
+  }
+
+  /** This scope, reading the team's users or not. */
+  public ReadScope withUsers(boolean read) {
+    return new ReadScope(apps, criterionOptions, read);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.flightplan.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
+import dev.flightplan.api.ForbiddenException;
 import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
@@ -24,9 +25,11 @@ import java.util.concurrent.Callable;
  * apps, then per app one paged read of its groups and one paged read of its testers with their group linkages
  * included (and, when the file needs them, its builds). A tester whose included linkages were capped by the API
  * ({@code limit[betaGroups]} is at most 50) is completed from its own linkage endpoint, never silently truncated.
+ * The team's users ({@link #readUsers}) are read once for all apps, and only when asked for: planning knows whether
+ * it needs them only after reading the groups and testers.
  *
  * <p>After the apps lookup, the reads that do not depend on one another (every app's groups, testers and builds,
- * and the recruitment criterion options) run up to {@code parallelism} at once. The result does not depend on
+ * the recruitment criterion options and, for a saved plan's check, the users) run up to {@code parallelism} at once. The result does not depend on
  * their timing: each list is sorted by natural key, and the apps keep the scope's order.
  */
 public final class StateReader {
@@ -100,8 +103,13 @@ public final class StateReader {
       // costs no request unless the app has more than 50 localizations
       reads.add(() -> appReads.info() ? new AppInfoReader(client).read(app, pageOf.get(bundleId)) : LiveAppInfo.NOT_READ);
     }
+    int optionsAt = reads.size();
     if (scope.criterionOptions()) {
       reads.add(this::readCriterionOptions);
+    }
+    int usersAt = reads.size();
+    if (scope.users()) {
+      reads.add(this::readUsers);
     }
     List<Object> results = new ParallelReads(parallelism).run(reads);
     List<LiveApp> apps = new ArrayList<>();
@@ -114,8 +122,32 @@ public final class StateReader {
       LiveAppInfo appInfo = cast(results.get(READS_PER_APP * i + 3));
       apps.add(new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, appInfo));
     }
-    Map<String, List<String>> options = scope.criterionOptions() ? cast(results.get(results.size() - 1)) : Map.of();
-    return new LiveState(apps, missing, options);
+    Map<String, List<String>> options = scope.criterionOptions() ? cast(results.get(optionsAt)) : Map.of();
+    TeamUsers users = scope.users() ? cast(results.get(usersAt)) : TeamUsers.NOT_READ;
+    return new LiveState(apps, missing, options, users);
+  }
+
+  /**
+   * The team's App Store Connect users (only they may join internal groups): their usernames, 200 a page, whatever
+   * the number of apps. A 403 (the API key's role may not list users) fails nothing: the users are then REFUSED,
+   * with App Store Connect's answer.
+   */
+  public TeamUsers readUsers() {
+    String query = Query.of("/v1/users").param("fields[users]", "username").param("limit", PAGE).build();
+    List<String> usernames = new ArrayList<>();
+    try {
+      for (Document page : client.getAll(query)) {
+        for (Resource user : page.data()) {
+          String username = user.string("username");
+          if (username != null) {
+            usernames.add(username);
+          }
+        }
+      }
+    } catch (ForbiddenException e) {
+      return TeamUsers.refused(e.getMessage());
+    }
+    return TeamUsers.read(usernames);
   }
 
   @SuppressWarnings("unchecked")

@@ -25,6 +25,7 @@ import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.LiveTester;
+import dev.flightplan.state.TeamUsers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,23 @@ public final class Fixtures {
 
   public static GroupSpec protectedGroup(GroupSpec g) {
     return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), true, g.testers(), g.pos());
+  }
+
+  /** The group, listing {@code email} (already among its testers) at {@code pos}, as the loader records it. */
+  public static GroupSpec listedAt(GroupSpec g, String email, SourcePos pos) {
+    java.util.Map<String, SourcePos> at = new java.util.HashMap<>(g.testersAt());
+    at.put(email, pos);
+    return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
+        g.appleSiliconMac(), g.appleVision(), g.publicLink(), g.builds(), g.pos(), at);
+  }
+
+  /** A tester whose own entry names each of {@code groups} at a position of its own: line 20, 21, ... column 5. */
+  public static TesterSpec testerAt(String email, String... groups) {
+    java.util.Map<String, SourcePos> at = new java.util.HashMap<>();
+    for (int i = 0; i < groups.length; i++) {
+      at.put(groups[i], new SourcePos("testflight.yaml", 20 + i, 5));
+    }
+    return new TesterSpec(email, null, null, List.of(groups), null, POS, at);
   }
 
   public static TesterSpec tester(String email, String... groups) {
@@ -234,6 +252,13 @@ public final class Fixtures {
   public static Plan plan(AppSpec desired, LiveApp live, java.util.Map<String, List<String>> options, PlanOptions planOptions) {
     return new Planner(dev.flightplan.kinds.Kinds.all())
         .plan(new DesiredState("testflight.yaml", 1, List.of(desired)), new LiveState(List.of(live), List.of(), options), planOptions);
+  }
+
+  /** A plan made knowing the team's users as {@code users} has them. */
+  public static Plan plan(AppSpec desired, LiveApp live, TeamUsers users, PlanOptions options) {
+    return new Planner(dev.flightplan.kinds.Kinds.all())
+        .plan(new DesiredState("testflight.yaml", 1, List.of(desired)),
+            new LiveState(List.of(live), List.of()).withUsers(users), options);
   }
 
   public static Plan plan(AppSpec desired, LiveApp live, PlanOptions options) {
