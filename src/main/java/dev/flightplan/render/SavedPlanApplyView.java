@@ -43,7 +43,8 @@ public final class SavedPlanApplyView {
         case CHANGED -> "  ~ " + d.address() + " changed"
             + (d.address().contains("/invitationLog[") ? " (another apply sent this reminder since)" : "");
         case APPEARED -> "  + " + d.address() + " appeared";
-        case DISAPPEARED -> "  - " + d.address() + " disappeared";
+        case DISAPPEARED -> "  - " + d.address() + " disappeared"
+            + (d.address().contains("/user[") ? " (no longer an App Store Connect user of the team)" : "");
       };
       err.println(line);
     }

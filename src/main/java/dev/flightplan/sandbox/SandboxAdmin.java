@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What happens on Apple's side without an API call, for tests: Beta App Review deciding, and the emails TestFlight
- * sends. Only reachable from Java (never over HTTP); changes are persisted like API writes. Safe to use while the
+ * What happens on Apple's side without an API call, for tests: Beta App Review deciding, a user leaving the team,
+ * and the emails TestFlight sends. Only reachable from Java (never over HTTP); changes are persisted like API writes. Safe to use while the
  * server answers requests.
  */
 public final class SandboxAdmin {
@@ -60,6 +60,28 @@ public final class SandboxAdmin {
       Tester tester = state.testers().stream().filter(t -> t.email() != null && t.email().equalsIgnoreCase(email))
           .findFirst().orElseThrow(() -> new IllegalArgumentException("no tester " + email));
       state.putTester(tester.withState(testerState));
+      if (store != null) {
+        store.save(state);
+      }
+    }
+  }
+
+  /**
+   * What an admin does in Users and Access: removes the user {@code email} (any case) from the team. Refused while
+   * the user is in an internal group (what App Store Connect does with such memberships is not modelled).
+   *
+   * @throws IllegalArgumentException for an unknown user, or one in an internal group
+   */
+  public void removeUser(String email) {
+    synchronized (state) {
+      if (!state.isUser(email)) {
+        throw new IllegalArgumentException("no user " + email);
+      }
+      Tester tester = state.testerByEmail(email);
+      if (tester != null && state.groupsOf(tester).stream().anyMatch(Group::internal)) {
+        throw new IllegalArgumentException(email + " is in an internal group; the sandbox does not model removing them");
+      }
+      state.removeUser(email);
       if (store != null) {
         store.save(state);
       }

@@ -191,6 +191,10 @@ final class SandboxState {
     usersByEmail.put(emailKey(user.email()), user);
   }
 
+  void removeUser(String email) {
+    usersByEmail.remove(emailKey(email));
+  }
+
   void putGroup(Group group) {
     groups.put(group.id(), group);
   }
