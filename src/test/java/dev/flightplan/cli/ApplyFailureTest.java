@@ -28,9 +28,13 @@ class ApplyFailureTest extends SandboxTest {
     Files.writeString(file, broken);
     Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
 
+    // the plan would refuse zed before any write, but this key may not list the team's users (403), so the plan
+    // cannot check him, and App Store Connect refuses him half way
+    sandbox.failNext("GET /v1/users", "403");
     CliRunner.Result failed = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
     assertThat(failed.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(failed.out())
+        .contains("the membership of internal groups could not be checked")
         .contains("Apply failed at request")
         .contains("POST /v1/betaTesters (create tester \"zed@example.com\"")
         .contains("422 ENTITY_UNPROCESSABLE")
@@ -44,6 +48,7 @@ class ApplyFailureTest extends SandboxTest {
     assertThat(sandbox.requestCounts()).doesNotContainKey("DELETE /v1/betaGroups/{id}/relationships/betaTesters");
 
     // what was done is not planned again; what was not is
+    sandbox.failNext("GET /v1/users", "403");
     CliRunner.Result plan = cli().run(sandbox, "plan", "-f", file.toString());
     assertThat(plan.out()).doesNotContain("+ group \"Leads\"").doesNotContain("+ group \"Public Beta\"")
         .contains("+ tester \"zed@example.com\"").contains("- \"frank@example.com\"");
