@@ -66,7 +66,8 @@ final class ModelBuilder {
   }
 
   private GroupSpec group(JsonNode group, String at) {
-    Map<String, SourcePos> testers = firstMentions(group.path("testers"), Pointer.child(at, "testers"), ModelBuilder::email);
+    Map<String, SourcePos> testers =
+        firstMentions(group.path("testers"), Pointer.child(at, "testers"), ModelBuilder::email);
     return new GroupSpec(
         group.path("name").asText().trim(),
         group.path("internal").asBoolean(false),
@@ -103,7 +104,8 @@ final class ModelBuilder {
         continue; // its rows follow, as entries of their own
       }
       String entryAt = Pointer.child(at, i);
-      Map<String, SourcePos> groups = firstMentions(entry.path("groups"), Pointer.child(entryAt, "groups"), g -> g.asText().trim());
+      Map<String, SourcePos> groups =
+          firstMentions(entry.path("groups"), Pointer.child(entryAt, "groups"), g -> g.asText().trim());
       String email = email(entry.path("email"));
       testers.put(
           email,

@@ -35,7 +35,7 @@ public final class InternalMembers {
 
   private InternalMembers() {}
 
-  /** Whether planning {@code desired} against {@code live} needs the team's users: someone would join an internal group. */
+  /** Whether planning {@code desired} against {@code live} needs the team's users: someone joins an internal group. */
   public static boolean needsUsers(DesiredState desired, LiveState live, PlanOptions options) {
     return !options.invitationsOnly() && !joining(desired, live).isEmpty();
   }
@@ -75,7 +75,8 @@ public final class InternalMembers {
         ctx.out().diagnostic(Diagnostic.error(j.pos(),
             "tester " + j.email() + " cannot join internal group \"" + j.group()
                 + "\": it is not an App Store Connect user of the team",
-            "invite them in Users and Access first (App Store Connect sends the invitation), or put them in an external group"));
+            "invite them in Users and Access first (App Store Connect sends the invitation), or put them in an"
+                + " external group"));
       }
     }
   }

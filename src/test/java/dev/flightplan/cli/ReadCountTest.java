@@ -12,8 +12,11 @@ import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.StateReader;
+import dev.flightplan.state.TeamUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,11 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a plan of a 2,000-tester app costs when nothing changed: exactly the lower bound, 1 + ⌈groups/200⌉ +
  * ⌈testers/200⌉ requests, whatever the parallelism; and one request more for a tester in more groups than the API
- * includes with it (50), whose groups are completed rather than cut.
+ * includes with it (50), whose groups are completed rather than cut. The team's users, when a plan needs them, cost
+ * ⌈users/200⌉.
  */
 class ReadCountTest extends SandboxTest {
   private static final Synthetic APP = new Synthetic("com.example.bench", "2000000001", 2_000, 61);
   private static final String MANY = "many@example.com";
+  /** App Store Connect users of the team: more than two pages. */
+  private static final int TEAM = 450;
 
   @TempDir Path tmp;
 
@@ -36,6 +42,9 @@ class ReadCountTest extends SandboxTest {
   protected SandboxOptions options() {
     try {
       ObjectNode seed = APP.seed(true);
+      for (int i = 0; i < TEAM; i++) {
+        ((ArrayNode) seed.get("users")).addObject().put("email", "user" + i + "@example.org");
+      }
       // one more tester, in all 60 external groups: more than the 50 the testers' include carries
       ((ArrayNode) seed.get("testers")).addObject().put("email", MANY).put("firstName", "Many").put("lastName", "Groups");
       seed.get("groups").forEach(g -> {
@@ -89,6 +98,20 @@ class ReadCountTest extends SandboxTest {
       assertThat(four.apps().get(0).testers()).hasSize(2_001);
       assertThat(four.apps().get(0).tester(MANY).orElseThrow().groupIds()).hasSize(60);
     }
+  }
+
+  @Test
+  void theTeamsUsersAreReadTwoHundredAPageWithTheirUsernamesOnly() {
+    SandboxCredentials c = sandbox.credentials();
+    try (AscClient client = AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
+        ClientOptions.defaults(sandbox.baseUri()))) {
+      TeamUsers users = new StateReader(client, 4).readUsers();
+      assertThat(users.status()).isEqualTo(TeamUsers.Status.READ);
+      assertThat(users.usernames()).hasSize(TEAM).contains("user449@example.org");
+    }
+    assertThat(sandbox.requestCounts()).isEqualTo(Map.of("GET /v1/users", ceil(TEAM, 200)));
+    assertThat(recorder.exchanges()).allSatisfy(e -> assertThat(URLDecoder.decode(e.rawQuery(), StandardCharsets.UTF_8))
+        .contains("fields[users]=username").contains("limit=200"));
   }
 
   private static long ceil(long n, long d) {

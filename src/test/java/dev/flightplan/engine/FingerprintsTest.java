@@ -13,6 +13,7 @@ import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.LiveTester;
+import dev.flightplan.state.TeamUsers;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -99,6 +100,22 @@ class FingerprintsTest {
   void aTesterWithoutEmailIsAddressedByIdAsThePlanDoes() {
     LiveApp anonymous = app(BASE.groups(), List.of(publicLinkTester("t7", null, "g2")));
     assertThat(of(anonymous)).containsKey("com.example.app/tester[\"t7\"]");
+  }
+
+  @Test
+  void onlyTheUsersAPlanReliesOnAreFingerprintedAndOneWhoLeftDisappears() {
+    var joining = java.util.Map.of(APP, List.of("bob@example.com", "erin@example.com"));
+    SortedMap<String, String> planned =
+        Fingerprints.ofUsers(TeamUsers.read(List.of("Bob@Example.com", "erin@example.com", "alice@example.com")), joining);
+    assertThat(planned.keySet())
+        .containsExactly("com.example.app/user[\"bob@example.com\"]", "com.example.app/user[\"erin@example.com\"]");
+    assertThat(Fingerprints.userEntry("com.example.app/user[\"bob@example.com\"]"))
+        .contains(java.util.Map.entry(APP, "bob@example.com"));
+    assertThat(Fingerprints.userEntry("com.example.app/tester[\"bob@example.com\"]")).isEmpty();
+    assertThat(Fingerprints.invitationLogEntry("com.example.app/user[\"bob@example.com\"]")).isEmpty();
+    SortedMap<String, String> now = Fingerprints.ofUsers(TeamUsers.read(List.of("bob@example.com", "zed@example.com")), joining);
+    assertThat(Fingerprints.compare(planned, now))
+        .containsExactly(new Difference("com.example.app/user[\"erin@example.com\"]", Difference.Kind.DISAPPEARED));
   }
 
   /**
