@@ -33,23 +33,6 @@ public record GroupSpec(
     testersAt = Map.copyOf(testersAt);
   }
 
-  /** A group whose members' positions are not known (not read from a file). */
-  public GroupSpec(
-      String name,
-      boolean internal,
-      Boolean accessToAllBuilds,
-      Boolean feedback,
-      boolean protect,
-      List<String> testers,
-      Boolean appleSiliconMac,
-      Boolean appleVision,
-      PublicLinkSpec publicLink,
-      List<BuildRef> builds,
-      SourcePos pos) {
-    this(name, internal, accessToAllBuilds, feedback, protect, testers, appleSiliconMac, appleVision, publicLink, builds,
-        pos, Map.of());
-  }
-
   /** Where the file lists {@code email} among this group's testers; the group's position if it does not. */
   public SourcePos testerPos(String email) {
     return testersAt.getOrDefault(email, pos);
@@ -58,6 +41,6 @@ public record GroupSpec(
   /** A group with only the settings of the first release (no link, flags or builds managed). */
   public GroupSpec(
       String name, boolean internal, Boolean accessToAllBuilds, Boolean feedback, boolean protect, List<String> testers, SourcePos pos) {
-    this(name, internal, accessToAllBuilds, feedback, protect, testers, null, null, null, null, pos);
+    this(name, internal, accessToAllBuilds, feedback, protect, testers, null, null, null, null, pos, Map.of());
   }
 }

@@ -87,7 +87,7 @@ final class LiveToDesired {
     List<BuildRef> builds = allBuilds ? null : refs(app.builds().stream().filter(b -> b.groupIds().contains(g.id())).toList(),
         "group \"" + g.name() + "\"");
     return new GroupSpec(g.name(), g.internal(), g.internal() ? g.accessToAllBuilds() : null, g.feedback(), false, List.of(),
-        g.appleSiliconMac(), g.appleVision(), g.internal() ? null : publicLink(g), builds, null);
+        g.appleSiliconMac(), g.appleVision(), g.internal() ? null : publicLink(g), builds, null, Map.of());
   }
 
   private PublicLinkSpec publicLink(LiveGroup g) {

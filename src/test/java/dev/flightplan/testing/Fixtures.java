@@ -169,29 +169,29 @@ public final class Fixtures {
   /** The group with these builds (managed) and, optionally, a public link. */
   public static GroupSpec withBuilds(GroupSpec g, BuildRef... builds) {
     return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
-        g.appleSiliconMac(), g.appleVision(), g.publicLink(), List.of(builds), g.pos());
+        g.appleSiliconMac(), g.appleVision(), g.publicLink(), List.of(builds), g.pos(), g.testersAt());
   }
 
   public static GroupSpec withLink(GroupSpec g, boolean enabled, Integer limit, CriterionSpec... criteria) {
     return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
         g.appleSiliconMac(), g.appleVision(), new PublicLinkSpec(enabled, limit, criteria.length == 0 ? null : List.of(criteria), POS),
-        g.builds(), g.pos());
+        g.builds(), g.pos(), g.testersAt());
   }
 
   public static GroupSpec withNoCriteria(GroupSpec g) {
     return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
         g.appleSiliconMac(), g.appleVision(), new PublicLinkSpec(g.publicLink().enabled(), g.publicLink().limit(), List.of(), POS),
-        g.builds(), g.pos());
+        g.builds(), g.pos(), g.testersAt());
   }
 
   public static GroupSpec withMac(GroupSpec g, boolean mac) {
     return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
-        mac, g.appleVision(), g.publicLink(), g.builds(), g.pos());
+        mac, g.appleVision(), g.publicLink(), g.builds(), g.pos(), g.testersAt());
   }
 
   public static GroupSpec allBuilds(GroupSpec g) {
     return new GroupSpec(g.name(), g.internal(), true, g.feedback(), g.protect(), g.testers(),
-        g.appleSiliconMac(), g.appleVision(), g.publicLink(), g.builds(), g.pos());
+        g.appleSiliconMac(), g.appleVision(), g.publicLink(), g.builds(), g.pos(), g.testersAt());
   }
 
   public static CriterionSpec criterion(String family, String min, String max) {
