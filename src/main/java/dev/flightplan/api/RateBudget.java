@@ -40,11 +40,11 @@ public final class RateBudget {
   private int inFlight;
   private long tickets;
   private long countedBy;
-  /** Answers with a count seen so far, and how many had been seen when the count held was taken. */
-  private long answers;
-  private long countSeenAt;
-  /** For each request in flight: how many answers with a count had been seen when it was sent. */
-  private final java.util.Map<Long, Long> sentAfter = new java.util.HashMap<>();
+  /**
+   * The last ticket handed out when the count held was taken: tickets are handed out in the order requests are
+   * sent, so a request with a higher one was sent after that count arrived.
+   */
+  private long ticketsAtCount;
   private long pauses;
   private Duration waited = Duration.ZERO;
 
@@ -69,8 +69,7 @@ public final class RateBudget {
           if (limit < 0 || remaining < 0 || estimate() > reserve()) {
             sent.addLast(now);
             inFlight++;
-            sentAfter.put(++tickets, answers);
-            return tickets;
+            return ++tickets;
           }
           wait = sent.isEmpty() ? refillInterval() : Duration.between(now, sent.peekFirst().plus(WINDOW).plus(MARGIN));
           if (wait.isNegative()) {
@@ -109,20 +108,18 @@ public final class RateBudget {
    */
   synchronized void answered(long ticket, RateLimit seen) {
     inFlight = Math.max(0, inFlight - 1);
-    Long answersWhenSent = sentAfter.remove(ticket);
     if (!seen.isKnown()) {
       return;
     }
-    answers++;
     long now = seen.hourRemaining().orElse(-1);
     boolean lower = remaining >= 0 && now >= 0 && now < remaining;
     boolean higher = remaining >= 0 && now > remaining;
-    boolean sentAfterCount = answersWhenSent == null || answersWhenSent >= countSeenAt;
+    boolean sentAfterCount = ticket > ticketsAtCount;
     if (ticket < countedBy) {
       if (lower) {
         last = seen;
         remaining = now;
-        countSeenAt = answers;
+        ticketsAtCount = tickets;
       }
       return;
     }
@@ -135,15 +132,14 @@ public final class RateBudget {
     last = seen;
     seen.hourLimit().ifPresent(l -> limit = l);
     seen.hourRemaining().ifPresent(r -> remaining = r);
-    countSeenAt = answers;
+    ticketsAtCount = tickets;
     agedOut = 0;
     credits = 0;
   }
 
   /** After a request that got no response (an I/O failure). */
-  synchronized void unanswered(long ticket) {
+  synchronized void unanswered() {
     inFlight = Math.max(0, inFlight - 1);
-    sentAfter.remove(ticket);
   }
 
   /** The last {@code X-Rate-Limit} seen on any response; unknown until one carried the header. */

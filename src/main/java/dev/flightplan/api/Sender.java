@@ -65,7 +65,7 @@ final class Sender {
       try {
         response = transport.send(method, uri, headers(token.value()), body);
       } catch (IOException e) {
-        budget.unanswered(ticket);
+        budget.unanswered();
         boolean neverSent = Transport.neverSent(e);
         if (!neverSent) {
           requests.incrementAndGet();

@@ -114,6 +114,19 @@ class RateBudgetTest {
   }
 
   @Test
+  void ofRequestsInFlightWhenTheCountArrivedOnlyThoseSentAfterItMayRaiseIt() throws Exception {
+    long first = budget.acquire();
+    long second = budget.acquire();
+    budget.answered(first, header(100, 50));
+    long third = budget.acquire(); // sent after the count of 50 arrived
+    budget.answered(second, header(100, 52)); // sent before it: may have been counted first
+    assertThat(budget.available()).hasValue(50 - 1 - 1);
+    budget.answered(third, header(100, 51)); // counted after the 50 for certain: the hour gave requests back
+    assertThat(budget.available()).hasValue(51 - 1);
+    assertThat(budget.lastSeen()).isEqualTo(header(100, 51));
+  }
+
+  @Test
   void timeForSaysHowLongPacingTakes() throws Exception {
     assertThat(budget.timeFor(1_000_000)).isZero(); // unknown allowance: no pacing
     send(3600, 136);
