@@ -59,11 +59,16 @@ final class Sender {
     int attempt = 1;
     while (true) {
       long ticket = waitForBudget(method, path);
-      TokenSource.Token token = tokens.token();
       long started = System.nanoTime();
+      TokenSource.Token token;
       Transport.Response response;
       try {
+        token = tokens.token();
         response = transport.send(method, uri, headers(token.value()), body);
+      } catch (RuntimeException e) {
+        // no answer to count (a token that cannot be signed, a client closed underneath): the request is not in flight
+        budget.unanswered();
+        throw e;
       } catch (IOException e) {
         budget.unanswered();
         boolean neverSent = Transport.neverSent(e);

@@ -2,6 +2,7 @@ package dev.flightplan.api;
 
 import static dev.flightplan.api.ScriptedServer.Reply.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +136,17 @@ class RateBudgetTest {
     assertThat(budget.timeFor(101)).isEqualTo(Duration.ofHours(1).plus(RateBudget.MARGIN).minusSeconds(1));
     // beyond our own requests, one a second
     assertThat(budget.timeFor(110)).isEqualTo(Duration.ofHours(1).plus(RateBudget.MARGIN).minusSeconds(1).plusSeconds(9));
+  }
+
+  @Test
+  void aRequestThatFailsBeforeItIsSentIsNotLeftInFlight() throws Exception {
+    try (Harness h = new Harness()) {
+      h.enqueue(ok("{\"data\":[]}").header("X-Rate-Limit", "user-hour-lim:100;user-hour-rem:50;"));
+      h.client.get("/v1/apps");
+      h.client.close(); // the next request fails in the client itself, without an answer
+      assertThatThrownBy(() -> h.client.get("/v1/apps")).isInstanceOf(IllegalStateException.class);
+      assertThat(h.client.rateBudget().available()).hasValue(50 - 1);
+    }
   }
 
   @Test
