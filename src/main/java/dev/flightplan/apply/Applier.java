@@ -56,15 +56,6 @@ public final class Applier {
     this.stopRequested = Objects.requireNonNull(stopRequested, "stopRequested");
   }
 
-  /** One call at a time. */
-  public Applier(AscClient client, Consumer<CallResult> progress, Function<String, Optional<String>> secrets) {
-    this(client, progress, secrets, 1, () -> false);
-  }
-
-  public Applier(AscClient client, Consumer<CallResult> progress) {
-    this(client, progress, d -> Optional.empty());
-  }
-
   public ApplyReport apply(Plan plan) {
     Map<String, String> ids = new ConcurrentHashMap<>();
     List<CallResult> results =

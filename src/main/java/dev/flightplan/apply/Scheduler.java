@@ -43,10 +43,6 @@ public final class Scheduler {
     this.parallelism = parallelism;
   }
 
-  public int parallelism() {
-    return parallelism;
-  }
-
   /**
    * Runs {@code calls}; {@code send} carries out one call and reports its result (it runs on a worker thread,
    * several at once, so it must be thread-safe). An exception thrown by {@code send} is a bug: scheduling stops,
