@@ -50,7 +50,7 @@ public final class InvitationBookkeeping {
       SortedMap<String, InvitationLog.Entry> entries = apps.computeIfAbsent(r.app(), a -> new TreeMap<>());
       if (isReference(r.tester())) {
         String id = report.ids().get(r.tester().substring(1, r.tester().length() - 1));
-        if (status == CallResult.Status.DONE && id != null) {
+        if (status != CallResult.Status.NOT_SENT && id != null) {
           entries.put(id, new InvitationLog.Entry(now, true));
         }
       } else if (status == CallResult.Status.NOT_SENT) {

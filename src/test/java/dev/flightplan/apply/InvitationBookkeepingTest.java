@@ -79,4 +79,19 @@ class InvitationBookkeepingTest {
     ApplyReport notSent = new ApplyReport(plan, List.of(new CallResult(frank, CallResult.Status.NOT_SENT, null)));
     assertThat(InvitationBookkeeping.after(before, ahead, notSent, NOW).of(APP)).isEmpty();
   }
+
+  @Test
+  void anInvitationToANewTesterIsRecordedUnderItsIdUnlessItWasNeverSent() {
+    ApiCall newbie = invite(NEW);
+    Plan plan = plan(List.of(newbie), InvitationRecord.sent(APP, "{r1}", NEW));
+    InvitationLog ahead = InvitationBookkeeping.ahead(InvitationLog.EMPTY, plan, NOW);
+    assertThat(ahead.of(APP)).as("its id is not known before the create").isEmpty();
+    ApplyReport failed = new ApplyReport(plan, List.of(new CallResult(newbie, CallResult.Status.FAILED, "answer lost")),
+        Map.of("r1", "t9"));
+    assertThat(InvitationBookkeeping.after(InvitationLog.EMPTY, ahead, failed, NOW).of(APP))
+        .as("it may have arrived: at most once").containsEntry("t9", new InvitationLog.Entry(NOW, true));
+    ApplyReport notSent = new ApplyReport(plan, List.of(new CallResult(newbie, CallResult.Status.NOT_SENT, null)),
+        Map.of("r1", "t9"));
+    assertThat(InvitationBookkeeping.after(InvitationLog.EMPTY, ahead, notSent, NOW).of(APP)).isEmpty();
+  }
 }
