@@ -27,7 +27,6 @@ import dev.flightplan.apply.Verification;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.apply.InvitationBookkeeping;
-import dev.flightplan.config.AppSpec;
 import dev.flightplan.plan.InvitationHistory;
 import dev.flightplan.plan.InvitationRecord;
 import dev.flightplan.state.InvitationLog;
@@ -46,6 +45,7 @@ import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The use cases, wired once: read the live state and plan; apply a plan; plan again to confirm that nothing is
@@ -95,8 +95,8 @@ public final class Engine {
     return this;
   }
 
-  /** The live state that was read and the plan made from it. */
-  public record Planned(LiveState live, Plan plan) {}
+  /** The live state that was read, the invitation history planning judged by, and the plan made from them. */
+  public record Planned(LiveState live, InvitationHistory history, Plan plan) {}
 
   /**
    * Reads the file's secrets, then the live state, and plans. A secret that cannot be read is an error before any
@@ -105,7 +105,8 @@ public final class Engine {
   public Planned plan(DesiredState desired, PlanOptions options) {
     Secrets.Resolution resolution = Secrets.resolve(desired, env);
     if (resolution.diagnostics().hasErrors()) {
-      return new Planned(new LiveState(List.of(), List.of()), new Plan(List.of(), List.of(), resolution.diagnostics(), List.of()));
+      return new Planned(new LiveState(List.of(), List.of()), InvitationHistory.none(now()),
+          new Plan(List.of(), List.of(), resolution.diagnostics(), List.of()));
     }
     secrets = resolution.secrets();
     InvitationHistory history = history(desired);
@@ -116,19 +117,14 @@ public final class Engine {
       live = live.withUsers(reader.readUsers());
     }
     lastLive = live;
-    return new Planned(live, planner.plan(desired, live, options, secrets, history));
+    return new Planned(live, history, planner.plan(desired, live, options, secrets, history));
   }
 
   /** The invitation log (read before any API call, so that a bad one stops the run first) and the time. */
   private InvitationHistory history(DesiredState desired) {
     Instant now = now();
-    return invitationLog != null && !resending(desired).isEmpty()
-        ? new InvitationHistory(invitationLog.read(), now)
-        : InvitationHistory.none(now);
-  }
-
-  private static List<String> resending(DesiredState desired) {
-    return desired.apps().stream().filter(a -> a.invitations().resendAfterDays() != null).map(AppSpec::bundleId).toList();
+    boolean resends = desired.apps().stream().anyMatch(a -> a.invitations().resendAfterDays() != null);
+    return invitationLog != null && resends ? new InvitationHistory(invitationLog.read(), now) : InvitationHistory.none(now);
   }
 
   /**
@@ -141,9 +137,11 @@ public final class Engine {
     Planned planned = plan(scoped, options);
     Plan plan = withBudgetNote(planned.plan(), client.requestCount() - before);
     LiveState live = planned.live();
-    ReadScope reads = ReadScope.of(scoped).withUsers(live.users().status() == TeamUsers.Status.READ);
+    boolean usersRead = live.users().status() == TeamUsers.Status.READ;
+    ReadScope reads = ReadScope.of(scoped).withUsers(usersRead);
+    // the log as planning read it, not read again
     return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads,
-        fingerprints(live, reSent(plan), InternalMembers.joining(scoped, live)));
+        fingerprints(live, planned.history()::log, reSent(plan), usersRead ? InternalMembers.joining(scoped, live) : Map.of()));
   }
 
   /**
@@ -176,8 +174,8 @@ public final class Engine {
       planned = new TreeMap<>(planned);
       planned.keySet().removeIf(a -> Fingerprints.userEntry(a).isPresent());
     }
-    return Fingerprints.compare(planned, fingerprints(live, byApp(planned, Fingerprints::invitationLogEntry),
-        byApp(planned, Fingerprints::userEntry)));
+    return Fingerprints.compare(planned, fingerprints(live, () -> invitationLog.read(),
+        byApp(planned, Fingerprints::invitationLogEntry), byApp(planned, Fingerprints::userEntry)));
   }
 
   /** The keys of the fingerprints {@code entry} recognises, by app. */
@@ -199,14 +197,15 @@ public final class Engine {
   }
 
   /**
-   * The live objects' fingerprints, those of the invitation log's entries of the {@code logged} testers, and, when the
-   * team's users were read, whether each of the {@code joining} emails (by app) is a user.
+   * The live objects' fingerprints, those of the {@code log}'s entries of the {@code logged} testers (when the engine
+   * keeps a log; {@code log} is asked only then), and, when the team's users were read, whether each of the {@code
+   * joining} emails (by app) is a user.
    */
-  private SortedMap<String, String> fingerprints(
-      LiveState live, Map<String, List<String>> logged, Map<String, ? extends Collection<String>> joining) {
+  private SortedMap<String, String> fingerprints(LiveState live, Supplier<InvitationLog> log,
+      Map<String, List<String>> logged, Map<String, ? extends Collection<String>> joining) {
     SortedMap<String, String> all = new TreeMap<>(Fingerprints.of(live));
     if (invitationLog != null && !logged.isEmpty()) {
-      all.putAll(Fingerprints.ofInvitationLog(invitationLog.read(), logged));
+      all.putAll(Fingerprints.ofInvitationLog(log.get(), logged));
     }
     if (live.users().status() == TeamUsers.Status.READ) {
       all.putAll(Fingerprints.ofUsers(live.users(), joining));

@@ -15,11 +15,13 @@ final class InvitationsOnly {
   private InvitationsOnly() {}
 
   static Plan of(Plan plan) {
+    // one pass over the calls, not one per action: a plan may hold thousands of each
+    Set<Address> withCreatedIds = new HashSet<>();
+    plan.calls().stream().filter(c -> !c.needs().isEmpty()).forEach(c -> withCreatedIds.addAll(c.serves()));
     Set<Address> kept = new HashSet<>();
     List<Action> actions = new ArrayList<>();
     for (Action a : plan.actions()) {
-      List<ApiCall> calls = plan.callsServing(a.address());
-      if (a.address().type().equals("invitation") && calls.stream().allMatch(c -> c.needs().isEmpty())) {
+      if (a.address().type().equals("invitation") && !withCreatedIds.contains(a.address())) {
         kept.add(a.address());
         actions.add(a);
       }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.config.BuildRef;
 import dev.flightplan.state.ReadScope;
 import java.util.Iterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.diag.Severity;
@@ -68,7 +67,7 @@ public final class PlanFile {
             + e.getMessage());
       }
     }
-    Map<String, String> fingerprints = new TreeMap<>();
+    TreeMap<String, String> fingerprints = new TreeMap<>();
     doc.path("fingerprints").fields().forEachRemaining(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
     List<String> apps = new ArrayList<>();
     doc.path("apps").forEach(a -> apps.add(a.asText()));
@@ -80,7 +79,7 @@ public final class PlanFile {
         planOptions,
         new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes, invitations),
         reads(doc.path("reads"), apps),
-        new TreeMap<>(fingerprints));
+        fingerprints);
   }
 
   /** What planning read; a plan file from before reads were recorded read groups and testers only. */
@@ -157,7 +156,7 @@ public final class PlanFile {
     return new ApiCall(
         c.path("method").asText(),
         c.path("path").asText(),
-        body.isObject() ? ((ObjectNode) body).deepCopy() : null,
+        body.isObject() ? body : null, // rendered to text at once: nothing to copy
         text(c.path("produces")),
         c.path("purpose").asText(),
         serves,
@@ -188,8 +187,6 @@ public final class PlanFile {
       throw new PlanFileException("an API call has the unknown phase \"" + name + "\"");
     }
   }
-
-
 
   static Address address(String text) throws PlanFileException {
     Matcher m = ADDRESS.matcher(text);
