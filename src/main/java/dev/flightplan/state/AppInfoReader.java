@@ -2,11 +2,11 @@ package dev.flightplan.state;
 
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
-import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads an app's beta information (localizations, license agreement, review details) from the app lookup itself,
@@ -14,7 +14,6 @@ import java.util.List;
  */
 final class AppInfoReader {
   static final String RELATIONSHIPS = "betaAppLocalizations,betaLicenseAgreement,betaAppReviewDetail";
-  private static final int INCLUDED = 50;
 
   private final AscClient client;
 
@@ -30,18 +29,12 @@ final class AppInfoReader {
         .param(
             "fields[betaAppReviewDetails]",
             "contactEmail,contactFirstName,contactLastName,contactPhone,demoAccountRequired,demoAccountName,demoAccountPassword,notes")
-        .param("limit[betaAppLocalizations]", INCLUDED);
+        .param("limit[betaAppLocalizations]", ToMany.INCLUDED);
   }
 
   LiveAppInfo read(Resource app, Document page) {
-    List<Resource> localizations = new ArrayList<>();
-    List<Linkage> linkages = app.toMany("betaAppLocalizations");
-    if (app.relationshipTotal("betaAppLocalizations").orElse(linkages.size()) <= linkages.size()) {
-      linkages.forEach(l -> page.findIncluded(l).ifPresent(localizations::add));
-    } else {
-      String query = Query.of("/v1/apps/" + app.id() + "/betaAppLocalizations").param("limit", StateReader.PAGE).build();
-      client.getAll(query).forEach(p -> localizations.addAll(p.data()));
-    }
+    Supplier<String> rest = () -> Query.of("/v1/apps/" + app.id() + "/betaAppLocalizations").param("limit", StateReader.PAGE).build();
+    List<Resource> localizations = ToMany.resources(client, app, "betaAppLocalizations", page, rest);
     List<LiveAppInfo.LiveLocalization> locs = new ArrayList<>();
     for (Resource l : localizations) {
       locs.add(new LiveAppInfo.LiveLocalization(l.id(), l.string("locale"), l.string("description"), l.string("feedbackEmail"),

@@ -8,12 +8,12 @@ import dev.flightplan.api.Resource;
 import dev.flightplan.config.BuildRef;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads an app's builds in one paged request, with their version, App Clip bundle, review state, groups and
@@ -22,7 +22,6 @@ import java.util.Set;
  */
 final class BuildReader {
   private static final int PAGE = StateReader.PAGE;
-  private static final int INCLUDED = 50;
 
   private final AscClient client;
 
@@ -54,10 +53,10 @@ final class BuildReader {
             .param("fields[buildBundles]", "bundleId,bundleType")
             .param("fields[buildBetaDetails]", "autoNotifyEnabled")
             .param("fields[betaBuildLocalizations]", "locale,whatsNew")
-            .param("limit[betaBuildLocalizations]", INCLUDED)
-            .param("limit[betaGroups]", INCLUDED)
-            .param("limit[individualTesters]", INCLUDED)
-            .param("limit[buildBundles]", INCLUDED)
+            .param("limit[betaBuildLocalizations]", ToMany.INCLUDED)
+            .param("limit[betaGroups]", ToMany.INCLUDED)
+            .param("limit[individualTesters]", ToMany.INCLUDED)
+            .param("limit[buildBundles]", ToMany.INCLUDED)
             .param("sort", "-uploadedDate")
             .param("limit", PAGE)
             .build();
@@ -104,46 +103,22 @@ final class BuildReader {
   }
 
   private Map<String, LiveBuild.LiveText> whatToTest(Resource b, Document page) {
-    List<Linkage> linkages = b.toMany("betaBuildLocalizations");
-    List<Resource> localizations = new ArrayList<>();
-    if (b.relationshipTotal("betaBuildLocalizations").orElse(linkages.size()) <= linkages.size()) {
-      linkages.forEach(l -> page.findIncluded(l).ifPresent(localizations::add));
-    } else {
-      String query = Query.of("/v1/builds/" + b.id() + "/betaBuildLocalizations").param("limit", PAGE).build();
-      client.getAll(query).forEach(p -> localizations.addAll(p.data()));
-    }
+    Supplier<String> rest = () -> Query.of("/v1/builds/" + b.id() + "/betaBuildLocalizations").param("limit", PAGE).build();
     Map<String, LiveBuild.LiveText> texts = new HashMap<>();
-    localizations.forEach(l -> texts.put(l.string("locale"), new LiveBuild.LiveText(l.id(), l.string("whatsNew"))));
+    ToMany.resources(client, b, "betaBuildLocalizations", page, rest)
+        .forEach(l -> texts.put(l.string("locale"), new LiveBuild.LiveText(l.id(), l.string("whatsNew"))));
     return texts;
   }
 
   private Set<String> groups(Resource b) {
-    List<Linkage> linkages = b.toMany("betaGroups");
-    if (b.relationshipTotal("betaGroups").orElse(linkages.size()) <= linkages.size()) {
-      return ids(linkages);
-    }
     // there is no build → groups linkage endpoint; the groups collection filters by build instead
-    Set<String> ids = new HashSet<>();
-    String query = Query.of("/v1/betaGroups").param("filter[builds]", b.id()).param("fields[betaGroups]", "name").param("limit", PAGE).build();
-    client.getAll(query).forEach(p -> p.data().forEach(g -> ids.add(g.id())));
-    return ids;
+    Supplier<String> rest = () -> Query.of("/v1/betaGroups").param("filter[builds]", b.id()).param("fields[betaGroups]", "name").param("limit", PAGE).build();
+    return ToMany.ids(client, b, "betaGroups", rest);
   }
 
   private Set<String> individualTesters(Resource b) {
-    List<Linkage> linkages = b.toMany("individualTesters");
-    if (b.relationshipTotal("individualTesters").orElse(linkages.size()) <= linkages.size()) {
-      return ids(linkages);
-    }
-    Set<String> ids = new HashSet<>();
-    String query = Query.of("/v1/builds/" + b.id() + "/relationships/individualTesters").param("limit", PAGE).build();
-    client.getAll(query).forEach(p -> p.data().forEach(t -> ids.add(t.id())));
-    return ids;
-  }
-
-  private static Set<String> ids(List<Linkage> linkages) {
-    Set<String> ids = new HashSet<>();
-    linkages.forEach(l -> ids.add(l.id()));
-    return ids;
+    Supplier<String> rest = () -> Query.of("/v1/builds/" + b.id() + "/relationships/individualTesters").param("limit", PAGE).build();
+    return ToMany.ids(client, b, "individualTesters", rest);
   }
 
   private List<LiveBuild> withInvocations(List<LiveBuild> builds, List<BuildRef> invocationBuilds, boolean all) {
@@ -170,7 +145,7 @@ final class BuildReader {
     String query =
         Query.of("/v1/buildBundles/" + bundleId + "/betaAppClipInvocations")
             .param("include", "betaAppClipInvocationLocalizations")
-            .param("limit[betaAppClipInvocationLocalizations]", INCLUDED)
+            .param("limit[betaAppClipInvocationLocalizations]", ToMany.INCLUDED)
             .param("limit", PAGE)
             .build();
     List<LiveBuild.LiveInvocation> result = new ArrayList<>();

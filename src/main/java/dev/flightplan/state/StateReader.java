@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
 import dev.flightplan.api.ForbiddenException;
-import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
 import dev.flightplan.config.DesiredState;
@@ -19,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Reads the live TestFlight state of the apps in scope in as few calls as the API allows: one call for all the
@@ -34,7 +34,6 @@ import java.util.concurrent.Callable;
  */
 public final class StateReader {
   static final int PAGE = 200;
-  static final int INCLUDED_GROUPS_LIMIT = 50;
   private static final int READS_PER_APP = 4;
 
   private final AscClient client;
@@ -242,7 +241,7 @@ public final class StateReader {
             .param("fields[betaTesters]", "email,firstName,lastName,inviteType,state,betaGroups")
             .param("include", "betaGroups")
             .param("fields[betaGroups]", "name")
-            .param("limit[betaGroups]", INCLUDED_GROUPS_LIMIT)
+            .param("limit[betaGroups]", ToMany.INCLUDED)
             .param("limit", PAGE)
             .build();
     List<LiveTester> testers = new ArrayList<>();
@@ -257,21 +256,8 @@ public final class StateReader {
 
   /** A tester with all its groups, in any app; {@link #onlyGroupsOf} keeps those of the app. */
   private LiveTester toTester(Resource t) {
-    List<Linkage> linkages = t.toMany("betaGroups");
-    int total = t.relationshipTotal("betaGroups").orElse(linkages.size());
-    if (total > linkages.size()) {
-      linkages = new ArrayList<>();
-      String query = Query.of("/v1/betaTesters/" + t.id() + "/relationships/betaGroups").param("limit", PAGE).build();
-      for (Document page : client.getAll(query)) {
-        for (Resource r : page.data()) {
-          linkages.add(new Linkage(r.type(), r.id()));
-        }
-      }
-    }
-    Set<String> groupIds = new HashSet<>();
-    for (Linkage l : linkages) {
-      groupIds.add(l.id());
-    }
+    Supplier<String> rest = () -> Query.of("/v1/betaTesters/" + t.id() + "/relationships/betaGroups").param("limit", PAGE).build();
+    Set<String> groupIds = ToMany.ids(client, t, "betaGroups", rest);
     String email = t.string("email");
     return new LiveTester(
         t.id(),
