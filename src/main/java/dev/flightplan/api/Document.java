@@ -2,7 +2,9 @@ package dev.flightplan.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,9 +13,18 @@ import java.util.OptionalInt;
  * A JSON:API top-level document as received. Every accessor tolerates missing members: a document without
  * {@code data} has no resources, one without {@code links.next} is the last page.
  */
-public record Document(JsonNode raw) {
-  public Document {
-    Objects.requireNonNull(raw, "raw");
+public final class Document {
+  private final JsonNode raw;
+  /** The included resources by type and id, built on the first lookup (a page of builds looks up hundreds). */
+  private volatile Map<String, Resource> includedByKey;
+
+  public Document(JsonNode raw) {
+    this.raw = Objects.requireNonNull(raw, "raw");
+  }
+
+  /** The document as received. */
+  public JsonNode raw() {
+    return raw;
   }
 
   /** The primary data: every element of an array, or the single object as a one-element list. */
@@ -43,9 +54,15 @@ public record Document(JsonNode raw) {
 
   /** The included resource a linkage points to, if the server included it. */
   public Optional<Resource> findIncluded(Linkage linkage) {
-    return included().stream()
-        .filter(r -> r.type().equals(linkage.type()) && linkage.id().equals(r.id()))
-        .findFirst();
+    Map<String, Resource> index = includedByKey;
+    if (index == null) {
+      index = new HashMap<>();
+      for (Resource r : included()) {
+        index.putIfAbsent(r.type() + "/" + r.id(), r);
+      }
+      includedByKey = index;
+    }
+    return Optional.ofNullable(index.get(linkage.type() + "/" + linkage.id()));
   }
 
   /** The document-level {@code links.next}, not a relationship's links. */
