@@ -260,7 +260,7 @@ final class Operations {
     // External groups send the invitation email; internal ones wait for a build (api-behaviour.md 5.2).
     if (!group.internal() && joined.state().equals("NOT_INVITED")) {
       joined = joined.withState("INVITED");
-      state.builds().countInvitation(joined.email() == null ? joined.id() : joined.email());
+      state.builds().countInvitation(joined);
     }
     state.putTester(joined);
   }

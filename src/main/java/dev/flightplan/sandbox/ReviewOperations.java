@@ -113,7 +113,7 @@ final class ReviewOperations {
     if (!tester.state().equals("ACCEPTED") && !tester.state().equals("INSTALLED")) {
       state.putTester(tester.withState("INVITED"));
     }
-    builds.countInvitation(tester.email() == null ? tester.id() : tester.email());
+    builds.countInvitation(tester);
     return ids.uuid();
   }
 
