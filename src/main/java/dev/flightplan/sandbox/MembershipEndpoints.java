@@ -23,9 +23,9 @@ final class MembershipEndpoints {
 
   List<Route> routes() {
     String linkages = "/v1/betaGroups/{id}/relationships/betaTesters";
-    QuerySpec testers = QuerySpec.builder().fields("betaTesters", FieldNames.BETA_TESTERS).paged(200).build();
+    QuerySpec testers = QuerySpec.builder().fields("betaTesters", FieldNames.BETA_TESTERS).paged().build();
     return List.of(
-        new Route("GET", linkages, QuerySpec.builder().paged(200).build(), this::linkages),
+        new Route("GET", linkages, QuerySpec.builder().paged().build(), this::linkages),
         new Route("POST", linkages, QuerySpec.NONE, this::add),
         new Route("DELETE", linkages, QuerySpec.NONE, this::remove),
         new Route("GET", "/v1/betaGroups/{id}/betaTesters", testers, this::testers),
@@ -35,12 +35,12 @@ final class MembershipEndpoints {
   private Response linkages(Request request) {
     state.group(request.id());
     List<String> ids = state.members(request.id()).stream().map(Tester::id).toList();
-    return Response.ok(Documents.linkages("betaTesters", Paging.page(ids, request.query(), 200), request));
+    return Response.ok(Documents.linkages("betaTesters", Paging.page(ids, request.query()), request));
   }
 
   private Response testers(Request request) {
     state.group(request.id());
-    Paging.Page<Tester> page = Paging.page(state.members(request.id()), request.query(), 200);
+    Paging.Page<Tester> page = Paging.page(state.members(request.id()), request.query());
     List<ObjectNode> data = page.items().stream().map(t -> views.tester(t, request.query(), null)).toList();
     return Response.ok(Documents.collection(data, page, request, null));
   }
