@@ -1,6 +1,5 @@
 package dev.flightplan.sandbox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -33,16 +32,17 @@ final class MembershipEndpoints {
   }
 
   private Response linkages(Request request) {
-    state.group(request.id());
-    List<String> ids = state.members(request.id()).stream().map(Tester::id).toList();
-    return Response.ok(Documents.linkages("betaTesters", Paging.page(ids, request.query()), request));
+    return views.linkages(request, "betaTesters", memberIds(request.id()));
   }
 
   private Response testers(Request request) {
-    state.group(request.id());
-    Paging.Page<Tester> page = Paging.page(state.members(request.id()), request.query());
-    List<ObjectNode> data = page.items().stream().map(t -> views.tester(t, request.query(), null)).toList();
-    return Response.ok(Documents.collection(data, page, request, null));
+    return views.page(request, "betaTesters", memberIds(request.id()));
+  }
+
+  /** The group's testers' ids; 404 when there is no such group. */
+  private List<String> memberIds(String groupId) {
+    state.group(groupId);
+    return state.members(groupId).stream().map(Tester::id).toList();
   }
 
   private Response add(Request request) {

@@ -77,10 +77,6 @@ final class Views {
     return info;
   }
 
-  ObjectNode tester(Tester tester, Query query, Documents.Included included) {
-    return render("betaTesters", tester.id(), query, included);
-  }
-
   /**
    * One resource of {@code type} with the request's fieldsets and, when {@code included} is not null, its
    * includes. Related resources are added to {@code included} once each.
