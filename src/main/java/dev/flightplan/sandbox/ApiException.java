@@ -88,7 +88,7 @@ final class ApiException extends RuntimeException {
         404,
         "NOT_FOUND",
         "The specified resource does not exist",
-        "There is no resource of type '" + type + "' with id '" + id + "'",
+        noResource(type, id),
         null,
         null);
   }
@@ -175,6 +175,15 @@ final class ApiException extends RuntimeException {
     return new ApiException(
         409, "ENTITY_ERROR.RELATIONSHIP.INVALID", "The provided entity includes a relationship with an invalid value",
         detail, pointer, null);
+  }
+
+  /** A relationship names a resource that does not exist: 409, worded like the 404 for the resource itself. */
+  static ApiException relatedNotFound(String pointer, String type, String id) {
+    return relationshipInvalid(pointer, noResource(type, id));
+  }
+
+  private static String noResource(String type, String id) {
+    return "There is no resource of type '" + type + "' with id '" + id + "'";
   }
 
   static ApiException relationshipUnknown(String pointer, String detail) {

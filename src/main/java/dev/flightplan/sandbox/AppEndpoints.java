@@ -20,7 +20,7 @@ final class AppEndpoints {
         withIncludes(QuerySpec.builder())
             .filter("bundleId").filter("id").filter("name").filter("sku")
             .sort("name", "-name", "bundleId", "-bundleId", "sku", "-sku")
-            .paged(200)
+            .paged()
             .build();
     QuerySpec one = withIncludes(QuerySpec.builder()).build();
     return List.of(
@@ -49,7 +49,7 @@ final class AppEndpoints {
             .filter(a -> matches(q, "sku", a.sku()))
             .sorted(order(q.list("sort")))
             .toList();
-    Paging.Page<App> page = Paging.page(apps, q, 200);
+    Paging.Page<App> page = Paging.page(apps, q);
     Documents.Included included = new Documents.Included();
     List<ObjectNode> data = page.items().stream().map(a -> views.render("apps", a.id(), q, included)).toList();
     return Response.ok(Documents.collection(data, page, request, included));

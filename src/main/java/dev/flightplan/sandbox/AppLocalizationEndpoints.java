@@ -29,7 +29,7 @@ final class AppLocalizationEndpoints {
 
   List<Route> routes() {
     QuerySpec list =
-        Routes.ofApp(TYPE, FieldNames.BETA_APP_LOCALIZATIONS).filter("locale").filter("app").paged(200).build();
+        Routes.ofApp(TYPE, FieldNames.BETA_APP_LOCALIZATIONS).filter("locale").filter("app").paged().build();
     QuerySpec one = Routes.ofApp(TYPE, FieldNames.BETA_APP_LOCALIZATIONS).build();
     return List.of(
         new Route("GET", "/v1/betaAppLocalizations", list, this::list),

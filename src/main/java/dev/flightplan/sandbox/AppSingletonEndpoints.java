@@ -38,12 +38,12 @@ final class AppSingletonEndpoints {
         builds.reviewDetails, ReviewDetail::app, ReviewDetail::id);
     return List.of(
         new Route("GET", "/v1/apps/{id}/betaLicenseAgreement", license.ofAppSpec(), r -> ofApp(r, license)),
-        new Route("GET", "/v1/betaLicenseAgreements", license.withApp().filter("app").paged(200).build(),
+        new Route("GET", "/v1/betaLicenseAgreements", license.withApp().filter("app").paged().build(),
             r -> list(r, license)),
         new Route("GET", "/v1/betaLicenseAgreements/{id}", license.withApp().build(), r -> one(r, license)),
         new Route("PATCH", "/v1/betaLicenseAgreements/{id}", QuerySpec.NONE, this::updateLicense),
         new Route("GET", "/v1/apps/{id}/betaAppReviewDetail", detail.ofAppSpec(), r -> ofApp(r, detail)),
-        new Route("GET", "/v1/betaAppReviewDetails", detail.withApp().requiredFilter("app").paged(200).build(),
+        new Route("GET", "/v1/betaAppReviewDetails", detail.withApp().requiredFilter("app").paged().build(),
             r -> list(r, detail)),
         new Route("GET", "/v1/betaAppReviewDetails/{id}", detail.withApp().build(), r -> one(r, detail)),
         new Route("PATCH", "/v1/betaAppReviewDetails/{id}", QuerySpec.NONE, this::updateDetail));

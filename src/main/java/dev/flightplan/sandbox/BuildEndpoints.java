@@ -37,7 +37,7 @@ final class BuildEndpoints {
         .filter("preReleaseVersion.platform", PLATFORMS).filter("buildAudienceType", AUDIENCES)
         .filter("preReleaseVersion").filter("app").filter("betaGroups").filter("id")
         .sort("version", "-version", "uploadedDate", "-uploadedDate", "preReleaseVersion", "-preReleaseVersion")
-        .paged(200)
+        .paged()
         .build();
     return List.of(
         new Route("GET", "/v1/builds", list, this::list),

@@ -34,13 +34,13 @@ final class BuildInfoEndpoints {
     return List.of(
         new Route("GET", "/v1/betaBuildLocalizations",
             ofBuild(QuerySpec.builder(), LOCALIZATIONS, FieldNames.BETA_BUILD_LOCALIZATIONS)
-                .filter("locale").filter("build").paged(200).build(),
+                .filter("locale").filter("build").paged().build(),
             r -> views.page(r, LOCALIZATIONS, builds.buildLocalizations.all().stream()
                 .filter(Filters.matches(r.query(), "locale", BuildLocalization::locale))
                 .filter(Filters.matches(r.query(), "build", BuildLocalization::build))
                 .map(BuildLocalization::id).toList())),
         new Route("GET", "/v1/builds/{id}/betaBuildLocalizations",
-            QuerySpec.builder().fields(LOCALIZATIONS, FieldNames.BETA_BUILD_LOCALIZATIONS).paged(200).build(),
+            QuerySpec.builder().fields(LOCALIZATIONS, FieldNames.BETA_BUILD_LOCALIZATIONS).paged().build(),
             r -> views.page(r, LOCALIZATIONS, builds.localizationsOf(builds.builds.get(r.id()).id()).stream()
                 .map(BuildLocalization::id).toList())),
         new Route("GET", "/v1/betaBuildLocalizations/{id}",
@@ -57,7 +57,7 @@ final class BuildInfoEndpoints {
             r -> views.one(r, DETAILS, builds.builds.get(r.id()).id())),
         new Route("GET", "/v1/buildBetaDetails",
             ofBuild(QuerySpec.builder(), DETAILS, FieldNames.BUILD_BETA_DETAILS)
-                .filter("build").filter("id").paged(200).build(),
+                .filter("build").filter("id").paged().build(),
             r -> views.page(r, DETAILS, builds.builds.all().stream()
                 .filter(Filters.matches(r.query(), "build", Build::id))
                 .filter(Filters.matches(r.query(), "id", Build::id))

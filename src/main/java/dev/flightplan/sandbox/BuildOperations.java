@@ -140,7 +140,7 @@ final class BuildOperations {
     Tester given = state.tester(tester.id()).withApp(build.app());
     if (given.state().equals("NOT_INVITED")) {
       given = given.withState("INVITED");
-      builds.countInvitation(given.email() == null ? given.id() : given.email());
+      builds.countInvitation(given);
     }
     state.putTester(given);
   }

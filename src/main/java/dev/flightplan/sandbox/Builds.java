@@ -161,8 +161,9 @@ final class Builds {
 
   // --- emails the sandbox pretends to send ---
 
-  void countInvitation(String email) {
-    invitations.merge(email, 1, Integer::sum);
+  /** One more invitation email to {@code tester}, counted by its email as spelled (by its id if it has none). */
+  void countInvitation(Tester tester) {
+    invitations.merge(tester.email() == null ? tester.id() : tester.email(), 1, Integer::sum);
   }
 
   void countNotification(String buildLabel) {

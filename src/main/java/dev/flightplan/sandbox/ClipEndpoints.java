@@ -28,12 +28,12 @@ final class ClipEndpoints {
   }
 
   List<Route> routes() {
-    QuerySpec list = withIncludes(QuerySpec.builder()).paged(200).build();
+    QuerySpec list = withIncludes(QuerySpec.builder()).paged().build();
     return List.of(
         new Route("GET", "/v1/buildBundles/{id}/betaAppClipInvocations", list,
             r -> views.page(r, "betaAppClipInvocations", invocationIds(r.id()))),
         new Route("GET", "/v1/buildBundles/{id}/relationships/betaAppClipInvocations",
-            QuerySpec.builder().paged(200).build(),
+            QuerySpec.builder().paged().build(),
             r -> views.linkages(r, "betaAppClipInvocations", invocationIds(r.id()))),
         new Route("GET", "/v1/betaAppClipInvocations/{id}", withIncludes(QuerySpec.builder()).build(),
             r -> views.one(r, "betaAppClipInvocations", builds.invocations.get(r.id()).id())),

@@ -31,8 +31,7 @@ final class ClipOperations {
     BuildBundle bundle = builds.bundles.orNull(bundleId);
     String bundlePointer = "/data/relationships/buildBundle/data/id";
     if (bundle == null) {
-      throw ApiException.relationshipInvalid(bundlePointer,
-          "There is no resource of type 'buildBundles' with id '" + bundleId + "'");
+      throw ApiException.relatedNotFound(bundlePointer, "buildBundles", bundleId);
     }
     if (!bundle.appClip()) {
       throw ApiException.relationshipInvalid(bundlePointer,
@@ -94,8 +93,8 @@ final class ClipOperations {
 
   ClipTitle createTitle(String invocationId, String locale, String title) {
     if (builds.invocations.orNull(invocationId) == null) {
-      throw ApiException.relationshipInvalid("/data/relationships/betaAppClipInvocation/data/id",
-          "There is no resource of type 'betaAppClipInvocations' with id '" + invocationId + "'");
+      throw ApiException.relatedNotFound(
+          "/data/relationships/betaAppClipInvocation/data/id", "betaAppClipInvocations", invocationId);
     }
     Values.locale(locale, "/data/attributes/locale");
     Values.notBlank(title, "/data/attributes/title");

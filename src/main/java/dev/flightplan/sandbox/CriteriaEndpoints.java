@@ -35,7 +35,7 @@ final class CriteriaEndpoints {
     QuerySpec fields = QuerySpec.builder()
         .fields("betaRecruitmentCriteria", FieldNames.BETA_RECRUITMENT_CRITERIA).build();
     QuerySpec options = QuerySpec.builder()
-        .fields("betaRecruitmentCriterionOptions", FieldNames.BETA_RECRUITMENT_CRITERION_OPTIONS).paged(200).build();
+        .fields("betaRecruitmentCriterionOptions", FieldNames.BETA_RECRUITMENT_CRITERION_OPTIONS).paged().build();
     QuerySpec check = QuerySpec.builder()
         .fields("betaRecruitmentCriterionCompatibleBuildChecks", FieldNames.COMPATIBLE_BUILD_CHECKS).build();
     return List.of(
@@ -132,7 +132,7 @@ final class CriteriaEndpoints {
   }
 
   private Response options(Request request) {
-    Paging.Page<String> page = Paging.page(List.of(InfoResources.OPTIONS_ID), request.query(), 200);
+    Paging.Page<String> page = Paging.page(List.of(InfoResources.OPTIONS_ID), request.query());
     Set<String> fields = FieldNames.requested(request.query(), "betaRecruitmentCriterionOptions");
     List<ObjectNode> data = page.items().stream().map(id -> views.info().options(fields)).toList();
     return Response.ok(Documents.collection(data, page, request, null));

@@ -26,7 +26,7 @@ final class CriteriaOperations {
     Group group = state.groupOrNull(groupId);
     String pointer = "/data/relationships/betaGroup/data/id";
     if (group == null) {
-      throw ApiException.relationshipInvalid(pointer, "There is no resource of type 'betaGroups' with id '" + groupId + "'");
+      throw ApiException.relatedNotFound(pointer, "betaGroups", groupId);
     }
     if (group.internal()) {
       throw ApiException.relationshipInvalid(pointer,

@@ -103,7 +103,6 @@ final class Dispatcher {
     }
     Response response;
     String injected = null;
-    boolean drop = false;
     long remaining = rateLimiter.remaining();
     try {
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -173,7 +172,7 @@ final class Dispatcher {
     }
     Exchange seen = new Exchange(method, path, rawQuery, exchange.getRequestHeaders(), requestBody,
         response.status(), headers, responseBody);
-    return new Answer(response.status(), headers, body, method + " " + template, seen, drop);
+    return new Answer(response.status(), headers, body, method + " " + template, seen, false);
   }
 
   /**

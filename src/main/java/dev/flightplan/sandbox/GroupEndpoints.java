@@ -53,7 +53,7 @@ final class GroupEndpoints {
             .filter("publicLink").filter("builds").filter("id")
             .sort("name", "-name", "createdDate", "-createdDate", "publicLinkEnabled", "-publicLinkEnabled",
                 "publicLinkLimit", "-publicLinkLimit")
-            .paged(200)
+            .paged()
             .build();
     return List.of(
         new Route("GET", "/v1/betaGroups", list, this::list),

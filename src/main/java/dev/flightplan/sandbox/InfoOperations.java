@@ -20,8 +20,7 @@ final class InfoOperations {
 
   AppLocalization createAppLocalization(AppLocalization wanted) {
     if (state.appOrNull(wanted.app()) == null) {
-      throw ApiException.relationshipInvalid("/data/relationships/app/data/id",
-          "There is no resource of type 'apps' with id '" + wanted.app() + "'");
+      throw ApiException.relatedNotFound("/data/relationships/app/data/id", "apps", wanted.app());
     }
     Values.locale(wanted.locale(), "/data/attributes/locale");
     if (builds.localizationsOfApp(wanted.app()).stream().anyMatch(l -> l.locale().equals(wanted.locale()))) {
@@ -84,8 +83,7 @@ final class InfoOperations {
   BuildLocalization createBuildLocalization(String buildId, String locale, String whatsNew) {
     Build build = builds.builds.orNull(buildId);
     if (build == null) {
-      throw ApiException.relationshipInvalid("/data/relationships/build/data/id",
-          "There is no resource of type 'builds' with id '" + buildId + "'");
+      throw ApiException.relatedNotFound("/data/relationships/build/data/id", "builds", buildId);
     }
     Values.locale(locale, "/data/attributes/locale");
     if (builds.localizationsOf(buildId).stream().anyMatch(l -> l.locale().equals(locale))) {

@@ -1,6 +1,5 @@
 package dev.flightplan.sandbox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -23,9 +22,9 @@ final class MembershipEndpoints {
 
   List<Route> routes() {
     String linkages = "/v1/betaGroups/{id}/relationships/betaTesters";
-    QuerySpec testers = QuerySpec.builder().fields("betaTesters", FieldNames.BETA_TESTERS).paged(200).build();
+    QuerySpec testers = QuerySpec.builder().fields("betaTesters", FieldNames.BETA_TESTERS).paged().build();
     return List.of(
-        new Route("GET", linkages, QuerySpec.builder().paged(200).build(), this::linkages),
+        new Route("GET", linkages, QuerySpec.builder().paged().build(), this::linkages),
         new Route("POST", linkages, QuerySpec.NONE, this::add),
         new Route("DELETE", linkages, QuerySpec.NONE, this::remove),
         new Route("GET", "/v1/betaGroups/{id}/betaTesters", testers, this::testers),
@@ -33,16 +32,17 @@ final class MembershipEndpoints {
   }
 
   private Response linkages(Request request) {
-    state.group(request.id());
-    List<String> ids = state.members(request.id()).stream().map(Tester::id).toList();
-    return Response.ok(Documents.linkages("betaTesters", Paging.page(ids, request.query(), 200), request));
+    return views.linkages(request, "betaTesters", memberIds(request.id()));
   }
 
   private Response testers(Request request) {
-    state.group(request.id());
-    Paging.Page<Tester> page = Paging.page(state.members(request.id()), request.query(), 200);
-    List<ObjectNode> data = page.items().stream().map(t -> views.tester(t, request.query(), null)).toList();
-    return Response.ok(Documents.collection(data, page, request, null));
+    return views.page(request, "betaTesters", memberIds(request.id()));
+  }
+
+  /** The group's testers' ids; 404 when there is no such group. */
+  private List<String> memberIds(String groupId) {
+    state.group(groupId);
+    return state.members(groupId).stream().map(Tester::id).toList();
   }
 
   private Response add(Request request) {

@@ -52,8 +52,7 @@ final class Operations {
 
   Group createGroup(GroupCreate c) {
     if (state.appOrNull(c.appId()) == null) {
-      throw ApiException.relationshipInvalid(
-          "/data/relationships/app/data/id", "There is no resource of type 'apps' with id '" + c.appId() + "'");
+      throw ApiException.relatedNotFound("/data/relationships/app/data/id", "apps", c.appId());
     }
     boolean internal = Boolean.TRUE.equals(c.internal());
     checkName(c.appId(), null, c.name());
@@ -70,9 +69,8 @@ final class Operations {
     for (int i = 0; i < c.testerIds().size(); i++) {
       Tester tester = state.testerOrNull(c.testerIds().get(i));
       if (tester == null) {
-        throw ApiException.relationshipInvalid(
-            "/data/relationships/betaTesters/data/" + i + "/id",
-            "There is no resource of type 'betaTesters' with id '" + c.testerIds().get(i) + "'");
+        throw ApiException.relatedNotFound(
+            "/data/relationships/betaTesters/data/" + i + "/id", "betaTesters", c.testerIds().get(i));
       }
       newMembers.add(tester);
     }
@@ -100,8 +98,7 @@ final class Operations {
       String pointer = "/data/relationships/builds/data/" + i + "/id";
       Build build = state.builds().builds.orNull(c.buildIds().get(i));
       if (build == null) {
-        throw ApiException.relationshipInvalid(
-            pointer, "There is no resource of type 'builds' with id '" + c.buildIds().get(i) + "'");
+        throw ApiException.relatedNotFound(pointer, "builds", c.buildIds().get(i));
       }
       rules.checkForGroup(build, group, pointer);
       builds.add(build);
@@ -201,9 +198,7 @@ final class Operations {
     for (int i = 0; i < buildIds.size(); i++) {
       Build build = state.builds().builds.orNull(buildIds.get(i));
       if (build == null) {
-        throw ApiException.relationshipInvalid(
-            "/data/relationships/builds/data/" + i + "/id",
-            "There is no resource of type 'builds' with id '" + buildIds.get(i) + "'");
+        throw ApiException.relatedNotFound("/data/relationships/builds/data/" + i + "/id", "builds", buildIds.get(i));
       }
       rules.checkForTester(build);
       builds.add(build);
@@ -216,9 +211,8 @@ final class Operations {
     for (int i = 0; i < groupIds.size(); i++) {
       Group group = state.groupOrNull(groupIds.get(i));
       if (group == null) {
-        throw ApiException.relationshipInvalid(
-            "/data/relationships/betaGroups/data/" + i + "/id",
-            "There is no resource of type 'betaGroups' with id '" + groupIds.get(i) + "'");
+        throw ApiException.relatedNotFound(
+            "/data/relationships/betaGroups/data/" + i + "/id", "betaGroups", groupIds.get(i));
       }
       if (group.internal() && !state.isUser(email)) {
         throw notAUser(email);
@@ -266,7 +260,7 @@ final class Operations {
     // External groups send the invitation email; internal ones wait for a build (api-behaviour.md 5.2).
     if (!group.internal() && joined.state().equals("NOT_INVITED")) {
       joined = joined.withState("INVITED");
-      state.builds().countInvitation(joined.email() == null ? joined.id() : joined.email());
+      state.builds().countInvitation(joined);
     }
     state.putTester(joined);
   }

@@ -15,6 +15,9 @@ final class Paging {
   /** Page size when a collection request sends no {@code limit}; small like Apple's, so clients send one. */
   static final int DEFAULT_PAGE_LIMIT = 20;
 
+  /** The largest {@code limit} Apple allows on the collections the sandbox serves. */
+  static final int MAX_PAGE_LIMIT = 200;
+
   /** Linkages shown in an included relationship when no {@code limit[rel]} is sent. */
   static final int DEFAULT_INCLUDE_LIMIT = 10;
 
@@ -76,8 +79,8 @@ final class Paging {
   }
 
   /** The page of {@code all} that the request's {@code limit} and {@code cursor} select. */
-  static <T> Page<T> page(List<T> all, Query query, int maxLimit) {
-    int limit = limit(query, "limit", maxLimit, DEFAULT_PAGE_LIMIT);
+  static <T> Page<T> page(List<T> all, Query query) {
+    int limit = limit(query, "limit", MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT);
     int from = Math.min(offset(query), all.size());
     int to = Math.min(from + limit, all.size());
     return new Page<>(all.subList(from, to), all.size(), limit, to < all.size() ? to : -1);

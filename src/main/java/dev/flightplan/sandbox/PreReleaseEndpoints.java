@@ -23,10 +23,10 @@ final class PreReleaseEndpoints {
         .filter("builds.version").filter("platform", "IOS", "MAC_OS", "TV_OS", "VISION_OS").filter("version")
         .filter("app").filter("builds")
         .sort("version", "-version")
-        .paged(200)
+        .paged()
         .build();
     QuerySpec ofApp =
-        QuerySpec.builder().fields("preReleaseVersions", FieldNames.PRE_RELEASE_VERSIONS).paged(200).build();
+        QuerySpec.builder().fields("preReleaseVersions", FieldNames.PRE_RELEASE_VERSIONS).paged().build();
     return List.of(
         new Route("GET", "/v1/preReleaseVersions", list, this::list),
         new Route("GET", "/v1/preReleaseVersions/{id}", withIncludes(QuerySpec.builder()).build(),

@@ -7,9 +7,9 @@ import java.util.Set;
 /**
  * The query parameters one endpoint accepts: filters (with their allowed values, or any value when the set is
  * empty), the filters that must be given, sparse fieldsets per type, include values, per-relationship include
- * limits, sort keys, and the page limit maximum (0 when the endpoint is not paged). Every name is one the OpenAPI document declares for that
- * operation; declared parameters the sandbox does not implement are left out, so they are refused loudly rather
- * than silently ignored.
+ * limits, sort keys, and whether the endpoint is paged ({@code limit} up to {@link Paging#MAX_PAGE_LIMIT}, and
+ * {@code cursor}). Every name is one the OpenAPI document declares for that operation; declared parameters the
+ * sandbox does not implement are left out, so they are refused loudly rather than silently ignored.
  */
 record QuerySpec(
     Map<String, Set<String>> filters,
@@ -18,7 +18,7 @@ record QuerySpec(
     Set<String> includes,
     Map<String, Integer> includeLimits,
     Set<String> sorts,
-    int maxLimit) {
+    boolean paged) {
   static final QuerySpec NONE = builder().build();
 
   QuerySpec {
@@ -32,10 +32,6 @@ record QuerySpec(
 
   static Builder builder() {
     return new Builder();
-  }
-
-  boolean paged() {
-    return maxLimit > 0;
   }
 
   /** Refuses parameters the endpoint does not accept (400 ILLEGAL) and values it cannot take (400 INVALID). */
@@ -52,7 +48,7 @@ record QuerySpec(
       } else if (name.equals("sort") && !sorts.isEmpty()) {
         checkValues(query, name, sorts);
       } else if (paged() && name.equals("limit")) {
-        Paging.limit(query, name, maxLimit, 1);
+        Paging.limit(query, name, Paging.MAX_PAGE_LIMIT, 1);
       } else if (paged() && name.equals("cursor")) {
         Paging.offset(query);
       } else {
@@ -97,7 +93,7 @@ record QuerySpec(
     private Set<String> includes = Set.of();
     private final Map<String, Integer> includeLimits = new LinkedHashMap<>();
     private Set<String> sorts = Set.of();
-    private int maxLimit;
+    private boolean paged;
 
     Builder filter(String name, String... allowed) {
       filters.put(name, Set.of(allowed));
@@ -130,13 +126,14 @@ record QuerySpec(
       return this;
     }
 
-    Builder paged(int max) {
-      maxLimit = max;
+    /** Takes {@code limit} (up to {@link Paging#MAX_PAGE_LIMIT}) and {@code cursor}. */
+    Builder paged() {
+      paged = true;
       return this;
     }
 
     QuerySpec build() {
-      return new QuerySpec(filters, requiredFilters, fields, includes, includeLimits, sorts, maxLimit);
+      return new QuerySpec(filters, requiredFilters, fields, includes, includeLimits, sorts, paged);
     }
   }
 }

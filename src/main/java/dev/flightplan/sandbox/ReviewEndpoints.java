@@ -24,7 +24,7 @@ final class ReviewEndpoints {
     QuerySpec list = BuildInfoEndpoints.ofBuild(QuerySpec.builder(), TYPE, FieldNames.BETA_APP_REVIEW_SUBMISSIONS)
         .filter("betaReviewState", ReviewOperations.REVIEW_STATES.toArray(String[]::new))
         .requiredFilter("build")
-        .paged(200)
+        .paged()
         .build();
     return List.of(
         new Route("GET", "/v1/betaAppReviewSubmissions", list, r -> views.page(r, TYPE, builds.submissions.all()

@@ -96,8 +96,7 @@ final class ReviewOperations {
    */
   String invite(String appId, String testerId) {
     if (state.appOrNull(appId) == null) {
-      throw ApiException.relationshipInvalid("/data/relationships/app/data/id",
-          "There is no resource of type 'apps' with id '" + appId + "'");
+      throw ApiException.relatedNotFound("/data/relationships/app/data/id", "apps", appId);
     }
     if (testerId == null) {
       throw ApiException.relationshipRequired("/data/relationships/betaTester",
@@ -105,8 +104,7 @@ final class ReviewOperations {
     }
     Tester tester = state.testerOrNull(testerId);
     if (tester == null) {
-      throw ApiException.relationshipInvalid("/data/relationships/betaTester/data/id",
-          "There is no resource of type 'betaTesters' with id '" + testerId + "'");
+      throw ApiException.relatedNotFound("/data/relationships/betaTester/data/id", "betaTesters", testerId);
     }
     if (!tester.apps().contains(appId)) {
       throw ApiException.relationshipInvalid("/data/relationships/betaTester/data/id",
@@ -115,7 +113,7 @@ final class ReviewOperations {
     if (!tester.state().equals("ACCEPTED") && !tester.state().equals("INSTALLED")) {
       state.putTester(tester.withState("INVITED"));
     }
-    builds.countInvitation(tester.email() == null ? tester.id() : tester.email());
+    builds.countInvitation(tester);
     return ids.uuid();
   }
 
@@ -133,8 +131,7 @@ final class ReviewOperations {
   private Build relatedBuild(String buildId) {
     Build build = builds.builds.orNull(buildId);
     if (build == null) {
-      throw ApiException.relationshipInvalid("/data/relationships/build/data/id",
-          "There is no resource of type 'builds' with id '" + buildId + "'");
+      throw ApiException.relatedNotFound("/data/relationships/build/data/id", "builds", buildId);
     }
     return build;
   }

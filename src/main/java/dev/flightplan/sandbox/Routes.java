@@ -10,19 +10,16 @@ import java.util.function.Consumer;
  * to one app ({@code include=app}).
  */
 final class Routes {
-  /** The largest {@code limit} Apple allows on the collections the sandbox serves. */
-  private static final int MAX_PAGE_LIMIT = 200;
-
   private Routes() {}
 
   /** A to-many relationship's linkages: paged, and nothing else. */
   static QuerySpec toManyRelationship() {
-    return QuerySpec.builder().paged(MAX_PAGE_LIMIT).build();
+    return QuerySpec.builder().paged().build();
   }
 
   /** A to-many related collection of {@code type}: its fieldset, paged. */
   static QuerySpec toManyRelated(String type, Set<String> fields) {
-    return QuerySpec.builder().fields(type, fields).paged(MAX_PAGE_LIMIT).build();
+    return QuerySpec.builder().fields(type, fields).paged().build();
   }
 
   /** A to-one related resource of {@code type}: its fieldset. */

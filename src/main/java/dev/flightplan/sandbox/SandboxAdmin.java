@@ -29,7 +29,7 @@ public final class SandboxAdmin {
    * @throws IllegalArgumentException for an unknown app or build, several matching builds, or an unknown state
    */
   public void setReviewState(String bundleId, String version, String number, String reviewState) {
-    synchronized (state) {
+    change(() -> {
       App app = state.apps().stream().filter(a -> a.bundleId().equals(bundleId)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no app with bundle id " + bundleId));
       Builds builds = state.builds();
@@ -40,10 +40,7 @@ public final class SandboxAdmin {
             matching.size() + " builds " + version + " (" + number + ") of " + bundleId + "; expected exactly one");
       }
       review.setReviewState(matching.get(0), reviewState);
-      if (store != null) {
-        store.save(state);
-      }
-    }
+    });
   }
 
   /**
@@ -56,14 +53,13 @@ public final class SandboxAdmin {
     if (!java.util.Set.of("NOT_INVITED", "INVITED", "ACCEPTED", "INSTALLED", "REVOKED").contains(testerState)) {
       throw new IllegalArgumentException("not a beta tester state: " + testerState);
     }
-    synchronized (state) {
-      Tester tester = state.testers().stream().filter(t -> t.email() != null && t.email().equalsIgnoreCase(email))
-          .findFirst().orElseThrow(() -> new IllegalArgumentException("no tester " + email));
-      state.putTester(tester.withState(testerState));
-      if (store != null) {
-        store.save(state);
+    change(() -> {
+      Tester tester = state.testerByEmail(email);
+      if (tester == null) {
+        throw new IllegalArgumentException("no tester " + email);
       }
-    }
+      state.putTester(tester.withState(testerState));
+    });
   }
 
   /**
@@ -73,7 +69,7 @@ public final class SandboxAdmin {
    * @throws IllegalArgumentException for an unknown user, or one in an internal group
    */
   public void removeUser(String email) {
-    synchronized (state) {
+    change(() -> {
       if (!state.isUser(email)) {
         throw new IllegalArgumentException("no user " + email);
       }
@@ -82,10 +78,7 @@ public final class SandboxAdmin {
         throw new IllegalArgumentException(email + " is in an internal group; the sandbox does not model removing them");
       }
       state.removeUser(email);
-      if (store != null) {
-        store.save(state);
-      }
-    }
+    });
   }
 
   /**
@@ -103,6 +96,16 @@ public final class SandboxAdmin {
   public Map<String, Integer> notificationsSent() {
     synchronized (state) {
       return new TreeMap<>(state.builds().notifications());
+    }
+  }
+
+  /** Makes {@code change} under the state lock, and persists it as an API write would be. */
+  private void change(Runnable change) {
+    synchronized (state) {
+      change.run();
+      if (store != null) {
+        store.save(state);
+      }
     }
   }
 }

@@ -42,7 +42,7 @@ final class TesterEndpoints {
             .filter("apps").filter("betaGroups").filter("builds").filter("id")
             .sort("firstName", "-firstName", "lastName", "-lastName", "email", "-email", "inviteType", "-inviteType",
                 "state", "-state")
-            .paged(200)
+            .paged()
             .build();
     return List.of(
         new Route("GET", "/v1/betaTesters", list, this::list),

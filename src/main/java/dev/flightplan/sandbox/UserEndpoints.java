@@ -31,7 +31,7 @@ final class UserEndpoints {
             .filter("username")
             .filter("roles", TeamUser.ROLES.toArray(String[]::new))
             .sort("username", "-username", "lastName", "-lastName")
-            .paged(200)
+            .paged()
             .build();
     return List.of(new Route("GET", "/v1/users", list, this::list));
   }

@@ -77,10 +77,6 @@ final class Views {
     return info;
   }
 
-  ObjectNode tester(Tester tester, Query query, Documents.Included included) {
-    return render("betaTesters", tester.id(), query, included);
-  }
-
   /**
    * One resource of {@code type} with the request's fieldsets and, when {@code included} is not null, its
    * includes. Related resources are added to {@code included} once each.
@@ -140,7 +136,7 @@ final class Views {
 
   /** The page of {@code ids} the request's limit and cursor select, rendered with its includes. */
   Response page(Request request, String type, List<String> ids) {
-    Paging.Page<String> page = Paging.page(ids, request.query(), 200);
+    Paging.Page<String> page = Paging.page(ids, request.query());
     Documents.Included included = new Documents.Included();
     List<ObjectNode> data = page.items().stream().map(id -> render(type, id, request.query(), included)).toList();
     return Response.ok(Documents.collection(data, page, request, included));
@@ -148,7 +144,7 @@ final class Views {
 
   /** A page of linkages only. */
   Response linkages(Request request, String type, List<String> ids) {
-    return Response.ok(Documents.linkages(type, Paging.page(ids, request.query(), 200), request));
+    return Response.ok(Documents.linkages(type, Paging.page(ids, request.query()), request));
   }
 
   /** The answer to a create: 201, the new resource as {@code query} shows it, and its URL as Location. */
