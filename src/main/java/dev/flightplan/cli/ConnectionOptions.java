@@ -15,8 +15,10 @@ public final class ConnectionOptions {
       names = "--sandbox-state",
       paramLabel = "FILE",
       description = "Where the embedded sandbox keeps its state (default: ${DEFAULT-VALUE}).",
-      defaultValue = ".flightplan/sandbox.json")
+      defaultValue = DEFAULT_SANDBOX_STATE)
   Path sandboxState;
+
+  private static final String DEFAULT_SANDBOX_STATE = ".flightplan/sandbox.json";
 
   @Option(
       names = "--invitation-log",
@@ -64,6 +66,17 @@ public final class ConnectionOptions {
       paramLabel = "SPEC",
       description = "With --sandbox: faults the embedded sandbox injects, e.g. seed=7,5xx=0.1,429=0.05,reset=0.02,revoke=once,lag=2s (see flightplan sandbox --help).")
   String sandboxFaults;
+
+  /**
+   * The options that chose the endpoint, for a command the user is told to run next against the same App Store
+   * Connect: {@code --sandbox} (with its state file when not the default) or {@code --api-url}; never a credential.
+   */
+  String endpointArgs() {
+    if (sandbox) {
+      return " --sandbox" + (sandboxState.equals(Path.of(DEFAULT_SANDBOX_STATE)) ? "" : " --sandbox-state " + sandboxState);
+    }
+    return apiUrl == null ? "" : " --api-url " + apiUrl;
+  }
 
   /** The invitation log's file: as given, or the default for the API in use. */
   Path invitationLogFile() {
