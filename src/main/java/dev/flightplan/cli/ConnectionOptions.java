@@ -54,12 +54,19 @@ public final class ConnectionOptions {
       description = "Refuse every request that would change App Store Connect (plan works; apply fails at its first write, having sent none).")
   boolean readOnly;
 
+  int retries;
+
   @Option(
       names = "--retries",
       paramLabel = "N",
       description = "How often a failed request is repeated when that is safe (429, 5xx, lost connections), with backoff and jitter (default: ${DEFAULT-VALUE}).",
       defaultValue = "4")
-  int retries;
+  void retries(int n) {
+    if (n < 0) {
+      throw usage("--retries must be 0 or more, got " + n);
+    }
+    retries = n;
+  }
 
   @Option(
       names = "--sandbox-faults",
@@ -107,8 +114,13 @@ public final class ConnectionOptions {
           + DEFAULT_PARALLELISM + "). Calls that depend on each other still wait for one another.")
   void parallelism(int n) {
     if (n < 1 || n > MAX_PARALLELISM) {
-      throw new ParameterException(mixee.commandLine(), "--parallelism must be between 1 and " + MAX_PARALLELISM + ", got " + n);
+      throw usage("--parallelism must be between 1 and " + MAX_PARALLELISM + ", got " + n);
     }
     parallelism = n;
+  }
+
+  /** A mistake on the command line: exit 64, with the command's help named. */
+  ParameterException usage(String message) {
+    return new ParameterException(mixee.commandLine(), message);
   }
 }

@@ -43,6 +43,10 @@ class CommandLineTest {
     CliRunner.Result range = CliRunner.plain().run("apply", "--parallelism", "0");
     assertThat(range.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(range.err()).isEqualTo("error: --parallelism must be between 1 and 16, got 0\nSee 'flightplan apply --help'.\n");
+
+    CliRunner.Result retries = CliRunner.plain().run("plan", "--retries", "-1");
+    assertThat(retries.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(retries.err()).isEqualTo("error: --retries must be 0 or more, got -1\nSee 'flightplan plan --help'.\n");
   }
 
   @Test
