@@ -110,7 +110,7 @@ public final class ConnectionOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      description = "Requests in flight at once, for reading and for applying (1-" + MAX_PARALLELISM + ", default "
+      description = "Requests in flight at once, for reading and for applying (1-" + MAX_PARALLELISM + ", default: "
           + DEFAULT_PARALLELISM + "). Calls that depend on each other still wait for one another.")
   void parallelism(int n) {
     if (n < 1 || n > MAX_PARALLELISM) {
