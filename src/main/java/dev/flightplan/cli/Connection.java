@@ -32,18 +32,15 @@ final class Connection implements AutoCloseable {
   static Connection open(ConnectionOptions options, Environment env) throws CredentialsException, IOException {
     java.util.function.Consumer<String> debug =
         options.debug ? line -> { env.err().println("debug: " + line); env.err().flush(); } : line -> {};
-    if (options.retries < 0) {
-      throw new CredentialsException("--retries must be 0 or more, got " + options.retries);
-    }
     if (options.sandboxFaults != null && !options.sandbox) {
-      throw new CredentialsException("--sandbox-faults needs --sandbox (a standalone sandbox takes --faults)");
+      throw options.usage("--sandbox-faults needs --sandbox (a standalone sandbox takes --faults)");
     }
     if (options.sandbox) {
       FaultSpec faults;
       try {
         faults = FaultSpec.parse(options.sandboxFaults);
       } catch (IllegalArgumentException e) {
-        throw new CredentialsException("--sandbox-faults: " + e.getMessage());
+        throw options.usage("--sandbox-faults: " + e.getMessage());
       }
       SandboxServer server = SandboxServer.start(
           SandboxOptions.defaults().withStateFile(options.sandboxState.toAbsolutePath()).withFaults(faults));

@@ -15,8 +15,10 @@ public final class ConnectionOptions {
       names = "--sandbox-state",
       paramLabel = "FILE",
       description = "Where the embedded sandbox keeps its state (default: ${DEFAULT-VALUE}).",
-      defaultValue = ".flightplan/sandbox.json")
+      defaultValue = DEFAULT_SANDBOX_STATE)
   Path sandboxState;
+
+  private static final String DEFAULT_SANDBOX_STATE = ".flightplan/sandbox.json";
 
   @Option(
       names = "--invitation-log",
@@ -52,18 +54,36 @@ public final class ConnectionOptions {
       description = "Refuse every request that would change App Store Connect (plan works; apply fails at its first write, having sent none).")
   boolean readOnly;
 
+  int retries;
+
   @Option(
       names = "--retries",
       paramLabel = "N",
       description = "How often a failed request is repeated when that is safe (429, 5xx, lost connections), with backoff and jitter (default: ${DEFAULT-VALUE}).",
       defaultValue = "4")
-  int retries;
+  void retries(int n) {
+    if (n < 0) {
+      throw usage("--retries must be 0 or more, got " + n);
+    }
+    retries = n;
+  }
 
   @Option(
       names = "--sandbox-faults",
       paramLabel = "SPEC",
       description = "With --sandbox: faults the embedded sandbox injects, e.g. seed=7,5xx=0.1,429=0.05,reset=0.02,revoke=once,lag=2s (see flightplan sandbox --help).")
   String sandboxFaults;
+
+  /**
+   * The options that chose the endpoint, for a command the user is told to run next against the same App Store
+   * Connect: {@code --sandbox} (with its state file when not the default) or {@code --api-url}; never a credential.
+   */
+  String endpointArgs() {
+    if (sandbox) {
+      return " --sandbox" + (sandboxState.equals(Path.of(DEFAULT_SANDBOX_STATE)) ? "" : " --sandbox-state " + sandboxState);
+    }
+    return apiUrl == null ? "" : " --api-url " + apiUrl;
+  }
 
   /** The invitation log's file: as given, or the default for the API in use. */
   Path invitationLogFile() {
@@ -90,12 +110,17 @@ public final class ConnectionOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      description = "Requests in flight at once, for reading and for applying (1-" + MAX_PARALLELISM + ", default "
+      description = "Requests in flight at once, for reading and for applying (1-" + MAX_PARALLELISM + ", default: "
           + DEFAULT_PARALLELISM + "). Calls that depend on each other still wait for one another.")
   void parallelism(int n) {
     if (n < 1 || n > MAX_PARALLELISM) {
-      throw new ParameterException(mixee.commandLine(), "--parallelism must be between 1 and " + MAX_PARALLELISM + ", got " + n);
+      throw usage("--parallelism must be between 1 and " + MAX_PARALLELISM + ", got " + n);
     }
     parallelism = n;
+  }
+
+  /** A mistake on the command line: exit 64, with the command's help named. */
+  ParameterException usage(String message) {
+    return new ParameterException(mixee.commandLine(), message);
   }
 }

@@ -45,7 +45,22 @@ public final class Main {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setOut(env.out());
     cmd.setErr(env.err());
+    cmd.setParameterExceptionHandler(Main::usageError);
     return cmd;
+  }
+
+  /**
+   * A bad command line: the mistake, picocli's suggestion for a misspelt command or option, and where the options are
+   * described, instead of picocli's default of the whole help text, which buries the one line that matters.
+   */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("error: " + ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+    err.flush();
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   private int report(Exception ex, boolean debug) {

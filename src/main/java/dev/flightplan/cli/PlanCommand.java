@@ -92,7 +92,7 @@ final class PlanCommand implements Callable<Integer> {
       }
       Views.render(format, saved, showEmails, env, style);
       if (out != null) {
-        Views.saved(out, format, env);
+        Views.saved(out, format, connection, env);
       }
       return detailedExitcode && saved.plan().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     } catch (ApiException | CredentialsException e) {

@@ -30,8 +30,8 @@ public final class PlanningOptions {
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      description = "Testers per membership request (adding to or removing from a group, removing from the app); default "
-          + PlanOptions.DEFAULT_BATCH_SIZE + ", the largest page App Store Connect serves.")
+      description = "Testers per membership request (adding to or removing from a group, removing from the app; default: "
+          + PlanOptions.DEFAULT_BATCH_SIZE + ", the largest page App Store Connect serves).")
   void batchSize(int n) {
     if (n < 1) {
       throw new ParameterException(mixee.commandLine(), "--batch-size must be at least 1, got " + n);

@@ -66,7 +66,7 @@ final class PullCommand implements Callable<Integer> {
         env.out().print(pulled.yaml());
         env.out().flush();
       }
-      String plan = "flightplan plan" + (connection.sandbox ? " --sandbox" : "") + " -f " + (out == null ? "FILE" : out)
+      String plan = "flightplan plan" + connection.endpointArgs() + " -f " + (out == null ? "FILE" : out)
           + " --detailed-exitcode";
       new PullTextView(out == null ? env.err() : env.out(), style).render(pulled, out, plan);
       return ExitCodes.OK;

@@ -24,19 +24,19 @@ import picocli.CommandLine.ParentCommand;
 final class SandboxCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
 
-  @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (0 picks a free one; default ${DEFAULT-VALUE}).", defaultValue = "8787")
+  @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (0 picks a free one; default: ${DEFAULT-VALUE}).", defaultValue = "8787")
   int port;
 
-  @Option(names = "--state", paramLabel = "FILE", description = "State file (default ${DEFAULT-VALUE}).", defaultValue = ".flightplan/sandbox.json")
+  @Option(names = "--state", paramLabel = "FILE", description = "State file (default: ${DEFAULT-VALUE}).", defaultValue = ".flightplan/sandbox.json")
   Path state;
 
   @Option(names = "--seed", paramLabel = "FILE", description = "Seed for a new state: apps, builds and users (default: the demo seed).")
   Path seed;
 
-  @Option(names = "--latency", paramLabel = "MS", description = "Added latency per request, in milliseconds (default ${DEFAULT-VALUE}).", defaultValue = "0")
+  @Option(names = "--latency", paramLabel = "MS", description = "Added latency per request, in milliseconds (default: ${DEFAULT-VALUE}).", defaultValue = "0")
   long latencyMs;
 
-  @Option(names = "--hourly-limit", paramLabel = "N", description = "Requests allowed per rolling hour (default ${DEFAULT-VALUE}).", defaultValue = "3600")
+  @Option(names = "--hourly-limit", paramLabel = "N", description = "Requests allowed per rolling hour (default: ${DEFAULT-VALUE}).", defaultValue = "3600")
   long hourlyLimit;
 
   @Option(
@@ -47,8 +47,8 @@ final class SandboxCommand implements Callable<Integer> {
         "  5xx=RATE      answer 500/503 (RATE from 0 to 1)",
         "  429=RATE      answer 429 RATE_LIMIT_EXCEEDED",
         "  reset=RATE    close the connection without an answer",
-        "  lost=SHARE    of the 5xx and resets on writes, the share that strike after the change is made (default 0.5)",
-        "  slow=RATE[:DURATION]  answer late (default 2s)",
+        "  lost=SHARE    of the 5xx and resets on writes, the share that strike after the change is made (default: 0.5)",
+        "  slow=RATE[:DURATION]  answer late (default: 2s)",
         "  revoke=once|N revoke the token of the N-th request early (once: N from the seed, within 100): 401s",
         "  lag=DURATION  reads trail writes by DURATION; deletes that may complete later answer 202",
         "  seed=N        replay the same faults (default: random, printed)",

@@ -73,13 +73,16 @@ final class Views {
     }
   }
 
-  /** Where the plan was saved and how to apply it: on stdout after text, on stderr when stdout is a document. */
-  static void saved(Path file, PlanFormat format, Environment env) {
+  /**
+   * Where the plan was saved and how to apply it, against the endpoint it was made from: on stdout after text, on
+   * stderr when stdout is a document.
+   */
+  static void saved(Path file, PlanFormat format, ConnectionOptions connection, Environment env) {
     PrintWriter to = format == PlanFormat.TEXT ? env.out() : env.err();
     if (format == PlanFormat.TEXT) {
       to.println();
     }
-    to.println("Saved the plan to " + file + ". To apply exactly these actions, run: flightplan apply " + file);
+    to.println("Saved the plan to " + file + ". To apply exactly these actions, run: flightplan apply" + connection.endpointArgs() + " " + file);
     to.flush();
   }
 }

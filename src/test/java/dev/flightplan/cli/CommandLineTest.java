@@ -29,6 +29,27 @@ class CommandLineTest {
   }
 
   @Test
+  void aUsageErrorSaysWhatIsWrongAndWhereTheHelpIsWithoutRepeatingIt() {
+    CliRunner.Result unknown = CliRunner.plain().run("plan", "--bogus");
+    assertThat(unknown.out()).isEmpty();
+    assertThat(unknown.err()).isEqualTo("error: Unknown option: '--bogus'\nSee 'flightplan plan --help'.\n");
+
+    CliRunner.Result misspelt = CliRunner.plain().run("aply");
+    assertThat(misspelt.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(misspelt.err()).startsWith("error: Unmatched argument at index 0: 'aply'\n")
+        .contains("Did you mean: flightplan apply").endsWith("See 'flightplan --help'.\n")
+        .doesNotContain("Usage:");
+
+    CliRunner.Result range = CliRunner.plain().run("apply", "--parallelism", "0");
+    assertThat(range.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(range.err()).isEqualTo("error: --parallelism must be between 1 and 16, got 0\nSee 'flightplan apply --help'.\n");
+
+    CliRunner.Result retries = CliRunner.plain().run("plan", "--retries", "-1");
+    assertThat(retries.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(retries.err()).isEqualTo("error: --retries must be 0 or more, got -1\nSee 'flightplan plan --help'.\n");
+  }
+
+  @Test
   void validateReportsTheFileAndExitsZero() {
     CliRunner.Result r = CliRunner.plain().run("validate", "-f", "examples/testflight.yaml");
     assertThat(r.exit()).as(r.all()).isZero();

@@ -34,12 +34,12 @@ class FaultsCliTest {
 
     CliRunner.Result embedded = CliRunner.plain().run("plan", "--sandbox", "--sandbox-state",
         tmp.resolve("s.json").toString(), "--sandbox-faults", "5xx=2", "-f", "examples/testflight.yaml");
-    assertThat(embedded.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(embedded.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(embedded.err()).contains("--sandbox-faults: 5xx must be a rate from 0 to 1");
 
     CliRunner.Result withoutSandbox = CliRunner.plain().run("plan", "--sandbox-faults", "5xx=0.1", "-f",
         "examples/testflight.yaml", "--api-url", "http://127.0.0.1:9");
-    assertThat(withoutSandbox.exit()).isEqualTo(ExitCodes.ERROR);
+    assertThat(withoutSandbox.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(withoutSandbox.err()).contains("--sandbox-faults needs --sandbox");
   }
 }

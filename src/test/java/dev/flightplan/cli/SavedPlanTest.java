@@ -27,7 +27,8 @@ class SavedPlanTest extends SandboxTest {
     String[] args = concat(new String[] {"plan", "-f", EXAMPLE, "-o", file.toString()}, extra);
     CliRunner.Result r = cli().run(sandbox, args);
     assertThat(r.exit()).as(r.all()).isZero();
-    assertThat(r.out()).contains("Saved the plan to " + file + ". To apply exactly these actions, run: flightplan apply " + file);
+    assertThat(r.out()).contains("Saved the plan to " + file + ". To apply exactly these actions, run: flightplan apply --api-url "
+        + sandbox.baseUri() + " " + file);
     PlanSchemaAssert.assertValidPlan(Files.readString(file));
     return file;
   }
@@ -58,6 +59,21 @@ class SavedPlanTest extends SandboxTest {
     assertThat(twice.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(twice.err()).contains("is stale");
     assertThat(writes()).isEqualTo(after);
+  }
+
+  @Test
+  void theCommandThePlanSuggestsAppliesItAgainstTheSameSandbox() {
+    Path state = tmp.resolve("embedded.json");
+    Path file = tmp.resolve("embedded-plan.json");
+    CliRunner.Result r = CliRunner.plain().run("plan", "--sandbox", "--sandbox-state", state.toString(), "-f", EXAMPLE,
+        "-o", file.toString(), "--format", "markdown");
+    assertThat(r.exit()).as(r.all()).isZero();
+    String suggested = "flightplan apply --sandbox --sandbox-state " + state + " " + file;
+    assertThat(r.err()).contains("To apply exactly these actions, run: " + suggested);
+
+    CliRunner.Result apply = CliRunner.plain().run(suggested.substring("flightplan ".length()).split(" "));
+    assertThat(apply.exit()).as(apply.all()).isZero();
+    assertThat(apply.out()).contains("Verified: App Store Connect now matches the file.");
   }
 
   @Test
