@@ -65,6 +65,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin ScopeOptions scope;
   @Mixin ConnectionOptions connection;
   @Mixin PlanningOptions planning;
+  @Mixin InvitationLogOptions invitationLog;
 
   @Option(names = "--auto-approve", description = "Apply without asking (needed when not at a terminal; a saved plan never asks).")
   boolean autoApprove;
@@ -100,7 +101,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, env);
+      Engine engine = Connection.engine(conn, connection, invitationLog, env);
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Views.showDiagnostics(saved.plan().diagnostics(), env, style);
       if (saved.plan().diagnostics().hasErrors()) {
@@ -149,7 +150,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, env);
+      Engine engine = Connection.engine(conn, connection, invitationLog, env);
       Diagnostics secrets = engine.secretsFor(saved);
       Views.showDiagnostics(secrets, env, style);
       if (secrets.hasErrors()) {

@@ -110,9 +110,9 @@ final class Connection implements AutoCloseable {
   }
 
   /** The use cases over this connection, with the invitation log the options name. */
-  static Engine engine(Connection conn, ConnectionOptions options, Environment env) {
+  static Engine engine(Connection conn, ConnectionOptions options, InvitationLogOptions log, Environment env) {
     return new Engine(conn.client(), env.env(), options.parallelism)
-        .withInvitationLog(new InvitationLogFile(options.invitationLogFile()), env.clock());
+        .withInvitationLog(new InvitationLogFile(log.file(options)), env.clock());
   }
 
   @Override

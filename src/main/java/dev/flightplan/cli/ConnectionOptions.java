@@ -21,14 +21,6 @@ public final class ConnectionOptions {
   private static final String DEFAULT_SANDBOX_STATE = ".flightplan/sandbox.json";
 
   @Option(
-      names = "--invitation-log",
-      paramLabel = "FILE",
-      description = "Where invitations.resendAfterDays remembers when each waiting tester was last invited (default:"
-          + " .flightplan/invitations.json; with --sandbox, sandbox-invitations.json beside the sandbox's state). Read"
-          + " and written only for files that set resendAfterDays.")
-  Path invitationLog;
-
-  @Option(
       names = "--api-url",
       paramLabel = "URL",
       description = "App Store Connect API endpoint (default: https://api.appstoreconnect.apple.com). Must be https unless it is a loopback address.")
@@ -83,18 +75,6 @@ public final class ConnectionOptions {
       return " --sandbox" + (sandboxState.equals(Path.of(DEFAULT_SANDBOX_STATE)) ? "" : " --sandbox-state " + sandboxState);
     }
     return apiUrl == null ? "" : " --api-url " + apiUrl;
-  }
-
-  /** The invitation log's file: as given, or the default for the API in use. */
-  Path invitationLogFile() {
-    if (invitationLog != null) {
-      return invitationLog;
-    }
-    if (sandbox) {
-      Path parent = sandboxState.toAbsolutePath().getParent();
-      return parent == null ? Path.of("sandbox-invitations.json") : parent.resolve("sandbox-invitations.json");
-    }
-    return Path.of(".flightplan", "invitations.json");
   }
 
   /** Apple reports 429s under bursts of parallel requests well below the hourly limit; 4 stays clear of that. */

@@ -36,6 +36,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin ScopeOptions scope;
   @Mixin ConnectionOptions connection;
   @Mixin PlanningOptions planning;
+  @Mixin InvitationLogOptions invitationLog;
   @Mixin GuardOptions guards;
 
   @Option(
@@ -78,7 +79,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     Scope selected = chosen.get();
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, env);
+      Engine engine = Connection.engine(conn, connection, invitationLog, env);
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       saved = saved.withPlan(engine.withGuardNotes(saved.plan(), guards.limits()));
       Diagnostics diagnostics = saved.plan().diagnostics();

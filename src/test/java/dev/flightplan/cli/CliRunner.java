@@ -79,7 +79,8 @@ final class CliRunner {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--api-url");
     all.add(sandbox.baseUri().toString());
-    if (!all.contains("--invitation-log")) {
+    boolean usesLog = !all.isEmpty() && (all.get(0).equals("plan") || all.get(0).equals("apply"));
+    if (usesLog && !all.contains("--invitation-log")) {
       all.add("--invitation-log");
       all.add(invitationLog().toString());
     }
