@@ -75,7 +75,7 @@ public final class InternalMembers {
         ctx.out().diagnostic(Diagnostic.error(j.pos(),
             "tester " + j.email() + " cannot join internal group \"" + j.group()
                 + "\": it is not an App Store Connect user of the team",
-            "invite them in Users and Access first (App Store Connect sends the invitation), or put them in an"
+            "invite them in Users and Access first, which emails them the invitation, or put them in an"
                 + " external group"));
       }
     }

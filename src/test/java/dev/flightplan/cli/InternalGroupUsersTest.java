@@ -51,7 +51,7 @@ class InternalGroupUsersTest extends SandboxTest {
   void aNonUserInAnInternalGroupIsAnErrorWhereTheFileSaysSoBeforeAnyWrite() throws IOException {
     qaWith("zoe@example.com", "yan@example.com");
     String zoe = file + ":7:38: error: tester zoe@example.com cannot join internal group \"QA\": it is not an App Store"
-        + " Connect user of the team (invite them in Users and Access first (App Store Connect sends the invitation),"
+        + " Connect user of the team (invite them in Users and Access first, which emails them the invitation,"
         + " or put them in an external group)";
     String yan = file + ":9:44: error: tester yan@example.com cannot join internal group \"QA\": it is not an App Store"
         + " Connect user of the team";
