@@ -137,12 +137,7 @@ final class BuildOperations {
     if (!build.individualTesters().contains(tester.id())) {
       builds.builds.put(build.withTesters(Build.plus(build.individualTesters(), tester.id())));
     }
-    Tester given = state.tester(tester.id()).withApp(build.app());
-    if (given.state().equals("NOT_INVITED")) {
-      given = given.withState("INVITED");
-      builds.countInvitation(given);
-    }
-    state.putTester(given);
+    state.putTester(builds.invitedByAppStoreConnect(state.tester(tester.id()).withApp(build.app())));
   }
 
   private void refuseIfExpired(Build build) {

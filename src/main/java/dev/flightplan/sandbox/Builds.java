@@ -166,6 +166,19 @@ final class Builds {
     invitations.merge(tester.email() == null ? tester.id() : tester.email(), 1, Integer::sum);
   }
 
+  /**
+   * What App Store Connect does by itself when a tester still NOT_INVITED can start testing (joins an external group,
+   * or is given a build): it emails the invitation. Returns the tester as it is then.
+   */
+  Tester invitedByAppStoreConnect(Tester tester) {
+    if (!tester.state().equals("NOT_INVITED")) {
+      return tester;
+    }
+    Tester invited = tester.withState("INVITED");
+    countInvitation(invited);
+    return invited;
+  }
+
   void countNotification(String buildLabel) {
     notifications.merge(buildLabel, 1, Integer::sum);
   }

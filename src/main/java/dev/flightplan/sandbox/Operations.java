@@ -258,11 +258,7 @@ final class Operations {
   private void join(Tester tester, Group group) {
     Tester joined = tester.joining(group.id(), group.app());
     // External groups send the invitation email; internal ones wait for a build (api-behaviour.md 5.2).
-    if (!group.internal() && joined.state().equals("NOT_INVITED")) {
-      joined = joined.withState("INVITED");
-      state.builds().countInvitation(joined);
-    }
-    state.putTester(joined);
+    state.putTester(group.internal() ? joined : state.builds().invitedByAppStoreConnect(joined));
   }
 
   private List<Tester> existingTesters(List<String> testerIds) {

@@ -43,14 +43,17 @@ public final class SandboxAdmin {
     });
   }
 
+  /** The beta tester states of the API ({@code BetaTesterState}). */
+  public static final java.util.Set<String> TESTER_STATES = java.util.Set.of("NOT_INVITED", "INVITED", "ACCEPTED", "INSTALLED", "REVOKED");
+
   /**
-   * What a tester does in TestFlight: moves the tester {@code email} (any case) to {@code testerState} (INVITED,
-   * ACCEPTED, INSTALLED or REVOKED), e.g. ACCEPTED when they accept the invitation.
+   * What a tester (or Apple) does in TestFlight: moves the tester {@code email} (any case) to {@code testerState},
+   * one of {@link #TESTER_STATES}, e.g. ACCEPTED when they accept the invitation.
    *
    * @throws IllegalArgumentException for an unknown tester or state
    */
   public void setTesterState(String email, String testerState) {
-    if (!java.util.Set.of("NOT_INVITED", "INVITED", "ACCEPTED", "INSTALLED", "REVOKED").contains(testerState)) {
+    if (!TESTER_STATES.contains(testerState)) {
       throw new IllegalArgumentException("not a beta tester state: " + testerState);
     }
     change(() -> {
