@@ -22,7 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <ul>
  *   <li>a create whose answer was lost: read once; what exists is adopted (its id is what the call produces);
- *       otherwise it is sent again, at most as often as the retry policy allows;
+ *       otherwise it is sent again, at most as often as the retry policy allows. One read is enough because a
+ *       create that did take effect but does not show yet is answered 409 when sent again (App Store Connect
+ *       refuses duplicates with 409, api-behaviour.md §3), and the 409 is then read back patiently, below;
  *   <li>a 409 (which App Store Connect also answers for "already there"): read, allowing for reads that trail
  *       writes (backoff, as many reads as the retry policy has attempts); done when the read shows it, otherwise
  *       the ids still missing are sent again, or, for a create, the 409 stands;
