@@ -26,7 +26,9 @@ import java.util.function.Function;
  * <p>The calls are taken in stages: consecutive calls of the same app and {@link Phase} (a call without a phase is
  * a stage of its own). A stage starts only when every call of the stages before it has finished, so an app's
  * phases keep the order the planner gave them and apps follow one another. Within a stage, calls start in plan
- * order, and a call that needs a reference {@code {rN}} waits until the earlier call producing it has finished.
+ * order, and a call waits until every call it depends on has finished: the earlier calls producing the ids it needs
+ * ({@link ApiCall#needs()}) and the calls it must follow ({@link ApiCall#after()}). Every order the planner relies on
+ * within a phase is such a dependency, so it holds at any parallelism.
  *
  * <p>After the first failure, or when a stop is requested (or the thread running the schedule is interrupted),
  * no further call starts; calls already in flight finish and are reported. Results are in plan order whatever
@@ -173,11 +175,13 @@ public final class Scheduler {
   }
 
   /**
-   * For each call, the earlier calls producing the references it needs. A reference nothing earlier produces is
-   * left to fail when the call is sent, as it would in a sequential apply.
+   * For each call, the earlier calls it depends on: those producing the references it needs, and those it must
+   * follow. A reference nothing earlier produces is left to fail when the call is sent, as it would in a sequential
+   * apply; a call to follow that does not come earlier is a bug of the plan (see {@code plan.Plan}).
    */
-  private static int[][] producers(List<ApiCall> calls) {
+  static int[][] producers(List<ApiCall> calls) {
     Map<String, Integer> producedBy = new HashMap<>();
+    Map<String, Integer> byKey = new HashMap<>();
     int[][] producers = new int[calls.size()][];
     for (int i = 0; i < calls.size(); i++) {
       ApiCall call = calls.get(i);
@@ -189,9 +193,20 @@ public final class Scheduler {
           mine[mine.length - 1] = p;
         }
       }
+      for (String key : call.after()) {
+        Integer p = byKey.get(key);
+        if (p == null) {
+          throw new IllegalStateException(call.purpose() + " must follow the call " + key + ", which does not come before it");
+        }
+        mine = Arrays.copyOf(mine, mine.length + 1);
+        mine[mine.length - 1] = p;
+      }
       producers[i] = mine;
       if (call.produces() != null) {
         producedBy.put(call.produces(), i);
+      }
+      if (call.key() != null) {
+        byKey.put(call.key(), i);
       }
     }
     return producers;

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The values of the secrets a file refers to (environment variables, or files relative to the desired-state file),
- * read when planning and applying and never shown: {@link #toString()} names only how many there are. Plans hold
- * {@link #placeholder} in their place.
+ * read when planning and applying and never shown: {@link #toString()} names only how many there are. Plans say
+ * where each goes ({@code plan.Substitution}), never what it is.
  */
 public final class Secrets {
   private final Map<String, String> values;
@@ -36,19 +36,10 @@ public final class Secrets {
   }
 
   /**
-   * The secrets a saved plan's requests hold placeholders for ({@code {secret:env NAME}}), read afresh: a saved plan
-   * never holds them. Files are relative to the plan's desired-state file, as when it was planned.
+   * The secrets {@code refs} name, read afresh (a saved plan's calls declare the secrets they need, never their
+   * values). Files are relative to the desired-state file {@code configPath}, as when it was planned.
    */
-  public static Resolution forPlaceholders(String text, String configPath, Map<String, String> env) {
-    List<SecretRef> refs = new ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{secret:(env|file) ([^}]+)}").matcher(text);
-    while (m.find()) {
-      refs.add("env".equals(m.group(1)) ? new SecretRef(m.group(2), null, null) : new SecretRef(null, m.group(2), null));
-    }
-    return resolve(refs, configPath, env);
-  }
-
-  private static Resolution resolve(List<SecretRef> refs, String configPath, Map<String, String> env) {
+  public static Resolution resolve(List<SecretRef> refs, String configPath, Map<String, String> env) {
     Path source = Path.of(configPath).toAbsolutePath();
     Path baseDir = source.getParent() == null ? Path.of("") : source.getParent();
     Map<String, String> values = new HashMap<>();
@@ -78,18 +69,13 @@ public final class Secrets {
     return new Resolution(new Secrets(values), Diagnostics.of(problems));
   }
 
-  /** Resolves a placeholder's description ({@code env NAME}, {@code file PATH}) to its value. */
+  /** Resolves a secret's description ({@code env NAME}, {@code file PATH}) to its value. */
   public Optional<String> lookup(String description) {
     return Optional.ofNullable(values.get(description));
   }
 
   public Optional<String> value(SecretRef ref) {
     return lookup(ref.describe());
-  }
-
-  /** What a plan holds instead of the secret: {@code {secret:env NAME}}. */
-  public static String placeholder(SecretRef ref) {
-    return "{secret:" + ref.describe() + "}";
   }
 
   private static List<SecretRef> references(DesiredState desired) {

@@ -6,6 +6,7 @@ import dev.flightplan.apply.Applier;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.CallResult;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.config.SecretRef;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.kinds.InternalMembers;
@@ -191,8 +192,8 @@ public final class Engine {
   private static Map<String, List<String>> reSent(Plan plan) {
     Map<String, List<String>> out = new TreeMap<>();
     plan.invitations().stream()
-        .filter(r -> r.kind() == InvitationRecord.Kind.SENT && !r.tester().startsWith("{"))
-        .forEach(r -> out.computeIfAbsent(r.app(), k -> new ArrayList<>()).add(r.tester()));
+        .filter(r -> r.kind() == InvitationRecord.Kind.SENT && !r.tester().isProduced())
+        .forEach(r -> out.computeIfAbsent(r.app(), k -> new ArrayList<>()).add(r.tester().value()));
     return out;
   }
 
@@ -214,13 +215,12 @@ public final class Engine {
   }
 
   /**
-   * Reads the secrets a saved plan's requests refer to (a saved plan holds only placeholders); errors when one
+   * Reads the secrets a saved plan's calls declare (a saved plan holds none, only where each goes); errors when one
    * cannot be read, before anything is sent.
    */
   public Diagnostics secretsFor(SavedPlan saved) {
-    StringBuilder bodies = new StringBuilder();
-    saved.plan().calls().forEach(c -> bodies.append(c.bodyJson() == null ? "" : c.bodyJson()));
-    Secrets.Resolution resolution = Secrets.forPlaceholders(bodies.toString(), saved.config().path(), env);
+    List<SecretRef> refs = saved.plan().calls().stream().flatMap(c -> c.secrets().stream()).distinct().toList();
+    Secrets.Resolution resolution = Secrets.resolve(refs, saved.config().path(), env);
     if (!resolution.diagnostics().hasErrors()) {
       secrets = resolution.secrets();
     }

@@ -28,8 +28,9 @@ import java.util.TreeMap;
 /**
  * Beta App Clip invocations of a build's App Clip, keyed by URL, each with a title per locale. Created with all
  * their titles in one request (the API takes the localizations inline); titles are changed, added and removed in
- * place; invocations the file no longer lists are deleted (the file owns a build's invocations once it lists
- * them), before new ones are created, since a build has room for three.
+ * place, a title removed only after the titles added to the same invocation (it keeps one throughout); invocations
+ * the file no longer lists are deleted (the file owns a build's invocations once it lists them), before new ones
+ * are created, since a build has room for three.
  */
 final class AppClipInvocations {
   static final String TYPE = "betaAppClipInvocations";
@@ -106,6 +107,7 @@ final class AppClipInvocations {
       return;
     }
     List<Change> changes = new ArrayList<>();
+    List<String> additions = new ArrayList<>();
     for (Map.Entry<String, String> t : want.titles().entrySet()) {
       LiveBuild.LiveTitle current = have.titles().get(t.getKey());
       if (current == null) {
@@ -113,13 +115,13 @@ final class AppClipInvocations {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("title", t.getValue());
         attrs.put("locale", t.getKey());
-        ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("POST", "/v1/" + LOCALIZATION,
+        additions.add(ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("POST", "/v1/" + LOCALIZATION,
             JsonApi.create(LOCALIZATION, attrs, Map.of("betaAppClipInvocation", new Linkage(TYPE, have.id()))), null,
             "add the " + t.getKey() + " title of " + address.local(), List.of(address))
             .readingBack(ReadBack.find(
                 Query.of("/v1/" + TYPE + "/" + have.id()).param("include", LOCALIZATION)
                     .param("fields[" + LOCALIZATION + "]", "locale").build(),
-                LOCALIZATION, "locale", t.getKey())));
+                LOCALIZATION, "locale", t.getKey()))));
       } else if (!t.getValue().equals(current.title())) {
         changes.add(new Change.Value("title[" + t.getKey() + "]", current.title(), t.getValue()));
         ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("PATCH", "/v1/" + LOCALIZATION + "/" + current.id(),
@@ -130,9 +132,9 @@ final class AppClipInvocations {
     for (Map.Entry<String, LiveBuild.LiveTitle> t : new TreeMap<>(have.titles()).entrySet()) {
       if (!want.titles().containsKey(t.getKey())) {
         changes.add(new Change.Value("title[" + t.getKey() + "]", t.getValue().title(), null));
-        // after the additions: an invocation keeps at least one title throughout
+        // only once the additions are done: an invocation keeps at least one title throughout (409 otherwise)
         ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("DELETE", "/v1/" + LOCALIZATION + "/" + t.getValue().id(), null, null,
-            "remove the " + t.getKey() + " title of " + address.local(), List.of(address)));
+            "remove the " + t.getKey() + " title of " + address.local(), List.of(address)).following(additions));
       }
     }
     ctx.out().action(new Action.Update(address, have.id(), changes, "titles differ from the file"));

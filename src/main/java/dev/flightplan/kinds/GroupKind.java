@@ -11,6 +11,7 @@ import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
@@ -67,7 +68,7 @@ public final class GroupKind implements ResourceKind {
     Address address = Address.group(ctx.app(), spec.name());
     String ref = ctx.out().newRef();
     ctx.groupWillBeCreated(spec.name(), ref);
-    GroupPlan p = new GroupPlan(ctx, address, "{" + ref + "}");
+    GroupPlan p = new GroupPlan(ctx, address, Id.produced(ref));
     boolean willHaveBuild = GroupBuilds.plan(p, spec, null);
     GroupSettings.plan(p, spec, null, willHaveBuild);
     RecruitmentCriteria.plan(p, spec, null);
@@ -97,7 +98,7 @@ public final class GroupKind implements ResourceKind {
                     .param("fields[betaGroups]", "name").param("limit", 200).build(),
                 TYPE, "name", spec.name())));
     for (List<String> batch : batches.subList(Math.min(1, batches.size()), batches.size())) {
-      ctx.out().call(Phase.MEMBERSHIP_ADD, GroupMembers.call("POST", "{" + ref + "}", batch, address, "add"));
+      ctx.out().call(Phase.MEMBERSHIP_ADD, GroupMembers.call("POST", Id.produced(ref), batch, address, "add"));
     }
     p.emitPatches();
   }
@@ -115,7 +116,7 @@ public final class GroupKind implements ResourceKind {
       return;
     }
     Address address = Address.group(ctx.app(), spec.name());
-    GroupPlan p = new GroupPlan(ctx, address, live.id());
+    GroupPlan p = new GroupPlan(ctx, address, Id.of(live.id()));
     boolean willHaveBuild = GroupBuilds.plan(p, spec, live);
     GroupSettings.plan(p, spec, live, willHaveBuild);
     RecruitmentCriteria.plan(p, spec, live);

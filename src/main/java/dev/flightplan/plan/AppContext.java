@@ -32,13 +32,13 @@ public final class AppContext {
   private final Map<String, LiveTester> liveTestersByEmail = new HashMap<>();
   private final Map<String, List<LiveTester>> liveMembersByGroupId = new HashMap<>();
   private final Map<String, LiveGroup> liveGroupsByName = new LinkedHashMap<>();
-  private final Map<String, String> groupIds = new HashMap<>();
+  private final Map<String, Id> groupIds = new HashMap<>();
   private final Set<String> desiredEmails = new HashSet<>();
   private final Map<String, Set<String>> membersByGroup;
   private Map<String, List<String>> listedUnder;
   private Map<String, Integer> groupOrder;
   private final Set<String> testersLeavingApp = new HashSet<>();
-  private final Map<String, String> testerIds = new HashMap<>();
+  private final Map<String, Id> testerIds = new HashMap<>();
   private final Map<String, List<String>> criterionOptions;
   private final BuildAssignments buildAssignments = new BuildAssignments();
 
@@ -65,12 +65,12 @@ public final class AppContext {
     this.out = out;
     for (LiveGroup g : live.groups()) {
       liveGroupsByName.put(g.name(), g);
-      groupIds.put(g.name(), g.id());
+      groupIds.put(g.name(), Id.of(g.id()));
     }
     for (LiveTester t : live.testers()) {
       if (t.email() != null) {
         liveTestersByEmail.put(t.email(), t);
-        testerIds.put(t.email(), t.id());
+        testerIds.put(t.email(), Id.of(t.id()));
       }
       for (String gid : t.groupIds()) {
         liveMembersByGroupId.computeIfAbsent(gid, k -> new ArrayList<>()).add(t);
@@ -166,23 +166,23 @@ public final class AppContext {
     return testersLeavingApp.contains(tester.id());
   }
 
-  /** The group's id, or the reference {@code {rN}} to the id its creation will produce. */
-  public String groupId(String name) {
-    String id = groupIds.get(name);
+  /** The group's id, or the id its creation in this plan will produce. */
+  public Id groupId(String name) {
+    Id id = groupIds.get(name);
     if (id == null) {
       throw new IllegalStateException("no id or reference for group " + name);
     }
     return id;
   }
 
-  /** The tester's id, or the reference {@code {rN}} to the id its creation will produce; null if neither. */
-  public String testerId(String email) {
+  /** The tester's id, or the id its creation in this plan will produce; null if neither. */
+  public Id testerId(String email) {
     return testerIds.get(email);
   }
 
-  /** Records that this plan creates the tester and that its id will be {@code {ref}}. */
+  /** Records that this plan creates the tester, whose id the call producing {@code ref} will create. */
   public void testerWillBeCreated(String email, String ref) {
-    testerIds.put(email, "{" + ref + "}");
+    testerIds.put(email, Id.produced(ref));
   }
 
   /** Device family → OS versions App Store Connect offers for recruitment criteria (empty when not read). */
@@ -210,8 +210,8 @@ public final class AppContext {
     return buildAssignments;
   }
 
-  /** Records that this plan creates (or re-creates) the group and that its id will be {@code {ref}}. */
+  /** Records that this plan creates (or re-creates) the group, whose id the call producing {@code ref} will create. */
   public void groupWillBeCreated(String name, String ref) {
-    groupIds.put(name, "{" + ref + "}");
+    groupIds.put(name, Id.produced(ref));
   }
 }

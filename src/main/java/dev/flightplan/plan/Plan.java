@@ -2,14 +2,17 @@ package dev.flightplan.plan;
 
 import dev.flightplan.diag.Diagnostics;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The difference between the file and the live state, as a value: the actions (sorted by app, then in apply
  * order), the API calls that carry them out in the order apply sends them, diagnostics found while planning, and
  * notes (things left alone on purpose, such as what {@code --prune} would delete), and what apply writes in the
  * invitation log ({@code invitations}: bookkeeping for {@code invitations.resendAfterDays}, never a change).
+ * A call depends only on calls before it ({@link ApiCall#after()} names keys of earlier calls).
  */
 public record Plan(
     List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations) {
@@ -18,6 +21,25 @@ public record Plan(
     calls = List.copyOf(calls);
     notes = List.copyOf(notes);
     invitations = List.copyOf(invitations);
+    checkDependencies(calls);
+  }
+
+  private static void checkDependencies(List<ApiCall> calls) {
+    if (calls.stream().allMatch(c -> c.after().isEmpty())) {
+      return;
+    }
+    Set<String> before = new HashSet<>();
+    for (ApiCall c : calls) {
+      for (String key : c.after()) {
+        if (!before.contains(key)) {
+          throw new IllegalArgumentException("the call \"" + c.purpose() + "\" must follow " + key
+              + ", which is not a call before it");
+        }
+      }
+      if (c.key() != null && !before.add(c.key())) {
+        throw new IllegalArgumentException("two calls have the key " + c.key());
+      }
+    }
   }
 
   /** A plan that writes nothing in the invitation log. */

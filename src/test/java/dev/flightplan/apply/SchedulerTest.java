@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -100,7 +101,8 @@ class SchedulerTest {
   @Test
   void aCallThatNeedsAReferenceWaitsForItsProducerWhileOthersGoAhead() throws Exception {
     ApiCall producer = call("create", Phase.TESTER_CREATE, "com.example.app", "r1", "/v1/betaTesters");
-    ApiCall consumer = call("use", Phase.TESTER_CREATE, "com.example.app", null, "/v1/betaTesters/{r1}/relationships/x");
+    ApiCall consumer = call("use", Phase.TESTER_CREATE, "com.example.app", null, "/v1/betaTesters/{id}/relationships/x")
+        .withIdInPath(Id.produced("r1"));
     ApiCall other1 = call("o1", Phase.TESTER_CREATE);
     ApiCall other2 = call("o2", Phase.TESTER_CREATE);
     CountDownLatch othersDone = new CountDownLatch(2);
@@ -127,6 +129,46 @@ class SchedulerTest {
     releaser.join(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
     assertThat(consumerStartedEarly).isFalse();
     assertThat(results).extracting(CallResult::status).containsOnly(CallResult.Status.DONE);
+  }
+
+  @Test
+  void aCallThatMustFollowAnotherWaitsForItWhileOthersGoAhead() throws Exception {
+    ApiCall first = call("add title", Phase.APP_CLIP_UPDATE).keyed("c1");
+    ApiCall then = call("remove title", Phase.APP_CLIP_UPDATE).keyed("c2").following(List.of("c1"));
+    ApiCall other1 = call("o1", Phase.APP_CLIP_UPDATE).keyed("c3");
+    ApiCall other2 = call("o2", Phase.APP_CLIP_UPDATE).keyed("c4");
+    CountDownLatch othersDone = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean startedEarly = new AtomicBoolean();
+    AtomicBoolean firstFinished = new AtomicBoolean();
+    Function<ApiCall, CallResult> send = c -> {
+      switch (c.purpose()) {
+        case "add title" -> {
+          await(release);
+          firstFinished.set(true);
+        }
+        case "remove title" -> startedEarly.set(!firstFinished.get());
+        default -> othersDone.countDown();
+      }
+      return done(c);
+    };
+    Thread releaser = new Thread(() -> {
+      await(othersDone); // the independent calls got through while the first was held
+      release.countDown();
+    });
+    releaser.start();
+    List<CallResult> results = new Scheduler(4).run(List.of(first, then, other1, other2), send, r -> {}, () -> false);
+    releaser.join(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
+    assertThat(startedEarly).isFalse();
+    assertThat(results).extracting(CallResult::status).containsOnly(CallResult.Status.DONE);
+  }
+
+  @Test
+  void aCallToFollowThatDoesNotComeBeforeIsABug() {
+    List<ApiCall> calls = List.of(call("a", Phase.TESTER_CREATE).keyed("c1").following(List.of("c2")),
+        call("b", Phase.TESTER_CREATE).keyed("c2"));
+    assertThatThrownBy(() -> new Scheduler(2).run(calls, SchedulerTest::done, r -> {}, () -> false))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("a must follow the call c2");
   }
 
   @Test
