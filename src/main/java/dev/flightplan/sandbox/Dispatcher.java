@@ -43,6 +43,8 @@ final class Dispatcher {
   private final Router router;
   private final String baseUri;
   private final FaultInjector faults;
+  /** Numbers arrivals and answers in the order they happen (see {@link Exchange#received()}). */
+  private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
   private final ReadLag lag;
 
   Dispatcher(SandboxOptions options, SandboxState state, StateStore store, Ids ids, ObjectMapper mapper,
@@ -90,6 +92,7 @@ final class Dispatcher {
   }
 
   Answer answer(HttpExchange exchange, byte[] requestBytes) {
+    long received = events.incrementAndGet();
     String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
     String path = exchange.getRequestURI().getPath();
     String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -171,7 +174,7 @@ final class Dispatcher {
       headers.put("Location", List.of(response.location()));
     }
     Exchange seen = new Exchange(method, path, rawQuery, exchange.getRequestHeaders(), requestBody,
-        response.status(), headers, responseBody);
+        response.status(), headers, responseBody, received, events.incrementAndGet());
     return new Answer(response.status(), headers, body, method + " " + template, seen, false);
   }
 

@@ -119,8 +119,9 @@ public final class SandboxServer implements AutoCloseable {
   /**
    * Makes the next request {@code request} ({@code "POST /v1/betaGroups"}, ids as {@code {id}}) meet {@code fault}:
    * {@code 5xx}, {@code 5xx-after} (the change is made, then 5xx), {@code 429}, {@code reset}, {@code reset-after}
-   * (the change is made, then the connection closes unanswered) or {@code 403} (Apple's {@code FORBIDDEN_ERROR}, as
-   * for a key whose role does not allow the request). For tests that fail one request on demand.
+   * (the change is made, then the connection closes unanswered), {@code 403} (Apple's {@code FORBIDDEN_ERROR}, as
+   * for a key whose role does not allow the request) or {@code slow} (answered normally, after the spec's slow
+   * duration, 2 s unless it says otherwise). For tests that fail or hold back one request on demand.
    */
   public void failNext(String request, String fault) {
     FaultInjector.Fault f =
@@ -131,6 +132,7 @@ public final class SandboxServer implements AutoCloseable {
           case "reset" -> FaultInjector.Fault.RESET;
           case "reset-after" -> FaultInjector.Fault.RESET_AFTER;
           case "403" -> FaultInjector.Fault.FORBIDDEN;
+          case "slow" -> FaultInjector.Fault.SLOW;
           default -> throw new IllegalArgumentException("unknown fault " + fault);
         };
     dispatcher.faults().failNext(request, f);
