@@ -179,7 +179,7 @@ public final class Scheduler {
    * follow. A reference nothing earlier produces is left to fail when the call is sent, as it would in a sequential
    * apply; a call to follow that does not come earlier is a bug of the plan (see {@code plan.Plan}).
    */
-  static int[][] producers(List<ApiCall> calls) {
+  private static int[][] producers(List<ApiCall> calls) {
     Map<String, Integer> producedBy = new HashMap<>();
     Map<String, Integer> byKey = new HashMap<>();
     int[][] producers = new int[calls.size()][];
