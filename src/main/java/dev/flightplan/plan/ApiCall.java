@@ -160,7 +160,7 @@ public record ApiCall(
         readBack, key, after);
   }
 
-  /** A copy whose body gets {@code substitutions} when it is sent (in addition to none: they replace any). */
+  /** A copy whose body gets {@code substitutions} when it is sent (they replace any it had). */
   public ApiCall substituting(List<Substitution> substitutions) {
     return new ApiCall(method, path, pathRef, produces, purpose, serves, tolerate, phase, bodyJson, substitutions,
         readBack, key, after);

@@ -103,52 +103,35 @@ class SchedulerTest {
     ApiCall producer = call("create", Phase.TESTER_CREATE, "com.example.app", "r1", "/v1/betaTesters");
     ApiCall consumer = call("use", Phase.TESTER_CREATE, "com.example.app", null, "/v1/betaTesters/{id}/relationships/x")
         .withIdInPath(Id.produced("r1"));
-    ApiCall other1 = call("o1", Phase.TESTER_CREATE);
-    ApiCall other2 = call("o2", Phase.TESTER_CREATE);
-    CountDownLatch othersDone = new CountDownLatch(2);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicBoolean consumerStartedEarly = new AtomicBoolean();
-    AtomicBoolean producerFinished = new AtomicBoolean();
-    Function<ApiCall, CallResult> send = c -> {
-      switch (c.purpose()) {
-        case "create" -> {
-          await(release);
-          producerFinished.set(true);
-        }
-        case "use" -> consumerStartedEarly.set(!producerFinished.get());
-        default -> othersDone.countDown();
-      }
-      return done(c);
-    };
-    Thread releaser = new Thread(() -> {
-      await(othersDone); // the independent calls got through while the producer was held
-      release.countDown();
-    });
-    releaser.start();
-    List<CallResult> results = new Scheduler(4).run(List.of(producer, consumer, other1, other2), send, r -> {}, () -> false);
-    releaser.join(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
-    assertThat(consumerStartedEarly).isFalse();
-    assertThat(results).extracting(CallResult::status).containsOnly(CallResult.Status.DONE);
+    assertWaitsWhileOthersGoAhead(producer, consumer, call("o1", Phase.TESTER_CREATE), call("o2", Phase.TESTER_CREATE));
   }
 
   @Test
   void aCallThatMustFollowAnotherWaitsForItWhileOthersGoAhead() throws Exception {
     ApiCall first = call("add title", Phase.APP_CLIP_UPDATE).keyed("c1");
     ApiCall then = call("remove title", Phase.APP_CLIP_UPDATE).keyed("c2").following(List.of("c1"));
-    ApiCall other1 = call("o1", Phase.APP_CLIP_UPDATE).keyed("c3");
-    ApiCall other2 = call("o2", Phase.APP_CLIP_UPDATE).keyed("c4");
+    assertWaitsWhileOthersGoAhead(first, then, call("o1", Phase.APP_CLIP_UPDATE).keyed("c3"),
+        call("o2", Phase.APP_CLIP_UPDATE).keyed("c4"));
+  }
+
+  /**
+   * Runs {@code first}, {@code then} (which depends on it) and two independent calls four at a time, holding
+   * {@code first} until the independent calls are done: {@code then} must not start before {@code first} finished.
+   */
+  private static void assertWaitsWhileOthersGoAhead(ApiCall first, ApiCall then, ApiCall other1, ApiCall other2)
+      throws InterruptedException {
     CountDownLatch othersDone = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean startedEarly = new AtomicBoolean();
     AtomicBoolean firstFinished = new AtomicBoolean();
     Function<ApiCall, CallResult> send = c -> {
-      switch (c.purpose()) {
-        case "add title" -> {
-          await(release);
-          firstFinished.set(true);
-        }
-        case "remove title" -> startedEarly.set(!firstFinished.get());
-        default -> othersDone.countDown();
+      if (c == first) {
+        await(release);
+        firstFinished.set(true);
+      } else if (c == then) {
+        startedEarly.set(!firstFinished.get());
+      } else {
+        othersDone.countDown();
       }
       return done(c);
     };
