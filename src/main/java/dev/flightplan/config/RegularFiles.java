@@ -71,7 +71,8 @@ public final class RegularFiles {
   }
 
   private static String tooLarge(long size, int maxBytes) {
-    return "it is " + Limits.bytes(size) + "; flightplan reads at most " + Limits.bytes(maxBytes);
+    return String.format(java.util.Locale.ROOT, "it is %,d bytes; flightplan reads at most %s", size,
+        Limits.bytes(maxBytes));
   }
 
   /** What a file that is not a regular one is, from its POSIX mode where the platform tells it. */
