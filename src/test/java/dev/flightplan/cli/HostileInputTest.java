@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,10 @@ class HostileInputTest extends SandboxTest {
   @Test
   void aFileOverTheOldCodePointLimitButWithinTheCapLoads() throws IOException {
     Path file = tmp.resolve("testflight.yaml");
-    Files.copy(Path.of("examples/testflight.yaml"), file);
-    Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
+    Files.writeString(file, "");
     appendComments(file, 4L * 1024 * 1024);
+    Files.writeString(file, Files.readString(Path.of("examples/testflight.yaml")), StandardOpenOption.APPEND);
+    Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
     CliRunner.Result r = cli().run("validate", "-f", file.toString());
     assertThat(r.exit()).as(r.all()).isZero();
   }
@@ -167,7 +169,7 @@ class HostileInputTest extends SandboxTest {
       block.append(line);
     }
     byte[] chunk = block.toString().getBytes(StandardCharsets.UTF_8);
-    try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
+    try (var out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
       for (long n = Files.size(file); n < size; n += chunk.length) {
         out.write(chunk);
       }
