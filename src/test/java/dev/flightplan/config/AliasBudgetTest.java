@@ -2,8 +2,6 @@ package dev.flightplan.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flightplan.diag.Diagnostic;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,12 +10,6 @@ import org.junit.jupiter.api.Test;
  * mappings in order), and what they copy counts like what aliases repeat.
  */
 class AliasBudgetTest {
-  private static List<String> errors(String yaml) {
-    LoadResult result = ConfigLoader.parse("t.yaml", yaml);
-    assertThat(result.state()).isEmpty();
-    return result.diagnostics().errors().stream().map(Diagnostic::format).toList();
-  }
-
   @Test
   void mergeKeysKeepTheirMeaning() {
     DesiredState valid = ConfigLoader.parse("t.yaml", """
@@ -40,7 +32,7 @@ class AliasBudgetTest {
 
   @Test
   void mergingWhatIsNotAMappingIsAPositionedError() {
-    assertThat(errors("version: 1\napps:\n  - bundleId: com.x\n    <<: [1]\n"))
+    assertThat(ConfigLoaderTest.errors("version: 1\napps:\n  - bundleId: com.x\n    <<: [1]\n"))
         .contains("t.yaml:4:10: error: '<<' merges a mapping, or a list of mappings, into this one; this is a value");
   }
 
@@ -55,7 +47,7 @@ class AliasBudgetTest {
     for (int i = 0; i < 50; i++) {
       yaml.append("  - <<: *base\n");
     }
-    assertThat(errors(yaml.append("apps: []\n").toString())).singleElement().asString()
+    assertThat(ConfigLoaderTest.errors(yaml.append("apps: []\n").toString())).singleElement().asString()
         .startsWith("t.yaml:2:7: error: aliases repeat more than 1,000,000 values in all (here, while repeating &base)");
   }
 
@@ -66,7 +58,7 @@ class AliasBudgetTest {
     for (int i = 0; i < 40; i++) {
       yaml.append("  - *t\n");
     }
-    assertThat(errors(yaml.append("apps: []\n").toString())).singleElement().asString()
+    assertThat(ConfigLoaderTest.errors(yaml.append("apps: []\n").toString())).singleElement().asString()
         .startsWith("t.yaml:2:7: error: aliases repeat more than 32 MiB of text in all (here, while repeating &t)");
   }
 }

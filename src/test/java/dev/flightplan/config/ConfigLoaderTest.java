@@ -19,7 +19,7 @@ class ConfigLoaderTest {
     return result.state().orElseThrow();
   }
 
-  private static List<String> errors(String yaml) {
+  static List<String> errors(String yaml) {
     LoadResult result = ConfigLoader.parse("t.yaml", yaml);
     assertThat(result.state()).isEmpty();
     return result.diagnostics().errors().stream().map(Diagnostic::format).toList();
