@@ -85,7 +85,7 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private int applyFile(Environment env, Style style) throws CredentialsException, IOException {
-    ConfigFile config = ConfigFile.load(file.file);
+    ConfigFile config = ConfigFile.load(file.file, file.referencedFiles());
     Views.showDiagnostics(config.result().diagnostics(), env, style);
     if (config.result().state().isEmpty()) {
       return ExitCodes.ERROR;
@@ -101,7 +101,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, invitationLog, env);
+      Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Views.showDiagnostics(saved.plan().diagnostics(), env, style);
       if (saved.plan().diagnostics().hasErrors()) {
@@ -150,7 +150,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, invitationLog, env);
+      Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       Diagnostics secrets = engine.secretsFor(saved);
       Views.showDiagnostics(secrets, env, style);
       if (secrets.hasErrors()) {
@@ -170,14 +170,14 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
       env.out().println();
-      if (!ConfigFile.unchanged(saved.config())) {
+      if (!ConfigFile.unchanged(saved.config(), file.referencedFiles())) {
         int applied = apply(engine, saved.plan(), env, style);
         if (applied == ExitCodes.OK) {
           view.notVerified(saved.config());
         }
         return applied;
       }
-      ConfigFile config = ConfigFile.load(Path.of(saved.config().path()));
+      ConfigFile config = ConfigFile.load(Path.of(saved.config().path()), file.referencedFiles());
       Views.showDiagnostics(config.result().diagnostics(), env, style);
       if (config.result().state().isEmpty()) {
         return ExitCodes.ERROR;

@@ -68,12 +68,13 @@ public final class Main {
       ex = u.getCause();
     }
     if (ex instanceof ApiException || ex instanceof CredentialsException || ex instanceof java.io.IOException) {
+      // a failure the message explains in full: its stack trace would only bury it, even with --debug
       env.err().println("error: " + ex.getMessage());
     } else {
       env.err().println("error: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
-    }
-    if (debug) {
-      ex.printStackTrace(env.err());
+      if (debug) {
+        ex.printStackTrace(env.err());
+      }
     }
     env.err().flush();
     return ExitCodes.ERROR;

@@ -66,7 +66,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws CredentialsException, IOException {
     Environment env = root.env;
     Style style = Views.style(env, output);
-    ConfigFile config = ConfigFile.load(file.file);
+    ConfigFile config = ConfigFile.load(file.file, file.referencedFiles());
     Views.showDiagnostics(config.result().diagnostics(), env, style);
     if (config.result().state().isEmpty()) {
       failure(env, config.ref(), List.of(), false, config.result().diagnostics());
@@ -79,7 +79,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     Scope selected = chosen.get();
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, invitationLog, env);
+      Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       saved = saved.withPlan(engine.withGuardNotes(saved.plan(), guards.limits()));
       Diagnostics diagnostics = saved.plan().diagnostics();

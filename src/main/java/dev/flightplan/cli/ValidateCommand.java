@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Environment env = root.env;
     Style style = Views.style(env, output);
-    Optional<DesiredState> state = Views.load(file.file, env, style);
+    Optional<DesiredState> state = Views.load(file, env, style);
     if (state.isEmpty()) {
       return ExitCodes.ERROR;
     }

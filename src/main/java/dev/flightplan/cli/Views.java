@@ -26,8 +26,8 @@ final class Views {
   }
 
   /** Loads and validates the file; prints every diagnostic to stderr; empty when there was an error. */
-  static Optional<DesiredState> load(Path file, Environment env, Style style) {
-    LoadResult result = ConfigLoader.load(file);
+  static Optional<DesiredState> load(FileOptions file, Environment env, Style style) {
+    LoadResult result = ConfigLoader.load(file.file, file.referencedFiles());
     showDiagnostics(result.diagnostics(), env, style);
     return result.state();
   }

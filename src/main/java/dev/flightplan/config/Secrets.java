@@ -2,10 +2,7 @@ package dev.flightplan.config;
 
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +29,12 @@ public final class Secrets {
   public record Resolution(Secrets secrets, Diagnostics diagnostics) {}
 
   public static Resolution resolve(DesiredState desired, Map<String, String> env) {
-    return resolve(references(desired), desired.source(), env);
+    return resolve(desired, env, ReferencedFiles.CONFINED);
+  }
+
+  /** As {@link #resolve(DesiredState, Map)}; {@code files}: where secrets' files may be. */
+  public static Resolution resolve(DesiredState desired, Map<String, String> env, ReferencedFiles files) {
+    return resolve(references(desired), desired.source(), env, files);
   }
 
   /**
@@ -40,8 +42,16 @@ public final class Secrets {
    * values). Files are relative to the desired-state file {@code configPath}, as when it was planned.
    */
   public static Resolution resolve(List<SecretRef> refs, String configPath, Map<String, String> env) {
-    Path source = Path.of(configPath).toAbsolutePath();
-    Path baseDir = source.getParent() == null ? Path.of("") : source.getParent();
+    return resolve(refs, configPath, env, ReferencedFiles.CONFINED);
+  }
+
+  /**
+   * As {@link #resolve(List, String, Map)}. A file must be where {@code files} allows (by default inside the
+   * directory tree of the desired-state file), a regular file of at most {@link Limits#MAX_SECRET_BYTES}, and UTF-8;
+   * the same rules hold when a saved plan's secrets are read at apply time.
+   */
+  public static Resolution resolve(
+      List<SecretRef> refs, String configPath, Map<String, String> env, ReferencedFiles files) {
     Map<String, String> values = new HashMap<>();
     List<Diagnostic> problems = new ArrayList<>();
     for (SecretRef ref : refs) {
@@ -57,12 +67,18 @@ public final class Secrets {
           values.put(ref.describe(), value);
         }
       } else {
-        Path file = baseDir.resolve(ref.file());
-        try {
-          values.put(ref.describe(), stripNewline(Files.readString(file, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-          problems.add(Diagnostic.error(ref.pos(), "cannot read the secret file " + ref.file() + " (looked for " + file + ")",
-              "the path is relative to the desired-state file"));
+        ReferencedFiles.Read read = files.read(configPath, ref.file(), Limits.MAX_SECRET_BYTES);
+        String problem = read.reason();
+        if (read.ok()) {
+          try {
+            values.put(ref.describe(), stripNewline(RegularFiles.utf8(read.bytes())));
+          } catch (CharacterCodingException e) {
+            problem = "it is not UTF-8 text";
+          }
+        }
+        if (problem != null) {
+          problems.add(Diagnostic.error(ref.pos(), "cannot read the secret file " + ref.file() + ": " + problem,
+              read.hint() != null ? read.hint() : "the path is relative to the desired-state file"));
         }
       }
     }

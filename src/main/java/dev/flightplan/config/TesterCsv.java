@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,11 +44,13 @@ final class TesterCsv {
 
   private final String file;
   private final Pattern email;
+  private final int emailMaxLength;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-  private TesterCsv(String file, Pattern email) {
+  private TesterCsv(String file, Pattern email, int emailMaxLength) {
     this.file = file;
     this.email = email;
+    this.emailMaxLength = emailMaxLength;
   }
 
   private static Map<String, String> aliases() {
@@ -63,9 +66,10 @@ final class TesterCsv {
     return a;
   }
 
-  /** {@code emailPattern}: what the schema accepts as an email address, so both files agree. */
-  static Result read(String file, String text, String emailPattern) {
-    TesterCsv csv = new TesterCsv(file, Pattern.compile(emailPattern));
+  /** {@code emailSchema}: what the schema accepts as an email address (pattern, length), so both files agree. */
+  static Result read(String file, String text, JsonNode emailSchema) {
+    TesterCsv csv = new TesterCsv(file, Pattern.compile(emailSchema.path("pattern").asText()),
+        emailSchema.path("maxLength").asInt(Integer.MAX_VALUE));
     return new Result(csv.testers(text), List.copyOf(csv.diagnostics));
   }
 
@@ -164,6 +168,11 @@ final class TesterCsv {
     String address = emailField.value().trim();
     if (address.isEmpty()) {
       error(pos(emailField), "this row has no email address", "every tester needs one; it is the tester's identity");
+      return null;
+    }
+    if (address.length() > emailMaxLength) {
+      error(pos(emailField), "this email address is " + address.length() + " characters long; at most "
+          + emailMaxLength + " are allowed", null);
       return null;
     }
     if (!email.matcher(address).matches()) {

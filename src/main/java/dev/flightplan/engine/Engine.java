@@ -6,6 +6,7 @@ import dev.flightplan.apply.Applier;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.CallResult;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.config.ReferencedFiles;
 import dev.flightplan.config.SecretRef;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.diag.Diagnostics;
@@ -63,6 +64,8 @@ public final class Engine {
   /** Where invitations.resendAfterDays keeps its dates; null: nowhere (every waiting tester is unseen). */
   private InvitationLogFile invitationLog;
   private Clock clock = Clock.systemUTC();
+  /** Where the secrets' files of a desired-state file may be. */
+  private ReferencedFiles files = ReferencedFiles.CONFINED;
 
   /**
    * {@code env}: where secrets given as {@code { env: NAME }} are read from; {@code parallelism}: how many requests
@@ -96,6 +99,12 @@ public final class Engine {
     return this;
   }
 
+  /** Reads secrets' files where {@code files} allows (by default only inside the desired-state file's directory). */
+  public Engine withReferencedFiles(ReferencedFiles files) {
+    this.files = Objects.requireNonNull(files, "files");
+    return this;
+  }
+
   /** The live state that was read, the invitation history planning judged by, and the plan made from them. */
   public record Planned(LiveState live, InvitationHistory history, Plan plan) {}
 
@@ -104,7 +113,7 @@ public final class Engine {
    * API call.
    */
   public Planned plan(DesiredState desired, PlanOptions options) {
-    Secrets.Resolution resolution = Secrets.resolve(desired, env);
+    Secrets.Resolution resolution = Secrets.resolve(desired, env, files);
     if (resolution.diagnostics().hasErrors()) {
       return new Planned(new LiveState(List.of(), List.of()), InvitationHistory.none(now()),
           new Plan(List.of(), List.of(), resolution.diagnostics(), List.of()));
@@ -220,7 +229,7 @@ public final class Engine {
    */
   public Diagnostics secretsFor(SavedPlan saved) {
     List<SecretRef> refs = saved.plan().calls().stream().flatMap(c -> c.secrets().stream()).distinct().toList();
-    Secrets.Resolution resolution = Secrets.resolve(refs, saved.config().path(), env);
+    Secrets.Resolution resolution = Secrets.resolve(refs, saved.config().path(), env, files);
     if (!resolution.diagnostics().hasErrors()) {
       secrets = resolution.secrets();
     }
