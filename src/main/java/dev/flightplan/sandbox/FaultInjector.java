@@ -25,7 +25,12 @@ final class FaultInjector {
     /** The change is made, then the connection closes without an answer. */
     RESET_AFTER,
     /** 403: the API key's role does not allow the request (only ever scripted, never random). */
-    FORBIDDEN
+    FORBIDDEN,
+    /**
+     * The change is made, then the client gets its 2xx status with a JSON body that is no JSON:API document, as a
+     * broken proxy might answer (only ever scripted, never random).
+     */
+    GARBLED_AFTER
   }
 
   /** The fault (if any) and whether the answer is delayed. */
