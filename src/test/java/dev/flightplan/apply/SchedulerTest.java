@@ -208,7 +208,7 @@ class SchedulerTest {
   }
 
   @Test
-  @Timeout(TIMEOUT_S)
+  @Timeout(value = TIMEOUT_S, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aStopRequestEndsTheWaitsOfCallsInFlightAndStartsNoOther() {
     List<ApiCall> calls = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
