@@ -24,7 +24,9 @@ import java.util.function.Consumer;
  * request waits until its turn comes: the moment this client's oldest request of the last hour leaves the window,
  * or, when the budget was spent by others, one request per {@code hour / limit} (1 s at 3,600 an hour), the pace
  * at which a rolling window refills on average. Each response corrects the estimate. Before the first response
- * the allowance is unknown and nothing waits; the 429 retry with backoff stays as the last resort.
+ * the allowance is unknown and nothing waits; the 429 retry with backoff stays as the last resort. Each wait is told
+ * to the {@link #onWait watchers} (apply's progress) with the moment it ends, and ends early when the waiting thread
+ * is interrupted.
  */
 public final class RateBudget {
   static final Duration WINDOW = Duration.ofHours(1);
