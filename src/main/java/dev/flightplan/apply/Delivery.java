@@ -199,7 +199,8 @@ final class Delivery {
       client.options().sleeper().sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to read back", e);
+      // apply is stopping; the call was sent, and the next apply plans afresh from what took effect
+      throw new ReadFailed(why + "; stopped while waiting");
     }
   }
 
