@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import java.io.BufferedReader;
@@ -11,11 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -40,31 +37,7 @@ class SignalTest extends SandboxTest {
   private static final Duration ENDS_WITHIN = Duration.ofSeconds(5);
 
   /** The sandbox's clock (tokens, the rolling hour): the real time the child process mints tokens with, until moved. */
-  private final RealTimeAhead clock = new RealTimeAhead();
-
-  /** The system clock, moved ahead by hand. */
-  private static final class RealTimeAhead extends Clock {
-    private volatile Duration ahead = Duration.ZERO;
-
-    void advance(Duration d) {
-      ahead = ahead.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(ahead);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
+  private final MutableClock clock = MutableClock.aheadOfSystem();
 
   @TempDir Path tmp;
 
@@ -79,9 +52,7 @@ class SignalTest extends SandboxTest {
   @ParameterizedTest(name = "SIG{0}")
   @ValueSource(strings = {"TERM", "INT"})
   void aSignalWhileWaitingForTheRateLimitEndsWithTheReport(String signal) throws Exception {
-    Path file = tmp.resolve("testflight.yaml");
-    Files.copy(Path.of("examples/testflight.yaml"), file);
-    Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
+    Path file = example(tmp);
     Process p = start(file);
     try {
       BlockingQueue<Line> lines = new LinkedBlockingQueue<>();

@@ -3,7 +3,6 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +18,7 @@ class UnexpectedAnswerTest extends SandboxTest {
 
   @Test
   void anExceptionInOneCallIsItsFailureAndTheReportIsPrinted() throws IOException {
-    Path file = tmp.resolve("testflight.yaml");
-    Files.copy(Path.of("examples/testflight.yaml"), file);
-    Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
+    Path file = example(tmp);
 
     sandbox.failNext("POST /v1/betaGroups", "garbled-after");
     CliRunner.Result failed = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
