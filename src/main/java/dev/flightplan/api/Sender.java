@@ -58,7 +58,7 @@ final class Sender {
     boolean mayHaveHappened = false;
     int attempt = 1;
     while (true) {
-      long ticket = waitForBudget(method, path);
+      long ticket = waitForBudget(method, path, !mayHaveHappened);
       long started = System.nanoTime();
       TokenSource.Token token;
       Transport.Response response;
@@ -171,16 +171,19 @@ final class Sender {
     return h;
   }
 
-  /** Paces the request to the key's hourly allowance (see {@link RateBudget}); waiting is logged. */
-  private long waitForBudget(String method, String path) {
+  /**
+   * Paces the request to the key's hourly allowance (see {@link RateBudget}); waiting is logged. An interrupted wait
+   * (apply is stopping) sends nothing: {@code neverSent} says whether no earlier attempt can have taken effect.
+   */
+  private long waitForBudget(String method, String path, boolean neverSent) {
     long before = budget.pauses();
     long ticket;
     try {
       ticket = budget.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransportException(
-          method + " " + path + ": interrupted while waiting for the rate limit", method, path, false, false, e);
+      throw new StoppedException(
+          method + " " + path + ": not sent, stopped while waiting for the rate limit", method, path, neverSent, e);
     }
     if (budget.pauses() != before) {
       options.debugLog().accept("paced " + method + " " + path + ": the hourly budget is nearly spent ("

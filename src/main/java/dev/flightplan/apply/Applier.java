@@ -54,7 +54,7 @@ public final class Applier {
   }
 
   /**
-   * Sends one call safely and says what became of it (DONE or FAILED, never NOT_SENT); an id it creates or adopts is
+   * Sends one call safely and says what became of it (DONE or FAILED; NOT_SENT if stopped first); what it creates is
    * put in {@code ids} under the reference it produces. The references it {@link ApiCall#needs() needs} must be in
    * {@code ids} already. Runs on the scheduler's workers, several at once, with the same concurrent map.
    */

@@ -1,6 +1,7 @@
 package dev.flightplan.cli;
 
 import dev.flightplan.api.CredentialsException;
+import dev.flightplan.api.RateBudget;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.engine.ConfigFile;
@@ -23,7 +24,6 @@ import dev.flightplan.render.Style;
 import dev.flightplan.state.Fingerprints;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,11 +202,12 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   /**
-   * Sends the plan's calls with progress. Interrupting (Ctrl-C) stops it starting calls: the ones under way finish
-   * and the report says what was done, before the process ends; running apply again finishes the job.
+   * Sends the plan's calls with progress, told also while a request waits for the rate limit. Interrupting (Ctrl-C,
+   * SIGTERM) stops it starting calls and ends every wait: the exchanges on the wire finish, and the report says what
+   * was done, before the process ends (the JVM then exits 130 or 143); running apply again finishes the job.
    */
   private static int apply(Engine engine, Plan plan, Environment env, Style style) {
-    ProgressView progress = new ProgressView(env.out(), style, env.terminal(), Clock.systemUTC(), plan.calls().size(),
+    ProgressView progress = new ProgressView(env.out(), style, env.terminal(), env.clock(), plan.calls().size(),
         engine.rateBudget()::timeFor);
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch reported = new CountDownLatch(1);
@@ -219,12 +220,14 @@ final class ApplyCommand implements Callable<Integer> {
       }
     }, "flightplan-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    try {
+    try (RateBudget.Subscription waits = engine.rateBudget().onWait(progress::waiting)) {
+      progress.start();
       ApplyReport report = engine.apply(plan, progress, stop::get);
       progress.finish();
       new ApplyTextView(env.out(), style).render(report);
       return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
     } finally {
+      progress.finish();
       reported.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);

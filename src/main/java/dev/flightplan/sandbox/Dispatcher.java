@@ -152,6 +152,10 @@ final class Dispatcher {
       if (response.status() < 300 && fault == FaultInjector.Fault.RESET_AFTER) {
         return dropped(method, template);
       }
+      if (response.status() < 300 && fault == FaultInjector.Fault.GARBLED_AFTER) {
+        injected = "garbled-after";
+        response = new Response(response.status(), mapper.createObjectNode().put("garbled", true), null);
+      }
     } catch (ApiException e) {
       response = new Response(e.status(), Documents.error(e, UUID.randomUUID().toString()), null);
     } catch (RuntimeException e) {
@@ -179,8 +183,8 @@ final class Dispatcher {
   }
 
   /**
-   * The response header that marks an injected fault: {@code 5xx}, {@code 5xx-after}, {@code 429}, {@code revoked} or
-   * {@code 403}.
+   * The response header that marks an injected fault: {@code 5xx}, {@code 5xx-after}, {@code 429}, {@code revoked},
+   * {@code 403} or {@code garbled-after}.
    */
   static final String FAULT_HEADER = "X-Sandbox-Fault";
 

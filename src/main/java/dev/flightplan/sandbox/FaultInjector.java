@@ -27,7 +27,12 @@ final class FaultInjector {
     /** 403: the API key's role does not allow the request (only ever scripted, never random). */
     FORBIDDEN,
     /** Answered normally, but only after the spec's slow duration (scripted; random ones are {@link Decision#slow}). */
-    SLOW
+    SLOW,
+    /**
+     * The change is made, then the client gets its 2xx status with a JSON body that is no JSON:API document, as a
+     * broken proxy might answer (only ever scripted, never random).
+     */
+    GARBLED_AFTER
   }
 
   /** The fault (if any) and whether the answer is delayed. */

@@ -120,8 +120,9 @@ public final class SandboxServer implements AutoCloseable {
    * Makes the next request {@code request} ({@code "POST /v1/betaGroups"}, ids as {@code {id}}) meet {@code fault}:
    * {@code 5xx}, {@code 5xx-after} (the change is made, then 5xx), {@code 429}, {@code reset}, {@code reset-after}
    * (the change is made, then the connection closes unanswered), {@code 403} (Apple's {@code FORBIDDEN_ERROR}, as
-   * for a key whose role does not allow the request) or {@code slow} (answered normally, after the spec's slow
-   * duration, 2 s unless it says otherwise). For tests that fail or hold back one request on demand.
+   * for a key whose role does not allow the request), {@code garbled-after} (the change is made, then the answer
+   * keeps its 2xx status but its body is JSON that is no JSON:API document) or {@code slow} (answered normally, after
+   * the spec's slow duration, 2 s unless it says otherwise). For tests that fail or hold back one request on demand.
    */
   public void failNext(String request, String fault) {
     FaultInjector.Fault f =
@@ -133,6 +134,7 @@ public final class SandboxServer implements AutoCloseable {
           case "reset-after" -> FaultInjector.Fault.RESET_AFTER;
           case "403" -> FaultInjector.Fault.FORBIDDEN;
           case "slow" -> FaultInjector.Fault.SLOW;
+          case "garbled-after" -> FaultInjector.Fault.GARBLED_AFTER;
           default -> throw new IllegalArgumentException("unknown fault " + fault);
         };
     dispatcher.faults().failNext(request, f);

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The scheduler without a network: calls are stand-ins whose sending the test controls with latches, so that what
@@ -219,11 +220,47 @@ class SchedulerTest {
   }
 
   @Test
-  void aBugInSendingStopsTheScheduleAndIsRethrown() {
+  void anExceptionInSendingIsThatCallsFailureAndStopsTheSchedule() {
     List<ApiCall> calls = List.of(call("a", Phase.TESTER_CREATE), call("b", Phase.INVITE));
-    assertThatThrownBy(() -> new Scheduler(2).run(calls, c -> {
-      throw new IllegalStateException("reference {r9} used before the call that produces it");
-    }, r -> {}, () -> false)).isInstanceOf(IllegalStateException.class).hasMessageContaining("{r9}");
+    List<CallResult> progress = new ArrayList<>();
+    List<CallResult> results = new Scheduler(2).run(calls, c -> {
+      throw new IllegalStateException("POST /v1/betaTesters returned no resource id");
+    }, progress::add, () -> false);
+    assertThat(results).extracting(CallResult::status).containsExactly(CallResult.Status.FAILED, CallResult.Status.NOT_SENT);
+    assertThat(results.get(0).error())
+        .isEqualTo("unexpected error: java.lang.IllegalStateException: POST /v1/betaTesters returned no resource id");
+    assertThat(progress).containsExactly(results.get(0));
+  }
+
+  @Test
+  @Timeout(value = TIMEOUT_S, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aStopRequestEndsTheWaitsOfCallsInFlightAndStartsNoOther() {
+    List<ApiCall> calls = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      calls.add(call("c" + i, Phase.TESTER_CREATE));
+    }
+    CountDownLatch bothWaiting = new CountDownLatch(2);
+    CountDownLatch never = new CountDownLatch(1);
+    AtomicBoolean stop = new AtomicBoolean();
+    Map<String, Boolean> started = new ConcurrentHashMap<>();
+    Function<ApiCall, CallResult> send = c -> {
+      started.put(c.purpose(), true);
+      bothWaiting.countDown();
+      try {
+        never.await(); // as a call waiting an hour for the rate limit does
+        return done(c);
+      } catch (InterruptedException e) {
+        return new CallResult(c, CallResult.Status.NOT_SENT, null);
+      }
+    };
+    Thread stopper = new Thread(() -> {
+      await(bothWaiting);
+      stop.set(true);
+    });
+    stopper.start();
+    List<CallResult> results = new Scheduler(2).run(calls, send, r -> {}, stop::get);
+    assertThat(results).extracting(CallResult::status).containsOnly(CallResult.Status.NOT_SENT);
+    assertThat(started.keySet()).containsExactlyInAnyOrder("c0", "c1");
   }
 
   @Test

@@ -92,4 +92,12 @@ abstract class SandboxTest {
         .mapToLong(Map.Entry::getValue)
         .sum();
   }
+
+  /** The example file and its demo password file, copied into {@code dir}: the file's path. */
+  protected static java.nio.file.Path example(java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path file = dir.resolve("testflight.yaml");
+    java.nio.file.Files.copy(java.nio.file.Path.of("examples/testflight.yaml"), file);
+    java.nio.file.Files.copy(java.nio.file.Path.of("examples/demo-password.txt"), dir.resolve("demo-password.txt"));
+    return file;
+  }
 }
