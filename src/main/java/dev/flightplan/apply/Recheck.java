@@ -38,8 +38,8 @@ public final class Recheck {
 
   private static final Pattern REF = Pattern.compile("\\{r\\d+}");
 
-  /** What appeared since planning (empty: nothing), and the requests it took to find out. */
-  public record Result(List<Address> appeared, long requests) {
+  /** The creates whose object appeared since planning (empty: none), and the requests it took to find out. */
+  public record Result(List<ApiCall> appeared, long requests) {
     public Result {
       appeared = List.copyOf(appeared);
     }
@@ -66,16 +66,17 @@ public final class Recheck {
         filterOf.put(r.collection(), r.filter());
       }
     }
-    Set<Address> appeared = new LinkedHashSet<>();
+    List<ApiCall> appeared = new ArrayList<>();
     byRead.forEach((collection, calls) -> {
       List<Resource> found = read(client, path(collection, filterOf.get(collection), calls));
       for (ApiCall call : calls) {
         if (found.stream().anyMatch(r -> r.type().equals(call.readBack().type()) && ReadBacks.matches(r, call.readBack()))) {
-          appeared.addAll(call.serves());
+          appeared.add(call);
         }
       }
     });
-    return new Result(new ArrayList<>(appeared), client.requestCount() - before);
+    appeared.sort(java.util.Comparator.comparingInt(plan.calls()::indexOf));
+    return new Result(appeared, client.requestCount() - before);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.flightplan.render;
 
-import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,12 +42,13 @@ public final class OneWriterView {
     err.flush();
   }
 
-  /** What the plan would create exists now: the objects {@code appeared}. */
-  public void appeared(List<Address> appeared) {
-    err.println(style.red("error:") + " App Store Connect changed since this plan was made: " + appeared.size()
-        + (appeared.size() == 1 ? " object" : " objects") + " it would create exist now (another apply, or someone in"
-        + " App Store Connect, created them):");
-    appeared.stream().limit(SavedPlanApplyView.SHOWN).forEach(a -> err.println("  " + a));
+  /** What the plan would create exists now: the objects of the creates {@code appeared}. */
+  public void appeared(List<ApiCall> appeared) {
+    err.println(style.red("error:") + " App Store Connect changed since this plan was made: what "
+        + (appeared.size() == 1 ? "this request" : "these " + appeared.size() + " requests")
+        + " would create exists now (another apply, or someone in App Store Connect, created it):");
+    appeared.stream().limit(SavedPlanApplyView.SHOWN)
+        .forEach(c -> err.println("  " + (c.serves().isEmpty() ? "" : c.serves().get(0).app() + ": ") + c.purpose()));
     if (appeared.size() > SavedPlanApplyView.SHOWN) {
       err.println("  ... and " + (appeared.size() - SavedPlanApplyView.SHOWN) + " more");
     }
