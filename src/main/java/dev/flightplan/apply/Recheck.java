@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * read the whole list, as planning did); the others (an App Clip's invocations, a build's What to Test) share one
  * request per distinct read-back. A create whose read-back needs an id this plan creates is not read: nothing can be
  * under an object that does not exist yet. Nor is the create of a replacement, whose old copy the plan deletes first.
+ * Only creates of objects are read (the read-back finds what the request makes, {@code POST /v1/<type>}): an
+ * invitation's read-back looks at the tester, who is INVITED already when a reminder is due; a second apply on the
+ * same machine cannot send it anyway (the lock), and the invitation of a tester the plan creates is covered by the
+ * tester's create.
  */
 public final class Recheck {
   /** Values of one filter per request: about 2,000 characters of query for e-mail addresses. */
@@ -57,7 +61,7 @@ public final class Recheck {
     for (ApiCall call : plan.calls()) {
       ReadBack rb = call.readBack();
       if (!call.method().equals("POST") || rb == null || rb.mode() != ReadBack.Mode.FIND || refers(rb.path())
-          || call.serves().stream().anyMatch(replaced::contains)) {
+          || !call.path().equals("/v1/" + rb.type()) || call.serves().stream().anyMatch(replaced::contains)) {
         continue;
       }
       Request r = Request.of(rb);

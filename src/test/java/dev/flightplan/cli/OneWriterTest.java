@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,17 @@ class OneWriterTest extends SandboxTest {
     assertThat(sandbox.admin().invitationsSent()).containsEntry("bob@example.com", 1);
     CliRunner.Result again = cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode");
     assertThat(again.exit()).as(again.all()).isZero();
+  }
+
+  @Test
+  void theExamplesFirstApplyReChecksItsCreatesWithSevenRequests() {
+    CliRunner.Result apply = cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve", "--debug");
+    assertThat(apply.exit()).as(apply.all()).isZero();
+    Matcher m = Pattern.compile("re-check before the first write: (\\d+) request\\(s\\); 0 object\\(s\\)").matcher(apply.err());
+    assertThat(m.find()).as(apply.err()).isTrue();
+    // groups, testers, localizations (filtered by key); the invocations of 2.3 (45), the titles of the invocation of
+    // 2.3 (44), the What to Test and the review submission of 2.3 (45); the new group's criteria need its id: not read
+    assertThat(Integer.parseInt(m.group(1))).isEqualTo(7);
   }
 
   @Test
