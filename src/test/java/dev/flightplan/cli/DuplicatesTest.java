@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.api.AscClient;
-import dev.flightplan.api.ClientOptions;
-import dev.flightplan.api.Credentials;
-import dev.flightplan.sandbox.SandboxCredentials;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +67,7 @@ class DuplicatesTest extends SandboxTest {
   @Test
   void aGroupCopyHoldingATesterOfItsOwnIsAnErrorNamingBothAndNothingIsDeleted() throws IOException {
     String copy = sandbox.admin().duplicateGroup(APP, "Friends & Family");
-    try (AscClient client = client()) {
+    try (AscClient client = sandboxClient()) {
       String grace = client.get("/v1/betaTesters?filter%5Bemail%5D=grace%40example.com").data().get(0).id();
       client.post("/v1/betaGroups/" + copy + "/relationships/betaTesters",
           new ObjectMapper().readTree("{\"data\":[{\"type\":\"betaTesters\",\"id\":\"" + grace + "\"}]}"));
@@ -86,10 +83,5 @@ class DuplicatesTest extends SandboxTest {
     CliRunner.Result apply = cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve");
     assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(writes()).as("nothing is deleted or changed").isEqualTo(writes + 0);
-  }
-
-  private AscClient client() {
-    SandboxCredentials c = sandbox.credentials();
-    return AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()), ClientOptions.defaults(sandbox.baseUri()));
   }
 }

@@ -3,8 +3,6 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.api.AscClient;
-import dev.flightplan.api.ClientOptions;
-import dev.flightplan.api.Credentials;
 import dev.flightplan.apply.Recheck;
 import dev.flightplan.bench.Synthetic;
 import dev.flightplan.config.DesiredState;
@@ -12,7 +10,6 @@ import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.engine.Engine;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
-import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +42,7 @@ class RecheckTest extends SandboxTest {
   @Test
   void thirtyTestersAndFiveGroupsCostOneFilteredReadEachAndWhatAppearedIsFound() throws IOException {
     DesiredState desired = ConfigFile.load(APP.writeYaml(tmp.resolve("testflight.yaml"))).result().state().orElseThrow();
-    try (AscClient client = client()) {
+    try (AscClient client = sandboxClient()) {
       Engine engine = new Engine(client, Map.of(), 4);
       Plan plan = engine.plan(desired, PlanOptions.DEFAULTS).plan();
       assertThat(plan.calls()).hasSize(35);
@@ -72,7 +69,7 @@ class RecheckTest extends SandboxTest {
   void moreThanFiftyCreatesOfAKindReadTheWholeListInstead() throws IOException {
     Synthetic bigger = new Synthetic("com.example.bench", "2000000001", 120, 5);
     DesiredState desired = ConfigFile.load(bigger.writeYaml(tmp.resolve("testflight.yaml"))).result().state().orElseThrow();
-    try (AscClient client = client()) {
+    try (AscClient client = sandboxClient()) {
       Engine engine = new Engine(client, Map.of(), 4);
       Plan plan = engine.plan(desired, PlanOptions.DEFAULTS).plan();
       Recheck.Result fresh = engine.recheck(plan);
@@ -83,10 +80,5 @@ class RecheckTest extends SandboxTest {
 
   private long delta(Map<String, Long> before, String template) {
     return sandbox.requestCounts().getOrDefault(template, 0L) - before.getOrDefault(template, 0L);
-  }
-
-  private AscClient client() {
-    SandboxCredentials c = sandbox.credentials();
-    return AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()), ClientOptions.defaults(sandbox.baseUri()));
   }
 }
