@@ -74,9 +74,8 @@ public final class LockOptions {
   }
 
   /**
-   * The state directories of an apply: where its invitation log is (by default {@code .flightplan/}, where each
-   * apply writes), and with {@code --sandbox} where the sandbox keeps its state, which an apply against the
-   * embedded sandbox writes too.
+   * The state directories of an apply: where its invitation log is (by default {@code .flightplan/}), and with
+   * {@code --sandbox} where the sandbox keeps its state, which an apply against the embedded sandbox writes too.
    */
   static List<Path> directories(ConnectionOptions connection, InvitationLogOptions log) {
     List<Path> dirs = new ArrayList<>();
