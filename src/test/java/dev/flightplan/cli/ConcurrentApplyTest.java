@@ -18,7 +18,6 @@ import dev.flightplan.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,9 @@ class ConcurrentApplyTest extends SandboxTest {
 
   @Override
   protected SandboxOptions options() {
-    try {
-      return super.options().withSeedFile(APP.writeSeed(tmp.resolve("seed.json"), false));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return APP.seedOnly(super.options(), tmp);
   }
+
 
   @Test
   void groupsAreCreatedBeforeTheTestersThatNameThemAndPlanningAgainFindsNothing() throws IOException {

@@ -12,7 +12,6 @@ import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.sandbox.SandboxOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,12 +31,9 @@ class RecheckTest extends SandboxTest {
 
   @Override
   protected SandboxOptions options() {
-    try {
-      return super.options().withSeedFile(APP.writeSeed(tmp.resolve("seed.json"), false));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return APP.seedOnly(super.options(), tmp);
   }
+
 
   @Test
   void thirtyTestersAndFiveGroupsCostOneFilteredReadEachAndWhatAppearedIsFound() throws IOException {
