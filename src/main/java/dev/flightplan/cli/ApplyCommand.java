@@ -4,6 +4,8 @@ import dev.flightplan.api.CredentialsException;
 import dev.flightplan.api.RateBudget;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.apply.Recheck;
+import dev.flightplan.engine.ApplyLock;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.apply.Guards;
@@ -17,6 +19,7 @@ import dev.flightplan.plan.PlanFile.PlanFileException;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.ApplyTextView;
+import dev.flightplan.render.OneWriterView;
 import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.ProgressView;
 import dev.flightplan.render.SavedPlanApplyView;
@@ -72,6 +75,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin GuardOptions guards;
 
+  @Mixin LockOptions lock;
+
   @Mixin OutputOptions output;
 
   /** How long an interrupted apply may take to let the requests under way finish and report. */
@@ -100,7 +105,11 @@ final class ApplyCommand implements Callable<Integer> {
       env.err().println("error: apply needs --auto-approve when it is not run at a terminal (nothing was changed)");
       return ExitCodes.ERROR;
     }
-    try (Connection conn = Connection.open(connection, env)) {
+    Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
+    if (held.isEmpty()) {
+      return ExitCodes.ERROR;
+    }
+    try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Views.showDiagnostics(saved.plan().diagnostics(), env, style);
@@ -118,6 +127,12 @@ final class ApplyCommand implements Callable<Integer> {
       }
       if (!autoApprove && !confirmed(env)) {
         env.out().println("Apply cancelled; nothing was changed.");
+        return ExitCodes.ERROR;
+      }
+      // a saved plan needs none: its staleness check has just read everything again
+      Recheck.Result recheck = engine.recheck(plan);
+      if (!recheck.appeared().isEmpty()) {
+        new OneWriterView(env.err(), style).appeared(recheck.appeared());
         return ExitCodes.ERROR;
       }
       env.out().println();
@@ -149,7 +164,11 @@ final class ApplyCommand implements Callable<Integer> {
       view.wrongVersion(planFile.toString(), saved.flightplanVersion(), RootCommand.version());
       return ExitCodes.ERROR;
     }
-    try (Connection conn = Connection.open(connection, env)) {
+    Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
+    if (held.isEmpty()) {
+      return ExitCodes.ERROR;
+    }
+    try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       Diagnostics secrets = engine.secretsFor(saved);
       Views.showDiagnostics(secrets, env, style);

@@ -25,6 +25,7 @@ import dev.flightplan.state.StateReader;
 import dev.flightplan.state.TeamUsers;
 import dev.flightplan.apply.Convergence;
 import dev.flightplan.apply.Guards;
+import dev.flightplan.apply.Recheck;
 import dev.flightplan.apply.Verification;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
@@ -234,6 +235,19 @@ public final class Engine {
       secrets = resolution.secrets();
     }
     return resolution.diagnostics();
+  }
+
+  /**
+   * Just before the first write of a plan made from the file: reads again whether what it creates appeared since it
+   * was planned ({@link Recheck}). The cost goes to the debug log.
+   */
+  public Recheck.Result recheck(Plan plan) {
+    Recheck.Result result = Recheck.run(client, plan);
+    if (result.requests() > 0) {
+      client.options().debugLog().accept("re-check before the first write: " + result.requests() + " request(s); "
+          + result.appeared().size() + " object(s) the plan creates exist now");
+    }
+    return result;
   }
 
   /** Sends the plan's calls; secrets are those read by the last {@link #plan} or {@link #secretsFor}. */

@@ -15,6 +15,7 @@ import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ import java.util.TreeSet;
 /**
  * Beta groups, keyed by (app, name): created, updated in place (settings, public link, recruitment criteria,
  * builds, and membership of existing testers in batches per group), replaced when a create-only attribute changes
- * and that is allowed, and deleted only when the file owns all of the app's groups and {@code --prune} is given.
+ * and that is allowed, and deleted only when the file owns all of the app's groups and {@code --prune} is given. A
+ * name App Store Connect holds twice is {@link GroupCopies}'s.
  */
 public final class GroupKind implements ResourceKind {
   static final String TYPE = "betaGroups";
@@ -42,6 +44,7 @@ public final class GroupKind implements ResourceKind {
       ctx.liveGroup(spec.name())
           .ifPresentOrElse(live -> planExisting(ctx, spec, live, wanted), () -> planCreate(ctx, spec, wanted, null));
     }
+    GroupCopies.plan(ctx);
     planDeletes(ctx);
   }
 
@@ -174,19 +177,20 @@ public final class GroupKind implements ResourceKind {
     }
     Set<String> declared = new TreeSet<>(ctx.desired().groupNames());
     List<String> unlisted = new ArrayList<>();
-    for (LiveGroup live : ctx.live().groups()) {
-      if (declared.contains(live.name())) {
+    for (List<LiveGroup> copies : Copies.groups(ctx.live().groups()).values()) {
+      LiveGroup kept = copies.get(0);
+      if (declared.contains(kept.name())) {
         continue;
       }
       if (!ctx.options().prune()) {
-        unlisted.add("\"" + live.name() + "\"");
+        unlisted.add("\"" + kept.name() + "\"");
         continue;
       }
-      Address address = Address.group(ctx.app(), live.name());
-      ctx.out().action(new Action.Delete(address, live.id(), liveAttributes(live, ctx),
-          "not in the file, which owns all groups (manage.groups: all), and --prune was given"));
-      ctx.out().call(Phase.GROUP_DELETE,
-          new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local(), List.of(address)));
+      Address address = Address.group(ctx.app(), kept.name());
+      for (LiveGroup live : copies) {
+        Duplicates.delete(ctx, Phase.GROUP_DELETE, TYPE, live == kept ? address : Duplicates.address(address, live.id()), live.id(),
+            liveAttributes(live, ctx), "not in the file, which owns all groups (manage.groups: all), and --prune was given");
+      }
     }
     if (!unlisted.isEmpty()) {
       ctx.out().note(ctx.app() + ": " + unlisted.size() + " group(s) not in the file would be deleted with --prune: "

@@ -5,6 +5,7 @@ import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.config.TesterSpec;
+import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -63,12 +64,14 @@ public final class AppContext {
     this.users = users;
     this.options = options;
     this.out = out;
-    for (LiveGroup g : live.groups()) {
-      liveGroupsByName.put(g.name(), g);
-      groupIds.put(g.name(), Id.of(g.id()));
+    // a name App Store Connect holds twice: the file's group is the copy kept (the oldest), see Copies
+    for (List<LiveGroup> copies : Copies.groups(live.groups()).values()) {
+      liveGroupsByName.put(copies.get(0).name(), copies.get(0));
+      groupIds.put(copies.get(0).name(), Id.of(copies.get(0).id()));
     }
     for (LiveTester t : live.testers()) {
-      if (t.email() != null) {
+      // one tester per email and team (a create of a known email adds that tester); were there two, the lowest id
+      if (t.email() != null && !liveTestersByEmail.containsKey(t.email())) {
         liveTestersByEmail.put(t.email(), t);
         testerIds.put(t.email(), Id.of(t.id()));
       }
@@ -108,6 +111,7 @@ public final class AppContext {
     return out;
   }
 
+  /** The live group the file's group {@code name} is: the copy kept when App Store Connect holds the name twice. */
   public Optional<LiveGroup> liveGroup(String name) {
     return Optional.ofNullable(liveGroupsByName.get(name));
   }

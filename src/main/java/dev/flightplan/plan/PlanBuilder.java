@@ -16,8 +16,8 @@ public final class PlanBuilder {
 
   private static final List<String> TYPE_ORDER =
       List.of(
-          "localization", "licenseAgreement", "reviewDetail", "group", "tester", "build", "appClipInvocation",
-          "reviewSubmission", "notification", "invitation");
+          "localization", "licenseAgreement", "reviewDetail", "group", "tester", "build", "whatToTest", "appClipInvocation",
+          "appClipTitle", "reviewSubmission", "notification", "invitation");
 
   private final List<PlacedAction> actions = new ArrayList<>();
   private final List<Placed> calls = new ArrayList<>();

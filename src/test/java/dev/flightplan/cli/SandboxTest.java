@@ -85,6 +85,13 @@ abstract class SandboxTest {
     return CliRunner.against(sandbox).invitationLog(invitationLog);
   }
 
+  /** A client of this test's sandbox, with its key, as a program of the test's own would use the API. */
+  protected dev.flightplan.api.AscClient sandboxClient() {
+    dev.flightplan.sandbox.SandboxCredentials c = sandbox.credentials();
+    return dev.flightplan.api.AscClient.create(new dev.flightplan.api.Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
+        dev.flightplan.api.ClientOptions.defaults(sandbox.baseUri()));
+  }
+
   /** Requests that change something (anything but GET), by method and path template. */
   protected long writes() {
     return sandbox.requestCounts().entrySet().stream()
