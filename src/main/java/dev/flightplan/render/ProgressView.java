@@ -82,8 +82,8 @@ public final class ProgressView implements Consumer<CallResult> {
   private String line(CallResult result) {
     String mark = result.status() == CallResult.Status.DONE ? style.green("done") : style.red("FAILED");
     // how a call whose answer left the outcome open was settled (adopted after a lost answer, ...)
-    String note = result.note() == null ? "" : " (" + result.note() + ")";
-    return String.format(Locale.ROOT, "[%,d/%,d] %s: %s%s", done, total, mark, result.call().purpose(), note);
+    String note = result.note() == null ? "" : " (" + TerminalText.escape(result.note()) + ")";
+    return String.format(Locale.ROOT, "[%,d/%,d] %s: %s%s", done, total, mark, TerminalText.escape(result.call().purpose()), note);
   }
 
   /** {@code [1,234/10,050] 12 % · 41 requests/s · about 3 min 35 s left}. */
