@@ -69,7 +69,15 @@ final class Sender {
         // no answer to count (a token that cannot be signed, a client closed underneath): the request is not in flight
         budget.unanswered();
         throw e;
+      } catch (Transport.TooLargeException e) {
+        // the same request would get the same answer: not retried; a write may have been carried out
+        budget.unanswered();
+        requests.incrementAndGet();
+        throw new UnexpectedResponseException(method + " " + path + ": " + e.getMessage()
+            + (idempotent ? "" : "; the outcome is unknown: the request may have been carried out, read back before retrying"),
+            e.status(), method, path, false, !idempotent);
       } catch (IOException e) {
+        // a deadline passed (Transport.DeadlineExceededException) is a timeout like any other: repeated when safe
         budget.unanswered();
         boolean neverSent = Transport.neverSent(e);
         if (!neverSent) {

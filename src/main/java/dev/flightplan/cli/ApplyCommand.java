@@ -156,7 +156,7 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       saved = PlanFiles.read(planFile);
     } catch (PlanFileException e) {
-      env.err().println(style.red("error:") + " " + e.getMessage());
+      env.err().println(style.red("error:") + " " + dev.flightplan.render.TerminalText.escape(e.getMessage()));
       return ExitCodes.ERROR;
     }
     SavedPlanApplyView view = new SavedPlanApplyView(env.out(), env.err(), style);

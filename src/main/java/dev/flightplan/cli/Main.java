@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import dev.flightplan.api.ApiException;
 import dev.flightplan.api.CredentialsException;
+import dev.flightplan.render.TerminalText;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -67,11 +68,13 @@ public final class Main {
     if (ex instanceof java.io.UncheckedIOException u) {
       ex = u.getCause();
     }
+    // messages can echo what the server or a file said: escaped, as every view escapes what it prints
     if (ex instanceof ApiException || ex instanceof CredentialsException || ex instanceof java.io.IOException) {
       // a failure the message explains in full: its stack trace would only bury it, even with --debug
-      env.err().println("error: " + ex.getMessage());
+      env.err().println("error: " + TerminalText.escape(ex.getMessage()));
     } else {
-      env.err().println("error: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+      env.err().println("error: internal error: " + TerminalText.escape(String.valueOf(ex))
+          + (debug ? "" : " (run with --debug for details)"));
       if (debug) {
         ex.printStackTrace(env.err());
       }

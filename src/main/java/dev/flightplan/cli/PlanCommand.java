@@ -52,8 +52,11 @@ final class PlanCommand implements Callable<Integer> {
       defaultValue = "text")
   PlanFormat format;
 
-  @Option(names = "--show-emails", description = "Show email addresses in the Markdown view instead of masking them (c***@example.com).")
-  boolean showEmails;
+  @Option(
+      names = {"--show-personal-data", "--show-emails"},
+      description = "Show personal data in the Markdown view instead of masking it: email addresses (c***@example.com),"
+          + " testers' names and the review contact's name and phone (C***). --show-emails is the former name.")
+  boolean showPersonalData;
 
   @Option(
       names = "--detailed-exitcode",
@@ -91,7 +94,7 @@ final class PlanCommand implements Callable<Integer> {
       if (out != null) {
         PlanFiles.write(out, Views.json(saved));
       }
-      Views.render(format, saved, showEmails, env, style);
+      Views.render(format, saved, showPersonalData, env, style);
       if (out != null) {
         Views.saved(out, format, connection, env);
       }
@@ -105,7 +108,7 @@ final class PlanCommand implements Callable<Integer> {
   /** Machine and review formats get a document even when planning fails; the terminal has stderr. */
   private void failure(Environment env, SavedPlan.ConfigRef config, List<String> apps, boolean partial, Diagnostics diagnostics) {
     if (format != PlanFormat.TEXT) {
-      Views.renderFailure(format, config, apps, partial, diagnostics, showEmails, env);
+      Views.renderFailure(format, config, apps, partial, diagnostics, showPersonalData, env);
     }
   }
 }

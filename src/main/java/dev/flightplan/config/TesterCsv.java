@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * <p>The first row is a header when none of its fields is an email address and one of them names (or nearly
  * names) a column. Each row becomes a tester entry as the YAML would write it; what cannot be read is reported at
  * the row and column concerned. Empty names are left out (not managed); references to groups are checked with the
- * YAML's own rules afterwards.
+ * YAML's own rules afterwards. A cell written with a single quote in front because it starts like a spreadsheet
+ * formula ({@code '-Bob}) reads without it ({@link CsvCells}).
  */
 final class TesterCsv {
   /** A tester read from a row: the entry as the YAML would write it, and where each of its parts is. */
@@ -165,7 +166,7 @@ final class TesterCsv {
 
   private Entry entry(CsvRecords.Row row, Map<String, CsvRecords.Field> fields) {
     CsvRecords.Field emailField = fields.get("email");
-    String address = emailField.value().trim();
+    String address = CsvCells.unprotect(emailField.value().trim());
     if (address.isEmpty()) {
       error(pos(emailField), "this row has no email address", "every tester needs one; it is the tester's identity");
       return null;
@@ -190,8 +191,9 @@ final class TesterCsv {
     CsvRecords.Field groupField = fields.get("groups");
     if (groupField != null) {
       positions.put("/groups", pos(groupField));
-      int offset = 0;
-      for (String part : groupField.value().split(";", -1)) {
+      // the guarding quote of a cell starting with a formula character (CsvCells) is no part of the first group
+      int offset = CsvCells.guarded(groupField.value()) ? 1 : 0;
+      for (String part : groupField.value().substring(offset).split(";", -1)) {
         String name = part.trim();
         if (!name.isEmpty()) {
           int lead = part.indexOf(name);
@@ -207,8 +209,9 @@ final class TesterCsv {
   }
 
   private void name(ObjectNode node, Map<String, SourcePos> positions, String key, CsvRecords.Field field) {
-    if (field != null && !field.value().trim().isEmpty()) {
-      node.put(key, field.value().trim());
+    String value = field == null ? "" : CsvCells.unprotect(field.value().trim());
+    if (!value.isEmpty()) {
+      node.put(key, value);
       positions.put("/" + key, pos(field));
     }
   }

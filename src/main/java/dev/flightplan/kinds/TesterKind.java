@@ -123,13 +123,15 @@ public final class TesterKind implements ResourceKind {
     boolean firstDiffers = spec.firstName() != null && !Objects.equals(spec.firstName(), live.firstName());
     boolean lastDiffers = spec.lastName() != null && !Objects.equals(spec.lastName(), live.lastName());
     if (firstDiffers || lastDiffers) {
+      // the names themselves are not repeated: a diagnostic is free text, which the Markdown view cannot mask
+      String which = firstDiffers && lastDiffers ? "first and last name" : firstDiffers ? "first name" : "last name";
       ctx.out()
           .diagnostic(
               Diagnostic.warning(
                   spec.pos(),
-                  "tester " + spec.email() + " is named \"" + fullName(live.firstName(), live.lastName())
-                      + "\" in App Store Connect, not \"" + fullName(spec.firstName(), spec.lastName()) + "\"",
-                  "the API cannot rename a tester; the name is left as it is"));
+                  "tester " + spec.email() + " has another " + which + " in App Store Connect than in the file",
+                  "the API cannot rename a tester; the name is left as it is (flightplan pull shows the one App Store"
+                      + " Connect has)"));
     }
   }
 
@@ -191,9 +193,5 @@ public final class TesterKind implements ResourceKind {
                           .param("filter[id]", batches.get(i)).param("fields[betaTesters]", "email")
                           .param("limit", 200).build())));
     }
-  }
-
-  private static String fullName(String first, String last) {
-    return (Objects.requireNonNullElse(first, "") + " " + Objects.requireNonNullElse(last, "")).trim();
   }
 }

@@ -176,8 +176,8 @@ public final class ProgressView implements Consumer<CallResult> {
       case NOT_SENT -> style.yellow("not sent");
     };
     // how a call whose answer left the outcome open was settled (adopted after a lost answer, ...)
-    String note = result.note() == null ? "" : " (" + result.note() + ")";
-    return String.format(Locale.ROOT, "[%,d/%,d] %s: %s%s", done, total, mark, result.call().purpose(), note);
+    String note = result.note() == null ? "" : " (" + TerminalText.escape(result.note()) + ")";
+    return String.format(Locale.ROOT, "[%,d/%,d] %s: %s%s", done, total, mark, TerminalText.escape(result.call().purpose()), note);
   }
 
   /**

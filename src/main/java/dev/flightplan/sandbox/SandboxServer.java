@@ -173,8 +173,8 @@ public final class SandboxServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      byte[] requestBytes = exchange.getRequestBody().readAllBytes();
-      Dispatcher.Answer answer = dispatcher.answer(exchange, requestBytes);
+      // the dispatcher reads the body itself: only once the caller is authenticated, and only up to a cap
+      Dispatcher.Answer answer = dispatcher.answer(exchange);
       counts.computeIfAbsent(answer.countKey(), k -> new LongAdder()).increment();
       total.incrementAndGet();
       if (answer.drop()) {
