@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -79,12 +80,17 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CredentialsException, IOException {
-    Environment env = root.env;
+    Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
     return planFile != null ? applySaved(env, style) : applyFile(env, style);
   }
 
   private int applyFile(Environment env, Style style) throws CredentialsException, IOException {
+    if (!autoApprove && !env.terminal()) {
+      // a usage error, before the file is read: no one can answer the question, and a job must not wait for one
+      throw new ParameterException(spec.commandLine(),
+          "apply -f needs --auto-approve when it is not run at a terminal (nothing was read or changed)");
+    }
     ConfigFile config = ConfigFile.load(file.file);
     Views.showDiagnostics(config.result().diagnostics(), env, style);
     if (config.result().state().isEmpty()) {
@@ -96,10 +102,6 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Scope selected = chosen.get();
-    if (!autoApprove && !env.terminal()) {
-      env.err().println("error: apply needs --auto-approve when it is not run at a terminal (nothing was changed)");
-      return ExitCodes.ERROR;
-    }
     try (Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env);
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
@@ -162,18 +164,29 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
       view.header(planFile.toString(), saved);
+      // the file that was planned is the one to verify against; when it changed, App Store Connect cannot be checked
+      boolean verifiable = ConfigFile.unchanged(saved.config());
+      String replan = "flightplan plan" + connection.endpointArgs() + " -f " + saved.config().path();
       if (!saved.plan().hasChanges()) {
         engine.keepInvitationLog(saved.plan());
+        if (!verifiable) {
+          view.notVerified(saved.config(), false, replan);
+          return ExitCodes.ERROR;
+        }
         return ExitCodes.OK;
       }
       if (refused(engine, saved.plan(), env, style)) {
         return ExitCodes.ERROR;
       }
+      if (!verifiable) {
+        view.willNotVerify(saved.config());
+      }
       env.out().println();
-      if (!ConfigFile.unchanged(saved.config())) {
+      if (!verifiable) {
         int applied = apply(engine, saved.plan(), env, style);
         if (applied == ExitCodes.OK) {
-          view.notVerified(saved.config());
+          view.notVerified(saved.config(), true, replan);
+          return ExitCodes.ERROR;
         }
         return applied;
       }
@@ -243,7 +256,7 @@ final class ApplyCommand implements Callable<Integer> {
     Verification v = engine.verify(desired, options, applied, Convergence.DEFAULT);
     ApplyTextView view = new ApplyTextView(env.out(), style);
     if (v.converged()) {
-      view.verified();
+      view.verified(v.last().leftOut());
       return ExitCodes.OK;
     }
     if (v.last().diagnostics().hasErrors()) {
