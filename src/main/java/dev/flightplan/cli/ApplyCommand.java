@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -166,7 +167,8 @@ final class ApplyCommand implements Callable<Integer> {
       view.header(planFile.toString(), saved);
       // the file that was planned is the one to verify against; when it changed, App Store Connect cannot be checked
       boolean verifiable = ConfigFile.unchanged(saved.config());
-      String replan = "flightplan plan" + connection.endpointArgs() + " -f " + saved.config().path();
+      String replan = "flightplan plan" + connection.endpointArgs() + " -f " + saved.config().path()
+          + (saved.partial() ? saved.apps().stream().map(a -> " --app " + a).collect(Collectors.joining()) : "");
       if (!saved.plan().hasChanges()) {
         engine.keepInvitationLog(saved.plan());
         if (!verifiable) {
@@ -180,9 +182,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       if (!verifiable) {
         view.willNotVerify(saved.config());
-      }
-      env.out().println();
-      if (!verifiable) {
+        env.out().println();
         int applied = apply(engine, saved.plan(), env, style);
         if (applied == ExitCodes.OK) {
           view.notVerified(saved.config(), true, replan);
@@ -190,6 +190,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         return applied;
       }
+      env.out().println();
       ConfigFile config = ConfigFile.load(Path.of(saved.config().path()));
       Views.showDiagnostics(config.result().diagnostics(), env, style);
       if (config.result().state().isEmpty()) {
