@@ -35,10 +35,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -84,12 +86,17 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CredentialsException, IOException {
-    Environment env = root.env;
+    Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
     return planFile != null ? applySaved(env, style) : applyFile(env, style);
   }
 
   private int applyFile(Environment env, Style style) throws CredentialsException, IOException {
+    if (!autoApprove && !env.terminal()) {
+      // a usage error, before the file is read: no one can answer the question, and a job must not wait for one
+      throw new ParameterException(spec.commandLine(),
+          "apply -f needs --auto-approve when it is not run at a terminal (nothing was read or changed)");
+    }
     ConfigFile config = ConfigFile.load(file.file, file.referencedFiles());
     Views.showDiagnostics(config.result().diagnostics(), env, style);
     if (config.result().state().isEmpty()) {
@@ -101,10 +108,6 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Scope selected = chosen.get();
-    if (!autoApprove && !env.terminal()) {
-      env.err().println("error: apply needs --auto-approve when it is not run at a terminal (nothing was changed)");
-      return ExitCodes.ERROR;
-    }
     Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
     if (held.isEmpty()) {
       return ExitCodes.ERROR;
@@ -181,21 +184,32 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
       view.header(planFile.toString(), saved);
+      // the file that was planned is the one to verify against; when it changed, App Store Connect cannot be checked
+      boolean verifiable = ConfigFile.unchanged(saved.config(), file.referencedFiles());
+      String replan = "flightplan plan" + connection.endpointArgs() + " -f " + saved.config().path()
+          + (saved.partial() ? saved.apps().stream().map(a -> " --app " + a).collect(Collectors.joining()) : "");
       if (!saved.plan().hasChanges()) {
         engine.keepInvitationLog(saved.plan());
+        if (!verifiable) {
+          view.notVerified(saved.config(), false, replan);
+          return ExitCodes.ERROR;
+        }
         return ExitCodes.OK;
       }
       if (refused(engine, saved.plan(), env, style)) {
         return ExitCodes.ERROR;
       }
-      env.out().println();
-      if (!ConfigFile.unchanged(saved.config(), file.referencedFiles())) {
+      if (!verifiable) {
+        view.willNotVerify(saved.config());
+        env.out().println();
         int applied = apply(engine, saved.plan(), env, style);
         if (applied == ExitCodes.OK) {
-          view.notVerified(saved.config());
+          view.notVerified(saved.config(), true, replan);
+          return ExitCodes.ERROR;
         }
         return applied;
       }
+      env.out().println();
       ConfigFile config = ConfigFile.load(Path.of(saved.config().path()), file.referencedFiles());
       Views.showDiagnostics(config.result().diagnostics(), env, style);
       if (config.result().state().isEmpty()) {
@@ -265,7 +279,7 @@ final class ApplyCommand implements Callable<Integer> {
     Verification v = engine.verify(desired, options, applied, Convergence.DEFAULT);
     ApplyTextView view = new ApplyTextView(env.out(), style);
     if (v.converged()) {
-      view.verified();
+      view.verified(v.last().leftOut());
       return ExitCodes.OK;
     }
     if (v.last().diagnostics().hasErrors()) {

@@ -29,11 +29,7 @@ public final class Main {
   public int run(String... args) {
     CommandLine cmd = commandLine(env);
     cmd.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          boolean debug = parseResult.hasMatchedOption("--debug")
-              || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
-          return report(ex, debug);
-        });
+        (ex, commandLine, parseResult) -> report(ex, matched(parseResult, "--debug"), matched(parseResult, "--mask-emails")));
     int code = cmd.execute(args);
     env.out().flush();
     env.err().flush();
@@ -64,7 +60,12 @@ public final class Main {
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
 
-  private int report(Exception ex, boolean debug) {
+  private static boolean matched(CommandLine.ParseResult parseResult, String option) {
+    return parseResult.hasMatchedOption(option) || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption(option));
+  }
+
+  private int report(Exception ex, boolean debug, boolean maskEmails) {
+    Environment env = maskEmails ? this.env.maskingEmails() : this.env;
     if (ex instanceof java.io.UncheckedIOException u) {
       ex = u.getCause();
     }

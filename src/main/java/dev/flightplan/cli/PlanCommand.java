@@ -67,7 +67,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CredentialsException, IOException {
-    Environment env = root.env;
+    Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
     ConfigFile config = ConfigFile.load(file.file, file.referencedFiles());
     Views.showDiagnostics(config.result().diagnostics(), env, style);

@@ -21,6 +21,11 @@ import java.util.Optional;
 final class Views {
   private Views() {}
 
+  /** The command's environment, masking every email address it prints when {@code --mask-emails} asks. */
+  static Environment env(Environment env, OutputOptions output) {
+    return output.maskEmails ? env.maskingEmails() : env;
+  }
+
   static Style style(Environment env, OutputOptions output) {
     return new Style(env.color() && !output.noColor);
   }

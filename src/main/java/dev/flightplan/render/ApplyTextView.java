@@ -56,9 +56,17 @@ public final class ApplyTextView {
     out.flush();
   }
 
-  /** After an apply, planning again found nothing left to do. */
-  public void verified() {
-    out.println("Verified: App Store Connect now matches the file.");
+  /**
+   * After an apply, planning again found nothing left to do; {@code leftOut}: changes that plan leaves out
+   * ({@code --invitations-only}), in which App Store Connect still differs from the file.
+   */
+  public void verified(int leftOut) {
+    if (leftOut == 0) {
+      out.println("Verified: App Store Connect now matches the file.");
+    } else {
+      out.println("Verified: no invitation is left to send. App Store Connect still differs from the file in " + leftOut
+          + " other change(s) --invitations-only leaves out: run flightplan plan without it to see them.");
+    }
     out.flush();
   }
 

@@ -159,11 +159,17 @@ public final class MarkdownPlanView {
           sb.append(", ").append(Markdown.count(c.get(ActionKind.SEND))).append(" to send");
         }
         sb.append(" in ").append(appList(saved.apps()));
-      } else {
+      } else if (plan.complete()) {
         sb.append("No changes. App Store Connect matches the file");
         if (!saved.apps().isEmpty()) {
           sb.append(" for ").append(appList(saved.apps()));
         }
+      } else {
+        sb.append("No invitations to send. App Store Connect still differs from the file");
+        if (!saved.apps().isEmpty()) {
+          sb.append(" for ").append(appList(saved.apps()));
+        }
+        sb.append(" in ").append(Markdown.count(plan.leftOut())).append(" change(s) `--invitations-only` leaves out");
       }
       sb.append(saved.partial() ? " (partial plan).\n\n" : ".\n\n");
     }

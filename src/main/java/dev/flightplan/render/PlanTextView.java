@@ -39,8 +39,11 @@ public final class PlanTextView {
   }
 
   public void render(Plan plan) {
-    if (!plan.hasChanges()) {
+    if (!plan.hasChanges() && plan.complete()) {
       out.println(style.green("No changes.") + " App Store Connect matches the file.");
+    } else if (!plan.hasChanges()) {
+      out.println(style.yellow("No invitations to send.") + " App Store Connect still differs from the file in the "
+          + plan.leftOut() + " change(s) --invitations-only leaves out (see the note below).");
     } else {
       out.println("flightplan will perform the following actions:");
       String app = null;

@@ -61,9 +61,28 @@ public final class SavedPlanApplyView {
     err.flush();
   }
 
-  public void notVerified(SavedPlan.ConfigRef config) {
-    out.println(style.yellow("Not verified:") + " " + TerminalText.escape(config.path()) + " changed (or is gone) since the plan was made, so it"
-        + " no longer describes what was applied. Run flightplan plan to compare.");
-    out.flush();
+  /** Before applying: the file changed since planning, so the apply that follows cannot be verified. */
+  public void willNotVerify(SavedPlan.ConfigRef config) {
+    err.println(style.yellow("warning:") + " " + TerminalText.escape(config.path()) + " (or a file it includes) changed, or is gone, since the"
+        + " plan was made: the plan is applied as it was reviewed, but App Store Connect cannot be verified against the file"
+        + " afterwards.");
+    err.flush();
+  }
+
+  /**
+   * After applying ({@code applied}: the plan's requests were all sent; otherwise it had none): App Store Connect could
+   * not be verified, because the file changed since planning; {@code replan} is the command that compares it with
+   * the file as it is now. This is an error: a job must not pass when what it applied is not what the file says.
+   */
+  public void notVerified(SavedPlan.ConfigRef config, boolean applied, String replan) {
+    err.println(style.red("error:") + " not verified: " + TerminalText.escape(config.path()) + " (or a file it includes) changed, or is gone,"
+        + " since the plan was made, so it no longer describes what was reviewed.");
+    err.println(applied
+        ? "The saved plan was applied as reviewed (see above), but whether App Store Connect now matches the file could not"
+            + " be checked."
+        : "The saved plan had no changes, so nothing was sent, but the file as it is now may ask for changes that no one"
+            + " planned.");
+    err.println("Run " + replan + " to see how App Store Connect differs from the file as it is now.");
+    err.flush();
   }
 }

@@ -233,10 +233,15 @@ class PullTest extends SandboxTest {
     Path saved = tmp.resolve("plan.json");
     assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "-o", saved.toString()).exit()).isZero();
 
-    Files.writeString(csv, Files.readString(csv) + "omar@example.com,Omar,Haddad,Friends & Family\n");
+    String planned = Files.readString(csv);
+    Files.writeString(csv, planned + "omar@example.com,Omar,Haddad,Friends & Family\n");
     CliRunner.Result apply = cli().run(sandbox, "apply", saved.toString());
-    assertThat(apply.exit()).as(apply.all()).isZero();
-    assertThat(apply.out()).contains("Not verified: " + file + " changed (or is gone) since the plan was made");
+    assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.ERROR);
+    assertThat(apply.out()).contains("Apply complete!");
+    assertThat(apply.err()).contains("error: not verified: " + file + " (or a file it includes) changed, or is gone, since the plan"
+        + " was made");
+    Files.writeString(csv, planned);
+    assertThat(plan(file).exit()).as("the list as planned is applied").isZero();
   }
 
   @Test
