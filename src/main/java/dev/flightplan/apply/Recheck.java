@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Just before apply's first write, reads again whether what the plan creates has appeared since planning (another
@@ -40,8 +39,6 @@ public final class Recheck {
   /** Values of one filter per request: about 2,000 characters of query for e-mail addresses. */
   static final int VALUES = 50;
 
-  private static final Pattern REF = Pattern.compile("\\{r\\d+}");
-
   /** The creates whose object appeared since planning (empty: none), and the requests it took to find out. */
   public record Result(List<ApiCall> appeared, long requests) {
     public Result {
@@ -60,7 +57,7 @@ public final class Recheck {
     Map<String, String> filterOf = new LinkedHashMap<>();
     for (ApiCall call : plan.calls()) {
       ReadBack rb = call.readBack();
-      if (!call.method().equals("POST") || rb == null || rb.mode() != ReadBack.Mode.FIND || refers(rb.path())
+      if (!call.method().equals("POST") || rb == null || rb.mode() != ReadBack.Mode.FIND || rb.pathRef() != null
           || !call.path().equals("/v1/" + rb.type()) || call.serves().stream().anyMatch(replaced::contains)) {
         continue;
       }
@@ -112,11 +109,6 @@ public final class Recheck {
       all.addAll(page.included());
     }
     return all;
-  }
-
-  /** Whether {@code path} holds a reference {@code {rN}} to an id this plan creates. */
-  private static boolean refers(String path) {
-    return REF.matcher(path).find();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import dev.flightplan.api.CredentialsException;
 import dev.flightplan.api.RateBudget;
+import dev.flightplan.api.StoppedException;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.apply.Recheck;
@@ -35,6 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,14 +134,10 @@ final class ApplyCommand implements Callable<Integer> {
         env.out().println("Apply cancelled; nothing was changed.");
         return ExitCodes.ERROR;
       }
-      // a saved plan needs none: its staleness check has just read everything again
-      Recheck.Result recheck = engine.recheck(plan);
-      if (!recheck.appeared().isEmpty()) {
-        new OneWriterView(env.err(), style).appeared(recheck.appeared());
-        return ExitCodes.ERROR;
-      }
       env.out().println();
-      return applyAndVerify(engine, plan, selected.restrict(desired), planning.toOptions(), env, style);
+      // a saved plan needs no re-check: its staleness check has just read everything again
+      int applied = apply(engine, plan, env, style, true);
+      return applied == ExitCodes.OK ? verify(engine, plan, selected.restrict(desired), planning.toOptions(), env, style) : applied;
     }
   }
 
@@ -202,7 +200,7 @@ final class ApplyCommand implements Callable<Integer> {
       if (!verifiable) {
         view.willNotVerify(saved.config());
         env.out().println();
-        int applied = apply(engine, saved.plan(), env, style);
+        int applied = apply(engine, saved.plan(), env, style, false);
         if (applied == ExitCodes.OK) {
           view.notVerified(saved.config(), true, replan);
           return ExitCodes.ERROR;
@@ -230,22 +228,29 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private int applyAndVerify(Engine engine, Plan plan, DesiredState desired, PlanOptions options, Environment env, Style style) {
-    int applied = apply(engine, plan, env, style);
+    int applied = apply(engine, plan, env, style, false);
     return applied == ExitCodes.OK ? verify(engine, plan, desired, options, env, style) : applied;
   }
 
   /**
    * Sends the plan's calls with progress, told also while a request waits for the rate limit. Interrupting (Ctrl-C,
    * SIGTERM) stops it starting calls and ends every wait: the exchanges on the wire finish, and the report says what
-   * was done, before the process ends (the JVM then exits 130 or 143); running apply again finishes the job.
+   * was done, before the process ends (the JVM then exits 130 or 143); running apply again finishes the job. With
+   * {@code recheck}, first reads whether what the plan creates appeared since planning ({@link Engine#recheck}),
+   * under the same progress (a wait for the rate limit is told) and the same stop (a signal ends it, nothing sent).
    */
-  private static int apply(Engine engine, Plan plan, Environment env, Style style) {
+  private static int apply(Engine engine, Plan plan, Environment env, Style style, boolean recheck) {
     ProgressView progress = new ProgressView(env.out(), style, env.terminal(), env.clock(), plan.calls().size(),
         engine.rateBudget()::timeFor);
     AtomicBoolean stop = new AtomicBoolean();
+    AtomicReference<Thread> rechecking = new AtomicReference<>();
     CountDownLatch reported = new CountDownLatch(1);
     Thread onInterrupt = new Thread(() -> {
       stop.set(true);
+      Thread reader = rechecking.get();
+      if (reader != null) {
+        reader.interrupt();
+      }
       try {
         reported.await(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
@@ -255,6 +260,9 @@ final class ApplyCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try (RateBudget.Subscription waits = engine.rateBudget().onWait(progress::waiting)) {
       progress.start();
+      if (recheck && appeared(engine, plan, rechecking, env, style)) {
+        return ExitCodes.ERROR;
+      }
       ApplyReport report = engine.apply(plan, progress, stop::get);
       progress.finish();
       new ApplyTextView(env.out(), style).render(report);
@@ -268,6 +276,25 @@ final class ApplyCommand implements Callable<Integer> {
         // the hook is running: it returns now that the report is out
       }
     }
+  }
+
+  /** True (and shown) when an object the plan creates exists now, or the re-check was stopped: nothing is sent. */
+  private static boolean appeared(
+      Engine engine, Plan plan, AtomicReference<Thread> rechecking, Environment env, Style style) {
+    rechecking.set(Thread.currentThread());
+    try {
+      Recheck.Result result = engine.recheck(plan);
+      if (result.appeared().isEmpty()) {
+        return false;
+      }
+      new OneWriterView(env.err(), style).appeared(result.appeared());
+    } catch (StoppedException e) {
+      new OneWriterView(env.err(), style).stoppedBeforeWriting();
+    } finally {
+      rechecking.set(null);
+      Thread.interrupted();
+    }
+    return true;
   }
 
   /**

@@ -42,6 +42,12 @@ public final class OneWriterView {
     err.flush();
   }
 
+  /** Stopped (a signal) while re-reading before the first write. */
+  public void stoppedBeforeWriting() {
+    err.println(style.red("error:") + " stopped before the first write; nothing was changed.");
+    err.flush();
+  }
+
   /** What the plan would create exists now: the objects of the creates {@code appeared}. */
   public void appeared(List<ApiCall> appeared) {
     err.println(style.red("error:") + " App Store Connect changed since this plan was made: what "

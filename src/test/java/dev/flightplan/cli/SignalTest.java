@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.sandbox.SandboxServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * SIGTERM (what CI runners and {@code timeout} send) and SIGINT (Ctrl-C) while apply waits for the hourly rate limit:
  * the real CLI runs as a separate process ({@code java -cp target/classes:...}) against a sandbox in this JVM that
- * allows 14 requests an hour, so after reading (8) and a few writes the apply has to wait about an hour. While it
+ * allows 22 requests an hour, so after reading (8), re-checking its creates (8) and a few writes the apply has to
+ * wait about an hour. While it
  * waits its log gets a line every 10 s; the signal ends it within 5 s, with the report of what was and was not done,
  * and the exit status a shell gives a program the signal stopped (143, 130). Then, the hour over, apply finishes.
  */
@@ -43,17 +45,17 @@ class SignalTest extends SandboxTest {
 
   @Override
   protected SandboxOptions options() {
-    return SandboxOptions.defaults().withHourlyLimit(14).withClock(clock);
+    return SandboxOptions.defaults().withHourlyLimit(22).withClock(clock);
   }
 
   /** A line of the child's output and when this test read it. */
-  private record Line(String text, long nanos) {}
+  record Line(String text, long nanos) {}
 
   @ParameterizedTest(name = "SIG{0}")
   @ValueSource(strings = {"TERM", "INT"})
   void aSignalWhileWaitingForTheRateLimitEndsWithTheReport(String signal) throws Exception {
     Path file = example(tmp);
-    Process p = start(file);
+    Process p = start(sandbox, invitationLog, file);
     try {
       BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
       List<String> output = new ArrayList<>();
@@ -99,7 +101,7 @@ class SignalTest extends SandboxTest {
     assertThat(sandbox.admin().invitationsSent().values()).as("invitations per tester").allMatch(n -> n <= 1);
   }
 
-  private Process start(Path file) throws IOException {
+  static Process start(SandboxServer sandbox, Path invitationLog, Path file) throws IOException {
     SandboxCredentials c = sandbox.credentials();
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -117,7 +119,7 @@ class SignalTest extends SandboxTest {
   }
 
   /** Reads the child's output line by line into {@code lines} (timed) and {@code output}, until it ends. */
-  private static Thread read(Process p, BlockingQueue<Line> lines, List<String> output) {
+  static Thread read(Process p, BlockingQueue<Line> lines, List<String> output) {
     Thread t = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
@@ -136,7 +138,7 @@ class SignalTest extends SandboxTest {
   }
 
   /** The next line that contains {@code text}, read within {@code within}. */
-  private static Line next(BlockingQueue<Line> lines, Duration within, String text, List<String> output)
+  static Line next(BlockingQueue<Line> lines, Duration within, String text, List<String> output)
       throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (true) {
