@@ -49,7 +49,7 @@ public final class AscClient implements AutoCloseable {
     this.base = URI.create(url);
     this.basePrefix = base.getRawPath() == null ? "" : base.getRawPath();
     this.tokens = new TokenSource(credentials, options.clock());
-    this.transport = new Transport();
+    this.transport = new Transport(options.limits());
     this.sender = new Sender(options, tokens, transport);
   }
 

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
  * Everything about the client that is not a credential: where the API is, the world it runs in (clock, sleeper),
  * how it retries, where debug lines go and how it introduces itself. {@code baseUrl} is an absolute http(s) URL;
  * a trailing slash does not matter. {@code readOnly}: every request but a GET is refused before it is sent.
+ * {@code limits}: the deadline and response size cap of one exchange.
  */
 public record ClientOptions(
     URI baseUrl,
@@ -17,13 +18,14 @@ public record ClientOptions(
     Sleeper sleeper,
     Consumer<String> debugLog,
     String userAgent,
-    boolean readOnly) {
+    boolean readOnly,
+    ExchangeLimits limits) {
   public static final URI APPLE = URI.create("https://api.appstoreconnect.apple.com");
 
   /** A client that may write. */
   public ClientOptions(
       URI baseUrl, Clock clock, RetryPolicy retry, Sleeper sleeper, Consumer<String> debugLog, String userAgent) {
-    this(baseUrl, clock, retry, sleeper, debugLog, userAgent, false);
+    this(baseUrl, clock, retry, sleeper, debugLog, userAgent, false, ExchangeLimits.DEFAULTS);
   }
 
   public ClientOptions {
@@ -33,6 +35,7 @@ public record ClientOptions(
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(debugLog, "debugLog");
     Objects.requireNonNull(userAgent, "userAgent");
+    Objects.requireNonNull(limits, "limits");
     String scheme = baseUrl.getScheme();
     if (!("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) || baseUrl.getHost() == null) {
       throw new IllegalArgumentException("the API URL must be an absolute http(s) URL, got " + baseUrl);
@@ -49,28 +52,33 @@ public record ClientOptions(
   }
 
   public ClientOptions withRetry(RetryPolicy retry) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly, limits);
   }
 
   public ClientOptions withSleeper(Sleeper sleeper) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly, limits);
   }
 
   public ClientOptions withClock(Clock clock) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly, limits);
   }
 
   public ClientOptions withDebugLog(Consumer<String> debugLog) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly, limits);
   }
 
   /** A client that refuses every write before sending it (plan works, apply fails at its first request). */
   public ClientOptions withReadOnly(boolean readOnly) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly, limits);
+  }
+
+  /** The deadline and response size cap of every exchange ({@link ExchangeLimits#DEFAULTS} unless set). */
+  public ClientOptions withLimits(ExchangeLimits limits) {
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly, limits);
   }
 
   public ClientOptions withUserAgent(String userAgent) {
-    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly);
+    return new ClientOptions(baseUrl, clock, retry, sleeper, debugLog, userAgent, readOnly, limits);
   }
 
   /** {@code flightplan/<version>}, the version from the jar manifest ({@code dev} when run from classes). */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.interfaces.ECPrivateKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,13 +124,24 @@ public record Credentials(String keyId, String issuerId, String privateKeyPem) {
     String where = "the key file " + path + " (from " + from + ")";
     byte[] bytes;
     try {
-      if (Files.isDirectory(path)) {
+      // judged from its attributes before it is opened: opening a named pipe waits for a writer, /dev/zero never ends
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      if (attributes.isDirectory()) {
         throw new CredentialsException(where + " is a directory, not a .p8 file");
       }
-      if (Files.size(path) > MAX_KEY_FILE_BYTES) {
+      if (!attributes.isRegularFile()) {
+        throw new CredentialsException(where + " is not a regular file (it is a pipe, a device or a socket); give the"
+            + " .p8 file itself");
+      }
+      if (attributes.size() > MAX_KEY_FILE_BYTES) {
         throw new CredentialsException(where + " " + PrivateKeys.NOT_P8 + ": it is far too large");
       }
-      bytes = Files.readAllBytes(path);
+      try (java.io.InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes((int) MAX_KEY_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_KEY_FILE_BYTES) {
+        throw new CredentialsException(where + " " + PrivateKeys.NOT_P8 + ": it is far too large");
+      }
     } catch (NoSuchFileException e) {
       throw new CredentialsException(where + " does not exist");
     } catch (AccessDeniedException e) {

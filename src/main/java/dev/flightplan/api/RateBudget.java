@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The API key's hourly allowance as this client sees it, kept from {@code X-Rate-Limit} ({@code user-hour-lim},
@@ -21,7 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * request waits until its turn comes: the moment this client's oldest request of the last hour leaves the window,
  * or, when the budget was spent by others, one request per {@code hour / limit} (1 s at 3,600 an hour), the pace
  * at which a rolling window refills on average. Each response corrects the estimate. Before the first response
- * the allowance is unknown and nothing waits; the 429 retry with backoff stays as the last resort.
+ * the allowance is unknown and nothing waits; the 429 retry with backoff stays as the last resort. Each wait is told
+ * to the {@link #onWait watchers} (apply's progress) with the moment it ends, and ends early when the waiting thread
+ * is interrupted.
  */
 public final class RateBudget {
   static final Duration WINDOW = Duration.ofHours(1);
@@ -47,6 +52,7 @@ public final class RateBudget {
   private long ticketsAtCount;
   private long pauses;
   private Duration waited = Duration.ZERO;
+  private final List<Consumer<Instant>> watchers = new CopyOnWriteArrayList<>();
 
   RateBudget(Clock clock, Sleeper sleeper) {
     this.clock = clock;
@@ -63,6 +69,7 @@ public final class RateBudget {
     try {
       while (true) {
         Duration wait;
+        Instant resumes;
         synchronized (this) {
           Instant now = clock.instant();
           prune(now);
@@ -77,7 +84,9 @@ public final class RateBudget {
           }
           pauses++;
           waited = waited.plus(wait);
+          resumes = now.plus(wait);
         }
+        watchers.forEach(w -> w.accept(resumes));
         sleeper.sleep(wait);
         synchronized (this) {
           long before = agedOut;
@@ -182,6 +191,21 @@ public final class RateBudget {
     }
     at = at.plus(refillInterval().multipliedBy(beyond - k));
     return at.isBefore(now) ? Duration.ZERO : Duration.between(now, at);
+  }
+
+  /** A subscription to waits ({@link #onWait}); closing it ends it. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Tells {@code watcher}, each time a request starts waiting for the budget, when that wait ends: the moment its
+   * turn comes by the rolling hour observed (above). Called on the waiting thread, just before it sleeps.
+   */
+  public Subscription onWait(Consumer<Instant> watcher) {
+    watchers.add(watcher);
+    return () -> watchers.remove(watcher);
   }
 
   /** How often, and how long in all, requests have waited for the budget. */

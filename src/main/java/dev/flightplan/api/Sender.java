@@ -58,7 +58,7 @@ final class Sender {
     boolean mayHaveHappened = false;
     int attempt = 1;
     while (true) {
-      long ticket = waitForBudget(method, path);
+      long ticket = waitForBudget(method, path, !mayHaveHappened);
       long started = System.nanoTime();
       TokenSource.Token token;
       Transport.Response response;
@@ -69,7 +69,15 @@ final class Sender {
         // no answer to count (a token that cannot be signed, a client closed underneath): the request is not in flight
         budget.unanswered();
         throw e;
+      } catch (Transport.TooLargeException e) {
+        // the same request would get the same answer: not retried; a write may have been carried out
+        budget.unanswered();
+        requests.incrementAndGet();
+        throw new UnexpectedResponseException(method + " " + path + ": " + e.getMessage()
+            + (idempotent ? "" : "; the outcome is unknown: the request may have been carried out, read back before retrying"),
+            e.status(), method, path, false, !idempotent);
       } catch (IOException e) {
+        // a deadline passed (Transport.DeadlineExceededException) is a timeout like any other: repeated when safe
         budget.unanswered();
         boolean neverSent = Transport.neverSent(e);
         if (!neverSent) {
@@ -171,16 +179,19 @@ final class Sender {
     return h;
   }
 
-  /** Paces the request to the key's hourly allowance (see {@link RateBudget}); waiting is logged. */
-  private long waitForBudget(String method, String path) {
+  /**
+   * Paces the request to the key's hourly allowance (see {@link RateBudget}); waiting is logged. An interrupted wait
+   * (apply is stopping) sends nothing: {@code neverSent} says whether no earlier attempt can have taken effect.
+   */
+  private long waitForBudget(String method, String path, boolean neverSent) {
     long before = budget.pauses();
     long ticket;
     try {
       ticket = budget.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransportException(
-          method + " " + path + ": interrupted while waiting for the rate limit", method, path, false, false, e);
+      throw new StoppedException(
+          method + " " + path + ": not sent, stopped while waiting for the rate limit", method, path, neverSent, e);
     }
     if (budget.pauses() != before) {
       options.debugLog().accept("paced " + method + " " + path + ": the hourly budget is nearly spent ("

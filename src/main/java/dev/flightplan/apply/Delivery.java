@@ -6,6 +6,7 @@ import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
 import dev.flightplan.api.Resource;
 import dev.flightplan.api.RetryPolicy;
+import dev.flightplan.api.StoppedException;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.ReadBack;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *       sent again, and one not visible yet is left to the verification after apply;
  *   <li>a one-off request that leaves nothing to read ({@link ReadBack.Mode#NONE}): a lost answer counts as done.
  * </ul>
+ *
+ * <p>A call stopped before it went out (apply is stopping: {@link StoppedException}) is {@code NOT_SENT}.
  */
 final class Delivery {
   private final AscClient client;
@@ -75,6 +78,10 @@ final class Delivery {
         return new CallResult(call, CallResult.Status.DONE, null, send > 1 ? "sent " + send + " times" : null);
       } catch (ApiException e) {
         failure = e;
+      }
+      if (failure instanceof StoppedException stopped && stopped.neverSent() && send == 1) {
+        // apply is stopping and this call had not gone out yet: nothing of it was done
+        return new CallResult(call, CallResult.Status.NOT_SENT, null);
       }
       if (call.tolerate().stream().anyMatch(failure::hasCode)) {
         // the API says that what the call asks for already holds
@@ -192,7 +199,8 @@ final class Delivery {
       client.options().sleeper().sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to read back", e);
+      // apply is stopping; the call was sent, and the next apply plans afresh from what took effect
+      throw new ReadFailed(why + "; stopped while waiting");
     }
   }
 

@@ -24,12 +24,12 @@ public final class InvitationBookkeeping {
       SortedMap<String, InvitationLog.Entry> entries = apps.computeIfAbsent(r.app(), a -> new TreeMap<>());
       switch (r.kind()) {
         case SENT -> {
-          if (!isReference(r.tester())) {
-            entries.put(r.tester(), new InvitationLog.Entry(now, true));
+          if (!r.tester().isProduced()) {
+            entries.put(r.tester().value(), new InvitationLog.Entry(now, true));
           }
         }
-        case SEEN -> entries.putIfAbsent(r.tester(), new InvitationLog.Entry(now, false));
-        case FORGET -> entries.remove(r.tester());
+        case SEEN -> entries.putIfAbsent(r.tester().value(), new InvitationLog.Entry(now, false));
+        case FORGET -> entries.remove(r.tester().value());
       }
     }
     return new InvitationLog(apps);
@@ -48,24 +48,20 @@ public final class InvitationBookkeeping {
       }
       CallResult.Status status = notDone.getOrDefault(r.invitation(), CallResult.Status.DONE);
       SortedMap<String, InvitationLog.Entry> entries = apps.computeIfAbsent(r.app(), a -> new TreeMap<>());
-      if (isReference(r.tester())) {
-        String id = report.ids().get(r.tester().substring(1, r.tester().length() - 1));
+      if (r.tester().isProduced()) {
+        String id = report.ids().get(r.tester().ref());
         if (status != CallResult.Status.NOT_SENT && id != null) {
           entries.put(id, new InvitationLog.Entry(now, true));
         }
       } else if (status == CallResult.Status.NOT_SENT) {
-        InvitationLog.Entry old = before.entry(r.app(), r.tester()).orElse(null);
+        InvitationLog.Entry old = before.entry(r.app(), r.tester().value()).orElse(null);
         if (old == null) {
-          entries.remove(r.tester());
+          entries.remove(r.tester().value());
         } else {
-          entries.put(r.tester(), old);
+          entries.put(r.tester().value(), old);
         }
       }
     }
     return new InvitationLog(apps);
-  }
-
-  private static boolean isReference(String tester) {
-    return tester.startsWith("{") && tester.endsWith("}");
   }
 }

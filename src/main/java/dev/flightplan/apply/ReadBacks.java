@@ -73,7 +73,8 @@ final class ReadBacks {
     }
   }
 
-  private static boolean matches(Resource r, ReadBack readBack) {
+  /** Whether {@code r} has every attribute of the read-back's {@code match} at one of its values. */
+  static boolean matches(Resource r, ReadBack readBack) {
     for (Map.Entry<String, List<String>> m : readBack.match().entrySet()) {
       String value = r.string(m.getKey());
       if (value == null) {

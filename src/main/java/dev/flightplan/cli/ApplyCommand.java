@@ -1,8 +1,11 @@
 package dev.flightplan.cli;
 
 import dev.flightplan.api.CredentialsException;
+import dev.flightplan.api.RateBudget;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.apply.Recheck;
+import dev.flightplan.engine.ApplyLock;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.apply.Guards;
@@ -16,6 +19,7 @@ import dev.flightplan.plan.PlanFile.PlanFileException;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.ApplyTextView;
+import dev.flightplan.render.OneWriterView;
 import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.ProgressView;
 import dev.flightplan.render.SavedPlanApplyView;
@@ -23,7 +27,6 @@ import dev.flightplan.render.Style;
 import dev.flightplan.state.Fingerprints;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +35,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -72,6 +77,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin GuardOptions guards;
 
+  @Mixin LockOptions lock;
+
   @Mixin OutputOptions output;
 
   /** How long an interrupted apply may take to let the requests under way finish and report. */
@@ -79,13 +86,18 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CredentialsException, IOException {
-    Environment env = root.env;
+    Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
     return planFile != null ? applySaved(env, style) : applyFile(env, style);
   }
 
   private int applyFile(Environment env, Style style) throws CredentialsException, IOException {
-    ConfigFile config = ConfigFile.load(file.file);
+    if (!autoApprove && !env.terminal()) {
+      // a usage error, before the file is read: no one can answer the question, and a job must not wait for one
+      throw new ParameterException(spec.commandLine(),
+          "apply -f needs --auto-approve when it is not run at a terminal (nothing was read or changed)");
+    }
+    ConfigFile config = ConfigFile.load(file.file, file.referencedFiles());
     Views.showDiagnostics(config.result().diagnostics(), env, style);
     if (config.result().state().isEmpty()) {
       return ExitCodes.ERROR;
@@ -96,12 +108,12 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Scope selected = chosen.get();
-    if (!autoApprove && !env.terminal()) {
-      env.err().println("error: apply needs --auto-approve when it is not run at a terminal (nothing was changed)");
+    Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
+    if (held.isEmpty()) {
       return ExitCodes.ERROR;
     }
-    try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, invitationLog, env);
+    try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
+      Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Views.showDiagnostics(saved.plan().diagnostics(), env, style);
       if (saved.plan().diagnostics().hasErrors()) {
@@ -118,6 +130,12 @@ final class ApplyCommand implements Callable<Integer> {
       }
       if (!autoApprove && !confirmed(env)) {
         env.out().println("Apply cancelled; nothing was changed.");
+        return ExitCodes.ERROR;
+      }
+      // a saved plan needs none: its staleness check has just read everything again
+      Recheck.Result recheck = engine.recheck(plan);
+      if (!recheck.appeared().isEmpty()) {
+        new OneWriterView(env.err(), style).appeared(recheck.appeared());
         return ExitCodes.ERROR;
       }
       env.out().println();
@@ -141,7 +159,7 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       saved = PlanFiles.read(planFile);
     } catch (PlanFileException e) {
-      env.err().println(style.red("error:") + " " + e.getMessage());
+      env.err().println(style.red("error:") + " " + dev.flightplan.render.TerminalText.escape(e.getMessage()));
       return ExitCodes.ERROR;
     }
     SavedPlanApplyView view = new SavedPlanApplyView(env.out(), env.err(), style);
@@ -149,8 +167,12 @@ final class ApplyCommand implements Callable<Integer> {
       view.wrongVersion(planFile.toString(), saved.flightplanVersion(), RootCommand.version());
       return ExitCodes.ERROR;
     }
-    try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, invitationLog, env);
+    Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
+    if (held.isEmpty()) {
+      return ExitCodes.ERROR;
+    }
+    try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
+      Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       Diagnostics secrets = engine.secretsFor(saved);
       Views.showDiagnostics(secrets, env, style);
       if (secrets.hasErrors()) {
@@ -162,22 +184,33 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
       view.header(planFile.toString(), saved);
+      // the file that was planned is the one to verify against; when it changed, App Store Connect cannot be checked
+      boolean verifiable = ConfigFile.unchanged(saved.config(), file.referencedFiles());
+      String replan = "flightplan plan" + connection.endpointArgs() + " -f " + saved.config().path()
+          + (saved.partial() ? saved.apps().stream().map(a -> " --app " + a).collect(Collectors.joining()) : "");
       if (!saved.plan().hasChanges()) {
         engine.keepInvitationLog(saved.plan());
+        if (!verifiable) {
+          view.notVerified(saved.config(), false, replan);
+          return ExitCodes.ERROR;
+        }
         return ExitCodes.OK;
       }
       if (refused(engine, saved.plan(), env, style)) {
         return ExitCodes.ERROR;
       }
-      env.out().println();
-      if (!ConfigFile.unchanged(saved.config())) {
+      if (!verifiable) {
+        view.willNotVerify(saved.config());
+        env.out().println();
         int applied = apply(engine, saved.plan(), env, style);
         if (applied == ExitCodes.OK) {
-          view.notVerified(saved.config());
+          view.notVerified(saved.config(), true, replan);
+          return ExitCodes.ERROR;
         }
         return applied;
       }
-      ConfigFile config = ConfigFile.load(Path.of(saved.config().path()));
+      env.out().println();
+      ConfigFile config = ConfigFile.load(Path.of(saved.config().path()), file.referencedFiles());
       Views.showDiagnostics(config.result().diagnostics(), env, style);
       if (config.result().state().isEmpty()) {
         return ExitCodes.ERROR;
@@ -202,11 +235,12 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   /**
-   * Sends the plan's calls with progress. Interrupting (Ctrl-C) stops it starting calls: the ones under way finish
-   * and the report says what was done, before the process ends; running apply again finishes the job.
+   * Sends the plan's calls with progress, told also while a request waits for the rate limit. Interrupting (Ctrl-C,
+   * SIGTERM) stops it starting calls and ends every wait: the exchanges on the wire finish, and the report says what
+   * was done, before the process ends (the JVM then exits 130 or 143); running apply again finishes the job.
    */
   private static int apply(Engine engine, Plan plan, Environment env, Style style) {
-    ProgressView progress = new ProgressView(env.out(), style, env.terminal(), Clock.systemUTC(), plan.calls().size(),
+    ProgressView progress = new ProgressView(env.out(), style, env.terminal(), env.clock(), plan.calls().size(),
         engine.rateBudget()::timeFor);
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch reported = new CountDownLatch(1);
@@ -219,12 +253,14 @@ final class ApplyCommand implements Callable<Integer> {
       }
     }, "flightplan-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    try {
+    try (RateBudget.Subscription waits = engine.rateBudget().onWait(progress::waiting)) {
+      progress.start();
       ApplyReport report = engine.apply(plan, progress, stop::get);
       progress.finish();
       new ApplyTextView(env.out(), style).render(report);
       return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
     } finally {
+      progress.finish();
       reported.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -243,7 +279,7 @@ final class ApplyCommand implements Callable<Integer> {
     Verification v = engine.verify(desired, options, applied, Convergence.DEFAULT);
     ApplyTextView view = new ApplyTextView(env.out(), style);
     if (v.converged()) {
-      view.verified();
+      view.verified(v.last().leftOut());
       return ExitCodes.OK;
     }
     if (v.last().diagnostics().hasErrors()) {

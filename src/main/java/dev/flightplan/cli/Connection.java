@@ -31,7 +31,7 @@ final class Connection implements AutoCloseable {
 
   static Connection open(ConnectionOptions options, Environment env) throws CredentialsException, IOException {
     java.util.function.Consumer<String> debug =
-        options.debug ? line -> { env.err().println("debug: " + line); env.err().flush(); } : line -> {};
+        options.debug ? line -> { env.err().println("debug: " + dev.flightplan.render.TerminalText.escape(line)); env.err().flush(); } : line -> {};
     if (options.sandboxFaults != null && !options.sandbox) {
       throw options.usage("--sandbox-faults needs --sandbox (a standalone sandbox takes --faults)");
     }

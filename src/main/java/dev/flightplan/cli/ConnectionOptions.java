@@ -8,8 +8,15 @@ import picocli.CommandLine.Spec;
 
 /** Options shared by every command that talks to App Store Connect (a picocli mixin). */
 public final class ConnectionOptions {
-  @Option(names = "--sandbox", description = "Run against the embedded App Store Connect sandbox instead of Apple.")
   boolean sandbox;
+
+  @Option(names = "--sandbox", description = "Run against the embedded App Store Connect sandbox instead of Apple (not with --api-url).")
+  void sandbox(boolean on) {
+    if (on && apiUrl != null) {
+      throw bothEndpoints();
+    }
+    sandbox = on;
+  }
 
   @Option(
       names = "--sandbox-state",
@@ -20,11 +27,24 @@ public final class ConnectionOptions {
 
   private static final String DEFAULT_SANDBOX_STATE = ".flightplan/sandbox.json";
 
+  String apiUrl;
+
   @Option(
       names = "--api-url",
       paramLabel = "URL",
-      description = "App Store Connect API endpoint (default: https://api.appstoreconnect.apple.com). Must be https unless it is a loopback address.")
-  String apiUrl;
+      description = "App Store Connect API endpoint (default: https://api.appstoreconnect.apple.com). Must be https unless it is a loopback address. Not with --sandbox.")
+  void apiUrl(String url) {
+    if (url != null && sandbox) {
+      throw bothEndpoints();
+    }
+    apiUrl = url;
+  }
+
+  /** Two endpoints: which one was meant cannot be guessed, and guessing could write to the wrong App Store Connect. */
+  private ParameterException bothEndpoints() {
+    return usage("--sandbox and --api-url cannot be used together: --sandbox runs against the embedded sandbox, --api-url"
+        + " against the endpoint it names; pass only one");
+  }
 
   @Option(names = "--key-id", paramLabel = "ID", description = "API key id (overrides ASC_KEY_ID).")
   String keyId;

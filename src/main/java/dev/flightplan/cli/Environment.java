@@ -1,6 +1,7 @@
 package dev.flightplan.cli;
 
 import dev.flightplan.api.Sleeper;
+import dev.flightplan.render.MaskedWriter;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -24,6 +25,15 @@ public record Environment(
   /** The system clock, and sleeps that really sleep. */
   public Environment(PrintWriter out, PrintWriter err, Map<String, String> env, BufferedReader in, boolean terminal) {
     this(out, err, env, in, terminal, Clock.systemUTC(), Sleeper.system());
+  }
+
+  /**
+   * This environment with every email address in what it prints masked, on both writers: for a CI job's log, which
+   * others read.
+   */
+  public Environment maskingEmails() {
+    return new Environment(new PrintWriter(new MaskedWriter(out), true), new PrintWriter(new MaskedWriter(err), true), env, in,
+        terminal, clock, sleeper);
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

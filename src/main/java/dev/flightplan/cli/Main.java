@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import dev.flightplan.api.ApiException;
 import dev.flightplan.api.CredentialsException;
+import dev.flightplan.render.TerminalText;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -28,11 +29,7 @@ public final class Main {
   public int run(String... args) {
     CommandLine cmd = commandLine(env, args);
     cmd.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          boolean debug = parseResult.hasMatchedOption("--debug")
-              || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
-          return report(ex, debug);
-        });
+        (ex, commandLine, parseResult) -> report(ex, matched(parseResult, "--debug"), matched(parseResult, "--mask-emails")));
     int code = cmd.execute(args);
     env.out().flush();
     env.err().flush();
@@ -80,17 +77,25 @@ public final class Main {
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
 
-  private int report(Exception ex, boolean debug) {
+  private static boolean matched(CommandLine.ParseResult parseResult, String option) {
+    return parseResult.hasMatchedOption(option) || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption(option));
+  }
+
+  private int report(Exception ex, boolean debug, boolean maskEmails) {
+    Environment env = maskEmails ? this.env.maskingEmails() : this.env;
     if (ex instanceof java.io.UncheckedIOException u) {
       ex = u.getCause();
     }
+    // messages can echo what the server or a file said: escaped, as every view escapes what it prints
     if (ex instanceof ApiException || ex instanceof CredentialsException || ex instanceof java.io.IOException) {
-      env.err().println("error: " + ex.getMessage());
+      // a failure the message explains in full: its stack trace would only bury it, even with --debug
+      env.err().println("error: " + TerminalText.escape(ex.getMessage()));
     } else {
-      env.err().println("error: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
-    }
-    if (debug) {
-      ex.printStackTrace(env.err());
+      env.err().println("error: internal error: " + TerminalText.escape(String.valueOf(ex))
+          + (debug ? "" : " (run with --debug for details)"));
+      if (debug) {
+        ex.printStackTrace(env.err());
+      }
     }
     env.err().flush();
     return ExitCodes.ERROR;

@@ -53,8 +53,11 @@ final class PlanCommand implements Callable<Integer> {
       defaultValue = "text")
   PlanFormat format;
 
-  @Option(names = "--show-emails", description = "Show email addresses in the Markdown view instead of masking them (c***@example.com).")
-  boolean showEmails;
+  @Option(
+      names = {"--show-personal-data", "--show-emails"},
+      description = "Show personal data in the Markdown view instead of masking it: email addresses (c***@example.com),"
+          + " testers' names and the review contact's name and phone (C***). --show-emails is the former name.")
+  boolean showPersonalData;
 
   @Option(
       names = "--detailed-exitcode",
@@ -65,9 +68,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CredentialsException, IOException {
-    Environment env = root.env;
+    Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
-    ConfigFile config = ConfigFile.load(file.file);
+    ConfigFile config = ConfigFile.load(file.file, file.referencedFiles());
     Views.showDiagnostics(config.result().diagnostics(), env, style);
     if (config.result().state().isEmpty()) {
       failure(env, config.ref(), List.of(), false, config.result().diagnostics());
@@ -80,7 +83,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     Scope selected = chosen.get();
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, invitationLog, env);
+      Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       saved = saved.withPlan(engine.withGuardNotes(saved.plan(), guards.limits()));
       Diagnostics diagnostics = saved.plan().diagnostics();
@@ -92,7 +95,7 @@ final class PlanCommand implements Callable<Integer> {
       if (out != null) {
         PlanFiles.write(out, Views.json(saved));
       }
-      Views.render(format, saved, showEmails, env, style);
+      Views.render(format, saved, showPersonalData, env, style);
       if (out != null) {
         Views.saved(out, format, connection, env);
       }
@@ -106,7 +109,7 @@ final class PlanCommand implements Callable<Integer> {
   /** Machine and review formats get a document even when planning fails; the terminal has stderr. */
   private void failure(Environment env, SavedPlan.ConfigRef config, List<String> apps, boolean partial, Diagnostics diagnostics) {
     if (format != PlanFormat.TEXT) {
-      Views.renderFailure(format, config, apps, partial, diagnostics, showEmails, env);
+      Views.renderFailure(format, config, apps, partial, diagnostics, showPersonalData, env);
     }
   }
 }

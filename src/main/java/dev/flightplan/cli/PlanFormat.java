@@ -4,7 +4,7 @@ package dev.flightplan.cli;
 enum PlanFormat {
   /** For a terminal (the default). */
   TEXT,
-  /** For a pull-request comment or an issue: emails masked unless --show-emails. */
+  /** For a pull-request comment or an issue: personal data masked unless --show-personal-data. */
   MARKDOWN,
   /** For machines: the document {@code -o} saves (docs/plan-json.md). */
   JSON;

@@ -47,7 +47,7 @@ final class PullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CredentialsException, IOException {
-    Environment env = root.env;
+    Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
     try (Connection conn = Connection.open(connection, env)) {
       Puller.Request request = new Puller.Request(apps, env.clock().instant(), source(), out, testersCsv);

@@ -22,9 +22,9 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Environment env = root.env;
+    Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
-    Optional<DesiredState> state = Views.load(file.file, env, style);
+    Optional<DesiredState> state = Views.load(file, env, style);
     if (state.isEmpty()) {
       return ExitCodes.ERROR;
     }

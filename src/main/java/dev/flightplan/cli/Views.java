@@ -21,13 +21,18 @@ import java.util.Optional;
 final class Views {
   private Views() {}
 
+  /** The command's environment, masking every email address it prints when {@code --mask-emails} asks. */
+  static Environment env(Environment env, OutputOptions output) {
+    return output.maskEmails ? env.maskingEmails() : env;
+  }
+
   static Style style(Environment env, OutputOptions output) {
     return new Style(env.color() && !output.noColor);
   }
 
   /** Loads and validates the file; prints every diagnostic to stderr; empty when there was an error. */
-  static Optional<DesiredState> load(Path file, Environment env, Style style) {
-    LoadResult result = ConfigLoader.load(file);
+  static Optional<DesiredState> load(FileOptions file, Environment env, Style style) {
+    LoadResult result = ConfigLoader.load(file.file, file.referencedFiles());
     showDiagnostics(result.diagnostics(), env, style);
     return result.state();
   }
@@ -55,20 +60,20 @@ final class Views {
     return text.toString();
   }
 
-  static void render(PlanFormat format, SavedPlan saved, boolean showEmails, Environment env, Style style) {
+  static void render(PlanFormat format, SavedPlan saved, boolean showPersonalData, Environment env, Style style) {
     switch (format) {
       case TEXT -> new PlanTextView(env.out(), style).render(saved);
-      case MARKDOWN -> new MarkdownPlanView(env.out(), showEmails).render(saved);
+      case MARKDOWN -> new MarkdownPlanView(env.out(), showPersonalData).render(saved);
       case JSON -> new JsonPlanView(env.out()).render(saved);
     }
   }
 
   static void renderFailure(PlanFormat format, SavedPlan.ConfigRef config, List<String> apps, boolean partial,
-      Diagnostics diagnostics, boolean showEmails, Environment env) {
+      Diagnostics diagnostics, boolean showPersonalData, Environment env) {
     String version = RootCommand.version();
     switch (format) {
       case TEXT -> {}
-      case MARKDOWN -> new MarkdownPlanView(env.out(), showEmails).renderFailure(version, config, apps, partial, diagnostics);
+      case MARKDOWN -> new MarkdownPlanView(env.out(), showPersonalData).renderFailure(version, config, apps, partial, diagnostics);
       case JSON -> new JsonPlanView(env.out()).renderFailure(version, config, apps, partial, diagnostics);
     }
   }

@@ -6,10 +6,6 @@ import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.diag.SourcePos;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,30 +21,54 @@ import java.util.Optional;
 public final class ConfigLoader {
   private ConfigLoader() {}
 
-  /** Reads and loads {@code file}; positions name the file as given. */
+  /** Reads and loads {@code file}; positions name the file as given. The files it names must be beside it. */
   public static LoadResult load(Path file) {
-    String name = file.toString();
-    String text;
+    return load(file, ReferencedFiles.CONFINED);
+  }
+
+  /** Reads and loads {@code file}; {@code files}: where the files it names (tester lists) may be. */
+  public static LoadResult load(Path file, ReferencedFiles files) {
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return failure(name, "cannot read " + name + ": no such file");
-    } catch (AccessDeniedException e) {
-      return failure(name, "cannot read " + name + ": permission denied");
-    } catch (CharacterCodingException e) {
-      return failure(name, "cannot read " + name + ": it is not UTF-8 text");
+      bytes = read(file);
     } catch (IOException e) {
-      String reason = Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage());
-      return failure(name, "cannot read " + name + ": " + reason);
+      return unreadable(file, e);
     }
-    return parse(name, text);
+    return load(file.toString(), bytes, files);
+  }
+
+  /**
+   * The bytes of a desired-state file: a regular file of at most {@link Limits#MAX_FILE_BYTES}, checked before it
+   * is opened (a named pipe or {@code /dev/zero} is refused at once) and before anything is parsed.
+   */
+  public static byte[] read(Path file) throws IOException {
+    return RegularFiles.read(file, Limits.MAX_FILE_BYTES);
+  }
+
+  /** The failure of a desired-state file that {@link #read} could not read, saying why. */
+  public static LoadResult unreadable(Path file, IOException e) {
+    return failure(file.toString(), "cannot read " + file + ": " + RegularFiles.reason(e));
+  }
+
+  /** Loads the bytes of a file read with {@link #read}: they must be UTF-8. */
+  public static LoadResult load(String displayName, byte[] bytes, ReferencedFiles files) {
+    try {
+      return parse(displayName, RegularFiles.utf8(bytes), files);
+    } catch (CharacterCodingException e) {
+      return failure(displayName, "cannot read " + displayName + ": it is not UTF-8 text");
+    }
   }
 
   /**
    * Loads YAML text; {@code displayName} is the file name positions are reported against, and tester lists it
-   * includes are read relative to its directory.
+   * includes are read relative to its directory (and must be in it or below it).
    */
   public static LoadResult parse(String displayName, String yamlText) {
+    return parse(displayName, yamlText, ReferencedFiles.CONFINED);
+  }
+
+  /** As {@link #parse(String, String)}; {@code files}: where the files it names may be. */
+  public static LoadResult parse(String displayName, String yamlText, ReferencedFiles files) {
     String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
     YamlReader.Result yaml = YamlReader.read(displayName, text);
     List<Diagnostic> found = new ArrayList<>(yaml.diagnostics());
@@ -60,12 +80,13 @@ public final class ConfigLoader {
     SchemaMessages messages = new SchemaMessages(schema.document(), yaml.positions(), yaml.unreadable());
     messages.addAll(schema.validate(root));
     found.addAll(messages.diagnostics());
-    TesterFiles.Result files = TesterFiles.include(root, schema.document(), yaml.positions(), messages.invalid());
-    found.addAll(files.diagnostics());
+    TesterFiles.Result included =
+        TesterFiles.include(root, schema.document(), yaml.positions(), messages.invalid(), files);
+    found.addAll(included.diagnostics());
     found.addAll(SemanticRules.check(root, schema.document(), yaml.positions(), messages.invalid()));
     return result(
         found.stream().anyMatch(Diagnostic::isError) ? null : ModelBuilder.build(root, yaml.positions()), found,
-        files.included());
+        included.included());
   }
 
   private static LoadResult result(DesiredState state, List<Diagnostic> found) {

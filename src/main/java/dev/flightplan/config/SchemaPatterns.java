@@ -11,7 +11,7 @@ public final class SchemaPatterns {
   private SchemaPatterns() {}
 
   /**
-   * Whether {@code value} matches the pattern of the schema object at {@code pointer} (a JSON pointer into the
+   * Whether {@code value} matches the pattern (and fits the maximum length) of the schema object at {@code pointer} (a JSON pointer into the
    * schema, e.g. {@code /$defs/email} or {@code /$defs/reviewDetail/properties/contactPhone}, local references
    * followed); true when that object has no pattern.
    */
@@ -23,6 +23,9 @@ public final class SchemaPatterns {
     }
     if (node.isMissingNode()) {
       throw new IllegalArgumentException("no such place in the schema: " + pointer);
+    }
+    if (node.has("maxLength") && value.codePointCount(0, value.length()) > node.get("maxLength").asInt()) {
+      return false;
     }
     return !node.has("pattern") || Pattern.compile(node.get("pattern").asText()).matcher(value).find();
   }

@@ -2,10 +2,7 @@ package dev.flightplan.config;
 
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The values of the secrets a file refers to (environment variables, or files relative to the desired-state file),
- * read when planning and applying and never shown: {@link #toString()} names only how many there are. Plans hold
- * {@link #placeholder} in their place.
+ * read when planning and applying and never shown: {@link #toString()} names only how many there are. Plans say
+ * where each goes ({@code plan.Substitution}), never what it is.
  */
 public final class Secrets {
   private final Map<String, String> values;
@@ -32,25 +29,29 @@ public final class Secrets {
   public record Resolution(Secrets secrets, Diagnostics diagnostics) {}
 
   public static Resolution resolve(DesiredState desired, Map<String, String> env) {
-    return resolve(references(desired), desired.source(), env);
+    return resolve(desired, env, ReferencedFiles.CONFINED);
+  }
+
+  /** As {@link #resolve(DesiredState, Map)}; {@code files}: where secrets' files may be. */
+  public static Resolution resolve(DesiredState desired, Map<String, String> env, ReferencedFiles files) {
+    return resolve(references(desired), desired.source(), env, files);
   }
 
   /**
-   * The secrets a saved plan's requests hold placeholders for ({@code {secret:env NAME}}), read afresh: a saved plan
-   * never holds them. Files are relative to the plan's desired-state file, as when it was planned.
+   * The secrets {@code refs} name, read afresh (a saved plan's calls declare the secrets they need, never their
+   * values). Files are relative to the desired-state file {@code configPath}, as when it was planned.
    */
-  public static Resolution forPlaceholders(String text, String configPath, Map<String, String> env) {
-    List<SecretRef> refs = new ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{secret:(env|file) ([^}]+)}").matcher(text);
-    while (m.find()) {
-      refs.add("env".equals(m.group(1)) ? new SecretRef(m.group(2), null, null) : new SecretRef(null, m.group(2), null));
-    }
-    return resolve(refs, configPath, env);
+  public static Resolution resolve(List<SecretRef> refs, String configPath, Map<String, String> env) {
+    return resolve(refs, configPath, env, ReferencedFiles.CONFINED);
   }
 
-  private static Resolution resolve(List<SecretRef> refs, String configPath, Map<String, String> env) {
-    Path source = Path.of(configPath).toAbsolutePath();
-    Path baseDir = source.getParent() == null ? Path.of("") : source.getParent();
+  /**
+   * As {@link #resolve(List, String, Map)}. A file must be where {@code files} allows (by default inside the
+   * directory tree of the desired-state file), a regular file of at most {@link Limits#MAX_SECRET_BYTES}, and UTF-8;
+   * the same rules hold when a saved plan's secrets are read at apply time.
+   */
+  public static Resolution resolve(
+      List<SecretRef> refs, String configPath, Map<String, String> env, ReferencedFiles files) {
     Map<String, String> values = new HashMap<>();
     List<Diagnostic> problems = new ArrayList<>();
     for (SecretRef ref : refs) {
@@ -66,30 +67,31 @@ public final class Secrets {
           values.put(ref.describe(), value);
         }
       } else {
-        Path file = baseDir.resolve(ref.file());
-        try {
-          values.put(ref.describe(), stripNewline(Files.readString(file, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-          problems.add(Diagnostic.error(ref.pos(), "cannot read the secret file " + ref.file() + " (looked for " + file + ")",
-              "the path is relative to the desired-state file"));
+        ReferencedFiles.Read read = files.read(configPath, ref.file(), Limits.MAX_SECRET_BYTES);
+        String problem = read.reason();
+        if (read.ok()) {
+          try {
+            values.put(ref.describe(), stripNewline(RegularFiles.utf8(read.bytes())));
+          } catch (CharacterCodingException e) {
+            problem = "it is not UTF-8 text";
+          }
+        }
+        if (problem != null) {
+          problems.add(Diagnostic.error(ref.pos(), "cannot read the secret file " + ref.file() + ": " + problem,
+              read.hint() != null ? read.hint() : "the path is relative to the desired-state file"));
         }
       }
     }
     return new Resolution(new Secrets(values), Diagnostics.of(problems));
   }
 
-  /** Resolves a placeholder's description ({@code env NAME}, {@code file PATH}) to its value. */
+  /** Resolves a secret's description ({@code env NAME}, {@code file PATH}) to its value. */
   public Optional<String> lookup(String description) {
     return Optional.ofNullable(values.get(description));
   }
 
   public Optional<String> value(SecretRef ref) {
     return lookup(ref.describe());
-  }
-
-  /** What a plan holds instead of the secret: {@code {secret:env NAME}}. */
-  public static String placeholder(SecretRef ref) {
-    return "{secret:" + ref.describe() + "}";
   }
 
   private static List<SecretRef> references(DesiredState desired) {

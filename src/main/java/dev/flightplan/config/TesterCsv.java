@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  * <p>The first row is a header when none of its fields is an email address and one of them names (or nearly
  * names) a column. Each row becomes a tester entry as the YAML would write it; what cannot be read is reported at
  * the row and column concerned. Empty names are left out (not managed); references to groups are checked with the
- * YAML's own rules afterwards.
+ * YAML's own rules afterwards. A cell written with a single quote in front because it starts like a spreadsheet
+ * formula ({@code '-Bob}) reads without it ({@link CsvCells}).
  */
 final class TesterCsv {
   /** A tester read from a row: the entry as the YAML would write it, and where each of its parts is. */
@@ -43,11 +45,13 @@ final class TesterCsv {
 
   private final String file;
   private final Pattern email;
+  private final int emailMaxLength;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-  private TesterCsv(String file, Pattern email) {
+  private TesterCsv(String file, Pattern email, int emailMaxLength) {
     this.file = file;
     this.email = email;
+    this.emailMaxLength = emailMaxLength;
   }
 
   private static Map<String, String> aliases() {
@@ -63,9 +67,10 @@ final class TesterCsv {
     return a;
   }
 
-  /** {@code emailPattern}: what the schema accepts as an email address, so both files agree. */
-  static Result read(String file, String text, String emailPattern) {
-    TesterCsv csv = new TesterCsv(file, Pattern.compile(emailPattern));
+  /** {@code emailSchema}: what the schema accepts as an email address (pattern, length), so both files agree. */
+  static Result read(String file, String text, JsonNode emailSchema) {
+    TesterCsv csv = new TesterCsv(file, Pattern.compile(emailSchema.path("pattern").asText()),
+        emailSchema.path("maxLength").asInt(Integer.MAX_VALUE));
     return new Result(csv.testers(text), List.copyOf(csv.diagnostics));
   }
 
@@ -161,9 +166,14 @@ final class TesterCsv {
 
   private Entry entry(CsvRecords.Row row, Map<String, CsvRecords.Field> fields) {
     CsvRecords.Field emailField = fields.get("email");
-    String address = emailField.value().trim();
+    String address = CsvCells.unprotect(emailField.value().trim());
     if (address.isEmpty()) {
       error(pos(emailField), "this row has no email address", "every tester needs one; it is the tester's identity");
+      return null;
+    }
+    if (address.length() > emailMaxLength) {
+      error(pos(emailField), "this email address is " + address.length() + " characters long; at most "
+          + emailMaxLength + " are allowed", null);
       return null;
     }
     if (!email.matcher(address).matches()) {
@@ -181,8 +191,9 @@ final class TesterCsv {
     CsvRecords.Field groupField = fields.get("groups");
     if (groupField != null) {
       positions.put("/groups", pos(groupField));
-      int offset = 0;
-      for (String part : groupField.value().split(";", -1)) {
+      // the guarding quote of a cell starting with a formula character (CsvCells) is no part of the first group
+      int offset = CsvCells.guarded(groupField.value()) ? 1 : 0;
+      for (String part : groupField.value().substring(offset).split(";", -1)) {
         String name = part.trim();
         if (!name.isEmpty()) {
           int lead = part.indexOf(name);
@@ -198,8 +209,9 @@ final class TesterCsv {
   }
 
   private void name(ObjectNode node, Map<String, SourcePos> positions, String key, CsvRecords.Field field) {
-    if (field != null && !field.value().trim().isEmpty()) {
-      node.put(key, field.value().trim());
+    String value = field == null ? "" : CsvCells.unprotect(field.value().trim());
+    if (!value.isEmpty()) {
+      node.put(key, value);
       positions.put("/" + key, pos(field));
     }
   }

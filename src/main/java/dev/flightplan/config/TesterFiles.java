@@ -4,14 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,30 +26,38 @@ import java.util.Set;
 final class TesterFiles {
   private final PositionMap positions;
   private final Set<String> invalid;
-  private final String emailPattern;
+  private final JsonNode emailSchema;
+  private final ReferencedFiles files;
+  /** Bytes the tester lists read so far may still add: they are capped together as each one is. */
+  private long budget = Limits.MAX_FILE_BYTES;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<IncludedFile> included = new ArrayList<>();
 
   /** What including gave: problems found in the files, and the files that were read. */
   record Result(List<Diagnostic> diagnostics, List<IncludedFile> included) {}
 
-  private TesterFiles(PositionMap positions, Set<String> invalid, String emailPattern) {
+  private TesterFiles(PositionMap positions, Set<String> invalid, JsonNode emailSchema, ReferencedFiles files) {
     this.positions = positions;
     this.invalid = invalid;
-    this.emailPattern = emailPattern;
+    this.emailSchema = emailSchema;
+    this.files = files;
   }
 
-  /** Expands {@code root} in place. {@code schema}: for the email pattern both files share. */
-  static Result include(JsonNode root, JsonNode schema, PositionMap positions, Set<String> invalid) {
-    TesterFiles files = new TesterFiles(positions, invalid, schema.at("/$defs/email/pattern").asText());
+  /**
+   * Expands {@code root} in place. {@code schema}: for the email rules both files share; {@code files}: where the
+   * lists may be.
+   */
+  static Result include(
+      JsonNode root, JsonNode schema, PositionMap positions, Set<String> invalid, ReferencedFiles files) {
+    TesterFiles including = new TesterFiles(positions, invalid, schema.at("/$defs/email"), files);
     JsonNode apps = Checks.list(root.path("apps"));
     for (int i = 0; i < apps.size(); i++) {
       String testers = Pointer.child(Pointer.child(Pointer.child(Pointer.ROOT, "apps"), i), "testers");
       if (apps.get(i).path("testers").isArray() && !invalid.contains(testers)) {
-        files.app((ArrayNode) apps.get(i).path("testers"), testers);
+        including.app((ArrayNode) apps.get(i).path("testers"), testers);
       }
     }
-    return new Result(List.copyOf(files.diagnostics), List.copyOf(files.included));
+    return new Result(List.copyOf(including.diagnostics), List.copyOf(including.included));
   }
 
   /** Whether a tester entry is an inclusion ({@code file: ...}) rather than a tester. */
@@ -81,11 +82,11 @@ final class TesterFiles {
             "first at line " + first.line() + "; remove one of them"));
         continue;
       }
-      String text = read(display, positions.value(fileAt));
+      String text = read(entry.get("file").asText(), display, positions.value(fileAt));
       if (text == null) {
         continue;
       }
-      TesterCsv.Result csv = TesterCsv.read(display, text, emailPattern);
+      TesterCsv.Result csv = TesterCsv.read(display, text, emailSchema);
       diagnostics.addAll(csv.diagnostics());
       for (TesterCsv.Entry tester : csv.testers()) {
         String testerAt = Pointer.child(at, testers.size());
@@ -102,33 +103,28 @@ final class TesterFiles {
     return path.normalize().toString();
   }
 
-  private String read(String display, SourcePos at) {
-    Path path = Path.of(display);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      return unreadable(at, display, "no such file");
-    } catch (AccessDeniedException e) {
-      return unreadable(at, display, "permission denied");
-    } catch (IOException e) {
-      return unreadable(at, display, Files.isDirectory(path) ? "it is a directory" : String.valueOf(e.getMessage()));
+  private String read(String reference, String display, SourcePos at) {
+    ReferencedFiles.Read read = files.read(positions.file(), reference, Limits.MAX_FILE_BYTES);
+    if (!read.ok()) {
+      return unreadable(at, display, read.reason(), read.hint());
+    }
+    byte[] bytes = read.bytes();
+    budget -= bytes.length;
+    if (budget < 0) {
+      return unreadable(at, display, "with it, the tester lists of this file take more than "
+          + Limits.bytes(Limits.MAX_FILE_BYTES) + " together; flightplan reads at most that", null);
     }
     included.add(new IncludedFile(display, sha256(bytes)));
     try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return RegularFiles.utf8(bytes);
     } catch (CharacterCodingException e) {
-      return unreadable(at, display, "it is not UTF-8 text");
+      return unreadable(at, display, "it is not UTF-8 text", null);
     }
   }
 
-  private String unreadable(SourcePos at, String display, String reason) {
+  private String unreadable(SourcePos at, String display, String reason, String hint) {
     diagnostics.add(Diagnostic.error(at, "cannot read the tester list " + display + ": " + reason,
-        "the path is relative to the directory of " + positions.file()));
+        hint != null ? hint : "the path is relative to the directory of " + positions.file()));
     return null;
   }
 

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -51,9 +49,12 @@ final class YamlReader {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<String> unreadable = new HashSet<>();
+  private final AliasBudget aliases = new AliasBudget();
+  private final MergeKeys merges;
 
   private YamlReader(String file) {
     this.positions = new PositionMap(file);
+    this.merges = new MergeKeys(aliases, positions, diagnostics);
   }
 
   static Result read(String file, String text) {
@@ -64,7 +65,11 @@ final class YamlReader {
 
   private JsonNode document(String text) {
     LoaderOptions options = new LoaderOptions();
-    options.setMergeOnCompose(true);
+    // every byte of a file is at least one code point, so a file within the byte limit is within this one too
+    options.setCodePointLimit(Limits.MAX_FILE_BYTES);
+    // merges and aliases are expanded here, counted (AliasBudget), not by SnakeYAML, which could only count aliases
+    options.setMergeOnCompose(false);
+    options.setMaxAliasesForCollections(Integer.MAX_VALUE);
     Parser parser = new ParserImpl(new StreamReader(text), options);
     Composer composer = new Composer(parser, new CoreSchemaResolver(), options);
     Node node;
@@ -97,7 +102,14 @@ final class YamlReader {
       emptyFile();
       return null;
     }
-    return convert(node, Pointer.ROOT);
+    try {
+      return convert(node, Pointer.ROOT);
+    } catch (AliasBudget.Exceeded e) {
+      error(positions.at(e.anchor.getStartMark()), e.getMessage(),
+          "each use of an alias repeats everything under its anchor, aliases inside it included; write the values out,"
+              + " or use fewer aliases");
+      return null;
+    }
   }
 
   /** The line and column of the code point at {@code index}, counted as SnakeYAML counts them. */
@@ -124,10 +136,26 @@ final class YamlReader {
   }
 
   private JsonNode convert(Node node, String pointer) {
+    boolean alias = aliases.enter(node);
+    try {
+      return convertNode(node, pointer);
+    } finally {
+      aliases.leave(alias);
+    }
+  }
+
+  private JsonNode convertNode(Node node, String pointer) {
     positions.putValue(pointer, node.getStartMark());
     checkTag(node);
     if (node instanceof ScalarNode scalar) {
-      JsonNode value = scalar(scalar);
+      JsonNode value;
+      try {
+        value = YamlScalars.value(scalar);
+      } catch (YamlScalars.OutOfRange e) {
+        error(positions.at(node.getStartMark()), e.getMessage(), "quote it if it is text");
+        unreadable.add(pointer);
+        return JSON.nullNode();
+      }
       if (value.isNumber()) {
         positions.putWritten(pointer, scalar.getValue());
       }
@@ -150,7 +178,9 @@ final class YamlReader {
   private ObjectNode mapping(MappingNode node, String pointer) {
     ObjectNode object = JSON.objectNode();
     Map<String, Mark> seen = new HashMap<>();
-    for (NodeTuple tuple : node.getValue()) {
+    List<NodeTuple> own = new ArrayList<>();
+    List<NodeTuple> merged = merges.entries(node, own);
+    for (NodeTuple tuple : own) {
       Node keyNode = tuple.getKeyNode();
       if (!(keyNode instanceof ScalarNode scalarKey)) {
         error(positions.at(keyNode.getStartMark()), "a key must be a plain name, not a " + kind(keyNode), null);
@@ -165,11 +195,23 @@ final class YamlReader {
             "first set at line " + (first.getLine() + 1));
         continue;
       }
-      String child = Pointer.child(pointer, key);
-      positions.putKey(child, keyNode.getStartMark());
-      object.set(key, convert(tuple.getValueNode(), child));
+      entry(object, pointer, scalarKey, tuple.getValueNode());
+    }
+    for (NodeTuple tuple : merged) {
+      aliases.beginRepeat(node);
+      try {
+        entry(object, pointer, (ScalarNode) tuple.getKeyNode(), tuple.getValueNode());
+      } finally {
+        aliases.endRepeat();
+      }
     }
     return object;
+  }
+
+  private void entry(ObjectNode object, String pointer, ScalarNode key, Node value) {
+    String child = Pointer.child(pointer, key.getValue());
+    positions.putKey(child, key.getStartMark());
+    object.set(key.getValue(), convert(value, child));
   }
 
   private ArrayNode sequence(SequenceNode node, String pointer) {
@@ -179,36 +221,6 @@ final class YamlReader {
       array.add(convert(items.get(i), Pointer.child(pointer, i)));
     }
     return array;
-  }
-
-  /** Plain scalars were resolved by {@link CoreSchemaResolver}; explicit standard tags are honoured where sane. */
-  private static JsonNode scalar(ScalarNode node) {
-    Tag tag = node.getTag();
-    String value = node.getValue();
-    if (tag.equals(Tag.NULL)) {
-      return JSON.nullNode();
-    }
-    if (tag.equals(Tag.BOOL) && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
-      return JSON.booleanNode(value.equalsIgnoreCase("true"));
-    }
-    try {
-      if (tag.equals(Tag.INT)) {
-        return integer(new BigInteger(value.startsWith("+") ? value.substring(1) : value));
-      }
-      if (tag.equals(Tag.FLOAT)) {
-        return JSON.numberNode(new BigDecimal(value));
-      }
-    } catch (NumberFormatException e) {
-      return JSON.textNode(value);
-    }
-    return JSON.textNode(value);
-  }
-
-  private static JsonNode integer(BigInteger value) {
-    if (value.bitLength() < 32) {
-      return JSON.numberNode(value.intValue());
-    }
-    return value.bitLength() < 64 ? JSON.numberNode(value.longValue()) : JSON.numberNode(value);
   }
 
   private void checkTag(Node node) {
@@ -221,7 +233,7 @@ final class YamlReader {
     }
   }
 
-  private static String kind(Node node) {
+  static String kind(Node node) {
     return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "value";
   }
 

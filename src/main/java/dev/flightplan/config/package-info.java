@@ -31,7 +31,13 @@
  *   <li>Emails are compared ignoring case and stored lower-cased ({@link java.util.Locale#ROOT}). Bundle IDs are
  *       compared exactly.
  *   <li>Anchors, aliases and merge keys ({@code <<}) are allowed; a value reached through an alias is reported at
- *       the anchored node. Exactly one YAML document per file.
+ *       the anchored node. What they repeat is counted as it is expanded ({@code AliasBudget}, {@code MergeKeys})
+ *       and stopped past {@link dev.flightplan.config.Limits}. Exactly one YAML document per file.
+ *   <li>Numbers are exact, and integers when they have no fraction however they are written ({@code 1e3},
+ *       {@code 250.0}), so the schema judges a range on the real value ({@code YamlScalars}).
+ *   <li>Files the file names (tester lists, secrets) must be in its directory tree unless allowed
+ *       ({@link dev.flightplan.config.ReferencedFiles}); every file is read as {@link
+ *       dev.flightplan.config.RegularFiles} reads: regular files only, up to a size cap.
  *   <li>Versions, build numbers and OS versions are read as written, quoted or not: {@code version: 2.10} is
  *       "2.10" and {@code number: 045} is "045" ({@code PositionMap} keeps the text of every YAML number). A
  *       number must still look like a version ({@code 1e3} does not). Nothing warns about unquoted versions.

@@ -3,13 +3,10 @@ package dev.flightplan.engine;
 import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.config.IncludedFile;
 import dev.flightplan.config.LoadResult;
+import dev.flightplan.config.ReferencedFiles;
 import dev.flightplan.plan.SavedPlan;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,27 +21,22 @@ import java.util.List;
  * tester list makes a saved plan's file count as changed.
  */
 public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
+  /** Loads {@code file}, whose tester lists must be beside it or below it. */
   public static ConfigFile load(Path file) {
+    return load(file, ReferencedFiles.CONFINED);
+  }
+
+  /** Loads {@code file}; {@code files}: where the files it names may be. */
+  public static ConfigFile load(Path file, ReferencedFiles files) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = ConfigLoader.read(file);
     } catch (IOException e) {
-      // the loader words every way a file cannot be read
-      return new ConfigFile(ConfigLoader.load(file), new SavedPlan.ConfigRef(file.toString(), ""));
+      return new ConfigFile(ConfigLoader.unreadable(file, e), new SavedPlan.ConfigRef(file.toString(), ""));
     }
     SavedPlan.ConfigRef ref = new SavedPlan.ConfigRef(file.toString(), sha256(bytes));
-    try {
-      String text =
-          StandardCharsets.UTF_8.newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      LoadResult result = ConfigLoader.parse(file.toString(), text);
-      return new ConfigFile(result, withIncluded(ref, result.included()));
-    } catch (CharacterCodingException e) {
-      return new ConfigFile(ConfigLoader.load(file), ref);
-    }
+    LoadResult result = ConfigLoader.load(file.toString(), bytes, files);
+    return new ConfigFile(result, withIncluded(ref, result.included()));
   }
 
   private static SavedPlan.ConfigRef withIncluded(SavedPlan.ConfigRef ref, List<IncludedFile> included) {
@@ -58,8 +50,13 @@ public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
 
   /** Whether {@code ref}'s file (and the tester lists it includes) is still where it was, with the same bytes. */
   public static boolean unchanged(SavedPlan.ConfigRef ref) {
+    return unchanged(ref, ReferencedFiles.CONFINED);
+  }
+
+  /** As {@link #unchanged(SavedPlan.ConfigRef)}, the tester lists read where {@code files} allows. */
+  public static boolean unchanged(SavedPlan.ConfigRef ref, ReferencedFiles files) {
     try {
-      return load(Path.of(ref.path())).ref().sha256().equals(ref.sha256());
+      return load(Path.of(ref.path()), files).ref().sha256().equals(ref.sha256());
     } catch (RuntimeException e) {
       return false;
     }

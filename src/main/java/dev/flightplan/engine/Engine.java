@@ -6,6 +6,8 @@ import dev.flightplan.apply.Applier;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.CallResult;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.config.ReferencedFiles;
+import dev.flightplan.config.SecretRef;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.kinds.InternalMembers;
@@ -23,6 +25,7 @@ import dev.flightplan.state.StateReader;
 import dev.flightplan.state.TeamUsers;
 import dev.flightplan.apply.Convergence;
 import dev.flightplan.apply.Guards;
+import dev.flightplan.apply.Recheck;
 import dev.flightplan.apply.Verification;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
@@ -62,6 +65,8 @@ public final class Engine {
   /** Where invitations.resendAfterDays keeps its dates; null: nowhere (every waiting tester is unseen). */
   private InvitationLogFile invitationLog;
   private Clock clock = Clock.systemUTC();
+  /** Where the secrets' files of a desired-state file may be. */
+  private ReferencedFiles files = ReferencedFiles.CONFINED;
 
   /**
    * {@code env}: where secrets given as {@code { env: NAME }} are read from; {@code parallelism}: how many requests
@@ -95,6 +100,12 @@ public final class Engine {
     return this;
   }
 
+  /** Reads secrets' files where {@code files} allows (by default only inside the desired-state file's directory). */
+  public Engine withReferencedFiles(ReferencedFiles files) {
+    this.files = Objects.requireNonNull(files, "files");
+    return this;
+  }
+
   /** The live state that was read, the invitation history planning judged by, and the plan made from them. */
   public record Planned(LiveState live, InvitationHistory history, Plan plan) {}
 
@@ -103,7 +114,7 @@ public final class Engine {
    * API call.
    */
   public Planned plan(DesiredState desired, PlanOptions options) {
-    Secrets.Resolution resolution = Secrets.resolve(desired, env);
+    Secrets.Resolution resolution = Secrets.resolve(desired, env, files);
     if (resolution.diagnostics().hasErrors()) {
       return new Planned(new LiveState(List.of(), List.of()), InvitationHistory.none(now()),
           new Plan(List.of(), List.of(), resolution.diagnostics(), List.of()));
@@ -191,8 +202,8 @@ public final class Engine {
   private static Map<String, List<String>> reSent(Plan plan) {
     Map<String, List<String>> out = new TreeMap<>();
     plan.invitations().stream()
-        .filter(r -> r.kind() == InvitationRecord.Kind.SENT && !r.tester().startsWith("{"))
-        .forEach(r -> out.computeIfAbsent(r.app(), k -> new ArrayList<>()).add(r.tester()));
+        .filter(r -> r.kind() == InvitationRecord.Kind.SENT && !r.tester().isProduced())
+        .forEach(r -> out.computeIfAbsent(r.app(), k -> new ArrayList<>()).add(r.tester().value()));
     return out;
   }
 
@@ -214,17 +225,29 @@ public final class Engine {
   }
 
   /**
-   * Reads the secrets a saved plan's requests refer to (a saved plan holds only placeholders); errors when one
+   * Reads the secrets a saved plan's calls declare (a saved plan holds none, only where each goes); errors when one
    * cannot be read, before anything is sent.
    */
   public Diagnostics secretsFor(SavedPlan saved) {
-    StringBuilder bodies = new StringBuilder();
-    saved.plan().calls().forEach(c -> bodies.append(c.bodyJson() == null ? "" : c.bodyJson()));
-    Secrets.Resolution resolution = Secrets.forPlaceholders(bodies.toString(), saved.config().path(), env);
+    List<SecretRef> refs = saved.plan().calls().stream().flatMap(c -> c.secrets().stream()).distinct().toList();
+    Secrets.Resolution resolution = Secrets.resolve(refs, saved.config().path(), env, files);
     if (!resolution.diagnostics().hasErrors()) {
       secrets = resolution.secrets();
     }
     return resolution.diagnostics();
+  }
+
+  /**
+   * Just before the first write of a plan made from the file: reads again whether what it creates appeared since it
+   * was planned ({@link Recheck}). The cost goes to the debug log.
+   */
+  public Recheck.Result recheck(Plan plan) {
+    Recheck.Result result = Recheck.run(client, plan);
+    if (result.requests() > 0) {
+      client.options().debugLog().accept("re-check before the first write: " + result.requests() + " request(s); "
+          + result.appeared().size() + " object(s) the plan creates exist now");
+    }
+    return result;
   }
 
   /** Sends the plan's calls; secrets are those read by the last {@link #plan} or {@link #secretsFor}. */

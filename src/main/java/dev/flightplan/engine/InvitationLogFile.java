@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightplan.config.Limits;
+import dev.flightplan.config.RegularFiles;
 import dev.flightplan.state.InvitationLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,15 +49,19 @@ public final class InvitationLogFile {
     return path;
   }
 
-  /** The log, empty when the file does not exist. */
+  /**
+   * The log, empty when the file does not exist. Only a regular file of at most {@link Limits#MAX_FILE_BYTES} is read:
+   * a named pipe or a device is refused before it is opened.
+   */
   public InvitationLog read() {
     String text;
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      text = RegularFiles.utf8(RegularFiles.read(path, Limits.MAX_FILE_BYTES));
     } catch (NoSuchFileException e) {
       return InvitationLog.EMPTY;
     } catch (IOException e) {
-      throw new UncheckedIOException(new IOException("cannot read the invitation log " + path + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("cannot read the invitation log " + path + ": " + RegularFiles.reason(e), e));
     }
     try {
       return parse(MAPPER.readTree(text));

@@ -28,12 +28,13 @@ import java.util.Locale;
 /**
  * Saved plan files on disk: written whole or not at all, and read back with every way a file can be wrong (not
  * JSON, not a flightplan plan, another format version, not valid against schema/plan.schema.json) turned into one
- * clear {@link PlanFileException}.
+ * clear {@link PlanFileException}. A plan of an older format is refused with the command that makes it again.
  */
 public final class PlanFiles {
   static final String SCHEMA_RESOURCE = "/schema/plan.schema.json";
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
   private static final int SHOWN_PROBLEMS = 3;
+  private static final String MAJOR = SavedPlan.FORMAT_VERSION.substring(0, SavedPlan.FORMAT_VERSION.indexOf('.'));
 
   private PlanFiles() {}
 
@@ -90,8 +91,14 @@ public final class PlanFiles {
       throw new PlanFileException(notAPlan + ": " + what + yamlHint);
     }
     String format = doc.path("format_version").asText("");
-    if (!format.matches("1\\.[0-9]+")) {
-      throw new PlanFileException(name + " has format_version \"" + format + "\"; this flightplan reads plan format 1.x");
+    if (format.matches("1\\.[0-9]+")) {
+      // format 1 marked ids and secrets inside request text, which apply no longer interprets: made again, it is safe
+      throw new PlanFileException(name + " was saved by an older flightplan (plan format " + format + "), which this one"
+          + " no longer applies; make the plan again with: flightplan plan -o " + name);
+    }
+    if (!format.matches(MAJOR + "\\.[0-9]+")) {
+      throw new PlanFileException(name + " has format_version \"" + format + "\"; this flightplan reads plan format "
+          + MAJOR + ".x");
     }
     List<String> problems =
         schema().validate(doc).stream().map(ValidationMessage::getMessage).sorted().limit(SHOWN_PROBLEMS).toList();

@@ -17,8 +17,10 @@ import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
+import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveBuild;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,10 @@ import java.util.TreeMap;
 /**
  * Beta App Clip invocations of a build's App Clip, keyed by URL, each with a title per locale. Created with all
  * their titles in one request (the API takes the localizations inline); titles are changed, added and removed in
- * place; invocations the file no longer lists are deleted (the file owns a build's invocations once it lists
- * them), before new ones are created, since a build has room for three.
+ * place, a title removed only after the titles added to the same invocation (it keeps one throughout); invocations
+ * the file no longer lists are deleted (the file owns a build's invocations once it lists them), before new ones
+ * are created, since a build has room for three. A URL (or a title's locale) App Store Connect holds twice keeps its
+ * lowest id; the other copies are deleted ({@link Duplicates}).
  */
 final class AppClipInvocations {
   static final String TYPE = "betaAppClipInvocations";
@@ -49,24 +53,30 @@ final class AppClipInvocations {
       }
       return;
     }
-    Map<String, LiveBuild.LiveInvocation> live = new TreeMap<>();
-    Objects.requireNonNullElse(build.invocations(), List.<LiveBuild.LiveInvocation>of()).forEach(i -> live.put(i.url(), i));
+    Map<String, List<LiveBuild.LiveInvocation>> live = Copies.byKey(
+        Objects.requireNonNullElse(build.invocations(), List.of()), LiveBuild.LiveInvocation::url,
+        Comparator.comparing(LiveBuild.LiveInvocation::id));
     Map<String, InvocationSpec> wanted = new LinkedHashMap<>();
     spec.appClipInvocations().forEach(i -> wanted.put(i.url(), i));
-    for (LiveBuild.LiveInvocation inv : live.values()) {
-      if (!wanted.containsKey(inv.url())) {
-        Address address = address(ctx, build, inv.url());
-        ctx.out().action(new Action.Delete(address, inv.id(), attributes(build, titlesOf(inv)), "not in the file's invocations of this build"));
-        ctx.out().call(Phase.APP_CLIP_DELETE,
-            new ApiCall("DELETE", "/v1/" + TYPE + "/" + inv.id(), null, null, "delete " + address.local(), List.of(address)));
+    for (List<LiveBuild.LiveInvocation> copies : live.values()) {
+      LiveBuild.LiveInvocation kept = copies.get(0);
+      Address address = address(ctx, build, kept.url());
+      for (LiveBuild.LiveInvocation inv : copies) {
+        Attributes before = attributes(build, titlesOf(inv));
+        if (!wanted.containsKey(inv.url())) {
+          Duplicates.delete(ctx, Phase.APP_CLIP_DELETE, TYPE, inv == kept ? address : Duplicates.address(address, inv.id()),
+              inv.id(), before, "not in the file's invocations of this build");
+        } else if (inv != kept) {
+          Duplicates.delete(ctx, Phase.APP_CLIP_DELETE, TYPE, address, kept.id(), Duplicates.LOWEST_ID, inv.id(), before);
+        }
       }
     }
     for (InvocationSpec want : wanted.values()) {
-      LiveBuild.LiveInvocation have = live.get(want.url());
+      List<LiveBuild.LiveInvocation> have = live.get(want.url());
       if (have == null) {
         create(ctx, build, want);
       } else {
-        update(ctx, build, want, have);
+        update(ctx, build, want, have.get(0));
       }
     }
   }
@@ -103,9 +113,11 @@ final class AppClipInvocations {
     Address address = address(ctx, build, want.url());
     Map<String, String> before = titlesOf(have);
     if (before.equals(want.titles())) {
+      titleCopies(ctx, build, have, address);
       return;
     }
     List<Change> changes = new ArrayList<>();
+    List<String> additions = new ArrayList<>();
     for (Map.Entry<String, String> t : want.titles().entrySet()) {
       LiveBuild.LiveTitle current = have.titles().get(t.getKey());
       if (current == null) {
@@ -113,13 +125,13 @@ final class AppClipInvocations {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("title", t.getValue());
         attrs.put("locale", t.getKey());
-        ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("POST", "/v1/" + LOCALIZATION,
+        additions.add(ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("POST", "/v1/" + LOCALIZATION,
             JsonApi.create(LOCALIZATION, attrs, Map.of("betaAppClipInvocation", new Linkage(TYPE, have.id()))), null,
             "add the " + t.getKey() + " title of " + address.local(), List.of(address))
             .readingBack(ReadBack.find(
                 Query.of("/v1/" + TYPE + "/" + have.id()).param("include", LOCALIZATION)
                     .param("fields[" + LOCALIZATION + "]", "locale").build(),
-                LOCALIZATION, "locale", t.getKey())));
+                LOCALIZATION, "locale", t.getKey()))));
       } else if (!t.getValue().equals(current.title())) {
         changes.add(new Change.Value("title[" + t.getKey() + "]", current.title(), t.getValue()));
         ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("PATCH", "/v1/" + LOCALIZATION + "/" + current.id(),
@@ -127,15 +139,28 @@ final class AppClipInvocations {
             "change the " + t.getKey() + " title of " + address.local(), List.of(address)));
       }
     }
+    titleCopies(ctx, build, have, address);
     for (Map.Entry<String, LiveBuild.LiveTitle> t : new TreeMap<>(have.titles()).entrySet()) {
       if (!want.titles().containsKey(t.getKey())) {
         changes.add(new Change.Value("title[" + t.getKey() + "]", t.getValue().title(), null));
-        // after the additions: an invocation keeps at least one title throughout
+        // only once the additions are done: an invocation keeps at least one title throughout (409 otherwise)
         ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("DELETE", "/v1/" + LOCALIZATION + "/" + t.getValue().id(), null, null,
-            "remove the " + t.getKey() + " title of " + address.local(), List.of(address)));
+            "remove the " + t.getKey() + " title of " + address.local(), List.of(address)).following(additions));
       }
     }
     ctx.out().action(new Action.Update(address, have.id(), changes, "titles differ from the file"));
+  }
+
+  /**
+   * The extra copies of a locale's title of an invocation the file keeps ({@link Duplicates}), deleted after the
+   * additions, like the titles the file drops: the kept copy of the locale stays, so the invocation keeps a title.
+   */
+  private static void titleCopies(AppContext ctx, LiveBuild build, LiveBuild.LiveInvocation have, Address invocation) {
+    for (LiveBuild.LiveCopy copy : have.titleCopies()) {
+      Address kept = new Address(ctx.app(), "appClipTitle", invocation.key() + " " + copy.locale());
+      Duplicates.delete(ctx, Phase.APP_CLIP_UPDATE, LOCALIZATION, kept, have.titles().get(copy.locale()).id(),
+          Duplicates.LOWEST_ID, copy.id(), Attributes.builder().put("title", copy.text()).build());
+    }
   }
 
   private static Map<String, String> titlesOf(LiveBuild.LiveInvocation inv) {

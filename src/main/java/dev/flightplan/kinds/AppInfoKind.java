@@ -2,7 +2,6 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.config.ReviewDetailSpec;
-import dev.flightplan.config.Secrets;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
@@ -12,6 +11,7 @@ import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.plan.Sensitive;
+import dev.flightplan.plan.Substitution;
 import dev.flightplan.state.LiveAppInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * The app's two beta singletons, which always exist and are only ever updated: the license agreement and the
  * review details. The demo account password is compared with its value but shown only as "(sensitive value
- * changed)", and the request holds a placeholder that apply resolves.
+ * changed)", and the request says where it goes (a {@link Substitution}); apply reads it only when sending.
  */
 public final class AppInfoKind implements ResourceKind {
   @Override
@@ -66,6 +66,7 @@ public final class AppInfoKind implements ResourceKind {
     }
     List<Change> changes = new ArrayList<>();
     Map<String, Object> patch = new LinkedHashMap<>();
+    List<Substitution> secret = new ArrayList<>();
     field(changes, patch, "contactEmail", spec.contactEmail(), have.contactEmail());
     field(changes, patch, "contactFirstName", spec.contactFirstName(), have.contactFirstName());
     field(changes, patch, "contactLastName", spec.contactLastName(), have.contactLastName());
@@ -77,7 +78,9 @@ public final class AppInfoKind implements ResourceKind {
       // an unreadable secret is already an error from resolving the secrets
       if (password.isPresent() && !password.get().equals(have.demoAccountPassword())) {
         changes.add(new Change.Value("demoAccountPassword", have.demoAccountPassword() == null ? null : Sensitive.VALUE, Sensitive.VALUE));
-        patch.put("demoAccountPassword", Secrets.placeholder(spec.demoAccountPassword()));
+        // the body holds no secret, only where it goes; apply reads it when sending, from what the file names
+        patch.put("demoAccountPassword", "");
+        secret.add(Substitution.secret(Substitution.SECRET_FIELD, spec.demoAccountPassword()));
       }
     }
     field(changes, patch, "notes", spec.notes(), have.notes());
@@ -86,7 +89,8 @@ public final class AppInfoKind implements ResourceKind {
     }
     ctx.out().action(new Action.Update(address, have.id(), changes, "differs from the file"));
     ctx.out().call(Phase.APP_INFO, new ApiCall("PATCH", "/v1/betaAppReviewDetails/" + have.id(),
-        JsonApi.update("betaAppReviewDetails", have.id(), patch), null, "update " + address.local(), List.of(address)));
+        JsonApi.update("betaAppReviewDetails", have.id(), patch), null, "update " + address.local(), List.of(address))
+        .substituting(secret));
   }
 
   private static void field(List<Change> changes, Map<String, Object> patch, String name, Object wanted, Object have) {

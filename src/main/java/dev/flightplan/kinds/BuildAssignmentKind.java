@@ -9,14 +9,17 @@ import dev.flightplan.plan.Address;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.state.Builds;
 import dev.flightplan.state.LiveBuild;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.BuildAssignments;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.plan.Substitution;
 import java.util.List;
 
 /**
@@ -41,7 +44,12 @@ public final class BuildAssignmentKind implements ResourceKind {
       String rel = groups ? "betaGroups" : "individualTesters";
       String type = groups ? GroupKind.TYPE : TesterKind.TYPE;
       String what = groups ? "group(s)" : "tester(s)";
-      for (List<String> ids : Batches.of(batch.ids(), ctx.options().batchSize())) {
+      for (List<Id> ids : Batches.of(batch.ids(), ctx.options().batchSize())) {
+        List<Substitution> produced = new ArrayList<>();
+        List<String> inBody = new ArrayList<>();
+        for (Id id : ids) {
+          inBody.add(Substitution.place(id, Substitution.linkageId(inBody.size()), produced));
+        }
         String purpose =
             batch.add()
                 ? "give build " + batch.buildLabel() + " to " + ids.size() + " " + what
@@ -51,10 +59,11 @@ public final class BuildAssignmentKind implements ResourceKind {
             new ApiCall(
                 batch.add() ? "POST" : "DELETE",
                 "/v1/builds/" + batch.buildId() + "/relationships/" + rel,
-                JsonApi.linkages(type, ids),
+                JsonApi.linkages(type, inBody),
                 null,
                 purpose,
                 batch.serves())
+                .substituting(produced)
                 .readingBack(ReadBack.members(groups
                     ? Query.of("/v1/betaGroups").param("filter[builds]", batch.buildId()).param("fields[betaGroups]", "name")
                         .param("limit", 200).build()

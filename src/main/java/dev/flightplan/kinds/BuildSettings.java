@@ -8,6 +8,7 @@ import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
@@ -22,7 +23,8 @@ import java.util.TreeMap;
 /**
  * A build's own settings: export compliance ({@code usesNonExemptEncryption}), auto-notify (its build beta detail)
  * and What to Test per locale (its beta build localizations). Export compliance and auto-notify are set before the
- * build is given to anyone; What to Test before it is submitted for review.
+ * build is given to anyone; What to Test before it is submitted for review. A locale App Store Connect holds twice
+ * keeps its lowest id; the other copies are deleted ({@link Duplicates}).
  */
 final class BuildSettings {
   static final String LOCALIZATION = "betaBuildLocalizations";
@@ -91,6 +93,25 @@ final class BuildSettings {
     }
     if (!unlisted.isEmpty()) {
       ctx.out().note(address + ": What to Test in " + String.join(", ", unlisted) + " is not in the file and would be deleted with --prune");
+    }
+    copies(ctx, wanted, build);
+  }
+
+  /**
+   * The extra copies of a locale's What to Test ({@link Duplicates}): deleted when the file lists the locale, or when
+   * --prune deletes the locale; otherwise left like the kept copy.
+   */
+  private static void copies(AppContext ctx, Map<String, String> wanted, LiveBuild build) {
+    for (LiveBuild.LiveCopy copy : build.whatToTestCopies()) {
+      Address kept = new Address(ctx.app(), "whatToTest", build.label() + " " + copy.locale());
+      Attributes before = Attributes.builder().put("build", build.label()).put("text", copy.text()).build();
+      if (wanted.containsKey(copy.locale())) {
+        Duplicates.delete(ctx, Phase.BUILD_LOCALIZATION, LOCALIZATION, kept, build.whatToTest().get(copy.locale()).id(),
+            Duplicates.LOWEST_ID, copy.id(), before);
+      } else if (ctx.options().prune()) {
+        Duplicates.delete(ctx, Phase.BUILD_LOCALIZATION, LOCALIZATION, Duplicates.address(kept, copy.id()), copy.id(), before,
+            "not in the file's What to Test of build " + build.label() + ", and --prune was given");
+      }
     }
   }
 }

@@ -11,9 +11,11 @@ import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,8 @@ import java.util.TreeSet;
 /**
  * Beta groups, keyed by (app, name): created, updated in place (settings, public link, recruitment criteria,
  * builds, and membership of existing testers in batches per group), replaced when a create-only attribute changes
- * and that is allowed, and deleted only when the file owns all of the app's groups and {@code --prune} is given.
+ * and that is allowed, and deleted only when the file owns all of the app's groups and {@code --prune} is given. A
+ * name App Store Connect holds twice is {@link GroupCopies}'s.
  */
 public final class GroupKind implements ResourceKind {
   static final String TYPE = "betaGroups";
@@ -41,6 +44,7 @@ public final class GroupKind implements ResourceKind {
       ctx.liveGroup(spec.name())
           .ifPresentOrElse(live -> planExisting(ctx, spec, live, wanted), () -> planCreate(ctx, spec, wanted, null));
     }
+    GroupCopies.plan(ctx);
     planDeletes(ctx);
   }
 
@@ -67,7 +71,7 @@ public final class GroupKind implements ResourceKind {
     Address address = Address.group(ctx.app(), spec.name());
     String ref = ctx.out().newRef();
     ctx.groupWillBeCreated(spec.name(), ref);
-    GroupPlan p = new GroupPlan(ctx, address, "{" + ref + "}");
+    GroupPlan p = new GroupPlan(ctx, address, Id.produced(ref));
     boolean willHaveBuild = GroupBuilds.plan(p, spec, null);
     GroupSettings.plan(p, spec, null, willHaveBuild);
     RecruitmentCriteria.plan(p, spec, null);
@@ -97,7 +101,7 @@ public final class GroupKind implements ResourceKind {
                     .param("fields[betaGroups]", "name").param("limit", 200).build(),
                 TYPE, "name", spec.name())));
     for (List<String> batch : batches.subList(Math.min(1, batches.size()), batches.size())) {
-      ctx.out().call(Phase.MEMBERSHIP_ADD, GroupMembers.call("POST", "{" + ref + "}", batch, address, "add"));
+      ctx.out().call(Phase.MEMBERSHIP_ADD, GroupMembers.call("POST", Id.produced(ref), batch, address, "add"));
     }
     p.emitPatches();
   }
@@ -115,7 +119,7 @@ public final class GroupKind implements ResourceKind {
       return;
     }
     Address address = Address.group(ctx.app(), spec.name());
-    GroupPlan p = new GroupPlan(ctx, address, live.id());
+    GroupPlan p = new GroupPlan(ctx, address, Id.of(live.id()));
     boolean willHaveBuild = GroupBuilds.plan(p, spec, live);
     GroupSettings.plan(p, spec, live, willHaveBuild);
     RecruitmentCriteria.plan(p, spec, live);
@@ -173,19 +177,20 @@ public final class GroupKind implements ResourceKind {
     }
     Set<String> declared = new TreeSet<>(ctx.desired().groupNames());
     List<String> unlisted = new ArrayList<>();
-    for (LiveGroup live : ctx.live().groups()) {
-      if (declared.contains(live.name())) {
+    for (List<LiveGroup> copies : Copies.groups(ctx.live().groups()).values()) {
+      LiveGroup kept = copies.get(0);
+      if (declared.contains(kept.name())) {
         continue;
       }
       if (!ctx.options().prune()) {
-        unlisted.add("\"" + live.name() + "\"");
+        unlisted.add("\"" + kept.name() + "\"");
         continue;
       }
-      Address address = Address.group(ctx.app(), live.name());
-      ctx.out().action(new Action.Delete(address, live.id(), liveAttributes(live, ctx),
-          "not in the file, which owns all groups (manage.groups: all), and --prune was given"));
-      ctx.out().call(Phase.GROUP_DELETE,
-          new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local(), List.of(address)));
+      Address address = Address.group(ctx.app(), kept.name());
+      for (LiveGroup live : copies) {
+        Duplicates.delete(ctx, Phase.GROUP_DELETE, TYPE, live == kept ? address : Duplicates.address(address, live.id()), live.id(),
+            liveAttributes(live, ctx), "not in the file, which owns all groups (manage.groups: all), and --prune was given");
+      }
     }
     if (!unlisted.isEmpty()) {
       ctx.out().note(ctx.app() + ": " + unlisted.size() + " group(s) not in the file would be deleted with --prune: "

@@ -7,6 +7,7 @@ import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.state.LiveGroup;
@@ -64,22 +65,23 @@ final class GroupMembers {
     }
     p.changes.add(new Change.Members("testers", added, removed));
     for (List<String> batch : Batches.of(new ArrayList<>(toAdd.values()), ctx.options().batchSize())) {
-      ctx.out().call(Phase.MEMBERSHIP_ADD, call("POST", live.id(), batch, p.address, "add"));
+      ctx.out().call(Phase.MEMBERSHIP_ADD, call("POST", Id.of(live.id()), batch, p.address, "add"));
     }
     for (List<String> batch : Batches.of(toRemove, ctx.options().batchSize())) {
-      ctx.out().call(Phase.MEMBERSHIP_REMOVE, call("DELETE", live.id(), batch, p.address, "remove"));
+      ctx.out().call(Phase.MEMBERSHIP_REMOVE, call("DELETE", Id.of(live.id()), batch, p.address, "remove"));
     }
   }
 
-  static ApiCall call(String method, String groupId, List<String> testerIds, Address group, String verb) {
+  static ApiCall call(String method, Id groupId, List<String> testerIds, Address group, String verb) {
+    String path = "/v1/betaGroups/" + groupId.inPath() + "/relationships/betaTesters";
     return new ApiCall(
         method,
-        "/v1/betaGroups/" + groupId + "/relationships/betaTesters",
+        path,
         JsonApi.linkages(TesterKind.TYPE, testerIds),
         null,
         verb + " " + testerIds.size() + " tester(s) " + ("add".equals(verb) ? "to " : "from ") + group.local(),
         List.of(group))
-        .readingBack(ReadBack.members(
-            Query.of("/v1/betaGroups/" + groupId + "/relationships/betaTesters").param("limit", 200).build()));
+        .withIdInPath(groupId)
+        .readingBack(ReadBack.members(Query.of(path).param("limit", 200).build()).withIdInPath(groupId));
   }
 }

@@ -5,7 +5,9 @@ import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.Substitution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +20,13 @@ import java.util.Map;
 final class GroupPlan {
   final AppContext ctx;
   final Address address;
-  /** The group's id, or the reference to the id its creation produces. */
-  final String groupId;
+  /** The group's id, known or produced by its creation. */
+  final Id groupId;
   final List<Change> changes = new ArrayList<>();
   final Map<String, Object> patchNow = new LinkedHashMap<>();
   final Map<String, Object> patchAfterBuilds = new LinkedHashMap<>();
 
-  GroupPlan(AppContext ctx, Address address, String groupId) {
+  GroupPlan(AppContext ctx, Address address, Id groupId) {
     this.ctx = ctx;
     this.address = address;
     this.groupId = groupId;
@@ -45,12 +47,15 @@ final class GroupPlan {
   }
 
   private ApiCall patch(Map<String, Object> attributes, String purpose) {
+    List<Substitution> ids = new ArrayList<>();
     return new ApiCall(
         "PATCH",
-        "/v1/betaGroups/" + groupId,
-        JsonApi.update(GroupKind.TYPE, groupId, attributes),
+        "/v1/betaGroups/" + groupId.inPath(),
+        JsonApi.update(GroupKind.TYPE, Substitution.place(groupId, Substitution.dataId(), ids), attributes),
         null,
         purpose,
-        List.of(address));
+        List.of(address))
+        .withIdInPath(groupId)
+        .substituting(ids);
   }
 }

@@ -13,17 +13,19 @@ import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveAppInfo.LiveLocalization;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Beta app localizations, keyed by (app, locale): created, updated field by field (the locale cannot change once
- * created), and deleted when the file lists localizations but not that locale, with {@code --prune}.
+ * created), and deleted when the file lists localizations but not that locale, with {@code --prune}. A locale App
+ * Store Connect holds twice keeps its lowest id; the other copies are deleted ({@link Duplicates}).
  */
 public final class LocalizationKind implements ResourceKind {
   static final String TYPE = "betaAppLocalizations";
@@ -47,26 +49,33 @@ public final class LocalizationKind implements ResourceKind {
     if (wanted == null || live == null) {
       return;
     }
-    Map<String, LiveLocalization> byLocale = new TreeMap<>();
-    live.forEach(l -> byLocale.put(l.locale(), l));
+    Map<String, List<LiveLocalization>> byLocale =
+        Copies.byKey(live, LiveLocalization::locale, Comparator.comparing(LiveLocalization::id));
     for (LocalizationSpec spec : wanted) {
-      LiveLocalization have = byLocale.remove(spec.locale());
+      List<LiveLocalization> copies = byLocale.remove(spec.locale());
       Address address = new Address(ctx.app(), "localization", spec.locale());
-      if (have == null) {
+      if (copies == null) {
         create(ctx, spec, address);
-      } else {
-        update(ctx, spec, have, address);
+        continue;
+      }
+      LiveLocalization have = copies.get(0);
+      update(ctx, spec, have, address);
+      for (LiveLocalization copy : copies.subList(1, copies.size())) {
+        Duplicates.delete(ctx, Phase.APP_INFO, TYPE, address, have.id(), Duplicates.LOWEST_ID, copy.id(), attributes(values(copy)));
       }
     }
     List<String> unlisted = new ArrayList<>();
-    for (LiveLocalization extra : byLocale.values()) {
+    for (List<LiveLocalization> copies : byLocale.values()) {
+      LiveLocalization kept = copies.get(0);
       if (!ctx.options().prune()) {
-        unlisted.add(extra.locale());
+        unlisted.add(kept.locale());
         continue;
       }
-      Address address = new Address(ctx.app(), "localization", extra.locale());
-      ctx.out().action(new Action.Delete(address, extra.id(), attributes(values(extra)), "not in the file's localizations, and --prune was given"));
-      ctx.out().call(Phase.APP_INFO, new ApiCall("DELETE", "/v1/" + TYPE + "/" + extra.id(), null, null, "delete " + address.local(), List.of(address)));
+      Address address = new Address(ctx.app(), "localization", kept.locale());
+      for (LiveLocalization extra : copies) {
+        Duplicates.delete(ctx, Phase.APP_INFO, TYPE, extra == kept ? address : Duplicates.address(address, extra.id()),
+            extra.id(), attributes(values(extra)), "not in the file's localizations, and --prune was given");
+      }
     }
     if (!unlisted.isEmpty()) {
       ctx.out().note(ctx.app() + ": localization(s) not in the file would be deleted with --prune: " + String.join(", ", unlisted));

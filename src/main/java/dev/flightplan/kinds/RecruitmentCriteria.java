@@ -8,6 +8,7 @@ import dev.flightplan.config.GroupSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.Substitution;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.state.LiveGroup;
 import java.util.ArrayList;
@@ -67,14 +68,17 @@ final class RecruitmentCriteria {
           new ApiCall("DELETE", "/v1/" + TYPE + "/" + current.id(), null, null, "remove the recruitment criteria of " + p.address.local(), List.of(p.address)));
     } else if (current == null) {
       Map<String, Object> rels = new LinkedHashMap<>();
-      rels.put("betaGroup", new Linkage(GroupKind.TYPE, p.groupId));
+      List<Substitution> ids = new ArrayList<>();
+      rels.put("betaGroup", new Linkage(GroupKind.TYPE, Substitution.place(p.groupId, Substitution.relationshipId("betaGroup"), ids)));
       p.ctx.out().call(Phase.RECRUITMENT_CRITERIA,
           new ApiCall("POST", "/v1/" + TYPE, JsonApi.create(TYPE, attributes(wanted), rels), null,
               "set the recruitment criteria of " + p.address.local(), List.of(p.address))
+              .substituting(ids)
               // a group has at most one: any criteria read back are these (a 404 reads as none)
               .readingBack(ReadBack.find(
-                  Query.of("/v1/betaGroups/" + p.groupId + "/" + TYPE).param("fields[" + TYPE + "]", "deviceFamilyOsVersionFilters")
-                      .build(), TYPE)));
+                  Query.of("/v1/betaGroups/" + p.groupId.inPath() + "/" + TYPE)
+                      .param("fields[" + TYPE + "]", "deviceFamilyOsVersionFilters").build(), TYPE)
+                  .withIdInPath(p.groupId)));
     } else {
       p.ctx.out().call(Phase.RECRUITMENT_CRITERIA,
           new ApiCall("PATCH", "/v1/" + TYPE + "/" + current.id(), JsonApi.update(TYPE, current.id(), attributes(wanted)), null,

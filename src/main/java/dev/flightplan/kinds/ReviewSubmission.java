@@ -16,9 +16,11 @@ import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
+import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,7 +76,9 @@ final class ReviewSubmission {
     Map<String, SourcePos> positions = new TreeMap<>();
     if (info.localizations() != null) {
       boolean pruned = app.localizations() != null && ctx.options().prune();
-      for (LiveAppInfo.LiveLocalization l : info.localizations()) {
+      // a locale App Store Connect holds twice: its other copies are deleted before the submission (Duplicates)
+      for (LiveAppInfo.LiveLocalization l : Copies.kept(info.localizations(), LiveAppInfo.LiveLocalization::locale,
+          Comparator.comparing(LiveAppInfo.LiveLocalization::id))) {
         if (!pruned || app.localizations().stream().anyMatch(s -> s.locale().equals(l.locale()))) {
           descriptions.put(l.locale(), l.description());
         }

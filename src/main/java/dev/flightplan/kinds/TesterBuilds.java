@@ -6,6 +6,7 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.BuildAssignments;
+import dev.flightplan.plan.Id;
 import dev.flightplan.state.Builds;
 import dev.flightplan.state.LiveBuild;
 import java.util.ArrayList;
@@ -29,10 +30,10 @@ final class TesterBuilds {
   }
 
   /**
-   * Plans a tester's individual builds. {@code liveId} is null for a tester the plan creates; {@code idOrRef} is
-   * what the assignment requests name.
+   * Plans a tester's individual builds. {@code liveId} is null for a tester the plan creates; {@code id} is what the
+   * assignment requests name (the id its creation produces, for such a tester).
    */
-  static Diff plan(AppContext ctx, TesterSpec spec, String liveId, String idOrRef, Address address) {
+  static Diff plan(AppContext ctx, TesterSpec spec, String liveId, Id id, Address address) {
     if (spec.builds() == null) {
       return new Diff(List.of(), List.of());
     }
@@ -65,10 +66,10 @@ final class TesterBuilds {
       boolean has = liveId != null && b.individualTesterIds().contains(liveId);
       if (wanted.contains(b.id()) && !has) {
         added.add(b.label());
-        ctx.buildAssignments().add(b.id(), b.label(), BuildAssignments.Target.TESTERS, true, idOrRef, address);
+        ctx.buildAssignments().add(b.id(), b.label(), BuildAssignments.Target.TESTERS, true, id, address);
       } else if (has && !wanted.contains(b.id()) && !keep.contains(b.id()) && !b.expired()) {
         removed.add(b.label());
-        ctx.buildAssignments().add(b.id(), b.label(), BuildAssignments.Target.TESTERS, false, idOrRef, address);
+        ctx.buildAssignments().add(b.id(), b.label(), BuildAssignments.Target.TESTERS, false, id, address);
       }
     }
     return new Diff(added, removed);

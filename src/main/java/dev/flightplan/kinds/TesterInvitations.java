@@ -9,15 +9,18 @@ import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.InvitationRecord;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
+import dev.flightplan.plan.Substitution;
 import dev.flightplan.state.InvitationLog;
 import dev.flightplan.state.LiveTester;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +59,11 @@ final class TesterInvitations {
    * an external group, so flightplan sends one (when {@code onAdd} is on) only to a tester who joins internal groups
    * alone, whom App Store Connect does not tell; nobody gets two.
    */
-  void created(String email, String ref, List<String> groups) {
+  void created(String email, Id tester, List<String> groups) {
     if (groups.stream().anyMatch(g -> !ctx.internalGroup(g))) {
       announcedByApple++;
     } else if (policy.onAdd()) {
-      invite(email, ref, "tester newly added to internal groups only, which App Store Connect does not announce, and"
+      invite(email, tester, "tester newly added to internal groups only, which App Store Connect does not announce, and"
           + " invitations.onAdd is on");
     }
   }
@@ -69,7 +72,7 @@ final class TesterInvitations {
   void existing(String email, LiveTester live) {
     if (policy.onAdd() && "NOT_INVITED".equals(live.state()) && !live.groupIds().isEmpty()) {
       // added but never invited: an earlier apply stopped between the two, so this one finishes the job
-      invite(email, live.id(), "in the app but never invited (an earlier apply may have stopped before"
+      invite(email, Id.of(live.id()), "in the app but never invited (an earlier apply may have stopped before"
           + " inviting), and invitations.onAdd is on");
       return;
     }
@@ -89,7 +92,7 @@ final class TesterInvitations {
       return;
     }
     long days = Duration.between(entry.at(), ctx.history().now()).toDays();
-    invite(email, live.id(), "still INVITED " + days + " day(s) after "
+    invite(email, Id.of(live.id()), "still INVITED " + days + " day(s) after "
         + (entry.sent() ? "flightplan invited it on " : "flightplan first found it waiting on ") + day(entry.at())
         + ", and invitations.resendAfterDays is " + policy.resendAfterDays());
   }
@@ -127,19 +130,21 @@ final class TesterInvitations {
    * again and nobody gets two; NOT_INVITED means it did not, and it is sent again. A re-send is thus sent at most
    * once: its log entry is written before it goes out.
    */
-  private void invite(String email, String testerId, String reason) {
+  private void invite(String email, Id tester, String reason) {
     Address invitation = new Address(ctx.app(), "invitation", email);
     ctx.out().action(new Action.Send(invitation, Attributes.builder().put("tester", email).build(), reason));
     Map<String, Object> rels = new LinkedHashMap<>();
     rels.put("app", new Linkage("apps", ctx.live().id()));
-    rels.put("betaTester", new Linkage(TesterKind.TYPE, testerId));
+    List<Substitution> ids = new ArrayList<>();
+    rels.put("betaTester", new Linkage(TesterKind.TYPE, Substitution.place(tester, Substitution.relationshipId("betaTester"), ids)));
     ctx.out().call(Phase.INVITE, new ApiCall("POST", "/v1/betaTesterInvitations",
         JsonApi.create("betaTesterInvitations", Map.of(), rels), null, "invite " + email, List.of(invitation))
+        .substituting(ids)
         .readingBack(ReadBack.findOneOf(
-            Query.of("/v1/betaTesters/" + testerId).param("fields[betaTesters]", "state").build(),
-            TesterKind.TYPE, "state", List.of("INVITED", "ACCEPTED", "INSTALLED"))));
+            Query.of("/v1/betaTesters/" + tester.inPath()).param("fields[betaTesters]", "state").build(),
+            TesterKind.TYPE, "state", List.of("INVITED", "ACCEPTED", "INSTALLED")).withIdInPath(tester)));
     if (resends()) {
-      ctx.out().invitation(InvitationRecord.sent(ctx.app(), testerId, invitation));
+      ctx.out().invitation(InvitationRecord.sent(ctx.app(), tester, invitation));
     }
   }
 

@@ -11,9 +11,11 @@ import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.plan.Substitution;
 import dev.flightplan.state.LiveTester;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +59,7 @@ public final class TesterKind implements ResourceKind {
     }
     String ref = ctx.out().newRef();
     ctx.testerWillBeCreated(spec.email(), ref);
-    TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, null, "{" + ref + "}", address);
+    TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, null, Id.produced(ref), address);
     ctx.out()
         .action(
             new Action.Create(
@@ -74,10 +76,12 @@ public final class TesterKind implements ResourceKind {
     attrs.put("lastName", spec.lastName());
     attrs.put("email", spec.email());
     List<Linkage> linkages = new ArrayList<>();
+    List<Substitution> ids = new ArrayList<>();
     List<Address> serves = new ArrayList<>();
     serves.add(address);
     for (String group : groups) {
-      linkages.add(new Linkage(GroupKind.TYPE, ctx.groupId(group)));
+      String pointer = Substitution.relationshipId("betaGroups", linkages.size());
+      linkages.add(new Linkage(GroupKind.TYPE, Substitution.place(ctx.groupId(group), pointer, ids)));
       serves.add(Address.group(ctx.app(), group));
     }
     ctx.out()
@@ -86,6 +90,7 @@ public final class TesterKind implements ResourceKind {
             new ApiCall(
                 "POST",
                 "/v1/betaTesters",
+                null,
                 ref,
                 "create " + address.local() + " in " + groups.size() + " group(s)",
                 serves,
@@ -93,18 +98,21 @@ public final class TesterKind implements ResourceKind {
                 null,
                 // text rather than a tree: one create per tester adds up in large plans
                 JsonApi.createText(TYPE, attrs, Map.of("betaGroups", linkages)),
+                ids,
                 ReadBack.findIgnoringCase(
                     Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id()).param("filter[email]", spec.email())
                         .param("fields[betaTesters]", "email").param("limit", 200).build(),
-                    TYPE, "email", spec.email())));
-    invitations.created(spec.email(), "{" + ref + "}", groups);
+                    TYPE, "email", spec.email()),
+                null,
+                List.of()));
+    invitations.created(spec.email(), Id.produced(ref), groups);
   }
 
   private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live, TesterInvitations invitations) {
     checkNames(ctx, spec, live);
     invitations.existing(spec.email(), live);
     Address address = Address.tester(ctx.app(), spec.email());
-    TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, live.id(), live.id(), address);
+    TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, live.id(), Id.of(live.id()), address);
     if (!builds.isEmpty()) {
       ctx.out().action(new Action.Update(address, live.id(),
           List.of(new dev.flightplan.plan.Change.Members("builds", builds.added(), builds.removed())), "differs from the file"));
@@ -115,13 +123,15 @@ public final class TesterKind implements ResourceKind {
     boolean firstDiffers = spec.firstName() != null && !Objects.equals(spec.firstName(), live.firstName());
     boolean lastDiffers = spec.lastName() != null && !Objects.equals(spec.lastName(), live.lastName());
     if (firstDiffers || lastDiffers) {
+      // the names themselves are not repeated: a diagnostic is free text, which the Markdown view cannot mask
+      String which = firstDiffers && lastDiffers ? "first and last name" : firstDiffers ? "first name" : "last name";
       ctx.out()
           .diagnostic(
               Diagnostic.warning(
                   spec.pos(),
-                  "tester " + spec.email() + " is named \"" + fullName(live.firstName(), live.lastName())
-                      + "\" in App Store Connect, not \"" + fullName(spec.firstName(), spec.lastName()) + "\"",
-                  "the API cannot rename a tester; the name is left as it is"));
+                  "tester " + spec.email() + " has another " + which + " in App Store Connect than in the file",
+                  "the API cannot rename a tester; the name is left as it is (flightplan pull shows the one App Store"
+                      + " Connect has)"));
     }
   }
 
@@ -183,9 +193,5 @@ public final class TesterKind implements ResourceKind {
                           .param("filter[id]", batches.get(i)).param("fields[betaTesters]", "email")
                           .param("limit", 200).build())));
     }
-  }
-
-  private static String fullName(String first, String last) {
-    return (Objects.requireNonNullElse(first, "") + " " + Objects.requireNonNullElse(last, "")).trim();
   }
 }

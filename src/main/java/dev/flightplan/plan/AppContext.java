@@ -5,6 +5,7 @@ import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.config.TesterSpec;
+import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -32,13 +33,13 @@ public final class AppContext {
   private final Map<String, LiveTester> liveTestersByEmail = new HashMap<>();
   private final Map<String, List<LiveTester>> liveMembersByGroupId = new HashMap<>();
   private final Map<String, LiveGroup> liveGroupsByName = new LinkedHashMap<>();
-  private final Map<String, String> groupIds = new HashMap<>();
+  private final Map<String, Id> groupIds = new HashMap<>();
   private final Set<String> desiredEmails = new HashSet<>();
   private final Map<String, Set<String>> membersByGroup;
   private Map<String, List<String>> listedUnder;
   private Map<String, Integer> groupOrder;
   private final Set<String> testersLeavingApp = new HashSet<>();
-  private final Map<String, String> testerIds = new HashMap<>();
+  private final Map<String, Id> testerIds = new HashMap<>();
   private final Map<String, List<String>> criterionOptions;
   private final BuildAssignments buildAssignments = new BuildAssignments();
 
@@ -63,14 +64,16 @@ public final class AppContext {
     this.users = users;
     this.options = options;
     this.out = out;
-    for (LiveGroup g : live.groups()) {
-      liveGroupsByName.put(g.name(), g);
-      groupIds.put(g.name(), g.id());
+    // a name App Store Connect holds twice: the file's group is the copy kept (the oldest), see Copies
+    for (List<LiveGroup> copies : Copies.groups(live.groups()).values()) {
+      liveGroupsByName.put(copies.get(0).name(), copies.get(0));
+      groupIds.put(copies.get(0).name(), Id.of(copies.get(0).id()));
     }
     for (LiveTester t : live.testers()) {
-      if (t.email() != null) {
+      // one tester per email and team (a create of a known email adds that tester); were there two, the lowest id
+      if (t.email() != null && !liveTestersByEmail.containsKey(t.email())) {
         liveTestersByEmail.put(t.email(), t);
-        testerIds.put(t.email(), t.id());
+        testerIds.put(t.email(), Id.of(t.id()));
       }
       for (String gid : t.groupIds()) {
         liveMembersByGroupId.computeIfAbsent(gid, k -> new ArrayList<>()).add(t);
@@ -108,6 +111,7 @@ public final class AppContext {
     return out;
   }
 
+  /** The live group the file's group {@code name} is: the copy kept when App Store Connect holds the name twice. */
   public Optional<LiveGroup> liveGroup(String name) {
     return Optional.ofNullable(liveGroupsByName.get(name));
   }
@@ -166,23 +170,23 @@ public final class AppContext {
     return testersLeavingApp.contains(tester.id());
   }
 
-  /** The group's id, or the reference {@code {rN}} to the id its creation will produce. */
-  public String groupId(String name) {
-    String id = groupIds.get(name);
+  /** The group's id, or the id its creation in this plan will produce. */
+  public Id groupId(String name) {
+    Id id = groupIds.get(name);
     if (id == null) {
       throw new IllegalStateException("no id or reference for group " + name);
     }
     return id;
   }
 
-  /** The tester's id, or the reference {@code {rN}} to the id its creation will produce; null if neither. */
-  public String testerId(String email) {
+  /** The tester's id, or the id its creation in this plan will produce; null if neither. */
+  public Id testerId(String email) {
     return testerIds.get(email);
   }
 
-  /** Records that this plan creates the tester and that its id will be {@code {ref}}. */
+  /** Records that this plan creates the tester, whose id the call producing {@code ref} will create. */
   public void testerWillBeCreated(String email, String ref) {
-    testerIds.put(email, "{" + ref + "}");
+    testerIds.put(email, Id.produced(ref));
   }
 
   /** Device family → OS versions App Store Connect offers for recruitment criteria (empty when not read). */
@@ -210,8 +214,8 @@ public final class AppContext {
     return buildAssignments;
   }
 
-  /** Records that this plan creates (or re-creates) the group and that its id will be {@code {ref}}. */
+  /** Records that this plan creates (or re-creates) the group, whose id the call producing {@code ref} will create. */
   public void groupWillBeCreated(String name, String ref) {
-    groupIds.put(name, "{" + ref + "}");
+    groupIds.put(name, Id.produced(ref));
   }
 }

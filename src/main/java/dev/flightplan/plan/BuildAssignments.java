@@ -13,8 +13,8 @@ public final class BuildAssignments {
   /** One side of a build's relationships: {@code betaGroups} or {@code individualTesters}. */
   public enum Target { GROUPS, TESTERS }
 
-  /** The ids (or references) to add or remove for one build and target, with the objects they serve. */
-  public record Batch(String buildId, String buildLabel, Target target, boolean add, List<String> ids, List<Address> serves) {}
+  /** The ids (known, or produced by earlier calls) to add or remove for one build and target, with the objects they serve. */
+  public record Batch(String buildId, String buildLabel, Target target, boolean add, List<Id> ids, List<Address> serves) {}
 
   private record Key(String buildId, Target target, boolean add) implements Comparable<Key> {
     @Override
@@ -27,11 +27,11 @@ public final class BuildAssignments {
     }
   }
 
-  private final Map<Key, List<String>> ids = new TreeMap<>();
+  private final Map<Key, List<Id>> ids = new TreeMap<>();
   private final Map<Key, List<Address>> serves = new TreeMap<>();
   private final Map<String, String> labels = new TreeMap<>();
 
-  public void add(String buildId, String label, Target target, boolean add, String id, Address serving) {
+  public void add(String buildId, String label, Target target, boolean add, Id id, Address serving) {
     Key key = new Key(buildId, target, add);
     labels.put(buildId, label);
     ids.computeIfAbsent(key, k -> new ArrayList<>()).add(id);

@@ -9,7 +9,7 @@ import java.util.Set;
  * A plan cut down to its invitation emails ({@code --invitations-only}): the re-sends of {@code
  * invitations.resendAfterDays} and the invitations of testers the app already has. An invitation to a tester the plan
  * would create goes with the create, so it is left out too. Diagnostics stay (a file with errors is not applied);
- * a note says how many other changes were left out.
+ * the plan counts the other changes it left out ({@link Plan#leftOut}), and a note says how many.
  */
 final class InvitationsOnly {
   private InvitationsOnly() {}
@@ -34,6 +34,6 @@ final class InvitationsOnly {
     if (left > 0) {
       notes.add(left + " other change(s) left out (--invitations-only): plan without it to see them");
     }
-    return new Plan(actions, calls, plan.diagnostics(), notes, records);
+    return new Plan(actions, calls, plan.diagnostics(), notes, records, left);
   }
 }

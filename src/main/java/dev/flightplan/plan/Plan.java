@@ -2,36 +2,74 @@ package dev.flightplan.plan;
 
 import dev.flightplan.diag.Diagnostics;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The difference between the file and the live state, as a value: the actions (sorted by app, then in apply
  * order), the API calls that carry them out in the order apply sends them, diagnostics found while planning, and
- * notes (things left alone on purpose, such as what {@code --prune} would delete), and what apply writes in the
- * invitation log ({@code invitations}: bookkeeping for {@code invitations.resendAfterDays}, never a change).
+ * notes (things left alone on purpose, such as what {@code --prune} would delete), what apply writes in the
+ * invitation log ({@code invitations}: bookkeeping for {@code invitations.resendAfterDays}, never a change), and how
+ * many changes {@code --invitations-only} left out ({@code leftOut}: App Store Connect still differs from the file in
+ * them, whatever this plan holds). A call depends only on calls before it ({@link ApiCall#after()} names keys of
+ * earlier calls).
  */
 public record Plan(
-    List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations) {
+    List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations,
+    int leftOut) {
   public Plan {
     actions = List.copyOf(actions);
     calls = List.copyOf(calls);
     notes = List.copyOf(notes);
     invitations = List.copyOf(invitations);
+    if (leftOut < 0) {
+      throw new IllegalArgumentException("leftOut must be 0 or more, got " + leftOut);
+    }
+    checkDependencies(calls);
   }
 
-  /** A plan that writes nothing in the invitation log. */
+  private static void checkDependencies(List<ApiCall> calls) {
+    if (calls.stream().allMatch(c -> c.after().isEmpty())) {
+      return;
+    }
+    Set<String> before = new HashSet<>();
+    for (ApiCall c : calls) {
+      for (String key : c.after()) {
+        if (!before.contains(key)) {
+          throw new IllegalArgumentException("the call \"" + c.purpose() + "\" must follow " + key
+              + ", which is not a call before it");
+        }
+      }
+      if (c.key() != null && !before.add(c.key())) {
+        throw new IllegalArgumentException("two calls have the key " + c.key());
+      }
+    }
+  }
+
+  /** A plan of every change there is. */
+  public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations) {
+    this(actions, calls, diagnostics, notes, invitations, 0);
+  }
+
+  /** A plan of every change there is, that writes nothing in the invitation log. */
   public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes) {
     this(actions, calls, diagnostics, notes, List.of());
   }
 
   /** This plan with other notes. */
   public Plan withNotes(List<String> other) {
-    return new Plan(actions, calls, diagnostics, other, invitations);
+    return new Plan(actions, calls, diagnostics, other, invitations, leftOut);
   }
 
   public boolean hasChanges() {
     return !actions.isEmpty();
+  }
+
+  /** Whether applying this plan leaves App Store Connect matching the file: it has every change there is. */
+  public boolean complete() {
+    return leftOut == 0;
   }
 
   public Map<ActionKind, Integer> counts() {

@@ -4,7 +4,9 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Collects what the kinds find for every app, then orders it into a {@link Plan}. */
 public final class PlanBuilder {
@@ -14,8 +16,8 @@ public final class PlanBuilder {
 
   private static final List<String> TYPE_ORDER =
       List.of(
-          "localization", "licenseAgreement", "reviewDetail", "group", "tester", "build", "appClipInvocation",
-          "reviewSubmission", "notification", "invitation");
+          "localization", "licenseAgreement", "reviewDetail", "group", "tester", "build", "whatToTest", "appClipInvocation",
+          "appClipTitle", "reviewSubmission", "notification", "invitation");
 
   private final List<PlacedAction> actions = new ArrayList<>();
   private final List<Placed> calls = new ArrayList<>();
@@ -34,8 +36,15 @@ public final class PlanBuilder {
     actions.add(new PlacedAction(appIndex, typeRank(action.address().type()), seq++, action));
   }
 
-  public void call(Phase phase, ApiCall call) {
-    calls.add(new Placed(appIndex, phase, seq++, call.inPhase(phase)));
+  /**
+   * Adds {@code call}, sent in {@code phase} of the current app, and returns its key: a call that must come after it
+   * names the key ({@link ApiCall#following}). Any order a kind relies on within a phase must be said that way.
+   */
+  public String call(Phase phase, ApiCall call) {
+    int s = seq++;
+    String key = "c" + s;
+    calls.add(new Placed(appIndex, phase, s, call.inPhase(phase).keyed(key)));
+    return key;
   }
 
   public void diagnostic(Diagnostic d) {
@@ -65,12 +74,26 @@ public final class PlanBuilder {
                     .thenComparing(p -> p.action().address().key()))
             .map(PlacedAction::action)
             .toList();
-    List<ApiCall> orderedCalls =
+    List<ApiCall> sorted =
         calls.stream()
             .sorted(Comparator.comparingInt(Placed::app).thenComparing(Placed::phase).thenComparingInt(Placed::seq))
             .map(Placed::call)
             .toList();
-    return new Plan(orderedActions, orderedCalls, Diagnostics.of(diagnostics), notes, invitations);
+    return new Plan(orderedActions, renumbered(sorted), Diagnostics.of(diagnostics), notes, invitations);
+  }
+
+  /** The calls keyed {@code c1}, {@code c2}, ... in the order apply sends them, their dependencies renamed alike. */
+  private static List<ApiCall> renumbered(List<ApiCall> sorted) {
+    Map<String, String> keys = new HashMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      keys.put(sorted.get(i).key(), "c" + (i + 1));
+    }
+    List<ApiCall> out = new ArrayList<>(sorted.size());
+    for (ApiCall call : sorted) {
+      ApiCall keyed = call.keyed(keys.get(call.key()));
+      out.add(call.after().isEmpty() ? keyed : keyed.withAfter(call.after().stream().map(keys::get).toList()));
+    }
+    return out;
   }
 
   private static int typeRank(String type) {

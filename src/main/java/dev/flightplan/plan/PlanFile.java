@@ -2,6 +2,7 @@ package dev.flightplan.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.config.BuildRef;
+import dev.flightplan.config.SecretRef;
 import dev.flightplan.state.ReadScope;
 import java.util.Iterator;
 import dev.flightplan.diag.Diagnostic;
@@ -52,32 +53,43 @@ public final class PlanFile {
     }
     List<ApiCall> calls = new ArrayList<>();
     for (JsonNode c : doc.path("api_calls")) {
-      calls.add(call(c));
+      try {
+        calls.add(call(c));
+      } catch (IllegalArgumentException e) {
+        throw new PlanFileException("its API call \"" + c.path("purpose").asText() + "\" is malformed: " + e.getMessage());
+      }
     }
     List<String> notes = new ArrayList<>();
     doc.path("notes").forEach(n -> notes.add(n.asText()));
     List<InvitationRecord> invitations = new ArrayList<>();
     for (JsonNode r : doc.path("invitation_log")) {
       Address invitation = r.hasNonNull("invitation") ? address(r.path("invitation").asText()) : null;
+      String tester = r.hasNonNull("tester_ref") ? r.path("tester_ref").asText() : r.path("tester").asText();
       try {
-        invitations.add(new InvitationRecord(r.path("app").asText(), r.path("tester").asText(),
+        Id id = r.hasNonNull("tester_ref") ? Id.produced(tester) : Id.of(tester);
+        invitations.add(new InvitationRecord(r.path("app").asText(), id,
             InvitationRecord.Kind.valueOf(r.path("record").asText().toUpperCase(java.util.Locale.ROOT)), invitation));
       } catch (IllegalArgumentException e) {
-        throw new PlanFileException("its invitation_log entry for tester " + r.path("tester").asText() + " is malformed: "
-            + e.getMessage());
+        throw new PlanFileException("its invitation_log entry for tester " + tester + " is malformed: " + e.getMessage());
       }
     }
     TreeMap<String, String> fingerprints = new TreeMap<>();
     doc.path("fingerprints").fields().forEachRemaining(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
     List<String> apps = new ArrayList<>();
     doc.path("apps").forEach(a -> apps.add(a.asText()));
+    Plan plan;
+    try {
+      plan = new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes, invitations);
+    } catch (IllegalArgumentException e) {
+      throw new PlanFileException(e.getMessage());
+    }
     return new SavedPlan(
         doc.path("flightplan_version").asText(),
         new SavedPlan.ConfigRef(config.path("path").asText(), config.path("sha256").asText()),
         apps,
         doc.path("partial").asBoolean(),
         planOptions,
-        new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes, invitations),
+        plan,
         reads(doc.path("reads"), apps),
         fingerprints);
   }
@@ -147,22 +159,48 @@ public final class PlanFile {
     }
   }
 
+  /** The call {@code c} describes; an IllegalArgumentException says what is wrong with it. */
   private static ApiCall call(JsonNode c) throws PlanFileException {
     List<Address> serves = new ArrayList<>();
     for (JsonNode s : c.path("serves")) {
       serves.add(address(s.asText()));
     }
     JsonNode body = c.path("body");
-    return new ApiCall(
+    List<Substitution> substitutions = new ArrayList<>();
+    for (JsonNode s : c.path("substitutions")) {
+      JsonNode secret = s.path("secret");
+      Substitution sub = s.hasNonNull("ref") ? Substitution.id(s.path("pointer").asText(), s.path("ref").asText())
+          : Substitution.secret(s.path("pointer").asText(), new SecretRef(text(secret.path("env")), text(secret.path("file")), null));
+      JsonNode placeholder = body.at(s.path("pointer").asText());
+      if (!placeholder.isTextual() || !placeholder.textValue().isEmpty()) {
+        throw new IllegalArgumentException("its body holds no placeholder (\"\") at " + sub.pointer() + " to put the "
+            + (sub.ref() != null ? "id" : "secret") + " in");
+      }
+      substitutions.add(sub);
+    }
+    ApiCall call = new ApiCall(
         c.path("method").asText(),
         c.path("path").asText(),
-        body.isObject() ? body : null, // rendered to text at once: nothing to copy
+        text(c.path("path_ref")),
         text(c.path("produces")),
         c.path("purpose").asText(),
         serves,
         strings(c.path("tolerate")),
         phase(c.path("phase")),
-        readBack(c.path("read_back")));
+        body.isObject() ? ApiCall.compact(body) : null,
+        substitutions,
+        readBack(c.path("read_back")),
+        text(c.path("key")),
+        strings(c.path("after")));
+    ReadBack rb = call.readBack();
+    if (unfilled(call.path(), call.pathRef()) || rb != null && unfilled(rb.path(), rb.pathRef())) {
+      throw new IllegalArgumentException("a path has an id segment {id} but no path_ref to fill it");
+    }
+    return call;
+  }
+
+  private static boolean unfilled(String path, String ref) {
+    return path != null && ref == null && ApiCall.hasPlaceholder(path);
   }
 
   private static ReadBack readBack(JsonNode r) {
@@ -172,7 +210,8 @@ public final class PlanFile {
     ReadBack.Mode mode = ReadBack.Mode.valueOf(r.path("mode").asText().toUpperCase(java.util.Locale.ROOT));
     Map<String, List<String>> match = new LinkedHashMap<>();
     r.path("match").fields().forEachRemaining(e -> match.put(e.getKey(), strings(e.getValue())));
-    return new ReadBack(mode, text(r.path("path")), text(r.path("type")), match, r.path("ignore_case").asBoolean(false));
+    return new ReadBack(mode, text(r.path("path")), text(r.path("path_ref")), text(r.path("type")), match,
+        r.path("ignore_case").asBoolean(false));
   }
 
   /** A call's phase; absent in plans that predate concurrent apply, whose calls are then sent one by one. */

@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * How apply finds out, by reading, whether an {@link ApiCall} took effect when its answer does not say: a create
  * whose answer was lost (a 5xx or a dropped connection: the server may have done it), a 409 that may mean "already
- * there", or a 202 (accepted, completes later). Plain data, made by the kinds and saved with the plan; the path may
- * hold {@code {rN}} references like the call's own.
+ * there", or a 202 (accepted, completes later). Plain data, made by the kinds and saved with the plan. Like a call's
+ * path, the path's id segment may be an id an earlier call produces: it then holds {@code {id}} and {@code pathRef}
+ * names the reference.
  *
  * <ul>
  *   <li>{@link Mode#FIND}: read {@code path} (every page); the call took effect when a resource of {@code type}, in
@@ -23,13 +24,17 @@ import java.util.Objects;
  *       counts as done and is never repeated, so nobody gets a message twice.
  * </ul>
  */
-public record ReadBack(Mode mode, String path, String type, Map<String, List<String>> match, boolean ignoreCase) {
+public record ReadBack(
+    Mode mode, String path, String pathRef, String type, Map<String, List<String>> match, boolean ignoreCase) {
   public enum Mode { FIND, MEMBERS, NONE }
 
   public ReadBack {
     Objects.requireNonNull(mode, "mode");
     if (mode != Mode.NONE) {
       Objects.requireNonNull(path, "path");
+      ApiCall.checkPathRef(path, pathRef);
+    } else if (pathRef != null) {
+      throw new IllegalArgumentException("nothing is read back, so there is no path to fill in");
     }
     Map<String, List<String>> copy = new LinkedHashMap<>();
     if (match != null) {
@@ -40,27 +45,32 @@ public record ReadBack(Mode mode, String path, String type, Map<String, List<Str
 
   /** Found when a resource of {@code type} read from {@code path} has these attributes (pairs: name, value). */
   public static ReadBack find(String path, String type, String... attributeValuePairs) {
-    return new ReadBack(Mode.FIND, path, type, pairs(attributeValuePairs), false);
+    return new ReadBack(Mode.FIND, path, null, type, pairs(attributeValuePairs), false);
   }
 
   /** As {@link #find}, comparing values without regard to case (e-mail addresses). */
   public static ReadBack findIgnoringCase(String path, String type, String... attributeValuePairs) {
-    return new ReadBack(Mode.FIND, path, type, pairs(attributeValuePairs), true);
+    return new ReadBack(Mode.FIND, path, null, type, pairs(attributeValuePairs), true);
   }
 
   /** Found when a resource of {@code type} read from {@code path} has {@code attribute} set to one of {@code values}. */
   public static ReadBack findOneOf(String path, String type, String attribute, List<String> values) {
-    return new ReadBack(Mode.FIND, path, type, Map.of(attribute, values), false);
+    return new ReadBack(Mode.FIND, path, null, type, Map.of(attribute, values), false);
   }
 
   /** The call's body lists ids; {@code path} lists the ids present. */
   public static ReadBack members(String path) {
-    return new ReadBack(Mode.MEMBERS, path, null, Map.of(), false);
+    return new ReadBack(Mode.MEMBERS, path, null, null, Map.of(), false);
   }
 
   /** Nothing to read: an unknown outcome counts as done, never repeated. */
   public static ReadBack none() {
-    return new ReadBack(Mode.NONE, null, null, Map.of(), false);
+    return new ReadBack(Mode.NONE, null, null, null, Map.of(), false);
+  }
+
+  /** A copy whose path's id segment is {@code id} (the path holds {@link Id#inPath()} there). */
+  public ReadBack withIdInPath(Id id) {
+    return new ReadBack(mode, path, id.ref(), type, match, ignoreCase);
   }
 
   private static Map<String, List<String>> pairs(String... kv) {

@@ -23,8 +23,12 @@ public record SavedPlan(
     Plan plan,
     ReadScope reads,
     SortedMap<String, String> fingerprints) {
-  /** The major version of the plan format this code reads and writes; a minor bump only adds fields. */
-  public static final String FORMAT_VERSION = "1.0";
+  /**
+   * The version of the plan format this code reads and writes; a minor bump only adds fields. 2.0: ids that earlier
+   * calls produce and the demo password are put in by structure ({@code path_ref}, {@code substitutions}), never by
+   * markers inside text; calls have keys and say which calls they follow ({@code after}).
+   */
+  public static final String FORMAT_VERSION = "2.0";
 
   public SavedPlan {
     Objects.requireNonNull(flightplanVersion, "flightplanVersion");

@@ -13,6 +13,7 @@ import dev.flightplan.config.PublicLinkSpec;
 import dev.flightplan.config.ReviewDetailSpec;
 import dev.flightplan.config.SchemaPatterns;
 import dev.flightplan.config.TesterSpec;
+import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
@@ -54,7 +55,8 @@ final class LiveToDesired {
   }
 
   private PulledApp pulled(String passwordEnv) {
-    List<GroupSpec> groups = app.groups().stream().sorted(Comparator.comparing(LiveGroup::name)).map(this::group).toList();
+    // a name App Store Connect holds twice is written once, as the copy plans keep (the next plan shows the other)
+    List<GroupSpec> groups = Copies.groups(app.groups()).values().stream().map(copies -> group(copies.get(0))).toList();
     List<TesterSpec> testers = new ArrayList<>();
     int publicLink = 0;
     for (LiveTester t : app.testers().stream().sorted(Comparator.comparing(t -> t.email() == null ? "" : t.email())).toList()) {
@@ -173,7 +175,8 @@ final class LiveToDesired {
       return null;
     }
     List<InvocationSpec> result = new ArrayList<>();
-    for (LiveBuild.LiveInvocation inv : b.invocations().stream().sorted(Comparator.comparing(LiveBuild.LiveInvocation::url)).toList()) {
+    for (LiveBuild.LiveInvocation inv : Copies.kept(b.invocations(), LiveBuild.LiveInvocation::url,
+        Comparator.comparing(LiveBuild.LiveInvocation::id))) {
       Map<String, String> titles = new TreeMap<>();
       inv.titles().forEach((locale, t) -> {
         if (t.title() != null) {
@@ -195,7 +198,8 @@ final class LiveToDesired {
       return null;
     }
     List<LocalizationSpec> result = new ArrayList<>();
-    for (LiveAppInfo.LiveLocalization l : info.localizations().stream().sorted(Comparator.comparing(LiveAppInfo.LiveLocalization::locale)).toList()) {
+    for (LiveAppInfo.LiveLocalization l : Copies.kept(info.localizations(), LiveAppInfo.LiveLocalization::locale,
+        Comparator.comparing(LiveAppInfo.LiveLocalization::id))) {
       if (!SchemaPatterns.accepts("/$defs/locale", l.locale())) {
         leftOut.add("localizations." + l.locale() + ": not a locale this file accepts");
         continue;

@@ -1,13 +1,16 @@
 package dev.flightplan.pull;
 
+import dev.flightplan.config.CsvCells;
 import dev.flightplan.config.TesterSpec;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Writes testers as a CSV tester list in the header form {@code email,first_name,last_name,groups} (groups sorted,
- * separated by {@code ;}), sorted by email, with CRLF-free {@code \n} line ends. A field is quoted only when it
- * holds a comma, a quote, a line break or spaces at either end. Which testers a row can hold is decided here too.
+ * separated by {@code ;}), sorted by email, with CRLF-free {@code \n} line ends. A cell that a spreadsheet would
+ * take for a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab or CR first) gets a single quote in front,
+ * which the reader drops ({@link CsvCells}). A field is quoted only when it holds a comma, a quote, a line break or
+ * spaces at either end. Which testers a row can hold is decided here too.
  */
 final class TesterCsvWriter {
   static final String HEADER = "email,first_name,last_name,groups";
@@ -38,10 +41,11 @@ final class TesterCsvWriter {
     return out.toString();
   }
 
-  private static String field(String value) {
-    if (value == null) {
+  private static String field(String text) {
+    if (text == null) {
       return "";
     }
+    String value = CsvCells.protect(text);
     boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
         || !value.equals(value.trim());
     return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;

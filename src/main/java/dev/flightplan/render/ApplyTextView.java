@@ -34,8 +34,9 @@ public final class ApplyTextView {
       CallResult failed = report.failure().get();
       int index = report.results().indexOf(failed) + 1;
       out.println(style.red("Apply failed") + " at request " + index + " of " + plan.calls().size() + ": "
-          + failed.call().method() + " " + failed.call().path() + " (" + failed.call().purpose() + ")");
-      out.println("  " + failed.error());
+          + failed.call().method() + " " + TerminalText.escape(failed.call().path()) + " ("
+          + TerminalText.escape(failed.call().purpose()) + ")");
+      out.println("  " + TerminalText.escape(failed.error()));
     } else {
       out.println(style.yellow("Apply interrupted") + " after " + report.sent() + " of " + plan.calls().size()
           + " requests: the requests under way were let finish, no other was started.");
@@ -43,21 +44,29 @@ public final class ApplyTextView {
     List<Action> done = report.done();
     List<Action> notDone = report.notDone();
     out.println("Done (" + done.size() + "):");
-    done.forEach(a -> out.println("  " + a.kind().symbol() + " " + a.address().local()));
+    done.forEach(a -> out.println("  " + a.kind().symbol() + " " + TerminalText.escape(a.address().local())));
     if (done.isEmpty()) {
       out.println("  nothing");
     }
     out.println("Not done (" + notDone.size() + "):");
     java.util.Map<dev.flightplan.plan.Address, CallResult.Status> states = report.states();
-    notDone.forEach(a -> out.println("  " + a.kind().symbol() + " " + a.address().local() + " ("
+    notDone.forEach(a -> out.println("  " + a.kind().symbol() + " " + TerminalText.escape(a.address().local()) + " ("
         + (states.get(a.address()) == CallResult.Status.FAILED ? "failed" : "not sent") + ")"));
     out.println("Nothing outside the plan was changed. Run apply again to finish: it plans afresh from the live state.");
     out.flush();
   }
 
-  /** After an apply, planning again found nothing left to do. */
-  public void verified() {
-    out.println("Verified: App Store Connect now matches the file.");
+  /**
+   * After an apply, planning again found nothing left to do; {@code leftOut}: changes that plan leaves out
+   * ({@code --invitations-only}), in which App Store Connect still differs from the file.
+   */
+  public void verified(int leftOut) {
+    if (leftOut == 0) {
+      out.println("Verified: App Store Connect now matches the file.");
+    } else {
+      out.println("Verified: no invitation is left to send. App Store Connect still differs from the file in " + leftOut
+          + " other change(s) --invitations-only leaves out: run flightplan plan without it to see them.");
+    }
     out.flush();
   }
 
@@ -70,8 +79,8 @@ public final class ApplyTextView {
         + " (planned again " + reads + " times over " + waited.toSeconds() + " s):");
     for (Verification.Drift d : remaining) {
       Action a = d.action();
-      err.println("  " + a.kind().symbol() + " " + a.address() + (a.reason() == null ? "" : " (" + a.reason() + ")"));
-      err.println("      " + d.why());
+      err.println("  " + a.kind().symbol() + " " + TerminalText.escape(a.address() + (a.reason() == null ? "" : " (" + a.reason() + ")")));
+      err.println("      " + TerminalText.escape(d.why()));
     }
     err.flush();
   }
@@ -79,7 +88,7 @@ public final class ApplyTextView {
   /** A plan the guards refused: what it would have done, and that nothing was changed. */
   public void refused(List<String> reasons, PrintWriter err) {
     for (String reason : reasons) {
-      err.println(style.red("error:") + " " + reason);
+      err.println(style.red("error:") + " " + TerminalText.escape(reason));
     }
     err.println("Nothing was changed.");
     err.flush();

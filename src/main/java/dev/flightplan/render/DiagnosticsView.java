@@ -4,7 +4,7 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import java.io.PrintWriter;
 
-/** Prints diagnostics one per line as {@code file:line:col: severity: message (hint)}. */
+/** Prints diagnostics one per line as {@code file:line:col: severity: message (hint)}, escaped ({@link TerminalText}). */
 public final class DiagnosticsView {
   private final PrintWriter out;
   private final Style style;
@@ -16,7 +16,7 @@ public final class DiagnosticsView {
 
   public void render(Diagnostics diagnostics) {
     for (Diagnostic d : diagnostics.items()) {
-      String line = d.format();
+      String line = TerminalText.escape(d.format());
       out.println(d.isError() ? style.red(line) : style.yellow(line));
     }
     int errors = diagnostics.errors().size();

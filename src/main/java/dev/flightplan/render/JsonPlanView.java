@@ -10,6 +10,7 @@ import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.ReadBack;
+import dev.flightplan.plan.Substitution;
 import dev.flightplan.state.ReadScope;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
@@ -62,8 +63,13 @@ public final class JsonPlanView {
     if (!plan.invitations().isEmpty()) {
       ArrayNode log = doc.putArray("invitation_log");
       plan.invitations().forEach(r -> {
-        ObjectNode entry = log.addObject().put("app", r.app()).put("tester", r.tester())
-            .put("record", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+        ObjectNode entry = log.addObject().put("app", r.app());
+        if (r.tester().isProduced()) {
+          entry.put("tester_ref", r.tester().ref());
+        } else {
+          entry.put("tester", r.tester().value());
+        }
+        entry.put("record", r.kind().name().toLowerCase(java.util.Locale.ROOT));
         if (r.invitation() != null) {
           entry.put("invitation", r.invitation().toString());
         }
@@ -218,11 +224,25 @@ public final class JsonPlanView {
 
   private static ObjectNode apiCall(ApiCall call) {
     ObjectNode node = NODES.objectNode();
+    if (call.key() != null) {
+      node.put("key", call.key());
+    }
     node.put("method", call.method());
     node.put("path", call.path());
+    if (call.pathRef() != null) {
+      node.put("path_ref", call.pathRef());
+    }
     node.put("path_template", call.template().substring(call.method().length() + 1));
-    node.set("body", call.body() == null ? NODES.nullNode() : call.body().deepCopy());
+    node.set("body", call.body() == null ? NODES.nullNode() : call.body());
+    if (!call.substitutions().isEmpty()) {
+      ArrayNode substitutions = node.putArray("substitutions");
+      call.substitutions().forEach(s -> substitutions.add(substitution(s)));
+    }
     node.put("produces", call.produces());
+    if (!call.after().isEmpty()) {
+      ArrayNode after = node.putArray("after");
+      call.after().forEach(after::add);
+    }
     node.put("purpose", call.purpose());
     ArrayNode serves = node.putArray("serves");
     call.serves().forEach(a -> serves.add(a.toString()));
@@ -239,6 +259,19 @@ public final class JsonPlanView {
     return node;
   }
 
+  /** Where apply puts an id or a secret: the pointer, and the reference or where the secret is read from. */
+  private static ObjectNode substitution(Substitution s) {
+    ObjectNode node = NODES.objectNode().put("pointer", s.pointer());
+    if (s.ref() != null) {
+      node.put("ref", s.ref());
+    } else if (s.secret().env() != null) {
+      node.putObject("secret").put("env", s.secret().env());
+    } else {
+      node.putObject("secret").put("file", s.secret().file());
+    }
+    return node;
+  }
+
   private static ObjectNode readBack(ReadBack r) {
     ObjectNode node = NODES.objectNode();
     node.put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT));
@@ -246,6 +279,9 @@ public final class JsonPlanView {
       return node;
     }
     node.put("path", r.path());
+    if (r.pathRef() != null) {
+      node.put("path_ref", r.pathRef());
+    }
     if (r.mode() == ReadBack.Mode.FIND) {
       node.put("type", r.type());
       ObjectNode match = node.putObject("match");

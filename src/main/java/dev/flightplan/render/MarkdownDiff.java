@@ -6,13 +6,12 @@ import dev.flightplan.plan.Change;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * The body of a {@code diff} code block in the Markdown view: actions as Terraform-like blocks with the sign in
  * the first column, so GitHub colours them ({@code +} created, {@code -} deleted or old value, {@code ~} updated,
  * {@code -/+} replaced). Lists show at most {@code listItems} entries and strings at most {@link #LONG_STRING}
- * characters, each cut saying how much was left out; {@code code} masks user text.
+ * characters, each cut saying how much was left out; {@code personal} masks personal data and escapes user text.
  */
 final class MarkdownDiff {
   static final int LONG_STRING = 200;
@@ -20,20 +19,20 @@ final class MarkdownDiff {
 
   private final StringBuilder body;
   private final int listItems;
-  private final UnaryOperator<String> code;
+  private final PersonalData personal;
 
-  MarkdownDiff(StringBuilder body, int listItems, UnaryOperator<String> code) {
+  MarkdownDiff(StringBuilder body, int listItems, PersonalData personal) {
     this.body = body;
     this.listItems = listItems;
-    this.code = code;
+    this.personal = personal;
   }
 
   /** Appends one action as a block: a comment with what and why, then the object with signed lines. */
   void action(Action action) {
-    String what = code.apply(action.address().local());
+    String what = personal.text(action.address().local());
     boolean explain = PlanTextView.explains(action);
     body.append("# ").append(what).append(' ').append(PlanTextView.verb(action))
-        .append(explain ? ": " + code.apply(action.reason()) : "").append('\n');
+        .append(explain ? ": " + personal.text(action.reason()) : "").append('\n');
     body.append(action.kind().symbol()).append(' ').append(what).append(" {\n");
     switch (action.kind()) {
       case CREATE -> attributes(((Action.Create) action).after(), "+");
@@ -47,7 +46,7 @@ final class MarkdownDiff {
 
   private void attributes(Attributes attrs, String sign) {
     int width = attrs.values().keySet().stream().mapToInt(String::length).max().orElse(0);
-    attrs.values().forEach((name, value) -> line(sign, pad(name, width), value, ""));
+    attrs.values().forEach((name, value) -> line(sign, pad(name, width), personal.attribute(name, value), ""));
   }
 
   private void changes(List<Change> changes) {
@@ -55,8 +54,8 @@ final class MarkdownDiff {
     for (Change change : changes) {
       String name = pad(change.attribute(), width);
       if (change instanceof Change.Value v) {
-        line("-", name, v.before(), "");
-        line("+", name, v.after(), "");
+        line("-", name, personal.attribute(change.attribute(), v.before()), "");
+        line("+", name, personal.attribute(change.attribute(), v.after()), "");
       } else if (change instanceof Change.Members m) {
         body.append("~     ").append(name).append(" = [\n");
         items("+", m.added(), "added");
@@ -71,9 +70,9 @@ final class MarkdownDiff {
     names.addAll(r.after().values().keySet());
     int width = names.stream().mapToInt(String::length).max().orElse(0);
     for (String name : names) {
-      Object before = r.before().get(name);
-      Object after = r.after().get(name);
-      if (Objects.equals(before, after)) {
+      Object before = personal.attribute(name, r.before().get(name));
+      Object after = personal.attribute(name, r.after().get(name));
+      if (Objects.equals(r.before().get(name), r.after().get(name))) {
         line(" ", pad(name, width), after, "");
       } else {
         line("-", pad(name, width), before, r.forcedBy().contains(name) ? "  # forces replacement" : "");
@@ -105,13 +104,13 @@ final class MarkdownDiff {
 
   private String value(Object value) {
     if (value instanceof String s && s.length() > LONG_STRING) {
-      return code.apply(Values.format(s.substring(0, LONG_STRING))) + "… (" + Markdown.count(s.length()) + " characters)";
+      return personal.text(Values.format(s.substring(0, LONG_STRING))) + "… (" + Markdown.count(s.length()) + " characters)";
     }
     if (value instanceof List<?> list && list.size() > listItems) {
-      return code.apply(Values.format(list.subList(0, listItems))) + " … and "
+      return personal.text(Values.format(list.subList(0, listItems))) + " … and "
           + Markdown.count(list.size() - listItems) + " more";
     }
-    return code.apply(Values.format(value));
+    return personal.text(Values.format(value));
   }
 
   private static String pad(String name, int width) {

@@ -25,8 +25,10 @@ import java.util.TreeMap;
  * limit: at most {@link Limits#changesPerApp} changes in detail per app, {@link Limits#listItems} entries of
  * any list, {@link Limits#calloutItems} deletions, notes and warnings, and strings cut at
  * {@link MarkdownDiff#LONG_STRING} characters; every cut says how much was left out. If the result is still longer than {@link #BUDGET}, it is
- * rendered again with the next, smaller {@link #STEPS} until it fits. Email addresses are masked
- * ({@link EmailMask}) unless {@code showEmails}.
+ * rendered again with the next, smaller {@link #STEPS} until it fits. Personal data (email addresses, people's names
+ * and phone numbers) is masked unless {@code showPersonalData} ({@link PersonalData}). User text can neither break
+ * out of the document's structure (table, list, {@code <details>}, code block) nor act on the terminal it is
+ * printed on ({@link TerminalText}).
  */
 public final class MarkdownPlanView {
   /** How much of a large plan is shown in detail. */
@@ -40,11 +42,11 @@ public final class MarkdownPlanView {
   public static final int BUDGET = 60_000;
 
   private final PrintWriter out;
-  private final boolean showEmails;
+  private final PersonalData personal;
 
-  public MarkdownPlanView(PrintWriter out, boolean showEmails) {
+  public MarkdownPlanView(PrintWriter out, boolean showPersonalData) {
     this.out = out;
-    this.showEmails = showEmails;
+    this.personal = new PersonalData(showPersonalData);
   }
 
   public void render(SavedPlan saved) {
@@ -86,31 +88,32 @@ public final class MarkdownPlanView {
         sb.append(" (sha256 ").append(config.sha256(), 0, 12).append(")");
       }
     }
-    sb.append(showEmails ? " · emails shown" : " · emails masked (plan --show-emails shows them)");
+    sb.append(personal.shown() ? " · personal data shown"
+        : " · emails and names masked (plan --show-personal-data shows them)");
     return sb.append("</sub>\n").toString();
   }
 
-  /** User text in a paragraph, list or table: masked, then escaped. */
+  /** User text in a paragraph, list, table or summary: masked, then escaped. */
   private String text(String s) {
-    return Markdown.escape(showEmails ? s : EmailMask.mask(s));
+    return Markdown.escape(personal.text(s));
   }
 
-  /** User text inside a code block: masked only. */
+  /** User text inside a code block: masked, and escaped for the terminal only. */
   private String code(String s) {
-    return showEmails ? s : EmailMask.mask(s);
+    return personal.text(s);
   }
 
   /** A last pass over the whole document, in case a piece of user text escaped {@link #text} and {@link #code}. */
   private String safety(String document) {
-    return showEmails ? document : EmailMask.mask(document);
+    return personal.shown() ? document : EmailMask.mask(document);
   }
 
-  private static String appList(List<String> apps) {
+  private String appList(List<String> apps) {
     if (apps.size() == 1) {
-      return apps.get(0);
+      return text(apps.get(0));
     }
     if (apps.size() == 2) {
-      return apps.get(0) + " and " + apps.get(1);
+      return text(apps.get(0)) + " and " + text(apps.get(1));
     }
     return apps.size() + " apps";
   }
@@ -156,11 +159,17 @@ public final class MarkdownPlanView {
           sb.append(", ").append(Markdown.count(c.get(ActionKind.SEND))).append(" to send");
         }
         sb.append(" in ").append(appList(saved.apps()));
-      } else {
+      } else if (plan.complete()) {
         sb.append("No changes. App Store Connect matches the file");
         if (!saved.apps().isEmpty()) {
           sb.append(" for ").append(appList(saved.apps()));
         }
+      } else {
+        sb.append("No invitations to send. App Store Connect still differs from the file");
+        if (!saved.apps().isEmpty()) {
+          sb.append(" for ").append(appList(saved.apps()));
+        }
+        sb.append(" in ").append(Markdown.count(plan.leftOut())).append(" change(s) `--invitations-only` leaves out");
       }
       sb.append(saved.partial() ? " (partial plan).\n\n" : ".\n\n");
     }
@@ -169,7 +178,7 @@ public final class MarkdownPlanView {
       if (!saved.partial()) {
         return;
       }
-      sb.append("> [!NOTE]\n> Partial plan: it covers only ").append(String.join(", ", saved.apps()))
+      sb.append("> [!NOTE]\n> Partial plan: it covers only ").append(text(String.join(", ", saved.apps())))
           .append(" (chosen with --app); the file's other apps were not read.\n\n");
     }
 
@@ -190,7 +199,7 @@ public final class MarkdownPlanView {
       }
       sb.append("> [!CAUTION]\n> This plan ").append(String.join(" and ", parts)).append(":\n");
       for (Action a : destructive.subList(0, Math.min(limits.calloutItems(), destructive.size()))) {
-        sb.append("> - **").append(verb(a)).append("** ").append(a.address().app()).append(' ')
+        sb.append("> - **").append(verb(a)).append("** ").append(text(a.address().app())).append(' ')
             .append(text(a.address().local()));
         if (a.reason() != null) {
           sb.append(": ").append(text(a.reason()));
@@ -211,7 +220,7 @@ public final class MarkdownPlanView {
       rows.forEach(
           (key, counts) -> {
             String[] parts = key.split("\u0000", 2);
-            sb.append("| ").append(parts[0]).append(" | ").append(Markdown.escape(parts[1]));
+            sb.append("| ").append(text(parts[0])).append(" | ").append(text(parts[1]));
             for (ActionKind k : ActionKind.values()) {
               sb.append(" | ").append(Markdown.count(counts.getOrDefault(k, 0)));
             }
@@ -226,7 +235,7 @@ public final class MarkdownPlanView {
       byApp.forEach(
           (app, actions) -> {
             StringBuilder body = new StringBuilder();
-            MarkdownDiff diff = new MarkdownDiff(body, limits.listItems(), MarkdownPlanView.this::code);
+            MarkdownDiff diff = new MarkdownDiff(body, limits.listItems(), personal);
             List<Action> shown = actions.subList(0, Math.min(limits.changesPerApp(), actions.size()));
             for (int i = 0; i < shown.size(); i++) {
               if (i > 0) {
@@ -237,10 +246,10 @@ public final class MarkdownPlanView {
             int hidden = actions.size() - shown.size();
             if (hidden > 0) {
               body.append(shown.isEmpty() ? "" : "\n").append("# … and ").append(Markdown.plural(hidden, "more change", "more changes"))
-                  .append(" in ").append(app).append(", not shown here: see the JSON plan\n");
+                  .append(" in ").append(code(app)).append(", not shown here: see the JSON plan\n");
             }
             String fence = Markdown.fence(body);
-            sb.append("<details><summary>").append(app).append(": ").append(appSummary(actions))
+            sb.append("<details><summary>").append(text(app)).append(": ").append(appSummary(actions))
                 .append("</summary>\n\n").append(fence).append("diff\n").append(body).append(fence)
                 .append("\n\n</details>\n\n");
           });
@@ -307,7 +316,7 @@ public final class MarkdownPlanView {
       calls.forEach(c -> byTemplate.merge(c.template(), 1, Integer::sum));
       sb.append("<details><summary>API calls to apply: ").append(Markdown.plural(calls.size(), "request", "requests"))
           .append("</summary>\n\n| Requests | Call |\n|--:|:--|\n");
-      byTemplate.forEach((t, n) -> sb.append("| ").append(Markdown.count(n)).append(" | `").append(t).append("` |\n"));
+      byTemplate.forEach((t, n) -> sb.append("| ").append(Markdown.count(n)).append(" | ").append(Markdown.cellCode(code(t))).append(" |\n"));
       sb.append("\n</details>\n\n");
     }
 

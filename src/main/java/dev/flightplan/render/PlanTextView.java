@@ -31,7 +31,7 @@ public final class PlanTextView {
   /** A plan with its scope: as {@link #render(Plan)}, first saying so when the plan covers only some apps. */
   public void render(SavedPlan saved) {
     if (saved.partial()) {
-      out.println(style.yellow("Partial plan:") + " it covers only " + String.join(", ", saved.apps())
+      out.println(style.yellow("Partial plan:") + " it covers only " + TerminalText.escape(String.join(", ", saved.apps()))
           + " (chosen with --app); the file's other apps were not read.");
       out.println();
     }
@@ -39,8 +39,11 @@ public final class PlanTextView {
   }
 
   public void render(Plan plan) {
-    if (!plan.hasChanges()) {
+    if (!plan.hasChanges() && plan.complete()) {
       out.println(style.green("No changes.") + " App Store Connect matches the file.");
+    } else if (!plan.hasChanges()) {
+      out.println(style.yellow("No invitations to send.") + " App Store Connect still differs from the file in the "
+          + plan.leftOut() + " change(s) --invitations-only leaves out (see the note below).");
     } else {
       out.println("flightplan will perform the following actions:");
       String app = null;
@@ -48,7 +51,7 @@ public final class PlanTextView {
         if (!action.address().app().equals(app)) {
           app = action.address().app();
           out.println();
-          out.println(style.bold("app " + app));
+          out.println(style.bold("app " + TerminalText.escape(app)));
         }
         out.println();
         renderAction(action);
@@ -76,11 +79,11 @@ public final class PlanTextView {
   }
 
   private void renderAction(Action action) {
-    String what = action.address().local();
+    String what = TerminalText.escape(action.address().local());
     String symbol = colour(action.kind(), action.kind().symbol());
     String pad = action.kind() == ActionKind.REPLACE ? "" : "  ";
     boolean explain = explains(action);
-    out.println(style.dim("  # " + what + " " + verb(action) + (explain ? ": " + action.reason() : "")));
+    out.println(style.dim("  # " + what + " " + verb(action) + (explain ? ": " + TerminalText.escape(action.reason()) : "")));
     out.println(pad + symbol + " " + what + " {");
     switch (action.kind()) {
       case CREATE -> attributes(((Action.Create) action).after(), "+");
@@ -167,21 +170,21 @@ public final class PlanTextView {
     List<String> others = notes.stream().filter(n -> !GuardNote.isWarning(n)).toList();
     if (!warnings.isEmpty()) {
       out.println();
-      warnings.forEach(n -> out.println(style.yellow("Warning:") + " " + GuardNote.warningText(n)));
+      warnings.forEach(n -> out.println(style.yellow("Warning:") + " " + TerminalText.escape(GuardNote.warningText(n))));
     }
     if (others.isEmpty()) {
       return;
     }
     out.println();
     out.println("Notes:");
-    others.forEach(n -> out.println("  - " + n));
+    others.forEach(n -> out.println("  - " + TerminalText.escape(n)));
   }
 
   private void renderCalls(List<ApiCall> calls) {
     Map<String, Integer> byTemplate = new TreeMap<>();
     calls.forEach(c -> byTemplate.merge(c.template(), 1, Integer::sum));
     out.println("API calls to apply: " + calls.size() + (calls.size() == 1 ? " request" : " requests"));
-    byTemplate.forEach((t, n) -> out.println("  " + String.format("%4d", n) + "  " + t));
+    byTemplate.forEach((t, n) -> out.println("  " + String.format("%4d", n) + "  " + TerminalText.escape(t)));
   }
 
   private String colour(ActionKind kind, String s) {

@@ -24,14 +24,14 @@ public final class PullTextView {
   public void render(Pulled pulled, Path output, String planCommand) {
     for (PulledApp app : pulled.apps().stream().sorted(Comparator.comparing(a -> a.spec().bundleId())).toList()) {
       AppSpec s = app.spec();
-      out.println(style.green("Pulled ") + s.bundleId() + ": " + count(s.groups().size(), "group") + ", "
+      out.println(style.green("Pulled ") + TerminalText.escape(s.bundleId()) + ": " + count(s.groups().size(), "group") + ", "
           + count(s.testers().size(), "tester") + ", " + count(s.builds().size(), "build") + " described, "
           + count(s.localizations() == null ? 0 : s.localizations().size(), "localization"));
       if (app.publicLinkTesters() > 0) {
         out.println("  " + count(app.publicLinkTesters(), "tester") + " who joined through a public link not listed (flightplan never removes them)");
       }
       for (String note : app.leftOut()) {
-        out.println("  " + style.yellow("left out") + " (left as it is): " + note);
+        out.println("  " + style.yellow("left out") + " (left as it is): " + TerminalText.escape(note));
       }
       if (app.demoPasswordEnv() != null) {
         out.println("  the demo account password is not pulled: see the comment under reviewDetail");
@@ -39,8 +39,8 @@ public final class PullTextView {
     }
     StringBuilder where = new StringBuilder(output == null ? "Wrote the file to standard output" : "Wrote " + output);
     pulled.csvFiles().keySet().forEach(f -> where.append(", ").append(f));
-    out.println(where.append('.'));
-    out.println("Planning it right away shows no changes: " + planCommand + " (exit 0)");
+    out.println(TerminalText.escape(where.append('.').toString()));
+    out.println("Planning it right away shows no changes: " + TerminalText.escape(planCommand) + " (exit 0)");
     out.flush();
   }
 

@@ -24,10 +24,10 @@ public final class SavedPlanApplyView {
   }
 
   public void header(String planFile, SavedPlan saved) {
-    out.println("Applying the saved plan " + planFile + " (made by flightplan " + saved.flightplanVersion() + " from "
-        + saved.config().path() + " for " + String.join(", ", saved.apps()) + ")");
+    out.println(TerminalText.escape("Applying the saved plan " + planFile + " (made by flightplan " + saved.flightplanVersion()
+        + " from " + saved.config().path() + " for " + String.join(", ", saved.apps()) + ")"));
     if (saved.partial()) {
-      out.println(style.yellow("Partial plan:") + " it covers only " + String.join(", ", saved.apps())
+      out.println(style.yellow("Partial plan:") + " it covers only " + TerminalText.escape(String.join(", ", saved.apps()))
           + "; the file's other apps are left alone.");
     }
     out.println("App Store Connect has not changed since it was planned. "
@@ -36,7 +36,7 @@ public final class SavedPlanApplyView {
   }
 
   public void stale(String planFile, List<Difference> differences) {
-    err.println(style.red("error:") + " the saved plan " + planFile + " is stale: App Store Connect changed since it was"
+    err.println(style.red("error:") + " the saved plan " + TerminalText.escape(planFile) + " is stale: App Store Connect changed since it was"
         + " planned (" + differences.size() + (differences.size() == 1 ? " object" : " objects") + "):");
     for (Difference d : differences.subList(0, Math.min(SHOWN, differences.size()))) {
       String line = switch (d.kind()) {
@@ -46,7 +46,7 @@ public final class SavedPlanApplyView {
         case DISAPPEARED -> "  - " + d.address() + " disappeared"
             + (d.address().contains("/user[") ? " (no longer an App Store Connect user of the team)" : "");
       };
-      err.println(line);
+      err.println(TerminalText.escape(line));
     }
     if (differences.size() > SHOWN) {
       err.println("  … and " + (differences.size() - SHOWN) + " more");
@@ -56,14 +56,33 @@ public final class SavedPlanApplyView {
   }
 
   public void wrongVersion(String planFile, String planned, String running) {
-    err.println(style.red("error:") + " " + planFile + " was made by flightplan " + planned + ", and this is flightplan "
-        + running + "; nothing was changed. Plan again with this version.");
+    err.println(style.red("error:") + " " + TerminalText.escape(planFile + " was made by flightplan " + planned
+        + ", and this is flightplan " + running + "; nothing was changed. Plan again with this version."));
     err.flush();
   }
 
-  public void notVerified(SavedPlan.ConfigRef config) {
-    out.println(style.yellow("Not verified:") + " " + config.path() + " changed (or is gone) since the plan was made, so it"
-        + " no longer describes what was applied. Run flightplan plan to compare.");
-    out.flush();
+  /** Before applying: the file changed since planning, so the apply that follows cannot be verified. */
+  public void willNotVerify(SavedPlan.ConfigRef config) {
+    err.println(style.yellow("warning:") + " " + TerminalText.escape(config.path()) + " (or a file it includes) changed, or is gone, since the"
+        + " plan was made: the plan is applied as it was reviewed, but App Store Connect cannot be verified against the file"
+        + " afterwards.");
+    err.flush();
+  }
+
+  /**
+   * After applying ({@code applied}: the plan's requests were all sent; otherwise it had none): App Store Connect could
+   * not be verified, because the file changed since planning; {@code replan} is the command that compares it with
+   * the file as it is now. This is an error: a job must not pass when what it applied is not what the file says.
+   */
+  public void notVerified(SavedPlan.ConfigRef config, boolean applied, String replan) {
+    err.println(style.red("error:") + " not verified: " + TerminalText.escape(config.path()) + " (or a file it includes) changed, or is gone,"
+        + " since the plan was made, so it no longer describes what was reviewed.");
+    err.println(applied
+        ? "The saved plan was applied as reviewed (see above), but whether App Store Connect now matches the file could not"
+            + " be checked."
+        : "The saved plan had no changes, so nothing was sent, but the file as it is now may ask for changes that no one"
+            + " planned.");
+    err.println("Run " + replan + " to see how App Store Connect differs from the file as it is now.");
+    err.flush();
   }
 }

@@ -3,7 +3,10 @@ package dev.flightplan.render;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Formats attribute values the way the terminal view shows them: strings quoted, lists in brackets. */
+/**
+ * Formats attribute values the way the terminal view shows them: strings quoted (backslashes and quotes escaped,
+ * then what {@link TerminalText} escapes), lists in brackets.
+ */
 final class Values {
   private Values() {}
 
@@ -24,6 +27,6 @@ final class Values {
   }
 
   static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return "\"" + TerminalText.escape(s.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
   }
 }

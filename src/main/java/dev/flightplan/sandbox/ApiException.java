@@ -108,6 +108,13 @@ final class ApiException extends RuntimeException {
         null);
   }
 
+  /** A request body over the sandbox's cap ({@code maxBytes}), refused before it is buffered. */
+  static ApiException tooLarge(long maxBytes) {
+    return new ApiException(
+        413, "REQUEST_ENTITY_TOO_LARGE", "The request entity is too large.",
+        "The request body is larger than the " + (maxBytes >> 20) + " MiB this API accepts.", null, null);
+  }
+
   static ApiException illegalParameter(String name, String why) {
     return new ApiException(
         400, "PARAMETER_ERROR.ILLEGAL", "A given parameter is not allowed for this request", why, null, name);

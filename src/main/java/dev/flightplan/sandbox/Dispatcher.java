@@ -3,6 +3,8 @@ package dev.flightplan.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns one HTTP request into one answer, in Apple's order: injected latency, authentication (401), rate limit
+ * Turns one HTTP request into one answer, in Apple's order: injected latency, authentication (401, before the body
+ * is read), the body (413 over {@link #MAX_BODY}, before it is buffered), rate limit
  * (429), routing (404/405), query parameters (400), then the endpoint under the state lock; a successful change
  * is persisted before the answer leaves. Every answer carries {@code X-Rate-Limit}. Injected faults (see
  * {@link FaultSpec}) strike after authentication: a 429 before the rate limit counts the request, a 5xx or a
@@ -43,6 +46,8 @@ final class Dispatcher {
   private final Router router;
   private final String baseUri;
   private final FaultInjector faults;
+  /** Numbers arrivals and answers in the order they happen (see {@link Exchange#received()}). */
+  private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
   private final ReadLag lag;
 
   Dispatcher(SandboxOptions options, SandboxState state, StateStore store, Ids ids, ObjectMapper mapper,
@@ -89,11 +94,15 @@ final class Dispatcher {
     return new Router(routes);
   }
 
-  Answer answer(HttpExchange exchange, byte[] requestBytes) {
+  /** The most of a request body the sandbox reads: far above the largest body flightplan sends. */
+  static final int MAX_BODY = 1 << 20;
+
+  Answer answer(HttpExchange exchange) {
+    long received = events.incrementAndGet();
     String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
     String path = exchange.getRequestURI().getPath();
     String rawQuery = exchange.getRequestURI().getRawQuery();
-    String requestBody = requestBytes.length == 0 ? null : new String(requestBytes, StandardCharsets.UTF_8);
+    String requestBody = null;
     String template = Request.template(path);
     pause(latency);
     FaultInjector.Decision decision = faults.decide(method, template);
@@ -111,6 +120,8 @@ final class Dispatcher {
         injected = "revoked";
         throw ApiException.notAuthorized();
       }
+      // only now, for a caller that may send one, and never more of it than the cap
+      requestBody = body(exchange);
       if (fault == FaultInjector.Fault.RATE_LIMITED) {
         injected = "429";
         throw ApiException.rateLimited();
@@ -149,8 +160,15 @@ final class Dispatcher {
       if (response.status() < 300 && fault == FaultInjector.Fault.RESET_AFTER) {
         return dropped(method, template);
       }
+      if (response.status() < 300 && fault == FaultInjector.Fault.GARBLED_AFTER) {
+        injected = "garbled-after";
+        response = new Response(response.status(), mapper.createObjectNode().put("garbled", true), null);
+      }
     } catch (ApiException e) {
       response = new Response(e.status(), Documents.error(e, UUID.randomUUID().toString()), null);
+    } catch (UncheckedIOException e) {
+      // the client went away while sending its body: there is nobody to answer
+      return dropped(method, template);
     } catch (RuntimeException e) {
       ApiException unexpected = ApiException.unexpected("The sandbox failed: " + e);
       response = new Response(500, Documents.error(unexpected, UUID.randomUUID().toString()), null);
@@ -171,18 +189,40 @@ final class Dispatcher {
       headers.put("Location", List.of(response.location()));
     }
     Exchange seen = new Exchange(method, path, rawQuery, exchange.getRequestHeaders(), requestBody,
-        response.status(), headers, responseBody);
+        response.status(), headers, responseBody, received, events.incrementAndGet());
     return new Answer(response.status(), headers, body, method + " " + template, seen, false);
   }
 
   /**
-   * The response header that marks an injected fault: {@code 5xx}, {@code 5xx-after}, {@code 429}, {@code revoked} or
-   * {@code 403}.
+   * The response header that marks an injected fault: {@code 5xx}, {@code 5xx-after}, {@code 429}, {@code revoked},
+   * {@code 403} or {@code garbled-after}.
    */
   static final String FAULT_HEADER = "X-Sandbox-Fault";
 
   FaultInjector faults() {
     return faults;
+  }
+
+  /** The request body (null when empty), or the 413 when its Content-Length or its bytes pass {@link #MAX_BODY}. */
+  private static String body(HttpExchange exchange) {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    try {
+      if (declared != null && Long.parseLong(declared.trim()) > MAX_BODY) {
+        throw ApiException.tooLarge(MAX_BODY);
+      }
+    } catch (NumberFormatException e) {
+      // the JDK server refuses a malformed Content-Length before the exchange gets here
+    }
+    byte[] bytes;
+    try {
+      bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (bytes.length > MAX_BODY) {
+      throw ApiException.tooLarge(MAX_BODY);
+    }
+    return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
   private Response handle(Route route, Request request, String method) {

@@ -25,7 +25,14 @@ final class FaultInjector {
     /** The change is made, then the connection closes without an answer. */
     RESET_AFTER,
     /** 403: the API key's role does not allow the request (only ever scripted, never random). */
-    FORBIDDEN
+    FORBIDDEN,
+    /** Answered normally, but only after the spec's slow duration (scripted; random ones are {@link Decision#slow}). */
+    SLOW,
+    /**
+     * The change is made, then the client gets its 2xx status with a JSON body that is no JSON:API document, as a
+     * broken proxy might answer (only ever scripted, never random).
+     */
+    GARBLED_AFTER
   }
 
   /** The fault (if any) and whether the answer is delayed. */
@@ -60,7 +67,7 @@ final class FaultInjector {
     Fault next = queue == null ? null : queue.poll();
     if (next != null) {
       count(next.name().toLowerCase(java.util.Locale.ROOT));
-      return new Decision(next, false);
+      return next == Fault.SLOW ? new Decision(Fault.NONE, true) : new Decision(next, false);
     }
     if (!spec.active()) {
       return Decision.NONE;

@@ -1,24 +1,30 @@
 package dev.flightplan.sandbox;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What happens on Apple's side without an API call, for tests: Beta App Review deciding, a user leaving the team,
- * and the emails TestFlight sends. Only reachable from Java (never over HTTP); changes are persisted like API writes. Safe to use while the
+ * the emails TestFlight sends, and the duplicates two creates that ran at once leave behind. Only reachable from Java (never over HTTP); changes are persisted like API writes. Safe to use while the
  * server answers requests.
  */
 public final class SandboxAdmin {
   private final SandboxState state;
   private final StateStore store;
   private final ReviewOperations review;
+  private final Clock clock;
+  private final Ids ids;
 
   SandboxAdmin(SandboxState state, StateStore store, Clock clock, Ids ids) {
     this.state = state;
     this.store = store;
     this.review = new ReviewOperations(state, clock, ids);
+    this.clock = clock;
+    this.ids = ids;
   }
 
   /**
@@ -29,18 +35,104 @@ public final class SandboxAdmin {
    * @throws IllegalArgumentException for an unknown app or build, several matching builds, or an unknown state
    */
   public void setReviewState(String bundleId, String version, String number, String reviewState) {
-    change(() -> {
-      App app = state.apps().stream().filter(a -> a.bundleId().equals(bundleId)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no app with bundle id " + bundleId));
-      Builds builds = state.builds();
-      List<Build> matching = builds.builds.where(b -> b.app().equals(app.id()) && b.version().equals(number)
-          && builds.preRelease(b).version().equals(version));
-      if (matching.size() != 1) {
-        throw new IllegalArgumentException(
-            matching.size() + " builds " + version + " (" + number + ") of " + bundleId + "; expected exactly one");
-      }
-      review.setReviewState(matching.get(0), reviewState);
+    change(() -> review.setReviewState(build(bundleId, version, number), reviewState));
+  }
+
+  /** The build {@code number} of app version {@code version} of the app {@code bundleId}. */
+  private Build build(String bundleId, String version, String number) {
+    App app = app(bundleId);
+    Builds builds = state.builds();
+    List<Build> matching = builds.builds.where(b -> b.app().equals(app.id()) && b.version().equals(number)
+        && builds.preRelease(b).version().equals(version));
+    if (matching.size() != 1) {
+      throw new IllegalArgumentException(
+          matching.size() + " builds " + version + " (" + number + ") of " + bundleId + "; expected exactly one");
+    }
+    return matching.get(0);
+  }
+
+  private App app(String bundleId) {
+    return state.apps().stream().filter(a -> a.bundleId().equals(bundleId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no app with bundle id " + bundleId));
+  }
+
+  // --- what two creates that ran at once leave behind ---
+  // The API refuses a second group of one name, or a second localization or title of one locale, when the creates
+  // come one after the other; two that run at once can both succeed on App Store Connect. The sandbox answers one
+  // request at a time, so tests make such states here. Each returns the copy's id.
+
+  /**
+   * A second group named {@code name} in the app {@code bundleId}, with the same settings, created a moment after
+   * the first, with no members, builds, criteria or public link.
+   */
+  public String duplicateGroup(String bundleId, String name) {
+    return change(() -> {
+      String appId = app(bundleId).id();
+      Group original = state.groupsOfApp(appId).stream().filter(g -> g.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no group " + name + " in " + bundleId));
+      Instant created = Instant.parse(original.createdDate()).plusMillis(1);
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      Group copy = new Group(ids.uuid(), appId, name, (now.isAfter(created) ? now : created).toString(), original.internal(),
+          original.accessToAllBuilds(), false, false, null, null, original.feedbackEnabled(), original.appleSiliconMac(),
+          original.appleVision());
+      state.putGroup(copy);
+      return copy.id();
     });
+  }
+
+  /** A second beta app localization of {@code locale} (with the same texts) in the app {@code bundleId}. */
+  public String duplicateLocalization(String bundleId, String locale) {
+    return change(() -> {
+      String appId = app(bundleId).id();
+      Builds builds = state.builds();
+      AppLocalization l = builds.localizationsOfApp(appId).stream().filter(x -> x.locale().equals(locale)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no localization " + locale + " in " + bundleId));
+      AppLocalization copy = new AppLocalization(ids.uuid(), appId, locale, l.description(), l.feedbackEmail(),
+          l.marketingUrl(), l.privacyPolicyUrl(), l.tvOsPrivacyPolicy());
+      builds.appLocalizations.put(copy);
+      return copy.id();
+    });
+  }
+
+  /** A second What to Test of {@code locale}, saying {@code whatsNew}, of a build. */
+  public String duplicateWhatToTest(String bundleId, String version, String number, String locale, String whatsNew) {
+    return change(() -> {
+      BuildLocalization copy = new BuildLocalization(ids.uuid(), build(bundleId, version, number).id(), locale, whatsNew);
+      state.builds().buildLocalizations.put(copy);
+      return copy.id();
+    });
+  }
+
+  /**
+   * A second App Clip invocation {@code url} (with copies of its titles) of a build. The API takes this one even one
+   * create after the other (Apple states no rule against it): this saves a test the request.
+   */
+  public String duplicateInvocation(String bundleId, String version, String number, String url) {
+    return change(() -> {
+      Builds builds = state.builds();
+      ClipInvocation original = invocation(bundleId, version, number, url);
+      ClipInvocation copy = new ClipInvocation(ids.uuid(), original.buildBundle(), url);
+      builds.invocations.put(copy);
+      builds.titlesOf(original.id()).forEach(t -> builds.clipTitles.put(new ClipTitle(ids.uuid(), copy.id(), t.locale(), t.title())));
+      return copy.id();
+    });
+  }
+
+  /** A second title of {@code locale}, saying {@code title}, of the App Clip invocation {@code url} of a build. */
+  public String duplicateTitle(String bundleId, String version, String number, String url, String locale, String title) {
+    return change(() -> {
+      ClipTitle copy = new ClipTitle(ids.uuid(), invocation(bundleId, version, number, url).id(), locale, title);
+      state.builds().clipTitles.put(copy);
+      return copy.id();
+    });
+  }
+
+  private ClipInvocation invocation(String bundleId, String version, String number, String url) {
+    Builds builds = state.builds();
+    return builds.bundlesOf(build(bundleId, version, number).id()).stream()
+        .flatMap(b -> builds.invocationsOf(b.id()).stream())
+        .filter(i -> i.url().equals(url)).min(java.util.Comparator.comparing(ClipInvocation::id))
+        .orElseThrow(() -> new IllegalArgumentException("no invocation " + url + " of " + version + " (" + number + ")"));
   }
 
   /** The beta tester states of the API ({@code BetaTesterState}). */
@@ -104,11 +196,19 @@ public final class SandboxAdmin {
 
   /** Makes {@code change} under the state lock, and persists it as an API write would be. */
   private void change(Runnable change) {
-    synchronized (state) {
+    change(() -> {
       change.run();
+      return null;
+    });
+  }
+
+  private <T> T change(java.util.function.Supplier<T> change) {
+    synchronized (state) {
+      T result = change.get();
       if (store != null) {
         store.save(state);
       }
+      return result;
     }
   }
 }

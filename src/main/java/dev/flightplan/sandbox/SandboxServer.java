@@ -119,8 +119,10 @@ public final class SandboxServer implements AutoCloseable {
   /**
    * Makes the next request {@code request} ({@code "POST /v1/betaGroups"}, ids as {@code {id}}) meet {@code fault}:
    * {@code 5xx}, {@code 5xx-after} (the change is made, then 5xx), {@code 429}, {@code reset}, {@code reset-after}
-   * (the change is made, then the connection closes unanswered) or {@code 403} (Apple's {@code FORBIDDEN_ERROR}, as
-   * for a key whose role does not allow the request). For tests that fail one request on demand.
+   * (the change is made, then the connection closes unanswered), {@code 403} (Apple's {@code FORBIDDEN_ERROR}, as
+   * for a key whose role does not allow the request), {@code garbled-after} (the change is made, then the answer
+   * keeps its 2xx status but its body is JSON that is no JSON:API document) or {@code slow} (answered normally, after
+   * the spec's slow duration, 2 s unless it says otherwise). For tests that fail or hold back one request on demand.
    */
   public void failNext(String request, String fault) {
     FaultInjector.Fault f =
@@ -131,6 +133,8 @@ public final class SandboxServer implements AutoCloseable {
           case "reset" -> FaultInjector.Fault.RESET;
           case "reset-after" -> FaultInjector.Fault.RESET_AFTER;
           case "403" -> FaultInjector.Fault.FORBIDDEN;
+          case "slow" -> FaultInjector.Fault.SLOW;
+          case "garbled-after" -> FaultInjector.Fault.GARBLED_AFTER;
           default -> throw new IllegalArgumentException("unknown fault " + fault);
         };
     dispatcher.faults().failNext(request, f);
@@ -169,8 +173,8 @@ public final class SandboxServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      byte[] requestBytes = exchange.getRequestBody().readAllBytes();
-      Dispatcher.Answer answer = dispatcher.answer(exchange, requestBytes);
+      // the dispatcher reads the body itself: only once the caller is authenticated, and only up to a cap
+      Dispatcher.Answer answer = dispatcher.answer(exchange);
       counts.computeIfAbsent(answer.countKey(), k -> new LongAdder()).increment();
       total.incrementAndGet();
       if (answer.drop()) {

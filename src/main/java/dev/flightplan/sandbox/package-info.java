@@ -116,12 +116,17 @@
  *       ("Only one relationship filter can be applied.").
  *   <li>400 {@code PARAMETER_ERROR.REQUIRED}: a filter the spec requires is missing ({@code filter[build]} on review
  *       submissions, {@code filter[app]} on review details); our code, by analogy with the attribute one.
- *   <li>401 {@code NOT_AUTHORIZED}: missing or invalid bearer token (checked before anything else).
+ *   <li>401 {@code NOT_AUTHORIZED}: missing or invalid bearer token (checked before anything else, and before the
+ *       request body is read: an unauthenticated body is never buffered).
  *   <li>403 {@code FORBIDDEN_ERROR}: only when injected with {@code failNext(request, "403")}, as Apple answers a key
  *       whose role does not allow the request (listing users, say).
  *   <li>404 {@code NOT_FOUND}: unknown path, unknown id in the path, an unknown id in a linkage body sent to a
  *       relationship endpoint, or a to-one related resource that does not exist.
  *   <li>405 {@code METHOD_NOT_ALLOWED}: a known path with a method it does not offer.
+ *   <li>413 {@code REQUEST_ENTITY_TOO_LARGE}: an authenticated request whose body is over {@code Dispatcher.MAX_BODY}
+ *       (1 MiB, far above the largest body flightplan sends), refused by its Content-Length before reading it, or
+ *       as soon as a chunked body passes the cap. Apple's document declares no 413; the answer is an error document
+ *       like every other.
  *   <li>409 {@code ENTITY_ERROR.TYPE.INVALID}: {@code data.type} (or an {@code included} item's type) is not the
  *       endpoint's type.
  *   <li>409 {@code ENTITY_ERROR.ID.INVALID}: a PATCH whose {@code data.id} is missing or differs from the URL's.

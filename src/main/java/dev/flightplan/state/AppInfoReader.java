@@ -40,7 +40,7 @@ final class AppInfoReader {
       locs.add(new LiveAppInfo.LiveLocalization(l.id(), l.string("locale"), l.string("description"), l.string("feedbackEmail"),
           l.string("marketingUrl"), l.string("privacyPolicyUrl"), l.string("tvOsPrivacyPolicy")));
     }
-    locs.sort(java.util.Comparator.comparing(LiveAppInfo.LiveLocalization::locale));
+    locs.sort(java.util.Comparator.comparing(LiveAppInfo.LiveLocalization::locale).thenComparing(LiveAppInfo.LiveLocalization::id));
     LiveAppInfo.LiveLicense license =
         app.toOne("betaLicenseAgreement").flatMap(page::findIncluded)
             .map(r -> new LiveAppInfo.LiveLicense(r.id(), r.string("agreementText"))).orElse(null);

@@ -7,6 +7,7 @@ import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
 import dev.flightplan.config.BuildRef;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,8 @@ final class BuildReader {
   }
 
   private LiveBuild toBuild(Resource b, Document page) {
+    Supplier<String> rest = () -> Query.of("/v1/builds/" + b.id() + "/betaBuildLocalizations").param("limit", PAGE).build();
+    Texts whatToTest = Texts.of(ToMany.resources(client, b, "betaBuildLocalizations", page, rest), "whatsNew");
     Optional<Resource> version = b.toOne("preReleaseVersion").flatMap(page::findIncluded);
     String reviewState =
         b.toOne("betaAppReviewSubmission").flatMap(page::findIncluded).map(r -> r.string("betaReviewState")).orElse(null);
@@ -99,15 +102,22 @@ final class BuildReader {
             .flatMap(page::findIncluded)
             .map(d -> new LiveBuild.LiveBetaDetail(d.id(), Boolean.TRUE.equals(d.bool("autoNotifyEnabled"))))
             .orElse(null),
-        whatToTest(b, page));
+        whatToTest.kept(),
+        whatToTest.copies());
   }
 
-  private Map<String, LiveBuild.LiveText> whatToTest(Resource b, Document page) {
-    Supplier<String> rest = () -> Query.of("/v1/builds/" + b.id() + "/betaBuildLocalizations").param("limit", PAGE).build();
-    Map<String, LiveBuild.LiveText> texts = new HashMap<>();
-    ToMany.resources(client, b, "betaBuildLocalizations", page, rest)
-        .forEach(l -> texts.put(l.string("locale"), new LiveBuild.LiveText(l.id(), l.string("whatsNew"))));
-    return texts;
+  /** The localized texts of a build or invocation by locale: the kept copy of each locale, and the other copies. */
+  private record Texts(Map<String, LiveBuild.LiveText> kept, List<LiveBuild.LiveCopy> copies) {
+    /** {@code resources} by locale, their text in {@code attribute}; the lowest id of a locale is kept. */
+    static Texts of(List<Resource> resources, String attribute) {
+      Map<String, LiveBuild.LiveText> kept = new HashMap<>();
+      List<LiveBuild.LiveCopy> copies = new ArrayList<>();
+      Copies.byKey(resources, r -> r.string("locale"), Comparator.comparing(Resource::id)).forEach((locale, all) -> {
+        kept.put(locale, new LiveBuild.LiveText(all.get(0).id(), all.get(0).string(attribute)));
+        all.subList(1, all.size()).forEach(r -> copies.add(new LiveBuild.LiveCopy(locale, r.id(), r.string(attribute))));
+      });
+      return new Texts(kept, copies);
+    }
   }
 
   private Set<String> groups(Resource b) {
@@ -151,12 +161,14 @@ final class BuildReader {
     List<LiveBuild.LiveInvocation> result = new ArrayList<>();
     for (Document page : client.getAll(query)) {
       for (Resource inv : page.data()) {
-        Map<String, LiveBuild.LiveTitle> titles = new HashMap<>();
+        List<Resource> localizations = new ArrayList<>();
         for (Linkage l : inv.toMany("betaAppClipInvocationLocalizations")) {
-          page.findIncluded(l)
-              .ifPresent(loc -> titles.put(loc.string("locale"), new LiveBuild.LiveTitle(loc.id(), loc.string("title"))));
+          page.findIncluded(l).ifPresent(localizations::add);
         }
-        result.add(new LiveBuild.LiveInvocation(inv.id(), inv.string("url"), titles));
+        Texts texts = Texts.of(localizations, "title");
+        Map<String, LiveBuild.LiveTitle> titles = new HashMap<>();
+        texts.kept().forEach((locale, t) -> titles.put(locale, new LiveBuild.LiveTitle(t.id(), t.text())));
+        result.add(new LiveBuild.LiveInvocation(inv.id(), inv.string("url"), titles, texts.copies()));
       }
     }
     return result;

@@ -9,7 +9,9 @@ import java.util.Set;
  * A build of an app as App Store Connect has it: its version (the pre-release version) and number, whether it can
  * be given to testers, which groups and individual testers have it, and its App Clip bundle (null when it has
  * none). {@code invocations} is null when they were not read (the file does not manage them for this build);
- * {@code betaDetail} (auto-notify) and {@code whatToTest} (locale → text) are null when not read.
+ * {@code betaDetail} (auto-notify) and {@code whatToTest} (locale → text) are null when not read. A locale App Store
+ * Connect holds twice has its kept copy ({@link Copies}: the lowest id) in {@code whatToTest} and the others in
+ * {@code whatToTestCopies}.
  */
 public record LiveBuild(
     String id,
@@ -27,13 +29,24 @@ public record LiveBuild(
     String appClipBundleId,
     List<LiveInvocation> invocations,
     LiveBetaDetail betaDetail,
-    Map<String, LiveText> whatToTest) {
+    Map<String, LiveText> whatToTest,
+    List<LiveCopy> whatToTestCopies) {
   public LiveBuild {
     Objects.requireNonNull(id, "id");
     groupIds = Set.copyOf(groupIds);
     individualTesterIds = Set.copyOf(individualTesterIds);
     invocations = invocations == null ? null : List.copyOf(invocations);
     whatToTest = whatToTest == null ? null : Map.copyOf(whatToTest);
+    whatToTestCopies = whatToTestCopies == null ? List.of() : List.copyOf(whatToTestCopies);
+  }
+
+  /** A build with each What to Test locale once. */
+  public LiveBuild(
+      String id, String platform, String version, String number, String processingState, boolean expired, String uploadedDate,
+      String audience, Boolean usesNonExemptEncryption, String reviewState, Set<String> groupIds, Set<String> individualTesterIds,
+      String appClipBundleId, List<LiveInvocation> invocations, LiveBetaDetail betaDetail, Map<String, LiveText> whatToTest) {
+    this(id, platform, version, number, processingState, expired, uploadedDate, audience, usesNonExemptEncryption, reviewState,
+        groupIds, individualTesterIds, appClipBundleId, invocations, betaDetail, whatToTest, List.of());
   }
 
   /** A build whose beta detail and What to Test were not read. */
@@ -48,7 +61,7 @@ public record LiveBuild(
   /** A copy with other invocations. */
   public LiveBuild withInvocations(List<LiveInvocation> invocations) {
     return new LiveBuild(id, platform, version, number, processingState, expired, uploadedDate, audience, usesNonExemptEncryption,
-        reviewState, groupIds, individualTesterIds, appClipBundleId, invocations, betaDetail, whatToTest);
+        reviewState, groupIds, individualTesterIds, appClipBundleId, invocations, betaDetail, whatToTest, whatToTestCopies);
   }
 
   /** The build's beta detail: its id and whether testers are notified automatically of it. */
@@ -56,6 +69,17 @@ public record LiveBuild(
 
   /** A localized text with the id of the resource that holds it. */
   public record LiveText(String id, String text) {}
+
+  /**
+   * A second (third, ...) copy of a localized text whose locale App Store Connect holds more than once: its locale,
+   * the id of the resource that holds it, and its text. The copy kept is in the map beside.
+   */
+  public record LiveCopy(String locale, String id, String text) {
+    public LiveCopy {
+      Objects.requireNonNull(locale, "locale");
+      Objects.requireNonNull(id, "id");
+    }
+  }
 
   /** Processed and not expired: the only builds that can be given to testers. */
   public boolean usable() {
@@ -67,11 +91,20 @@ public record LiveBuild(
     return version + " (" + number + ("IOS".equals(platform) ? "" : ", " + platform) + ")";
   }
 
-  /** A beta App Clip invocation of the build's App Clip: its URL and its titles by locale. */
-  public record LiveInvocation(String id, String url, Map<String, LiveTitle> titles) {
+  /**
+   * A beta App Clip invocation of the build's App Clip: its URL and its titles by locale (the kept copy of a locale
+   * App Store Connect holds twice; the others in {@code titleCopies}).
+   */
+  public record LiveInvocation(String id, String url, Map<String, LiveTitle> titles, List<LiveCopy> titleCopies) {
     public LiveInvocation {
       Objects.requireNonNull(id, "id");
       titles = Map.copyOf(titles);
+      titleCopies = titleCopies == null ? List.of() : List.copyOf(titleCopies);
+    }
+
+    /** An invocation with each locale's title once. */
+    public LiveInvocation(String id, String url, Map<String, LiveTitle> titles) {
+      this(id, url, titles, List.of());
     }
   }
 

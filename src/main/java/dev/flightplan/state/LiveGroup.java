@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A beta group as App Store Connect has it, with the attributes flightplan manages. {@code publicLink} is the
  * server-generated URL (null while disabled); {@code criteria} the recruitment criteria of the public link, or null
- * when the group has none.
+ * when the group has none. {@code createdDate} (an ISO-8601 instant, null when not read) tells the original of a name
+ * App Store Connect holds twice from its copy ({@link Copies}).
  */
 public record LiveGroup(
     String id,
@@ -20,10 +21,19 @@ public record LiveGroup(
     String publicLink,
     boolean appleSiliconMac,
     boolean appleVision,
-    LiveCriteria criteria) {
+    LiveCriteria criteria,
+    String createdDate) {
   public LiveGroup {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
+  }
+
+  /** A group whose creation date was not read. */
+  public LiveGroup(String id, String name, boolean internal, boolean accessToAllBuilds, boolean feedback,
+      boolean publicLinkEnabled, boolean publicLinkLimitEnabled, Integer publicLinkLimit, String publicLink,
+      boolean appleSiliconMac, boolean appleVision, LiveCriteria criteria) {
+    this(id, name, internal, accessToAllBuilds, feedback, publicLinkEnabled, publicLinkLimitEnabled, publicLinkLimit,
+        publicLink, appleSiliconMac, appleVision, criteria, null);
   }
 
   /** A group with only the settings of the first release read (no link details, flags or criteria). */

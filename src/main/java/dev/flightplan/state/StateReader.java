@@ -202,7 +202,7 @@ public final class StateReader {
             .param(
                 "fields[betaGroups]",
                 "name,isInternalGroup,hasAccessToAllBuilds,feedbackEnabled,publicLinkEnabled,publicLinkLimitEnabled,"
-                    + "publicLinkLimit,publicLink,iosBuildsAvailableForAppleSiliconMac,iosBuildsAvailableForAppleVision"
+                    + "publicLinkLimit,publicLink,iosBuildsAvailableForAppleSiliconMac,iosBuildsAvailableForAppleVision,createdDate"
                     + (withCriteria ? ",betaRecruitmentCriteria" : ""))
             .param("limit", PAGE);
     if (withCriteria) {
@@ -227,7 +227,8 @@ public final class StateReader {
                 g.string("publicLink"),
                 isTrue(g.bool("iosBuildsAvailableForAppleSiliconMac")),
                 isTrue(g.bool("iosBuildsAvailableForAppleVision")),
-                criteria));
+                criteria,
+                g.string("createdDate")));
       }
     }
     groups.sort(Comparator.comparing(LiveGroup::name).thenComparing(LiveGroup::id));

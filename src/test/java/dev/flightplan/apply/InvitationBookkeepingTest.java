@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.InvitationRecord;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.state.InvitationLog;
@@ -41,8 +42,8 @@ class InvitationBookkeepingTest {
 
   @Test
   void reSendsAndSightingsAreWrittenAheadAndStaleEntriesDropped() {
-    Plan plan = plan(List.of(invite(FRANK), invite(NEW)), InvitationRecord.sent(APP, "t1", FRANK),
-        InvitationRecord.sent(APP, "{r1}", NEW), InvitationRecord.seen(APP, "t2"), InvitationRecord.seen(APP, "t3"),
+    Plan plan = plan(List.of(invite(FRANK), invite(NEW)), InvitationRecord.sent(APP, Id.of("t1"), FRANK),
+        InvitationRecord.sent(APP, Id.produced("r1"), NEW), InvitationRecord.seen(APP, "t2"), InvitationRecord.seen(APP, "t3"),
         InvitationRecord.forget(APP, "t4"));
     InvitationLog ahead = InvitationBookkeeping.ahead(log("t1", "t3", "t4"), plan, NOW);
     assertThat(ahead.of(APP)).containsOnlyKeys("t1", "t2", "t3");
@@ -55,7 +56,7 @@ class InvitationBookkeepingTest {
   void afterTheCallsANewTesterIsRecordedAndAReSendNeverSentIsRestored() {
     ApiCall frank = invite(FRANK);
     ApiCall newbie = invite(NEW);
-    Plan plan = plan(List.of(frank, newbie), InvitationRecord.sent(APP, "t1", FRANK), InvitationRecord.sent(APP, "{r1}", NEW));
+    Plan plan = plan(List.of(frank, newbie), InvitationRecord.sent(APP, Id.of("t1"), FRANK), InvitationRecord.sent(APP, Id.produced("r1"), NEW));
     InvitationLog before = log("t1");
     InvitationLog ahead = InvitationBookkeeping.ahead(before, plan, NOW);
     ApplyReport report = new ApplyReport(plan,
@@ -70,7 +71,7 @@ class InvitationBookkeepingTest {
   @Test
   void aReSendThatFailedMayHaveGoneOutSoItsEntryStays() {
     ApiCall frank = invite(FRANK);
-    Plan plan = plan(List.of(frank), InvitationRecord.sent(APP, "t1", FRANK));
+    Plan plan = plan(List.of(frank), InvitationRecord.sent(APP, Id.of("t1"), FRANK));
     InvitationLog before = InvitationLog.EMPTY;
     InvitationLog ahead = InvitationBookkeeping.ahead(before, plan, NOW);
     ApplyReport report = new ApplyReport(plan, List.of(new CallResult(frank, CallResult.Status.FAILED, "answer lost")));
@@ -83,7 +84,7 @@ class InvitationBookkeepingTest {
   @Test
   void anInvitationToANewTesterIsRecordedUnderItsIdUnlessItWasNeverSent() {
     ApiCall newbie = invite(NEW);
-    Plan plan = plan(List.of(newbie), InvitationRecord.sent(APP, "{r1}", NEW));
+    Plan plan = plan(List.of(newbie), InvitationRecord.sent(APP, Id.produced("r1"), NEW));
     InvitationLog ahead = InvitationBookkeeping.ahead(InvitationLog.EMPTY, plan, NOW);
     assertThat(ahead.of(APP)).as("its id is not known before the create").isEmpty();
     ApplyReport failed = new ApplyReport(plan, List.of(new CallResult(newbie, CallResult.Status.FAILED, "answer lost")),

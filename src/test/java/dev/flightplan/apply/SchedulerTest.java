@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The scheduler without a network: calls are stand-ins whose sending the test controls with latches, so that what
@@ -100,33 +102,57 @@ class SchedulerTest {
   @Test
   void aCallThatNeedsAReferenceWaitsForItsProducerWhileOthersGoAhead() throws Exception {
     ApiCall producer = call("create", Phase.TESTER_CREATE, "com.example.app", "r1", "/v1/betaTesters");
-    ApiCall consumer = call("use", Phase.TESTER_CREATE, "com.example.app", null, "/v1/betaTesters/{r1}/relationships/x");
-    ApiCall other1 = call("o1", Phase.TESTER_CREATE);
-    ApiCall other2 = call("o2", Phase.TESTER_CREATE);
+    ApiCall consumer = call("use", Phase.TESTER_CREATE, "com.example.app", null, "/v1/betaTesters/{id}/relationships/x")
+        .withIdInPath(Id.produced("r1"));
+    assertWaitsWhileOthersGoAhead(producer, consumer, call("o1", Phase.TESTER_CREATE), call("o2", Phase.TESTER_CREATE));
+  }
+
+  @Test
+  void aCallThatMustFollowAnotherWaitsForItWhileOthersGoAhead() throws Exception {
+    ApiCall first = call("add title", Phase.APP_CLIP_UPDATE).keyed("c1");
+    ApiCall then = call("remove title", Phase.APP_CLIP_UPDATE).keyed("c2").following(List.of("c1"));
+    assertWaitsWhileOthersGoAhead(first, then, call("o1", Phase.APP_CLIP_UPDATE).keyed("c3"),
+        call("o2", Phase.APP_CLIP_UPDATE).keyed("c4"));
+  }
+
+  /**
+   * Runs {@code first}, {@code then} (which depends on it) and two independent calls four at a time, holding
+   * {@code first} until the independent calls are done: {@code then} must not start before {@code first} finished.
+   */
+  private static void assertWaitsWhileOthersGoAhead(ApiCall first, ApiCall then, ApiCall other1, ApiCall other2)
+      throws InterruptedException {
     CountDownLatch othersDone = new CountDownLatch(2);
     CountDownLatch release = new CountDownLatch(1);
-    AtomicBoolean consumerStartedEarly = new AtomicBoolean();
-    AtomicBoolean producerFinished = new AtomicBoolean();
+    AtomicBoolean startedEarly = new AtomicBoolean();
+    AtomicBoolean firstFinished = new AtomicBoolean();
     Function<ApiCall, CallResult> send = c -> {
-      switch (c.purpose()) {
-        case "create" -> {
-          await(release);
-          producerFinished.set(true);
-        }
-        case "use" -> consumerStartedEarly.set(!producerFinished.get());
-        default -> othersDone.countDown();
+      if (c == first) {
+        await(release);
+        firstFinished.set(true);
+      } else if (c == then) {
+        startedEarly.set(!firstFinished.get());
+      } else {
+        othersDone.countDown();
       }
       return done(c);
     };
     Thread releaser = new Thread(() -> {
-      await(othersDone); // the independent calls got through while the producer was held
+      await(othersDone); // the independent calls got through while the first was held
       release.countDown();
     });
     releaser.start();
-    List<CallResult> results = new Scheduler(4).run(List.of(producer, consumer, other1, other2), send, r -> {}, () -> false);
+    List<CallResult> results = new Scheduler(4).run(List.of(first, then, other1, other2), send, r -> {}, () -> false);
     releaser.join(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
-    assertThat(consumerStartedEarly).isFalse();
+    assertThat(startedEarly).isFalse();
     assertThat(results).extracting(CallResult::status).containsOnly(CallResult.Status.DONE);
+  }
+
+  @Test
+  void aCallToFollowThatDoesNotComeBeforeIsABug() {
+    List<ApiCall> calls = List.of(call("a", Phase.TESTER_CREATE).keyed("c1").following(List.of("c2")),
+        call("b", Phase.TESTER_CREATE).keyed("c2"));
+    assertThatThrownBy(() -> new Scheduler(2).run(calls, SchedulerTest::done, r -> {}, () -> false))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("a must follow the call c2");
   }
 
   @Test
@@ -194,11 +220,47 @@ class SchedulerTest {
   }
 
   @Test
-  void aBugInSendingStopsTheScheduleAndIsRethrown() {
+  void anExceptionInSendingIsThatCallsFailureAndStopsTheSchedule() {
     List<ApiCall> calls = List.of(call("a", Phase.TESTER_CREATE), call("b", Phase.INVITE));
-    assertThatThrownBy(() -> new Scheduler(2).run(calls, c -> {
-      throw new IllegalStateException("reference {r9} used before the call that produces it");
-    }, r -> {}, () -> false)).isInstanceOf(IllegalStateException.class).hasMessageContaining("{r9}");
+    List<CallResult> progress = new ArrayList<>();
+    List<CallResult> results = new Scheduler(2).run(calls, c -> {
+      throw new IllegalStateException("POST /v1/betaTesters returned no resource id");
+    }, progress::add, () -> false);
+    assertThat(results).extracting(CallResult::status).containsExactly(CallResult.Status.FAILED, CallResult.Status.NOT_SENT);
+    assertThat(results.get(0).error())
+        .isEqualTo("unexpected error: java.lang.IllegalStateException: POST /v1/betaTesters returned no resource id");
+    assertThat(progress).containsExactly(results.get(0));
+  }
+
+  @Test
+  @Timeout(value = TIMEOUT_S, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aStopRequestEndsTheWaitsOfCallsInFlightAndStartsNoOther() {
+    List<ApiCall> calls = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      calls.add(call("c" + i, Phase.TESTER_CREATE));
+    }
+    CountDownLatch bothWaiting = new CountDownLatch(2);
+    CountDownLatch never = new CountDownLatch(1);
+    AtomicBoolean stop = new AtomicBoolean();
+    Map<String, Boolean> started = new ConcurrentHashMap<>();
+    Function<ApiCall, CallResult> send = c -> {
+      started.put(c.purpose(), true);
+      bothWaiting.countDown();
+      try {
+        never.await(); // as a call waiting an hour for the rate limit does
+        return done(c);
+      } catch (InterruptedException e) {
+        return new CallResult(c, CallResult.Status.NOT_SENT, null);
+      }
+    };
+    Thread stopper = new Thread(() -> {
+      await(bothWaiting);
+      stop.set(true);
+    });
+    stopper.start();
+    List<CallResult> results = new Scheduler(2).run(calls, send, r -> {}, stop::get);
+    assertThat(results).extracting(CallResult::status).containsOnly(CallResult.Status.NOT_SENT);
+    assertThat(started.keySet()).containsExactlyInAnyOrder("c0", "c1");
   }
 
   @Test

@@ -127,6 +127,15 @@ public record Synthetic(String bundleId, String appId, int testers, int groups) 
     return file;
   }
 
+  /** {@code base} seeded with this app alone (no groups, no testers), the seed written in {@code dir}. */
+  public dev.flightplan.sandbox.SandboxOptions seedOnly(dev.flightplan.sandbox.SandboxOptions base, Path dir) {
+    try {
+      return base.withSeedFile(writeSeed(dir.resolve("seed.json"), false));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public Path writeYaml(Path file) throws IOException {
     Files.writeString(file, yaml());
     return file;

@@ -2,7 +2,11 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line itself: help, version, usage errors, credentials and endpoint checks. No sandbox needed. */
 class CommandLineTest {
@@ -47,6 +51,32 @@ class CommandLineTest {
     CliRunner.Result retries = CliRunner.plain().run("plan", "--retries", "-1");
     assertThat(retries.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(retries.err()).isEqualTo("error: --retries must be 0 or more, got -1\nSee 'flightplan plan --help'.\n");
+  }
+
+  @Test
+  void sandboxAndApiUrlTogetherAreAUsageErrorInEitherOrder(@TempDir Path tmp) {
+    Path state = tmp.resolve("sandbox.json");
+    String[][] commands = {
+      {"plan", "-f", "examples/testflight.yaml"},
+      {"apply", "-f", "examples/testflight.yaml", "--auto-approve"},
+      {"pull", "--app", "com.example.weather"},
+    };
+    for (String[] command : commands) {
+      for (boolean sandboxFirst : new boolean[] {true, false}) {
+        List<String> args = new ArrayList<>(List.of(command));
+        List<String> endpoints = sandboxFirst
+            ? List.of("--sandbox", "--sandbox-state", state.toString(), "--api-url", "https://api.example.com")
+            : List.of("--api-url", "https://api.example.com", "--sandbox", "--sandbox-state", state.toString());
+        args.addAll(endpoints);
+        CliRunner.Result r = CliRunner.plain().run(args.toArray(String[]::new));
+        assertThat(r.exit()).as("%s", args).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.out()).as("%s", args).isEmpty();
+        assertThat(r.err()).as("%s", args).isEqualTo("error: --sandbox and --api-url cannot be used together: --sandbox runs against"
+            + " the embedded sandbox, --api-url against the endpoint it names; pass only one\nSee 'flightplan " + command[0]
+            + " --help'.\n");
+      }
+    }
+    assertThat(state).as("no sandbox was started").doesNotExist();
   }
 
   @Test

@@ -3,8 +3,6 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.api.AscClient;
-import dev.flightplan.api.ClientOptions;
-import dev.flightplan.api.Credentials;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.CallResult;
 import dev.flightplan.bench.Synthetic;
@@ -16,12 +14,10 @@ import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.render.ApplyTextView;
 import dev.flightplan.render.Style;
 import dev.flightplan.sandbox.Exchange;
-import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +36,9 @@ class ConcurrentApplyTest extends SandboxTest {
 
   @Override
   protected SandboxOptions options() {
-    try {
-      return super.options().withSeedFile(APP.writeSeed(tmp.resolve("seed.json"), false));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return APP.seedOnly(super.options(), tmp);
   }
+
 
   @Test
   void groupsAreCreatedBeforeTheTestersThatNameThemAndPlanningAgainFindsNothing() throws IOException {
@@ -73,7 +66,7 @@ class ConcurrentApplyTest extends SandboxTest {
   @Test
   void theReportKeepsPlanOrderAndAnApplyStoppedHalfWayIsFinishedByTheNext() throws IOException {
     DesiredState desired = ConfigFile.load(APP.writeYaml(tmp.resolve("testflight.yaml"))).result().state().orElseThrow();
-    try (AscClient client = client()) {
+    try (AscClient client = sandboxClient()) {
       Engine engine = new Engine(client, Map.of(), 4);
       Plan plan = engine.plan(desired, PlanOptions.DEFAULTS).plan();
       assertThat(plan.calls()).hasSize(125);
@@ -102,10 +95,6 @@ class ConcurrentApplyTest extends SandboxTest {
     }
   }
 
-  private AscClient client() {
-    SandboxCredentials c = sandbox.credentials();
-    return AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()), ClientOptions.defaults(sandbox.baseUri()));
-  }
 
   private static String describe(Exchange e) {
     String body = e.requestBody();

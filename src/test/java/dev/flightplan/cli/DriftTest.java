@@ -96,7 +96,10 @@ class DriftTest extends SandboxTest {
     assertThat(r.out()).startsWith("**flightplan**:").doesNotContain("Saved the plan");
     assertThat(r.err()).contains("Saved the plan to " + file);
     PlanSchemaAssert.assertValidPlan(Files.readString(file));
-    CliRunner.Result shown = cli().run(sandbox, "plan", "-f", EXAMPLE, "--format", "markdown", "--show-emails");
-    assertThat(shown.out()).contains("dave@example.com").contains("emails shown");
+    assertThat(r.out()).doesNotContain("dave@example.com").doesNotContain("\"Ito\"").contains("\"I***\"");
+    CliRunner.Result shown = cli().run(sandbox, "plan", "-f", EXAMPLE, "--format", "markdown", "--show-personal-data");
+    assertThat(shown.out()).contains("dave@example.com").contains("\"Ito\"").contains("personal data shown");
+    CliRunner.Result alias = cli().run(sandbox, "plan", "-f", EXAMPLE, "--format", "markdown", "--show-emails");
+    assertThat(alias.out()).as("--show-emails, the former name, still works").isEqualTo(shown.out());
   }
 }

@@ -104,11 +104,19 @@ class EndToEndTest extends SandboxTest {
   }
 
   @Test
-  void applyWithoutATerminalNeedsAutoApprove() {
+  void applyWithoutATerminalNeedsAutoApproveAndSaysSoAsAUsageError() {
     CliRunner.Result apply = cli().run(sandbox, "apply", "-f", EXAMPLE);
-    assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(apply.err()).contains("--auto-approve");
-    assertThat(writes()).isZero();
+    assertThat(apply.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(apply.out()).isEmpty();
+    assertThat(apply.err()).isEqualTo("error: apply -f needs --auto-approve when it is not run at a terminal (nothing was read"
+        + " or changed)\nSee 'flightplan apply --help'.\n");
+    assertThat(sandbox.totalRequests()).as("not even a read").isZero();
+
+    // before the file is read: a job learns of its command line first
+    CliRunner.Result missing = cli().run(sandbox, "apply", "-f", tmp.resolve("no-such.yaml").toString());
+    assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).contains("--auto-approve").doesNotContain("no-such.yaml");
+    assertThat(cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode").exit()).as("nothing changed").isEqualTo(ExitCodes.CHANGES);
   }
 
   @Test

@@ -169,10 +169,24 @@ class InvitationResendTest extends SandboxTest {
     CliRunner.Result r = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--invitations-only");
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.out()).contains("> invitation \"frank@example.com\"").doesNotContain("latecomer")
-        .contains("5 other change(s) left out (--invitations-only)");
+        .contains("5 other change(s) left out (--invitations-only)")
+        .contains("Verified: no invitation is left to send. App Store Connect still differs from the file in 5 other change(s)"
+            + " --invitations-only leaves out: run flightplan plan without it to see them.")
+        .doesNotContain("matches the file");
     assertThat(writes() - writes).as("one invitation, nothing else").isEqualTo(1);
     assertThat(sandbox.admin().invitationsSent()).containsEntry("frank@example.com", 1).doesNotContainKey("latecomer@example.com");
-    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode", "--invitations-only").exit()).isZero();
+
+    // nothing due: the job succeeds, and never says that App Store Connect matches the file
+    CliRunner.Result none = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--invitations-only");
+    assertThat(none.exit()).as(none.all()).isZero();
+    assertThat(none.out()).contains("No invitations to send. App Store Connect still differs from the file in the 5 change(s)"
+        + " --invitations-only leaves out (see the note below).").doesNotContain("matches the file");
+    CliRunner.Result planned = cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode", "--invitations-only");
+    assertThat(planned.exit()).as("the exit code is about the invitations: none to send").isZero();
+    assertThat(planned.out()).doesNotContain("matches the file");
+    CliRunner.Result markdown = cli().run(sandbox, "plan", "-f", file.toString(), "--invitations-only", "--format", "markdown");
+    assertThat(markdown.out()).startsWith("**flightplan**: No invitations to send. App Store Connect still differs from the file"
+        + " for com.example.weather in 5 change(s) `--invitations-only` leaves out.").doesNotContain("matches the file");
 
     CliRunner.Result all = plan();
     assertThat(all.exit()).isEqualTo(ExitCodes.CHANGES);

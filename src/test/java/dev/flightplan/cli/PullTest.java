@@ -189,6 +189,42 @@ class PullTest extends SandboxTest {
   }
 
   @Test
+  void aPulledCsvListIsSafeToOpenInASpreadsheetAndPlansWithNoChanges() throws IOException {
+    Path start = tmp.resolve("start.yaml");
+    Files.writeString(start, """
+        version: 1
+        apps:
+          - bundleId: com.example.weather
+            groups:
+              - name: "-dev"
+              - name: "@team"
+            testers:
+              - { email: "-minus@example.com", firstName: "=HYPERLINK(\\"https://evil.example\\")", lastName: "+1", groups: ["-dev"] }
+              - { email: at@example.com, firstName: "@home", lastName: "'-quoted", groups: ["@team", "-dev"] }
+              - { email: plain@example.com, firstName: "O'Brien", lastName: "-", groups: ["@team"] }
+        """);
+    CliRunner.Result applied = cli().run(sandbox, "apply", "-f", start.toString(), "--auto-approve");
+    assertThat(applied.exit()).as(applied.all()).isZero();
+
+    Path file = tmp.resolve("testflight.yaml");
+    Path csv = tmp.resolve("testers.csv");
+    CliRunner.Result pull = pull("--app", "com.example.weather", "-o", file.toString(), "--testers-csv", csv.toString());
+    assertThat(pull.exit()).as(pull.all()).isZero();
+    assertThat(Files.readString(csv)).contains(
+        "\n'-minus@example.com,\"'=HYPERLINK(\"\"https://evil.example\"\")\",'+1,'-dev\n",
+        "\nat@example.com,'@home,''-quoted,'-dev;@team\n",
+        "\nplain@example.com,O'Brien,'-,'@team\n");
+    for (String row : Files.readAllLines(csv)) {
+      for (String cell : row.split(",")) {
+        assertThat(cell).as(row).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
+      }
+    }
+    CliRunner.Result plan = plan(file);
+    assertThat(plan.exit()).as("the names come back as they are\n" + plan.all()).isZero();
+    assertThat(plan.out()).contains("No changes.");
+  }
+
+  @Test
   void aSavedPlanKnowsWhenItsCsvListChanged() throws IOException {
     Path file = tmp.resolve("testflight.yaml");
     Path csv = tmp.resolve("testers.csv");
@@ -197,10 +233,15 @@ class PullTest extends SandboxTest {
     Path saved = tmp.resolve("plan.json");
     assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "-o", saved.toString()).exit()).isZero();
 
-    Files.writeString(csv, Files.readString(csv) + "omar@example.com,Omar,Haddad,Friends & Family\n");
+    String planned = Files.readString(csv);
+    Files.writeString(csv, planned + "omar@example.com,Omar,Haddad,Friends & Family\n");
     CliRunner.Result apply = cli().run(sandbox, "apply", saved.toString());
-    assertThat(apply.exit()).as(apply.all()).isZero();
-    assertThat(apply.out()).contains("Not verified: " + file + " changed (or is gone) since the plan was made");
+    assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.ERROR);
+    assertThat(apply.out()).contains("Apply complete!");
+    assertThat(apply.err()).contains("error: not verified: " + file + " (or a file it includes) changed, or is gone, since the plan"
+        + " was made");
+    Files.writeString(csv, planned);
+    assertThat(plan(file).exit()).as("the list as planned is applied").isZero();
   }
 
   @Test

@@ -85,11 +85,26 @@ abstract class SandboxTest {
     return CliRunner.against(sandbox).invitationLog(invitationLog);
   }
 
+  /** A client of this test's sandbox, with its key, as a program of the test's own would use the API. */
+  protected dev.flightplan.api.AscClient sandboxClient() {
+    dev.flightplan.sandbox.SandboxCredentials c = sandbox.credentials();
+    return dev.flightplan.api.AscClient.create(new dev.flightplan.api.Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
+        dev.flightplan.api.ClientOptions.defaults(sandbox.baseUri()));
+  }
+
   /** Requests that change something (anything but GET), by method and path template. */
   protected long writes() {
     return sandbox.requestCounts().entrySet().stream()
         .filter(e -> !e.getKey().startsWith("GET "))
         .mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /** The example file and its demo password file, copied into {@code dir}: the file's path. */
+  protected static java.nio.file.Path example(java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path file = dir.resolve("testflight.yaml");
+    java.nio.file.Files.copy(java.nio.file.Path.of("examples/testflight.yaml"), file);
+    java.nio.file.Files.copy(java.nio.file.Path.of("examples/demo-password.txt"), dir.resolve("demo-password.txt"));
+    return file;
   }
 }

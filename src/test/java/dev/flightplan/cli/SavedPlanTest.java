@@ -137,7 +137,7 @@ class SavedPlanTest extends SandboxTest {
   }
 
   @Test
-  void aFileChangedSincePlanningIsAppliedAsReviewedButNotVerified() throws IOException {
+  void aFileChangedSincePlanningIsAppliedAsReviewedButNotVerifiedAndTheApplyFails() throws IOException {
     Path config = tmp.resolve("testflight.yaml");
     Files.copy(Path.of(EXAMPLE), config);
     Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
@@ -146,12 +146,45 @@ class SavedPlanTest extends SandboxTest {
     Files.writeString(config, Files.readString(config).replace("bob@example.com", "erin@example.com"));
 
     CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
-    assertThat(apply.exit()).as(apply.all()).isZero();
-    assertThat(apply.out())
-        .contains("Apply complete!")
-        .contains("Not verified: " + config + " changed (or is gone) since the plan was made")
-        .doesNotContain("Verified: App Store Connect");
+    assertThat(apply.exit()).as("a merge job must not pass after applying something other than the merged file: %s", apply.all())
+        .isEqualTo(ExitCodes.ERROR);
+    assertThat(apply.out()).contains("Apply complete!").doesNotContain("Verified:");
     assertThat(apply.out()).contains("create tester \"bob@example.com\"").doesNotContain("erin@example.com");
+    assertThat(apply.err())
+        .contains("warning: " + config + " (or a file it includes) changed, or is gone, since the plan was made: the plan is"
+            + " applied as it was reviewed, but App Store Connect cannot be verified against the file afterwards.")
+        .endsWith("error: not verified: " + config + " (or a file it includes) changed, or is gone, since the plan was made, so"
+            + " it no longer describes what was reviewed.\n"
+            + "The saved plan was applied as reviewed (see above), but whether App Store Connect now matches the file could not"
+            + " be checked.\n"
+            + "Run flightplan plan --api-url " + sandbox.baseUri() + " -f " + config + " to see how App Store Connect differs from"
+            + " the file as it is now.\n");
+    assertThat(apply.err().indexOf("warning:")).as("warned before applying").isLessThan(apply.err().indexOf("error:"));
+
+    // what was applied is the reviewed file: nothing of it is left to do
+    Files.writeString(config, Files.readString(config).replace("erin@example.com", "bob@example.com"));
+    assertThat(cli().run(sandbox, "plan", "-f", config.toString(), "--detailed-exitcode").exit()).isZero();
+  }
+
+  @Test
+  void aPlanWithNoChangesOfAFileChangedSinceIsAnErrorToo() throws IOException {
+    assertThat(cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve").exit()).isZero();
+    Path config = tmp.resolve("testflight.yaml");
+    Files.copy(Path.of(EXAMPLE), config);
+    Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
+    Path file = tmp.resolve("plan.json");
+    assertThat(cli().run(sandbox, "plan", "-f", config.toString(), "-o", file.toString(), "--detailed-exitcode").exit()).isZero();
+    Files.writeString(config, Files.readString(config).replace("bob@example.com", "erin@example.com"));
+    long before = writes();
+
+    CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
+    assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.ERROR);
+    assertThat(apply.out()).contains("The plan has no changes.");
+    assertThat(apply.err()).contains("error: not verified: " + config + " (or a file it includes) changed")
+        .contains("The saved plan had no changes, so nothing was sent, but the file as it is now may ask for changes that no one"
+            + " planned.");
+    assertThat(writes()).isEqualTo(before);
+    assertThat(cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode").exit()).isZero();
   }
 
   @Test

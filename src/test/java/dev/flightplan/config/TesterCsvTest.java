@@ -51,7 +51,11 @@ class TesterCsvTest {
   }
 
   private AppSpec valid(String csv) throws IOException {
-    LoadResult result = load(csv);
+    return valid(YAML, csv);
+  }
+
+  private AppSpec valid(String yaml, String csv) throws IOException {
+    LoadResult result = load(yaml, csv);
     assertThat(result.diagnostics().items()).extracting(Diagnostic::format).isEmpty();
     return result.state().orElseThrow().apps().get(0);
   }
@@ -79,6 +83,41 @@ class TesterCsvTest {
     String csv = dir.resolve("testers.csv").toString();
     assertThat(dave.groupPos("QA")).isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 27));
     assertThat(dave.groupPos("Public Beta")).isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 30));
+  }
+
+  @Test
+  void aCellGuardedAgainstSpreadsheetFormulasReadsWithoutItsQuote() throws IOException {
+    String yaml = YAML.replace("- name: Public Beta", "- name: Public Beta\n      - name: \"-dev\"");
+    AppSpec app = valid(yaml, "email,first_name,last_name,groups\n"
+        + "'-x@example.com,'=SUM(A1:A9),''+1,'-dev;QA\n"
+        + "o@example.com,O'Brien,'Brien,QA\n");
+    TesterSpec x = app.testers().get(1);
+    assertThat(x.email()).isEqualTo("-x@example.com");
+    assertThat(x.firstName()).isEqualTo("=SUM(A1:A9)");
+    assertThat(x.lastName()).as("one quote dropped, the other written").isEqualTo("'+1");
+    assertThat(x.groups()).containsExactly("-dev", "QA");
+    String csv = dir.resolve("testers.csv").toString();
+    assertThat(x.groupPos("-dev")).isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 36));
+    assertThat(x.groupPos("QA")).isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 41));
+    TesterSpec o = app.testers().get(2);
+    assertThat(o.firstName()).isEqualTo("O'Brien");
+    assertThat(o.lastName()).as("a quote before no formula character is the name's own").isEqualTo("'Brien");
+    assertThat(load(yaml, "email,groups\no@example.com,\"'@QA\"\n").diagnostics().errors()).singleElement()
+        .extracting(Diagnostic::format).asString().contains("unknown group \"@QA\"");
+  }
+
+  @Test
+  void everyValueSurvivesTheSpreadsheetGuard() {
+    for (String value : List.of("-Bob", "+1 555", "=1+1", "@home", "\tx", "\rx", "'-x", "''=x", "'", "''", "O'Brien", "'Brien",
+        "", "Bob", "a-b", "-", "'\t")) {
+      String cell = CsvCells.protect(value);
+      assertThat(CsvCells.unprotect(cell)).as(value).isEqualTo(value);
+      assertThat(cell).as(value).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")
+          .doesNotStartWith("\t").doesNotStartWith("\r");
+    }
+    assertThat(CsvCells.protect("-Bob")).isEqualTo("'-Bob");
+    assertThat(CsvCells.protect("O'Brien")).isEqualTo("O'Brien");
+    assertThat(CsvCells.protect(null)).isNull();
   }
 
   @Test

@@ -49,6 +49,17 @@ class OpenApiContractTest {
   }
 
   @Test
+  void aBodyRefusedBeforeItWasReadIsNotMissing() {
+    String error = "{\"errors\":[{\"id\":\"1\",\"status\":\"401\",\"code\":\"NOT_AUTHORIZED\",\"title\":\"t\",\"detail\":\"d\"}]}";
+    for (int status : List.of(401, 413)) {
+      Exchange refused = new Exchange("POST", "/v1/betaGroups", null, JSON, null, status, JSON, error.replace("401", "" + status));
+      assertThat(OpenApiContract.requestViolations(refused)).as("%d", status).isEmpty();
+    }
+    Exchange accepted = new Exchange("POST", "/v1/betaGroups", null, JSON, null, 422, JSON, error.replace("401", "422"));
+    assertThat(OpenApiContract.requestViolations(accepted)).singleElement().asString().contains("body is required");
+  }
+
+  @Test
   void anInvalidRequestThatWasRefusedIsOnlyAClientConcern() {
     String error = "{\"errors\":[{\"id\":\"1\",\"status\":\"400\",\"code\":\"PARAMETER_ERROR.INVALID\",\"title\":\"t\","
         + "\"detail\":\"d\",\"source\":{\"parameter\":\"limit\"}}]}";

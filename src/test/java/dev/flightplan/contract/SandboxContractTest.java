@@ -1,6 +1,9 @@
 package dev.flightplan.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.flightplan.sandbox.Docs;
+import dev.flightplan.sandbox.RawRequest;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
 import dev.flightplan.sandbox.SandboxTestClient;
@@ -53,6 +56,14 @@ class SandboxContractTest extends ContractTestBase {
     status(client.get("/v1/apps?limit=201"), 400);
     status(client.get("/v1/apps?filter%5Bcolour%5D=red"), 400);
     status(client.get("/v1/apps?include=betaGroups"), 400);
+  }
+
+  @Test
+  void bodiesAreRefusedBeforeTheyAreReadWithErrorDocuments() {
+    String head = "POST /v1/betaGroups HTTP/1.1\r\nContent-Type: application/json\r\n";
+    assertThat(RawRequest.send(server.baseUri(), head + "Content-Length: 200000", null).status()).isEqualTo(401);
+    assertThat(RawRequest.send(server.baseUri(), head + "Authorization: " + client.bearer() + "\r\nContent-Length: 2000000", null)
+        .status()).isEqualTo(413);
   }
 
   @Test

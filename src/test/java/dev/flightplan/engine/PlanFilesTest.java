@@ -48,9 +48,18 @@ class PlanFilesTest {
 
   @Test
   void aLaterFormat() throws IOException {
-    String text = Files.readString(GOLDEN).replace("\"format_version\": \"1.0\"", "\"format_version\": \"2.0\"");
+    String text = Files.readString(GOLDEN).replace("\"format_version\": \"2.0\"", "\"format_version\": \"3.0\"");
     assertThatThrownBy(() -> PlanFiles.parse("plan.json", text))
-        .hasMessage("plan.json has format_version \"2.0\"; this flightplan reads plan format 1.x");
+        .hasMessage("plan.json has format_version \"3.0\"; this flightplan reads plan format 2.x");
+  }
+
+  @Test
+  void anOlderFormatIsRefusedWithTheCommandThatMakesItAgain() throws IOException {
+    String text = Files.readString(GOLDEN).replace("\"format_version\": \"2.0\"", "\"format_version\": \"1.0\"");
+    assertThatThrownBy(() -> PlanFiles.parse("plan.json", text))
+        .isInstanceOf(PlanFileException.class)
+        .hasMessage("plan.json was saved by an older flightplan (plan format 1.0), which this one no longer applies;"
+            + " make the plan again with: flightplan plan -o plan.json");
   }
 
   @Test

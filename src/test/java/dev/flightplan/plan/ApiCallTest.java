@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.config.SecretRef;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,22 +49,55 @@ class ApiCallTest {
     ((ObjectNode) call.body().get("data")).put("type", "changed");
     assertThat(call.body()).isEqualTo(body);
     assertThat(call.inPhase(Phase.GROUP_CREATE_INTERNAL).tolerating("X")).isEqualTo(
-        new ApiCall("POST", "/v1/betaGroups", "r1", "create group \"QA\"", List.of(), List.of("X"), Phase.GROUP_CREATE_INTERNAL,
-            body.toString(), null));
+        new ApiCall("POST", "/v1/betaGroups", null, "r1", "create group \"QA\"", List.of(), List.of("X"),
+            Phase.GROUP_CREATE_INTERNAL, body.toString(), List.of(), null, null, List.of()));
     assertThat(new ApiCall("DELETE", "/v1/x", null, null, "x", List.of()).body()).isNull();
   }
 
   @Test
   void aBodyIsAnObject() {
-    assertThatThrownBy(() -> new ApiCall("POST", "/v1/x", null, "x", List.of(), List.of(), null, "[1]", null))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ApiCall("POST", "/v1/x", null, null, "x", List.of(), List.of(), null, "[1]", List.of(), null,
+        null, List.of())).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void needsAreTheReferencesInPathAndBody() throws Exception {
-    JsonNode body = JSON.readTree("{\"data\":[{\"type\":\"betaTesters\",\"id\":\"{r7}\"},{\"type\":\"betaTesters\",\"id\":\"t1\"}]}");
-    ApiCall call = new ApiCall("POST", "/v1/betaGroups/{r3}/relationships/betaTesters", body, null, "add", List.of());
+  void needsAreReadFromTheStructureNeverFromTheText() throws Exception {
+    // user text that looks like references is just text
+    JsonNode body = JSON.readTree("{\"data\":[{\"type\":\"betaTesters\",\"id\":\"\"},{\"type\":\"betaTesters\",\"id\":\"{r9}\"}]}");
+    ApiCall call = new ApiCall("POST", "/v1/betaGroups/{id}/relationships/betaTesters", body, null, "add {r8}", List.of())
+        .withIdInPath(Id.produced("r3"))
+        .substituting(List.of(Substitution.id(Substitution.linkageId(0), "r7")));
     assertThat(call.needs()).containsExactly("r3", "r7");
     assertThat(call.template()).isEqualTo("POST /v1/betaGroups/{id}/relationships/betaTesters");
+    assertThat(new ApiCall("POST", "/v1/betaGroups/g1/relationships/betaTesters", body, null, "add", List.of()).needs())
+        .isEmpty();
+  }
+
+  @Test
+  void aProducedIdInThePathHasItsPlaceholderAndOnlyThen() {
+    ApiCall known = new ApiCall("PATCH", "/v1/betaGroups/g1", null, null, "x", List.of());
+    assertThatThrownBy(() -> known.withIdInPath(Id.produced("r1"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no {id} id segment");
+    assertThat(ApiCall.hasPlaceholder("/v1/betaGroups/{id}/relationships/betaTesters")).isTrue();
+    assertThat(ApiCall.hasPlaceholder("/v1/betaGroups?filter%5Bname%5D=%7Bid%7D")).isFalse();
+    assertThat(ApiCall.withId("/v1/betaGroups/{id}/relationships/betaTesters", "g7"))
+        .isEqualTo("/v1/betaGroups/g7/relationships/betaTesters");
+    assertThat(ApiCall.withId("/v1/betaTesters/{id}?fields%5BbetaTesters%5D=state", "t1"))
+        .isEqualTo("/v1/betaTesters/t1?fields%5BbetaTesters%5D=state");
+  }
+
+  @Test
+  void aSecretGoesOnlyToTheDemoPasswordOfAReviewDetailUpdate() throws Exception {
+    JsonNode body = JSON.readTree("{\"data\":{\"type\":\"betaAppReviewDetails\",\"id\":\"a1\",\"attributes\":"
+        + "{\"notes\":\"\",\"demoAccountPassword\":\"\"}}}");
+    SecretRef secret = new SecretRef("DEMO_PASSWORD", null, null);
+    ApiCall review = new ApiCall("PATCH", "/v1/betaAppReviewDetails/a1", body, null, "update", List.of());
+    assertThat(review.substituting(List.of(Substitution.secret(Substitution.SECRET_FIELD, secret))).secrets())
+        .containsExactly(secret);
+    assertThatThrownBy(() -> review.substituting(List.of(Substitution.secret("/data/attributes/notes", secret))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a secret goes only to");
+    ApiCall description = new ApiCall("PATCH", "/v1/betaAppLocalizations/l1", body, null, "update", List.of());
+    assertThatThrownBy(() -> description.substituting(List.of(Substitution.secret(Substitution.SECRET_FIELD, secret))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a secret goes only to");
   }
 }

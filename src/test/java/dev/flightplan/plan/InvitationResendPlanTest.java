@@ -73,7 +73,7 @@ class InvitationResendPlanTest {
       assertThat(c.bodyJson()).contains("\"t1\"");
     });
     assertThat(plan.invitations()).containsExactly(
-        InvitationRecord.sent(APP, "t1", new Address(APP, "invitation", "frank@example.com")));
+        InvitationRecord.sent(APP, Id.of("t1"), new Address(APP, "invitation", "frank@example.com")));
   }
 
   @Test
@@ -113,7 +113,8 @@ class InvitationResendPlanTest {
     assertThat(summary(plan)).contains("+ tester \"new@example.com\"", "> invitation \"new@example.com\"");
     assertThat(plan.invitations()).singleElement().satisfies(r -> {
       assertThat(r.kind()).isEqualTo(InvitationRecord.Kind.SENT);
-      assertThat(r.tester()).matches("\\{r\\d+}");
+      assertThat(r.tester().isProduced()).isTrue();
+      assertThat(plan.calls()).anyMatch(c -> r.tester().ref().equals(c.produces()));
     });
   }
 
@@ -134,7 +135,7 @@ class InvitationResendPlanTest {
         log("t1", NOW.minus(Duration.ofDays(3)), true, "t2", NOW.minus(Duration.ofDays(30)), true));
     assertThat(summary(plan)).containsExactly("> invitation \"frank@example.com\"");
     assertThat(plan.invitations()).containsExactlyInAnyOrder(
-        InvitationRecord.sent(APP, "t1", new Address(APP, "invitation", "frank@example.com")), InvitationRecord.forget(APP, "t2"));
+        InvitationRecord.sent(APP, Id.of("t1"), new Address(APP, "invitation", "frank@example.com")), InvitationRecord.forget(APP, "t2"));
   }
 
   @Test
@@ -148,7 +149,7 @@ class InvitationResendPlanTest {
     assertThat(summary(plan)).containsExactly("> invitation \"frank@example.com\"");
     assertThat(plan.calls()).extracting(ApiCall::template).containsExactly("POST /v1/betaTesterInvitations");
     assertThat(plan.invitations()).containsExactly(
-        InvitationRecord.sent(APP, "t1", new Address(APP, "invitation", "frank@example.com")));
+        InvitationRecord.sent(APP, Id.of("t1"), new Address(APP, "invitation", "frank@example.com")));
     assertThat(plan.notes()).contains("3 other change(s) left out (--invitations-only): plan without it to see them");
   }
 }

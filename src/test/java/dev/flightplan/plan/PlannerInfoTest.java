@@ -153,7 +153,10 @@ class PlannerInfoTest {
     Plan changed = Fixtures.plan(desired, liveApp(), secrets(desired), PlanOptions.DEFAULTS);
     Action.Update update = (Action.Update) changed.actions().get(0);
     assertThat(update.changes()).contains(new Change.Value("demoAccountPassword", null, Sensitive.VALUE));
-    assertThat(changed.calls().get(0).body().at("/data/attributes/demoAccountPassword").asText()).isEqualTo("{secret:env DEMO_PASSWORD}");
+    ApiCall call = changed.calls().get(0);
+    assertThat(call.body().at("/data/attributes/demoAccountPassword").asText()).isEmpty();
+    assertThat(call.substitutions()).containsExactly(
+        Substitution.secret("/data/attributes/demoAccountPassword", new SecretRef("DEMO_PASSWORD", null, null)));
     assertThat(changed.toString()).doesNotContain(PASSWORD);
 
     LiveApp same = withInfo(live(List.of(), List.of()), new LiveAppInfo(INFO.localizations(), INFO.license(),

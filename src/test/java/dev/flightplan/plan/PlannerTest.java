@@ -141,7 +141,7 @@ class PlannerTest {
             desired(LISTED_ADDITIVE, List.of(group("Beta", "a@example.com")), List.of(named("a@example.com", "Ann", "Lee"))),
             live(List.of(liveGroup("g1", "Beta")), List.of(liveTester("t1", "a@example.com", "g1"))),
             PlanOptions.DEFAULTS, List.of(), List.of(),
-            List.of("warning: tester a@example.com is named \"\" in App Store Connect, not \"Ann Lee\"")),
+            List.of("warning: tester a@example.com has another first and last name in App Store Connect than in the file")),
         new Case("an external group in an app without an internal group is an error",
             desired(LISTED_ADDITIVE, List.of(group("Public")), List.of()), live(List.of(), List.of()),
             PlanOptions.DEFAULTS, List.of("+ group \"Public\""), List.of("POST /v1/betaGroups"),

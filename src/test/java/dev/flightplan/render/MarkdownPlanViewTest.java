@@ -41,10 +41,19 @@ class MarkdownPlanViewTest {
   }
 
   @Test
-  void showsEmailsWhenAsked() {
+  void showsPersonalDataWhenAsked() {
     String md = render(PlanCases.byName("create-update").saved(), true);
     Golden.check("plan/create-update.unmasked.md", md);
-    assertThat(md).contains("tester \"dave@example.com\"").contains("emails shown");
+    assertThat(md).contains("tester \"dave@example.com\"").contains("firstName = \"Dave\"").contains("personal data shown");
+  }
+
+  @Test
+  void masksTestersNamesAndTheReviewContactAsWellAsEmails() {
+    String md = render(PlanCases.byName("create-update").saved(), false);
+    assertThat(md).contains("+     firstName = \"D***\"", "+     lastName  = \"I***\"").doesNotContain("Dave", "Ito");
+    assertThat(render(PlanCases.byName("test-information").saved(), false)).contains("contactPhone").doesNotContain("555 0100");
+    assertThat(PersonalData.mask("Ärzte")).isEqualTo("Ä***").isEqualTo(PersonalData.mask(PersonalData.mask("Ärzte")));
+    assertThat(PersonalData.mask("👍x")).isEqualTo("👍***");
   }
 
   @Test

@@ -28,6 +28,7 @@ import dev.flightplan.state.Fingerprints;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveState;
+import dev.flightplan.state.LiveTester;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
@@ -88,7 +89,26 @@ final class PlanCases {
             desired(Manage.DEFAULT, List.of(group("Big", "a@example.com", "b@example.com", "c@example.com", "d@example.com", "e@example.com")), List.of()),
             seeded, PlanOptions.DEFAULTS),
         guarded(desired, seeded),
-        reminders());
+        reminders(),
+        hostile());
+  }
+
+  /**
+   * Names that try to act on the terminal or break out of the Markdown: a screen clear and an OSC 8 link ended by BEL,
+   * a carriage return and a newline that forge lines, a C1 CSI (U+009B), bidi overrides and isolates, backticks,
+   * pipes and HTML; a spreadsheet formula as a name. Planned with --prune, so that they are deleted too.
+   */
+  static Case hostile() {
+    String link = "Evil\u001b[2J\u001b]8;;https://evil.example/\u0007click me\u001b]8;;\u0007";
+    String markup = "A|B ``` `x` <details><summary>&#x202e; **bold**";
+    LiveApp live = live(
+        List.of(liveInternal("g1", "QA"), liveGroup("g2", "Old\u009b31m\u202egnp.exe\u2066x\u2069"), liveGroup("g3", markup)),
+        List.of(new LiveTester("t1", "mallory@example.com", "=HYPERLINK(\"https://evil.example\")", "Bell\u0007\rFORGED",
+            "EMAIL", "INVITED", java.util.Set.of("g2"))));
+    AppSpec desired = desired(ALL_EXCLUSIVE,
+        List.of(internal("QA"), group(link, "eve@example.com")),
+        List.of(named("eve@example.com", "Eve\nPlan: 0 to add, 0 to change, 0 to destroy.", "\u202eevE\u202c")));
+    return of("hostile", desired, live, PlanOptions.DEFAULTS.withPrune(true));
   }
 
   /** The prune plan as apply's guards would refuse it with --max-deletes 1: the refusals are warnings. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.apply.CallResult;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
+import dev.flightplan.sandbox.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -102,5 +103,56 @@ class ProgressViewTest {
     assertThat(text).contains("\r\u001b[2K[3/4] FAILED: create tester \"t3@example.com\"\n");
     assertThat(text).endsWith("\r\u001b[2K[4/4] 100 % · all sent in 1 s\n"); // 200 ms, rounded up
     assertThat(text.chars().filter(c -> c == '\n').count()).isEqualTo(2); // the failure, and the final status
+  }
+  @Test
+  void aLogGetsALineEveryTenSecondsAlsoWhileNothingFinishes() {
+    StringWriter out = new StringWriter();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    ProgressView view = new ProgressView(new PrintWriter(out), Style.PLAIN, false, clock, 4, n -> Duration.ZERO);
+    clock.advance(Duration.ofSeconds(2));
+    view.accept(result(1, CallResult.Status.DONE));
+    for (int second = 1; second <= 35; second++) { // a slow request: nothing finishes for 35 s
+      clock.advance(Duration.ofSeconds(1));
+      view.heartbeat();
+    }
+    assertThat(out.toString().lines()).containsExactly(
+        "[1/4] done: create tester \"t1@example.com\"",
+        "[1/4] 25 % · 0.1 requests/s · about 36 s left", // 10 s after the last line
+        "[1/4] 25 % · 0.0 requests/s · about 1 min 06 s left",
+        "[1/4] 25 % · 0.0 requests/s · about 1 min 36 s left");
+  }
+
+  @Test
+  void aWaitForTheRateLimitIsToldAtOnceAndCountedDownEveryTenSeconds() {
+    StringWriter out = new StringWriter();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    ProgressView view = new ProgressView(new PrintWriter(out), Style.PLAIN, false, clock, 200,
+        n -> Duration.ofMinutes(40).plusSeconds(n)); // the wait, then a request a second
+    for (int i = 1; i <= 150; i++) {
+      view.accept(result(i, CallResult.Status.DONE));
+    }
+    view.waiting(clock.instant().plus(Duration.ofMinutes(39).plusSeconds(40)));
+    for (int second = 1; second <= 25; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      view.heartbeat();
+    }
+    view.waiting(clock.instant().plusSeconds(9)); // a short wait is not worth a line of its own
+    assertThat(out.toString().lines()).containsExactly(
+        "[150/200] 75 % · waiting for the hourly rate limit, resumes at 10:40 UTC (in 39 min 40 s) · about 40 min 50 s left",
+        "[150/200] 75 % · waiting for the hourly rate limit, resumes at 10:40 UTC (in 39 min 30 s) · about 40 min 50 s left",
+        "[150/200] 75 % · waiting for the hourly rate limit, resumes at 10:40 UTC (in 39 min 20 s) · about 40 min 50 s left");
+  }
+
+  @Test
+  void noHeartbeatAfterTheEnd() {
+    StringWriter out = new StringWriter();
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    ProgressView view = new ProgressView(new PrintWriter(out), Style.PLAIN, false, clock, 1, n -> Duration.ZERO);
+    view.start();
+    view.accept(result(1, CallResult.Status.DONE));
+    view.finish();
+    clock.advance(Duration.ofMinutes(1));
+    view.heartbeat();
+    assertThat(out.toString()).isEqualTo("[1/1] done: create tester \"t1@example.com\"\n");
   }
 }
