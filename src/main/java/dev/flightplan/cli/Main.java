@@ -27,7 +27,7 @@ public final class Main {
 
   /** Runs one command line and returns its exit code; never calls System.exit. */
   public int run(String... args) {
-    CommandLine cmd = commandLine(env);
+    CommandLine cmd = commandLine(env, args);
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> report(ex, matched(parseResult, "--debug"), matched(parseResult, "--mask-emails")));
     int code = cmd.execute(args);
@@ -38,7 +38,24 @@ public final class Main {
 
   /** The configured command tree, without running it (tests parse workflow command lines with it). */
   static CommandLine commandLine(Environment env) {
+    return commandLine(env, new String[0]);
+  }
+
+  /**
+   * The command tree {@code args} needs: the root and, when the first argument names a subcommand, that one alone;
+   * otherwise (help, a misspelt command that needs suggestions) all of them. picocli reads every option annotation
+   * of every command it is given up front, which was most of the time a short command such as {@code validate}
+   * took, so a command line builds only what it runs ({@code --version} builds the root alone).
+   */
+  static CommandLine commandLine(Environment env, String[] args) {
     CommandLine cmd = new CommandLine(new RootCommand(env));
+    String first = args.length == 0 ? "" : args[0];
+    boolean versionOnly = args.length == 1 && (first.equals("--version") || first.equals("-V"));
+    RootCommand.SUBCOMMANDS.forEach((name, command) -> {
+      if (!versionOnly && (!RootCommand.SUBCOMMANDS.containsKey(first) || name.equals(first))) {
+        cmd.addSubcommand(name, command.get());
+      }
+    });
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setOut(env.out());
     cmd.setErr(env.err());

@@ -48,6 +48,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
+      completionCandidates = PlanFormat.Names.class,
       description = "text (default), markdown (for a pull-request comment or an issue) or json (the document -o saves).",
       defaultValue = "text")
   PlanFormat format;

@@ -7,5 +7,14 @@ enum PlanFormat {
   /** For a pull-request comment or an issue: personal data masked unless --show-personal-data. */
   MARKDOWN,
   /** For machines: the document {@code -o} saves (docs/plan-json.md). */
-  JSON
+  JSON;
+
+  /** The names as people type them (lower case), for the completion script and the help. */
+  static final class Names extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    Names() {
+      super(java.util.Arrays.stream(values()).map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+  }
 }

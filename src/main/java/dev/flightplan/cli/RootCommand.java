@@ -1,9 +1,18 @@
 package dev.flightplan.cli;
 
+import dev.flightplan.render.VersionView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code flightplan}: the command tree. */
+/**
+ * {@code flightplan}: the root of the command tree. Its subcommands are listed in {@link #SUBCOMMANDS} rather than
+ * in the annotation, so that {@link Main} builds only the one a command line runs (see there why).
+ */
 @Command(
     name = "flightplan",
     mixinStandardHelpOptions = true,
@@ -11,14 +20,17 @@ import picocli.CommandLine.IVersionProvider;
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeOnExecutionException = ExitCodes.ERROR,
     description = "TestFlight as code: plan and apply App Store Connect TestFlight settings described in YAML.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, PullCommand.class, SandboxCommand.class},
     footer = {
       "",
       "Exit codes: 0 success (no changes), 1 error, 2 changes present (plan --detailed-exitcode), 64 usage error.",
       "Credentials: ASC_KEY_ID, ASC_ISSUER_ID, and ASC_PRIVATE_KEY (PEM text) or ASC_PRIVATE_KEY_PATH (.p8)."
     })
 public final class RootCommand implements Runnable {
+  /** The subcommands by name, in the order the help lists them. */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
   final Environment env;
+  @Spec CommandSpec spec;
 
   RootCommand(Environment env) {
     this.env = env;
@@ -26,19 +38,34 @@ public final class RootCommand implements Runnable {
 
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(env.out());
+    spec.commandLine().usage(env.out());
   }
 
-  /** The version from the jar's manifest, or "dev" when run from classes. */
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+    all.put("validate", ValidateCommand::new);
+    all.put("plan", PlanCommand::new);
+    all.put("apply", ApplyCommand::new);
+    all.put("pull", PullCommand::new);
+    all.put("sandbox", SandboxCommand::new);
+    all.put("version", VersionCommand::new);
+    return java.util.Collections.unmodifiableMap(all);
+  }
+
+  /** {@code --version}: the version, the commit it was built from, and the Java it runs on. */
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"flightplan " + version()};
+      BuildInfo build = BuildInfo.current();
+      return new String[] {
+        VersionView.line(build.version(), build.shortCommit()),
+        "Java " + Runtime.version() + " on " + VersionCommand.platform()
+      };
     }
   }
 
+  /** The version saved plans record (apply refuses a plan made by another version). */
   static String version() {
-    String v = RootCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return BuildInfo.current().version();
   }
 }

@@ -230,10 +230,12 @@ class SavedPlanTest extends SandboxTest {
     assertThat(truncated.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(truncated.err()).contains("it is not JSON");
 
-    Files.writeString(file, text.replace("\"flightplan_version\": \"dev\"", "\"flightplan_version\": \"0.0.1\""));
+    String current = RootCommand.version();
+    assertThat(text).contains("\"flightplan_version\": \"" + current + "\"");
+    Files.writeString(file, text.replace("\"flightplan_version\": \"" + current + "\"", "\"flightplan_version\": \"0.0.1\""));
     CliRunner.Result version = cli().run(sandbox, "apply", file.toString());
     assertThat(version.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(version.err()).contains("was made by flightplan 0.0.1, and this is flightplan dev");
+    assertThat(version.err()).contains("was made by flightplan 0.0.1, and this is flightplan " + current);
     assertThat(truncated.all() + yaml.all() + version.all()).doesNotContain("\tat ").doesNotContain("Exception");
     assertThat(writes()).isZero();
   }
