@@ -15,6 +15,12 @@ public final class Limits {
    */
   public static final int MAX_FILE_BYTES = 32 * 1024 * 1024;
 
+  /**
+   * Bytes of a saved plan ({@code plan -o}): it holds each request in full, about 700 bytes a tester created, so a
+   * plan that adds 100,000 testers takes about 90 MB.
+   */
+  public static final int MAX_PLAN_BYTES = 256 * 1024 * 1024;
+
   /** Bytes of a secret's file (the demo account password). */
   public static final int MAX_SECRET_BYTES = 64 * 1024;
 

@@ -10,6 +10,8 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.flightplan.config.Limits;
+import dev.flightplan.config.RegularFiles;
 import dev.flightplan.plan.PlanFile;
 import dev.flightplan.plan.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
@@ -17,9 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -58,14 +58,10 @@ public final class PlanFiles {
     String name = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new PlanFileException("cannot read the plan " + name + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new PlanFileException("cannot read the plan " + name + ": permission denied");
+      // only a regular file, and not without end: a pipe or a device given by mistake fails at once
+      text = RegularFiles.utf8(RegularFiles.read(file, Limits.MAX_PLAN_BYTES));
     } catch (IOException e) {
-      throw new PlanFileException("cannot read the plan " + name + ": "
-          + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()));
+      throw new PlanFileException("cannot read the plan " + name + ": " + RegularFiles.reason(e));
     }
     return parse(name, text);
   }

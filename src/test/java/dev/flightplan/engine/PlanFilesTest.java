@@ -33,6 +33,18 @@ class PlanFilesTest {
   }
 
   @Test
+  void onlyARegularFileIsRead() throws Exception {
+    assertThatThrownBy(() -> PlanFiles.read(tmp))
+        .hasMessage("cannot read the plan " + tmp + ": it is a directory, not a regular file");
+    // a named pipe with no writer: opening it would wait forever
+    Path fifo = tmp.resolve("plan.json");
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo is available");
+    assertThatThrownBy(() -> PlanFiles.read(fifo))
+        .hasMessage("cannot read the plan " + fifo + ": it is a named pipe (FIFO), not a regular file");
+  }
+
+  @Test
   void aDesiredStateFileGivenByMistake() {
     assertThatThrownBy(() -> PlanFiles.parse("testflight.yaml", "version: 1\napps: []\n"))
         .hasMessage("testflight.yaml is not a flightplan plan file: it is not JSON (line 1); to apply a desired-state file, use apply -f testflight.yaml");
