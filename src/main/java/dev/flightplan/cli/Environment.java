@@ -4,9 +4,11 @@ import dev.flightplan.api.Sleeper;
 import dev.flightplan.render.MaskedWriter;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The world a command runs in, injected so that tests run the real CLI in-process: output and error writers,
@@ -34,6 +36,17 @@ public record Environment(
   public Environment maskingEmails() {
     return new Environment(new PrintWriter(new MaskedWriter(out), true), new PrintWriter(new MaskedWriter(err), true), env, in,
         terminal, clock, sleeper);
+  }
+
+  /** Whether this runs as a step of a GitHub Actions job, whose runner reads workflow commands in the output. */
+  public boolean githubActions() {
+    return "true".equals(env.get("GITHUB_ACTIONS"));
+  }
+
+  /** The root of the repository a GitHub Actions job checked out (GITHUB_WORKSPACE), if set. */
+  public Optional<Path> githubWorkspace() {
+    String workspace = env.get("GITHUB_WORKSPACE");
+    return workspace == null || workspace.isBlank() ? Optional.empty() : Optional.of(Path.of(workspace));
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

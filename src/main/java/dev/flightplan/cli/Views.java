@@ -11,6 +11,7 @@ import dev.flightplan.render.JsonPlanView;
 import dev.flightplan.render.MarkdownPlanView;
 import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.Style;
+import dev.flightplan.render.WorkflowAnnotations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -47,10 +48,23 @@ final class Views {
     }
   }
 
+  /**
+   * Every diagnostic on stderr; in a GitHub Actions job also as a workflow command, so that it shows on the pull
+   * request's diff, after the readable lines (fenced, so that nothing in them is read as a command).
+   */
   static void showDiagnostics(Diagnostics diagnostics, Environment env, Style style) {
-    if (!diagnostics.isEmpty()) {
-      new DiagnosticsView(env.err(), style).render(diagnostics);
+    if (diagnostics.isEmpty()) {
+      return;
     }
+    if (!env.githubActions()) {
+      new DiagnosticsView(env.err(), style).render(diagnostics);
+      return;
+    }
+    StringWriter lines = new StringWriter();
+    new DiagnosticsView(new PrintWriter(lines), style).render(diagnostics);
+    WorkflowAnnotations annotations = new WorkflowAnnotations(env.err(), env.githubWorkspace());
+    annotations.inert(lines.toString());
+    annotations.render(diagnostics);
   }
 
   /** The JSON document of a plan, as {@code -o} saves it. */

@@ -34,10 +34,11 @@ public record Diagnostic(Severity severity, String summary, String hint, SourceP
     if (pos != null) {
       sb.append(pos).append(": ");
     }
-    sb.append(severity.label()).append(": ").append(summary);
-    if (hint != null && !hint.isBlank()) {
-      sb.append(" (").append(hint).append(')');
-    }
-    return sb.toString();
+    return sb.append(severity.label()).append(": ").append(message()).toString();
+  }
+
+  /** {@code summary (hint)}: what is wrong and how to fix it, without the position and severity. */
+  public String message() {
+    return hint == null || hint.isBlank() ? summary : summary + " (" + hint + ")";
   }
 }

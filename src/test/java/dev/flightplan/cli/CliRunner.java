@@ -57,6 +57,12 @@ final class CliRunner {
     return this;
   }
 
+  /** Standard input that is not a terminal (a pipe or a file), as {@code cmd < file} gives it. */
+  CliRunner input(String stdin) {
+    this.stdin = stdin;
+    return this;
+  }
+
   CliRunner terminal(String stdin) {
     this.terminal = true;
     this.stdin = stdin;

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import picocli.CommandLine;
 class WorkflowCommandsTest {
   private static final Path ROOT = Path.of("examples/github");
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{.*?}}");
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
 
   /** One flightplan invocation found in a file. */
   record Invocation(Path file, List<String> args) {}
@@ -95,8 +93,13 @@ class WorkflowCommandsTest {
   }
 
   static List<Invocation> invocations() throws IOException {
+    return invocations(workflows());
+  }
+
+  /** The flightplan command lines of the run steps of these workflow (or action) files, in file order. */
+  static List<Invocation> invocations(List<Path> files) throws IOException {
     List<Invocation> found = new ArrayList<>();
-    for (Path file : workflows()) {
+    for (Path file : files) {
       Object tree = new Yaml().load(Files.readString(file));
       Map<String, String> env = new HashMap<>();
       List<String> scripts = new ArrayList<>();
@@ -136,65 +139,7 @@ class WorkflowCommandsTest {
 
   /** The simple commands of a shell script as word lists: quotes removed, variables expanded, operators dropped. */
   static List<List<String>> commands(String script, Map<String, String> env) {
-    String text = EXPRESSION.matcher(script.replace("\\\n", " ")).replaceAll("expr");
-    List<List<String>> commands = new ArrayList<>();
-    List<String> words = new ArrayList<>();
-    StringBuilder word = null;
-    boolean redirect = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\'' || c == '"') {
-        int end = text.indexOf(c, i + 1);
-        String quoted = text.substring(i + 1, end < 0 ? text.length() : end);
-        word = (word == null ? new StringBuilder() : word).append(c == '"' ? expand(quoted, env) : quoted);
-        i = end < 0 ? text.length() : end;
-      } else if (c == '#' && word == null) {
-        int end = text.indexOf('\n', i);
-        i = (end < 0 ? text.length() : end) - 1;
-      } else if (Character.isWhitespace(c) || ";|&()".indexOf(c) >= 0 || c == '<' || c == '>') {
-        if (word != null) {
-          String w = word.toString();
-          boolean fd = (c == '>' || c == '<') && w.matches("[0-9]+");
-          if (!redirect && !fd) {
-            words.add(w);
-          }
-          redirect = false;
-          word = null;
-        }
-        if (c == '>' || c == '<') {
-          redirect = true;
-          while (i + 1 < text.length() && (text.charAt(i + 1) == '>' || text.charAt(i + 1) == '&')) {
-            i++;
-          }
-        } else if (c == '\n' || ";|&()".indexOf(c) >= 0) {
-          if (!words.isEmpty()) {
-            commands.add(words);
-          }
-          words = new ArrayList<>();
-          redirect = false;
-        }
-      } else {
-        word = (word == null ? new StringBuilder() : word).append(c == '$' ? "" : String.valueOf(c));
-        if (c == '$') {
-          Matcher m = VARIABLE.matcher(text).region(i, text.length());
-          if (m.lookingAt()) {
-            word.append(env.getOrDefault(m.group(1), "placeholder"));
-            i = m.end() - 1;
-          }
-        }
-      }
-    }
-    if (word != null && !redirect) {
-      words.add(word.toString());
-    }
-    if (!words.isEmpty()) {
-      commands.add(words);
-    }
-    return commands;
-  }
-
-  private static String expand(String quoted, Map<String, String> env) {
-    return VARIABLE.matcher(quoted).replaceAll(m -> Matcher.quoteReplacement(env.getOrDefault(m.group(1), "placeholder")));
+    return ShellScript.parse(EXPRESSION.matcher(script).replaceAll("expr"), env).stream().map(ShellScript.Command::words).toList();
   }
 
   @Test

@@ -96,18 +96,7 @@ class LauncherIT {
   }
 
   private static Path copyOfDistribution(Path to) throws IOException {
-    Path from = Processes.distribution();
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
+    return dev.flightplan.testing.TestFiles.copyTree(Processes.distribution(), to, StandardCopyOption.COPY_ATTRIBUTES);
   }
 
   private static List<Path> archives(Path cache) throws IOException {
