@@ -26,7 +26,10 @@ import dev.flightplan.render.ProgressView;
 import dev.flightplan.render.SavedPlanApplyView;
 import dev.flightplan.render.Style;
 import dev.flightplan.state.Fingerprints;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +59,13 @@ import picocli.CommandLine.Spec;
     name = "apply",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Make App Store Connect match the file (or apply a saved plan), then check that it does.")
+    description = "Make App Store Connect match the file (or apply a saved plan), then check that it does.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flightplan apply -f testflight.yaml                 # shows the plan, asks",
+      "  flightplan apply plan.json                          # saved by plan -o",
+      "  flightplan apply --sandbox -f examples/testflight.yaml --auto-approve"
+    })
 final class ApplyCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;
@@ -74,6 +83,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin PlanningOptions planning;
   @Mixin InvitationLogOptions invitationLog;
 
+  @HelpSection(HelpSection.Heading.SAFETY)
   @Option(names = "--auto-approve", description = "Apply without asking (needed when not at a terminal; a saved plan never asks).")
   boolean autoApprove;
 
@@ -94,12 +104,17 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private int applyFile(Environment env, Style style) throws CredentialsException, IOException {
+    if (!autoApprove && file.stdin()) {
+      throw new ParameterException(spec.commandLine(),
+          "apply -f - needs --auto-approve: standard input is the desired-state file, so it cannot also answer the"
+              + " confirmation (nothing was read or changed)");
+    }
     if (!autoApprove && !env.terminal()) {
       // a usage error, before the file is read: no one can answer the question, and a job must not wait for one
       throw new ParameterException(spec.commandLine(),
           "apply -f needs --auto-approve when it is not run at a terminal (nothing was read or changed)");
     }
-    ConfigFile config = ConfigFile.load(file.file, file.referencedFiles());
+    ConfigFile config = file.load(env);
     Views.showDiagnostics(config.result().diagnostics(), env, style);
     if (config.result().state().isEmpty()) {
       return ExitCodes.ERROR;
@@ -323,7 +338,8 @@ final class ApplyCommand implements Callable<Integer> {
     env.out().println("  Only 'yes' will be accepted to approve.");
     env.out().print("  Enter a value: ");
     env.out().flush();
-    String answer = env.in().readLine();
+    // one line, and nothing else is read from standard input afterwards: the reader can be dropped with its buffer
+    String answer = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).readLine();
     return answer != null && answer.trim().equals("yes");
   }
 }

@@ -1,10 +1,8 @@
 package dev.flightplan.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +56,7 @@ public final class CdsTraining {
 
   private static Environment quiet(Path dir) {
     PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-    return new Environment(nowhere, nowhere, Map.of("HOME", dir.toString()), new BufferedReader(new StringReader("")), false);
+    return new Environment(nowhere, nowhere, Map.of("HOME", dir.toString()), InputStream.nullInputStream(), false);
   }
 
   private static Path copy(String resource, Path to) throws IOException {

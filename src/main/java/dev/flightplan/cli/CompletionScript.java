@@ -1,43 +1,82 @@
 package dev.flightplan.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 
 /**
- * The shell completion script of the whole command tree, as picocli writes it: for bash, and for zsh through zsh's
- * bash completion. picocli's own generator ({@code java picocli.AutoComplete RootCommand}) cannot make it: it
- * instantiates the root command itself, which needs the {@link Environment} a run is given, and the subcommands are
- * added by {@link Main}; so this builds the tree the way a run does and hands it to picocli.
+ * The shell completion scripts of the whole command tree, all made from picocli's model of it: for bash as picocli
+ * writes it, for zsh the same (it runs it through zsh's bash completion, which the script turns on), for fish by
+ * {@link FishCompletion}. picocli's own generator ({@code java picocli.AutoComplete RootCommand}) cannot make them:
+ * it instantiates the root command itself, which needs the {@link Environment} a run is given, and the subcommands
+ * are added by {@link Main}; so this builds the tree the way a run does and hands it over.
  *
- * <p>The build writes it into the distribution ({@code completion/flightplan.bash}, pom.xml): {@code main(FILE)}.
+ * <p>{@code flightplan completion SHELL} prints one; the build writes them into the distribution
+ * ({@code completion/}, pom.xml): {@code main(DIR)}.
  */
 public final class CompletionScript {
   private CompletionScript() {}
 
-  /** The bash (and zsh) completion script of {@code flightplan}. */
-  public static String bash() {
-    Environment quiet = new Environment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(),
-        new BufferedReader(new StringReader("")), false);
-    return AutoComplete.bash("flightplan", Main.commandLine(quiet));
+  /** The shells there is a script for. */
+  enum Shell {
+    BASH, ZSH, FISH;
+
+    /** The name as people type it. */
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<Shell> named(String name) {
+      return Arrays.stream(values()).filter(s -> s.label().equals(name.toLowerCase(Locale.ROOT))).findFirst();
+    }
+
+    /** The names, for the completion scripts and the help. */
+    static final class Names extends java.util.ArrayList<String> {
+      private static final long serialVersionUID = 1L;
+
+      Names() {
+        super(Arrays.stream(values()).map(Shell::label).toList());
+      }
+    }
   }
 
-  /** Writes the script to the file given. */
+  /** The completion script of {@code flightplan} for {@code shell}. */
+  static String of(Shell shell) {
+    CommandLine tree = tree();
+    return switch (shell) {
+      case BASH, ZSH -> AutoComplete.bash("flightplan", tree);
+      case FISH -> FishCompletion.script("flightplan", tree);
+    };
+  }
+
+  /** The bash (and zsh) completion script of {@code flightplan}. */
+  public static String bash() {
+    return of(Shell.BASH);
+  }
+
+  /** The whole command tree, as {@code flightplan --help} builds it, with nowhere to print to. */
+  private static CommandLine tree() {
+    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+    return Main.commandLine(new Environment(nowhere, nowhere, Map.of(), InputStream.nullInputStream(), false));
+  }
+
+  /** Writes {@code flightplan.bash} (for bash and zsh) and {@code flightplan.fish} into the directory given. */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
-      throw new IllegalArgumentException("usage: CompletionScript FILE");
+      throw new IllegalArgumentException("usage: CompletionScript DIR");
     }
-    Path file = Path.of(args[0]);
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
-    }
-    Files.writeString(file, bash(), StandardCharsets.UTF_8);
+    Path dir = Files.createDirectories(Path.of(args[0]));
+    Files.writeString(dir.resolve("flightplan.bash"), of(Shell.BASH), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("flightplan.fish"), of(Shell.FISH), StandardCharsets.UTF_8);
   }
 }

@@ -53,7 +53,8 @@ final class Connection implements AutoCloseable {
       return new Connection(AscClient.create(credentials, clientOptions(server.baseUri(), options, env, debug)), server);
     }
     URI base = options.apiUrl == null ? ClientOptions.APPLE : checkedUrl(options.apiUrl);
-    Credentials credentials = Credentials.resolve(env.env(), options.keyId, options.issuerId, options.privateKeyPath,
+    Credentials credentials = Credentials.resolve(env.env(), options.keyId, options.issuerId,
+        options.privateKeyPath == null ? null : options.privateKeyPath.toString(),
         warning -> { env.err().println("warning: " + warning); env.err().flush(); });
     return new Connection(AscClient.create(credentials, clientOptions(base, options, env, debug)), null);
   }

@@ -7,6 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Options shared by every command that talks to App Store Connect (a picocli mixin). */
+@HelpSection(HelpSection.Heading.CONNECTION)
 public final class ConnectionOptions {
   boolean sandbox;
 
@@ -56,11 +57,13 @@ public final class ConnectionOptions {
       names = "--private-key-path",
       paramLabel = "FILE",
       description = "The .p8 private key (overrides ASC_PRIVATE_KEY_PATH and ASC_PRIVATE_KEY).")
-  String privateKeyPath;
+  Path privateKeyPath;
 
+  @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(names = "--debug", description = "Log every request, retry and read-back, and show stack traces of internal errors.")
   boolean debug;
 
+  @HelpSection(HelpSection.Heading.SAFETY)
   @Option(
       names = "--read-only",
       description = "Refuse every request that would change App Store Connect (plan works; apply fails at its first write, having sent none).")
@@ -83,7 +86,7 @@ public final class ConnectionOptions {
   @Option(
       names = "--sandbox-faults",
       paramLabel = "SPEC",
-      description = "With --sandbox: faults the embedded sandbox injects, e.g. seed=7,5xx=0.1,429=0.05,reset=0.02,revoke=once,lag=2s (see flightplan sandbox --help).")
+      description = "With --sandbox: faults the embedded sandbox injects, e.g. seed=7,5xx=0.1,429=0.05 (see flightplan sandbox --help).")
   String sandboxFaults;
 
   /**

@@ -2,7 +2,7 @@ package dev.flightplan.cli;
 
 import dev.flightplan.api.Sleeper;
 import dev.flightplan.render.MaskedWriter;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,11 +12,11 @@ import java.util.Optional;
 
 /**
  * The world a command runs in, injected so that tests run the real CLI in-process: output and error writers,
- * environment variables, standard input (for the apply confirmation), whether it is an interactive terminal, and the
- * clock and sleeper that retries and the verification after apply wait with (tests make waiting instant).
+ * environment variables, standard input (the bytes of {@code -f -}, or the line that answers the apply confirmation),
+ * whether it is an interactive terminal, and the clock and sleeper that retries and the verification after apply wait with (tests make waiting instant).
  */
 public record Environment(
-    PrintWriter out, PrintWriter err, Map<String, String> env, BufferedReader in, boolean terminal, Clock clock,
+    PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in, boolean terminal, Clock clock,
     Sleeper sleeper) {
   public Environment {
     env = Map.copyOf(env);
@@ -25,7 +25,7 @@ public record Environment(
   }
 
   /** The system clock, and sleeps that really sleep. */
-  public Environment(PrintWriter out, PrintWriter err, Map<String, String> env, BufferedReader in, boolean terminal) {
+  public Environment(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in, boolean terminal) {
     this(out, err, env, in, terminal, Clock.systemUTC(), Sleeper.system());
   }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
  * The guards against destructive plans (a picocli mixin): apply checks them before sending anything; plan checks them
  * too, and warns when apply with the same options would refuse the plan.
  */
+@HelpSection(HelpSection.Heading.SAFETY)
 public final class GuardOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Where {@code invitations.resendAfterDays} keeps its dates (a picocli mixin of plan and apply, which use it). */
+@HelpSection(HelpSection.Heading.INPUT)
 public final class InvitationLogOptions {
   @Option(
       names = "--invitation-log",

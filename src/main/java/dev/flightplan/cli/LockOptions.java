@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
  * One apply at a time per state directory (a picocli mixin of apply): which directories an apply locks, and how long
  * it waits for another apply that holds them.
  */
+@HelpSection(HelpSection.Heading.SAFETY)
 public final class LockOptions {
   /** Long enough for an everyday apply to finish, far from a stuck one. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);

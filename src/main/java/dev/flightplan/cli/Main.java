@@ -3,8 +3,6 @@ package dev.flightplan.cli;
 import dev.flightplan.api.ApiException;
 import dev.flightplan.api.CredentialsException;
 import dev.flightplan.render.TerminalText;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -20,8 +18,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Environment env = new Environment(out, err, System.getenv(), in, System.console() != null);
+    Environment env = new Environment(out, err, System.getenv(), System.in, System.console() != null);
     System.exit(new Main(env).run(args));
   }
 
@@ -43,19 +40,28 @@ public final class Main {
 
   /**
    * The command tree {@code args} needs: the root and, when the first argument names a subcommand, that one alone;
-   * otherwise (help, a misspelt command that needs suggestions) all of them. picocli reads every option annotation
-   * of every command it is given up front, which was most of the time a short command such as {@code validate}
-   * took, so a command line builds only what it runs ({@code --version} builds the root alone).
+   * otherwise (the root's help, {@code help}, a misspelt command that needs suggestions) all of them. picocli reads
+   * every option annotation of every command it is given up front, which was most of the time a short command such
+   * as {@code validate} took, so a command line builds only what it runs ({@code --version} builds the root alone).
+   * Every subcommand prints the root's {@code --version}.
    */
   static CommandLine commandLine(Environment env, String[] args) {
-    CommandLine cmd = new CommandLine(new RootCommand(env));
+    RootCommand root = new RootCommand(env);
+    CommandLine cmd = new CommandLine(root);
     String first = args.length == 0 ? "" : args[0];
     boolean versionOnly = args.length == 1 && (first.equals("--version") || first.equals("-V"));
+    boolean all = !RootCommand.SUBCOMMANDS.containsKey(first) || first.equals(RootCommand.HELP);
     RootCommand.SUBCOMMANDS.forEach((name, command) -> {
-      if (!versionOnly && (!RootCommand.SUBCOMMANDS.containsKey(first) || name.equals(first))) {
+      if (!versionOnly && (all || name.equals(first))) {
         cmd.addSubcommand(name, command.get());
       }
     });
+    CommandLine.IVersionProvider version = cmd.getCommandSpec().versionProvider();
+    cmd.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+    if (cmd.getSubcommands().containsKey(RootCommand.HELP)) {
+      RootCommand.describeHelp(cmd.getSubcommands().get(RootCommand.HELP).getCommandSpec().usageMessage());
+    }
+    HelpLayout.apply(cmd, env);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setOut(env.out());
     cmd.setErr(env.err());

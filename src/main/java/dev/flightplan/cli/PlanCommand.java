@@ -18,8 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code flightplan plan}: reads the live state and shows what apply would change, as text, Markdown or JSON; with
@@ -29,9 +32,16 @@ import picocli.CommandLine.ParentCommand;
     name = "plan",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Show what apply would change in App Store Connect. Changes nothing.")
+    description = "Show what apply would change in App Store Connect. Changes nothing.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flightplan plan --sandbox -f examples/testflight.yaml",
+      "  flightplan plan -f testflight.yaml --detailed-exitcode      # exit 2: changes",
+      "  flightplan plan -f testflight.yaml -o plan.json --format markdown > plan.md"
+    })
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
+  @Spec CommandSpec spec;
   @Mixin FileOptions file;
   @Mixin ScopeOptions scope;
   @Mixin ConnectionOptions connection;
@@ -39,12 +49,14 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin InvitationLogOptions invitationLog;
   @Mixin GuardOptions guards;
 
+  @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(
       names = {"-o", "--out"},
       paramLabel = "PLAN",
       description = "Also save the plan to this file (JSON) for apply PLAN, which applies exactly it or refuses it when App Store Connect changed since.")
   Path out;
 
+  @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -53,12 +65,14 @@ final class PlanCommand implements Callable<Integer> {
       defaultValue = "text")
   PlanFormat format;
 
+  @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(
       names = {"--show-personal-data", "--show-emails"},
       description = "Show personal data in the Markdown view instead of masking it: email addresses (c***@example.com),"
           + " testers' names and the review contact's name and phone (C***). --show-emails is the former name.")
   boolean showPersonalData;
 
+  @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(
       names = "--detailed-exitcode",
       description = "Exit 0 when there are no changes, 2 when there are, 1 on error (for scheduled drift checks).")
@@ -70,7 +84,13 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws CredentialsException, IOException {
     Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
-    ConfigFile config = ConfigFile.load(file.file, file.referencedFiles());
+    if (out != null && file.stdin()) {
+      // apply PLAN checks App Store Connect against the file the plan was made from, which it could not read again
+      throw new ParameterException(spec.commandLine(), "-o cannot save a plan of standard input (-f -): apply PLAN reads"
+          + " the desired-state file again to check the result, and standard input is gone by then; save the file and"
+          + " plan it with -f FILE -o " + out + ", or apply it directly with apply -f - --auto-approve");
+    }
+    ConfigFile config = file.load(env);
     Views.showDiagnostics(config.result().diagnostics(), env, style);
     if (config.result().state().isEmpty()) {
       failure(env, config.ref(), List.of(), false, config.result().diagnostics());

@@ -7,6 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Options that change what a plan may do (a picocli mixin shared by plan and apply). */
+@HelpSection(HelpSection.Heading.SAFETY)
 public final class PlanningOptions {
   @Option(
       names = "--prune",
@@ -18,6 +19,7 @@ public final class PlanningOptions {
       description = "Replace (delete and re-create) a group whose create-only attributes (internal, accessToAllBuilds) changed. Its public link changes.")
   boolean allowReplace;
 
+  @HelpSection(HelpSection.Heading.INPUT)
   @Option(
       names = "--invitations-only",
       description = "Only the invitation emails to testers the app already has (the reminders of invitations.resendAfterDays); every other change is left out. For a scheduled job that sends reminders and changes nothing else.")
@@ -27,6 +29,7 @@ public final class PlanningOptions {
 
   int batchSize = PlanOptions.DEFAULT_BATCH_SIZE;
 
+  @HelpSection(HelpSection.Heading.CONNECTION)
   @Option(
       names = "--batch-size",
       paramLabel = "N",

@@ -25,16 +25,25 @@ import picocli.CommandLine.ParentCommand;
     name = "pull",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Write what App Store Connect has as a desired-state file; planning it right away shows no changes.")
+    description = "Write what App Store Connect has as a desired-state file; planning it right away shows no changes.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flightplan pull --sandbox --app com.example.weather -o testflight.yaml",
+      "  flightplan pull --app com.example.weather > testflight.yaml",
+      "  flightplan pull -o testflight.yaml --testers-csv testers.csv   # all apps"
+    })
 final class PullCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
 
+  @HelpSection(HelpSection.Heading.INPUT)
   @Option(names = "--app", paramLabel = "BUNDLE_ID", description = "Pull this app (repeatable). Without it: every app the API key can see.")
   List<String> apps = new ArrayList<>();
 
+  @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the file here (default: standard output). An existing file is replaced.")
   Path out;
 
+  @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(
       names = "--testers-csv",
       paramLabel = "FILE",

@@ -20,7 +20,13 @@ import picocli.CommandLine.ParentCommand;
     name = "sandbox",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Run the App Store Connect sandbox as a server (state kept in a JSON file).")
+    description = "Run the App Store Connect sandbox as a server (state kept in a JSON file).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flightplan sandbox",
+      "  flightplan sandbox --port 0 --state /tmp/sandbox.json",
+      "  flightplan sandbox --faults seed=7,5xx=0.1,429=0.05 --latency 50"
+    })
 final class SandboxCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
 

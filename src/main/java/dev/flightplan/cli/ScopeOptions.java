@@ -5,6 +5,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The apps a command covers (a picocli mixin shared by plan and apply). */
+@HelpSection(HelpSection.Heading.INPUT)
 public final class ScopeOptions {
   @Option(
       names = "--app",

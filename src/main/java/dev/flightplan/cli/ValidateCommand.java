@@ -13,7 +13,13 @@ import picocli.CommandLine.ParentCommand;
     name = "validate",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Check the desired-state file offline: schema and rules, every problem as file:line:col.")
+    description = "Check the desired-state file offline: schema and rules, every problem as file:line:col.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flightplan validate -f testflight.yaml",
+      "  flightplan validate -f examples/testflight.yaml --no-color",
+      "  git show main:testflight.yaml | flightplan validate -f -"
+    })
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Mixin FileOptions file;
@@ -31,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
     DesiredState s = state.get();
     int groups = s.apps().stream().mapToInt(a -> a.groups().size()).sum();
     int testers = s.apps().stream().mapToInt(a -> a.testers().size()).sum();
-    env.out().println(style.green("Valid: ") + file.file + " (" + count(s.apps().size(), "app") + ", "
+    env.out().println(style.green("Valid: ") + file.name() + " (" + count(s.apps().size(), "app") + ", "
         + count(groups, "group") + ", " + count(testers, "tester") + ")");
     return ExitCodes.OK;
   }

@@ -11,10 +11,13 @@ import picocli.CommandLine.ParentCommand;
     name = "version",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Show the version of flightplan, the git commit it was built from, and the Java it runs on.")
+    description = "Show the version of flightplan, the git commit it was built from, and the Java it runs on.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  flightplan version", "  flightplan version --json"})
 final class VersionCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
 
+  @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(names = "--json", description = "Print it as a JSON object (version, commit, dirty, java, platform).")
   boolean json;
 

@@ -1,6 +1,5 @@
 package dev.flightplan.cli;
 
-import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.LoadResult;
 import dev.flightplan.diag.Diagnostics;
@@ -33,7 +32,7 @@ final class Views {
 
   /** Loads and validates the file; prints every diagnostic to stderr; empty when there was an error. */
   static Optional<DesiredState> load(FileOptions file, Environment env, Style style) {
-    LoadResult result = ConfigLoader.load(file.file, file.referencedFiles());
+    LoadResult result = file.loadResult(env);
     showDiagnostics(result.diagnostics(), env, style);
     return result.state();
   }

@@ -5,6 +5,7 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.diag.SourcePos;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,12 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
+
+  /**
+   * The name positions give a desired-state file read from standard input ({@code -f -}); the files it names are
+   * relative to the working directory ({@link ReferencedFiles}).
+   */
+  public static final String STDIN = "<stdin>";
 
   /** Reads and loads {@code file}; positions name the file as given. The files it names must be beside it. */
   public static LoadResult load(Path file) {
@@ -45,9 +52,28 @@ public final class ConfigLoader {
     return RegularFiles.read(file, Limits.MAX_FILE_BYTES);
   }
 
+  /** Reads and loads a desired-state file given on standard input; positions name it {@link #STDIN}. */
+  public static LoadResult load(InputStream stdin, ReferencedFiles files) {
+    try {
+      return load(STDIN, read(stdin), files);
+    } catch (IOException e) {
+      return unreadable(STDIN, e);
+    }
+  }
+
+  /** The bytes of a desired-state file given on standard input, at most {@link Limits#MAX_FILE_BYTES} of them. */
+  public static byte[] read(InputStream in) throws IOException {
+    return RegularFiles.read(in, Limits.MAX_FILE_BYTES);
+  }
+
   /** The failure of a desired-state file that {@link #read} could not read, saying why. */
   public static LoadResult unreadable(Path file, IOException e) {
-    return failure(file.toString(), "cannot read " + file + ": " + RegularFiles.reason(e));
+    return unreadable(file.toString(), e);
+  }
+
+  /** The failure of the desired-state file {@code displayName} that could not be read, saying why. */
+  public static LoadResult unreadable(String displayName, IOException e) {
+    return failure(displayName, "cannot read " + displayName + ": " + RegularFiles.reason(e));
   }
 
   /** Loads the bytes of a file read with {@link #read}: they must be UTF-8. */

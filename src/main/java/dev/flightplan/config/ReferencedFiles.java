@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * Where the files a desired-state file names may be ({@code - file: testers.csv}, {@code { file: demo-password.txt
  * }}): inside the directory tree of the desired-state file, with symbolic links resolved, unless the user allowed
- * files outside it ({@code --allow-outside-files}). A file a reviewed change names can then not read, or echo in an
+ * files outside it ({@code --allow-outside-files}). For a desired-state file read from standard input
+ * ({@link ConfigLoader#STDIN}) that directory is the working directory. A file a reviewed change names can then not read, or echo in an
  * error, what lies elsewhere on the machine (a CI runner's secrets, {@code /etc}). They are read as {@link
  * RegularFiles} reads: regular files only, up to a size cap.
  */
@@ -29,12 +30,32 @@ public record ReferencedFiles(boolean outsideAllowed) {
     }
   }
 
+  /** The directory the files {@code configFile} names are relative to: its own, or for standard input the working one. */
+  static Path directory(String configFile) {
+    if (configFile.equals(ConfigLoader.STDIN)) {
+      return Path.of("").toAbsolutePath();
+    }
+    return Path.of(configFile).toAbsolutePath().getParent();
+  }
+
+  /** That directory, as messages name it. */
+  static String directoryName(String configFile) {
+    return configFile.equals(ConfigLoader.STDIN)
+        ? "the working directory, since the desired-state file is standard input"
+        : "the directory of " + configFile;
+  }
+
+  /** The hint of a named file that is not there. */
+  public static String relativeTo(String configFile) {
+    return "the path is relative to " + directoryName(configFile);
+  }
+
   /**
    * Reads {@code reference}, a path relative to the directory of {@code configFile} (or absolute), at most
    * {@code maxBytes} of it.
    */
   public Read read(String configFile, String reference, int maxBytes) {
-    Path dir = Path.of(configFile).toAbsolutePath().getParent();
+    Path dir = directory(configFile);
     Path target;
     Path real;
     try {
@@ -43,7 +64,7 @@ public record ReferencedFiles(boolean outsideAllowed) {
     } catch (InvalidPathException e) {
       return Read.refused("it is not a valid path", null);
     } catch (IOException e) {
-      return Read.refused(RegularFiles.reason(e), "the path is relative to the directory of " + configFile);
+      return Read.refused(RegularFiles.reason(e), relativeTo(configFile));
     }
     if (!outsideAllowed) {
       Path root;
@@ -54,7 +75,7 @@ public record ReferencedFiles(boolean outsideAllowed) {
       }
       if (!real.startsWith(root)) {
         String resolved = real.equals(target.normalize()) ? "" : " (it resolves to " + real + ")";
-        return Read.refused("it is outside " + root + ", the directory of " + configFile + resolved,
+        return Read.refused("it is outside " + root + ", " + directoryName(configFile) + resolved,
             "a desired-state file may name only files in its own directory or below it; move the file there, or pass "
                 + ALLOW_OUTSIDE + " to read it where it is");
       }

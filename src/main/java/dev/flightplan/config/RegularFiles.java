@@ -47,6 +47,18 @@ public final class RegularFiles {
     }
   }
 
+  /**
+   * All of a stream that is not a file (standard input), at most {@code maxBytes}: more is refused as soon as it
+   * arrives, without waiting for the end of a stream that may never end.
+   */
+  public static byte[] read(InputStream in, int maxBytes) throws IOException {
+    byte[] bytes = in.readNBytes(maxBytes);
+    if (bytes.length == maxBytes && in.read() != -1) {
+      throw new Refused("it is more than " + Limits.bytes(maxBytes) + "; flightplan reads at most that");
+    }
+    return bytes;
+  }
+
   /** {@code bytes} as UTF-8 text; malformed UTF-8 is an error, never replaced. */
   public static String utf8(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8.newDecoder()

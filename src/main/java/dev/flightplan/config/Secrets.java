@@ -78,7 +78,7 @@ public final class Secrets {
         }
         if (problem != null) {
           problems.add(Diagnostic.error(ref.pos(), "cannot read the secret file " + ref.file() + ": " + problem,
-              read.hint() != null ? read.hint() : "the path is relative to the desired-state file"));
+              read.hint() != null ? read.hint() : ReferencedFiles.relativeTo(configPath)));
         }
       }
     }

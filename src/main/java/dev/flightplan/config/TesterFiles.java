@@ -98,7 +98,7 @@ final class TesterFiles {
 
   /** The included file's path as messages name it: relative to the desired-state file's directory. */
   static String display(String configFile, String relative) {
-    Path dir = Path.of(configFile).getParent();
+    Path dir = configFile.equals(ConfigLoader.STDIN) ? null : Path.of(configFile).getParent();
     Path path = dir == null ? Path.of(relative) : dir.resolve(relative);
     return path.normalize().toString();
   }
@@ -124,7 +124,7 @@ final class TesterFiles {
 
   private String unreadable(SourcePos at, String display, String reason, String hint) {
     diagnostics.add(Diagnostic.error(at, "cannot read the tester list " + display + ": " + reason,
-        hint != null ? hint : "the path is relative to the directory of " + positions.file()));
+        hint != null ? hint : ReferencedFiles.relativeTo(positions.file())));
     return null;
   }
 

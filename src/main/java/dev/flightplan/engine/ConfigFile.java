@@ -6,6 +6,7 @@ import dev.flightplan.config.LoadResult;
 import dev.flightplan.config.ReferencedFiles;
 import dev.flightplan.plan.SavedPlan;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -39,6 +40,21 @@ public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
     return new ConfigFile(result, withIncluded(ref, result.included()));
   }
 
+  /**
+   * Reads a desired-state file from standard input ({@code -f -}): positions name it {@link ConfigLoader#STDIN}, and
+   * the files it names are relative to the working directory. Its reference can never be found unchanged.
+   */
+  public static ConfigFile read(InputStream stdin, ReferencedFiles files) {
+    byte[] bytes;
+    try {
+      bytes = ConfigLoader.read(stdin);
+    } catch (IOException e) {
+      return new ConfigFile(ConfigLoader.unreadable(ConfigLoader.STDIN, e), new SavedPlan.ConfigRef(ConfigLoader.STDIN, ""));
+    }
+    LoadResult result = ConfigLoader.load(ConfigLoader.STDIN, bytes, files);
+    return new ConfigFile(result, withIncluded(new SavedPlan.ConfigRef(ConfigLoader.STDIN, sha256(bytes)), result.included()));
+  }
+
   private static SavedPlan.ConfigRef withIncluded(SavedPlan.ConfigRef ref, List<IncludedFile> included) {
     if (included.isEmpty()) {
       return ref;
@@ -55,6 +71,9 @@ public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
 
   /** As {@link #unchanged(SavedPlan.ConfigRef)}, the tester lists read where {@code files} allows. */
   public static boolean unchanged(SavedPlan.ConfigRef ref, ReferencedFiles files) {
+    if (ref.path().equals(ConfigLoader.STDIN)) {
+      return false; // what was read from standard input is gone
+    }
     try {
       return load(Path.of(ref.path()), files).ref().sha256().equals(ref.sha256());
     } catch (RuntimeException e) {

@@ -2,10 +2,10 @@ package dev.flightplan.cli;
 
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxServer;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ final class CliRunner {
 
   private final Map<String, String> env = new HashMap<>();
   private boolean terminal;
-  private String stdin = "";
+  private byte[] stdin = new byte[0];
   private java.time.Clock clock = java.time.Clock.systemUTC();
   private dev.flightplan.api.Sleeper sleeper = dev.flightplan.api.Sleeper.system();
 
@@ -65,8 +65,18 @@ final class CliRunner {
 
   CliRunner terminal(String stdin) {
     this.terminal = true;
-    this.stdin = stdin;
+    this.stdin = stdin.getBytes(StandardCharsets.UTF_8);
     return this;
+  }
+
+  /** Standard input, not a terminal: a file piped in ({@code -f -}). */
+  CliRunner stdin(byte[] bytes) {
+    this.stdin = bytes.clone();
+    return this;
+  }
+
+  CliRunner stdin(String text) {
+    return stdin(text.getBytes(StandardCharsets.UTF_8));
   }
 
   Result run(String... args) {
@@ -74,7 +84,7 @@ final class CliRunner {
     StringWriter err = new StringWriter();
     Environment environment =
         new Environment(
-            new PrintWriter(out, true), new PrintWriter(err, true), env, new BufferedReader(new StringReader(stdin)), terminal,
+            new PrintWriter(out, true), new PrintWriter(err, true), env, new ByteArrayInputStream(stdin), terminal,
             clock, sleeper);
     int exit = new Main(environment).run(args);
     return new Result(exit, out.toString(), err.toString());

@@ -8,9 +8,8 @@ import dev.flightplan.engine.LockHolder;
 import dev.flightplan.sandbox.FaultSpec;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
-import java.io.BufferedReader;
-import java.io.PipedReader;
-import java.io.PipedWriter;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -80,8 +79,8 @@ class OneWriterTest extends SandboxTest {
   void anApplyOnAnotherMachineStopsBeforeWritingWhenWhatItCreatesAppearedSincePlanning() throws Exception {
     // the second machine plans, then waits at its confirmation prompt while the first applies everything
     CountDownLatch prompted = new CountDownLatch(1);
-    PipedWriter keyboard = new PipedWriter();
-    BufferedReader in = new BufferedReader(new PipedReader(keyboard));
+    PipedOutputStream keyboard = new PipedOutputStream();
+    PipedInputStream in = new PipedInputStream(keyboard);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Writer watched = new Writer() {
@@ -111,7 +110,7 @@ class OneWriterTest extends SandboxTest {
     CliRunner.Result first = cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve");
     assertThat(first.exit()).as(first.all()).isZero();
     long writes = writes();
-    keyboard.write("yes\n");
+    keyboard.write("yes\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     keyboard.flush();
     assertThat(second.get(5, TimeUnit.MINUTES)).as(out + "\n" + err).isEqualTo(ExitCodes.ERROR);
     assertThat(err.toString())

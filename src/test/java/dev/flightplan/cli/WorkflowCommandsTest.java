@@ -3,10 +3,8 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +36,7 @@ class WorkflowCommandsTest {
         .contains("flightplan-plan.yml", "flightplan-apply.yml", "flightplan-drift.yml", "flightplan-reminders.yml", "action.yml");
     for (Invocation i : all) {
       CommandLine cmd = Main.commandLine(new Environment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-          Map.of(), new BufferedReader(new StringReader("")), false));
+          Map.of(), java.io.InputStream.nullInputStream(), false));
       try {
         CommandLine.ParseResult parsed = cmd.parseArgs(i.args().toArray(String[]::new));
         assertThat(parsed.hasSubcommand() || parsed.isVersionHelpRequested()).as("%s: %s", i.file(), i.args()).isTrue();

@@ -25,7 +25,7 @@ class DistributionIT {
   private static final Path DIST = Processes.distribution();
   private static final List<String> FILES = List.of(
       "LICENSE", "NOTICE", "README.md", "THIRD-PARTY.txt", "bin/flightplan", "bin/flightplan.cmd",
-      "completion/flightplan.bash", "lib/flightplan.jar", "licenses/SLF4J-LICENSE.txt",
+      "completion/flightplan.bash", "completion/flightplan.fish", "lib/flightplan.jar", "licenses/SLF4J-LICENSE.txt",
       "licenses/jackson-core-FastDoubleParser-LICENSE", "licenses/jackson-core-FastDoubleParser-NOTICE",
       "licenses/jackson-core-FastDoubleParser-thirdparty-LICENSE");
 
