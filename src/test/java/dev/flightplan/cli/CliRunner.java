@@ -57,19 +57,13 @@ final class CliRunner {
     return this;
   }
 
-  /** Standard input that is not a terminal (a pipe or a file), as {@code cmd < file} gives it. */
-  CliRunner input(String stdin) {
-    this.stdin = stdin;
-    return this;
-  }
-
   CliRunner terminal(String stdin) {
     this.terminal = true;
     this.stdin = stdin.getBytes(StandardCharsets.UTF_8);
     return this;
   }
 
-  /** Standard input, not a terminal: a file piped in ({@code -f -}). */
+  /** Standard input, not a terminal: a pipe or a file ({@code cmd < file}, {@code -f -}). */
   CliRunner stdin(byte[] bytes) {
     this.stdin = bytes.clone();
     return this;

@@ -65,7 +65,7 @@ final class DocWorkspace {
   CliRunner.Result run(List<String> args, String stdin) {
     CliRunner runner = CliRunner.against(sandbox);
     env.forEach(runner::env);
-    return runner.input(stdin == null ? "" : stdin).run(arguments(args).toArray(String[]::new));
+    return runner.stdin(stdin == null ? "" : stdin).run(arguments(args).toArray(String[]::new));
   }
 
   /** {@code args} with every path option and operand moved into this directory, and the endpoint and state added. */
@@ -142,6 +142,6 @@ final class DocWorkspace {
   /** An environment for parsing command lines, whose output goes nowhere. */
   static Environment quiet() {
     return new Environment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(),
-        new java.io.BufferedReader(new java.io.StringReader("")), false);
+        new java.io.ByteArrayInputStream(new byte[0]), false);
   }
 }
