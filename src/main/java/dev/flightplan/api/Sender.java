@@ -65,6 +65,13 @@ final class Sender {
       try {
         token = tokens.token();
         response = transport.send(method, uri, headers(token.value()), body);
+      } catch (java.util.concurrent.CancellationException e) {
+        // HttpClient's answer when the thread is interrupted (apply is stopping) while it waits for a pooled
+        // connection: this attempt never went out
+        budget.unanswered();
+        Thread.currentThread().interrupt();
+        throw new StoppedException(method + " " + path + ": not sent, stopped while waiting for a connection", method,
+            path, !mayHaveHappened, e);
       } catch (RuntimeException e) {
         // no answer to count (a token that cannot be signed, a client closed underneath): the request is not in flight
         budget.unanswered();
