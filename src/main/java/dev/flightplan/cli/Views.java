@@ -9,6 +9,7 @@ import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.JsonPlanView;
 import dev.flightplan.render.MarkdownPlanView;
+import dev.flightplan.render.PlanSource;
 import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.Style;
 import java.io.PrintWriter;
@@ -61,9 +62,22 @@ final class Views {
   }
 
   static void render(PlanFormat format, SavedPlan saved, boolean showPersonalData, Environment env, Style style) {
+    render(format, saved, null, showPersonalData, env, style);
+  }
+
+  /** The plan in {@code format}; {@code source}, when not null, is the saved plan file {@code show} renders it from. */
+  static void render(PlanFormat format, SavedPlan saved, PlanSource source, boolean showPersonalData, Environment env,
+      Style style) {
     switch (format) {
-      case TEXT -> new PlanTextView(env.out(), style).render(saved);
-      case MARKDOWN -> new MarkdownPlanView(env.out(), showPersonalData).render(saved);
+      case TEXT -> {
+        PlanTextView view = new PlanTextView(env.out(), style);
+        if (source == null) {
+          view.render(saved);
+        } else {
+          view.render(saved, source);
+        }
+      }
+      case MARKDOWN -> new MarkdownPlanView(env.out(), showPersonalData).render(saved, source);
       case JSON -> new JsonPlanView(env.out()).render(saved);
     }
   }

@@ -50,9 +50,17 @@ public final class MarkdownPlanView {
   }
 
   public void render(SavedPlan saved) {
+    render(saved, null);
+  }
+
+  /**
+   * A saved plan as {@code flightplan show} renders it ({@code source} not null): as {@link #render(SavedPlan)}, its
+   * footer also naming the plan file and when it was saved.
+   */
+  public void render(SavedPlan saved, PlanSource source) {
     String text = "";
     for (Limits limits : STEPS) {
-      text = new Document(saved, limits).build();
+      text = new Document(saved, source, limits).build();
       if (text.length() <= BUDGET) {
         break;
       }
@@ -75,12 +83,12 @@ public final class MarkdownPlanView {
     diagnostics.items().forEach(d -> lines.append(code(d.format())).append('\n'));
     String fence = Markdown.fence(lines);
     sb.append(fence).append("text\n").append(lines).append(fence).append("\n\n");
-    sb.append(footer(version, config));
+    sb.append(footer(version, config, null));
     out.print(safety(sb.toString()));
     out.flush();
   }
 
-  private String footer(String version, SavedPlan.ConfigRef config) {
+  private String footer(String version, SavedPlan.ConfigRef config, PlanSource source) {
     StringBuilder sb = new StringBuilder("<sub>flightplan ").append(Markdown.escape(version));
     if (config != null) {
       sb.append(" · ").append(text(config.path()));
@@ -88,8 +96,11 @@ public final class MarkdownPlanView {
         sb.append(" (sha256 ").append(config.sha256(), 0, 12).append(")");
       }
     }
+    if (source != null) {
+      sb.append(" · saved plan ").append(text(source.file())).append(", ").append(source.when());
+    }
     sb.append(personal.shown() ? " · personal data shown"
-        : " · emails and names masked (plan --show-personal-data shows them)");
+        : " · emails and names masked (" + (source == null ? "plan" : "show") + " --show-personal-data shows them)");
     return sb.append("</sub>\n").toString();
   }
 
@@ -121,12 +132,14 @@ public final class MarkdownPlanView {
   /** One rendering of a plan under given limits. */
   private final class Document {
     private final SavedPlan saved;
+    private final PlanSource source;
     private final Plan plan;
     private final Limits limits;
     private final StringBuilder sb = new StringBuilder();
 
-    Document(SavedPlan saved, Limits limits) {
+    Document(SavedPlan saved, PlanSource source, Limits limits) {
       this.saved = saved;
+      this.source = source;
       this.plan = saved.plan();
       this.limits = limits;
     }
@@ -143,7 +156,7 @@ public final class MarkdownPlanView {
       warnings();
       notes();
       calls();
-      sb.append(footer(saved.flightplanVersion(), saved.config()));
+      sb.append(footer(saved.flightplanVersion(), saved.config(), source));
       return safety(sb.toString());
     }
 

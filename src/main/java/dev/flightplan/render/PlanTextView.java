@@ -38,6 +38,19 @@ public final class PlanTextView {
     render(saved.plan());
   }
 
+  /**
+   * A saved plan as {@code flightplan show} renders it: first a line saying which file it is, which version made it
+   * from which desired-state file for which apps, and when the file was saved; then as {@link #render(SavedPlan)}.
+   */
+  public void render(SavedPlan saved, PlanSource source) {
+    String sha = saved.config().sha256();
+    out.println(TerminalText.escape("Saved plan " + source.file() + ": made by flightplan " + saved.flightplanVersion()
+        + " from " + saved.config().path() + (sha.isEmpty() ? "" : " (sha256 " + sha.substring(0, 12) + ")")
+        + " for " + String.join(", ", saved.apps()) + ", saved " + source.when() + "."));
+    out.println();
+    render(saved);
+  }
+
   public void render(Plan plan) {
     if (!plan.hasChanges() && plan.complete()) {
       out.println(style.green("No changes.") + " App Store Connect matches the file.");
