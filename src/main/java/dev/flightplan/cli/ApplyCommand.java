@@ -77,6 +77,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin GuardOptions guards;
 
+  @Mixin DetailOptions detail;
+
   @Mixin LockOptions lock;
 
   @Mixin OutputOptions output;
@@ -120,7 +122,7 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
       Plan plan = saved.plan();
-      new PlanTextView(env.out(), style).render(saved);
+      new PlanTextView(env.out(), style, detail.detail()).render(saved);
       if (!plan.hasChanges()) {
         engine.keepInvitationLog(plan);
         return ExitCodes.OK;

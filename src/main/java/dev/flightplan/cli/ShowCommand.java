@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,19 +30,8 @@ final class ShowCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN", description = "A plan saved with plan -o.")
   Path planFile;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      completionCandidates = PlanFormat.Names.class,
-      description = "text (default), markdown (for a pull-request comment or an issue) or json (the saved document).",
-      defaultValue = "text")
-  PlanFormat format;
-
-  @Option(
-      names = {"--show-personal-data", "--show-emails"},
-      description = "Show personal data in the Markdown view instead of masking it (as plan --show-personal-data).")
-  boolean showPersonalData;
-
+  @Mixin PlanViewOptions view;
+  @Mixin DetailOptions detail;
   @Mixin OutputOptions output;
 
   @Override
@@ -60,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     Views.showDiagnostics(saved.plan().diagnostics(), env, style);
-    Views.render(format, saved, source, showPersonalData, env, style);
+    Views.render(view, detail.detail(), saved, source, env, style);
     return ExitCodes.OK;
   }
 }

@@ -9,6 +9,7 @@ import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.JsonPlanView;
 import dev.flightplan.render.MarkdownPlanView;
+import dev.flightplan.render.PlanDetail;
 import dev.flightplan.render.PlanSource;
 import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.Style;
@@ -61,23 +62,21 @@ final class Views {
     return text.toString();
   }
 
-  static void render(PlanFormat format, SavedPlan saved, boolean showPersonalData, Environment env, Style style) {
-    render(format, saved, null, showPersonalData, env, style);
-  }
-
-  /** The plan in {@code format}; {@code source}, when not null, is the saved plan file {@code show} renders it from. */
-  static void render(PlanFormat format, SavedPlan saved, PlanSource source, boolean showPersonalData, Environment env,
-      Style style) {
-    switch (format) {
+  /**
+   * The plan as {@code view} and {@code detail} ask; {@code source}, when not null, is the saved plan file {@code show}
+   * renders it from.
+   */
+  static void render(PlanViewOptions view, PlanDetail detail, SavedPlan saved, PlanSource source, Environment env, Style style) {
+    switch (view.format) {
       case TEXT -> {
-        PlanTextView view = new PlanTextView(env.out(), style);
+        PlanTextView text = new PlanTextView(env.out(), style, detail);
         if (source == null) {
-          view.render(saved);
+          text.render(saved);
         } else {
-          view.render(saved, source);
+          text.render(saved, source);
         }
       }
-      case MARKDOWN -> new MarkdownPlanView(env.out(), showPersonalData).render(saved, source);
+      case MARKDOWN -> new MarkdownPlanView(env.out(), view.showPersonalData, detail).render(saved, source);
       case JSON -> new JsonPlanView(env.out()).render(saved);
     }
   }

@@ -43,10 +43,17 @@ public final class MarkdownPlanView {
 
   private final PrintWriter out;
   private final PersonalData personal;
+  private final PlanDetail detail;
 
+  /** A view that summarises plans of more than {@link PlanDetail#COMPACT_ABOVE} changes. */
   public MarkdownPlanView(PrintWriter out, boolean showPersonalData) {
+    this(out, showPersonalData, PlanDetail.AUTO);
+  }
+
+  public MarkdownPlanView(PrintWriter out, boolean showPersonalData, PlanDetail detail) {
     this.out = out;
     this.personal = new PersonalData(showPersonalData);
+    this.detail = detail;
   }
 
   public void render(SavedPlan saved) {
@@ -151,7 +158,11 @@ public final class MarkdownPlanView {
       callout();
       if (plan.hasChanges()) {
         table();
-        details();
+        if (detail.compact(plan)) {
+          digest();
+        } else {
+          details();
+        }
       }
       warnings();
       notes();
@@ -211,7 +222,10 @@ public final class MarkdownPlanView {
         parts.add("replaces " + Markdown.plural(replaces, "object", "objects") + " (deleted and created again)");
       }
       sb.append("> [!CAUTION]\n> This plan ").append(String.join(" and ", parts)).append(":\n");
-      for (Action a : destructive.subList(0, Math.min(limits.calloutItems(), destructive.size()))) {
+      // a summary lists a few, as it does every other change; the full view lists more, and has all in its details
+      boolean compact = detail.compact(plan);
+      int shown = compact ? Math.min(limits.calloutItems(), PlanTextView.EXAMPLES) : limits.calloutItems();
+      for (Action a : destructive.subList(0, Math.min(shown, destructive.size()))) {
         sb.append("> - **").append(verb(a)).append("** ").append(text(a.address().app())).append(' ')
             .append(text(a.address().local()));
         if (a.reason() != null) {
@@ -219,7 +233,7 @@ public final class MarkdownPlanView {
         }
         sb.append('\n');
       }
-      more(destructive.size() - limits.calloutItems(), "> - … and ", " more (see the details)\n");
+      more(destructive.size() - shown, "> - … and ", compact ? " more (`--full` lists them)\n" : " more (see the details)\n");
       sb.append('\n');
     }
 
@@ -242,10 +256,42 @@ public final class MarkdownPlanView {
       sb.append('\n');
     }
 
-    private void details() {
+    /** The compact form of the details: per app, its changes per kind of object and its groups' testers. */
+    private void digest() {
+      sb.append("> [!NOTE]\n> ").append(Markdown.plural(plan.actions().size(), "change", "changes"))
+          .append(", summarised per kind of object and group: `flightplan plan --full`, or `flightplan show --full` on the")
+          .append(" saved plan, lists each one; the JSON plan has them all.\n\n");
+      Map<String, List<Action>> byApp = byApp();
+      for (PlanDigest.AppDigest app : PlanDigest.of(plan, Math.min(PlanTextView.EXAMPLES, limits.listItems())).apps()) {
+        StringBuilder body = new StringBuilder();
+        for (DigestLines.Line line : DigestLines.of(app, personal::text)) {
+          if (!line.sign().isEmpty()) {
+            body.append(line.sign()).append(' ').append("    ".repeat(line.depth()));
+          } else if (!line.text().isEmpty()) {
+            body.append("# ");
+          }
+          body.append(line.text()).append('\n');
+        }
+        section(app.app(), byApp.get(app.app()), body);
+      }
+    }
+
+    private Map<String, List<Action>> byApp() {
       Map<String, List<Action>> byApp = new LinkedHashMap<>();
       plan.actions().forEach(a -> byApp.computeIfAbsent(a.address().app(), k -> new ArrayList<>()).add(a));
-      byApp.forEach(
+      return byApp;
+    }
+
+    /** One app's details, collapsed under a line of its counts: {@code body} in a diff block. */
+    private void section(String app, List<Action> actions, StringBuilder body) {
+      String fence = Markdown.fence(body);
+      sb.append("<details><summary>").append(text(app)).append(": ").append(appSummary(actions))
+          .append("</summary>\n\n").append(fence).append("diff\n").append(body).append(fence)
+          .append("\n\n</details>\n\n");
+    }
+
+    private void details() {
+      byApp().forEach(
           (app, actions) -> {
             StringBuilder body = new StringBuilder();
             MarkdownDiff diff = new MarkdownDiff(body, limits.listItems(), personal);
@@ -261,10 +307,7 @@ public final class MarkdownPlanView {
               body.append(shown.isEmpty() ? "" : "\n").append("# … and ").append(Markdown.plural(hidden, "more change", "more changes"))
                   .append(" in ").append(code(app)).append(", not shown here: see the JSON plan\n");
             }
-            String fence = Markdown.fence(body);
-            sb.append("<details><summary>").append(text(app)).append(": ").append(appSummary(actions))
-                .append("</summary>\n\n").append(fence).append("diff\n").append(body).append(fence)
-                .append("\n\n</details>\n\n");
+            section(app, actions, body);
           });
     }
 

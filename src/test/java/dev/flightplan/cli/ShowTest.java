@@ -52,6 +52,15 @@ class ShowTest extends SandboxTest {
   }
 
   @Test
+  void summarisesAsPlanDoes() {
+    CliRunner.Result plan = cli().run(sandbox, "plan", "-f", file.toString(), "-o", saved.toString(), "--compact");
+    assertThat(plan.out()).startsWith("flightplan will perform the following actions (a summary of 15 changes;");
+    CliRunner.Result show = show(saved.toString(), "--compact");
+    assertThat(show.out()).endsWith(plan.out().substring(0, plan.out().indexOf("\nSaved the plan to ")));
+    assertThat(show(saved.toString(), "--format", "markdown", "--compact").out()).contains("15 changes, summarised per kind");
+  }
+
+  @Test
   void markdownIsWhatPlanPrintedWithTheSavedFileInTheFooter() {
     CliRunner.Result plan = cli().run(sandbox, "plan", "-f", file.toString(), "-o", saved.toString(), "--format", "markdown");
     assertThat(plan.exit()).as(plan.all()).isZero();
