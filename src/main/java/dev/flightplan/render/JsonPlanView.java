@@ -291,7 +291,7 @@ public final class JsonPlanView {
     return node;
   }
 
-  private static ArrayNode diagnostics(Diagnostics diagnostics) {
+  static ArrayNode diagnostics(Diagnostics diagnostics) {
     ArrayNode array = NODES.arrayNode();
     for (Diagnostic d : diagnostics.items()) {
       ObjectNode node = array.addObject();
@@ -309,7 +309,7 @@ public final class JsonPlanView {
     return array;
   }
 
-  private static ObjectNode summary(Plan plan) {
+  static ObjectNode summary(Plan plan) {
     Map<ActionKind, Integer> c = plan.counts();
     int replace = c.get(ActionKind.REPLACE);
     ObjectNode node = NODES.objectNode()

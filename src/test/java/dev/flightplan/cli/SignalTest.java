@@ -28,9 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * SIGTERM (what CI runners and {@code timeout} send) and SIGINT (Ctrl-C) while apply waits for the hourly rate limit:
  * the real CLI runs as a separate process ({@code java -cp target/classes:...}) against a sandbox in this JVM that
- * allows 14 requests an hour, so after reading (8) and a few writes the apply has to wait about an hour. While it
+ * allows 20 requests an hour, so after reading (8), reading again what it is about to create (9: apply -f checks
+ * that none of it appeared since it planned) and a few writes the apply has to wait about an hour. While it
  * waits its log gets a line every 10 s; the signal ends it within 5 s, with the report of what was and was not done,
- * and the exit status a shell gives a program the signal stopped (143, 130). Then, the hour over, apply finishes.
+ * and the exit status a shell gives a program the signal stopped (143, 130); with --format json (run for SIGTERM),
+ * also with the JSON report, whose outcome is "interrupted". Then, the hour over, apply finishes.
  */
 @DisabledOnOs(OS.WINDOWS)
 class SignalTest extends SandboxTest {
@@ -43,7 +45,7 @@ class SignalTest extends SandboxTest {
 
   @Override
   protected SandboxOptions options() {
-    return SandboxOptions.defaults().withHourlyLimit(14).withClock(clock);
+    return SandboxOptions.defaults().withHourlyLimit(20).withClock(clock);
   }
 
   /** A line of the child's output and when this test read it. */
@@ -53,7 +55,8 @@ class SignalTest extends SandboxTest {
   @ValueSource(strings = {"TERM", "INT"})
   void aSignalWhileWaitingForTheRateLimitEndsWithTheReport(String signal) throws Exception {
     Path file = example(tmp);
-    Process p = start(file);
+    boolean json = signal.equals("TERM");
+    Process p = start(file, json);
     try {
       BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
       List<String> output = new ArrayList<>();
@@ -85,6 +88,9 @@ class SignalTest extends SandboxTest {
           .contains("(not sent)")
           .contains("Run apply again to finish")
           .doesNotContain("FAILED");
+      if (json) {
+        assertThat(all).contains("\"outcome\": \"interrupted\"").contains("\"not_sent\": [");
+      }
     } finally {
       p.destroyForcibly();
     }
@@ -99,7 +105,7 @@ class SignalTest extends SandboxTest {
     assertThat(sandbox.admin().invitationsSent().values()).as("invitations per tester").allMatch(n -> n <= 1);
   }
 
-  private Process start(Path file) throws IOException {
+  private Process start(Path file, boolean json) throws IOException {
     SandboxCredentials c = sandbox.credentials();
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -109,6 +115,9 @@ class SignalTest extends SandboxTest {
     command.add(Main.class.getName());
     command.addAll(List.of("apply", "-f", file.toString(), "--auto-approve", "--api-url", sandbox.baseUri().toString(),
         "--invitation-log", invitationLog.toString()));
+    if (json) {
+      command.addAll(List.of("--format", "json"));
+    }
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("ASC_KEY_ID", c.keyId());
     pb.environment().put("ASC_ISSUER_ID", c.issuerId());
