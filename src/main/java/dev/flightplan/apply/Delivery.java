@@ -213,7 +213,8 @@ final class Delivery {
   }
 
   private static CallResult failed(ApiCall call, ApiException e, String more) {
-    return new CallResult(call, CallResult.Status.FAILED, e.getMessage() + more);
+    CallResult.Answer answer = e.status() == 0 ? null : new CallResult.Answer(e.status(), e.code(), e.detail());
+    return new CallResult(call, CallResult.Status.FAILED, e.getMessage() + more, null, answer);
   }
 
   private static String shortly(ApiException e) {

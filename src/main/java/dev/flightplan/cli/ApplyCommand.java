@@ -1,28 +1,24 @@
 package dev.flightplan.cli;
 
 import dev.flightplan.api.CredentialsException;
-import dev.flightplan.api.RateBudget;
-import dev.flightplan.api.StoppedException;
-import dev.flightplan.apply.ApplyReport;
+import dev.flightplan.api.ApiException;
+import dev.flightplan.apply.ApplyOutcome;
+import dev.flightplan.apply.ApplyOutcome.Ending;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.apply.Recheck;
 import dev.flightplan.engine.ApplyLock;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.apply.Guards;
-import dev.flightplan.apply.Convergence;
 import dev.flightplan.engine.Engine;
-import dev.flightplan.apply.Verification;
 import dev.flightplan.engine.PlanFiles;
 import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanFile.PlanFileException;
-import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.ApplyTextView;
 import dev.flightplan.render.OneWriterView;
 import dev.flightplan.render.PlanTextView;
-import dev.flightplan.render.ProgressView;
 import dev.flightplan.render.SavedPlanApplyView;
 import dev.flightplan.render.Style;
 import dev.flightplan.state.Fingerprints;
@@ -31,15 +27,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,21 +80,49 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin GuardOptions guards;
 
+  @Mixin DetailOptions detail;
+
   @Mixin LockOptions lock;
 
   @Mixin OutputOptions output;
 
-  /** How long an interrupted apply may take to let the requests under way finish and report. */
-  private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(90);
+  @HelpSection(HelpSection.Heading.OUTPUT)
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      completionCandidates = ApplyFormat.Names.class,
+      description = "text (default) or json: print a JSON report of what was done, what failed and was not sent, and the"
+          + " verification (docs/apply-json.md) on standard output, and what is said for people on standard error.",
+      defaultValue = "text")
+  ApplyFormat format;
 
   @Override
   public Integer call() throws CredentialsException, IOException {
     Environment env = Views.env(root.env, output);
-    Style style = Views.style(env, output);
-    return planFile != null ? applySaved(env, style) : applyFile(env, style);
+    boolean json = format == ApplyFormat.JSON;
+    Environment human = json ? env.humanOnStderr() : env;
+    Style style = Views.style(human, output);
+    ApplyRun run = new ApplyRun(human, style, json ? env.out() : null);
+    String plan = planFile == null ? null : planFile.toString();
+    ApplyOutcome outcome;
+    try {
+      outcome = planFile != null ? applySaved(run) : applyFile(run);
+    } catch (ApiException | CredentialsException | IOException e) {
+      run.report(ApplyOutcome.early(ApplyOutcome.Ending.ERROR, plan, null, List.of(e.getMessage())), ExitCodes.ERROR);
+      throw e;
+    }
+    if (outcome == null) {
+      return ExitCodes.USAGE;
+    }
+    int code = outcome.ending().succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+    run.report(outcome, code);
+    return code;
   }
 
-  private int applyFile(Environment env, Style style) throws CredentialsException, IOException {
+  /** Null when --app names an app the file lacks (a usage error, which has no report). */
+  private ApplyOutcome applyFile(ApplyRun run) throws CredentialsException, IOException {
+    Environment env = run.env();
+    Style style = run.style();
     if (!autoApprove && file.stdin()) {
       throw new ParameterException(spec.commandLine(),
           "apply -f - needs --auto-approve: standard input is the desired-state file, so it cannot also answer the"
@@ -117,46 +136,50 @@ final class ApplyCommand implements Callable<Integer> {
     ConfigFile config = file.load(env);
     Views.showDiagnostics(config.result().diagnostics(), env, style);
     if (config.result().state().isEmpty()) {
-      return ExitCodes.ERROR;
+      return ApplyOutcome.early(Ending.INVALID, null, config.result().diagnostics(), List.of());
     }
     DesiredState desired = config.result().state().get();
     Optional<Scope> chosen = Views.select(desired, scope.apps, env);
     if (chosen.isEmpty()) {
-      return ExitCodes.USAGE;
+      return null;
     }
     Scope selected = chosen.get();
     Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
     if (held.isEmpty()) {
-      return ExitCodes.ERROR;
+      return ApplyOutcome.early(Ending.LOCKED, null, null, List.of());
     }
     try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
       Views.showDiagnostics(saved.plan().diagnostics(), env, style);
       if (saved.plan().diagnostics().hasErrors()) {
-        return ExitCodes.ERROR;
+        return ApplyOutcome.unsent(Ending.INVALID, null, saved, List.of());
       }
       Plan plan = saved.plan();
-      new PlanTextView(env.out(), style).render(saved);
+      new PlanTextView(env.out(), style, detail.detail()).render(saved);
       if (!plan.hasChanges()) {
         engine.keepInvitationLog(plan);
-        return ExitCodes.OK;
+        return ApplyOutcome.unsent(Ending.NO_CHANGES, null, saved, List.of());
       }
-      if (refused(engine, plan, env, style)) {
-        return ExitCodes.ERROR;
+      List<String> refusal = refusal(engine, plan, run);
+      if (!refusal.isEmpty()) {
+        return ApplyOutcome.unsent(Ending.REFUSED, null, saved, refusal);
       }
-      if (!autoApprove && !confirmed(env)) {
+      if (!autoApprove && !run.confirmed()) {
         env.out().println("Apply cancelled; nothing was changed.");
-        return ExitCodes.ERROR;
+        return ApplyOutcome.unsent(Ending.CANCELLED, null, saved, List.of());
       }
       env.out().println();
       // a saved plan needs no re-check: its staleness check has just read everything again
-      int applied = apply(engine, plan, env, style, true);
-      return applied == ExitCodes.OK ? verify(engine, plan, selected.restrict(desired), planning.toOptions(), env, style) : applied;
+      ApplyOutcome sending = ApplyOutcome.unsent(Ending.APPLIED, null, saved, List.of());
+      return run.applyAndVerify(engine, sending, selected.restrict(desired), planning.toOptions(), true);
     }
   }
 
-  private int applySaved(Environment env, Style style) throws CredentialsException, IOException {
+  private ApplyOutcome applySaved(ApplyRun run) throws CredentialsException, IOException {
+    Environment env = run.env();
+    Style style = run.style();
+    String name = planFile.toString();
     List<String> fixed = new ArrayList<>();
     for (String option : List.of("--file", "--app", "--prune", "--allow-replace", "--batch-size", "--invitations-only")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -166,37 +189,39 @@ final class ApplyCommand implements Callable<Integer> {
     if (!fixed.isEmpty()) {
       env.err().println("error: " + String.join(", ", fixed) + " cannot be used with a saved plan, which fixes its file, apps and"
           + " options when it is made: pass them to plan instead");
-      return ExitCodes.USAGE;
+      return null;
     }
     SavedPlan saved;
     try {
       saved = PlanFiles.read(planFile);
     } catch (PlanFileException e) {
       env.err().println(style.red("error:") + " " + dev.flightplan.render.TerminalText.escape(e.getMessage()));
-      return ExitCodes.ERROR;
+      return ApplyOutcome.early(Ending.INVALID, name, null, List.of(e.getMessage()));
     }
     SavedPlanApplyView view = new SavedPlanApplyView(env.out(), env.err(), style);
     if (!saved.flightplanVersion().equals(RootCommand.version())) {
-      view.wrongVersion(planFile.toString(), saved.flightplanVersion(), RootCommand.version());
-      return ExitCodes.ERROR;
+      view.wrongVersion(name, saved.flightplanVersion(), RootCommand.version());
+      return ApplyOutcome.unsent(Ending.INVALID, name, saved,
+          List.of("made by flightplan " + saved.flightplanVersion() + ", not by this flightplan " + RootCommand.version()));
     }
     Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
     if (held.isEmpty()) {
-      return ExitCodes.ERROR;
+      return ApplyOutcome.unsent(Ending.LOCKED, name, saved, List.of());
     }
     try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       Diagnostics secrets = engine.secretsFor(saved);
       Views.showDiagnostics(secrets, env, style);
       if (secrets.hasErrors()) {
-        return ExitCodes.ERROR;
+        return new ApplyOutcome(Ending.INVALID, name, saved, null, null, secrets, List.of());
       }
       List<Fingerprints.Difference> stale = engine.staleness(saved);
       if (!stale.isEmpty()) {
-        view.stale(planFile.toString(), stale);
-        return ExitCodes.ERROR;
+        view.stale(name, stale);
+        return ApplyOutcome.unsent(Ending.STALE, name, saved,
+            stale.stream().map(d -> d.address() + " " + d.kind().name().toLowerCase(java.util.Locale.ROOT)).toList());
       }
-      view.header(planFile.toString(), saved);
+      view.header(name, saved);
       // the file that was planned is the one to verify against; when it changed, App Store Connect cannot be checked
       boolean verifiable = ConfigFile.unchanged(saved.config(), file.referencedFiles());
       String replan = "flightplan plan" + connection.endpointArgs() + " -f " + saved.config().path()
@@ -205,20 +230,20 @@ final class ApplyCommand implements Callable<Integer> {
         engine.keepInvitationLog(saved.plan());
         if (!verifiable) {
           view.notVerified(saved.config(), false, replan);
-          return ExitCodes.ERROR;
+          return ApplyOutcome.unsent(Ending.NOT_VERIFIED, name, saved, List.of());
         }
-        return ExitCodes.OK;
+        return ApplyOutcome.unsent(Ending.NO_CHANGES, name, saved, List.of());
       }
-      if (refused(engine, saved.plan(), env, style)) {
-        return ExitCodes.ERROR;
+      List<String> refusal = refusal(engine, saved.plan(), run);
+      if (!refusal.isEmpty()) {
+        return ApplyOutcome.unsent(Ending.REFUSED, name, saved, refusal);
       }
       if (!verifiable) {
         view.willNotVerify(saved.config());
         env.out().println();
-        int applied = apply(engine, saved.plan(), env, style, false);
-        if (applied == ExitCodes.OK) {
+        ApplyOutcome applied = run.apply(engine, ApplyOutcome.unsent(Ending.NOT_VERIFIED, name, saved, List.of()));
+        if (applied.ending() == Ending.NOT_VERIFIED) {
           view.notVerified(saved.config(), true, replan);
-          return ExitCodes.ERROR;
         }
         return applied;
       }
@@ -226,120 +251,20 @@ final class ApplyCommand implements Callable<Integer> {
       ConfigFile config = ConfigFile.load(Path.of(saved.config().path()), file.referencedFiles());
       Views.showDiagnostics(config.result().diagnostics(), env, style);
       if (config.result().state().isEmpty()) {
-        return ExitCodes.ERROR;
+        return new ApplyOutcome(Ending.INVALID, name, saved, null, null, config.result().diagnostics(), List.of());
       }
       Scope planned = new Scope(saved.apps(), saved.partial());
-      return applyAndVerify(engine, saved.plan(), planned.restrict(config.result().state().get()), saved.options(), env, style);
+      ApplyOutcome sending = ApplyOutcome.unsent(Ending.APPLIED, name, saved, List.of());
+      return run.applyAndVerify(engine, sending, planned.restrict(config.result().state().get()), saved.options());
     }
   }
 
-  /** The guards against destructive plans; a refusal is shown, and nothing is sent. */
-  private boolean refused(Engine engine, Plan plan, Environment env, Style style) {
+  /** Why the guards against destructive plans refuse {@code plan} (shown; nothing is sent); empty when they do not. */
+  private List<String> refusal(Engine engine, Plan plan, ApplyRun run) {
     Guards.Refusal refusal = engine.guard(plan, guards.limits());
     if (refusal.refused()) {
-      new ApplyTextView(env.out(), style).refused(refusal.reasons(), env.err());
+      new ApplyTextView(run.env().out(), run.style()).refused(refusal.reasons(), run.env().err());
     }
-    return refusal.refused();
-  }
-
-  private int applyAndVerify(Engine engine, Plan plan, DesiredState desired, PlanOptions options, Environment env, Style style) {
-    int applied = apply(engine, plan, env, style, false);
-    return applied == ExitCodes.OK ? verify(engine, plan, desired, options, env, style) : applied;
-  }
-
-  /**
-   * Sends the plan's calls with progress, told also while a request waits for the rate limit. Interrupting (Ctrl-C,
-   * SIGTERM) stops it starting calls and ends every wait: the exchanges on the wire finish, and the report says what
-   * was done, before the process ends (the JVM then exits 130 or 143); running apply again finishes the job. With
-   * {@code recheck}, first reads whether what the plan creates appeared since planning ({@link Engine#recheck}),
-   * under the same progress (a wait for the rate limit is told) and the same stop (a signal ends it, nothing sent).
-   */
-  private static int apply(Engine engine, Plan plan, Environment env, Style style, boolean recheck) {
-    ProgressView progress = new ProgressView(env.out(), style, env.terminal(), env.clock(), plan.calls().size(),
-        engine.rateBudget()::timeFor);
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicReference<Thread> rechecking = new AtomicReference<>();
-    CountDownLatch reported = new CountDownLatch(1);
-    Thread onInterrupt = new Thread(() -> {
-      stop.set(true);
-      Thread reader = rechecking.get();
-      if (reader != null) {
-        reader.interrupt();
-      }
-      try {
-        reported.await(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "flightplan-interrupt");
-    Runtime.getRuntime().addShutdownHook(onInterrupt);
-    try (RateBudget.Subscription waits = engine.rateBudget().onWait(progress::waiting)) {
-      progress.start();
-      if (recheck && appeared(engine, plan, rechecking, env, style)) {
-        return ExitCodes.ERROR;
-      }
-      ApplyReport report = engine.apply(plan, progress, stop::get);
-      progress.finish();
-      new ApplyTextView(env.out(), style).render(report);
-      return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
-    } finally {
-      progress.finish();
-      reported.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it returns now that the report is out
-      }
-    }
-  }
-
-  /** True (and shown) when an object the plan creates exists now, or the re-check was stopped: nothing is sent. */
-  private static boolean appeared(
-      Engine engine, Plan plan, AtomicReference<Thread> rechecking, Environment env, Style style) {
-    rechecking.set(Thread.currentThread());
-    try {
-      Recheck.Result result = engine.recheck(plan);
-      if (result.appeared().isEmpty()) {
-        return false;
-      }
-      new OneWriterView(env.err(), style).appeared(result.appeared());
-    } catch (StoppedException e) {
-      new OneWriterView(env.err(), style).stoppedBeforeWriting();
-    } finally {
-      rechecking.set(null);
-      Thread.interrupted();
-    }
-    return true;
-  }
-
-  /**
-   * Every write is confirmed: plan again, allowing App Store Connect's reads time to catch up, and fail naming each
-   * object that still differs and why.
-   */
-  private static int verify(
-      Engine engine, Plan applied, DesiredState desired, PlanOptions options, Environment env, Style style) {
-    Verification v = engine.verify(desired, options, applied, Convergence.DEFAULT);
-    ApplyTextView view = new ApplyTextView(env.out(), style);
-    if (v.converged()) {
-      view.verified(v.last().leftOut());
-      return ExitCodes.OK;
-    }
-    if (v.last().diagnostics().hasErrors()) {
-      Views.showDiagnostics(v.last().diagnostics(), env, style);
-      return ExitCodes.ERROR;
-    }
-    view.notConverged(v.drift(), v.reads(), v.waited(), env.err());
-    return ExitCodes.ERROR;
-  }
-
-  private static boolean confirmed(Environment env) throws IOException {
-    env.out().println();
-    env.out().println("Do you want to perform these actions?");
-    env.out().println("  Only 'yes' will be accepted to approve.");
-    env.out().print("  Enter a value: ");
-    env.out().flush();
-    // one line, and nothing else is read from standard input afterwards: the reader can be dropped with its buffer
-    String answer = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).readLine();
-    return answer != null && answer.trim().equals("yes");
+    return refusal.refused() ? refusal.reasons() : List.of();
   }
 }

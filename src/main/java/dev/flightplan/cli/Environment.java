@@ -49,6 +49,14 @@ public record Environment(
     return workspace == null || workspace.isBlank() ? Optional.empty() : Optional.of(Path.of(workspace));
   }
 
+  /**
+   * This environment with what it prints for people on standard error, standard output left to a document (apply
+   * --format json).
+   */
+  public Environment humanOnStderr() {
+    return new Environment(err, err, env, in, terminal, clock, sleeper);
+  }
+
   /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
   public boolean color() {
     return terminal && !env.containsKey("NO_COLOR");

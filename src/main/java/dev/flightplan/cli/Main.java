@@ -76,7 +76,9 @@ public final class Main {
   private static int usageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("error: " + ex.getMessage());
+    String message = ex.getMessage();
+    // picocli starts some messages (options that exclude each other) with its own "Error: "
+    err.println("error: " + (message.startsWith("Error: ") ? message.substring("Error: ".length()) : message));
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
     err.flush();

@@ -56,21 +56,8 @@ final class PlanCommand implements Callable<Integer> {
       description = "Also save the plan to this file (JSON) for apply PLAN, which applies exactly it or refuses it when App Store Connect changed since.")
   Path out;
 
-  @HelpSection(HelpSection.Heading.OUTPUT)
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      completionCandidates = PlanFormat.Names.class,
-      description = "text (default), markdown (for a pull-request comment or an issue) or json (the document -o saves).",
-      defaultValue = "text")
-  PlanFormat format;
-
-  @HelpSection(HelpSection.Heading.OUTPUT)
-  @Option(
-      names = {"--show-personal-data", "--show-emails"},
-      description = "Show personal data in the Markdown view instead of masking it: email addresses (c***@example.com),"
-          + " testers' names and the review contact's name and phone (C***). --show-emails is the former name.")
-  boolean showPersonalData;
+  @Mixin PlanViewOptions view;
+  @Mixin DetailOptions detail;
 
   @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(
@@ -115,9 +102,9 @@ final class PlanCommand implements Callable<Integer> {
       if (out != null) {
         PlanFiles.write(out, Views.json(saved));
       }
-      Views.render(format, saved, showPersonalData, env, style);
+      Views.render(view, detail.detail(), saved, null, env, style);
       if (out != null) {
-        Views.saved(out, format, connection, env);
+        Views.saved(out, view.format, connection, env);
       }
       return detailedExitcode && saved.plan().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     } catch (ApiException | CredentialsException e) {
@@ -128,8 +115,8 @@ final class PlanCommand implements Callable<Integer> {
 
   /** Machine and review formats get a document even when planning fails; the terminal has stderr. */
   private void failure(Environment env, SavedPlan.ConfigRef config, List<String> apps, boolean partial, Diagnostics diagnostics) {
-    if (format != PlanFormat.TEXT) {
-      Views.renderFailure(format, config, apps, partial, diagnostics, showPersonalData, env);
+    if (view.format != PlanFormat.TEXT) {
+      Views.renderFailure(view.format, config, apps, partial, diagnostics, view.showPersonalData, env);
     }
   }
 }

@@ -10,11 +10,11 @@ enum PlanFormat {
   JSON;
 
   /** The names as people type them (lower case), for the completion script and the help. */
-  static final class Names extends java.util.ArrayList<String> {
+  static final class Names extends LowerCaseNames {
     private static final long serialVersionUID = 1L;
 
     Names() {
-      super(java.util.Arrays.stream(values()).map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());
+      super(values());
     }
   }
 }

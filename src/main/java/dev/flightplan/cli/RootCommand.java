@@ -63,6 +63,7 @@ public final class RootCommand implements Runnable {
     all.put("validate", ValidateCommand::new);
     all.put("plan", PlanCommand::new);
     all.put("apply", ApplyCommand::new);
+    all.put("show", ShowCommand::new);
     all.put("pull", PullCommand::new);
     all.put("sandbox", SandboxCommand::new);
     all.put("version", VersionCommand::new);

@@ -8,6 +8,8 @@ import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.JsonPlanView;
 import dev.flightplan.render.MarkdownPlanView;
+import dev.flightplan.render.PlanDetail;
+import dev.flightplan.render.PlanSource;
 import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.Style;
 import dev.flightplan.render.WorkflowAnnotations;
@@ -73,10 +75,21 @@ final class Views {
     return text.toString();
   }
 
-  static void render(PlanFormat format, SavedPlan saved, boolean showPersonalData, Environment env, Style style) {
-    switch (format) {
-      case TEXT -> new PlanTextView(env.out(), style).render(saved);
-      case MARKDOWN -> new MarkdownPlanView(env.out(), showPersonalData).render(saved);
+  /**
+   * The plan as {@code view} and {@code detail} ask; {@code source}, when not null, is the saved plan file {@code show}
+   * renders it from.
+   */
+  static void render(PlanViewOptions view, PlanDetail detail, SavedPlan saved, PlanSource source, Environment env, Style style) {
+    switch (view.format) {
+      case TEXT -> {
+        PlanTextView text = new PlanTextView(env.out(), style, detail);
+        if (source == null) {
+          text.render(saved);
+        } else {
+          text.render(saved, source);
+        }
+      }
+      case MARKDOWN -> new MarkdownPlanView(env.out(), view.showPersonalData, detail).render(saved, source);
       case JSON -> new JsonPlanView(env.out()).render(saved);
     }
   }

@@ -79,7 +79,8 @@ public final class PlanFile {
     doc.path("apps").forEach(a -> apps.add(a.asText()));
     Plan plan;
     try {
-      plan = new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes, invitations);
+      plan = new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes, invitations,
+          doc.path("summary").path("left_out").asInt(0));
     } catch (IllegalArgumentException e) {
       throw new PlanFileException(e.getMessage());
     }

@@ -26,9 +26,10 @@ public record SavedPlan(
   /**
    * The version of the plan format this code reads and writes; a minor bump only adds fields. 2.0: ids that earlier
    * calls produce and the demo password are put in by structure ({@code path_ref}, {@code substitutions}), never by
-   * markers inside text; calls have keys and say which calls they follow ({@code after}).
+   * markers inside text; calls have keys and say which calls they follow ({@code after}). 2.1: {@code
+   * summary.left_out}, the changes a plan made with {@code --invitations-only} leaves out.
    */
-  public static final String FORMAT_VERSION = "2.0";
+  public static final String FORMAT_VERSION = "2.1";
 
   public SavedPlan {
     Objects.requireNonNull(flightplanVersion, "flightplanVersion");

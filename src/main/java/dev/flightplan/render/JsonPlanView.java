@@ -291,7 +291,7 @@ public final class JsonPlanView {
     return node;
   }
 
-  private static ArrayNode diagnostics(Diagnostics diagnostics) {
+  static ArrayNode diagnostics(Diagnostics diagnostics) {
     ArrayNode array = NODES.arrayNode();
     for (Diagnostic d : diagnostics.items()) {
       ObjectNode node = array.addObject();
@@ -309,15 +309,19 @@ public final class JsonPlanView {
     return array;
   }
 
-  private static ObjectNode summary(Plan plan) {
+  static ObjectNode summary(Plan plan) {
     Map<ActionKind, Integer> c = plan.counts();
     int replace = c.get(ActionKind.REPLACE);
-    return NODES.objectNode()
+    ObjectNode node = NODES.objectNode()
         .put("add", c.get(ActionKind.CREATE) + replace)
         .put("change", c.get(ActionKind.UPDATE))
         .put("destroy", c.get(ActionKind.DELETE) + replace)
         .put("replace", replace)
         .put("send", c.get(ActionKind.SEND))
         .put("api_calls", plan.calls().size());
+    if (!plan.complete()) {
+      node.put("left_out", plan.leftOut());
+    }
+    return node;
   }
 }

@@ -43,16 +43,31 @@ public final class MarkdownPlanView {
 
   private final PrintWriter out;
   private final PersonalData personal;
+  private final PlanDetail detail;
 
+  /** A view that summarises plans of more than {@link PlanDetail#COMPACT_ABOVE} changes. */
   public MarkdownPlanView(PrintWriter out, boolean showPersonalData) {
+    this(out, showPersonalData, PlanDetail.AUTO);
+  }
+
+  public MarkdownPlanView(PrintWriter out, boolean showPersonalData, PlanDetail detail) {
     this.out = out;
     this.personal = new PersonalData(showPersonalData);
+    this.detail = detail;
   }
 
   public void render(SavedPlan saved) {
+    render(saved, null);
+  }
+
+  /**
+   * A saved plan as {@code flightplan show} renders it ({@code source} not null): as {@link #render(SavedPlan)}, its
+   * footer also naming the plan file and when it was saved.
+   */
+  public void render(SavedPlan saved, PlanSource source) {
     String text = "";
     for (Limits limits : STEPS) {
-      text = new Document(saved, limits).build();
+      text = new Document(saved, source, limits).build();
       if (text.length() <= BUDGET) {
         break;
       }
@@ -75,12 +90,12 @@ public final class MarkdownPlanView {
     diagnostics.items().forEach(d -> lines.append(code(d.format())).append('\n'));
     String fence = Markdown.fence(lines);
     sb.append(fence).append("text\n").append(lines).append(fence).append("\n\n");
-    sb.append(footer(version, config));
+    sb.append(footer(version, config, null));
     out.print(safety(sb.toString()));
     out.flush();
   }
 
-  private String footer(String version, SavedPlan.ConfigRef config) {
+  private String footer(String version, SavedPlan.ConfigRef config, PlanSource source) {
     StringBuilder sb = new StringBuilder("<sub>flightplan ").append(Markdown.escape(version));
     if (config != null) {
       sb.append(" · ").append(text(config.path()));
@@ -88,8 +103,11 @@ public final class MarkdownPlanView {
         sb.append(" (sha256 ").append(config.sha256(), 0, 12).append(")");
       }
     }
+    if (source != null) {
+      sb.append(" · saved plan ").append(text(source.file())).append(", ").append(source.when());
+    }
     sb.append(personal.shown() ? " · personal data shown"
-        : " · emails and names masked (plan --show-personal-data shows them)");
+        : " · emails and names masked (" + (source == null ? "plan" : "show") + " --show-personal-data shows them)");
     return sb.append("</sub>\n").toString();
   }
 
@@ -121,12 +139,14 @@ public final class MarkdownPlanView {
   /** One rendering of a plan under given limits. */
   private final class Document {
     private final SavedPlan saved;
+    private final PlanSource source;
     private final Plan plan;
     private final Limits limits;
     private final StringBuilder sb = new StringBuilder();
 
-    Document(SavedPlan saved, Limits limits) {
+    Document(SavedPlan saved, PlanSource source, Limits limits) {
       this.saved = saved;
+      this.source = source;
       this.plan = saved.plan();
       this.limits = limits;
     }
@@ -138,12 +158,16 @@ public final class MarkdownPlanView {
       callout();
       if (plan.hasChanges()) {
         table();
-        details();
+        if (detail.compact(plan)) {
+          digest();
+        } else {
+          details();
+        }
       }
       warnings();
       notes();
       calls();
-      sb.append(footer(saved.flightplanVersion(), saved.config()));
+      sb.append(footer(saved.flightplanVersion(), saved.config(), source));
       return safety(sb.toString());
     }
 
@@ -198,7 +222,10 @@ public final class MarkdownPlanView {
         parts.add("replaces " + Markdown.plural(replaces, "object", "objects") + " (deleted and created again)");
       }
       sb.append("> [!CAUTION]\n> This plan ").append(String.join(" and ", parts)).append(":\n");
-      for (Action a : destructive.subList(0, Math.min(limits.calloutItems(), destructive.size()))) {
+      // a summary lists a few, as it does every other change; the full view lists more, and has all in its details
+      boolean compact = detail.compact(plan);
+      int shown = compact ? Math.min(limits.calloutItems(), PlanTextView.EXAMPLES) : limits.calloutItems();
+      for (Action a : destructive.subList(0, Math.min(shown, destructive.size()))) {
         sb.append("> - **").append(verb(a)).append("** ").append(text(a.address().app())).append(' ')
             .append(text(a.address().local()));
         if (a.reason() != null) {
@@ -206,7 +233,7 @@ public final class MarkdownPlanView {
         }
         sb.append('\n');
       }
-      more(destructive.size() - limits.calloutItems(), "> - … and ", " more (see the details)\n");
+      more(destructive.size() - shown, "> - … and ", compact ? " more (`--full` lists them)\n" : " more (see the details)\n");
       sb.append('\n');
     }
 
@@ -229,10 +256,42 @@ public final class MarkdownPlanView {
       sb.append('\n');
     }
 
-    private void details() {
+    /** The compact form of the details: per app, its changes per kind of object and its groups' testers. */
+    private void digest() {
+      sb.append("> [!NOTE]\n> ").append(Markdown.plural(plan.actions().size(), "change", "changes"))
+          .append(", summarised per kind of object and group: `flightplan plan --full`, or `flightplan show --full` on the")
+          .append(" saved plan, lists each one; the JSON plan has them all.\n\n");
+      Map<String, List<Action>> byApp = byApp();
+      for (PlanDigest.AppDigest app : PlanDigest.of(plan, Math.min(PlanTextView.EXAMPLES, limits.listItems())).apps()) {
+        StringBuilder body = new StringBuilder();
+        for (DigestLines.Line line : DigestLines.of(app, personal::text)) {
+          if (!line.sign().isEmpty()) {
+            body.append(line.sign()).append(' ').append("    ".repeat(line.depth()));
+          } else if (!line.text().isEmpty()) {
+            body.append("# ");
+          }
+          body.append(line.text()).append('\n');
+        }
+        section(app.app(), byApp.get(app.app()), body);
+      }
+    }
+
+    private Map<String, List<Action>> byApp() {
       Map<String, List<Action>> byApp = new LinkedHashMap<>();
       plan.actions().forEach(a -> byApp.computeIfAbsent(a.address().app(), k -> new ArrayList<>()).add(a));
-      byApp.forEach(
+      return byApp;
+    }
+
+    /** One app's details, collapsed under a line of its counts: {@code body} in a diff block. */
+    private void section(String app, List<Action> actions, StringBuilder body) {
+      String fence = Markdown.fence(body);
+      sb.append("<details><summary>").append(text(app)).append(": ").append(appSummary(actions))
+          .append("</summary>\n\n").append(fence).append("diff\n").append(body).append(fence)
+          .append("\n\n</details>\n\n");
+    }
+
+    private void details() {
+      byApp().forEach(
           (app, actions) -> {
             StringBuilder body = new StringBuilder();
             MarkdownDiff diff = new MarkdownDiff(body, limits.listItems(), personal);
@@ -248,10 +307,7 @@ public final class MarkdownPlanView {
               body.append(shown.isEmpty() ? "" : "\n").append("# … and ").append(Markdown.plural(hidden, "more change", "more changes"))
                   .append(" in ").append(code(app)).append(", not shown here: see the JSON plan\n");
             }
-            String fence = Markdown.fence(body);
-            sb.append("<details><summary>").append(text(app)).append(": ").append(appSummary(actions))
-                .append("</summary>\n\n").append(fence).append("diff\n").append(body).append(fence)
-                .append("\n\n</details>\n\n");
+            section(app, actions, body);
           });
     }
 

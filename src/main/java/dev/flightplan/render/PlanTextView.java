@@ -20,12 +20,22 @@ import java.util.TreeMap;
 public final class PlanTextView {
   private static final int INLINE_LIST = 3;
 
+  /** Examples per kind of object and per group in the compact view. */
+  static final int EXAMPLES = 5;
+
   private final PrintWriter out;
   private final Style style;
+  private final PlanDetail detail;
 
+  /** A view that summarises plans of more than {@link PlanDetail#COMPACT_ABOVE} changes. */
   public PlanTextView(PrintWriter out, Style style) {
+    this(out, style, PlanDetail.AUTO);
+  }
+
+  public PlanTextView(PrintWriter out, Style style, PlanDetail detail) {
     this.out = out;
     this.style = style;
+    this.detail = detail;
   }
 
   /** A plan with its scope: as {@link #render(Plan)}, first saying so when the plan covers only some apps. */
@@ -38,12 +48,27 @@ public final class PlanTextView {
     render(saved.plan());
   }
 
+  /**
+   * A saved plan as {@code flightplan show} renders it: first a line saying which file it is, which version made it
+   * from which desired-state file for which apps, and when the file was saved; then as {@link #render(SavedPlan)}.
+   */
+  public void render(SavedPlan saved, PlanSource source) {
+    String sha = saved.config().sha256();
+    out.println(TerminalText.escape("Saved plan " + source.file() + ": made by flightplan " + saved.flightplanVersion()
+        + " from " + saved.config().path() + (sha.isEmpty() ? "" : " (sha256 " + sha.substring(0, 12) + ")")
+        + " for " + String.join(", ", saved.apps()) + ", saved " + source.when() + "."));
+    out.println();
+    render(saved);
+  }
+
   public void render(Plan plan) {
     if (!plan.hasChanges() && plan.complete()) {
       out.println(style.green("No changes.") + " App Store Connect matches the file.");
     } else if (!plan.hasChanges()) {
       out.println(style.yellow("No invitations to send.") + " App Store Connect still differs from the file in the "
           + plan.leftOut() + " change(s) --invitations-only leaves out (see the note below).");
+    } else if (detail.compact(plan)) {
+      renderDigest(plan);
     } else {
       out.println("flightplan will perform the following actions:");
       String app = null;
@@ -76,6 +101,25 @@ public final class PlanTextView {
     int send = c.get(ActionKind.SEND);
     return "Plan: " + (c.get(ActionKind.CREATE) + replace) + " to add, " + c.get(ActionKind.UPDATE) + " to change, "
         + (c.get(ActionKind.DELETE) + replace) + " to destroy" + (send > 0 ? ", " + send + " to send." : ".");
+  }
+
+  /** The compact view: per app, each kind of object's changes counted with a few examples, and groups' testers. */
+  private void renderDigest(Plan plan) {
+    out.println("flightplan will perform the following actions (a summary of "
+        + Markdown.plural(plan.actions().size(), "change", "changes") + "; " + style.bold("--full") + " lists each one):");
+    for (PlanDigest.AppDigest app : PlanDigest.of(plan, EXAMPLES).apps()) {
+      out.println();
+      out.println(style.bold("app " + TerminalText.escape(app.app())));
+      out.println();
+      for (DigestLines.Line line : DigestLines.of(app, TerminalText::escape)) {
+        if (line.sign().isEmpty()) {
+          out.println(line.text().isEmpty() ? "" : "  " + line.text());
+        } else {
+          int indent = 2 + 4 * line.depth() - (line.sign().length() - 1);
+          out.println(" ".repeat(indent) + colour(line.sign(), line.sign()) + " " + line.text());
+        }
+      }
+    }
   }
 
   private void renderAction(Action action) {
@@ -199,7 +243,9 @@ public final class PlanTextView {
   private String colour(String sign, String s) {
     return switch (sign) {
       case "+" -> style.green(s);
-      case "-" -> style.red(s);
+      case "-", "-/+" -> style.red(s);
+      case ">" -> style.bold(s);
+      case " " -> s;
       default -> style.yellow(s);
     };
   }

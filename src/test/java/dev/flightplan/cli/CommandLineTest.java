@@ -18,7 +18,7 @@ class CommandLineTest {
     CliRunner.Result version = CliRunner.plain().run("--version");
     assertThat(version.exit()).isZero();
     assertThat(version.out()).startsWith("flightplan ");
-    for (String command : new String[] {"validate", "plan", "apply", "sandbox"}) {
+    for (String command : new String[] {"validate", "plan", "apply", "show", "sandbox"}) {
       CliRunner.Result sub = CliRunner.plain().run(command, "--help");
       assertThat(sub.exit()).as(command).isZero();
       assertThat(sub.out()).as(command).contains("Usage: flightplan " + command);

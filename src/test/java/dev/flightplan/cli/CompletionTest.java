@@ -59,7 +59,7 @@ class CompletionTest {
         .contains("__fish_seen_subcommand_from plan' -l detailed-exitcode -d 'Exit 0 when")
         .contains("__fish_seen_subcommand_from apply' -F -d 'A plan saved with plan -o.'")
         .contains("__fish_seen_subcommand_from completion' -f -a 'bash zsh fish'")
-        .contains("__fish_seen_subcommand_from help' -f -a 'validate plan apply pull sandbox version completion help'")
+        .contains("__fish_seen_subcommand_from help' -f -a 'validate plan apply show pull sandbox version completion help'")
         .contains("-d 'Show personal data in the Markdown view instead of masking it: email addresses (c***@example.com),"
             + " testers\\' names and the review contact\\'s name and phone (C***). --show-emails is the former name.'");
     if (installed("fish")) {

@@ -53,6 +53,8 @@ class DocCommandsTest extends SandboxTest {
       Map.entry("tar -xzf \"flightplan-$v.tar.gz\"", "unpacks the download above (DistributionIT checks the archive)"),
       Map.entry("export PATH=\"$PWD/flightplan-$v/bin:$PATH\"", "changes the reader's shell"),
       Map.entry("git add testflight.yaml", "commits to the reader's repository"),
+      Map.entry("jq -r '.outcome, (.failed[] | \"\\(.address): \\(.error.code) \\(.error.detail)\")' apply.json",
+          "reads the report above with jq (ApplyJsonTest parses such reports and checks them against their schema)"),
       Map.entry("git commit -m \"TestFlight as it is\"", "commits to the reader's repository"));
 
   /** flightplan commands that are parsed but not run, and why. */

@@ -34,7 +34,7 @@ class RecheckSignalTest extends SandboxTest {
   @Test
   void aSignalWhileTheReCheckWaitsForTheRateLimitEndsHavingWrittenNothing() throws Exception {
     Path file = example(tmp);
-    Process p = SignalTest.start(sandbox, invitationLog, file);
+    Process p = SignalTest.start(sandbox, invitationLog, file, false);
     try {
       BlockingQueue<SignalTest.Line> lines = new LinkedBlockingQueue<>();
       List<String> output = new ArrayList<>();

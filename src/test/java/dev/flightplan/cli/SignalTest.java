@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * allows 22 requests an hour, so after reading (8), re-checking its creates (8) and a few writes the apply has to
  * wait about an hour. While it
  * waits its log gets a line every 10 s; the signal ends it within 5 s, with the report of what was and was not done,
- * and the exit status a shell gives a program the signal stopped (143, 130). Then, the hour over, apply finishes.
+ * and the exit status a shell gives a program the signal stopped (143, 130); with --format json (run for SIGTERM),
+ * also with the JSON report, whose outcome is "interrupted". Then, the hour over, apply finishes.
  */
 @DisabledOnOs(OS.WINDOWS)
 class SignalTest extends SandboxTest {
@@ -55,7 +56,8 @@ class SignalTest extends SandboxTest {
   @ValueSource(strings = {"TERM", "INT"})
   void aSignalWhileWaitingForTheRateLimitEndsWithTheReport(String signal) throws Exception {
     Path file = example(tmp);
-    Process p = start(sandbox, invitationLog, file);
+    boolean json = signal.equals("TERM");
+    Process p = start(sandbox, invitationLog, file, json);
     try {
       BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
       List<String> output = new ArrayList<>();
@@ -87,6 +89,9 @@ class SignalTest extends SandboxTest {
           .contains("(not sent)")
           .contains("Run apply again to finish")
           .doesNotContain("FAILED");
+      if (json) {
+        assertThat(all).contains("\"outcome\": \"interrupted\"").contains("\"not_sent\": [");
+      }
     } finally {
       p.destroyForcibly();
     }
@@ -101,7 +106,7 @@ class SignalTest extends SandboxTest {
     assertThat(sandbox.admin().invitationsSent().values()).as("invitations per tester").allMatch(n -> n <= 1);
   }
 
-  static Process start(SandboxServer sandbox, Path invitationLog, Path file) throws IOException {
+  static Process start(SandboxServer sandbox, Path invitationLog, Path file, boolean json) throws IOException {
     SandboxCredentials c = sandbox.credentials();
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -111,6 +116,9 @@ class SignalTest extends SandboxTest {
     command.add(Main.class.getName());
     command.addAll(List.of("apply", "-f", file.toString(), "--auto-approve", "--api-url", sandbox.baseUri().toString(),
         "--invitation-log", invitationLog.toString()));
+    if (json) {
+      command.addAll(List.of("--format", "json"));
+    }
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("ASC_KEY_ID", c.keyId());
     pb.environment().put("ASC_ISSUER_ID", c.issuerId());

@@ -57,16 +57,7 @@ class SoakTest extends SandboxTest {
   static synchronized Path soakFile() {
     if (file == null) {
       try {
-        String example = Files.readString(Path.of("examples/testflight.yaml"));
-        StringBuilder group = new StringBuilder("      - name: Soak\n        testers:\n");
-        for (int i = 1; i <= TESTERS; i++) {
-          group.append(String.format("          - soak%04d@example.com%n", i));
-        }
-        String marker = "      - name: Friends & Family\n";
-        assertThat(example).contains(marker);
-        Path f = dir.resolve("testflight.yaml");
-        Files.writeString(f, example.replace(marker, group + "\n" + marker));
-        Files.copy(Path.of("examples/demo-password.txt"), dir.resolve("demo-password.txt"));
+        Path f = withTesters(dir, TESTERS);
         try (SandboxServer clean = SandboxServer.start(SandboxOptions.defaults().withHourlyLimit(1_000_000))) {
           CliRunner.Result r = CliRunner.against(clean).sleeper(NO_WAIT)
               .run(clean, "apply", "-f", f.toString(), "--auto-approve");
@@ -79,6 +70,24 @@ class SoakTest extends SandboxTest {
       }
     }
     return file;
+  }
+
+  /**
+   * The example with {@code testers} more testers ({@code soak0001@example.com}, ...) in a group of their own, Soak,
+   * written to {@code dir} with its password file: the file's path.
+   */
+  static Path withTesters(Path dir, int testers) throws IOException {
+    String example = Files.readString(Path.of("examples/testflight.yaml"));
+    StringBuilder group = new StringBuilder("      - name: Soak\n        testers:\n");
+    for (int i = 1; i <= testers; i++) {
+      group.append(String.format("          - soak%04d@example.com%n", i));
+    }
+    String marker = "      - name: Friends & Family\n";
+    assertThat(example).contains(marker);
+    Path f = dir.resolve("testflight.yaml");
+    Files.writeString(f, example.replace(marker, group + "\n" + marker));
+    Files.copy(Path.of("examples/demo-password.txt"), dir.resolve("demo-password.txt"));
+    return f;
   }
 
   @ParameterizedTest(name = "seed {0}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightplan.plan.PlanFile.PlanFileException;
+import dev.flightplan.plan.SavedPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,14 +61,14 @@ class PlanFilesTest {
 
   @Test
   void aLaterFormat() throws IOException {
-    String text = Files.readString(GOLDEN).replace("\"format_version\": \"2.0\"", "\"format_version\": \"3.0\"");
+    String text = Files.readString(GOLDEN).replace("\"format_version\": \"" + SavedPlan.FORMAT_VERSION + "\"", "\"format_version\": \"3.0\"");
     assertThatThrownBy(() -> PlanFiles.parse("plan.json", text))
         .hasMessage("plan.json has format_version \"3.0\"; this flightplan reads plan format 2.x");
   }
 
   @Test
   void anOlderFormatIsRefusedWithTheCommandThatMakesItAgain() throws IOException {
-    String text = Files.readString(GOLDEN).replace("\"format_version\": \"2.0\"", "\"format_version\": \"1.0\"");
+    String text = Files.readString(GOLDEN).replace("\"format_version\": \"" + SavedPlan.FORMAT_VERSION + "\"", "\"format_version\": \"1.0\"");
     assertThatThrownBy(() -> PlanFiles.parse("plan.json", text))
         .isInstanceOf(PlanFileException.class)
         .hasMessage("plan.json was saved by an older flightplan (plan format 1.0), which this one no longer applies;"

@@ -135,7 +135,7 @@ class MarkdownPlanViewTest {
 
   static String render(SavedPlan saved, boolean showEmails) {
     StringWriter out = new StringWriter();
-    new MarkdownPlanView(new PrintWriter(out), showEmails).render(saved);
+    new MarkdownPlanView(new PrintWriter(out), showEmails, PlanDetail.FULL).render(saved);
     return out.toString();
   }
 }

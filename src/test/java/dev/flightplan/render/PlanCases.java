@@ -197,6 +197,23 @@ final class PlanCases {
         dev.flightplan.state.ReadScope.minimal(List.of(live.bundleId())), Fingerprints.of(new LiveState(List.of(live), List.of())));
   }
 
+  /**
+   * A plan of more than {@link PlanDetail#COMPACT_ABOVE} changes, for the compact view: 240 testers join a group whose
+   * 30 testers leave the app (--prune), a new group shares 3 of them, and a group not in the file goes.
+   */
+  static Case large() {
+    List<dev.flightplan.state.LiveTester> old = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      old.add(liveTester("o" + i, String.format("old%03d@example.com", i), "g1"));
+    }
+    LiveApp live = live(List.of(liveGroup("g1", "Everyone"), liveGroup("g2", "Old")), old);
+    String[] added = java.util.stream.IntStream.rangeClosed(1, 240).mapToObj(i -> String.format("new%04d@example.com", i))
+        .toArray(String[]::new);
+    AppSpec desired = desired(ALL_EXCLUSIVE,
+        List.of(withFeedback(group("Everyone", added), true), group("Beta", added[0], added[1], added[2])), List.of());
+    return of("large", desired, live, PlanOptions.DEFAULTS.withPrune(true));
+  }
+
   /** A case by name. */
   static Case byName(String name) {
     return all().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
