@@ -223,7 +223,8 @@ final class ApplyCommand implements Callable<Integer> {
       }
       view.header(name, saved);
       // the file that was planned is the one to verify against; when it changed, App Store Connect cannot be checked
-      boolean verifiable = ConfigFile.unchanged(saved.config(), file.referencedFiles());
+      Optional<ConfigFile> unchanged = ConfigFile.ifUnchanged(saved.config(), file.referencedFiles());
+      boolean verifiable = unchanged.isPresent();
       String replan = "flightplan plan" + connection.endpointArgs() + " -f " + saved.config().path()
           + (saved.partial() ? saved.apps().stream().map(a -> " --app " + a).collect(Collectors.joining()) : "");
       if (!saved.plan().hasChanges()) {
@@ -248,7 +249,7 @@ final class ApplyCommand implements Callable<Integer> {
         return applied;
       }
       env.out().println();
-      ConfigFile config = ConfigFile.load(Path.of(saved.config().path()), file.referencedFiles());
+      ConfigFile config = unchanged.get();
       Views.showDiagnostics(config.result().diagnostics(), env, style);
       if (config.result().state().isEmpty()) {
         return new ApplyOutcome(Ending.INVALID, name, saved, null, null, config.result().diagnostics(), List.of());

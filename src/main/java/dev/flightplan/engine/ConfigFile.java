@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A desired-state file read once: the load result (state or diagnostics) and the reference a saved plan records,
@@ -66,18 +67,23 @@ public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
 
   /** Whether {@code ref}'s file (and the tester lists it includes) is still where it was, with the same bytes. */
   public static boolean unchanged(SavedPlan.ConfigRef ref) {
-    return unchanged(ref, ReferencedFiles.CONFINED);
+    return ifUnchanged(ref, ReferencedFiles.CONFINED).isPresent();
   }
 
-  /** As {@link #unchanged(SavedPlan.ConfigRef)}, the tester lists read where {@code files} allows. */
-  public static boolean unchanged(SavedPlan.ConfigRef ref, ReferencedFiles files) {
+  /**
+   * {@code ref}'s file loaded again, the tester lists read where {@code files} allows, when it (and those lists) still
+   * has the bytes {@code ref} records; empty when it changed, is gone, or was standard input. What is verified after
+   * an apply is then exactly what was found unchanged, read once.
+   */
+  public static Optional<ConfigFile> ifUnchanged(SavedPlan.ConfigRef ref, ReferencedFiles files) {
     if (ref.path().equals(ConfigLoader.STDIN)) {
-      return false; // what was read from standard input is gone
+      return Optional.empty(); // what was read from standard input is gone
     }
     try {
-      return load(Path.of(ref.path()), files).ref().sha256().equals(ref.sha256());
+      ConfigFile again = load(Path.of(ref.path()), files);
+      return again.ref().sha256().equals(ref.sha256()) ? Optional.of(again) : Optional.empty();
     } catch (RuntimeException e) {
-      return false;
+      return Optional.empty();
     }
   }
 
