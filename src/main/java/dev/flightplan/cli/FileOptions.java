@@ -42,9 +42,9 @@ public final class FileOptions {
     return stdin() ? ConfigLoader.STDIN : file.toString();
   }
 
-  /** Reads and loads the file, from standard input for {@code -f -} (without the hash a saved plan records). */
+  /** Reads and loads the file, from standard input for {@code -f -}. */
   LoadResult loadResult(Environment env) {
-    return stdin() ? ConfigLoader.load(env.in(), referencedFiles()) : ConfigLoader.load(file, referencedFiles());
+    return load(env).result();
   }
 
   /** Reads and loads the file, from standard input for {@code -f -}, with the reference a saved plan records. */

@@ -52,15 +52,6 @@ public final class ConfigLoader {
     return RegularFiles.read(file, Limits.MAX_FILE_BYTES);
   }
 
-  /** Reads and loads a desired-state file given on standard input; positions name it {@link #STDIN}. */
-  public static LoadResult load(InputStream stdin, ReferencedFiles files) {
-    try {
-      return load(STDIN, read(stdin), files);
-    } catch (IOException e) {
-      return unreadable(STDIN, e);
-    }
-  }
-
   /** The bytes of a desired-state file given on standard input, at most {@link Limits#MAX_FILE_BYTES} of them. */
   public static byte[] read(InputStream in) throws IOException {
     return RegularFiles.read(in, Limits.MAX_FILE_BYTES);
