@@ -113,10 +113,12 @@ class ReferencedFilesTest extends SandboxTest {
       refused(cli().run(sandbox, "plan", "-f", fifo.toString()),
           fifo + ": error: cannot read " + fifo + ": it is a named pipe (FIFO), not a regular file");
       refused(cli().run("validate", "-f", "/dev/zero"), "/dev/zero: error: cannot read /dev/zero: it is a device");
-      for (String target : new String[] {"pipe", ".", "/dev/zero"}) {
-        Files.writeString(file, Files.readString(file).replaceAll("file: .*", "file: " + target));
-        refused(cli().run(sandbox, "plan", "-f", file.toString(), "--allow-outside-files"),
-            file + ":5:15: error: cannot read the tester list ");
+      String[][] targets = {{"pipe", "it is a named pipe (FIFO)"}, {".", "it is a directory"}, {"/dev/zero", "it is a device"}};
+      for (String[] target : targets) {
+        Files.writeString(file, Files.readString(file).replaceAll("file: .*", "file: " + target[0]));
+        CliRunner.Result r = cli().run(sandbox, "plan", "-f", file.toString(), "--allow-outside-files");
+        refused(r, file + ":5:15: error: cannot read the tester list ");
+        assertThat(r.err()).as(target[0]).contains(": " + target[1] + ", not a regular file");
       }
       Files.writeString(file, Files.readString(file).replaceAll("file: .*", "file: pipe"));
       assertThat(cli().run("validate", "-f", file.toString()).err())
