@@ -91,7 +91,8 @@ public final class Scheduler {
         }
         int inFlight = 0;
         while (!waiting.isEmpty() || inFlight > 0) {
-          if (!interruptedCalls && (stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted())) {
+          // the poll below clears the flag of an interrupt it catches: interrupted remembers it
+          if (!interruptedCalls && (stopRequested.getAsBoolean() || interrupted || Thread.currentThread().isInterrupted())) {
             stopped = true;
             interruptedCalls = true;
             running.stop();
@@ -131,7 +132,6 @@ public final class Scheduler {
             done = completed.poll(STOP_CHECK.toMillis(), TimeUnit.MILLISECONDS);
           } catch (InterruptedException e) {
             interrupted = true;
-            stopped = true;
             continue;
           }
           if (done == null) {

@@ -5,7 +5,6 @@ import dev.flightplan.api.ApiException;
 import dev.flightplan.apply.ApplyOutcome;
 import dev.flightplan.apply.ApplyOutcome.Ending;
 import dev.flightplan.config.DesiredState;
-import dev.flightplan.apply.Recheck;
 import dev.flightplan.engine.ApplyLock;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.diag.Diagnostics;
@@ -17,18 +16,16 @@ import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.ApplyTextView;
-import dev.flightplan.render.OneWriterView;
 import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.SavedPlanApplyView;
 import dev.flightplan.render.Style;
+import dev.flightplan.render.TerminalText;
 import dev.flightplan.state.Fingerprints;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -108,7 +105,7 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       outcome = planFile != null ? applySaved(run) : applyFile(run);
     } catch (ApiException | CredentialsException | IOException e) {
-      run.report(ApplyOutcome.early(ApplyOutcome.Ending.ERROR, plan, null, List.of(e.getMessage())), ExitCodes.ERROR);
+      run.report(ApplyOutcome.early(Ending.ERROR, plan, null, List.of(e.getMessage())), ExitCodes.ERROR);
       throw e;
     }
     if (outcome == null) {
@@ -170,7 +167,6 @@ final class ApplyCommand implements Callable<Integer> {
         return ApplyOutcome.unsent(Ending.CANCELLED, null, saved, List.of());
       }
       env.out().println();
-      // a saved plan needs no re-check: its staleness check has just read everything again
       ApplyOutcome sending = ApplyOutcome.unsent(Ending.APPLIED, null, saved, List.of());
       return run.applyAndVerify(engine, sending, selected.restrict(desired), planning.toOptions(), true);
     }
@@ -195,7 +191,7 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       saved = PlanFiles.read(planFile);
     } catch (PlanFileException e) {
-      env.err().println(style.red("error:") + " " + dev.flightplan.render.TerminalText.escape(e.getMessage()));
+      env.err().println(style.red("error:") + " " + TerminalText.escape(e.getMessage()));
       return ApplyOutcome.early(Ending.INVALID, name, null, List.of(e.getMessage()));
     }
     SavedPlanApplyView view = new SavedPlanApplyView(env.out(), env.err(), style);
@@ -215,11 +211,12 @@ final class ApplyCommand implements Callable<Integer> {
       if (secrets.hasErrors()) {
         return new ApplyOutcome(Ending.INVALID, name, saved, null, null, secrets, List.of());
       }
+      // the staleness check reads everything again, so a saved plan needs no re-check before its first write
       List<Fingerprints.Difference> stale = engine.staleness(saved);
       if (!stale.isEmpty()) {
         view.stale(name, stale);
         return ApplyOutcome.unsent(Ending.STALE, name, saved,
-            stale.stream().map(d -> d.address() + " " + d.kind().name().toLowerCase(java.util.Locale.ROOT)).toList());
+            stale.stream().map(d -> d.address() + " " + d.kind().name().toLowerCase(Locale.ROOT)).toList());
       }
       view.header(name, saved);
       // the file that was planned is the one to verify against; when it changed, App Store Connect cannot be checked

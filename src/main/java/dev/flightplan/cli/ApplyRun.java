@@ -114,7 +114,6 @@ final class ApplyRun {
       if (recheck) {
         ApplyOutcome unsent = recheck(engine, sending, rechecking);
         if (unsent != null) {
-          progress.finish();
           report(unsent, ExitCodes.ERROR);
           return unsent;
         }

@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -235,30 +237,48 @@ class SchedulerTest {
   @Test
   @Timeout(value = TIMEOUT_S, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aStopRequestEndsTheWaitsOfCallsInFlightAndStartsNoOther() {
+    AtomicBoolean stop = new AtomicBoolean();
+    assertStopEndsTheWaitsOfCallsInFlight(stop::get, runner -> stop.set(true), false);
+  }
+
+  @Test
+  @Timeout(value = TIMEOUT_S, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void interruptingTheThreadRunningTheScheduleEndsTheWaitsOfCallsInFlightToo() {
+    assertStopEndsTheWaitsOfCallsInFlight(() -> false, Thread::interrupt, true);
+  }
+
+  /**
+   * Six calls, two at a time, each waiting until it is interrupted (as a call waiting an hour for the rate limit
+   * does): once the first two wait, {@code stop} is done to the thread running the schedule. Both end not sent, no
+   * other starts, and the thread is left interrupted exactly when {@code interrupts}.
+   */
+  private static void assertStopEndsTheWaitsOfCallsInFlight(
+      BooleanSupplier stopRequested, Consumer<Thread> stop, boolean interrupts) {
     List<ApiCall> calls = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       calls.add(call("c" + i, Phase.TESTER_CREATE));
     }
     CountDownLatch bothWaiting = new CountDownLatch(2);
     CountDownLatch never = new CountDownLatch(1);
-    AtomicBoolean stop = new AtomicBoolean();
     Map<String, Boolean> started = new ConcurrentHashMap<>();
     Function<ApiCall, CallResult> send = c -> {
       started.put(c.purpose(), true);
       bothWaiting.countDown();
       try {
-        never.await(); // as a call waiting an hour for the rate limit does
+        never.await();
         return done(c);
       } catch (InterruptedException e) {
         return new CallResult(c, CallResult.Status.NOT_SENT, null);
       }
     };
+    Thread runner = Thread.currentThread();
     Thread stopper = new Thread(() -> {
       await(bothWaiting);
-      stop.set(true);
+      stop.accept(runner);
     });
     stopper.start();
-    List<CallResult> results = new Scheduler(2).run(calls, send, r -> {}, stop::get);
+    List<CallResult> results = new Scheduler(2).run(calls, send, r -> {}, stopRequested);
+    assertThat(Thread.interrupted()).isEqualTo(interrupts);
     assertThat(results).extracting(CallResult::status).containsOnly(CallResult.Status.NOT_SENT);
     assertThat(started.keySet()).containsExactlyInAnyOrder("c0", "c1");
   }
