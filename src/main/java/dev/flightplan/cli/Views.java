@@ -44,7 +44,7 @@ final class Views {
     try {
       return Optional.of(Scope.select(desired, apps));
     } catch (Scope.UnknownAppException e) {
-      env.err().println("error: " + e.getMessage());
+      new DiagnosticsView(env.err(), Style.PLAIN).error(e.getMessage());
       return Optional.empty();
     }
   }
