@@ -1,6 +1,5 @@
 package dev.flightplan.cli;
 
-import dev.flightplan.render.TerminalText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +34,7 @@ final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CompletionScript.Shell chosen = CompletionScript.Shell.named(shell).orElseThrow(() -> new ParameterException(
-        spec.commandLine(), "unknown shell \"" + TerminalText.escape(shell) + "\": the shells are "
+        spec.commandLine(), "unknown shell \"" + shell + "\": the shells are "
             + String.join(", ", new CompletionScript.Shell.Names())));
     root.env.out().print(CompletionScript.of(chosen));
     root.env.out().flush();

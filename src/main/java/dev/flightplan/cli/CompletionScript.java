@@ -41,11 +41,11 @@ public final class CompletionScript {
     }
 
     /** The names, for the completion scripts and the help. */
-    static final class Names extends java.util.ArrayList<String> {
+    static final class Names extends LowerCaseNames {
       private static final long serialVersionUID = 1L;
 
       Names() {
-        super(Arrays.stream(values()).map(Shell::label).toList());
+        super(values());
       }
     }
   }

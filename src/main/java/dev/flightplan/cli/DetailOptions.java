@@ -24,7 +24,6 @@ public final class DetailOptions {
     boolean compact;
 
     @HelpSection(HelpSection.Heading.OUTPUT)
-
     @Option(names = "--full", required = true, description = "List every change, however many there are.")
     boolean full;
   }

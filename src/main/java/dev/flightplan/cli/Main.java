@@ -2,7 +2,8 @@ package dev.flightplan.cli;
 
 import dev.flightplan.api.ApiException;
 import dev.flightplan.api.CredentialsException;
-import dev.flightplan.render.TerminalText;
+import dev.flightplan.render.DiagnosticsView;
+import dev.flightplan.render.Style;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -78,7 +79,8 @@ public final class Main {
     PrintWriter err = cmd.getErr();
     String message = ex.getMessage();
     // picocli starts some messages (options that exclude each other) with its own "Error: "
-    err.println("error: " + (message.startsWith("Error: ") ? message.substring("Error: ".length()) : message));
+    // and echo what was typed: escaped, as every error line is
+    new DiagnosticsView(err, Style.PLAIN).error(message.startsWith("Error: ") ? message.substring("Error: ".length()) : message);
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
     err.flush();
@@ -94,13 +96,13 @@ public final class Main {
     if (ex instanceof java.io.UncheckedIOException u) {
       ex = u.getCause();
     }
-    // messages can echo what the server or a file said: escaped, as every view escapes what it prints
+    // messages can echo what the server or a file said: the view escapes them, as every view escapes what it prints
+    DiagnosticsView view = new DiagnosticsView(env.err(), Style.PLAIN);
     if (ex instanceof ApiException || ex instanceof CredentialsException || ex instanceof java.io.IOException) {
       // a failure the message explains in full: its stack trace would only bury it, even with --debug
-      env.err().println("error: " + TerminalText.escape(ex.getMessage()));
+      view.error(ex.getMessage());
     } else {
-      env.err().println("error: internal error: " + TerminalText.escape(String.valueOf(ex))
-          + (debug ? "" : " (run with --debug for details)"));
+      view.error("internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
       if (debug) {
         ex.printStackTrace(env.err());
       }

@@ -14,7 +14,6 @@ public final class PlanViewOptions {
   PlanFormat format;
 
   @HelpSection(HelpSection.Heading.OUTPUT)
-
   @Option(
       names = {"--show-personal-data", "--show-emails"},
       description = "Show personal data in the Markdown view instead of masking it: email addresses (c***@example.com),"

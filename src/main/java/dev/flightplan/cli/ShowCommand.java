@@ -3,9 +3,9 @@ package dev.flightplan.cli;
 import dev.flightplan.engine.PlanFiles;
 import dev.flightplan.plan.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.PlanSource;
 import dev.flightplan.render.Style;
-import dev.flightplan.render.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ final class ShowCommand implements Callable<Integer> {
       saved = PlanFiles.read(planFile);
       source = new PlanSource(planFile.toString(), Files.getLastModifiedTime(planFile).toInstant());
     } catch (PlanFileException e) {
-      env.err().println(style.red("error:") + " " + TerminalText.escape(e.getMessage()));
+      new DiagnosticsView(env.err(), style).error(e.getMessage());
       return ExitCodes.ERROR;
     }
     Views.showDiagnostics(saved.plan().diagnostics(), env, style);

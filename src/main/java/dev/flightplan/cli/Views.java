@@ -44,7 +44,7 @@ final class Views {
     try {
       return Optional.of(Scope.select(desired, apps));
     } catch (Scope.UnknownAppException e) {
-      env.err().println("error: " + e.getMessage());
+      new DiagnosticsView(env.err(), Style.PLAIN).error(e.getMessage());
       return Optional.empty();
     }
   }
@@ -81,14 +81,7 @@ final class Views {
    */
   static void render(PlanViewOptions view, PlanDetail detail, SavedPlan saved, PlanSource source, Environment env, Style style) {
     switch (view.format) {
-      case TEXT -> {
-        PlanTextView text = new PlanTextView(env.out(), style, detail);
-        if (source == null) {
-          text.render(saved);
-        } else {
-          text.render(saved, source);
-        }
-      }
+      case TEXT -> new PlanTextView(env.out(), style, detail).render(saved, source);
       case MARKDOWN -> new MarkdownPlanView(env.out(), view.showPersonalData, detail).render(saved, source);
       case JSON -> new JsonPlanView(env.out()).render(saved);
     }

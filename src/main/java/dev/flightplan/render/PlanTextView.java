@@ -49,10 +49,15 @@ public final class PlanTextView {
   }
 
   /**
-   * A saved plan as {@code flightplan show} renders it: first a line saying which file it is, which version made it
-   * from which desired-state file for which apps, and when the file was saved; then as {@link #render(SavedPlan)}.
+   * A saved plan as {@code flightplan show} renders it ({@code source} not null): first a line saying which file it
+   * is, which version made it from which desired-state file for which apps, and when the file was saved; then as
+   * {@link #render(SavedPlan)}.
    */
   public void render(SavedPlan saved, PlanSource source) {
+    if (source == null) {
+      render(saved);
+      return;
+    }
     String sha = saved.config().sha256();
     out.println(TerminalText.escape("Saved plan " + source.file() + ": made by flightplan " + saved.flightplanVersion()
         + " from " + saved.config().path() + (sha.isEmpty() ? "" : " (sha256 " + sha.substring(0, 12) + ")")

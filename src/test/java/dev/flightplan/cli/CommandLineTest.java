@@ -53,6 +53,25 @@ class CommandLineTest {
     assertThat(retries.err()).isEqualTo("error: --retries must be 0 or more, got -1\nSee 'flightplan plan --help'.\n");
   }
 
+  /** What was typed is echoed escaped, whichever command or option the error comes from (a job's arguments can come from a pull request). */
+  @Test
+  void aUsageErrorEchoesWhatWasTypedEscaped() {
+    CliRunner.Result option = CliRunner.plain().run("plan", "--bo\u001b[2Jgus");
+    assertThat(option.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(option.err()).isEqualTo("error: Unknown option: '--bo\\e[2Jgus'\nSee 'flightplan plan --help'.\n");
+
+    CliRunner.Result out = CliRunner.plain().run("plan", "-f", "-", "-o", "plan\u001b]0;title\u0007.json");
+    assertThat(out.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(out.err()).contains(" -o plan\\e]0;title\\u0007.json,").doesNotContain("\u001b").doesNotContain("\u0007");
+
+    CliRunner.Result shell = CliRunner.plain().run("completion", "ba\u001b[2Jsh");
+    assertThat(shell.err()).startsWith("error: unknown shell \"ba\\e[2Jsh\": the shells are bash, zsh, fish\n");
+
+    CliRunner.Result app = CliRunner.plain().run("plan", "-f", "examples/testflight.yaml", "--app", "com.\u001b[2Jexample");
+    assertThat(app.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(app.err()).startsWith("error: --app \"com.\\e[2Jexample\" is not in ").doesNotContain("\u001b");
+  }
+
   @Test
   void sandboxAndApiUrlTogetherAreAUsageErrorInEitherOrder(@TempDir Path tmp) {
     Path state = tmp.resolve("sandbox.json");
