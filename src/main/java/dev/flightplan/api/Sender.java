@@ -67,7 +67,7 @@ final class Sender {
         response = transport.send(method, uri, headers(token.value()), body);
       } catch (java.util.concurrent.CancellationException e) {
         // HttpClient's answer when the thread is interrupted (apply is stopping) while it waits for a pooled
-        // connection: this attempt never went out
+        // connection (a deadline that cancels it is a timeout, see Transport.send): this attempt never went out
         budget.unanswered();
         Thread.currentThread().interrupt();
         throw new StoppedException(method + " " + path + ": not sent, stopped while waiting for a connection", method,

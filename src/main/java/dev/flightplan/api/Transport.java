@@ -148,6 +148,13 @@ final class Transport implements AutoCloseable {
           });
     } catch (TooLargeException e) {
       throw e;
+    } catch (java.util.concurrent.CancellationException e) {
+      // the deadline cancelled the request while it waited for a pooled connection: a timeout like any other;
+      // otherwise the thread was interrupted (apply is stopping), which the sender reports as stopped
+      if (late.get()) {
+        throw new DeadlineExceededException(limits, new IOException(e));
+      }
+      throw e;
     } catch (IOException e) {
       throw late.get() ? new DeadlineExceededException(limits, e) : e;
     } finally {

@@ -17,9 +17,9 @@ import dev.flightplan.plan.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.ApplyTextView;
 import dev.flightplan.render.PlanTextView;
+import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.SavedPlanApplyView;
 import dev.flightplan.render.Style;
-import dev.flightplan.render.TerminalText;
 import dev.flightplan.state.Fingerprints;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -191,7 +191,7 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       saved = PlanFiles.read(planFile);
     } catch (PlanFileException e) {
-      env.err().println(style.red("error:") + " " + TerminalText.escape(e.getMessage()));
+      new DiagnosticsView(env.err(), style).error(e.getMessage());
       return ApplyOutcome.early(Ending.INVALID, name, null, List.of(e.getMessage()));
     }
     SavedPlanApplyView view = new SavedPlanApplyView(env.out(), env.err(), style);
