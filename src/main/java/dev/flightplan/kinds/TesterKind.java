@@ -142,14 +142,17 @@ public final class TesterKind implements ResourceKind {
     List<LiveTester> leaving = new ArrayList<>();
     int undeclared = 0;
     int publicLink = 0;
+    UnmanagedGroups unmanaged = new UnmanagedGroups(ctx);
     for (LiveTester t : ctx.live().testers()) {
       if (ctx.leavesApp(t)) {
         leaving.add(t);
       } else if (!ctx.declared(t.email())) {
         if (t.joinedByPublicLink()) {
           publicLink++;
-        } else {
+        } else if (ctx.owns(t)) {
           undeclared++;
+        } else {
+          unmanaged.add(t);
         }
       }
     }
@@ -161,6 +164,7 @@ public final class TesterKind implements ResourceKind {
       ctx.out()
           .note(ctx.app() + ": " + publicLink + " tester(s) who joined through a public link are not in the file and are kept");
     }
+    unmanaged.note();
     List<String> ids = new ArrayList<>();
     List<Address> served = new ArrayList<>();
     for (LiveTester t : leaving) {

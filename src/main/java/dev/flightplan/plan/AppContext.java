@@ -39,6 +39,7 @@ public final class AppContext {
   private Map<String, List<String>> listedUnder;
   private Map<String, Integer> groupOrder;
   private final Set<String> testersLeavingApp = new HashSet<>();
+  private final Set<String> managedGroupIds;
   private final Map<String, Id> testerIds = new HashMap<>();
   private final Map<String, List<String>> criterionOptions;
   private final BuildAssignments buildAssignments = new BuildAssignments();
@@ -82,13 +83,28 @@ public final class AppContext {
     membersByGroup = desired.membersByGroup();
     desired.testers().forEach(t -> desiredEmails.add(t.email()));
     membersByGroup.values().forEach(desiredEmails::addAll);
+    managedGroupIds = ManagedGroups.ids(desired, live, this::liveGroup);
     if (desired.manage().testers() == Manage.TestersMode.EXCLUSIVE && options.prune()) {
       for (LiveTester t : live.testers()) {
-        if (!t.joinedByPublicLink() && (t.email() == null || !desiredEmails.contains(t.email()))) {
+        if (owns(t) && (t.email() == null || !desiredEmails.contains(t.email()))) {
           testersLeavingApp.add(t.id());
         }
       }
     }
+  }
+
+  /**
+   * Whether the file owns this live tester, so that {@code manage.testers: exclusive} with {@code --prune} may remove
+   * it from the app: it did not join through a public link, and each of its groups is one the file manages (see
+   * {@link ManagedGroups}), or it is in none. A tester in a group the file does not manage is never the file's.
+   */
+  public boolean owns(LiveTester tester) {
+    return !tester.joinedByPublicLink() && managedGroupIds.containsAll(tester.groupIds());
+  }
+
+  /** Whether the live group {@code id} is one the file manages (see {@link ManagedGroups}). */
+  public boolean managesGroup(String id) {
+    return managedGroupIds.contains(id);
   }
 
   public AppSpec desired() {
