@@ -11,7 +11,6 @@ import dev.flightplan.state.LiveTester;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -20,7 +19,8 @@ import java.util.TreeSet;
  * maxDeletes} objects, or that leaves a group with members empty, is refused unless the user allows it. Pure.
  *
  * <p>What counts as a deletion: every deleted or replaced object (group, tester leaving the app, localization, App
- * Clip invocation, ...) and every tester removed from a group. A group is emptied when it has members now and the
+ * Clip invocation, ...), every tester removed from a group, and every tester a deleted or replaced group leaves in no
+ * group (as App Store Connect does when it deletes a group: {@link TakenTesters}). A group is emptied when it has members now and the
  * plan leaves it none (members removed, testers leaving the app, none added); deleting a group is a deletion, not an
  * emptying.
  */
@@ -57,9 +57,9 @@ public final class Guards {
   /** Checks {@code plan}, made from {@code live}, against {@code limits}. */
   public static Refusal check(Plan plan, LiveState live, Limits limits) {
     List<String> reasons = new ArrayList<>();
-    int deletions = deletions(plan);
+    int deletions = deletions(plan, live);
     if (deletions > limits.maxDeletes()) {
-      reasons.add("this plan would delete " + deletions + " objects (" + describeDeletions(plan)
+      reasons.add("this plan would delete " + deletions + " objects (" + describeDeletions(plan, live)
           + "), more than --max-deletes " + limits.maxDeletes() + " allows; if that is intended, run again with"
           + " --max-deletes " + deletions);
     }
@@ -71,9 +71,12 @@ public final class Guards {
     return new Refusal(reasons);
   }
 
-  /** Deleted or replaced objects, plus testers removed from groups. */
-  public static int deletions(Plan plan) {
-    int n = 0;
+  /**
+   * Deleted or replaced objects, plus testers removed from groups, plus the testers deleted or replaced groups leave
+   * in no group ({@link TakenTesters}).
+   */
+  public static int deletions(Plan plan, LiveState live) {
+    int n = TakenTesters.count(plan, live);
     for (Action a : plan.actions()) {
       switch (a.kind()) {
         case DELETE, REPLACE -> n++;
@@ -84,7 +87,7 @@ public final class Guards {
     return n;
   }
 
-  private static String describeDeletions(Plan plan) {
+  private static String describeDeletions(Plan plan, LiveState live) {
     // type and what happened to it → how many
     Map<String, Map<String, Integer>> byType = new TreeMap<>();
     int removedFromGroups = 0;
@@ -103,6 +106,10 @@ public final class Guards {
     if (removedFromGroups > 0) {
       parts.add(removedFromGroups + (removedFromGroups == 1 ? " tester" : " testers") + " removed from groups");
     }
+    int taken = TakenTesters.count(plan, live);
+    if (taken > 0) {
+      parts.add(taken + (taken == 1 ? " tester" : " testers") + " left in no group by deleted groups");
+    }
     return String.join(", ", parts);
   }
 
@@ -114,7 +121,7 @@ public final class Guards {
         TreeSet<String> members = new TreeSet<>();
         for (LiveTester t : app.testers()) {
           if (t.groupIds().contains(group.id())) {
-            members.add(name(t));
+            members.add(TakenTesters.name(t));
           }
         }
         if (members.isEmpty()) {
@@ -176,9 +183,5 @@ public final class Guards {
       }
     }
     return removed;
-  }
-
-  private static String name(LiveTester t) {
-    return Objects.requireNonNullElse(t.email(), "(tester " + t.id() + ")");
   }
 }

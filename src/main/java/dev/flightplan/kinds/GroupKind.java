@@ -166,6 +166,7 @@ public final class GroupKind implements ResourceKind {
             spec.testersAt());
     ctx.out().action(new Action.Replace(address, live.id(), liveAttributes(live, ctx), replacementAttributes(effective, wanted), forcedBy,
         what + " cannot change in place; the group is deleted and created again, with a new public link"));
+    PublicLinkLoss.warn(ctx, live, true, spec.pos());
     ctx.out().call(Phase.GROUP_REPLACE_DELETE,
         new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local() + " (replace)", List.of(address)));
     planCreate(ctx, effective, wanted, live);
@@ -187,6 +188,7 @@ public final class GroupKind implements ResourceKind {
         continue;
       }
       Address address = Address.group(ctx.app(), kept.name());
+      PublicLinkLoss.warn(ctx, kept, false, null);
       for (LiveGroup live : copies) {
         Duplicates.delete(ctx, Phase.GROUP_DELETE, TYPE, live == kept ? address : Duplicates.address(address, live.id()), live.id(),
             liveAttributes(live, ctx), "not in the file, which owns all groups (manage.groups: all), and --prune was given");
