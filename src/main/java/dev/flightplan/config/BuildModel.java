@@ -83,7 +83,9 @@ final class BuildModel {
             positions.value(criterionAt)));
       }
     }
-    Integer limit = link.has("limit") ? link.get("limit").asInt() : null;
+    JsonNode written = link.path("limit");
+    LinkLimit limit = written.isMissingNode() ? null
+        : written.isTextual() && written.asText().equals(LinkLimit.NONE_WORD) ? LinkLimit.NONE : LinkLimit.of(written.asInt());
     return new PublicLinkSpec(link.path("enabled").asBoolean(), limit, criteria, positions.value(at));
   }
 

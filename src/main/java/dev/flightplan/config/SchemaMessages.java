@@ -131,12 +131,14 @@ final class SchemaMessages {
       case "additionalProperties", "unevaluatedProperties" -> unknownKey(at, m.getProperty(), owner);
       case "propertyNames" -> badKey(at, m.getProperty(), keyword);
       case "required" -> error(at, noun(at, owner) + " is missing required key \"" + m.getProperty() + "\"", null);
-      case "type" -> wrongType(at, label, keyword, value);
+      case "type" -> wrongType(at, label, keyword, value, owner.path("patternErrorMessage").textValue());
       case "enum" -> error(at, label + " must be one of: " + list(keyword) + "; got " + Values.plain(value), null);
       case "const" -> error(at, label + " must be " + Values.plain(keyword) + ", got " + Values.plain(value), null);
       case "pattern" -> {
         String rule = owner.path("patternErrorMessage").asText("must match the pattern " + keyword.asText());
-        error(at, label + " " + rule + "; got " + Values.plain(value), null);
+        // a number in quotes where a number or a word (limit: none) is allowed
+        boolean quotedNumber = owner.path("type").toString().contains("\"integer\"") && value.asText().matches("[-+]?[0-9]+");
+        error(at, label + " " + rule + "; got " + Values.plain(value), quotedNumber ? "remove the quotes" : null);
       }
       case "minItems", "minProperties" -> error(at, atLeast(label, keyword.asInt()), null);
       case "maxItems" ->
@@ -201,7 +203,8 @@ final class SchemaMessages {
     diagnostics.add(Diagnostic.error(positions.key(keyPointer), "key " + Values.quote(key) + " " + what, null));
   }
 
-  private void wrongType(String at, String label, JsonNode expected, JsonNode value) {
+  /** {@code rule}: the schema's wording of what a value that is a number or a word must be (its patternErrorMessage). */
+  private void wrongType(String at, String label, JsonNode expected, JsonNode value, String rule) {
     List<String> types = new ArrayList<>();
     if (expected.isArray()) {
       expected.forEach(t -> types.add(Values.typeName(t.asText())));
@@ -219,6 +222,11 @@ final class SchemaMessages {
       hint = "quote it to make it a string: \"" + value.asText() + "\"";
     } else if (types.contains("a list") && value.isNull()) {
       hint = "write [] for an empty list";
+    }
+    // a number or a word (limit: 500 or limit: none): the schema's own sentence says which
+    if (rule != null && types.contains("an integer") && types.contains("a string")) {
+      error(at, label + " " + rule + "; got " + Values.describe(value), value.isNull() ? "leave the key out to leave it as it is" : hint);
+      return;
     }
     error(at, label + " must be " + String.join(" or ", types) + ", got " + Values.describe(value), hint);
   }

@@ -210,7 +210,7 @@ public final class GroupKind implements ResourceKind {
         .put("appleSiliconMac", spec.appleSiliconMac())
         .put("appleVision", spec.appleVision())
         .put("publicLink", link == null ? null : link.enabled() ? "enabled" : "disabled")
-        .put("publicLinkLimit", link == null || link.limit() == null ? null : link.limit())
+        .put("publicLinkLimit", link == null || link.limit() == null ? null : link.limit().max())
         .put("criteria", RecruitmentCriteria.labels(RecruitmentCriteria.desired(spec)))
         .put("builds", GroupBuilds.labels(p, spec))
         .put("testers", List.copyOf(new TreeSet<>(members)))
@@ -227,7 +227,7 @@ public final class GroupKind implements ResourceKind {
         .put("appleSiliconMac", Boolean.TRUE.equals(spec.appleSiliconMac()))
         .put("appleVision", Boolean.TRUE.equals(spec.appleVision()))
         .put("publicLink", link != null && link.enabled() ? "enabled" : "disabled")
-        .put("publicLinkLimit", link == null ? null : link.limit())
+        .put("publicLinkLimit", link == null || link.limit() == null ? null : link.limit().max())
         .put("criteria", RecruitmentCriteria.labels(RecruitmentCriteria.desired(spec)))
         .put("testers", List.copyOf(new TreeSet<>(members)))
         .build();

@@ -1,6 +1,7 @@
 package dev.flightplan.kinds;
 
 import dev.flightplan.config.GroupSpec;
+import dev.flightplan.config.LinkLimit;
 import dev.flightplan.config.PublicLinkSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.state.LiveGroup;
@@ -26,7 +27,7 @@ final class GroupSettings {
       return;
     }
     boolean liveEnabled = live != null && live.publicLinkEnabled();
-    Integer liveLimit = live != null && live.publicLinkLimitEnabled() ? live.publicLinkLimit() : null;
+    Integer liveLimit = LinkLimits.live(live);
     if (link.enabled() && !liveEnabled && !willHaveBuild) {
       p.ctx.out()
           .diagnostic(
@@ -39,9 +40,11 @@ final class GroupSettings {
     if (link.enabled() != liveEnabled) {
       p.change("publicLink", liveEnabled ? "enabled" : "disabled", link.enabled() ? "enabled" : "disabled");
     }
-    boolean limitChanges = !Objects.equals(link.limit(), liveLimit);
+    LinkLimits.noteKept(p, spec, link, liveLimit);
+    // an omitted limit is left as it is; limit: none removes it
+    boolean limitChanges = link.limit() != null && !Objects.equals(link.limit().max(), liveLimit);
     if (limitChanges) {
-      p.change("publicLinkLimit", liveLimit == null ? "none" : liveLimit, link.limit() == null ? "none" : link.limit());
+      p.change("publicLinkLimit", liveLimit == null ? LinkLimit.NONE_WORD : liveLimit, link.limit().shown());
     }
     if (!link.enabled()) {
       if (liveEnabled) {
@@ -60,9 +63,9 @@ final class GroupSettings {
     if (!changes) {
       return;
     }
-    patch.put("publicLinkLimitEnabled", link.limit() != null);
-    if (link.limit() != null) {
-      patch.put("publicLinkLimit", link.limit());
+    patch.put("publicLinkLimitEnabled", !link.limit().none());
+    if (!link.limit().none()) {
+      patch.put("publicLinkLimit", link.limit().max());
     }
   }
 

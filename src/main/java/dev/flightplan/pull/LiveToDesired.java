@@ -7,6 +7,7 @@ import dev.flightplan.config.CriterionSpec;
 import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.InvitationPolicy;
 import dev.flightplan.config.InvocationSpec;
+import dev.flightplan.config.LinkLimit;
 import dev.flightplan.config.LocalizationSpec;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.PublicLinkSpec;
@@ -93,7 +94,7 @@ final class LiveToDesired {
   }
 
   private PublicLinkSpec publicLink(LiveGroup g) {
-    Integer limit = g.publicLinkLimitEnabled() ? g.publicLinkLimit() : null;
+    LinkLimit limit = g.publicLinkLimitEnabled() && g.publicLinkLimit() != null ? LinkLimit.of(g.publicLinkLimit()) : LinkLimit.NONE;
     List<CriterionSpec> criteria = null;
     if (g.criteria() != null) {
       criteria = new ArrayList<>();

@@ -155,7 +155,7 @@ final class YamlWriter {
     if (link == null) {
       return;
     }
-    String inline = "enabled: " + link.enabled() + (link.limit() == null ? "" : ", limit: " + link.limit());
+    String inline = "enabled: " + link.enabled() + (link.limit() == null ? "" : ", limit: " + link.limit().shown());
     if (link.criteria() == null) {
       line(IN_ITEM + "publicLink: { " + inline + " }");
       return;
@@ -163,7 +163,7 @@ final class YamlWriter {
     line(IN_ITEM + "publicLink:");
     line(IN_ITEM + "  enabled: " + link.enabled());
     if (link.limit() != null) {
-      line(IN_ITEM + "  limit: " + link.limit());
+      line(IN_ITEM + "  limit: " + link.limit().shown());
     }
     if (link.criteria().isEmpty()) {
       line(IN_ITEM + "  criteria: []");

@@ -159,7 +159,7 @@ class BuildConfigTest {
     assertThat(beta.publicLink()).isEqualTo(new PublicLinkSpec(false, null, null, new SourcePos("t.yaml", 8, 21)));
     PublicLinkSpec open = app.groups().get(1).publicLink();
     assertThat(open.enabled()).isTrue();
-    assertThat(open.limit()).isEqualTo(10000);
+    assertThat(open.limit()).isEqualTo(LinkLimit.of(10000));
     assertThat(open.criteria()).isEmpty();
     GroupSpec closed = app.groups().get(2);
     assertThat(closed.publicLink()).isNull();

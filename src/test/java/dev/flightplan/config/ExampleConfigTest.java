@@ -101,7 +101,7 @@ class ExampleConfigTest {
     assertThat(publicBeta.appleVision()).isNull();
     PublicLinkSpec link = publicBeta.publicLink();
     assertThat(link.enabled()).isTrue();
-    assertThat(link.limit()).isEqualTo(500);
+    assertThat(link.limit()).isEqualTo(LinkLimit.of(500));
     assertThat(link.criteria()).singleElement().satisfies(c -> {
       assertThat(c.deviceFamily()).isEqualTo("IPHONE");
       assertThat(c.minOs()).isEqualTo("17.0");

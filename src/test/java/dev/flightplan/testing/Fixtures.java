@@ -9,6 +9,7 @@ import dev.flightplan.config.InvocationSpec;
 import dev.flightplan.config.LocalizationSpec;
 import dev.flightplan.config.ReviewDetailSpec;
 import dev.flightplan.config.Secrets;
+import dev.flightplan.config.LinkLimit;
 import dev.flightplan.config.PublicLinkSpec;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.GroupSpec;
@@ -174,7 +175,7 @@ public final class Fixtures {
 
   public static GroupSpec withLink(GroupSpec g, boolean enabled, Integer limit, CriterionSpec... criteria) {
     return new GroupSpec(g.name(), g.internal(), g.accessToAllBuilds(), g.feedback(), g.protect(), g.testers(),
-        g.appleSiliconMac(), g.appleVision(), new PublicLinkSpec(enabled, limit, criteria.length == 0 ? null : List.of(criteria), POS),
+        g.appleSiliconMac(), g.appleVision(), new PublicLinkSpec(enabled, limit == null ? null : LinkLimit.of(limit), criteria.length == 0 ? null : List.of(criteria), POS),
         g.builds(), g.pos(), g.testersAt());
   }
 
