@@ -48,7 +48,7 @@ class WorkflowCommandsTest {
     assertThat(lines)
         .contains("plan -f testflight/testflight.yaml -o plan.json --format markdown --detailed-exitcode --mask-emails")
         .contains("apply reviewed/plan.json --no-color --mask-emails")
-        .contains("plan -f testflight/testflight.yaml --detailed-exitcode --format markdown --mask-emails")
+        .contains("plan -f testflight/testflight.yaml --prune --detailed-exitcode --format markdown --mask-emails")
         .contains("apply -f testflight/testflight.yaml --invitations-only --auto-approve --no-color --mask-emails");
   }
 
