@@ -74,7 +74,9 @@ class ConvergenceTest extends SandboxTest {
   void aDeleteAcceptedWith202IsConfirmedByReadingBackAndNeverSentAgain() throws IOException {
     Path file = tmp.resolve("testflight.yaml");
     Files.writeString(file, "version: 1\napps:\n  - bundleId: com.example.weather\n"
-        + "    manage: { testers: exclusive }\n    groups:\n      - { name: QA, internal: true, testers: [alice@example.com] }\n");
+        + "    manage: { testers: exclusive }\n    groups:\n      - { name: QA, internal: true, testers: [alice@example.com] }\n"
+        // listed, so that their members are the file's to remove from the app
+        + "      - { name: Friends & Family }\n      - { name: Old Beta }\n");
     CliRunner.Result r = waitingOnTheClock().run(sandbox, "apply", "-f", file.toString(), "--prune", "--auto-approve", "--debug",
         "--allow-empty-groups");
     assertThat(r.exit()).as(r.all()).isZero();

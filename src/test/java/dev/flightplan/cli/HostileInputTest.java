@@ -105,7 +105,7 @@ class HostileInputTest extends SandboxTest {
       {"limit", "18446744073709551866", "\"limit\" must be at most 10000, got 18446744073709551866"},
       {"limit", "4294967546", "\"limit\" must be at most 10000, got 4294967546"},
       {"limit", "-0", "\"limit\" must be at least 1, got 0"},
-      {"limit", "0x10", "\"limit\" must be an integer, got string \"0x10\""},
+      {"limit", "0x10", "\"limit\" must be a number from 1 to 10000, or none (no limit); got \"0x10\""},
       {"limit", "1e400", "the number 1e400 is out of range: it has more than 40 digits before its decimal point"},
       {"limit", "1e999999999", "the number 1e999999999 is out of range"},
       {"resendAfterDays", "1e3", "\"resendAfterDays\" must be at most 90, got 1000"},
