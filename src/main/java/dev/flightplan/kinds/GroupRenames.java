@@ -26,9 +26,10 @@ final class GroupRenames {
       String old = quote(spec.renamedFrom());
       if (ctx.groups().bothNames(spec)) {
         LiveGroup current = ctx.liveGroup(spec.name()).orElseThrow();
+        LiveGroup previous = ctx.groups().ofOldName(spec).orElseThrow();
         ctx.out().diagnostic(Diagnostic.error(spec.pos(),
             "group " + name + " is renamed from " + old + ", but App Store Connect has both: " + quote(current.name())
-                + " (" + current.id() + ") and a group of the old name",
+                + " (" + current.id() + ") and " + quote(previous.name()) + " (" + previous.id() + ")",
             "flightplan cannot tell which one the file means. If the rename is done, remove renamedFrom (the group "
                 + old + " is then a group the file does not list); if not, delete or rename the group "
                 + quote(current.name()) + " in App Store Connect; then plan again"));

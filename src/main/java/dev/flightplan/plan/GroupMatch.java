@@ -75,6 +75,12 @@ public final class GroupMatch {
     return bothNames.contains(GroupName.key(spec.name()));
   }
 
+  /** The live group of the file's group's old name ({@code renamedFrom}), whichever group of the file it is. */
+  public Optional<LiveGroup> ofOldName(GroupSpec spec) {
+    List<LiveGroup> copies = spec.renamedFrom() == null ? null : live.get(GroupName.key(spec.renamedFrom()));
+    return copies == null ? Optional.empty() : Optional.of(copies.get(0));
+  }
+
   /** The live groups no group of the file is (each with its copies, the kept one first), in name order. */
   public List<List<LiveGroup>> unlisted() {
     List<List<LiveGroup>> out = new ArrayList<>();
