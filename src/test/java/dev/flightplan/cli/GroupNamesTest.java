@@ -81,6 +81,16 @@ class GroupNamesTest extends SandboxTest {
   }
 
   @Test
+  void theGuardAgainstEmptyingAGroupFollowsItUnderItsNewSpelling() throws IOException {
+    Path file = file("    manage: { testers: exclusive }\n    groups:\n      - { name: OLD BETA, testers: [] }\n");
+    CliRunner.Result refused = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
+    assertThat(refused.exit()).as(refused.all()).isEqualTo(ExitCodes.ERROR);
+    assertThat(refused.err()).contains("this plan would empty group \"Old Beta\" of com.example.weather (its 1 member(s)"
+        + " would be removed and none added)");
+    assertThat(writes()).isZero();
+  }
+
+  @Test
   void aNameInAnotherUnicodeFormIsTheLiveGroupAndTakesTheFilesBytes() throws IOException {
     String composed = "Caf\u00e9 Testers";
     String decomposed = "Cafe\u0301 Testers";
