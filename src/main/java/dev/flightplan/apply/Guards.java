@@ -127,7 +127,13 @@ public final class Guards {
         if (members.isEmpty()) {
           continue;
         }
+        // the group's address in the plan: the file's name for it, which may differ from App Store Connect's (renamed)
         Address address = Address.group(app.bundleId(), group.name());
+        for (Action a : plan.actions()) {
+          if (a.address().app().equals(app.bundleId()) && a.address().type().equals("group") && group.id().equals(idOf(a))) {
+            address = a.address();
+          }
+        }
         TreeSet<String> after = new TreeSet<>(members);
         boolean deleted = false;
         for (Action a : plan.actions()) {
@@ -158,7 +164,7 @@ public final class Guards {
             after.remove(a.address().key());
           } else if (a.address().type().equals("tester") && a instanceof Action.Create c) {
             Object groups = c.after().values().get("groups");
-            if (groups instanceof List<?> list && list.contains(group.name())) {
+            if (groups instanceof List<?> list && list.contains(address.key())) {
               after.add(a.address().key());
             }
           }
@@ -170,6 +176,16 @@ public final class Guards {
       }
     }
     return emptied;
+  }
+
+  /** The live id an action changes; null for a create or a send. */
+  private static String idOf(Action a) {
+    return switch (a.kind()) {
+      case UPDATE -> ((Action.Update) a).id();
+      case REPLACE -> ((Action.Replace) a).id();
+      case DELETE -> ((Action.Delete) a).id();
+      default -> null;
+    };
   }
 
   private static List<String> removedTesters(Action.Update update) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  * Vision Pro. {@code publicLink} (external groups only) and {@code builds} (null: not managed; otherwise exactly
  * the builds the group gets) are null when not said. {@code testersAt}: where the group's {@code testers} list names
  * each email (the first time), for messages about one membership; empty when the group was not read from a file.
+ * {@code renamedFrom}: the name the group had before (null when the file says none): the live group of that name is
+ * this group, renamed in place.
  */
 public record GroupSpec(
     String name,
@@ -25,12 +27,31 @@ public record GroupSpec(
     PublicLinkSpec publicLink,
     List<BuildRef> builds,
     SourcePos pos,
-    Map<String, SourcePos> testersAt) {
+    Map<String, SourcePos> testersAt,
+    String renamedFrom) {
   public GroupSpec {
     Objects.requireNonNull(name, "name");
     testers = List.copyOf(testers);
     builds = builds == null ? null : List.copyOf(builds);
     testersAt = Map.copyOf(testersAt);
+  }
+
+  /** A group that was not renamed. */
+  public GroupSpec(
+      String name,
+      boolean internal,
+      Boolean accessToAllBuilds,
+      Boolean feedback,
+      boolean protect,
+      List<String> testers,
+      Boolean appleSiliconMac,
+      Boolean appleVision,
+      PublicLinkSpec publicLink,
+      List<BuildRef> builds,
+      SourcePos pos,
+      Map<String, SourcePos> testersAt) {
+    this(name, internal, accessToAllBuilds, feedback, protect, testers, appleSiliconMac, appleVision, publicLink, builds,
+        pos, testersAt, null);
   }
 
   /** Where the file lists {@code email} among this group's testers; the group's position if it does not. */

@@ -3,6 +3,7 @@ package dev.flightplan.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,10 @@ import java.util.function.Function;
 
 /**
  * Builds the desired-state records from a tree that passed the schema and the semantic rules: applies defaults,
- * lower-cases emails, trims group names, and adds a tester for every email mentioned only under a group. A key
- * the file does not write becomes null ("not managed") unless the records define a default; the parts about
- * builds and the app's beta information are built by {@link BuildModel} and {@link InfoModel}.
+ * lower-cases emails, trims group names (and writes a tester's reference to a group as the group writes its name),
+ * and adds a tester for every email mentioned only under a group. A key the file does not write becomes null ("not
+ * managed") unless the records define a default; the parts about builds and the app's beta information are built by
+ * {@link BuildModel} and {@link InfoModel}.
  */
 final class ModelBuilder {
   private final PositionMap positions;
@@ -80,7 +82,8 @@ final class ModelBuilder {
         builds.publicLink(group.path("publicLink"), Pointer.child(at, "publicLink")),
         builds.refs(group.path("builds"), Pointer.child(at, "builds")),
         positions.value(at),
-        testers);
+        testers,
+        group.has("renamedFrom") ? group.get("renamedFrom").asText().trim() : null);
   }
 
   /** The list's values in file order, each once (as {@code key} reads it), with where each is first written. */
@@ -98,14 +101,20 @@ final class ModelBuilder {
    */
   private List<TesterSpec> testers(JsonNode entries, String at, JsonNode groupNodes, String groupsAt) {
     Map<String, TesterSpec> testers = new LinkedHashMap<>();
+    Map<String, String> declared = new HashMap<>();
+    for (JsonNode g : groupNodes) {
+      String name = g.path("name").asText().trim();
+      declared.putIfAbsent(GroupName.key(name), name);
+    }
     for (int i = 0; i < entries.size(); i++) {
       JsonNode entry = entries.get(i);
       if (TesterFiles.isFile(entry)) {
         continue; // its rows follow, as entries of their own
       }
       String entryAt = Pointer.child(at, i);
-      Map<String, SourcePos> groups =
-          firstMentions(entry.path("groups"), Pointer.child(entryAt, "groups"), g -> g.asText().trim());
+      // a group named in another case or Unicode form is the same group: it is named as the group writes it
+      Map<String, SourcePos> groups = firstMentions(entry.path("groups"), Pointer.child(entryAt, "groups"),
+          g -> declared.getOrDefault(GroupName.key(g.asText().trim()), g.asText().trim()));
       String email = email(entry.path("email"));
       testers.put(
           email,

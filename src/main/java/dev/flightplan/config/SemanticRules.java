@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules of the desired-state file that JSON Schema cannot say: uniqueness (bundle IDs, group names also
- * ignoring case, tester emails ignoring case), references from testers to groups, and internal-only and
- * external-only settings; builds ({@link BuildRules}), locales ({@link LocaleRules}) and recruitment criteria
+ * The rules of the desired-state file that JSON Schema cannot say: uniqueness (bundle IDs, tester emails ignoring
+ * case), group names and references to groups ({@link GroupNameRules}), and internal-only and external-only
+ * settings; builds ({@link BuildRules}), locales ({@link LocaleRules}) and recruitment criteria
  * ({@link CriteriaRules}) have their own classes. Runs on the whole tree even when the schema found errors,
  * skipping the values it rejected, so that every problem is reported at once.
  */
@@ -50,46 +49,33 @@ final class SemanticRules {
   }
 
   private void app(JsonNode app, String at) {
-    GroupNames names = groups(Checks.list(app.path("groups")), Pointer.child(at, "groups"));
+    GroupNameRules names = groups(Checks.list(app.path("groups")), Pointer.child(at, "groups"));
     testers(Checks.list(app.path("testers")), Pointer.child(at, "testers"), names);
     locales.keys(app.path("localizations"), Pointer.child(at, "localizations"));
     builds.specs(app.path("builds"), Pointer.child(at, "builds"));
   }
 
-  /** The group names an app declares (trimmed), and whether all of them could be read. */
-  private record GroupNames(Map<String, SourcePos> declared, boolean complete) {}
-
-  private GroupNames groups(JsonNode groups, String at) {
-    Map<String, SourcePos> exact = new LinkedHashMap<>();
-    Map<String, String> folded = new HashMap<>();
-    boolean complete = checks.valid(at);
+  private GroupNameRules groups(JsonNode groups, String at) {
+    GroupNameRules names = new GroupNameRules(checks, checks.valid(at));
     for (int i = 0; i < groups.size(); i++) {
       String group = Pointer.child(at, i);
       JsonNode node = groups.get(i);
       String name = checks.text(node, group, "name");
       if (name == null) {
-        complete = false;
+        names.unreadable();
         continue;
       }
       name = name.trim();
-      String namePtr = Pointer.child(group, "name");
-      if (checks.unique(exact, name, namePtr, "duplicate group " + Values.quote(name))) {
-        String other = folded.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
-        if (other != null) {
-          checks.error(
-              checks.positions().value(namePtr),
-              "group " + Values.quote(name) + " differs from group " + Values.quote(other) + " only by case",
-              "App Store Connect sees them as the same name; " + Values.quote(other) + " is at line "
-                  + exact.get(other).line());
-        }
-      }
+      names.declare(name, Pointer.child(group, "name"));
+      names.renamedFrom(node, group, name);
       kindOnly(node, group, name);
       members(Checks.list(node.path("testers")), Pointer.child(group, "testers"), name);
       builds.refs(node.path("builds"), Pointer.child(group, "builds"), "group " + Values.quote(name));
       String link = Pointer.child(group, "publicLink");
       criteria.check(node.path("publicLink").path("criteria"), Pointer.child(link, "criteria"));
     }
-    return new GroupNames(exact, complete);
+    names.checkRenames();
+    return names;
   }
 
   /** Settings for one kind of group only: access to all builds (internal), a public link (external). */
@@ -131,7 +117,7 @@ final class SemanticRules {
     }
   }
 
-  private void testers(JsonNode testers, String at, GroupNames groups) {
+  private void testers(JsonNode testers, String at, GroupNameRules groups) {
     Map<String, SourcePos> emails = new HashMap<>();
     for (int i = 0; i < testers.size(); i++) {
       if (TesterFiles.isFile(testers.get(i))) {
@@ -151,7 +137,7 @@ final class SemanticRules {
     }
   }
 
-  private void testerGroups(JsonNode names, String at, GroupNames groups) {
+  private void testerGroups(JsonNode names, String at, GroupNameRules groups) {
     Map<String, SourcePos> seen = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       String ref = Pointer.child(at, i);
@@ -160,21 +146,8 @@ final class SemanticRules {
         continue;
       }
       name = name.trim();
-      if (!checks.unique(seen, name, ref, "group " + Values.quote(name) + " is listed twice for this tester")) {
-        continue;
-      }
-      if (groups.complete() && !groups.declared().containsKey(name)) {
-        String summary = "unknown group " + Values.quote(name);
-        var suggestion = Suggest.closest(name, groups.declared().keySet());
-        String hint = null;
-        if (suggestion.isPresent()) {
-          summary += "; did you mean " + Values.quote(suggestion.get()) + "?";
-        } else {
-          hint = groups.declared().isEmpty()
-              ? "this app declares no groups; add it under `groups:`"
-              : "this app declares: " + String.join(", ", groups.declared().keySet());
-        }
-        checks.error(checks.positions().value(ref), summary, hint);
+      if (checks.unique(seen, GroupName.key(name), ref, "group " + Values.quote(name) + " is listed twice for this tester")) {
+        groups.reference(name, ref);
       }
     }
   }

@@ -12,7 +12,6 @@ import dev.flightplan.state.LiveTester;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,9 +24,8 @@ final class GroupCopies {
   private GroupCopies() {}
 
   static void plan(AppContext ctx) {
-    Map<String, List<LiveGroup>> byName = Copies.groups(ctx.live().groups());
     for (GroupSpec spec : ctx.desired().groups()) {
-      List<LiveGroup> copies = byName.getOrDefault(spec.name(), List.of());
+      List<LiveGroup> copies = ctx.groups().copies(spec.name());
       for (int i = 1; i < copies.size(); i++) {
         LiveGroup kept = copies.get(0);
         LiveGroup copy = copies.get(i);

@@ -15,7 +15,6 @@ import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.ResourceKind;
-import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +25,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Beta groups, keyed by (app, name): created, updated in place (settings, public link, recruitment criteria,
- * builds, and membership of existing testers in batches per group), replaced when a create-only attribute changes
- * and that is allowed, and deleted only when the file owns all of the app's groups and {@code --prune} is given. A
- * name App Store Connect holds twice is {@link GroupCopies}'s.
+ * Beta groups, keyed by (app, name as App Store Connect compares names, see {@link dev.flightplan.plan.GroupMatch}):
+ * created, updated in place (name, settings, public link, recruitment criteria, builds, and membership of existing
+ * testers in batches per group), replaced when a create-only attribute changes and that is allowed, and deleted only
+ * when the file owns all of the app's groups and {@code --prune} is given. A name App Store Connect holds twice is
+ * {@link GroupCopies}'s; renames are {@link GroupRenames}', and a created group that looks like a rename is said by
+ * {@link RenameLookAlikes}.
  */
 public final class GroupKind implements ResourceKind {
   static final String TYPE = "betaGroups";
@@ -38,14 +39,19 @@ public final class GroupKind implements ResourceKind {
   public void plan(AppContext ctx) {
     requireInternalGroup(ctx);
     InternalMembers.check(ctx);
+    GroupRenames.check(ctx);
     Map<String, Set<String>> members = ctx.membersByGroup();
+    List<GroupSpec> created = new ArrayList<>();
     for (GroupSpec spec : ctx.desired().groups()) {
       Set<String> wanted = members.getOrDefault(spec.name(), Set.of());
-      ctx.liveGroup(spec.name())
-          .ifPresentOrElse(live -> planExisting(ctx, spec, live, wanted), () -> planCreate(ctx, spec, wanted, null));
+      ctx.liveGroup(spec.name()).ifPresentOrElse(live -> planExisting(ctx, spec, live, wanted), () -> {
+        created.add(spec);
+        planCreate(ctx, spec, wanted, null);
+      });
     }
     GroupCopies.plan(ctx);
     planDeletes(ctx);
+    RenameLookAlikes.plan(ctx, created);
   }
 
   /**
@@ -120,6 +126,7 @@ public final class GroupKind implements ResourceKind {
     }
     Address address = Address.group(ctx.app(), spec.name());
     GroupPlan p = new GroupPlan(ctx, address, Id.of(live.id()));
+    GroupRenames.plan(p, spec, live);
     boolean willHaveBuild = GroupBuilds.plan(p, spec, live);
     GroupSettings.plan(p, spec, live, willHaveBuild);
     RecruitmentCriteria.plan(p, spec, live);
@@ -127,7 +134,9 @@ public final class GroupKind implements ResourceKind {
     if (p.changes.isEmpty()) {
       return;
     }
-    ctx.out().action(new Action.Update(address, live.id(), p.changes, "differs from the file"));
+    String renamed = GroupRenames.reason(ctx, spec, live);
+    String reason = renamed == null ? "differs from the file" : p.changes.size() == 1 ? renamed : renamed + "; and differs from the file";
+    ctx.out().action(new Action.Update(address, live.id(), p.changes, reason));
     p.emitPatches();
   }
 
@@ -176,13 +185,9 @@ public final class GroupKind implements ResourceKind {
     if (ctx.desired().manage().groups() != Manage.GroupsMode.ALL) {
       return;
     }
-    Set<String> declared = new TreeSet<>(ctx.desired().groupNames());
     List<String> unlisted = new ArrayList<>();
-    for (List<LiveGroup> copies : Copies.groups(ctx.live().groups()).values()) {
+    for (List<LiveGroup> copies : ctx.groups().unlisted()) {
       LiveGroup kept = copies.get(0);
-      if (declared.contains(kept.name())) {
-        continue;
-      }
       if (!ctx.options().prune()) {
         unlisted.add("\"" + kept.name() + "\"");
         continue;

@@ -7,6 +7,7 @@ import dev.flightplan.config.TesterSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
 import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.GroupMatch;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveGroup;
@@ -26,8 +27,9 @@ import java.util.TreeSet;
  * Internal groups take only App Store Connect users of the team; App Store Connect refuses anyone else with a 422,
  * half way through an apply. So the plan checks every tester who would join an internal group (created in it, added
  * to it, or in it when the group is created or re-created) against the team's users, and reports each one who is not
- * a user where the file puts them in the group. Testers already in the live internal group of that name are users
- * (App Store Connect let them in) and cost nothing: the users are read only when someone would join.
+ * a user where the file puts them in the group. Testers already in the live internal group the file's group is
+ * ({@link GroupMatch}) are users (App Store Connect let them in) and cost nothing: the users are read only when
+ * someone would join.
  */
 public final class InternalMembers {
   /** A tester the file puts in an internal group that it is not a live member of, and where the file says so. */
@@ -83,17 +85,16 @@ public final class InternalMembers {
 
   /** The testers the file puts in internal groups of the app who are not already in the live internal group. */
   static List<Join> joins(AppSpec desired, LiveApp live) {
-    Map<String, String> internalNames = new HashMap<>();
-    live.groups().stream().filter(LiveGroup::internal).forEach(g -> internalNames.put(g.id(), g.name()));
     Map<String, Set<String>> liveMembers = new HashMap<>();
     for (LiveTester t : live.testers()) {
       for (String id : t.groupIds()) {
-        String name = internalNames.get(id);
-        if (name != null && t.email() != null) {
-          liveMembers.computeIfAbsent(name, k -> new HashSet<>()).add(t.email());
+        if (t.email() != null) {
+          liveMembers.computeIfAbsent(id, k -> new HashSet<>()).add(t.email());
         }
       }
     }
+    // the live group each internal group of the file is, by name in any case or form, or by its old name
+    GroupMatch match = GroupMatch.of(desired, live.groups());
     Map<String, TesterSpec> testers = new HashMap<>();
     desired.testers().forEach(t -> testers.put(t.email(), t));
     Map<String, Set<String>> members = desired.membersByGroup();
@@ -102,7 +103,8 @@ public final class InternalMembers {
       if (!g.internal()) {
         continue;
       }
-      Set<String> already = liveMembers.getOrDefault(g.name(), Set.of());
+      Set<String> already = match.live(g.name()).filter(LiveGroup::internal)
+          .map(l -> liveMembers.getOrDefault(l.id(), Set.of())).orElse(Set.of());
       for (String email : members.getOrDefault(g.name(), Set.of())) {
         if (!already.contains(email)) {
           joins.add(new Join(g.name(), email, where(g, testers.get(email), email)));

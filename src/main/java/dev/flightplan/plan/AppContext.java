@@ -1,6 +1,7 @@
 package dev.flightplan.plan;
 
 import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.GroupName;
 import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.Secrets;
@@ -15,7 +16,6 @@ import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +32,8 @@ public final class AppContext {
   private final PlanBuilder out;
   private final Map<String, LiveTester> liveTestersByEmail = new HashMap<>();
   private final Map<String, List<LiveTester>> liveMembersByGroupId = new HashMap<>();
-  private final Map<String, LiveGroup> liveGroupsByName = new LinkedHashMap<>();
+  private final GroupMatch groups;
+  /** Group ids (or references to ids) by {@link GroupName#key} of the name. */
   private final Map<String, Id> groupIds = new HashMap<>();
   private final Set<String> desiredEmails = new HashSet<>();
   private final Map<String, Set<String>> membersByGroup;
@@ -67,8 +68,11 @@ public final class AppContext {
     this.out = out;
     // a name App Store Connect holds twice: the file's group is the copy kept (the oldest), see Copies
     for (List<LiveGroup> copies : Copies.groups(live.groups()).values()) {
-      liveGroupsByName.put(copies.get(0).name(), copies.get(0));
-      groupIds.put(copies.get(0).name(), Id.of(copies.get(0).id()));
+      groupIds.put(GroupName.key(copies.get(0).name()), Id.of(copies.get(0).id()));
+    }
+    groups = GroupMatch.of(desired, live.groups());
+    for (GroupSpec g : desired.groups()) {
+      groups.live(g.name()).ifPresent(l -> groupIds.put(GroupName.key(g.name()), Id.of(l.id())));
     }
     for (LiveTester t : live.testers()) {
       // one tester per email and team (a create of a known email adds that tester); were there two, the lowest id
@@ -127,9 +131,17 @@ public final class AppContext {
     return out;
   }
 
-  /** The live group the file's group {@code name} is: the copy kept when App Store Connect holds the name twice. */
+  /**
+   * The live group the file's group {@code name} is ({@link GroupMatch}): of that name in any case or Unicode form,
+   * or of its old name; the copy kept when App Store Connect holds the name twice.
+   */
   public Optional<LiveGroup> liveGroup(String name) {
-    return Optional.ofNullable(liveGroupsByName.get(name));
+    return groups.live(name);
+  }
+
+  /** Which live group each group of the file is, and which live groups the file does not list. */
+  public GroupMatch groups() {
+    return groups;
   }
 
   public Optional<LiveTester> liveTester(String email) {
@@ -172,7 +184,7 @@ public final class AppContext {
 
   /** Whether the file's group {@code name} is internal (the file declares every group it names). */
   public boolean internalGroup(String name) {
-    return desired.groups().stream().filter(g -> g.name().equals(name)).findFirst().map(GroupSpec::internal)
+    return desired.groups().stream().filter(g -> GroupName.same(g.name(), name)).findFirst().map(GroupSpec::internal)
         .orElseGet(() -> liveGroup(name).map(LiveGroup::internal).orElse(false));
   }
 
@@ -188,7 +200,7 @@ public final class AppContext {
 
   /** The group's id, or the id its creation in this plan will produce. */
   public Id groupId(String name) {
-    Id id = groupIds.get(name);
+    Id id = groupIds.get(GroupName.key(name));
     if (id == null) {
       throw new IllegalStateException("no id or reference for group " + name);
     }
@@ -232,6 +244,6 @@ public final class AppContext {
 
   /** Records that this plan creates (or re-creates) the group, whose id the call producing {@code ref} will create. */
   public void groupWillBeCreated(String name, String ref) {
-    groupIds.put(name, Id.produced(ref));
+    groupIds.put(GroupName.key(name), Id.produced(ref));
   }
 }

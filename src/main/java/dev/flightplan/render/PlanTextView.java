@@ -144,10 +144,15 @@ public final class PlanTextView {
     out.println("    }");
   }
 
-  /** Whether an action's heading gives its reason: for what destroys, replaces or sends (updates speak for themselves). */
+  /**
+   * Whether an action's heading gives its reason: for what destroys, replaces or sends, and for a rename (other updates
+   * speak for themselves; a rename says whether it was declared, or is one of case or Unicode form only, which the
+   * two names, alike on screen, may not show).
+   */
   static boolean explains(Action action) {
     return action.reason() != null
-        && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE || action.kind() == ActionKind.SEND);
+        && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE || action.kind() == ActionKind.SEND
+            || action instanceof Action.Update u && u.changes().stream().anyMatch(c -> c.attribute().equals("name")));
   }
 
   static String verb(Action action) {

@@ -284,12 +284,24 @@ final class Operations {
     if (name.isBlank()) {
       throw ApiException.attributeInvalid("/data/attributes/name", "The name of a beta group must not be blank.");
     }
+    String key = sameNameKey(name);
     for (Group other : state.groupsOfApp(appId)) {
-      if (other.name().equals(name) && !other.id().equals(groupId)) {
+      if (sameNameKey(other.name()).equals(key) && !other.id().equals(groupId)) {
         throw ApiException.attributeInvalid(
-            "/data/attributes/name", "A beta group named '" + name + "' already exists for this app.");
+            "/data/attributes/name", "A beta group named '" + other.name() + "' already exists for this app.");
       }
     }
+  }
+
+  /**
+   * Group names as App Store Connect holds them unique: ignoring case and Unicode normalisation ("Beta" and "beta",
+   * a composed and a decomposed "é"). Written here rather than shared with the client, as the sandbox stands for
+   * Apple's side: a mistake in the client's comparison must not be mirrored by the sandbox.
+   */
+  static String sameNameKey(String name) {
+    String composed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
+    return java.text.Normalizer.normalize(
+        composed.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFC);
   }
 
   private static void checkPublicLink(boolean internal, Boolean enabled, Boolean limitEnabled, Integer limit) {

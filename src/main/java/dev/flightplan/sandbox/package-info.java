@@ -138,7 +138,9 @@
  *       {@code whatsNew}).
  *   <li>409 {@code ENTITY_ERROR.ATTRIBUTE.TYPE}: an attribute has the wrong JSON type (Apple's code for this).
  *   <li>409 {@code ENTITY_ERROR.ATTRIBUTE.INVALID}: a bad value: invalid email, URL or locale, text over its limit,
- *       blank or duplicate group name within the app, {@code hasAccessToAllBuilds} on an external group, public
+ *       blank or duplicate group name within the app (names are compared as App Store Connect holds them unique,
+ *       ignoring case and Unicode normalisation: "A beta group named 'Beta' already exists for this app.", naming the
+ *       group that has it; a PATCH may change the case or form of a group's own name), {@code hasAccessToAllBuilds} on an external group, public
  *       link settings on an internal group, {@code publicLinkLimit} outside 1..10000,
  *       {@code publicLinkLimitEnabled} without a limit, a duplicate locale (app or build localization, invocation
  *       title), {@code expired=false} on a build, a criterion filter whose family is not offered, whose OS versions

@@ -1,5 +1,6 @@
 package dev.flightplan.state;
 
+import dev.flightplan.config.GroupName;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -49,8 +50,11 @@ public final class Copies {
     }
   }
 
-  /** The groups by name, the kept copy first. */
+  /**
+   * The groups by name as App Store Connect compares names ({@link GroupName#key}: "Beta" and "beta" are one name,
+   * held twice), the kept copy first.
+   */
   public static SortedMap<String, List<LiveGroup>> groups(Collection<LiveGroup> groups) {
-    return byKey(groups, LiveGroup::name, OLDEST_GROUP);
+    return byKey(groups, g -> GroupName.key(g.name()), OLDEST_GROUP);
   }
 }

@@ -77,6 +77,16 @@ class TesterCsvTest {
   }
 
   @Test
+  void aGroupNamedInAnotherCaseOrUnicodeFormIsTheGroupAsTheFileWritesIt() throws IOException {
+    String yaml = YAML.replace("- name: Public Beta", "- name: Public Beta\n      - name: \"Caf\u00e9\"");
+    AppSpec app = valid(yaml, "First,Last,Email,Groups\nDave,Ito,dave@example.com,qa;PUBLIC BETA;Cafe\u0301\n");
+    TesterSpec dave = app.testers().get(1);
+    assertThat(dave.groups()).containsExactly("QA", "Public Beta", "Caf\u00e9");
+    assertThat(dave.groupPos("Public Beta")).isEqualTo(new dev.flightplan.diag.SourcePos(dir.resolve("testers.csv").toString(), 2, 30));
+    assertThat(app.membersByGroup().get("Caf\u00e9")).containsExactly("dave@example.com");
+  }
+
+  @Test
   void eachGroupOfARowKeepsItsPositionInTheList() throws IOException {
     AppSpec app = valid("First,Last,Email,Groups\nDave,Ito,dave@example.com,QA;Public Beta\n");
     TesterSpec dave = app.testers().get(1);

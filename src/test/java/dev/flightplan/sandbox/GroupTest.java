@@ -55,6 +55,33 @@ class GroupTest extends SandboxTestBase {
     assertThat(client.get("/v1/betaGroups?filter%5Bname%5D=Devs").ids()).isEmpty();
   }
 
+  /** App Store Connect holds group names unique ignoring case and Unicode normalisation, on create and on rename. */
+  @Test
+  void refusesASecondGroupOfOneNameInAnotherCaseOrUnicodeForm() {
+    for (String name : new String[] {"old beta", "OLD BETA", "Old Beta"}) {
+      SandboxTestClient.Reply duplicate = client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, name, ""));
+      assertThat(duplicate.status()).as(name).isEqualTo(409);
+      assertThat(duplicate.errorCode()).isEqualTo("ENTITY_ERROR.ATTRIBUTE.INVALID");
+      assertThat(pointer(duplicate)).isEqualTo("/data/attributes/name");
+      assertThat(detail(duplicate)).isEqualTo("A beta group named 'Old Beta' already exists for this app.");
+    }
+    String composed = createGroup(Docs.WEATHER, "Caf\u00e9", "");
+    SandboxTestClient.Reply decomposed = client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Cafe\u0301", ""));
+    assertThat(decomposed.status()).isEqualTo(409);
+    assertThat(detail(decomposed)).isEqualTo("A beta group named 'Caf\u00e9' already exists for this app.");
+    SandboxTestClient.Reply upper = client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "CAF\u00c9", ""));
+    assertThat(upper.status()).isEqualTo(409);
+
+    // renaming a group into another's name is refused; changing the case or form of its own name is not
+    SandboxTestClient.Reply clash = client.patch("/v1/betaGroups/" + composed, Docs.groupPatch(composed, "\"name\":\"old BETA\""));
+    assertThat(clash.status()).isEqualTo(409);
+    assertThat(detail(clash)).isEqualTo("A beta group named 'Old Beta' already exists for this app.");
+    SandboxTestClient.Reply own = client.patch("/v1/betaGroups/" + composed, Docs.groupPatch(composed, "\"name\":\"CAFE\u0301\""));
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(client.get("/v1/betaGroups/" + composed).json().path("data").path("attributes").path("name").asText())
+        .isEqualTo("CAFE\u0301");
+  }
+
   @Test
   void enforcesTheCreateRules() {
     SandboxTestClient.Reply duplicate = client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "QA", ""));

@@ -1,0 +1,126 @@
+package dev.flightplan.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.diag.SourcePos;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules about one app's group names that JSON Schema cannot say, with names compared as App Store Connect
+ * compares them ({@link GroupName}): no two groups of one name, {@code renamedFrom} naming a name that no group of
+ * the file has and that only one group was renamed from, and references to groups (a tester's {@code groups}, also
+ * from CSV) naming a declared group, in any case or Unicode form.
+ */
+final class GroupNameRules {
+  /** A group's {@code renamedFrom}: the old name, the group's own name, and where the old name is written. */
+  private record Rename(String from, String to, String at) {}
+
+  private final Checks checks;
+  /** Declared names, by {@link GroupName#key}, as the file first writes them. */
+  private final Map<String, String> byKey = new LinkedHashMap<>();
+  private final Map<String, SourcePos> declared = new LinkedHashMap<>();
+  private final List<Rename> renames = new ArrayList<>();
+  private boolean complete;
+
+  GroupNameRules(Checks checks, boolean complete) {
+    this.checks = checks;
+    this.complete = complete;
+  }
+
+  /** A group whose name could not be read: references to groups are not checked then. */
+  void unreadable() {
+    complete = false;
+  }
+
+  /** Declares the group {@code name} (trimmed), written at {@code at}: reports a name declared before. */
+  void declare(String name, String at) {
+    if (!checks.unique(declared, name, at, "duplicate group " + Values.quote(name))) {
+      return;
+    }
+    String other = byKey.putIfAbsent(GroupName.key(name), name);
+    if (other != null) {
+      checks.error(
+          checks.positions().value(at),
+          "group " + Values.quote(name) + " differs from group " + Values.quote(other) + " only by "
+              + GroupName.difference(name, other),
+          "App Store Connect sees them as the same name and holds one group of a name; " + Values.quote(other)
+              + " is at line " + declared.get(other).line() + ": give one of them another name, or merge the two");
+    }
+  }
+
+  /** Records the group's {@code renamedFrom}, if it has one; {@link #checkRenames} checks them all. */
+  void renamedFrom(JsonNode group, String groupAt, String name) {
+    String at = Pointer.child(groupAt, "renamedFrom");
+    String from = checks.text(group, groupAt, "renamedFrom");
+    if (from != null) {
+      renames.add(new Rename(from.trim(), name, at));
+    }
+  }
+
+  /** Once every group is declared: each {@code renamedFrom} names an old name that only it claims. */
+  void checkRenames() {
+    Map<String, Rename> byOldName = new HashMap<>();
+    for (Rename r : renames) {
+      SourcePos pos = checks.positions().value(r.at());
+      String key = GroupName.key(r.from());
+      if (key.equals(GroupName.key(r.to()))) {
+        checks.error(pos,
+            "renamedFrom " + Values.quote(r.from()) + " is the name of group " + Values.quote(r.to()) + " itself"
+                + (r.from().equals(r.to()) ? "" : ", as App Store Connect compares names"),
+            r.from().equals(r.to())
+                ? "remove renamedFrom, or set it to the name the group had before"
+                : "remove renamedFrom: a change of case or Unicode form alone is planned as a rename of the group");
+        continue;
+      }
+      String other = byKey.get(key);
+      if (other != null) {
+        checks.error(pos,
+            "group " + Values.quote(r.to()) + " is renamed from " + Values.quote(r.from()) + ", but the file also has a"
+                + " group " + Values.quote(other) + " (line " + declared.get(other).line() + ")",
+            "a group cannot keep its old name and have a new one: remove renamedFrom, or remove or rename the group "
+                + Values.quote(other));
+        continue;
+      }
+      Rename first = byOldName.putIfAbsent(key, r);
+      if (first != null) {
+        checks.error(pos,
+            "groups " + Values.quote(first.to()) + " and " + Values.quote(r.to()) + " are both renamed from "
+                + Values.quote(first.from()),
+            "one App Store Connect group becomes one group of the file: remove renamedFrom from one of them ("
+                + Values.quote(first.to()) + " is at line " + declared.getOrDefault(first.to(), pos).line() + ")");
+      }
+    }
+  }
+
+  /**
+   * A reference to a group at {@code at}: it names a declared group, in any case or Unicode form; a group's old
+   * name, or an unknown one, is reported with the name to write.
+   */
+  void reference(String name, String at) {
+    if (!complete || byKey.containsKey(GroupName.key(name))) {
+      return;
+    }
+    SourcePos pos = checks.positions().value(at);
+    for (Rename r : renames) {
+      if (GroupName.same(r.from(), name)) {
+        checks.error(pos, "unknown group " + Values.quote(name) + "; group " + Values.quote(r.to())
+            + " was renamed from it (renamedFrom)", "write the group's new name, " + Values.quote(r.to()));
+        return;
+      }
+    }
+    String summary = "unknown group " + Values.quote(name);
+    var suggestion = Suggest.closest(name, declared.keySet());
+    String hint = null;
+    if (suggestion.isPresent()) {
+      summary += "; did you mean " + Values.quote(suggestion.get()) + "?";
+    } else {
+      hint = declared.isEmpty()
+          ? "this app declares no groups; add it under `groups:`"
+          : "this app declares: " + String.join(", ", declared.keySet());
+    }
+    checks.error(pos, summary, hint);
+  }
+}
