@@ -99,9 +99,6 @@ class NeverChangesTest extends SandboxTest {
         apps:
           - bundleId: com.example.app
             groups:
-              - name: QA
-                internal: true
-                testers: [alice@example.com]
               - name: External
                 builds: [{ version: "1.0", number: "1" }, { version: "1.0", number: "2" }, { version: "1.0", number: "4" }]
             builds:
@@ -129,9 +126,6 @@ class NeverChangesTest extends SandboxTest {
         apps:
           - bundleId: com.example.app
             groups:
-              - name: QA
-                internal: true
-                testers: [alice@example.com]
               - name: Public
                 publicLink: { enabled: true, limit: 50 }
                 builds: [{ version: "1.0", number: "3" }]
