@@ -59,7 +59,7 @@ final class PullCommand implements Callable<Integer> {
     Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
     try (Connection conn = Connection.open(connection, env)) {
-      Puller.Request request = new Puller.Request(apps, env.clock().instant(), source(), out, testersCsv);
+      Puller.Request request = new Puller.Request(apps, source(), out, testersCsv);
       Pulled pulled = new Puller(conn.client()).pull(request);
       Views.showDiagnostics(pulled.diagnostics(), env, style);
       if (pulled.diagnostics().hasErrors()) {

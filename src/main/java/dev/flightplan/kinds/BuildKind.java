@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * What the file wants of particular builds (the app's {@code builds:} list): each entry is resolved to one live
  * build, then its parts are planned by their own classes: its settings and What to Test, its App Clip invocations,
- * and its submission for beta review. Builds are uploaded, never created; expiring a build is never done.
+ * and its submission for beta review. Builds are uploaded, never created; expiring a build is never done. An expired
+ * build takes no change, so its entry plans nothing, with a note.
  */
 public final class BuildKind implements ResourceKind {
   @Override
@@ -31,6 +32,12 @@ public final class BuildKind implements ResourceKind {
         ctx.out().diagnostic(Diagnostic.error(spec.pos(),
             "build " + build.label() + " is described twice under builds: (" + spec.ref().label() + " names it again)",
             "merge the two entries"));
+        continue;
+      }
+      if (build.expired()) {
+        // App Store Connect refuses every change to an expired build (409), on every apply: plan none
+        ctx.out().note(ctx.app() + ": build " + build.label() + " has expired, so its entry under builds: plans nothing;"
+            + " App Store Connect changes an expired build no more, and it never becomes unexpired (the entry can go)");
         continue;
       }
       BuildSettings.plan(ctx, spec, build);

@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * The builds a group gets. With {@code builds:} in the file the group gets exactly those; without it its builds are
  * left alone. What App Store Connect would refuse is not sent but said: an internal group with access to all builds
- * gets them automatically (manual assignment answers 422); a build still processing or expired cannot be given;
- * an external group only gets a build that passed beta review.
+ * gets them automatically (manual assignment answers 422); a build still processing, failed or expired cannot be
+ * given; an external group only gets a build that passed beta review and was not uploaded for internal testing only
+ * ({@link Refusal}).
  */
 final class GroupBuilds {
   private GroupBuilds() {}
@@ -54,15 +55,16 @@ final class GroupBuilds {
         continue;
       }
       LiveBuild b = found.get();
-      String refusal = refusal(b, spec.internal());
+      Refusal refusal = Refusal.of(b, spec.internal());
       if (refusal == null) {
         wanted.add(b.id());
       } else {
         keep.add(b.id());
         if (!current.contains(b.id())) {
-          p.ctx.out().diagnostic(Diagnostic.warning(ref.pos(),
-              "build " + b.label() + " is not given to group \"" + spec.name() + "\" yet: " + refusal,
-              "the next plan gives it once that changes; nothing to do now"));
+          p.ctx.out().diagnostic(refusal.warning(ref.pos(), b, "group \"" + spec.name() + "\""));
+          if (!refusal.permanent() && p.buildPending == null) {
+            p.buildPending = "build " + b.label() + ": " + refusal.reason();
+          }
         }
       }
     }
@@ -94,22 +96,5 @@ final class GroupBuilds {
       labels.add(Builds.resolve(p.ctx.live().builds(), ref).map(LiveBuild::label).orElse(ref.label()));
     }
     return labels;
-  }
-
-  /** Why App Store Connect would refuse to give the build to a group (or a tester), or null if it would not. */
-  static String refusal(LiveBuild b, boolean internalGroup) {
-    if (b.expired()) {
-      return "it has expired";
-    }
-    if (!"VALID".equals(b.processingState())) {
-      return "it is " + String.valueOf(b.processingState()).toLowerCase(java.util.Locale.ROOT) + ", not processed";
-    }
-    if (!internalGroup && "INTERNAL_ONLY".equals(b.audience())) {
-      return "it was uploaded for internal testing only";
-    }
-    if (!internalGroup && !"APPROVED".equals(b.reviewState())) {
-      return "it has not passed beta review" + (b.reviewState() == null ? "" : " (" + b.reviewState() + ")");
-    }
-    return null;
   }
 }

@@ -25,6 +25,10 @@ final class GroupPlan {
   final List<Change> changes = new ArrayList<>();
   final Map<String, Object> patchNow = new LinkedHashMap<>();
   final Map<String, Object> patchAfterBuilds = new LinkedHashMap<>();
+  /** Why a build the file gives the group is not given yet but may be later ("build 2.3 (45): it is ..."), or null. */
+  String buildPending;
+  /** Whether enabling the public link waits for {@link #buildPending}: the link is then left as it is. */
+  boolean linkDeferred;
 
   GroupPlan(AppContext ctx, Address address, Id groupId) {
     this.ctx = ctx;

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * A group's mutable settings: feedback, the Apple silicon Mac and Apple Vision flags, and its public link. A public
- * link can only be enabled once the group has a build, so enabling it is patched after builds are given, and a
- * link the group could never enable is an error rather than a request Apple refuses.
+ * link can only be enabled once the group has a build, so enabling it is patched after builds are given; while the
+ * group's build cannot be given yet (in review, processing) the link waits for it with a warning, and a link the
+ * group could never enable is an error rather than a request Apple refuses.
  */
 final class GroupSettings {
   private GroupSettings() {}
@@ -28,6 +29,15 @@ final class GroupSettings {
     }
     boolean liveEnabled = live != null && live.publicLinkEnabled();
     Integer liveLimit = LinkLimits.live(live);
+    if (link.enabled() && !liveEnabled && !willHaveBuild && p.buildPending != null) {
+      // like the build itself: enabled by the plan after the one that gives the group its build
+      p.linkDeferred = true;
+      p.ctx.out().diagnostic(Diagnostic.warning(link.pos() == null ? spec.pos() : link.pos(),
+          "group \"" + spec.name() + "\": the public link is not enabled yet: it needs a build in the group, and "
+              + p.buildPending,
+          "the next plan enables it once the build is given; nothing to do now"));
+      return;
+    }
     if (link.enabled() && !liveEnabled && !willHaveBuild) {
       p.ctx.out()
           .diagnostic(

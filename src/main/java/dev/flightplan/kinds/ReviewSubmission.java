@@ -43,10 +43,18 @@ final class ReviewSubmission {
       ctx.out().note(ctx.app() + ": build " + build.label() + " is in beta review: " + build.reviewState());
       return;
     }
+    Refusal refusal = Refusal.of(build, false);
+    if (refusal != null && refusal.permanent()) {
+      // expired (BuildKind plans nothing for it), failed processing, or internal-only: App Store Connect refuses for good
+      ctx.out().diagnostic(Diagnostic.warning(spec.pos(), "build " + build.label() + " is never submitted for beta review: "
+          + refusal.reason() + ", and that does not change",
+          "App Store Connect refuses to submit this build for good, so no plan does; remove submitForReview: true"
+              + " (a newer build can be submitted)"));
+      return;
+    }
     if (!build.usable()) {
       ctx.out().diagnostic(Diagnostic.warning(spec.pos(), "build " + build.label() + " is not submitted for beta review yet: "
-          + (build.expired() ? "it has expired" : "it is " + build.processingState().toLowerCase(java.util.Locale.ROOT)),
-          "the next plan submits it once it is processed"));
+          + refusal.reason(), "the next plan submits it once it is processed; nothing to do now"));
       return;
     }
     List<Diagnostic> missing = readiness(ctx, spec, build);

@@ -48,15 +48,13 @@ final class TesterBuilds {
         continue;
       }
       LiveBuild b = found.get();
-      String refusal = GroupBuilds.refusal(b, false);
+      Refusal refusal = Refusal.of(b, false);
       if (refusal == null) {
         wanted.add(b.id());
       } else {
         keep.add(b.id());
         if (liveId == null || !b.individualTesterIds().contains(liveId)) {
-          ctx.out().diagnostic(Diagnostic.warning(ref.pos(),
-              "build " + b.label() + " is not given to " + spec.email() + " yet: " + refusal,
-              "the next plan gives it once that changes; nothing to do now"));
+          ctx.out().diagnostic(refusal.warning(ref.pos(), b, spec.email()));
         }
       }
     }

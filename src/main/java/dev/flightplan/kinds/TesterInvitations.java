@@ -28,8 +28,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The invitation emails of one app's testers, as the file's {@code invitations} policy asks: one when flightplan adds
- * a tester to internal groups only ({@code onAdd}; App Store Connect emails those who join an external group itself), and, with {@code resendAfterDays: N}, one again to a listed tester still INVITED N days
+ * The invitation emails of one app's testers, as the file's {@code invitations} policy asks: with {@code onAdd}, one
+ * when flightplan adds a tester to internal groups only, or finds a listed one NOT_INVITED in internal groups only
+ * (App Store Connect emails those in an external group itself, when a build reaches it, so never them); and, with
+ * {@code resendAfterDays: N}, one again to a listed tester still INVITED N days
  * after the last invitation the invitation log knows of. App Store Connect does not say when a tester was invited,
  * so the log (state.InvitationLog) remembers it: a tester found INVITED with no entry starts its interval at the
  * apply that first sees it (nobody is emailed on the day the policy is switched on), and the entries of testers who
@@ -68,12 +70,16 @@ final class TesterInvitations {
     }
   }
 
-  /** A listed tester the app has: finishes an invitation an earlier apply left out, or re-sends one that is due. */
-  void existing(String email, LiveTester live) {
-    if (policy.onAdd() && "NOT_INVITED".equals(live.state()) && !live.groupIds().isEmpty()) {
-      // added but never invited: an earlier apply stopped between the two, so this one finishes the job
-      invite(email, Id.of(live.id()), "in the app but never invited (an earlier apply may have stopped before"
-          + " inviting), and invitations.onAdd is on");
+  /**
+   * A listed tester the app has: finishes an invitation an earlier apply left out, or re-sends one that is due.
+   * {@code groups}: the groups the file puts the tester in.
+   */
+  void existing(String email, LiveTester live, List<String> groups) {
+    if (policy.onAdd() && ctx.live().uninvitedInInternalGroupsOnly(live) && groups.stream().allMatch(ctx::internalGroup)) {
+      // an earlier apply may have stopped between adding and inviting: this one finishes the job
+      invite(email, Id.of(live.id()), "in internal groups only and never invited (App Store Connect does not email such"
+          + " a tester until a build is available to it; an earlier apply may have stopped before inviting), and"
+          + " invitations.onAdd is on");
       return;
     }
     if (!resends() || !"INVITED".equals(live.state())) {

@@ -110,7 +110,7 @@ public final class TesterKind implements ResourceKind {
 
   private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live, TesterInvitations invitations) {
     checkNames(ctx, spec, live);
-    invitations.existing(spec.email(), live);
+    invitations.existing(spec.email(), live, ctx.desiredGroupsOf(spec));
     Address address = Address.tester(ctx.app(), spec.email());
     TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, live.id(), Id.of(live.id()), address);
     if (!builds.isEmpty()) {

@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * server-owned and volatile fields (states, dates, public link URLs, review states, processing) are not carried,
  * and every list is sorted by its key. Only what the file can hold is taken; a value the file format would reject
  * is left out (so left as it is in App Store Connect) and said in a comment. Expired builds are left out: testers
- * cannot install them and planning never takes them away.
+ * cannot install them and planning never takes them away. Testers NOT_INVITED in internal groups only turn
+ * {@code invitations.onAdd} off, which would otherwise invite them on the next apply: a pull describes, it does not
+ * send email.
  */
 final class LiveToDesired {
   /** Builds in the order the file lists them: platform, then version and number compared number by number. */
@@ -60,6 +62,7 @@ final class LiveToDesired {
     List<GroupSpec> groups = Copies.groups(app.groups()).values().stream().map(copies -> group(copies.get(0))).toList();
     List<TesterSpec> testers = new ArrayList<>();
     int publicLink = 0;
+    int uninvited = 0;
     for (LiveTester t : app.testers().stream().sorted(Comparator.comparing(t -> t.email() == null ? "" : t.email())).toList()) {
       if (t.email() == null || t.joinedByPublicLink()) {
         publicLink++;
@@ -67,6 +70,7 @@ final class LiveToDesired {
         leftOut.add("tester " + t.email() + ": not an email address this file accepts");
       } else {
         testers.add(tester(t));
+        uninvited += app.uninvitedInInternalGroupsOnly(t) ? 1 : 0;
       }
     }
     List<BuildSpec> builds = new ArrayList<>();
@@ -79,10 +83,10 @@ final class LiveToDesired {
     LiveAppInfo info = app.info();
     AppSpec spec = new AppSpec(app.bundleId(), new Manage(Manage.GroupsMode.ALL, Manage.TestersMode.EXCLUSIVE), groups, testers,
         localizations(info), info.license() == null ? null : info.license().text(), reviewDetail(info.reviewDetail()),
-        InvitationPolicy.DEFAULT, builds, null);
+        uninvited > 0 ? new InvitationPolicy(false, null, null) : InvitationPolicy.DEFAULT, builds, null);
     LiveAppInfo.LiveReviewDetail review = info.reviewDetail();
     boolean password = review != null && review.demoAccountPassword() != null && !review.demoAccountPassword().isEmpty();
-    return new PulledApp(spec, app.name(), password ? passwordEnv : null, publicLink, leftOut, null, List.of());
+    return new PulledApp(spec, app.name(), password ? passwordEnv : null, publicLink, uninvited, leftOut, null, List.of());
   }
 
   private GroupSpec group(LiveGroup g) {

@@ -2,7 +2,6 @@ package dev.flightplan.pull;
 
 import dev.flightplan.diag.Diagnostics;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Map;
  * they are written), the apps as pulled (each with all its testers, wherever they are written), and problems
  * (an app that was not found). {@code yamlName} is how the YAML file is named in messages (its path, or
  * {@code pulled.yaml} when it goes to standard output); {@code expected} is the text the loaded file must render
- * back to (with every tester in the YAML, and the header of {@code at} and {@code source}), the check that it
+ * back to (with every tester in the YAML, and the header of {@code source}), the check that it
  * says exactly what was pulled.
  */
 public record Pulled(
@@ -23,7 +22,6 @@ public record Pulled(
     Diagnostics diagnostics,
     String yamlName,
     String expected,
-    Instant at,
     String source) {
   public Pulled {
     csvFiles = Collections.unmodifiableMap(new LinkedHashMap<>(csvFiles));
@@ -31,6 +29,6 @@ public record Pulled(
   }
 
   static Pulled failed(Diagnostics diagnostics) {
-    return new Pulled("", Map.of(), List.of(), diagnostics, "", "", Instant.EPOCH, "");
+    return new Pulled("", Map.of(), List.of(), diagnostics, "", "", "");
   }
 }

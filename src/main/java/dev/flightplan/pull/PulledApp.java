@@ -9,7 +9,9 @@ import java.util.Objects;
  * One app as {@code pull} writes it: the desired state that matches what App Store Connect has ({@code spec}, its
  * lists in the file's order), the app's name (a comment), the environment variable named in the commented-out
  * reference to its demo account password (null when App Store Connect holds none), how many testers joined
- * through a public link and are therefore not listed, what had to be left out and why (comments), and, when the
+ * through a public link and are therefore not listed, how many listed testers are NOT_INVITED in internal groups
+ * only (the file then turns {@code invitations.onAdd} off, so that planning it does not invite them), what had to
+ * be left out and why (comments), and, when the
  * testers go to a CSV file, its path relative to the YAML and the testers it holds (then not in {@code spec}).
  */
 public record PulledApp(
@@ -17,6 +19,7 @@ public record PulledApp(
     String name,
     String demoPasswordEnv,
     int publicLinkTesters,
+    int uninvitedInternal,
     List<String> leftOut,
     String testersFile,
     List<TesterSpec> csvTesters) {
@@ -28,7 +31,7 @@ public record PulledApp(
 
   /** The same app with another desired state (the one a written file loads back as). */
   PulledApp withSpec(AppSpec other) {
-    return new PulledApp(other, name, demoPasswordEnv, publicLinkTesters, leftOut, testersFile, csvTesters);
+    return new PulledApp(other, name, demoPasswordEnv, publicLinkTesters, uninvitedInternal, leftOut, testersFile, csvTesters);
   }
 
   /** The same app with {@code testers} moved to the CSV file {@code file} (relative to the YAML's directory). */
@@ -36,6 +39,6 @@ public record PulledApp(
     List<TesterSpec> rest = spec.testers().stream().filter(t -> !testers.contains(t)).toList();
     AppSpec moved = new AppSpec(spec.bundleId(), spec.manage(), spec.groups(), rest, spec.localizations(), spec.licenseAgreement(),
         spec.reviewDetail(), spec.invitations(), spec.builds(), spec.pos());
-    return new PulledApp(moved, name, demoPasswordEnv, publicLinkTesters, leftOut, file, testers);
+    return new PulledApp(moved, name, demoPasswordEnv, publicLinkTesters, uninvitedInternal, leftOut, file, testers);
   }
 }

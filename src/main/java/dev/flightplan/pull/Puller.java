@@ -17,7 +17,6 @@ import dev.flightplan.state.ReadScope;
 import dev.flightplan.state.StateReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +46,9 @@ public final class Puller {
    * {@code output}: the YAML file, null for standard output (CSV paths are then relative to the working
    * directory); {@code testersCsv}: where testers go as CSV, null to keep them in the YAML.
    */
-  public record Request(List<String> apps, Instant at, String source, Path output, Path testersCsv) {
+  public record Request(List<String> apps, String source, Path output, Path testersCsv) {
     public Request {
       apps = List.copyOf(apps);
-      Objects.requireNonNull(at, "at");
       Objects.requireNonNull(source, "source");
     }
   }
@@ -74,7 +72,7 @@ public final class Puller {
     for (LiveApp app : live.apps()) {
       apps.add(LiveToDesired.convert(app, passwordEnv(app.bundleId(), live.apps().size())));
     }
-    YamlWriter.Header header = new YamlWriter.Header(request.at(), request.source());
+    YamlWriter.Header header = new YamlWriter.Header(request.source());
     String expected = YamlWriter.write(header, apps);
     Map<Path, String> csv = new LinkedHashMap<>();
     List<PulledApp> written = apps;
@@ -89,8 +87,7 @@ public final class Puller {
       }
     }
     String yamlName = request.output() == null ? "pulled.yaml" : request.output().toString();
-    return new Pulled(YamlWriter.write(header, written), csv, apps, Diagnostics.empty(), yamlName, expected, request.at(),
-        request.source());
+    return new Pulled(YamlWriter.write(header, written), csv, apps, Diagnostics.empty(), yamlName, expected, request.source());
   }
 
   /** Writes the CSV files, then the YAML file unless it goes to standard output; each whole or not at all. */
@@ -119,7 +116,7 @@ public final class Puller {
       AppSpec spec = loaded.state().get().app(app.spec().bundleId()).orElseThrow();
       reread.add(app.withSpec(spec));
     }
-    String again = YamlWriter.write(new YamlWriter.Header(pulled.at(), pulled.source()), reread);
+    String again = YamlWriter.write(new YamlWriter.Header(pulled.source()), reread);
     if (!again.equals(pulled.expected())) {
       return Diagnostics.of(List.of(Diagnostic.error(null,
           "the pulled file does not read back as what was pulled (a bug in flightplan; please report it): " + firstDifference(again, pulled.expected()))));

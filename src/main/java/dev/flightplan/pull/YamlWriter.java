@@ -11,9 +11,6 @@ import dev.flightplan.config.PublicLinkSpec;
 import dev.flightplan.config.ReviewDetailSpec;
 import dev.flightplan.config.SchemaPatterns;
 import dev.flightplan.config.TesterSpec;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +20,7 @@ import java.util.TreeMap;
 /**
  * Writes pulled apps as a desired-state file; it owns every byte of that format. The order is fixed (apps by
  * bundle id, groups by name, testers by email, builds by platform, version and number, locales sorted) whatever
- * order the records come in, and nothing varies but what is in App Store Connect and the header's time, so two
+ * order the records come in, and nothing varies but what is in App Store Connect (the header has no time), so two
  * pulls of the same state give the same bytes and a diff shows only what changed. Groups, builds and the app's
  * information are written in block style; each tester on one line, so a list of thousands stays readable.
  */
@@ -33,8 +30,11 @@ final class YamlWriter {
   private static final String ITEM = "      ";
   private static final String IN_ITEM = "        ";
 
-  /** When the state was read and from where (an endpoint, never a credential). */
-  record Header(Instant pulledAt, String source) {}
+  /**
+   * Where the state was read from (an endpoint, never a credential). Not when: the file holds nothing that is not
+   * App Store Connect's state, so two pulls of one state are the same bytes (the commit that adds the file dates it).
+   */
+  record Header(String source) {}
 
   private final StringBuilder out = new StringBuilder();
 
@@ -58,9 +58,8 @@ final class YamlWriter {
   private void header(Header h) {
     line("# yaml-language-server: $schema=" + SchemaPatterns.schemaId());
     line("#");
-    line("# Pulled by `flightplan pull` from " + oneLine(h.source()) + " at "
-        + DateTimeFormatter.ISO_INSTANT.format(h.pulledAt().truncatedTo(ChronoUnit.SECONDS)) + ".");
-    line("# It describes what App Store Connect had then, normalised (names instead of ids, sorted, nothing that");
+    line("# Pulled by `flightplan pull` from " + oneLine(h.source()) + ".");
+    line("# It describes what App Store Connect had, normalised (names instead of ids, sorted, nothing that");
     line("# App Store Connect sets by itself), so `flightplan plan` on it right away shows no changes. Commit it;");
     line("# from then on a plan shows exactly what your edits change.");
   }
@@ -80,6 +79,7 @@ final class YamlWriter {
       text(IN_APP, "licenseAgreement", app.licenseAgreement());
     }
     reviewDetail(app.reviewDetail(), pulled.demoPasswordEnv());
+    invitations(pulled);
     groups(app.groups());
     testers(pulled);
     builds(app.builds());
@@ -127,6 +127,17 @@ final class YamlWriter {
       line(in + "# demoAccountPassword: { env: " + passwordEnv + " }");
     }
     optionalText(in, "notes", r.notes());
+  }
+
+  /** Only when onAdd is off: a pulled file leaves invitations at their default otherwise. */
+  private void invitations(PulledApp pulled) {
+    if (pulled.spec().invitations().onAdd()) {
+      return;
+    }
+    line(IN_APP + "# " + pulled.uninvitedInternal() + " tester(s) in internal groups only were never invited (App Store Connect");
+    line(IN_APP + "# emails them once a build is available to them). With onAdd: true, the default, the next apply");
+    line(IN_APP + "# invites them, as it invites testers it adds to internal groups only; this file sends no email.");
+    line(IN_APP + "invitations: { onAdd: false }");
   }
 
   private void groups(List<GroupSpec> groups) {

@@ -158,6 +158,36 @@ public final class SandboxAdmin {
   }
 
   /**
+   * What someone does with a group's public link: joins the external group {@code groupName} of the app {@code
+   * bundleId} as a new tester with invite type PUBLIC_LINK and state ACCEPTED. {@code email} may be null (App Store
+   * Connect need not know a joiner's address), and so may the names. Returns the tester's id.
+   *
+   * @throws IllegalArgumentException for an unknown app or group, a group whose link is off or full, or an email
+   *     that is a tester already
+   */
+  public String joinThroughPublicLink(String bundleId, String groupName, String email, String firstName, String lastName) {
+    return change(() -> {
+      String appId = app(bundleId).id();
+      Group group = state.groupsOfApp(appId).stream().filter(g -> g.name().equals(groupName)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no group " + groupName + " in " + bundleId));
+      if (!group.publicLinkEnabled()) {
+        throw new IllegalArgumentException("the public link of " + groupName + " is not enabled");
+      }
+      long joined = state.members(group.id()).stream().filter(t -> t.inviteType().equals("PUBLIC_LINK")).count();
+      if (group.publicLinkLimitEnabled() && group.publicLinkLimit() != null && joined >= group.publicLinkLimit()) {
+        throw new IllegalArgumentException("the public link of " + groupName + " is full");
+      }
+      if (email != null && state.testerByEmail(email) != null) {
+        throw new IllegalArgumentException(email + " is a tester already");
+      }
+      Tester tester = new Tester(ids.uuid(), email, firstName, lastName, "PUBLIC_LINK", "ACCEPTED", List.of(), List.of())
+          .joining(group.id(), appId);
+      state.putTester(tester);
+      return tester.id();
+    });
+  }
+
+  /**
    * What an admin does in Users and Access: removes the user {@code email} (any case) from the team. Refused while
    * the user is in an internal group (what App Store Connect does with such memberships is not modelled).
    *

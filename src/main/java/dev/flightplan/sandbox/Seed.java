@@ -50,6 +50,8 @@ final class Seed {
       Boolean publicLinkLimitEnabled,
       Integer publicLinkLimit,
       String publicLinkId,
+      Boolean iosBuildsAvailableForAppleSiliconMac,
+      Boolean iosBuildsAvailableForAppleVision,
       List<String> testers,
       List<Criterion.OsFilter> criteria,
       List<String> builds) {}
@@ -98,7 +100,8 @@ final class Seed {
       Group group = new Group(
           groupId, app.id(), g.name(), now, internal, Boolean.TRUE.equals(g.hasAccessToAllBuilds()), linkEnabled,
           Boolean.TRUE.equals(g.publicLinkLimitEnabled()), g.publicLinkLimit(), linkId,
-          Boolean.TRUE.equals(g.feedbackEnabled()), false, false);
+          Boolean.TRUE.equals(g.feedbackEnabled()), Boolean.TRUE.equals(g.iosBuildsAvailableForAppleSiliconMac()),
+          Boolean.TRUE.equals(g.iosBuildsAvailableForAppleVision()));
       state.putGroup(group);
       for (String email : g.testers() == null ? List.<String>of() : g.testers()) {
         Tester joined = member(state, group, email).joining(group.id(), app.id());

@@ -77,6 +77,7 @@ final class SeedBuilds {
       String reviewState,
       Map<String, String> whatsNew,
       List<String> groups,
+      List<String> testers,
       SeedClip appClip) {}
 
   /** The App Clip bundle of a build and its invocations. */
@@ -112,6 +113,9 @@ final class SeedBuilds {
       Build build = build(b, doc);
       for (String name : b.groups() == null ? List.<String>of() : b.groups()) {
         link(build.id(), group(b.app(), name));
+      }
+      for (String email : b.testers() == null ? List.<String>of() : b.testers()) {
+        give(build, email);
       }
     }
     for (Seed.SeedGroup g : doc.groups()) {
@@ -220,6 +224,17 @@ final class SeedBuilds {
     if (!build.groups().contains(group.id())) {
       builds.builds.put(build.withGroups(Build.plus(build.groups(), group.id())));
     }
+  }
+
+  /** Gives the build to a seed tester individually: the tester may then test the app. */
+  private void give(Build seeded, String email) {
+    Tester tester = state.testerByEmail(email);
+    if (tester == null) {
+      throw new IllegalArgumentException("build " + builds.label(seeded) + " lists " + email + ", who is not among the seed's testers");
+    }
+    Build build = builds.builds.get(seeded.id());
+    builds.builds.put(build.withTesters(Build.plus(build.individualTesters(), tester.id())));
+    state.putTester(tester.withApp(build.app()));
   }
 
   private App app(String key) {

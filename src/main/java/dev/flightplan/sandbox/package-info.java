@@ -202,6 +202,7 @@
  *              "provisioningAllowed"?: false, "id"?}],                // App Store Connect users of the team
  *  "groups": [{"app": "<bundleId or app id>", "name", "isInternalGroup", "hasAccessToAllBuilds",
  *              "feedbackEnabled", "publicLinkEnabled", "publicLinkLimitEnabled", "publicLinkLimit", "publicLinkId"?,
+ *              "iosBuildsAvailableForAppleSiliconMac", "iosBuildsAvailableForAppleVision",
  *              "testers": ["<email>", ...],
  *              "criteria": [{"deviceFamily", "minimumOsInclusive"?, "maximumOsInclusive"?}],
  *              "builds": ["<version> (<number>)", ...], "id"?}],
@@ -211,7 +212,7 @@
  *              "uploadedDate": "<ISO instant; default now>", "minOsVersion"?, "buildAudienceType": "APP_STORE_ELIGIBLE",
  *              "usesNonExemptEncryption": null, "autoNotify": false,
  *              "reviewState": null | "WAITING_FOR_REVIEW" | "IN_REVIEW" | "APPROVED" | "REJECTED",
- *              "whatsNew": {"<locale>": "<text>"}, "groups": ["<group name>", ...],
+ *              "whatsNew": {"<locale>": "<text>"}, "groups": ["<group name>", ...], "testers": ["<email>", ...],
  *              "appClip": null | {"bundleId"?, "invocations": [{"url", "titles": {"<locale>": "<title>"}}]}}]}
  * }</pre>
  *
@@ -219,7 +220,8 @@
  * an {@code APP_CLIP} bundle when {@code appClip} is given (its bundle id defaults to the app's first App Clip). A
  * {@code reviewState} makes a submission an hour after the upload. Builds join groups from either side. A seed
  * describes a state as it is: names and values are checked, but TestFlight's rules for changes (a build before a
- * public link, an internal group before an external one, approval before external testers) are not. Ids, when not
+ * public link, an internal group before an external one, approval before external testers) are not. A build's
+ * {@code testers} are seed testers given the build individually. Ids, when not
  * given, are derived from natural keys (groups from app and name, testers from email, builds from app, platform,
  * version and number, and so on), and seeded public link ids from the group, so a seed always yields the same ids
  * and links. A group member missing from {@code testers} is created from {@code users}.

@@ -41,4 +41,16 @@ public record LiveApp(
   public Optional<LiveTester> tester(String email) {
     return testers.stream().filter(t -> email.equals(t.email())).findFirst();
   }
+
+  /**
+   * Whether {@code tester} is NOT_INVITED and in groups of this app that are all internal: App Store Connect emails
+   * such a tester only once a build is available to it (a member of an external group is emailed when a build
+   * reaches the group), so this is the one never-invited tester {@code invitations.onAdd} has flightplan invite.
+   */
+  public boolean uninvitedInInternalGroupsOnly(LiveTester tester) {
+    if (!"NOT_INVITED".equals(tester.state()) || tester.groupIds().isEmpty()) {
+      return false;
+    }
+    return groups.stream().filter(g -> tester.groupIds().contains(g.id())).allMatch(LiveGroup::internal);
+  }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PullTest extends SandboxTest {
   private static final String EXAMPLE = "examples/testflight.yaml";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T09:30:00Z"), ZoneOffset.UTC);
+  private final dev.flightplan.sandbox.MutableClock clock = new dev.flightplan.sandbox.MutableClock(Instant.parse("2026-12-01T09:30:00Z"));
 
-  /** The sandbox keeps the client's time: tokens are minted and checked at the pull's fixed instant. */
+  /** The sandbox keeps the client's time: tokens are minted and checked at the same instant. */
   @Override
   protected dev.flightplan.sandbox.SandboxOptions options() {
-    return dev.flightplan.sandbox.SandboxOptions.defaults().withClock(CLOCK);
+    return dev.flightplan.sandbox.SandboxOptions.defaults().withClock(clock);
   }
 
   @Override
   protected CliRunner cli() {
-    return super.cli().clock(CLOCK);
+    return super.cli().clock(clock);
   }
 
   @TempDir Path tmp;
@@ -38,7 +36,7 @@ class PullTest extends SandboxTest {
     String[] all = new String[args.length + 1];
     all[0] = "pull";
     System.arraycopy(args, 0, all, 1, args.length);
-    return cli().clock(CLOCK).run(sandbox, all);
+    return cli().clock(clock).run(sandbox, all);
   }
 
   private CliRunner.Result plan(Path file, String... more) {
@@ -118,11 +116,13 @@ class PullTest extends SandboxTest {
   }
 
   @Test
-  void pullingTwiceGivesTheSameBytesAndSaysWhenAndWhereFrom() throws IOException {
+  void pullingTwiceGivesTheSameBytesAndSaysWhereFrom() throws IOException {
     applyExample();
     Path first = tmp.resolve("first.yaml");
     Path second = tmp.resolve("second.yaml");
     assertThat(pull("-o", first.toString()).exit()).isZero();
+    // a minute and a half later: the file has no time in it, so the bytes are the same
+    clock.advance(java.time.Duration.ofSeconds(90));
     assertThat(pull("-o", second.toString()).exit()).isZero();
     assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
 
@@ -132,7 +132,7 @@ class PullTest extends SandboxTest {
     assertThat(stdout.err()).contains("Wrote the file to standard output");
 
     String header = Files.readString(first).lines().limit(3).reduce("", (a, b) -> a + b + "\n");
-    assertThat(header).contains("Pulled by `flightplan pull` from " + sandbox.baseUri() + " at 2026-12-01T09:30:00Z.");
+    assertThat(header).contains("Pulled by `flightplan pull` from " + sandbox.baseUri() + ".").doesNotContain("2026");
     String key = sandbox.credentials().keyId();
     assertThat(Files.readString(first)).doesNotContain(key).doesNotContain(sandbox.credentials().issuerId()).doesNotContain("PRIVATE KEY");
   }

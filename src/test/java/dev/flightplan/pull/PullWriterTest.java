@@ -14,7 +14,6 @@ import dev.flightplan.state.LiveTester;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * golden files, loading back as exactly what was pulled, and the same bytes whatever order the API answered in.
  */
 class PullWriterTest {
-  static final YamlWriter.Header HEADER = new YamlWriter.Header(Instant.parse("2026-12-01T09:30:00Z"), "https://api.appstoreconnect.apple.com");
+  static final YamlWriter.Header HEADER = new YamlWriter.Header("https://api.appstoreconnect.apple.com");
 
   @TempDir Path dir;
 
@@ -100,6 +99,31 @@ class PullWriterTest {
   }
 
   @Test
+  void testersNeverInvitedInInternalGroupsOnlyTurnOnAddOffAndNoOtherTesterDoes() {
+    List<LiveGroup> groups = List.of(
+        new LiveGroup("g1", "QA", true, true, true, false, false, null, null, false, false, null),
+        new LiveGroup("g2", "Beta", false, false, false, false, false, null, null, false, false, null));
+    LiveTester external = new LiveTester("t1", "ext@example.com", null, null, "EMAIL", "NOT_INVITED", Set.of("g2"));
+    LiveTester both = new LiveTester("t2", "both@example.com", null, null, "EMAIL", "NOT_INVITED", Set.of("g1", "g2"));
+    LiveTester invited = new LiveTester("t3", "inv@example.com", null, null, "EMAIL", "INVITED", Set.of("g1"));
+    LiveTester internal = new LiveTester("t4", "int@example.com", null, null, "EMAIL", "NOT_INVITED", Set.of("g1"));
+    String without = YamlWriter.write(HEADER, List.of(LiveToDesired.convert(
+        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited), List.of()), "P")));
+    assertThat(without).doesNotContain("invitations");
+    PulledApp pulled = LiveToDesired.convert(
+        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited, internal), List.of()), "P");
+    String yaml = YamlWriter.write(HEADER, List.of(pulled));
+    assertThat(yaml).contains("""
+            # 1 tester(s) in internal groups only were never invited (App Store Connect
+            # emails them once a build is available to them). With onAdd: true, the default, the next apply
+            # invites them, as it invites testers it adds to internal groups only; this file sends no email.
+            invitations: { onAdd: false }
+        """);
+    Pulled p = new Pulled(yaml, Map.of(), List.of(pulled), Diagnostics.empty(), "t.yaml", yaml, HEADER.source());
+    assertThat(Puller.check(p).items()).extracting(Diagnostic::format).isEmpty();
+  }
+
+  @Test
   void theSameStateInAnyOrderGivesTheSameBytes() {
     assertThat(YamlWriter.write(HEADER, pulled(true))).isEqualTo(YamlWriter.write(HEADER, pulled(false)));
     List<PulledApp> reversed = new ArrayList<>(pulled(false));
@@ -111,7 +135,7 @@ class PullWriterTest {
   void theWrittenFileLoadsBackAsExactlyWhatWasPulled() {
     String yaml = YamlWriter.write(HEADER, pulled(false));
     Pulled p = new Pulled(yaml, Map.of(), pulled(false), Diagnostics.empty(), dir.resolve("testflight.yaml").toString(), yaml,
-        HEADER.pulledAt(), HEADER.source());
+        HEADER.source());
     assertThat(Puller.check(p).items()).extracting(Diagnostic::format).isEmpty();
   }
 
@@ -120,7 +144,7 @@ class PullWriterTest {
     String yaml = YamlWriter.write(HEADER, pulled(false));
     String edited = yaml.replace("firstName: \"123\"", "firstName: \"124\"");
     assertThat(edited).isNotEqualTo(yaml);
-    Pulled p = new Pulled(edited, Map.of(), pulled(false), Diagnostics.empty(), "t.yaml", yaml, HEADER.pulledAt(), HEADER.source());
+    Pulled p = new Pulled(edited, Map.of(), pulled(false), Diagnostics.empty(), "t.yaml", yaml, HEADER.source());
     assertThat(Puller.check(p).errors()).singleElement().extracting(Diagnostic::summary).asString().contains("does not read back");
   }
 
@@ -139,7 +163,7 @@ class PullWriterTest {
     String yaml = YamlWriter.write(HEADER, apps);
     Golden.check("pull/with-csv.yaml", yaml);
     Pulled p = new Pulled(yaml, Map.of(), pulled(false), Diagnostics.empty(), dir.resolve("testflight.yaml").toString(),
-        YamlWriter.write(HEADER, pulled(false)), HEADER.pulledAt(), HEADER.source());
+        YamlWriter.write(HEADER, pulled(false)), HEADER.source());
     assertThat(Puller.check(p).items()).extracting(Diagnostic::format).isEmpty();
   }
 

@@ -19,6 +19,38 @@ class SeedTest {
   @TempDir Path dir;
 
   @Test
+  void aSeedSetsGroupFlagsAndIndividualTestersAndPublicLinkJoinersComeThroughTheAdmin() throws IOException {
+    Path seed = dir.resolve("seed.json");
+    Files.writeString(seed, """
+        {"apps": [{"id": "1", "bundleId": "com.example.a", "name": "A", "sku": "A", "primaryLocale": "en-US"}],
+         "groups": [{"app": "com.example.a", "name": "Beta", "publicLinkEnabled": true, "publicLinkLimitEnabled": true,
+                     "publicLinkLimit": 2, "iosBuildsAvailableForAppleSiliconMac": true, "builds": ["1.0 (1)"]}],
+         "testers": [{"email": "solo@example.com", "state": "INSTALLED"}],
+         "builds": [{"app": "com.example.a", "version": "1.0", "number": "1", "usesNonExemptEncryption": false,
+                     "reviewState": "APPROVED", "testers": ["solo@example.com"]}]}
+        """);
+    try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withClock(clock).withSeedFile(seed))) {
+      SandboxTestClient client = new SandboxTestClient(server, clock);
+      JsonNode group = client.get("/v1/betaGroups").json().path("data").path(0).path("attributes");
+      assertThat(group.path("iosBuildsAvailableForAppleSiliconMac").asBoolean()).isTrue();
+      assertThat(group.path("iosBuildsAvailableForAppleVision").asBoolean()).isFalse();
+      assertThat(client.get("/v1/betaTesters?filter%5Bapps%5D=1").ids()).hasSize(1);
+
+      server.admin().joinThroughPublicLink("com.example.a", "Beta", null, null, null);
+      server.admin().joinThroughPublicLink("com.example.a", "Beta", "Joe@example.com", "Joe", null);
+      assertThatThrownBy(() -> server.admin().joinThroughPublicLink("com.example.a", "Beta", "x@example.com", null, null))
+          .hasMessageContaining("full");
+      List<String> joiners = new ArrayList<>();
+      for (JsonNode t : client.get("/v1/betaTesters?filter%5Bapps%5D=1").json().path("data")) {
+        JsonNode a = t.path("attributes");
+        joiners.add(a.path("email").asText("-") + " " + a.path("inviteType").asText() + " " + a.path("state").asText());
+      }
+      assertThat(joiners).containsExactlyInAnyOrder("solo@example.com EMAIL INSTALLED", "- PUBLIC_LINK ACCEPTED",
+          "Joe@example.com PUBLIC_LINK ACCEPTED");
+    }
+  }
+
+  @Test
   void theDemoSeedIsExactlyTheDocumentedOne() throws IOException {
     try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withClock(clock))) {
       SandboxTestClient client = new SandboxTestClient(server, clock);
