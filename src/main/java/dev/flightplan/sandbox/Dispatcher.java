@@ -43,7 +43,7 @@ final class Dispatcher {
   private final ObjectMapper mapper;
   private final TokenVerifier tokens;
   private final RateLimiter rateLimiter;
-  private final Router router;
+  private final Routers routers;
   private final String baseUri;
   private final FaultInjector faults;
   /** Numbers arrivals and answers in the order they happen (see {@link Exchange#received()}). */
@@ -60,10 +60,11 @@ final class Dispatcher {
     this.rateLimiter = new RateLimiter(options.hourlyLimit(), options.clock());
     this.baseUri = baseUri;
     this.faults = new FaultInjector(options.faults());
-    this.router = router(options, state, ids, mapper, baseUri);
+    this.routers = new Routers(base -> router(options, state, ids, mapper, base));
     this.lag = options.faults().lag().isZero()
         ? null
-        : new ReadLag(options.faults().lag(), options.clock(), copy -> router(options, copy, ids, mapper, baseUri));
+        : new ReadLag(options.faults().lag(), options.clock(),
+            copy -> new Routers(base -> router(options, copy, ids, mapper, base)));
   }
 
   /** The routes of every endpoint, reading and changing {@code state}. */
@@ -138,14 +139,15 @@ final class Dispatcher {
       if (fault == FaultInjector.Fault.RESET) {
         return dropped(method, template);
       }
-      Route route = router.find(method, template);
+      String base = Routers.base(exchange.getRequestHeaders(), baseUri);
+      Route route = routers.forBase(base).find(method, template);
       Query query = Query.parse(rawQuery);
       route.query().validate(query);
-      Request request = new Request(method, path, template, Request.idOf(path), query, requestBody, baseUri);
+      Request request = new Request(method, path, template, Request.idOf(path), query, requestBody, base);
       ReadLag.View lagging = lag != null && method.equals("GET") ? lag.forRead() : null;
       if (lagging != null) {
         synchronized (lagging.state()) {
-          response = lagging.router().find(method, template).handler().handle(request);
+          response = lagging.routers().forBase(base).find(method, template).handler().handle(request);
         }
       } else {
         response = handle(route, request, method);
