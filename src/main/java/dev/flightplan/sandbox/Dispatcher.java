@@ -71,7 +71,8 @@ final class Dispatcher {
   private static Router router(SandboxOptions options, SandboxState state, Ids ids, ObjectMapper mapper, String baseUri) {
     BuildRules rules = new BuildRules(state);
     BuildOperations buildOperations = new BuildOperations(state, rules);
-    Operations operations = new Operations(state, options.clock(), ids, rules, buildOperations);
+    MembershipOperations memberships = new MembershipOperations(state);
+    Operations operations = new Operations(state, options.clock(), ids, rules, buildOperations, memberships);
     InfoOperations info = new InfoOperations(state, ids);
     ReviewOperations review = new ReviewOperations(state, options.clock(), ids);
     Views views = new Views(state, new Resources(baseUri));
@@ -79,7 +80,7 @@ final class Dispatcher {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new AppEndpoints(state, views).routes());
     routes.addAll(new GroupEndpoints(state, operations, views, bodies).routes());
-    routes.addAll(new MembershipEndpoints(state, operations, views, bodies).routes());
+    routes.addAll(new MembershipEndpoints(state, memberships, views, bodies).routes());
     routes.addAll(new TesterEndpoints(state, operations, views, bodies).routes());
     routes.addAll(new UserEndpoints(state, views).routes());
     routes.addAll(new BuildEndpoints(state, buildOperations, views, bodies).routes());
@@ -92,6 +93,7 @@ final class Dispatcher {
     routes.addAll(new AppSingletonEndpoints(state, info, views, bodies).routes());
     routes.addAll(new BuildInfoEndpoints(state, info, buildOperations, review, views, bodies).routes());
     routes.addAll(new ReviewEndpoints(state, review, views, bodies).routes());
+    routes.addAll(new RelatedEndpoints(views).routes());
     return new Router(routes);
   }
 
