@@ -94,6 +94,7 @@ final class Dispatcher {
     routes.addAll(new BuildInfoEndpoints(state, info, buildOperations, review, views, bodies).routes());
     routes.addAll(new ReviewEndpoints(state, review, views, bodies).routes());
     routes.addAll(new RelatedEndpoints(views).routes());
+    routes.addAll(new MetricsEndpoints(state, views, options.clock()).routes());
     return new Router(routes);
   }
 

@@ -21,6 +21,7 @@ final class SandboxState {
   private final Map<String, Long> creation = new java.util.HashMap<>();
   private long created;
   private final Builds builds = new Builds();
+  private final Usage usage = new Usage();
 
   /**
    * The persisted form of the state: plain lists of records, each in the state's order. Format 1 (before builds)
@@ -33,7 +34,8 @@ final class SandboxState {
       List<TeamUser> users,
       List<Group> groups,
       List<Tester> testers,
-      Builds.Snapshot testFlight) {
+      Builds.Snapshot testFlight,
+      Usage.Snapshot usage) {
     static final int FORMAT = 2;
 
     Snapshot {
@@ -42,6 +44,7 @@ final class SandboxState {
       groups = List.copyOf(groups == null ? List.of() : groups);
       testers = List.copyOf(testers == null ? List.of() : testers);
       testFlight = testFlight == null ? Builds.Snapshot.EMPTY : testFlight;
+      usage = usage == null ? Usage.Snapshot.EMPTY : usage;
     }
   }
 
@@ -52,6 +55,7 @@ final class SandboxState {
     snapshot.groups().forEach(state::putGroup);
     snapshot.testers().forEach(state::putTester);
     state.builds.load(snapshot.testFlight());
+    state.usage.load(snapshot.usage());
     return state;
   }
 
@@ -62,7 +66,13 @@ final class SandboxState {
         new ArrayList<>(usersByEmail.values()),
         new ArrayList<>(groups.values()),
         new ArrayList<>(testers.values()),
-        builds.snapshot());
+        builds.snapshot(),
+        usage.snapshot());
+  }
+
+  /** The seeded beta usage the metrics report. */
+  Usage usage() {
+    return usage;
   }
 
   /** Builds and everything that hangs off them or off an app's test information. */
