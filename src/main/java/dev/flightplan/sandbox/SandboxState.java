@@ -22,6 +22,8 @@ final class SandboxState {
   private long created;
   private final Builds builds = new Builds();
   private final Usage usage = new Usage();
+  /** How far the admin clock has moved TestFlight time ahead of the real one. */
+  private java.time.Duration clockOffset = java.time.Duration.ZERO;
 
   /**
    * The persisted form of the state: plain lists of records, each in the state's order. Format 1 (before builds)
@@ -35,7 +37,8 @@ final class SandboxState {
       List<Group> groups,
       List<Tester> testers,
       Builds.Snapshot testFlight,
-      Usage.Snapshot usage) {
+      Usage.Snapshot usage,
+      String clockOffset) {
     static final int FORMAT = 2;
 
     Snapshot {
@@ -45,6 +48,7 @@ final class SandboxState {
       testers = List.copyOf(testers == null ? List.of() : testers);
       testFlight = testFlight == null ? Builds.Snapshot.EMPTY : testFlight;
       usage = usage == null ? Usage.Snapshot.EMPTY : usage;
+      clockOffset = clockOffset == null ? java.time.Duration.ZERO.toString() : clockOffset;
     }
   }
 
@@ -56,6 +60,7 @@ final class SandboxState {
     snapshot.testers().forEach(state::putTester);
     state.builds.load(snapshot.testFlight());
     state.usage.load(snapshot.usage());
+    state.clockOffset = java.time.Duration.parse(snapshot.clockOffset());
     return state;
   }
 
@@ -67,7 +72,16 @@ final class SandboxState {
         new ArrayList<>(groups.values()),
         new ArrayList<>(testers.values()),
         builds.snapshot(),
-        usage.snapshot());
+        usage.snapshot(),
+        clockOffset.toString());
+  }
+
+  java.time.Duration clockOffset() {
+    return clockOffset;
+  }
+
+  void setClockOffset(java.time.Duration offset) {
+    clockOffset = offset;
   }
 
   /** The seeded beta usage the metrics report. */
