@@ -57,6 +57,7 @@ class EveryTestFlightOperationTest {
   private final ExchangeRecorder recorder = new ExchangeRecorder();
   private SandboxServer server;
   private SandboxTestClient client;
+  private TestFlightOperations document;
   private List<Operation> operations;
   private OperationRequests requests;
   private final java.util.Set<String> faultsChecked = new java.util.HashSet<>();
@@ -64,7 +65,8 @@ class EveryTestFlightOperationTest {
   @BeforeAll
   void start() throws IOException {
     OpenApiContract.assumeAvailable();
-    operations = new ArrayList<>(TestFlightOperations.read(OpenApiContract.location()));
+    document = TestFlightOperations.load(OpenApiContract.location());
+    operations = new ArrayList<>(document.testFlight());
     operations.sort(Comparator.comparingInt(EveryTestFlightOperationTest::phase));
     server = SandboxServer.start(SandboxOptions.defaults().withClock(clock));
     server.addListener(recorder);
@@ -142,6 +144,50 @@ class EveryTestFlightOperationTest {
         .doesNotContain("GET /v1/builds/{id}/icons", "GET /v1/apps/{id}/betaFeedbackCrashSubmissions",
             "GET /v1/ciBuildRuns/{id}/builds", "GET /v1/apps/{id}");
     assertThat(operations).hasSize(EXPECTED_OPERATIONS);
+  }
+
+  @Test
+  void knowsApplesResourceTypes() throws IOException {
+    try (var in = SandboxServer.class.getResourceAsStream("/sandbox/apple-resource-types.txt")) {
+      List<String> listed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+      assertThat(listed).containsExactlyElementsOf(document.resourceTypes());
+    }
+  }
+
+  /** The operations outside TestFlight the sandbox serves (flightplan reads apps and the team's users). */
+  private static final java.util.Set<String> GENERAL =
+      java.util.Set.of("GET /v1/apps", "GET /v1/apps/{id}", "GET /v1/users");
+
+  /**
+   * Every other operation of the document is answered 403 FORBIDDEN_ERROR (not emulated), a status every operation
+   * declares, never a 404 or 405 it does not, except the few in {@link #GENERAL}; none changes anything. Only the
+   * status is checked: the error documents are those of the TestFlight operations above.
+   */
+  @Test
+  void everyOtherOperationIsForbiddenNotMissing() {
+    java.util.Set<String> testFlight = new java.util.HashSet<>();
+    operations.forEach(op -> testFlight.add(op.key()));
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    for (Operation op : document.all()) {
+      if (testFlight.contains(op.key())) {
+        continue;
+      }
+      String path = op.path().replace("{id}", "not-emulated");
+      SandboxTestClient.Reply reply = client.send(op.method(), path, op.body() == null ? null : "{}", client.bearer());
+      checked++;
+      boolean pathUnknown = reply.status() == 404 && reply.body().contains("does not match a defined resource type");
+      boolean notEmulated = reply.status() == 403 && reply.errorCode().equals("FORBIDDEN_ERROR");
+      // a few (the apps and users reads flightplan needs) are served: any status the operation declares
+      boolean general = !notEmulated && GENERAL.contains(op.key());
+      if (!op.statuses().contains(reply.status()) || pathUnknown || !(notEmulated || general)) {
+        wrong.add(op.key() + " -> " + reply.status() + " " + reply.body());
+      }
+    }
+    recorder.clear();
+    assertThat(wrong).isEmpty();
+    assertThat(checked).isEqualTo(document.all().size() - operations.size());
   }
 
   /** How many operations of 4.4.1 act on TestFlight resources (a change of the rule or the document shows here). */

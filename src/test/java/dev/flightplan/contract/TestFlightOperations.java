@@ -33,7 +33,7 @@ final class TestFlightOperations {
   /** Types whose paths lead to TestFlight resources through a relationship, without being TestFlight themselves. */
   private static final Set<String> OWNERS_OF_TESTFLIGHT = Set.of("apps", "buildBundles");
   private static final Set<String> METRICS = Set.of("betaTesterUsages", "publicLinkUsages", "betaBuildUsages");
-  private static final List<String> METHODS = List.of("get", "post", "patch", "delete");
+  private static final List<String> METHODS = List.of("get", "post", "patch", "put", "delete");
 
   /** One operation: method, path template, the statuses it declares, its required query parameters, its body. */
   record Operation(String method, String path, Set<Integer> statuses, List<String> requiredQuery, JsonNode body) {
@@ -57,23 +57,40 @@ final class TestFlightOperations {
     this.spec = spec;
   }
 
-  /** The TestFlight operations of the document at {@code location}, in document order. */
-  static List<Operation> read(Path location) {
+  /** The document at {@code location}, parsed. */
+  static TestFlightOperations load(Path location) {
     try {
-      return new TestFlightOperations(new ObjectMapper().readTree(location.toFile())).select();
+      return new TestFlightOperations(new ObjectMapper().readTree(location.toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private List<Operation> select() {
+  /** The TestFlight operations, in document order. */
+  List<Operation> testFlight() {
+    return select(true);
+  }
+
+  /** Every operation of the document, in document order. */
+  List<Operation> all() {
+    return select(false);
+  }
+
+  /** The first path segments of all operations: Apple's resource types. */
+  Set<String> resourceTypes() {
+    Set<String> types = new TreeSet<>();
+    spec.path("paths").fieldNames().forEachRemaining(p -> types.add(p.split("/")[2]));
+    return types;
+  }
+
+  private List<Operation> select(boolean testFlightOnly) {
     List<Operation> selected = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = paths.next();
       String path = entry.getKey();
       for (String method : METHODS) {
         JsonNode operation = entry.getValue().path(method);
-        if (!operation.isMissingNode() && actsOnTestFlight(method, path, operation)) {
+        if (!operation.isMissingNode() && (!testFlightOnly || actsOnTestFlight(method, path, operation))) {
           selected.add(describe(method, path, operation));
         }
       }
