@@ -62,9 +62,32 @@ final class SandboxCommand implements Callable<Integer> {
       })
   String faults;
 
+  @Option(
+      names = "--advance-clock",
+      paramLabel = "DURATION",
+      description = {
+        "Move the sandbox's clock forward by DURATION (ISO-8601: P8D, PT6H) before serving, as if that time had",
+        "passed: builds past their 90 days expire. Adds up over runs (kept in the state file); tokens still use the",
+        "real time. While it runs: POST /sandbox/clock {\"advance\": \"P8D\"} (see the README)."
+      })
+  String advanceClock;
+
   @Override
   public Integer call() throws Exception {
     Environment env = root.env;
+    Duration advance = null;
+    if (advanceClock != null) {
+      try {
+        advance = Duration.parse(advanceClock);
+      } catch (java.time.format.DateTimeParseException e) {
+        advance = Duration.ZERO;
+      }
+      if (advance.isNegative() || advance.isZero()) {
+        env.err().println("error: --advance-clock: '" + advanceClock
+            + "' is no positive ISO-8601 duration; use e.g. P8D (8 days) or PT6H (6 hours)");
+        return ExitCodes.USAGE;
+      }
+    }
     FaultSpec faultSpec;
     try {
       faultSpec = FaultSpec.parse(faults);
@@ -84,9 +107,15 @@ final class SandboxCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (SandboxServer server = SandboxServer.start(options)) {
+      if (advance != null) {
+        server.admin().advanceClock(advance);
+      }
       SandboxCredentials c = server.credentials();
       env.out().println("App Store Connect sandbox listening on " + server.baseUri());
       env.out().println("State:       " + state.toAbsolutePath());
+      if (!server.admin().clockOffset().isZero()) {
+        env.out().println("Clock:       " + server.admin().clockOffset() + " ahead of the real time");
+      }
       env.out().println("Credentials: " + c.credentialsFile());
       env.out().println("Private key: " + c.privateKeyFile());
       if (faultSpec.active()) {

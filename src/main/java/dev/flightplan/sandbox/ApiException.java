@@ -73,6 +73,14 @@ final class ApiException extends RuntimeException {
         "The API key in use does not allow this request", null, null);
   }
 
+  /** An operation of Apple's API the sandbox does not emulate: the 403 every operation declares. */
+  static ApiException notEmulated(String operation) {
+    return new ApiException(
+        403, "FORBIDDEN_ERROR", "This request is forbidden for security reasons",
+        "The App Store Connect sandbox does not emulate '" + operation + "': it serves the TestFlight operations"
+            + " (see the sandbox section of flightplan's README).", null, null);
+  }
+
   static ApiException pathNotFound() {
     return new ApiException(
         404,

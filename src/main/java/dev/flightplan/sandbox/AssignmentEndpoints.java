@@ -5,8 +5,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Who is given which build: the build-group link from either side, the testers a build was given individually,
- * and a tester's individually given builds. Writes take linkage documents and answer 204.
+ * Who is given which build: the build-group link from either side, and the builds given to testers individually,
+ * from the build's side or the tester's. Writes take linkage documents and answer 204.
  */
 final class AssignmentEndpoints {
   private final SandboxState state;
@@ -45,8 +45,10 @@ final class AssignmentEndpoints {
         new Route("GET", "/v1/builds/{id}/individualTesters",
             Routes.toManyRelated("betaTesters", FieldNames.BETA_TESTERS),
             r -> views.page(r, "betaTesters", builds.builds.get(r.id()).individualTesters())),
-        new Route("GET", "/v1/betaTesters/{id}/relationships/builds", linkages, r -> views.linkages(r, "builds",
-            builds.ofTester(state.tester(r.id()).id()).stream().map(Build::id).toList())));
+        new Route("POST", "/v1/betaTesters/{id}/relationships/builds", QuerySpec.NONE,
+            write(state::tester, "builds", operations::giveBuilds)),
+        new Route("DELETE", "/v1/betaTesters/{id}/relationships/builds", QuerySpec.NONE,
+            write(state::tester, "builds", operations::takeBuilds)));
   }
 
   /**

@@ -12,11 +12,13 @@ final class BuildOperations {
   private final SandboxState state;
   private final Builds builds;
   private final BuildRules rules;
+  private final TesterLimits limits;
 
   BuildOperations(SandboxState state, BuildRules rules) {
     this.state = state;
     this.builds = state.builds();
     this.rules = rules;
+    this.limits = new TesterLimits(state);
   }
 
   /** {@code expired} may only be set to true; an expired build takes no other change. Nulls were not sent. */
@@ -120,7 +122,35 @@ final class BuildOperations {
       testers.add(tester);
     }
     rules.checkForTester(build);
+    limits.check(build.app(), false, testers.stream().map(Tester::id).toList());
     testers.forEach(t -> give(build.id(), t));
+  }
+
+  /** Tester side: every build must exist (404), be one the tester may get, and not be the tester's yet (409). */
+  void giveBuilds(String testerId, List<String> buildIds) {
+    Tester tester = state.tester(testerId);
+    List<Build> given = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(buildIds)) {
+      Build build = builds.builds.get(id);
+      if (build.individualTesters().contains(testerId)) {
+        throw ApiException.relationshipInvalid("/data/" + buildIds.indexOf(id) + "/id",
+            "The beta tester '" + testerId + "' already has the build '" + builds.label(build) + "'.");
+      }
+      rules.checkForTester(build);
+      given.add(build);
+    }
+    given.forEach(b -> limits.check(b.app(), false, List.of(testerId)));
+    given.forEach(b -> give(b.id(), state.tester(tester.id())));
+  }
+
+  /** Tester side: every build must exist (404); builds the tester was not given are left alone. */
+  void takeBuilds(String testerId, List<String> buildIds) {
+    state.tester(testerId);
+    buildIds.forEach(builds.builds::get);
+    for (String id : buildIds) {
+      Build build = builds.builds.get(id);
+      builds.builds.put(build.withTesters(Build.minus(build.individualTesters(), testerId)));
+    }
   }
 
   void removeTesters(String buildId, List<String> testerIds) {

@@ -170,6 +170,13 @@ final class Builds {
    * What App Store Connect does by itself when a tester still NOT_INVITED can start testing (joins an external group,
    * or is given a build): it emails the invitation. Returns the tester as it is then.
    */
+  /** Expires every build whose 90 days are over at {@code now} (only the admin clock calls this). */
+  void expireDue(java.time.Instant now) {
+    for (Build build : builds.where(b -> !b.expired() && !java.time.Instant.parse(b.expirationDate()).isAfter(now))) {
+      builds.put(build.withExpired(true));
+    }
+  }
+
   Tester invitedByAppStoreConnect(Tester tester) {
     if (!tester.state().equals("NOT_INVITED")) {
       return tester;

@@ -6,8 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ final class Dispatcher {
   private final ObjectMapper mapper;
   private final TokenVerifier tokens;
   private final RateLimiter rateLimiter;
-  private final Router router;
+  private final Routers routers;
   private final String baseUri;
   private final FaultInjector faults;
   /** Numbers arrivals and answers in the order they happen (see {@link Exchange#received()}). */
@@ -51,7 +51,7 @@ final class Dispatcher {
   private final ReadLag lag;
 
   Dispatcher(SandboxOptions options, SandboxState state, StateStore store, Ids ids, ObjectMapper mapper,
-      KeyMaterial key, String baseUri) {
+      KeyMaterial key, String baseUri, SandboxAdmin admin) {
     this.latency = options.latency();
     this.state = state;
     this.store = store;
@@ -60,38 +60,12 @@ final class Dispatcher {
     this.rateLimiter = new RateLimiter(options.hourlyLimit(), options.clock());
     this.baseUri = baseUri;
     this.faults = new FaultInjector(options.faults());
-    this.router = router(options, state, ids, mapper, baseUri);
+    Clock testFlight = admin.clock();
+    this.routers = new Routers(base -> Endpoints.router(state, testFlight, ids, mapper, admin, base));
     this.lag = options.faults().lag().isZero()
         ? null
-        : new ReadLag(options.faults().lag(), options.clock(), copy -> router(options, copy, ids, mapper, baseUri));
-  }
-
-  /** The routes of every endpoint, reading and changing {@code state}. */
-  private static Router router(SandboxOptions options, SandboxState state, Ids ids, ObjectMapper mapper, String baseUri) {
-    BuildRules rules = new BuildRules(state);
-    BuildOperations buildOperations = new BuildOperations(state, rules);
-    Operations operations = new Operations(state, options.clock(), ids, rules, buildOperations);
-    InfoOperations info = new InfoOperations(state, ids);
-    ReviewOperations review = new ReviewOperations(state, options.clock(), ids);
-    Views views = new Views(state, new Resources(baseUri));
-    Bodies bodies = new Bodies(mapper);
-    List<Route> routes = new ArrayList<>();
-    routes.addAll(new AppEndpoints(state, views).routes());
-    routes.addAll(new GroupEndpoints(state, operations, views, bodies).routes());
-    routes.addAll(new MembershipEndpoints(state, operations, views, bodies).routes());
-    routes.addAll(new TesterEndpoints(state, operations, views, bodies).routes());
-    routes.addAll(new UserEndpoints(state, views).routes());
-    routes.addAll(new BuildEndpoints(state, buildOperations, views, bodies).routes());
-    routes.addAll(new PreReleaseEndpoints(state, views).routes());
-    routes.addAll(new AssignmentEndpoints(state, buildOperations, views, bodies).routes());
-    routes.addAll(new CriteriaEndpoints(state, new CriteriaOperations(state, options.clock()), rules, views, bodies)
-        .routes());
-    routes.addAll(new ClipEndpoints(state, new ClipOperations(state, ids), views, bodies).routes());
-    routes.addAll(new AppLocalizationEndpoints(state, info, views, bodies).routes());
-    routes.addAll(new AppSingletonEndpoints(state, info, views, bodies).routes());
-    routes.addAll(new BuildInfoEndpoints(state, info, buildOperations, review, views, bodies).routes());
-    routes.addAll(new ReviewEndpoints(state, review, views, bodies).routes());
-    return new Router(routes);
+        : new ReadLag(options.faults().lag(), options.clock(),
+            copy -> new Routers(base -> Endpoints.router(copy, testFlight, ids, mapper, admin, base)));
   }
 
   /** The most of a request body the sandbox reads: far above the largest body flightplan sends. */
@@ -105,7 +79,9 @@ final class Dispatcher {
     String requestBody = null;
     String template = Request.template(path);
     pause(latency);
-    FaultInjector.Decision decision = faults.decide(method, template);
+    // the admin endpoints stand for the user, not for Apple: no faults, and they cost no requests of the budget
+    boolean adminCall = path.startsWith("/sandbox/");
+    FaultInjector.Decision decision = adminCall ? FaultInjector.Decision.NONE : faults.decide(method, template);
     FaultInjector.Fault fault = decision.fault();
     if (decision.slow()) {
       pause(faults.spec().slowBy());
@@ -116,7 +92,7 @@ final class Dispatcher {
     try {
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       tokens.verify(authorization);
-      if (faults.revoked(authorization)) {
+      if (!adminCall && faults.revoked(authorization)) {
         injected = "revoked";
         throw ApiException.notAuthorized();
       }
@@ -126,7 +102,7 @@ final class Dispatcher {
         injected = "429";
         throw ApiException.rateLimited();
       }
-      remaining = rateLimiter.acquire();
+      remaining = adminCall ? remaining : rateLimiter.acquire();
       if (fault == FaultInjector.Fault.FORBIDDEN) {
         injected = "403";
         throw ApiException.forbidden();
@@ -138,14 +114,15 @@ final class Dispatcher {
       if (fault == FaultInjector.Fault.RESET) {
         return dropped(method, template);
       }
-      Route route = router.find(method, template);
+      String base = Routers.base(exchange.getRequestHeaders(), baseUri);
+      Route route = routers.forBase(base).find(method, template);
       Query query = Query.parse(rawQuery);
       route.query().validate(query);
-      Request request = new Request(method, path, template, Request.idOf(path), query, requestBody, baseUri);
+      Request request = new Request(method, path, template, Request.idOf(path), query, requestBody, base);
       ReadLag.View lagging = lag != null && method.equals("GET") ? lag.forRead() : null;
       if (lagging != null) {
         synchronized (lagging.state()) {
-          response = lagging.router().find(method, template).handler().handle(request);
+          response = lagging.routers().forBase(base).find(method, template).handler().handle(request);
         }
       } else {
         response = handle(route, request, method);

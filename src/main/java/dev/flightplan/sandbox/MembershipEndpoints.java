@@ -3,17 +3,17 @@ package dev.flightplan.sandbox;
 import java.util.List;
 
 /**
- * Who is in which group, seen from the group: linkage reads and writes on
- * {@code /v1/betaGroups/{id}/relationships/betaTesters}, the group's full tester objects, and the removal of
- * testers from a whole app.
+ * Who is in which group: linkage reads and writes on {@code /v1/betaGroups/{id}/relationships/betaTesters} and,
+ * from the tester's side, writes on {@code /v1/betaTesters/{id}/relationships/betaGroups}; the group's full tester
+ * objects; and the removal of testers from a whole app, from the app's side or the tester's.
  */
 final class MembershipEndpoints {
   private final SandboxState state;
-  private final Operations operations;
+  private final MembershipOperations operations;
   private final Views views;
   private final Bodies bodies;
 
-  MembershipEndpoints(SandboxState state, Operations operations, Views views, Bodies bodies) {
+  MembershipEndpoints(SandboxState state, MembershipOperations operations, Views views, Bodies bodies) {
     this.state = state;
     this.operations = operations;
     this.views = views;
@@ -28,7 +28,12 @@ final class MembershipEndpoints {
         new Route("POST", linkages, QuerySpec.NONE, this::add),
         new Route("DELETE", linkages, QuerySpec.NONE, this::remove),
         new Route("GET", "/v1/betaGroups/{id}/betaTesters", testers, this::testers),
-        new Route("DELETE", "/v1/apps/{id}/relationships/betaTesters", QuerySpec.NONE, this::removeFromApp));
+        new Route("DELETE", "/v1/apps/{id}/relationships/betaTesters", QuerySpec.NONE, this::removeFromApp),
+        new Route("POST", "/v1/betaTesters/{id}/relationships/betaGroups", QuerySpec.NONE, Routes.noContent(r ->
+            operations.joinGroups(r.id(), Bodies.linkages(bodies.document(r.body()), "betaGroups")))),
+        new Route("DELETE", "/v1/betaTesters/{id}/relationships/betaGroups", QuerySpec.NONE, Routes.noContent(r ->
+            operations.leaveGroups(r.id(), Bodies.linkages(bodies.document(r.body()), "betaGroups")))),
+        new Route("DELETE", "/v1/betaTesters/{id}/relationships/apps", QuerySpec.NONE, this::leaveApps));
   }
 
   private Response linkages(Request request) {
@@ -54,6 +59,15 @@ final class MembershipEndpoints {
   private Response remove(Request request) {
     state.group(request.id());
     operations.removeMembers(request.id(), Bodies.linkages(bodies.document(request.body()), "betaTesters"));
+    return Response.noContent();
+  }
+
+  /** The tester leaves each app of the body (404 for an unknown one), as if removed from the app's side. */
+  private Response leaveApps(Request request) {
+    state.tester(request.id());
+    List<String> appIds = Bodies.linkages(bodies.document(request.body()), "apps");
+    appIds.forEach(state::app);
+    appIds.forEach(app -> operations.removeFromApp(app, List.of(request.id())));
     return Response.noContent();
   }
 

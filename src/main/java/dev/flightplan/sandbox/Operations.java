@@ -18,13 +18,18 @@ final class Operations {
   private final Ids ids;
   private final BuildRules rules;
   private final BuildOperations buildOperations;
+  private final MembershipOperations memberships;
+  private final TesterLimits limits;
 
-  Operations(SandboxState state, Clock clock, Ids ids, BuildRules rules, BuildOperations buildOperations) {
+  Operations(SandboxState state, Clock clock, Ids ids, BuildRules rules, BuildOperations buildOperations,
+      MembershipOperations memberships) {
     this.state = state;
     this.clock = clock;
     this.ids = ids;
     this.rules = rules;
     this.buildOperations = buildOperations;
+    this.memberships = memberships;
+    this.limits = memberships.limits();
   }
 
   /** The values of a group create request; null Booleans were not sent. */
@@ -75,7 +80,7 @@ final class Operations {
       newMembers.add(tester);
     }
     if (internal) {
-      newMembers.forEach(this::requireUser);
+      newMembers.forEach(memberships::requireUser);
     }
     boolean linkEnabled = Boolean.TRUE.equals(c.publicLinkEnabled());
     Group group =
@@ -106,8 +111,9 @@ final class Operations {
     if (linkEnabled && builds.isEmpty()) {
       throw publicLinkNeedsBuild();
     }
+    limits.check(c.appId(), internal, newMembers.stream().map(Tester::id).toList());
     state.putGroup(group);
-    newMembers.forEach(t -> join(state.tester(t.id()), group));
+    newMembers.forEach(t -> memberships.join(state.tester(t.id()), group));
     builds.forEach(b -> state.builds().builds.put(b.withGroups(Build.plus(b.groups(), group.id()))));
     return group;
   }
@@ -164,31 +170,6 @@ final class Operations {
     state.removeGroup(state.group(groupId).id());
   }
 
-  /** Group-side add: every tester must exist (404), none may be a member already (409). */
-  void addMembers(String groupId, List<String> testerIds) {
-    Group group = state.group(groupId);
-    List<Tester> testers = existingTesters(testerIds);
-    for (Tester tester : testers) {
-      if (tester.groups().contains(groupId)) {
-        throw ApiException.relationshipInvalid(
-            "/data/" + testerIds.indexOf(tester.id()) + "/id",
-            "The beta tester '" + tester.id() + "' is already a member of the beta group '" + groupId + "'");
-      }
-      if (group.internal()) {
-        requireUser(tester);
-      }
-    }
-    testers.forEach(t -> join(t, group));
-  }
-
-  /** Group-side remove: every tester must exist (404); testers that are not members are left alone. */
-  void removeMembers(String groupId, List<String> testerIds) {
-    state.group(groupId);
-    for (Tester tester : existingTesters(testerIds)) {
-      state.putTester(tester.leaving(groupId));
-    }
-  }
-
   /**
    * Creates a tester in the given groups, or, when the team already has a tester with that email, adds the
    * existing record to those groups and returns it: the team keeps one tester record per email address.
@@ -215,11 +196,15 @@ final class Operations {
             "/data/relationships/betaGroups/data/" + i + "/id", "betaGroups", groupIds.get(i));
       }
       if (group.internal() && !state.isUser(email)) {
-        throw notAUser(email);
+        throw MembershipOperations.notAUser(email);
       }
       groups.add(group);
     }
-    Tester tester = state.testerByEmail(email);
+    Tester existing = state.testerByEmail(email);
+    String joiner = existing == null ? "new:" + email : existing.id();
+    groups.forEach(g -> limits.check(g.app(), g.internal(), List.of(joiner)));
+    builds.forEach(b -> limits.check(b.app(), false, List.of(joiner)));
+    Tester tester = existing;
     if (tester == null) {
       tester = new Tester(ids.uuid(), email, firstName, lastName, "EMAIL", "NOT_INVITED", List.of(), List.of());
       state.putTester(tester);
@@ -227,7 +212,7 @@ final class Operations {
     for (Group group : groups) {
       Tester current = state.tester(tester.id());
       if (!current.groups().contains(group.id())) {
-        join(current, group);
+        memberships.join(current, group);
       }
     }
     for (Build build : builds) {
@@ -239,45 +224,6 @@ final class Operations {
   /** Removes the tester from every app of the team. */
   void deleteTester(String testerId) {
     state.removeTester(state.tester(testerId).id());
-  }
-
-  /** The testers lose every group and every individually given build of the app, and their access to it. */
-  void removeFromApp(String appId, List<String> testerIds) {
-    state.app(appId);
-    List<String> groupIds = state.groupsOfApp(appId).stream().map(Group::id).toList();
-    for (Tester tester : existingTesters(testerIds)) {
-      state.putTester(tester.losingApp(appId, groupIds));
-      for (Build build : state.builds().ofTester(tester.id())) {
-        if (build.app().equals(appId)) {
-          state.builds().builds.put(build.withTesters(Build.minus(build.individualTesters(), tester.id())));
-        }
-      }
-    }
-  }
-
-  private void join(Tester tester, Group group) {
-    Tester joined = tester.joining(group.id(), group.app());
-    // External groups send the invitation email; internal ones wait for a build (api-behaviour.md 5.2).
-    state.putTester(group.internal() ? joined : state.builds().invitedByAppStoreConnect(joined));
-  }
-
-  private List<Tester> existingTesters(List<String> testerIds) {
-    List<Tester> testers = new ArrayList<>();
-    for (String id : new LinkedHashSet<>(testerIds)) {
-      testers.add(state.tester(id));
-    }
-    return testers;
-  }
-
-  private void requireUser(Tester tester) {
-    if (!state.isUser(tester.email())) {
-      throw notAUser(tester.email() == null ? tester.id() : tester.email());
-    }
-  }
-
-  private static ApiException notAUser(String who) {
-    return ApiException.unprocessable(
-        "'" + who + "' is not an App Store Connect user of this team; only users can be members of internal groups.");
   }
 
   private void checkName(String appId, String groupId, String name) {

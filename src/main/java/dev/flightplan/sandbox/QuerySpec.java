@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * The query parameters one endpoint accepts: filters (with their allowed values, or any value when the set is
  * empty), the filters that must be given, sparse fieldsets per type, include values, per-relationship include
- * limits, sort keys, and whether the endpoint is paged ({@code limit} up to {@link Paging#MAX_PAGE_LIMIT}, and
- * {@code cursor}). Every name is one the OpenAPI document declares for that operation; declared parameters the
+ * limits, sort keys, other parameters with their values (such as a metric's {@code period}), and whether the
+ * endpoint is paged ({@code limit} up to {@link Paging#MAX_PAGE_LIMIT}, and {@code cursor}). Every name is one the OpenAPI document declares for that operation; declared parameters the
  * sandbox does not implement are left out, so they are refused loudly rather than silently ignored.
  */
 record QuerySpec(
@@ -18,6 +18,7 @@ record QuerySpec(
     Set<String> includes,
     Map<String, Integer> includeLimits,
     Set<String> sorts,
+    Map<String, Set<String>> options,
     boolean paged) {
   static final QuerySpec NONE = builder().build();
 
@@ -28,6 +29,7 @@ record QuerySpec(
     includes = Set.copyOf(includes);
     includeLimits = Map.copyOf(includeLimits);
     sorts = Set.copyOf(sorts);
+    options = Map.copyOf(options);
   }
 
   static Builder builder() {
@@ -47,6 +49,8 @@ record QuerySpec(
         checkValues(query, name, includes);
       } else if (name.equals("sort") && !sorts.isEmpty()) {
         checkValues(query, name, sorts);
+      } else if (options.containsKey(name)) {
+        checkValues(query, name, options.get(name));
       } else if (paged() && name.equals("limit")) {
         Paging.limit(query, name, Paging.MAX_PAGE_LIMIT, 1);
       } else if (paged() && name.equals("cursor")) {
@@ -93,6 +97,7 @@ record QuerySpec(
     private Set<String> includes = Set.of();
     private final Map<String, Integer> includeLimits = new LinkedHashMap<>();
     private Set<String> sorts = Set.of();
+    private final Map<String, Set<String>> options = new LinkedHashMap<>();
     private boolean paged;
 
     Builder filter(String name, String... allowed) {
@@ -126,6 +131,12 @@ record QuerySpec(
       return this;
     }
 
+    /** A parameter other than filters, fields, include, sort and paging (e.g. {@code period}), with its values. */
+    Builder option(String name, String... allowed) {
+      options.put(name, Set.of(allowed));
+      return this;
+    }
+
     /** Takes {@code limit} (up to {@link Paging#MAX_PAGE_LIMIT}) and {@code cursor}. */
     Builder paged() {
       paged = true;
@@ -133,7 +144,7 @@ record QuerySpec(
     }
 
     QuerySpec build() {
-      return new QuerySpec(filters, requiredFilters, fields, includes, includeLimits, sorts, paged);
+      return new QuerySpec(filters, requiredFilters, fields, includes, includeLimits, sorts, options, paged);
     }
   }
 }

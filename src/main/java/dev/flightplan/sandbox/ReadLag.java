@@ -15,17 +15,17 @@ import java.util.function.Function;
  */
 final class ReadLag {
   /** A copy of the state and the routes that read it. */
-  record View(SandboxState state, Router router) {}
+  record View(SandboxState state, Routers routers) {}
 
   private record Pending(Instant visibleAt, View view) {}
 
   private final Duration lag;
   private final Clock clock;
-  private final Function<SandboxState, Router> routes;
+  private final Function<SandboxState, Routers> routes;
   private final Deque<Pending> pending = new ArrayDeque<>();
   private View current;
 
-  ReadLag(Duration lag, Clock clock, Function<SandboxState, Router> routes) {
+  ReadLag(Duration lag, Clock clock, Function<SandboxState, Routers> routes) {
     this.lag = lag;
     this.clock = clock;
     this.routes = routes;

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds the route for a method and path template: 404 when no endpoint has the path, 405 when the method is wrong. */
+/**
+ * Finds the route for a method and path template; when there is none, {@link Coverage} says how Apple would answer
+ * (404, 405, or 403 for an operation the sandbox does not emulate).
+ */
 final class Router {
   private final Map<String, Map<String, Route>> byTemplate = new LinkedHashMap<>();
 
@@ -20,12 +23,9 @@ final class Router {
 
   Route find(String method, String template) {
     Map<String, Route> methods = byTemplate.get(template);
-    if (methods == null) {
-      throw ApiException.pathNotFound();
-    }
-    Route route = methods.get(method);
+    Route route = methods == null ? null : methods.get(method);
     if (route == null) {
-      throw ApiException.methodNotAllowed(method);
+      throw Coverage.unserved(method, template, methods != null);
     }
     return route;
   }

@@ -1,6 +1,7 @@
 package dev.flightplan.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -8,23 +9,64 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What happens on Apple's side without an API call, for tests: Beta App Review deciding, a user leaving the team,
- * the emails TestFlight sends, and the duplicates two creates that ran at once leave behind. Only reachable from Java (never over HTTP); changes are persisted like API writes. Safe to use while the
- * server answers requests.
+ * What happens on Apple's side without an API call: time passing (the admin clock), Beta App Review deciding, a
+ * tester accepting, a user leaving the team, the emails TestFlight sends, and the duplicates two creates that ran at
+ * once leave behind. The clock, review decisions and tester states are also served over HTTP under
+ * {@code /sandbox/} ({@link AdminEndpoints}); the rest only from Java. Changes are persisted like API writes. Safe to
+ * use while the server answers requests.
  */
 public final class SandboxAdmin {
   private final SandboxState state;
   private final StateStore store;
   private final ReviewOperations review;
-  private final Clock clock;
+  private final SandboxClock clock;
   private final Ids ids;
 
-  SandboxAdmin(SandboxState state, StateStore store, Clock clock, Ids ids) {
+  SandboxAdmin(SandboxState state, StateStore store, SandboxClock clock, Ids ids) {
     this.state = state;
     this.store = store;
     this.review = new ReviewOperations(state, clock, ids);
     this.clock = clock;
     this.ids = ids;
+  }
+
+  /** The sandbox's TestFlight time: the real time moved by {@link #advanceClock}. */
+  Clock clock() {
+    return clock;
+  }
+
+  /** How far {@link #advanceClock} has moved the sandbox's time, in all (kept in the state file). */
+  public Duration clockOffset() {
+    return clock.offset();
+  }
+
+  /**
+   * Moves the sandbox's TestFlight time forward by {@code by}, as if that much time had passed: builds whose 90
+   * days are over expire, and dates and metric periods follow. Tokens are still checked against the real time.
+   *
+   * @return the sandbox's time now
+   * @throws IllegalArgumentException for a duration that is not positive
+   */
+  public Instant advanceClock(Duration by) {
+    if (by.isNegative() || by.isZero()) {
+      throw new IllegalArgumentException("the clock only moves forward: " + by);
+    }
+    return change(() -> {
+      Duration offset = state.clockOffset().plus(by);
+      state.setClockOffset(offset);
+      clock.setOffset(offset);
+      Instant now = clock.instant();
+      state.builds().expireDue(now);
+      return now;
+    });
+  }
+
+  /**
+   * Moves the Beta App Review submission of the build with id {@code buildId} to {@code reviewState}, as
+   * {@link #setReviewState(String, String, String, String)} does.
+   */
+  public void setReviewState(String buildId, String reviewState) {
+    change(() -> review.setReviewState(state.builds().builds.get(buildId), reviewState));
   }
 
   /**

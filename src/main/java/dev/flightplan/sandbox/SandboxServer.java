@@ -84,8 +84,9 @@ public final class SandboxServer implements AutoCloseable {
     InetSocketAddress address = http.getAddress();
     String host = address.getAddress().getHostAddress();
     URI baseUri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
-    Dispatcher dispatcher = new Dispatcher(options, state, store, ids, mapper, key, baseUri.toString());
-    SandboxAdmin admin = new SandboxAdmin(state, store, options.clock(), ids);
+    SandboxAdmin admin =
+        new SandboxAdmin(state, store, new SandboxClock(options.clock(), state.clockOffset()), ids);
+    Dispatcher dispatcher = new Dispatcher(options, state, store, ids, mapper, key, baseUri.toString(), admin);
     SandboxServer started = new SandboxServer(http, executor, baseUri, key, dispatcher, admin);
     http.createContext("/", started::handle);
     http.start();

@@ -21,6 +21,9 @@ final class SandboxState {
   private final Map<String, Long> creation = new java.util.HashMap<>();
   private long created;
   private final Builds builds = new Builds();
+  private final Usage usage = new Usage();
+  /** How far the admin clock has moved TestFlight time ahead of the real one. */
+  private java.time.Duration clockOffset = java.time.Duration.ZERO;
 
   /**
    * The persisted form of the state: plain lists of records, each in the state's order. Format 1 (before builds)
@@ -33,7 +36,9 @@ final class SandboxState {
       List<TeamUser> users,
       List<Group> groups,
       List<Tester> testers,
-      Builds.Snapshot testFlight) {
+      Builds.Snapshot testFlight,
+      Usage.Snapshot usage,
+      String clockOffset) {
     static final int FORMAT = 2;
 
     Snapshot {
@@ -42,6 +47,8 @@ final class SandboxState {
       groups = List.copyOf(groups == null ? List.of() : groups);
       testers = List.copyOf(testers == null ? List.of() : testers);
       testFlight = testFlight == null ? Builds.Snapshot.EMPTY : testFlight;
+      usage = usage == null ? Usage.Snapshot.EMPTY : usage;
+      clockOffset = clockOffset == null ? java.time.Duration.ZERO.toString() : clockOffset;
     }
   }
 
@@ -52,6 +59,8 @@ final class SandboxState {
     snapshot.groups().forEach(state::putGroup);
     snapshot.testers().forEach(state::putTester);
     state.builds.load(snapshot.testFlight());
+    state.usage.load(snapshot.usage());
+    state.clockOffset = java.time.Duration.parse(snapshot.clockOffset());
     return state;
   }
 
@@ -62,7 +71,22 @@ final class SandboxState {
         new ArrayList<>(usersByEmail.values()),
         new ArrayList<>(groups.values()),
         new ArrayList<>(testers.values()),
-        builds.snapshot());
+        builds.snapshot(),
+        usage.snapshot(),
+        clockOffset.toString());
+  }
+
+  java.time.Duration clockOffset() {
+    return clockOffset;
+  }
+
+  void setClockOffset(java.time.Duration offset) {
+    clockOffset = offset;
+  }
+
+  /** The seeded beta usage the metrics report. */
+  Usage usage() {
+    return usage;
   }
 
   /** Builds and everything that hangs off them or off an app's test information. */

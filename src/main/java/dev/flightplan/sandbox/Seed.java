@@ -29,13 +29,17 @@ final class Seed {
       List<TeamUser> users,
       List<SeedGroup> groups,
       List<SeedTester> testers,
-      List<SeedBuilds.SeedBuild> builds) {
+      List<SeedBuilds.SeedBuild> builds,
+      List<SeedUsage.TesterUsage> usage,
+      List<SeedUsage.LinkUsage> publicLinkUsage) {
     Doc {
       apps = apps == null ? List.of() : List.copyOf(apps);
       users = users == null ? List.of() : List.copyOf(users);
       groups = groups == null ? List.of() : List.copyOf(groups);
       testers = testers == null ? List.of() : List.copyOf(testers);
       builds = builds == null ? List.of() : List.copyOf(builds);
+      usage = usage == null ? List.of() : List.copyOf(usage);
+      publicLinkUsage = publicLinkUsage == null ? List.of() : List.copyOf(publicLinkUsage);
     }
   }
 
@@ -112,6 +116,7 @@ final class Seed {
       }
     }
     new SeedBuilds(state, clock).load(doc);
+    new SeedUsage(state, clock).load(doc.usage(), doc.publicLinkUsage());
     return state;
   }
 

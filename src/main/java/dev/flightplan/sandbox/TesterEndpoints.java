@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Beta testers: list with filters and includes, read, create (or reuse by email), delete, and their groups. */
+/** Beta testers: list with filters and includes, read, create (or reuse by email), delete. */
 final class TesterEndpoints {
   private static final String TYPE = "betaTesters";
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
@@ -50,10 +50,7 @@ final class TesterEndpoints {
         new Route("GET", "/v1/betaTesters/{id}", withIncludes(QuerySpec.builder()).build(),
             r -> views.one(r, TYPE, state.tester(r.id()).id())),
         new Route("DELETE", "/v1/betaTesters/{id}", QuerySpec.NONE,
-            Routes.noContent(r -> operations.deleteTester(r.id()))),
-        new Route("GET", "/v1/betaTesters/{id}/relationships/betaGroups", Routes.toManyRelationship(),
-            r -> views.linkages(r, "betaGroups",
-                state.groupsOf(state.tester(r.id())).stream().map(Group::id).toList())));
+            Routes.noContent(r -> operations.deleteTester(r.id()))));
   }
 
   private static QuerySpec.Builder withIncludes(QuerySpec.Builder builder) {

@@ -16,9 +16,11 @@ import org.jose4j.jwt.consumer.JwtContext;
 
 /**
  * Checks bearer tokens the way App Store Connect does: ES256 only, signed by the sandbox key, header {@code kid}
- * equal to the key id, {@code iss} the issuer id, {@code aud} {@code appstoreconnect-v1}, {@code iat} and
- * {@code exp} present, not expired, and {@code exp} at most 20 minutes ahead. A minute of clock skew is allowed
- * either way, as clocks of real CI machines drift.
+ * equal to the key id, {@code iss} the issuer id, {@code aud} {@code appstoreconnect-v1}, and {@code exp} present,
+ * not expired and at most 20 minutes ahead. {@code iat} is optional, as Apple accepts tokens without it (clients
+ * generated from the OpenAPI document sign none); when present it must not lie in the future. A minute of clock
+ * skew is allowed either way, as clocks of real CI machines drift: with {@code now} the sandbox's clock, a token is
+ * accepted when {@code now - 60 s < exp < now + 20 min + 60 s} and, if it has one, {@code iat <= now + 60 s}.
  *
  * <p>A client sends the same token for many minutes: a token whose signature and claims were verified once is
  * remembered (the last {@link #REMEMBERED}), and seen again only its times are checked against the clock. Checking
@@ -44,8 +46,8 @@ final class TokenVerifier {
 
   static final int REMEMBERED = 16;
 
-  /** The times of a verified token, in seconds since the epoch. */
-  private record Times(long issuedAt, long expiresAt) {}
+  /** The times of a verified token, in seconds since the epoch; {@code issuedAt} null when the token has none. */
+  private record Times(Long issuedAt, long expiresAt) {}
 
   TokenVerifier(String keyId, String issuerId, PublicKey publicKey, Clock clock) {
     this.keyId = keyId;
@@ -76,7 +78,6 @@ final class TokenVerifier {
                 AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
             .setVerificationKey(publicKey)
             .setRequireExpirationTime()
-            .setRequireIssuedAt()
             .setAllowedClockSkewInSeconds(SKEW_SECONDS)
             .setExpectedIssuer(issuerId)
             .setExpectedAudience(AUDIENCE)
@@ -88,7 +89,8 @@ final class TokenVerifier {
         throw ApiException.notAuthorized();
       }
       JwtClaims claims = context.getJwtClaims();
-      Times times = new Times(claims.getIssuedAt().getValue(), claims.getExpirationTime().getValue());
+      NumericDate issuedAt = claims.getIssuedAt();
+      Times times = new Times(issuedAt == null ? null : issuedAt.getValue(), claims.getExpirationTime().getValue());
       checkTimes(times, now.getValue());
       synchronized (verified) {
         verified.put(token, times);
@@ -104,8 +106,8 @@ final class TokenVerifier {
   /** Expired (as jose4j has it: at or after exp, with the skew), too long-lived, or issued in the future. */
   private static void checkTimes(Times t, long nowSeconds) {
     if (nowSeconds >= t.expiresAt() + SKEW_SECONDS
-        || t.expiresAt() > nowSeconds + MAX_LIFETIME_SECONDS + SKEW_SECONDS
-        || t.issuedAt() > nowSeconds + SKEW_SECONDS) {
+        || t.expiresAt() >= nowSeconds + MAX_LIFETIME_SECONDS + SKEW_SECONDS
+        || t.issuedAt() != null && t.issuedAt() > nowSeconds + SKEW_SECONDS) {
       throw ApiException.notAuthorized();
     }
   }

@@ -37,6 +37,9 @@ final class Views {
         id -> ids(b.appLocalizations.where(l -> l.app().equals(id)), AppLocalization::id));
     link("apps", "betaLicenseAgreement", "betaLicenseAgreements", true, id -> optional(b.licenses.orNull(id), LicenseAgreement::id));
     link("apps", "betaAppReviewDetail", "betaAppReviewDetails", true, id -> optional(b.reviewDetails.orNull(id), ReviewDetail::id));
+    link("apps", "builds", "builds", false, id -> ids(b.builds.where(x -> x.app().equals(id)), Build::id));
+    link("apps", "preReleaseVersions", "preReleaseVersions", false,
+        id -> ids(b.preReleases.where(p -> p.app().equals(id)), PreRelease::id));
     link("betaGroups", "app", "apps", true, id -> List.of(state.group(id).app()));
     link("betaGroups", "builds", "builds", false, id -> ids(b.ofGroup(id), Build::id));
     link("betaGroups", "betaTesters", "betaTesters", false, id -> ids(state.members(id), Tester::id));
@@ -67,6 +70,28 @@ final class Views {
     link("buildBetaDetails", "build", "builds", true, List::of);
     link("betaAppClipInvocations", "betaAppClipInvocationLocalizations", "betaAppClipInvocationLocalizations", false,
         id -> ids(b.titlesOf(id), ClipTitle::id));
+  }
+
+  /** What a relationship of one resource leads to: the related type, whether it is to-one, and the related ids. */
+  record Related(String type, boolean toOne, List<String> ids) {}
+
+  /**
+   * The resources the relationship {@code name} of {@code type}/{@code id} leads to; 404 when there is no such
+   * resource.
+   */
+  Related related(String type, String id, String name) {
+    plain(type, id, Set.of(), Map.of()); // the 404 of a missing resource, before its relationships are looked at
+    Link link = links.get(type).get(name);
+    return new Related(link.target(), link.toOne(), link.related().apply(id));
+  }
+
+  /** The type the relationship {@code name} of {@code type} leads to. */
+  String relatedType(String type, String name) {
+    return links.get(type).get(name).target();
+  }
+
+  boolean toOne(String type, String name) {
+    return links.get(type).get(name).toOne();
   }
 
   Resources resources() {

@@ -1,7 +1,7 @@
 /**
- * An App Store Connect API emulator for the TestFlight endpoints flightplan uses, served over real HTTP by
- * {@link dev.flightplan.sandbox.SandboxServer}. Every response is shaped by Apple's OpenAPI document (4.4.1), and
- * the tests check them against it.
+ * An App Store Connect API emulator for every TestFlight operation of Apple's OpenAPI document (4.4.1), served over
+ * real HTTP by {@link dev.flightplan.sandbox.SandboxServer}. Every response is shaped by that document, and the
+ * tests check them against it ({@code EveryTestFlightOperationTest} calls each operation).
  *
  * <h2>Endpoints</h2>
  *
@@ -41,6 +41,18 @@
  *       {@code GET|PATCH|DELETE /v1/betaBuildLocalizations/{id}}, {@code GET /v1/builds/{id}/betaBuildLocalizations};
  *       {@code GET /v1/buildBetaDetails}, {@code GET|PATCH /v1/buildBetaDetails/{id}},
  *       {@code GET /v1/builds/{id}/buildBetaDetail}.
+ *   <li>Tester-side links: {@code POST|DELETE /v1/betaTesters/{id}/relationships/betaGroups} and
+ *       {@code .../relationships/builds}, {@code DELETE /v1/betaTesters/{id}/relationships/apps} (the tester leaves
+ *       the app's groups and builds, as from the app's side).
+ *   <li>Every other relationship read Apple's document offers on these resources:
+ *       {@code GET /v1/<type>/{id}/relationships/<name>} and {@code GET /v1/<type>/{id}/<name>} (an app's builds,
+ *       pre-release versions, localizations, license agreement and review detail; a group's, localization's,
+ *       license agreement's, review detail's and pre-release version's app; a tester's apps, groups and builds; a
+ *       build's app, pre-release version, review submission, localizations and beta detail; ...).
+ *   <li>Beta usage metrics: {@code GET /v1/apps/{id}/metrics/betaTesterUsages},
+ *       {@code GET /v1/betaGroups/{id}/metrics/betaTesterUsages}, {@code GET /v1/betaTesters/{id}/metrics/betaTesterUsages},
+ *       {@code GET /v1/betaGroups/{id}/metrics/publicLinkUsages}, {@code GET /v1/builds/{id}/metrics/betaBuildUsages}
+ *       (see the seed format).
  *   <li>Actions and review: {@code POST /v1/buildBetaNotifications}, {@code POST /v1/betaTesterInvitations};
  *       {@code GET /v1/betaAppReviewSubmissions} ({@code filter[build]} required),
  *       {@code GET /v1/betaAppReviewSubmissions/{id}}, {@code GET /v1/builds/{id}/betaAppReviewSubmission},
@@ -213,8 +225,22 @@
  *              "usesNonExemptEncryption": null, "autoNotify": false,
  *              "reviewState": null | "WAITING_FOR_REVIEW" | "IN_REVIEW" | "APPROVED" | "REJECTED",
  *              "whatsNew": {"<locale>": "<text>"}, "groups": ["<group name>", ...], "testers": ["<email>", ...],
- *              "appClip": null | {"bundleId"?, "invocations": [{"url", "titles": {"<locale>": "<title>"}}]}}]}
+ *              "appClip": null | {"bundleId"?, "invocations": [{"url", "titles": {"<locale>": "<title>"}}]}}],
+ *  "usage":  [{"app": "<bundleId or app id>", "tester": "<email>", "build"?: "<version> (<number>)",
+ *              "date": "<yyyy-MM-dd>" | "daysAgo": N, "sessions", "crashes", "feedback", "installs"}],
+ *  "publicLinkUsage": [{"app", "group": "<group name>", "date" | "daysAgo", "views", "accepted",
+ *              "didNotAccept", "didNotMeetCriteria", "notRelevant", "notClear", "notInteresting"}]}
  * }</pre>
+ *
+ * {@code usage} is what a tester did with an app on one UTC day ({@code daysAgo}: that many days before the seed is
+ * loaded, so a demo stays current); counts default to 0. The metrics sum it: an app's or group's
+ * {@code betaTesterUsages} over {@code period} (P7D, P30D, P90D or P365D, default P30D: the last N UTC days up to
+ * and with today) for all its testers, or with {@code groupBy=betaTesters} one item per tester of the app or member
+ * of the group, inactive ones with zeros (our assumption; Apple does not say), and the testers in {@code included};
+ * a tester's per app of {@code filter[apps]}; a build's {@code betaBuildUsages} from the entries naming it, with
+ * {@code inviteCount} the testers who have the build (its groups' members and its individual testers); a group's
+ * {@code publicLinkUsages} from {@code publicLinkUsage}, each ratio the share of {@code didNotAccept}. Every item
+ * has one data point spanning its period (Apple's may have several).
  *
  * A build's {@code version} and platform make its pre-release version; every build has an {@code APP} bundle, and
  * an {@code APP_CLIP} bundle when {@code appClip} is given (its bundle id defaults to the app's first App Clip). A

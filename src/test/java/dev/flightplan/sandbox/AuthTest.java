@@ -65,10 +65,8 @@ class AuthTest extends SandboxTestBase {
   }
 
   @Test
-  void refusesMissingTimes() {
-    Instant now = clock.instant();
-    assertNotAuthorized(getWith("Bearer " + valid().withTimes(null, now.plus(Duration.ofMinutes(5))).compact()));
-    assertNotAuthorized(getWith("Bearer " + valid().withTimes(now, null).compact()));
+  void refusesAMissingExpiry() {
+    assertNotAuthorized(getWith("Bearer " + valid().withTimes(clock.instant(), null).compact()));
   }
 
   @Test

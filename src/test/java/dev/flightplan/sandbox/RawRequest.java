@@ -26,11 +26,16 @@ public final class RawRequest {
    * more), and reads the answer; gives up after 20 seconds without a byte.
    */
   public static Answer send(URI base, String head, byte[] body) {
+    return send(base, head, body, base.getHost());
+  }
+
+  /** As {@link #send(URI, String, byte[])}, with {@code host} as the request's Host header. */
+  public static Answer send(URI base, String head, byte[] body, String host) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write((head + "\r\nHost: " + base.getHost() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write((head + "\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       if (body != null) {
         out.write(body);
       }

@@ -49,6 +49,13 @@ class ServerTest extends SandboxTestBase {
     SandboxTestClient.Reply method = client.send("PUT", "/v1/betaGroups", "{}", client.bearer());
     assertThat(method.status()).isEqualTo(405);
     assertThat(method.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
+    // an operation of Apple's API outside TestFlight: 403, which it declares, not a 404 or 405 it does not
+    SandboxTestClient.Reply notEmulated = client.get("/v1/apps/" + Docs.WEATHER + "/appStoreVersions");
+    assertThat(notEmulated.status()).isEqualTo(403);
+    assertThat(notEmulated.errorCode()).isEqualTo("FORBIDDEN_ERROR");
+    assertThat(notEmulated.json().path("errors").path(0).path("detail").asText())
+        .contains("does not emulate 'GET /v1/apps/{id}/appStoreVersions'");
+    assertThat(client.send("PATCH", "/v1/apps/" + Docs.WEATHER, "{}", client.bearer()).status()).isEqualTo(403);
   }
 
   @Test

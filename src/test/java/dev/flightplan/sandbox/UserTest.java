@@ -86,7 +86,9 @@ class UserTest extends SandboxTestBase {
   void refusesWhatItDoesNotImplement() {
     refused(client.get("/v1/users?include=visibleApps"), 400, "PARAMETER_ERROR.ILLEGAL", null);
     refused(client.get(q("/v1/users?filter[visibleApps]=" + Docs.WEATHER)), 400, "PARAMETER_ERROR.ILLEGAL", null);
-    refused(client.post("/v1/users", "{}"), 405, "METHOD_NOT_ALLOWED", null);
+    // users are Apple's, the sandbox serves only the list of them: the rest is not emulated (403, never 405)
+    refused(client.post("/v1/users", "{}"), 403, "FORBIDDEN_ERROR", null);
+    refused(client.get("/v1/users/" + "some-id"), 403, "FORBIDDEN_ERROR", null);
   }
 
   @Test
