@@ -89,8 +89,11 @@ final class RenameLookAlikes {
     PublicLinkSpec link = spec.publicLink();
     if (link != null) {
       said++;
-      Integer liveLimit = old.publicLinkLimitEnabled() ? old.publicLinkLimit() : null;
-      same &= link.enabled() == old.publicLinkEnabled() && Objects.equals(link.limit(), liveLimit);
+      same &= link.enabled() == old.publicLinkEnabled();
+      if (link.limit() != null) {
+        Integer liveLimit = old.publicLinkLimitEnabled() ? old.publicLinkLimit() : null;
+        same &= Objects.equals(link.limit().max(), liveLimit);
+      }
     }
     return said > 0 && same;
   }
