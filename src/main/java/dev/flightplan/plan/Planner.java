@@ -43,6 +43,9 @@ public final class Planner {
       }
       AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), live.users(), secrets, history, options, out);
       kinds.forEach(k -> k.plan(ctx));
+      if (!options.invitationsOnly()) {
+        TesterLimits.check(ctx);
+      }
     }
     Plan plan = out.build();
     return options.invitationsOnly() ? InvitationsOnly.of(plan) : plan;

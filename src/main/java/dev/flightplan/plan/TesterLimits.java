@@ -1,0 +1,133 @@
+package dev.flightplan.plan;
+
+import dev.flightplan.config.GroupSpec;
+import dev.flightplan.config.TesterSpec;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.SourcePos;
+import dev.flightplan.state.LiveBuild;
+import dev.flightplan.state.LiveGroup;
+import dev.flightplan.state.LiveTester;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * App Store Connect's tester limits per app, checked by the plan before any request: at most {@value #INTERNAL}
+ * internal testers (members of its internal groups) and {@value #EXTERNAL} external testers (members of its external
+ * groups, public-link joiners among them, and testers given one of its builds individually), each tester counted once
+ * per kind. Apply adds testers before it removes any ({@link Phase}), so what must fit is the app at its fullest:
+ * every tester of that kind it has now, the file's or not, and every tester the file adds. A file that does not fit
+ * is an error at the membership that crosses the limit (memberships in the order the file lists them), saying how
+ * many places are left. Individual testers are known only when the builds are read (the file names builds).
+ */
+final class TesterLimits {
+  static final int INTERNAL = 100;
+  static final int EXTERNAL = 10_000;
+
+  private TesterLimits() {}
+
+  static void check(AppContext ctx) {
+    check(ctx, true);
+    check(ctx, false);
+  }
+
+  /** A place in the file where a tester joins a group (or is given a build) of the kind checked. */
+  private record Joining(String email, SourcePos pos) {}
+
+  private static void check(AppContext ctx, boolean internal) {
+    int limit = internal ? INTERNAL : EXTERNAL;
+    Set<String> groupIds = new HashSet<>();
+    for (LiveGroup g : ctx.live().groups()) {
+      if (g.internal() == internal) {
+        groupIds.add(g.id());
+      }
+    }
+    Set<String> individual = internal ? Set.of() : individual(ctx);
+    Set<String> now = new HashSet<>();
+    int notInFile = 0;
+    for (LiveTester t : ctx.live().testers()) {
+      if (t.groupIds().stream().anyMatch(groupIds::contains) || individual.contains(t.id())) {
+        now.add(t.id());
+        if (!ctx.declared(t.email())) {
+          notInFile++;
+        }
+      }
+    }
+    List<Joining> joining = joining(ctx, internal);
+    Set<String> fullest = new HashSet<>(now);
+    for (Joining j : joining) {
+      fullest.add(key(ctx, j.email()));
+    }
+    if (fullest.size() <= limit) {
+      return;
+    }
+    int left = Math.max(0, limit - now.size());
+    int adds = fullest.size() - now.size();
+    joining.sort(Comparator.comparing(Joining::pos, Comparator.nullsLast(Comparator.comparing(SourcePos::file)
+        .thenComparingInt(SourcePos::line).thenComparingInt(SourcePos::column))));
+    Set<String> counted = new HashSet<>(now);
+    Joining crossing = null;
+    for (Joining j : joining) {
+      if (counted.add(key(ctx, j.email())) && counted.size() > limit) {
+        crossing = j;
+        break;
+      }
+    }
+    String kind = internal ? "internal" : "external";
+    String counts = internal ? "" : " (public-link joiners and testers given a build individually count)";
+    ctx.out().diagnostic(Diagnostic.error(crossing == null || crossing.pos() == null ? ctx.desired().pos() : crossing.pos(),
+        "this tester takes " + ctx.app() + " past App Store Connect's limit of " + String.format("%,d", limit) + " "
+            + kind + " testers per app" + counts + ": the app has " + String.format("%,d", now.size()) + " ("
+            + String.format("%,d", notInFile) + " of them not in the file), so " + String.format("%,d", left)
+            + " more can be added, and the file adds " + String.format("%,d", adds),
+        "list " + String.format("%,d", adds - left) + " fewer new " + kind + " tester(s), or make room first: apply"
+            + " adds testers before it removes any, so testers leaving the app or its " + kind
+            + " groups free places only once that apply is done"));
+  }
+
+  /** Where the file puts testers in groups of the kind (or, for external, gives them builds), in no set order. */
+  private static List<Joining> joining(AppContext ctx, boolean internal) {
+    Map<String, Boolean> internalByName = new HashMap<>();
+    for (GroupSpec g : ctx.desired().groups()) {
+      internalByName.put(g.name(), g.internal());
+    }
+    List<Joining> out = new ArrayList<>();
+    for (GroupSpec g : ctx.desired().groups()) {
+      if (g.internal() == internal) {
+        for (String email : g.testers()) {
+          out.add(new Joining(email, g.testerPos(email)));
+        }
+      }
+    }
+    for (TesterSpec t : ctx.desired().testers()) {
+      for (String group : t.groups()) {
+        Boolean groupInternal = internalByName.computeIfAbsent(group, n -> ctx.internalGroup(n));
+        if (groupInternal == internal) {
+          out.add(new Joining(t.email(), t.groupPos(group)));
+        }
+      }
+      if (!internal && t.builds() != null && !t.builds().isEmpty()) {
+        out.add(new Joining(t.email(), t.builds().get(0).pos() != null ? t.builds().get(0).pos() : t.pos()));
+      }
+    }
+    return out;
+  }
+
+  /** The tester's live id, or its email for a tester the plan creates. */
+  private static String key(AppContext ctx, String email) {
+    return ctx.liveTester(email).map(LiveTester::id).orElse("new " + email);
+  }
+
+  /** The ids of the testers given one of the app's builds individually (read only when the file names builds). */
+  private static Set<String> individual(AppContext ctx) {
+    Set<String> ids = new HashSet<>();
+    for (LiveBuild b : ctx.live().builds()) {
+      ids.addAll(b.individualTesterIds());
+    }
+    return ids;
+  }
+}
