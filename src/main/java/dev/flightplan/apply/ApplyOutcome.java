@@ -45,6 +45,11 @@ public record ApplyOutcome(
     /** A saved plan was applied as reviewed, but its desired-state file changed since, so it could not be verified. */
     NOT_VERIFIED,
     /**
+     * {@code apply --wait} applied what it could, but builds the file gives were still processing or in beta review
+     * when its time ran out; running it again finishes the job.
+     */
+    TIMED_OUT,
+    /**
      * Not the plan's requests but something around them failed: App Store Connect or the credentials (before any
      * request of the plan was sent), or planning again after the apply (see the problems and diagnostics).
      */

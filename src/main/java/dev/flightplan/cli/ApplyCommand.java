@@ -9,13 +9,16 @@ import dev.flightplan.engine.ApplyLock;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.apply.Guards;
+import dev.flightplan.engine.BuildWait;
 import dev.flightplan.engine.Engine;
 import dev.flightplan.engine.PlanFiles;
 import dev.flightplan.engine.Scope;
+import dev.flightplan.plan.PendingBuild;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.ApplyTextView;
+import dev.flightplan.render.WaitView;
 import dev.flightplan.render.PlanTextView;
 import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.SavedPlanApplyView;
@@ -23,6 +26,7 @@ import dev.flightplan.render.Style;
 import dev.flightplan.state.Fingerprints;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +83,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin DetailOptions detail;
 
+  @Mixin WaitOptions waiting;
+
   @Mixin LockOptions lock;
 
   @Mixin OutputOptions output;
@@ -101,6 +107,14 @@ final class ApplyCommand implements Callable<Integer> {
     Style style = Views.style(human, output);
     ApplyRun run = new ApplyRun(human, style, json ? env.out() : null);
     String plan = planFile == null ? null : planFile.toString();
+    if (waiting.wait && planFile != null) {
+      throw new ParameterException(spec.commandLine(), "--wait applies a file (-f) and waits for its builds; a saved plan"
+          + " is applied exactly as it was reviewed (nothing was read or changed)");
+    }
+    if (waiting.wait && json) {
+      throw new ParameterException(spec.commandLine(), "--wait applies in rounds, which the JSON report cannot describe"
+          + " yet: use --format text with --wait (nothing was read or changed)");
+    }
     ApplyOutcome outcome;
     try {
       outcome = planFile != null ? applySaved(run) : applyFile(run);
@@ -147,29 +161,75 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
-      SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
-      Views.showDiagnostics(saved.plan().diagnostics(), env, style);
-      if (saved.plan().diagnostics().hasErrors()) {
-        return ApplyOutcome.unsent(Ending.INVALID, null, saved, List.of());
-      }
-      Plan plan = saved.plan();
-      new PlanTextView(env.out(), style, detail.detail()).render(saved);
-      if (!plan.hasChanges()) {
-        engine.keepInvitationLog(plan);
-        return ApplyOutcome.unsent(Ending.NO_CHANGES, null, saved, List.of());
-      }
-      List<String> refusal = refusal(engine, plan, run);
-      if (!refusal.isEmpty()) {
-        return ApplyOutcome.unsent(Ending.REFUSED, null, saved, refusal);
-      }
-      if (!autoApprove && !run.confirmed()) {
-        env.out().println("Apply cancelled; nothing was changed.");
-        return ApplyOutcome.unsent(Ending.CANCELLED, null, saved, List.of());
-      }
-      env.out().println();
-      ApplyOutcome sending = ApplyOutcome.unsent(Ending.APPLIED, null, saved, List.of());
-      return run.applyAndVerify(engine, sending, selected.restrict(desired), planning.toOptions(), true);
+      ApplyOutcome outcome = round(run, engine, desired, config, selected);
+      return waiting.wait ? waitForBuilds(run, engine, desired, config, selected, outcome) : outcome;
     }
+  }
+
+  /** Plans the file, shows the plan, asks (unless --auto-approve), applies and verifies: one round of apply. */
+  private ApplyOutcome round(ApplyRun run, Engine engine, DesiredState desired, ConfigFile config, Scope selected)
+      throws IOException {
+    Environment env = run.env();
+    Style style = run.style();
+    SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+    Views.showDiagnostics(saved.plan().diagnostics(), env, style);
+    if (saved.plan().diagnostics().hasErrors()) {
+      return ApplyOutcome.unsent(Ending.INVALID, null, saved, List.of());
+    }
+    Plan plan = saved.plan();
+    new PlanTextView(env.out(), style, detail.detail()).render(saved);
+    if (!plan.hasChanges()) {
+      engine.keepInvitationLog(plan);
+      return ApplyOutcome.unsent(Ending.NO_CHANGES, null, saved, List.of());
+    }
+    List<String> refusal = refusal(engine, plan, run);
+    if (!refusal.isEmpty()) {
+      return ApplyOutcome.unsent(Ending.REFUSED, null, saved, refusal);
+    }
+    if (!autoApprove && !run.confirmed()) {
+      env.out().println("Apply cancelled; nothing was changed.");
+      return ApplyOutcome.unsent(Ending.CANCELLED, null, saved, List.of());
+    }
+    env.out().println();
+    ApplyOutcome sending = ApplyOutcome.unsent(Ending.APPLIED, null, saved, List.of());
+    return run.applyAndVerify(engine, sending, selected.restrict(desired), planning.toOptions(), true);
+  }
+
+  /**
+   * {@code --wait}: while a round succeeded and left builds that App Store Connect does not take yet, waits until one
+   * moves on and applies the file again; gives up (TIMED_OUT) when --wait-timeout has passed since the first wait.
+   */
+  private ApplyOutcome waitForBuilds(ApplyRun run, Engine engine, DesiredState desired, ConfigFile config, Scope selected,
+      ApplyOutcome first) throws IOException {
+    WaitView view = new WaitView(run.env().out(), run.style());
+    BuildWait builds = new BuildWait(engine::buildStatuses, run.env().clock(), run.env().sleeper());
+    Instant started = run.env().clock().instant();
+    ApplyOutcome outcome = first;
+    boolean waited = false;
+    while (outcome.ending().succeeded() && outcome.saved() != null && !outcome.saved().plan().pending().isEmpty()) {
+      List<PendingBuild> pending = outcome.saved().plan().pending();
+      view.start(pending, waiting.timeout);
+      waited = true;
+      BuildWait.Result result;
+      try {
+        result = builds.await(pending, started, waiting.timeout, waiting.interval, view::heartbeat);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new ApplyOutcome(Ending.INTERRUPTED, null, outcome.saved(), outcome.report(), outcome.verification(),
+            outcome.diagnostics(), List.of("stopped while waiting for builds"));
+      }
+      if (!result.moved()) {
+        view.timedOut(pending, waiting.timeout);
+        return new ApplyOutcome(Ending.TIMED_OUT, null, outcome.saved(), outcome.report(), outcome.verification(),
+            outcome.diagnostics(), List.of("--wait gave up after " + waiting.timeout + " with builds still not taken"));
+      }
+      view.again(result.waited());
+      outcome = round(run, engine, desired, config, selected);
+    }
+    if (waited && outcome.ending().succeeded()) {
+      view.done();
+    }
+    return outcome;
   }
 
   private ApplyOutcome applySaved(ApplyRun run) throws CredentialsException, IOException {

@@ -39,13 +39,18 @@ public final class LockOptions {
           + " directory; with --sandbox also the sandbox's), e.g. 30s, 10m, 1h; 0 gives up at once (default: 10m)."
           + " Nothing is changed when it gives up (exit 1).")
   void timeout(String value) {
+    timeout = duration(mixee, "--lock-timeout", value);
+  }
+
+  /** A duration as options take it: a number of seconds, or of s, m or h ({@code 0}, {@code 30s}, {@code 10m}, {@code 1h}). */
+  static Duration duration(CommandSpec command, String option, String value) {
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new ParameterException(mixee.commandLine(),
-          "--lock-timeout must be a duration such as 0, 30s, 10m or 1h, got \"" + value + "\"");
+      throw new ParameterException(command.commandLine(),
+          option + " must be a duration such as 0, 30s, 10m or 1h, got \"" + value + "\"");
     }
     long n = Long.parseLong(m.group(1));
-    timeout = m.group(2) == null || m.group(2).equals("s") ? Duration.ofSeconds(n)
+    return m.group(2) == null || m.group(2).equals("s") ? Duration.ofSeconds(n)
         : m.group(2).equals("m") ? Duration.ofMinutes(n) : Duration.ofHours(n);
   }
 

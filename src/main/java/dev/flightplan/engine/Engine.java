@@ -303,6 +303,11 @@ public final class Engine {
     return plan.withNotes(notes);
   }
 
+  /** How far each build of {@code ids} is (processing, expiry, beta review), in one request per 200 builds. */
+  public Map<String, dev.flightplan.state.BuildStatuses.Status> buildStatuses(List<String> ids) {
+    return dev.flightplan.state.BuildStatuses.read(client, ids);
+  }
+
   /** The API key's hourly allowance as the client sees it. */
   public RateBudget rateBudget() {
     return client.rateBudget();

@@ -62,6 +62,7 @@ final class GroupBuilds {
         keep.add(b.id());
         if (!current.contains(b.id())) {
           p.ctx.out().diagnostic(refusal.warning(ref.pos(), b, "group \"" + spec.name() + "\""));
+          refusal.pending(p.ctx, b);
           if (!refusal.permanent() && p.buildPending == null) {
             p.buildPending = "build " + b.label() + ": " + refusal.reason();
           }

@@ -2,6 +2,8 @@ package dev.flightplan.kinds;
 
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
+import dev.flightplan.plan.AppContext;
+import dev.flightplan.plan.PendingBuild;
 import dev.flightplan.state.LiveBuild;
 import java.util.Locale;
 
@@ -30,6 +32,13 @@ record Refusal(String reason, boolean permanent) {
       return new Refusal("it has not passed beta review" + (b.reviewState() == null ? "" : " (" + b.reviewState() + ")"), false);
     }
     return null;
+  }
+
+  /** Records a refusal that changes by itself, for {@code apply --wait} to watch the build; nothing if permanent. */
+  void pending(AppContext ctx, LiveBuild b) {
+    if (!permanent) {
+      ctx.out().pending(new PendingBuild(ctx.app(), b.id(), b.label(), reason));
+    }
   }
 
   /** The warning for a build the file gives {@code to} (a group "Name" or a tester's email) that is not given. */

@@ -55,6 +55,7 @@ final class ReviewSubmission {
     if (!build.usable()) {
       ctx.out().diagnostic(Diagnostic.warning(spec.pos(), "build " + build.label() + " is not submitted for beta review yet: "
           + refusal.reason(), "the next plan submits it once it is processed; nothing to do now"));
+      refusal.pending(ctx, build);
       return;
     }
     List<Diagnostic> missing = readiness(ctx, spec, build);

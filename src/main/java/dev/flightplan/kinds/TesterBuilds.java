@@ -55,6 +55,7 @@ final class TesterBuilds {
         keep.add(b.id());
         if (liveId == null || !b.individualTesterIds().contains(liveId)) {
           ctx.out().diagnostic(refusal.warning(ref.pos(), b, spec.email()));
+          refusal.pending(ctx, b);
         }
       }
     }

@@ -34,6 +34,6 @@ final class InvitationsOnly {
     if (left > 0) {
       notes.add(left + " other change(s) left out (--invitations-only): plan without it to see them");
     }
-    return new Plan(actions, calls, plan.diagnostics(), notes, records, left);
+    return new Plan(actions, calls, plan.diagnostics(), notes, records, left, plan.pending());
   }
 }

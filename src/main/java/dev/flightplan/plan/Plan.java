@@ -13,13 +13,15 @@ import java.util.Set;
  * notes (things left alone on purpose, such as what {@code --prune} would delete), what apply writes in the
  * invitation log ({@code invitations}: bookkeeping for {@code invitations.resendAfterDays}, never a change), and how
  * many changes {@code --invitations-only} left out ({@code leftOut}: App Store Connect still differs from the file in
- * them, whatever this plan holds). A call depends only on calls before it ({@link ApiCall#after()} names keys of
- * earlier calls).
+ * them, whatever this plan holds), and the builds the file gives that App Store Connect does not take yet
+ * ({@code pending}: still processing or in beta review; not kept in a saved plan). A call depends only on calls before
+ * it ({@link ApiCall#after()} names keys of earlier calls).
  */
 public record Plan(
     List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations,
-    int leftOut) {
+    int leftOut, List<PendingBuild> pending) {
   public Plan {
+    pending = List.copyOf(pending);
     actions = List.copyOf(actions);
     calls = List.copyOf(calls);
     notes = List.copyOf(notes);
@@ -48,6 +50,12 @@ public record Plan(
     }
   }
 
+  public Plan(
+      List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations,
+      int leftOut) {
+    this(actions, calls, diagnostics, notes, invitations, leftOut, List.of());
+  }
+
   /** A plan of every change there is. */
   public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations) {
     this(actions, calls, diagnostics, notes, invitations, 0);
@@ -60,7 +68,7 @@ public record Plan(
 
   /** This plan with other notes. */
   public Plan withNotes(List<String> other) {
-    return new Plan(actions, calls, diagnostics, other, invitations, leftOut);
+    return new Plan(actions, calls, diagnostics, other, invitations, leftOut, pending);
   }
 
   public boolean hasChanges() {

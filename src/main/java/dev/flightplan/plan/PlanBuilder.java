@@ -24,6 +24,7 @@ public final class PlanBuilder {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final List<InvitationRecord> invitations = new ArrayList<>();
+  private final Map<String, PendingBuild> pending = new java.util.LinkedHashMap<>();
   private int appIndex;
   private int refs;
   private int seq;
@@ -60,6 +61,11 @@ public final class PlanBuilder {
     invitations.add(record);
   }
 
+  /** A build the file gives that App Store Connect does not take yet, for a reason that changes by itself. */
+  public void pending(PendingBuild build) {
+    pending.putIfAbsent(build.buildId(), build);
+  }
+
   /** A fresh placeholder for an id that a call of this plan will produce. */
   public String newRef() {
     return "r" + (++refs);
@@ -79,7 +85,8 @@ public final class PlanBuilder {
             .sorted(Comparator.comparingInt(Placed::app).thenComparing(Placed::phase).thenComparingInt(Placed::seq))
             .map(Placed::call)
             .toList();
-    return new Plan(orderedActions, renumbered(sorted), Diagnostics.of(diagnostics), notes, invitations);
+    return new Plan(orderedActions, renumbered(sorted), Diagnostics.of(diagnostics), notes, invitations, 0,
+        List.copyOf(pending.values()));
   }
 
   /** The calls keyed {@code c1}, {@code c2}, ... in the order apply sends them, their dependencies renamed alike. */

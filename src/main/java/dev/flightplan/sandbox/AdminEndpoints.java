@@ -18,6 +18,8 @@ import java.util.List;
  *   <li>{@code GET /sandbox/clock}: {@code {"now": "<instant>", "offset": "<ISO-8601 duration>"}}.
  *   <li>{@code POST /sandbox/clock} {@code {"advance": "P8D"}}: moves the time forward (see
  *       {@link SandboxAdmin#advanceClock}); answers as the GET.
+ *   <li>{@code POST /sandbox/builds} {@code {"build": "<build id>", "processingState": "VALID"}}: the build's
+ *       processing ends (VALID, FAILED or INVALID; PROCESSING again), as some minutes after an upload.
  *   <li>{@code POST /sandbox/reviews} {@code {"build": "<build id>", "state": "APPROVED"}}: a reviewer's decision
  *       (WAITING_FOR_REVIEW, IN_REVIEW, APPROVED or REJECTED), submitting the build first if needed.
  *   <li>{@code POST /sandbox/testers} {@code {"email": "<email>", "state": "ACCEPTED"}}: what the tester did.
@@ -36,6 +38,7 @@ final class AdminEndpoints {
     return List.of(
         new Route("GET", "/sandbox/clock", QuerySpec.NONE, r -> clock()),
         new Route("POST", "/sandbox/clock", QuerySpec.NONE, this::advance),
+        new Route("POST", "/sandbox/builds", QuerySpec.NONE, this::processing),
         new Route("POST", "/sandbox/reviews", QuerySpec.NONE, this::review),
         new Route("POST", "/sandbox/testers", QuerySpec.NONE, this::tester));
   }
@@ -61,6 +64,22 @@ final class AdminEndpoints {
       throw ApiException.attributeInvalid("/advance", "The clock only moves forward; '" + text + "' does not.");
     }
     return clock();
+  }
+
+  private Response processing(Request request) {
+    JsonNode body = body(request);
+    String build = text(body, "build");
+    String state = text(body, "processingState");
+    if (!SandboxAdmin.PROCESSING_STATES.contains(state)) {
+      throw ApiException.attributeInvalid("/processingState", "'" + state + "' is not one of "
+          + SandboxAdmin.PROCESSING_STATES);
+    }
+    try {
+      admin.setProcessingState(build, state);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.noRelated("There is no build with the id '" + build + "'.");
+    }
+    return Response.ok(Resources.JSON.objectNode().put("build", build).put("processingState", state));
   }
 
   private Response review(Request request) {

@@ -57,6 +57,11 @@ record Build(
         buildAudienceType, usesNonExemptEncryption, newExpired, autoNotifyEnabled, groups, individualTesters);
   }
 
+  Build withProcessingState(String state) {
+    return new Build(id, app, preReleaseVersion, version, uploadedDate, minOsVersion, state,
+        buildAudienceType, usesNonExemptEncryption, expired, autoNotifyEnabled, groups, individualTesters);
+  }
+
   Build withEncryption(Boolean uses) {
     return new Build(id, app, preReleaseVersion, version, uploadedDate, minOsVersion, processingState,
         buildAudienceType, uses, expired, autoNotifyEnabled, groups, individualTesters);

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * What happens on Apple's side without an API call: time passing (the admin clock), Beta App Review deciding, a
  * tester accepting, a user leaving the team, the emails TestFlight sends, and the duplicates two creates that ran at
- * once leave behind. The clock, review decisions and tester states are also served over HTTP under
+ * once leave behind. The clock, processing, review decisions and tester states are also served over HTTP under
  * {@code /sandbox/} ({@link AdminEndpoints}); the rest only from Java. Changes are persisted like API writes. Safe to
  * use while the server answers requests.
  */
@@ -58,6 +58,28 @@ public final class SandboxAdmin {
       Instant now = clock.instant();
       state.builds().expireDue(now);
       return now;
+    });
+  }
+
+  /** The processing states a build can be in (Apple's {@code Build.processingState}). */
+  public static final List<String> PROCESSING_STATES = List.of("PROCESSING", "FAILED", "INVALID", "VALID");
+
+  /**
+   * Ends (or restarts) the processing of the build with id {@code buildId}, as App Store Connect does some minutes
+   * after an upload: {@code VALID}, {@code FAILED} or {@code INVALID} (or {@code PROCESSING} again).
+   *
+   * @throws IllegalArgumentException for an unknown build or state
+   */
+  public void setProcessingState(String buildId, String processingState) {
+    if (!PROCESSING_STATES.contains(processingState)) {
+      throw new IllegalArgumentException("'" + processingState + "' is not one of " + PROCESSING_STATES);
+    }
+    change(() -> {
+      Build build = state.builds().builds.orNull(buildId);
+      if (build == null) {
+        throw new IllegalArgumentException("no build " + buildId);
+      }
+      state.builds().builds.put(build.withProcessingState(processingState));
     });
   }
 

@@ -80,6 +80,23 @@ class AdminClockTest extends SandboxTestBase {
   }
 
   @Test
+  void aBuildFinishesProcessingThroughTheAdminEndpoint() {
+    String build46 = lookup.build("2.3", "46");
+    assertThat(client.get("/v1/builds/" + build46).json().path("data").path("attributes").path("processingState")
+        .asText()).isEqualTo("PROCESSING");
+    ok(client.post("/sandbox/builds", "{\"build\":\"" + build46 + "\",\"processingState\":\"VALID\"}"), 200);
+    assertThat(client.get("/v1/builds/" + build46).json().path("data").path("attributes").path("processingState")
+        .asText()).isEqualTo("VALID");
+
+    refused(client.post("/sandbox/builds", "{\"build\":\"nope\",\"processingState\":\"VALID\"}"), 404, "NOT_FOUND",
+        null);
+    refused(client.post("/sandbox/builds", "{\"build\":\"" + build46 + "\",\"processingState\":\"DONE\"}"),
+        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/processingState");
+    refused(client.post("/sandbox/builds", "{\"build\":\"" + build46 + "\"}"), 409, "ENTITY_ERROR.ATTRIBUTE.REQUIRED",
+        "/processingState");
+  }
+
+  @Test
   void refusesTimeTravelBackwardsAndStrangers() {
     refused(advance("-P1D"), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/advance");
     refused(advance("soon"), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/advance");
