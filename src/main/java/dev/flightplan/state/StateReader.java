@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +33,6 @@ import java.util.function.Supplier;
  */
 public final class StateReader {
   static final int PAGE = 200;
-  private static final int READS_PER_APP = 4;
 
   private final AscClient client;
   private final int parallelism;
@@ -85,45 +83,34 @@ public final class StateReader {
       }
     }
     // every read below needs only the apps lookup: they run together, and are put together in scope order
-    List<String> found = new ArrayList<>();
+    ParallelReads reads = new ParallelReads(parallelism);
     List<String> missing = new ArrayList<>();
-    List<Callable<?>> reads = new ArrayList<>();
+    List<AppRead> appReads = new ArrayList<>();
     for (String bundleId : bundleIds) {
       Resource app = appsByBundle.get(bundleId);
       if (app == null) {
         missing.add(bundleId);
         continue;
       }
-      found.add(bundleId);
-      ReadScope.AppReads appReads = scope.app(bundleId);
-      reads.add(() -> readGroups(app.id(), appReads.criteria()));
-      reads.add(() -> readTesters(app.id()));
-      reads.add(() -> appReads.builds() ? new BuildReader(client).read(app.id(), appReads.invocationBuilds(), appReads.allInvocations()) : List.of());
-      // costs no request unless the app has more than 50 localizations
-      reads.add(() -> appReads.info() ? new AppInfoReader(client).read(app, pageOf.get(bundleId)) : LiveAppInfo.NOT_READ);
+      ReadScope.AppReads wanted = scope.app(bundleId);
+      appReads.add(new AppRead(
+          app,
+          reads.add(() -> readGroups(app.id(), wanted.criteria())),
+          reads.add(() -> readTesters(app.id())),
+          reads.add(() -> wanted.builds() ? new BuildReader(client).read(app.id(), wanted.invocationBuilds(), wanted.allInvocations()) : List.<LiveBuild>of()),
+          // costs no request unless the app has more than 50 localizations
+          reads.add(() -> wanted.info() ? new AppInfoReader(client).read(app, pageOf.get(bundleId)) : LiveAppInfo.NOT_READ)));
     }
-    int optionsAt = reads.size();
-    if (scope.criterionOptions()) {
-      reads.add(this::readCriterionOptions);
-    }
-    int usersAt = reads.size();
-    if (scope.users()) {
-      reads.add(this::readUsers);
-    }
-    List<Object> results = new ParallelReads(parallelism).run(reads);
+    ParallelReads.Result<Map<String, List<String>>> options = scope.criterionOptions() ? reads.add(this::readCriterionOptions) : null;
+    ParallelReads.Result<TeamUsers> users = scope.users() ? reads.add(this::readUsers) : null;
+    reads.run();
     List<LiveApp> apps = new ArrayList<>();
-    for (int i = 0; i < found.size(); i++) {
-      String bundleId = found.get(i);
-      Resource app = appsByBundle.get(bundleId);
-      List<LiveGroup> groups = cast(results.get(READS_PER_APP * i));
-      List<LiveTester> testers = onlyGroupsOf(groups, cast(results.get(READS_PER_APP * i + 1)));
-      List<LiveBuild> builds = cast(results.get(READS_PER_APP * i + 2));
-      LiveAppInfo appInfo = cast(results.get(READS_PER_APP * i + 3));
-      apps.add(new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, appInfo));
+    for (AppRead read : appReads) {
+      List<LiveGroup> groups = read.groups().get();
+      apps.add(new LiveApp(read.app().id(), read.app().string("bundleId"), read.app().string("name"), groups,
+          onlyGroupsOf(groups, read.testers().get()), read.builds().get(), read.info().get()));
     }
-    Map<String, List<String>> options = scope.criterionOptions() ? cast(results.get(optionsAt)) : Map.of();
-    TeamUsers users = scope.users() ? cast(results.get(usersAt)) : TeamUsers.NOT_READ;
-    return new LiveState(apps, missing, options, users);
+    return new LiveState(apps, missing, options == null ? Map.of() : options.get(), users == null ? TeamUsers.NOT_READ : users.get());
   }
 
   /**
@@ -149,10 +136,13 @@ public final class StateReader {
     return TeamUsers.read(usernames);
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> T cast(Object o) {
-    return (T) o;
-  }
+  /** The reads of one app found by the apps lookup, each result typed. */
+  private record AppRead(
+      Resource app,
+      ParallelReads.Result<List<LiveGroup>> groups,
+      ParallelReads.Result<List<LiveTester>> testers,
+      ParallelReads.Result<List<LiveBuild>> builds,
+      ParallelReads.Result<LiveAppInfo> info) {}
 
   /** The testers with only the groups of their app: the include lists a tester's groups in every app. */
   private static List<LiveTester> onlyGroupsOf(List<LiveGroup> groups, List<LiveTester> testers) {
