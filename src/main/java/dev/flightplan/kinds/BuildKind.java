@@ -3,9 +3,9 @@ package dev.flightplan.kinds;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.plan.AppContext;
-import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.Builds;
 import dev.flightplan.state.LiveBuild;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +16,12 @@ import java.util.Set;
  * and its submission for beta review. Builds are uploaded, never created; expiring a build is never done. An expired
  * build takes no change, so its entry plans nothing, with a note.
  */
-public final class BuildKind implements ResourceKind {
+public final class BuildKind implements Kind {
+  @Override
+  public List<String> types() {
+    return List.of("build", "whatToTest", "appClipInvocation", "appClipTitle", "reviewSubmission");
+  }
+
   @Override
   public void plan(AppContext ctx) {
     Set<String> seen = new HashSet<>();

@@ -17,7 +17,10 @@ import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.state.Copies;
-import dev.flightplan.state.LiveAppInfo;
+import dev.flightplan.kinds.localization.LiveLocalization;
+import dev.flightplan.kinds.localization.LocalizationKind;
+import dev.flightplan.kinds.reviewdetail.LiveReviewDetail;
+import dev.flightplan.kinds.reviewdetail.ReviewDetailKind;
 import dev.flightplan.state.LiveBuild;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,16 +80,15 @@ final class ReviewSubmission {
   /** What beta review needs that will still be missing after this apply, each at the place to fix it. */
   private static List<Diagnostic> readiness(AppContext ctx, BuildSpec spec, LiveBuild build) {
     AppSpec app = ctx.desired();
-    LiveAppInfo info = ctx.live().info();
+    List<LiveLocalization> localizations = ctx.live().part(LocalizationKind.LIVE);
     String what = "build " + build.label() + " cannot be submitted for beta review: ";
     List<Diagnostic> problems = new ArrayList<>();
     Map<String, String> descriptions = new TreeMap<>();
     Map<String, SourcePos> positions = new TreeMap<>();
-    if (info.localizations() != null) {
+    if (localizations != null) {
       boolean pruned = app.localizations() != null && ctx.options().prune();
       // a locale App Store Connect holds twice: its other copies are deleted before the submission (Duplicates)
-      for (LiveAppInfo.LiveLocalization l : Copies.kept(info.localizations(), LiveAppInfo.LiveLocalization::locale,
-          Comparator.comparing(LiveAppInfo.LiveLocalization::id))) {
+      for (LiveLocalization l : Copies.kept(localizations, LiveLocalization::locale, Comparator.comparing(LiveLocalization::id))) {
         if (!pruned || app.localizations().stream().anyMatch(s -> s.locale().equals(l.locale()))) {
           descriptions.put(l.locale(), l.description());
         }
@@ -113,7 +115,7 @@ final class ReviewSubmission {
       }
     });
     ReviewDetailSpec review = app.reviewDetail();
-    LiveAppInfo.LiveReviewDetail live = info.reviewDetail();
+    LiveReviewDetail live = ctx.live().part(ReviewDetailKind.LIVE);
     SourcePos reviewPos = review != null && review.pos() != null ? review.pos() : app.pos();
     List<String> lacking = new ArrayList<>();
     check(lacking, "contactFirstName", review == null ? null : review.contactFirstName(), live == null ? null : live.contactFirstName());

@@ -5,6 +5,6 @@ package dev.flightplan.plan;
  * resulting actions and API calls to the plan. Implementations are pure: no I/O.
  */
 public interface ResourceKind {
-  /** Kinds run in list order; a kind may rely on references that earlier kinds registered in the context. */
+  /** Plans this kind for one app (kinds run in the order the registry, {@code kinds.Kinds}, gives them). */
   void plan(AppContext ctx);
 }

@@ -16,7 +16,12 @@ import dev.flightplan.config.SchemaPatterns;
 import dev.flightplan.config.TesterSpec;
 import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveApp;
-import dev.flightplan.state.LiveAppInfo;
+import dev.flightplan.kinds.license.LicenseKind;
+import dev.flightplan.kinds.license.LiveLicense;
+import dev.flightplan.kinds.localization.LiveLocalization;
+import dev.flightplan.kinds.localization.LocalizationKind;
+import dev.flightplan.kinds.reviewdetail.LiveReviewDetail;
+import dev.flightplan.kinds.reviewdetail.ReviewDetailKind;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -80,11 +85,11 @@ final class LiveToDesired {
         builds.add(spec);
       }
     }
-    LiveAppInfo info = app.info();
+    LiveLicense license = app.part(LicenseKind.LIVE);
     AppSpec spec = new AppSpec(app.bundleId(), new Manage(Manage.GroupsMode.ALL, Manage.TestersMode.EXCLUSIVE), groups, testers,
-        localizations(info), info.license() == null ? null : info.license().text(), reviewDetail(info.reviewDetail()),
+        localizations(app.part(LocalizationKind.LIVE)), license == null ? null : license.text(), reviewDetail(app.part(ReviewDetailKind.LIVE)),
         uninvited > 0 ? new InvitationPolicy(false, null, null) : InvitationPolicy.DEFAULT, builds, null);
-    LiveAppInfo.LiveReviewDetail review = info.reviewDetail();
+    LiveReviewDetail review = app.part(ReviewDetailKind.LIVE);
     boolean password = review != null && review.demoAccountPassword() != null && !review.demoAccountPassword().isEmpty();
     return new PulledApp(spec, app.name(), password ? passwordEnv : null, publicLink, uninvited, leftOut, null, List.of());
   }
@@ -198,13 +203,12 @@ final class LiveToDesired {
     return result;
   }
 
-  private List<LocalizationSpec> localizations(LiveAppInfo info) {
-    if (info.localizations() == null) {
+  private List<LocalizationSpec> localizations(List<LiveLocalization> live) {
+    if (live == null) {
       return null;
     }
     List<LocalizationSpec> result = new ArrayList<>();
-    for (LiveAppInfo.LiveLocalization l : Copies.kept(info.localizations(), LiveAppInfo.LiveLocalization::locale,
-        Comparator.comparing(LiveAppInfo.LiveLocalization::id))) {
+    for (LiveLocalization l : Copies.kept(live, LiveLocalization::locale, Comparator.comparing(LiveLocalization::id))) {
       if (!SchemaPatterns.accepts("/$defs/locale", l.locale())) {
         leftOut.add("localizations." + l.locale() + ": not a locale this file accepts");
         continue;
@@ -219,7 +223,7 @@ final class LiveToDesired {
     return result;
   }
 
-  private ReviewDetailSpec reviewDetail(LiveAppInfo.LiveReviewDetail r) {
+  private ReviewDetailSpec reviewDetail(LiveReviewDetail r) {
     if (r == null) {
       return null;
     }

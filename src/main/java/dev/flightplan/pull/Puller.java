@@ -11,6 +11,7 @@ import dev.flightplan.config.TesterSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.engine.PlanFiles;
+import dev.flightplan.kinds.Kinds;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.ReadScope;
@@ -59,7 +60,7 @@ public final class Puller {
       return Pulled.failed(Diagnostics.of(List.of(Diagnostic.error(null, "the API key sees no apps, so there is nothing to pull",
           "check that the key's team has apps in App Store Connect"))));
     }
-    LiveState live = new StateReader(client).read(ReadScope.everything(bundleIds));
+    LiveState live = new StateReader(client, Kinds.reads()).read(ReadScope.everything(bundleIds));
     if (!live.missing().isEmpty()) {
       List<Diagnostic> missing = new ArrayList<>();
       for (String b : live.missing()) {
