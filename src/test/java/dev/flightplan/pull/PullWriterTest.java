@@ -90,8 +90,8 @@ class PullWriterTest {
   }
 
   static List<PulledApp> pulled(boolean shuffled) {
-    return List.of(LiveToDesired.convert(weather(shuffled), Puller.passwordEnv("com.example.weather", 2)),
-        LiveToDesired.convert(notes(), Puller.passwordEnv("com.example.notes", 2)));
+    return List.of(LiveToDesired.convert(weather(shuffled), 2),
+        LiveToDesired.convert(notes(), 2));
   }
 
   @Test
@@ -111,10 +111,10 @@ class PullWriterTest {
     LiveTester invited = new LiveTester("t3", "inv@example.com", null, null, "EMAIL", "INVITED", Set.of("g1"));
     LiveTester internal = new LiveTester("t4", "int@example.com", null, null, "EMAIL", "NOT_INVITED", Set.of("g1"));
     String without = YamlWriter.write(HEADER, List.of(LiveToDesired.convert(
-        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited), List.of()), "P")));
+        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited), List.of()), 1)));
     assertThat(without).doesNotContain("invitations");
     PulledApp pulled = LiveToDesired.convert(
-        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited, internal), List.of()), "P");
+        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited, internal), List.of()), 1);
     String yaml = YamlWriter.write(HEADER, List.of(pulled));
     assertThat(yaml).contains("""
             # 1 tester(s) in internal groups only were never invited (App Store Connect
@@ -171,9 +171,7 @@ class PullWriterTest {
   }
 
   @Test
-  void namesOfEachAppsPasswordVariableAndCsvFile() {
-    assertThat(Puller.passwordEnv("com.example.weather", 1)).isEqualTo("DEMO_ACCOUNT_PASSWORD");
-    assertThat(Puller.passwordEnv("com.example-co.weather", 3)).isEqualTo("DEMO_ACCOUNT_PASSWORD_COM_EXAMPLE_CO_WEATHER");
+  void namesOfEachAppsCsvFile() {
     assertThat(Puller.csvFor(Path.of("ci/testers.csv"), "com.example.weather", 1)).isEqualTo(Path.of("ci/testers.csv"));
     assertThat(Puller.csvFor(Path.of("ci/testers.csv"), "com.example.weather", 2)).isEqualTo(Path.of("ci/testers-com.example.weather.csv"));
     assertThat(Puller.csvFor(Path.of("testers"), "com.x", 2)).isEqualTo(Path.of("testers-com.x"));

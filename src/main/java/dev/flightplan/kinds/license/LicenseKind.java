@@ -3,6 +3,10 @@ package dev.flightplan.kinds.license;
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.kinds.Kind;
+import dev.flightplan.state.LiveApp;
+import dev.flightplan.kinds.YamlOut;
+import dev.flightplan.kinds.Pulling;
+import dev.flightplan.config.AppSpec;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
@@ -31,6 +35,19 @@ public final class LicenseKind implements Kind {
   @Override
   public List<AppPart<?>> reads() {
     return List.of(LIVE);
+  }
+
+  @Override
+  public AppSpec pull(LiveApp app, AppSpec into, Pulling pulling) {
+    LiveLicense live = app.part(LIVE);
+    return into.withLicenseAgreement(live == null ? null : live.text());
+  }
+
+  @Override
+  public void write(AppSpec app, String memo, YamlOut out) {
+    if (app.licenseAgreement() != null) {
+      out.text(YamlOut.IN_APP, TYPE, app.licenseAgreement());
+    }
   }
 
   @Override

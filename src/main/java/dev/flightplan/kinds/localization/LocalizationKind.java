@@ -9,6 +9,9 @@ import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.LocalizationSpec;
 import dev.flightplan.kinds.Duplicates;
 import dev.flightplan.kinds.Kind;
+import dev.flightplan.state.LiveApp;
+import dev.flightplan.kinds.YamlOut;
+import dev.flightplan.kinds.Pulling;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
@@ -77,6 +80,16 @@ public final class LocalizationKind implements Kind {
     }
     locs.sort(Comparator.comparing(LiveLocalization::locale).thenComparing(LiveLocalization::id));
     return locs;
+  }
+
+  @Override
+  public AppSpec pull(LiveApp app, AppSpec into, Pulling pulling) {
+    return LocalizationPull.pull(app.part(LIVE), into, pulling);
+  }
+
+  @Override
+  public void write(AppSpec app, String memo, YamlOut out) {
+    LocalizationPull.write(app.localizations(), out);
   }
 
   @Override

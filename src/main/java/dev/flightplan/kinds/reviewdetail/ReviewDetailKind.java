@@ -13,6 +13,9 @@ import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.kinds.Kind;
+import dev.flightplan.state.LiveApp;
+import dev.flightplan.kinds.YamlOut;
+import dev.flightplan.kinds.Pulling;
 import dev.flightplan.plan.Sensitive;
 import dev.flightplan.plan.Substitution;
 import dev.flightplan.state.AppPart;
@@ -55,6 +58,16 @@ public final class ReviewDetailKind implements Kind {
             r.string("contactPhone"), r.bool("demoAccountRequired"), r.string("demoAccountName"), r.string("demoAccountPassword"),
             r.string("notes")))
         .orElse(null);
+  }
+
+  @Override
+  public AppSpec pull(LiveApp app, AppSpec into, Pulling pulling) {
+    return ReviewDetailPull.pull(app.part(LIVE), into, pulling);
+  }
+
+  @Override
+  public void write(AppSpec app, String memo, YamlOut out) {
+    ReviewDetailPull.write(app.reviewDetail(), memo, out);
   }
 
   @Override
