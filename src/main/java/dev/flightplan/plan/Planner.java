@@ -47,7 +47,7 @@ public final class Planner {
                 "check the bundle id, and that the API key's team owns the app (apps are created in App Store Connect, not by flightplan)"));
         continue;
       }
-      AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), live.users(), secrets, history, options, out);
+      AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), live.users(), secrets, history, options, out, kinds);
       kinds.forEach(k -> k.plan(ctx));
     }
     Plan plan = out.build();

@@ -7,4 +7,11 @@ package dev.flightplan.plan;
 public interface ResourceKind {
   /** Plans this kind for one app (kinds run in the order the registry, {@code kinds.Kinds}, gives them). */
   void plan(AppContext ctx);
+
+  /**
+   * Adds to {@code problems} what Apple's beta review needs of this kind and the app will still lack after this apply,
+   * each at the place in the file to fix it, its summary starting with {@code what}; checked before a build is
+   * submitted for review. Nothing by default.
+   */
+  default void missingForBetaReview(AppContext ctx, String what, java.util.List<dev.flightplan.diag.Diagnostic> problems) {}
 }

@@ -7,6 +7,7 @@ import dev.flightplan.api.Resource;
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.LocalizationSpec;
+import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.kinds.Duplicates;
 import dev.flightplan.kinds.Kind;
 import dev.flightplan.state.LiveApp;
@@ -90,6 +91,11 @@ public final class LocalizationKind implements Kind {
   @Override
   public void write(AppSpec app, String memo, YamlOut out) {
     LocalizationPull.write(app.localizations(), out);
+  }
+
+  @Override
+  public void missingForBetaReview(AppContext ctx, String what, List<Diagnostic> problems) {
+    LocalizationReadiness.missing(ctx, what, problems);
   }
 
   @Override

@@ -71,6 +71,11 @@ public final class ReviewDetailKind implements Kind {
   }
 
   @Override
+  public void missingForBetaReview(AppContext ctx, String what, List<Diagnostic> problems) {
+    ReviewDetailReadiness.missing(ctx, what, problems);
+  }
+
+  @Override
   public void plan(AppContext ctx) {
     ReviewDetailSpec spec = ctx.desired().reviewDetail();
     LiveReviewDetail have = ctx.live().part(LIVE);
