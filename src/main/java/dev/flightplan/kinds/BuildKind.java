@@ -12,14 +12,14 @@ import java.util.Set;
 
 /**
  * What the file wants of particular builds (the app's {@code builds:} list): each entry is resolved to one live
- * build, then its parts are planned by their own classes: its settings and What to Test, its App Clip invocations,
- * and its submission for beta review. Builds are uploaded, never created; expiring a build is never done. An expired
+ * build, then its parts are planned by their own classes: its settings and What to Test, what other kinds plan of
+ * each build ({@link dev.flightplan.plan.ResourceKind#planBuild}), and its submission for beta review. Builds are uploaded, never created; expiring a build is never done. An expired
  * build takes no change, so its entry plans nothing, with a note.
  */
 public final class BuildKind implements Kind {
   @Override
   public List<String> types() {
-    return List.of("build", "whatToTest", "appClipInvocation", "appClipTitle", "reviewSubmission");
+    return List.of("build", "whatToTest", "reviewSubmission");
   }
 
   @Override
@@ -46,7 +46,7 @@ public final class BuildKind implements Kind {
         continue;
       }
       BuildSettings.plan(ctx, spec, build);
-      AppClipInvocations.plan(ctx, spec, build);
+      ctx.kinds().forEach(k -> k.planBuild(ctx, spec, build));
       ReviewSubmission.plan(ctx, spec, build);
     }
   }

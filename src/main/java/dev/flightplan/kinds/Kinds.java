@@ -1,5 +1,6 @@
 package dev.flightplan.kinds;
 
+import dev.flightplan.kinds.appclip.AppClipKind;
 import dev.flightplan.kinds.license.LicenseKind;
 import dev.flightplan.kinds.localization.LocalizationKind;
 import dev.flightplan.kinds.reviewdetail.ReviewDetailKind;
@@ -24,14 +25,14 @@ public final class Kinds {
   static final List<String> ACTION_ORDER =
       List.of(
           LocalizationKind.ADDRESS_TYPE, LicenseKind.TYPE, ReviewDetailKind.TYPE, "group", "tester", "build", "whatToTest",
-          "appClipInvocation", "appClipTitle", "reviewSubmission", "notification", "invitation");
+          AppClipKind.INVOCATION, AppClipKind.TITLE, "reviewSubmission", "notification", "invitation");
 
   /** Every kind, in planning order. */
   public static List<Kind> all() {
     List<Kind> kinds =
         List.of(
             new LocalizationKind(), new LicenseKind(), new ReviewDetailKind(), new GroupKind(), new TesterKind(), new BuildKind(),
-            new BuildAssignmentKind());
+            new AppClipKind(), new BuildAssignmentKind());
     Set<String> placed = new HashSet<>(ACTION_ORDER);
     for (Kind k : kinds) {
       if (!placed.containsAll(k.types())) {

@@ -9,6 +9,12 @@ public interface ResourceKind {
   void plan(AppContext ctx);
 
   /**
+   * Plans this kind's part of one of the file's builds ({@code spec}), resolved to {@code build}, which is not
+   * expired: the build kind calls every kind for each build, in planning order. Nothing by default.
+   */
+  default void planBuild(AppContext ctx, dev.flightplan.config.BuildSpec spec, dev.flightplan.state.LiveBuild build) {}
+
+  /**
    * Adds to {@code problems} what Apple's beta review needs of this kind and the app will still lack after this apply,
    * each at the place in the file to fix it, its summary starting with {@code what}; checked before a build is
    * submitted for review. Nothing by default.
