@@ -47,6 +47,26 @@ public record AppSpec(
     this(bundleId, manage, groups, testers, null, null, null, null, null, pos);
   }
 
+  /** This app with other testers. */
+  public AppSpec withTesters(List<TesterSpec> other) {
+    return new AppSpec(bundleId, manage, groups, other, localizations, licenseAgreement, reviewDetail, invitations, builds, pos);
+  }
+
+  /** This app with other beta app localizations (null: not managed). */
+  public AppSpec withLocalizations(List<LocalizationSpec> other) {
+    return new AppSpec(bundleId, manage, groups, testers, other, licenseAgreement, reviewDetail, invitations, builds, pos);
+  }
+
+  /** This app with another license agreement (null: not managed). */
+  public AppSpec withLicenseAgreement(String other) {
+    return new AppSpec(bundleId, manage, groups, testers, localizations, other, reviewDetail, invitations, builds, pos);
+  }
+
+  /** This app with other review details (null: not managed). */
+  public AppSpec withReviewDetail(ReviewDetailSpec other) {
+    return new AppSpec(bundleId, manage, groups, testers, localizations, licenseAgreement, other, invitations, builds, pos);
+  }
+
   /** Group name → emails of its members (union of the group's list and the testers' group lists), sorted. */
   public Map<String, Set<String>> membersByGroup() {
     Map<String, Set<String>> members = new LinkedHashMap<>();

@@ -58,7 +58,7 @@ public final class Engine {
   private final AscClient client;
   private final Map<String, String> env;
   private final int parallelism;
-  private final Planner planner = new Planner(Kinds.all());
+  private final Planner planner = Kinds.planner();
   private Secrets secrets = Secrets.none();
   /** The live state read last (by a plan or a staleness check): what the guards judge a plan against. */
   private LiveState lastLive = new LiveState(List.of(), List.of());
@@ -121,7 +121,7 @@ public final class Engine {
     }
     secrets = resolution.secrets();
     InvitationHistory history = history(desired);
-    StateReader reader = new StateReader(client, parallelism);
+    StateReader reader = reader();
     LiveState live = reader.read(desired);
     if (InternalMembers.needsUsers(desired, live, options)) {
       // known only now that someone would join an internal group: one more read, team-wide, for all apps
@@ -129,6 +129,10 @@ public final class Engine {
     }
     lastLive = live;
     return new Planned(live, history, planner.plan(desired, live, options, secrets, history));
+  }
+
+  private StateReader reader() {
+    return new StateReader(client, parallelism, Kinds.reads());
   }
 
   /** The invitation log (read before any API call, so that a bad one stops the run first) and the time. */
@@ -149,7 +153,7 @@ public final class Engine {
     Plan plan = withBudgetNote(planned.plan(), client.requestCount() - before);
     LiveState live = planned.live();
     boolean usersRead = live.users().status() == TeamUsers.Status.READ;
-    ReadScope reads = ReadScope.of(scoped).withUsers(usersRead);
+    ReadScope reads = reader().scope(scoped).withUsers(usersRead);
     // the log as planning read it, not read again
     return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads,
         fingerprints(live, planned.history()::log, reSent(plan), usersRead ? InternalMembers.joining(scoped, live) : Map.of()));
@@ -177,7 +181,7 @@ public final class Engine {
    * requests a plan makes) and compares fingerprints. Empty when the plan is fresh.
    */
   public List<Fingerprints.Difference> staleness(SavedPlan saved) {
-    LiveState live = new StateReader(client, parallelism).read(saved.reads());
+    LiveState live = reader().read(saved.reads());
     lastLive = live;
     SortedMap<String, String> planned = saved.fingerprints();
     if (saved.reads().users() && live.users().status() != TeamUsers.Status.READ) {

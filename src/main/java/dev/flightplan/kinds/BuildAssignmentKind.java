@@ -18,7 +18,6 @@ import dev.flightplan.plan.BuildAssignments;
 import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
-import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.plan.Substitution;
 import java.util.List;
 
@@ -27,7 +26,12 @@ import java.util.List;
  * (build-side, {@code /v1/builds/{id}/relationships/betaGroups}, which works for freshly processed builds where the
  * group side may not yet) and one gives it to its new individual testers; removals likewise. Runs last.
  */
-public final class BuildAssignmentKind implements ResourceKind {
+public final class BuildAssignmentKind implements Kind {
+  @Override
+  public List<String> types() {
+    return List.of("notification");
+  }
+
   @Override
   public void plan(AppContext ctx) {
     Map<String, Boolean> autoNotifyWanted = new HashMap<>();

@@ -3,20 +3,25 @@ package dev.flightplan.kinds;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.plan.AppContext;
-import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.Builds;
 import dev.flightplan.state.LiveBuild;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the file wants of particular builds (the app's {@code builds:} list): each entry is resolved to one live
- * build, then its parts are planned by their own classes: its settings and What to Test, its App Clip invocations,
- * and its submission for beta review. Builds are uploaded, never created; expiring a build is never done. An expired
+ * build, then its parts are planned by their own classes: its settings and What to Test, what other kinds plan of
+ * each build ({@link dev.flightplan.plan.ResourceKind#planBuild}), and its submission for beta review. Builds are uploaded, never created; expiring a build is never done. An expired
  * build takes no change, so its entry plans nothing, with a note.
  */
-public final class BuildKind implements ResourceKind {
+public final class BuildKind implements Kind {
+  @Override
+  public List<String> types() {
+    return List.of("build", "whatToTest", "reviewSubmission");
+  }
+
   @Override
   public void plan(AppContext ctx) {
     Set<String> seen = new HashSet<>();
@@ -41,7 +46,7 @@ public final class BuildKind implements ResourceKind {
         continue;
       }
       BuildSettings.plan(ctx, spec, build);
-      AppClipInvocations.plan(ctx, spec, build);
+      ctx.kinds().forEach(k -> k.planBuild(ctx, spec, build));
       ReviewSubmission.plan(ctx, spec, build);
     }
   }

@@ -15,19 +15,19 @@ import java.util.List;
  * mention, and a second copy of one it does contradicts the file as a wrong value would. {@code --max-deletes}
  * counts these deletes like any other.
  */
-final class Duplicates {
+public final class Duplicates {
   /** Why the lowest id is kept: App Store Connect gives these objects no creation date. */
-  static final String LOWEST_ID = "the lowest id, as App Store Connect dates neither copy";
+  public static final String LOWEST_ID = "the lowest id, as App Store Connect dates neither copy";
 
   private Duplicates() {}
 
   /** A copy's address: the kept copy's key and the copy's id, so that the two never share an address. */
-  static Address address(Address kept, String id) {
+  public static Address address(Address kept, String id) {
     return new Address(kept.app(), kept.type(), kept.key() + " (duplicate " + id + ")");
   }
 
   /** "duplicate of localization "en-US" (kept: K, the lowest id, ...), created outside this plan". */
-  static String reason(Address kept, String keptId, String whyKept) {
+  public static String reason(Address kept, String keptId, String whyKept) {
     return "duplicate of " + kept.local() + " (kept: " + keptId + ", " + whyKept + "), created outside this plan: "
         + "App Store Connect holds it twice when two creates ran at once";
   }
@@ -36,13 +36,13 @@ final class Duplicates {
    * Plans the delete of the copy {@code id} of {@code kept} (whose own id is {@code keptId}) by {@code DELETE
    * /v1/<type>/<id>} in {@code phase}; {@code before} is what the copy holds.
    */
-  static void delete(AppContext ctx, Phase phase, String type, Address kept, String keptId, String whyKept, String id,
+  public static void delete(AppContext ctx, Phase phase, String type, Address kept, String keptId, String whyKept, String id,
       Attributes before) {
     delete(ctx, phase, type, address(kept, id), id, before, reason(kept, keptId, whyKept));
   }
 
   /** Plans the delete of {@code id} at {@code address} by {@code DELETE /v1/<type>/<id>} in {@code phase}. */
-  static void delete(AppContext ctx, Phase phase, String type, Address address, String id, Attributes before, String reason) {
+  public static void delete(AppContext ctx, Phase phase, String type, Address address, String id, Attributes before, String reason) {
     ctx.out().action(new Action.Delete(address, id, before, reason));
     ctx.out().call(phase,
         new ApiCall("DELETE", "/v1/" + type + "/" + id, null, null, "delete " + address.local(), List.of(address)));

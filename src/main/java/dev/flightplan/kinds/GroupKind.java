@@ -14,7 +14,6 @@ import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
-import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.LiveGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +31,12 @@ import java.util.TreeSet;
  * {@link GroupCopies}'s; renames are {@link GroupRenames}', and a created group that looks like a rename is said by
  * {@link RenameLookAlikes}.
  */
-public final class GroupKind implements ResourceKind {
+public final class GroupKind implements Kind {
+  @Override
+  public List<String> types() {
+    return List.of("group");
+  }
+
   static final String TYPE = "betaGroups";
 
   @Override

@@ -1,14 +1,56 @@
 package dev.flightplan.kinds;
 
-import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.kinds.appclip.AppClipKind;
+import dev.flightplan.kinds.license.LicenseKind;
+import dev.flightplan.kinds.localization.LocalizationKind;
+import dev.flightplan.kinds.reviewdetail.ReviewDetailKind;
+import dev.flightplan.plan.Planner;
+import dev.flightplan.state.AppPart;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-
+/**
+ * The registry of managed kinds: the one place that lists them, and that says their order. Kinds plan in the order
+ * of {@link #all()}: a kind may use what the kinds before it registered in the context (a group's id, or the
+ * reference to the id its creation will produce, before testers are added to it), so the group kind comes before the
+ * tester and build kinds. Plans show actions by app, then in {@link #ACTION_ORDER} of their address type, then by
+ * key; API calls go by phase ({@link dev.flightplan.plan.Phase}), which each call names.
+ */
 public final class Kinds {
   private Kinds() {}
 
-  public static List<ResourceKind> all() {
-    return List.of(
-        new LocalizationKind(), new AppInfoKind(), new GroupKind(), new TesterKind(), new BuildKind(), new BuildAssignmentKind());
+  /** The address types of every kind's actions, in the order plans show them. */
+  static final List<String> ACTION_ORDER =
+      List.of(
+          LocalizationKind.ADDRESS_TYPE, LicenseKind.TYPE, ReviewDetailKind.TYPE, "group", "tester", "build", "whatToTest",
+          AppClipKind.INVOCATION, AppClipKind.TITLE, "reviewSubmission", "notification", "invitation");
+
+  /** Every kind, in planning order. */
+  public static List<Kind> all() {
+    List<Kind> kinds =
+        List.of(
+            new LocalizationKind(), new LicenseKind(), new ReviewDetailKind(), new GroupKind(), new TesterKind(), new BuildKind(),
+            new AppClipKind(), new BuildAssignmentKind());
+    Set<String> placed = new HashSet<>(ACTION_ORDER);
+    for (Kind k : kinds) {
+      if (!placed.containsAll(k.types())) {
+        throw new IllegalStateException(k.getClass().getSimpleName() + " plans types " + k.types() + " missing from Kinds.ACTION_ORDER");
+      }
+    }
+    return kinds;
+  }
+
+  /** The planner of every kind. */
+  public static Planner planner() {
+    return new Planner(all(), ACTION_ORDER);
+  }
+
+  /** What the kinds need read of each app itself, merged by the state reader into the apps lookup. */
+  public static List<AppPart<?>> reads() {
+    List<AppPart<?>> parts = new ArrayList<>();
+    all().forEach(k -> parts.addAll(k.reads()));
+    return List.copyOf(parts);
   }
 }

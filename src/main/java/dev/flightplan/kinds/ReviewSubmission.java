@@ -3,12 +3,8 @@ package dev.flightplan.kinds;
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
-import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.BuildSpec;
-import dev.flightplan.config.LocalizationSpec;
-import dev.flightplan.config.ReviewDetailSpec;
 import dev.flightplan.diag.Diagnostic;
-import dev.flightplan.diag.SourcePos;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
@@ -16,21 +12,18 @@ import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
-import dev.flightplan.state.Copies;
-import dev.flightplan.state.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Submitting a build for beta review ({@code submitForReview: true}): a review submission is created only when the
  * build has none, and only once what Apple's beta review requires will be in place after this apply — a
  * description in every beta app localization, review contact details (and the demo account when one is required),
- * What to Test, and export compliance. What is missing is reported where the file should say it, instead of
- * letting the API refuse. A build's review state is shown, never diffed.
+ * What to Test, and export compliance. Each kind says what review needs of it ({@code
+ * ResourceKind.missingForBetaReview}); this class checks the build's own part. What is missing is reported where the
+ * file should say it, instead of letting the API refuse. A build's review state is shown, never diffed.
  */
 final class ReviewSubmission {
   private ReviewSubmission() {}
@@ -77,63 +70,10 @@ final class ReviewSubmission {
 
   /** What beta review needs that will still be missing after this apply, each at the place to fix it. */
   private static List<Diagnostic> readiness(AppContext ctx, BuildSpec spec, LiveBuild build) {
-    AppSpec app = ctx.desired();
-    LiveAppInfo info = ctx.live().info();
     String what = "build " + build.label() + " cannot be submitted for beta review: ";
     List<Diagnostic> problems = new ArrayList<>();
-    Map<String, String> descriptions = new TreeMap<>();
-    Map<String, SourcePos> positions = new TreeMap<>();
-    if (info.localizations() != null) {
-      boolean pruned = app.localizations() != null && ctx.options().prune();
-      // a locale App Store Connect holds twice: its other copies are deleted before the submission (Duplicates)
-      for (LiveAppInfo.LiveLocalization l : Copies.kept(info.localizations(), LiveAppInfo.LiveLocalization::locale,
-          Comparator.comparing(LiveAppInfo.LiveLocalization::id))) {
-        if (!pruned || app.localizations().stream().anyMatch(s -> s.locale().equals(l.locale()))) {
-          descriptions.put(l.locale(), l.description());
-        }
-      }
-    }
-    if (app.localizations() != null) {
-      for (LocalizationSpec s : app.localizations()) {
-        if (s.description() != null) {
-          descriptions.put(s.locale(), s.description());
-        } else {
-          descriptions.putIfAbsent(s.locale(), null);
-        }
-        positions.put(s.locale(), s.pos());
-      }
-    }
-    if (descriptions.isEmpty()) {
-      problems.add(Diagnostic.error(app.pos(), what + "the app has no beta app localization",
-          "add localizations: with a description for each locale"));
-    }
-    descriptions.forEach((locale, description) -> {
-      if (blank(description)) {
-        problems.add(Diagnostic.error(positions.getOrDefault(locale, app.pos()),
-            what + "the " + locale + " beta app localization has no description", "add a description: to localizations." + locale));
-      }
-    });
-    ReviewDetailSpec review = app.reviewDetail();
-    LiveAppInfo.LiveReviewDetail live = info.reviewDetail();
-    SourcePos reviewPos = review != null && review.pos() != null ? review.pos() : app.pos();
-    List<String> lacking = new ArrayList<>();
-    check(lacking, "contactFirstName", review == null ? null : review.contactFirstName(), live == null ? null : live.contactFirstName());
-    check(lacking, "contactLastName", review == null ? null : review.contactLastName(), live == null ? null : live.contactLastName());
-    check(lacking, "contactEmail", review == null ? null : review.contactEmail(), live == null ? null : live.contactEmail());
-    check(lacking, "contactPhone", review == null ? null : review.contactPhone(), live == null ? null : live.contactPhone());
-    Boolean required = review != null && review.demoAccountRequired() != null ? review.demoAccountRequired() : live == null ? null : live.demoAccountRequired();
-    if (Boolean.TRUE.equals(required)) {
-      check(lacking, "demoAccountName", review == null ? null : review.demoAccountName(), live == null ? null : live.demoAccountName());
-      boolean password = review != null && review.demoAccountPassword() != null && ctx.secrets().value(review.demoAccountPassword()).isPresent()
-          || live != null && !blank(live.demoAccountPassword());
-      if (!password) {
-        lacking.add("demoAccountPassword");
-      }
-    }
-    if (!lacking.isEmpty()) {
-      problems.add(Diagnostic.error(reviewPos, what + "the review details lack " + String.join(", ", lacking),
-          "set them under reviewDetail:"));
-    }
+    // the app's beta information: each kind says what review needs of it
+    ctx.kinds().forEach(k -> k.missingForBetaReview(ctx, what, problems));
     boolean whatToTest = spec.whatToTest() != null
         ? spec.whatToTest().values().stream().anyMatch(t -> !blank(t))
         : build.whatToTest() != null && build.whatToTest().values().stream().anyMatch(t -> !blank(t.text()));
@@ -146,12 +86,6 @@ final class ReviewSubmission {
           "add usesNonExemptEncryption: false (or true, with an encryption declaration) to this build"));
     }
     return problems;
-  }
-
-  private static void check(List<String> lacking, String name, String wanted, String live) {
-    if (blank(wanted) && blank(live)) {
-      lacking.add(name);
-    }
   }
 
   private static boolean blank(String s) {

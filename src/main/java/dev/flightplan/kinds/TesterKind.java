@@ -14,7 +14,6 @@ import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Id;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
-import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.plan.Substitution;
 import dev.flightplan.state.LiveTester;
 import java.util.ArrayList;
@@ -30,7 +29,12 @@ import java.util.Objects;
  * testers exclusively and {@code --prune} is given; never with {@code DELETE /v1/betaTesters/{id}}, which would
  * remove the person from every app of the team.
  */
-public final class TesterKind implements ResourceKind {
+public final class TesterKind implements Kind {
+  @Override
+  public List<String> types() {
+    return List.of("tester", "invitation");
+  }
+
   static final String TYPE = "betaTesters";
 
   @Override

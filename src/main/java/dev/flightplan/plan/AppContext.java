@@ -48,6 +48,7 @@ public final class AppContext {
   private final Secrets secrets;
   private final InvitationHistory history;
   private final TeamUsers users;
+  private final List<ResourceKind> kinds;
 
   AppContext(
       AppSpec desired,
@@ -57,7 +58,9 @@ public final class AppContext {
       Secrets secrets,
       InvitationHistory history,
       PlanOptions options,
-      PlanBuilder out) {
+      PlanBuilder out,
+      List<ResourceKind> kinds) {
+    this.kinds = kinds;
     this.secrets = secrets;
     this.history = history;
     this.desired = desired;
@@ -230,6 +233,11 @@ public final class AppContext {
   /** The invitation log and the time of planning, for {@code invitations.resendAfterDays}. */
   public InvitationHistory history() {
     return history;
+  }
+
+  /** Every kind being planned, in planning order: to ask each what beta review needs of it. */
+  public List<ResourceKind> kinds() {
+    return kinds;
   }
 
   /** The values of the file's secrets, only to compare them; plans hold placeholders instead. */

@@ -14,10 +14,8 @@ public final class PlanBuilder {
 
   private record PlacedAction(int app, int rank, int seq, Action action) {}
 
-  private static final List<String> TYPE_ORDER =
-      List.of(
-          "localization", "licenseAgreement", "reviewDetail", "group", "tester", "build", "whatToTest", "appClipInvocation",
-          "appClipTitle", "reviewSubmission", "notification", "invitation");
+  /** The address types in the order plans show their actions (the kinds' registry says it). */
+  private final List<String> typeOrder;
 
   private final List<PlacedAction> actions = new ArrayList<>();
   private final List<Placed> calls = new ArrayList<>();
@@ -28,6 +26,10 @@ public final class PlanBuilder {
   private int appIndex;
   private int refs;
   private int seq;
+
+  PlanBuilder(List<String> typeOrder) {
+    this.typeOrder = List.copyOf(typeOrder);
+  }
 
   void beginApp(int index) {
     this.appIndex = index;
@@ -103,8 +105,8 @@ public final class PlanBuilder {
     return out;
   }
 
-  private static int typeRank(String type) {
-    int i = TYPE_ORDER.indexOf(type);
-    return i < 0 ? TYPE_ORDER.size() : i;
+  private int typeRank(String type) {
+    int i = typeOrder.indexOf(type);
+    return i < 0 ? typeOrder.size() : i;
   }
 }

@@ -12,9 +12,15 @@ import java.util.Optional;
 /** Compares the desired state with the live state and produces a {@link Plan}. Pure: no I/O, deterministic. */
 public final class Planner {
   private final List<ResourceKind> kinds;
+  private final List<String> actionOrder;
 
-  public Planner(List<ResourceKind> kinds) {
+  /**
+   * {@code kinds} plan in this order; plans show actions by app, then in {@code actionOrder} of their address type
+   * (a type not in it goes last), then by key.
+   */
+  public Planner(List<? extends ResourceKind> kinds, List<String> actionOrder) {
     this.kinds = List.copyOf(kinds);
+    this.actionOrder = List.copyOf(actionOrder);
   }
 
   public Plan plan(DesiredState desired, LiveState live, PlanOptions options) {
@@ -27,7 +33,7 @@ public final class Planner {
 
   /** Plans with the values of the file's secrets, to compare them with what App Store Connect holds. */
   public Plan plan(DesiredState desired, LiveState live, PlanOptions options, Secrets secrets, InvitationHistory history) {
-    PlanBuilder out = new PlanBuilder();
+    PlanBuilder out = new PlanBuilder(actionOrder);
     List<AppSpec> apps = desired.apps();
     for (int i = 0; i < apps.size(); i++) {
       AppSpec app = apps.get(i);
@@ -41,7 +47,7 @@ public final class Planner {
                 "check the bundle id, and that the API key's team owns the app (apps are created in App Store Connect, not by flightplan)"));
         continue;
       }
-      AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), live.users(), secrets, history, options, out);
+      AppContext ctx = new AppContext(app, liveApp.get(), live.criterionOptions(), live.users(), secrets, history, options, out, kinds);
       kinds.forEach(k -> k.plan(ctx));
       if (!options.invitationsOnly()) {
         TesterLimits.check(ctx);

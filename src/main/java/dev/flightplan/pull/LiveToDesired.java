@@ -8,15 +8,15 @@ import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.InvitationPolicy;
 import dev.flightplan.config.InvocationSpec;
 import dev.flightplan.config.LinkLimit;
-import dev.flightplan.config.LocalizationSpec;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.PublicLinkSpec;
-import dev.flightplan.config.ReviewDetailSpec;
 import dev.flightplan.config.SchemaPatterns;
 import dev.flightplan.config.TesterSpec;
+import dev.flightplan.kinds.Kind;
+import dev.flightplan.kinds.Kinds;
+import dev.flightplan.kinds.Pulling;
 import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveApp;
-import dev.flightplan.state.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -52,12 +52,16 @@ final class LiveToDesired {
     app.groups().forEach(g -> groupNames.put(g.id(), g.name()));
   }
 
-  /** {@code passwordEnv}: the variable a reference to the demo account password would name. */
-  static PulledApp convert(LiveApp app, String passwordEnv) {
-    return new LiveToDesired(app).pulled(passwordEnv);
+  /** {@code apps}: how many apps the pull writes; every kind takes its part of the app. */
+  static PulledApp convert(LiveApp app, int apps) {
+    return convert(app, apps, Kinds.all());
   }
 
-  private PulledApp pulled(String passwordEnv) {
+  static PulledApp convert(LiveApp app, int apps, List<Kind> kinds) {
+    return new LiveToDesired(app).pulled(apps, kinds);
+  }
+
+  private PulledApp pulled(int apps, List<Kind> kinds) {
     // a name App Store Connect holds twice is written once, as the copy plans keep (the next plan shows the other)
     List<GroupSpec> groups = Copies.groups(app.groups()).values().stream().map(copies -> group(copies.get(0))).toList();
     List<TesterSpec> testers = new ArrayList<>();
@@ -80,13 +84,15 @@ final class LiveToDesired {
         builds.add(spec);
       }
     }
-    LiveAppInfo info = app.info();
     AppSpec spec = new AppSpec(app.bundleId(), new Manage(Manage.GroupsMode.ALL, Manage.TestersMode.EXCLUSIVE), groups, testers,
-        localizations(info), info.license() == null ? null : info.license().text(), reviewDetail(info.reviewDetail()),
-        uninvited > 0 ? new InvitationPolicy(false, null, null) : InvitationPolicy.DEFAULT, builds, null);
-    LiveAppInfo.LiveReviewDetail review = info.reviewDetail();
-    boolean password = review != null && review.demoAccountPassword() != null && !review.demoAccountPassword().isEmpty();
-    return new PulledApp(spec, app.name(), password ? passwordEnv : null, publicLink, uninvited, leftOut, null, List.of());
+        null, null, null, uninvited > 0 ? new InvitationPolicy(false, null, null) : InvitationPolicy.DEFAULT, builds, null);
+    // the kinds' parts after the groups, testers and builds, in the kinds' order, their notes after theirs
+    Pulling pulling = new Pulling(app.bundleId(), apps, leftOut);
+    for (Kind kind : kinds) {
+      spec = kind.pull(app, spec, pulling);
+    }
+    return new PulledApp(spec, app.name(), publicLink, uninvited, leftOut, pulling.counts(), pulling.remarks(), pulling.memos(), null,
+        List.of());
   }
 
   private GroupSpec group(LiveGroup g) {
@@ -198,56 +204,6 @@ final class LiveToDesired {
     return result;
   }
 
-  private List<LocalizationSpec> localizations(LiveAppInfo info) {
-    if (info.localizations() == null) {
-      return null;
-    }
-    List<LocalizationSpec> result = new ArrayList<>();
-    for (LiveAppInfo.LiveLocalization l : Copies.kept(info.localizations(), LiveAppInfo.LiveLocalization::locale,
-        Comparator.comparing(LiveAppInfo.LiveLocalization::id))) {
-      if (!SchemaPatterns.accepts("/$defs/locale", l.locale())) {
-        leftOut.add("localizations." + l.locale() + ": not a locale this file accepts");
-        continue;
-      }
-      String where = "localizations." + l.locale();
-      result.add(new LocalizationSpec(l.locale(), blankToNull(l.description()),
-          checked(l.feedbackEmail(), "/$defs/email", where + ".feedbackEmail"),
-          checked(l.marketingUrl(), "/$defs/httpUrl", where + ".marketingUrl"),
-          checked(l.privacyPolicyUrl(), "/$defs/httpUrl", where + ".privacyPolicyUrl"),
-          blankToNull(l.tvOsPrivacyPolicy()), null));
-    }
-    return result;
-  }
-
-  private ReviewDetailSpec reviewDetail(LiveAppInfo.LiveReviewDetail r) {
-    if (r == null) {
-      return null;
-    }
-    ReviewDetailSpec spec = new ReviewDetailSpec(
-        checked(r.contactEmail(), "/$defs/email", "reviewDetail.contactEmail"),
-        blankToNull(r.contactFirstName()),
-        blankToNull(r.contactLastName()),
-        checked(r.contactPhone(), "/$defs/reviewDetail/properties/contactPhone", "reviewDetail.contactPhone"),
-        r.demoAccountRequired(),
-        blankToNull(r.demoAccountName()),
-        null,
-        blankToNull(r.notes()),
-        null);
-    boolean empty = spec.contactEmail() == null && spec.contactFirstName() == null && spec.contactLastName() == null
-        && spec.contactPhone() == null && spec.demoAccountRequired() == null && spec.demoAccountName() == null && spec.notes() == null;
-    return empty ? null : spec;
-  }
-
-  /** The value when the file accepts it; otherwise null (left as it is) and a comment saying so. */
-  private String checked(String value, String rule, String what) {
-    String v = blankToNull(value);
-    if (v != null && !SchemaPatterns.accepts(rule, v)) {
-      leftOut.add(what + " \"" + v + "\": not a value this file accepts");
-      return null;
-    }
-    return v;
-  }
-
   private static boolean expressible(LiveBuild b) {
     return b.version() != null && b.number() != null && b.platform() != null
         && SchemaPatterns.accepts("/$defs/appVersion", b.version()) && SchemaPatterns.accepts("/$defs/buildNumber", b.number())
@@ -259,7 +215,7 @@ final class LiveToDesired {
   }
 
   private static String blankToNull(String s) {
-    return s == null || s.isEmpty() ? null : s;
+    return Pulling.blankToNull(s);
   }
 
   /** Compares dotted numbers number by number (2.9 before 2.10), falling back to text for anything else. */

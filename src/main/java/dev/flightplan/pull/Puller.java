@@ -11,6 +11,7 @@ import dev.flightplan.config.TesterSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.engine.PlanFiles;
+import dev.flightplan.kinds.Kinds;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.ReadScope;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -59,7 +59,7 @@ public final class Puller {
       return Pulled.failed(Diagnostics.of(List.of(Diagnostic.error(null, "the API key sees no apps, so there is nothing to pull",
           "check that the key's team has apps in App Store Connect"))));
     }
-    LiveState live = new StateReader(client).read(ReadScope.everything(bundleIds));
+    LiveState live = new StateReader(client, Kinds.reads()).read(ReadScope.everything(bundleIds));
     if (!live.missing().isEmpty()) {
       List<Diagnostic> missing = new ArrayList<>();
       for (String b : live.missing()) {
@@ -70,7 +70,7 @@ public final class Puller {
     }
     List<PulledApp> apps = new ArrayList<>();
     for (LiveApp app : live.apps()) {
-      apps.add(LiveToDesired.convert(app, passwordEnv(app.bundleId(), live.apps().size())));
+      apps.add(LiveToDesired.convert(app, live.apps().size()));
     }
     YamlWriter.Header header = new YamlWriter.Header(request.source());
     String expected = YamlWriter.write(header, apps);
@@ -144,12 +144,6 @@ public final class Puller {
       }
     }
     return List.copyOf(ids);
-  }
-
-  /** DEMO_ACCOUNT_PASSWORD, or with several apps DEMO_ACCOUNT_PASSWORD_COM_EXAMPLE_WEATHER, so each has its own. */
-  static String passwordEnv(String bundleId, int apps) {
-    return apps == 1 ? "DEMO_ACCOUNT_PASSWORD"
-        : "DEMO_ACCOUNT_PASSWORD_" + bundleId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
   /** testers.csv for one app; testers-com.example.weather.csv for each of several. */

@@ -6,11 +6,12 @@ import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.CriterionSpec;
 import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.InvocationSpec;
-import dev.flightplan.config.LocalizationSpec;
 import dev.flightplan.config.PublicLinkSpec;
-import dev.flightplan.config.ReviewDetailSpec;
 import dev.flightplan.config.SchemaPatterns;
 import dev.flightplan.config.TesterSpec;
+import dev.flightplan.kinds.Kind;
+import dev.flightplan.kinds.Kinds;
+import dev.flightplan.kinds.YamlOut;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,13 +23,11 @@ import java.util.TreeMap;
  * bundle id, groups by name, testers by email, builds by platform, version and number, locales sorted) whatever
  * order the records come in, and nothing varies but what is in App Store Connect (the header has no time), so two
  * pulls of the same state give the same bytes and a diff shows only what changed. Groups, builds and the app's
- * information are written in block style; each tester on one line, so a list of thousands stays readable.
+ * information are written in block style; each tester on one line, so a list of thousands stays readable. The
+ * kinds write their own keys ({@link Kind#write}) through this writer, after the app's comments.
  */
-final class YamlWriter {
+final class YamlWriter implements YamlOut {
   private static final String APP = "  ";
-  private static final String IN_APP = "    ";
-  private static final String ITEM = "      ";
-  private static final String IN_ITEM = "        ";
 
   /**
    * Where the state was read from (an endpoint, never a credential). Not when: the file holds nothing that is not
@@ -37,11 +36,18 @@ final class YamlWriter {
   record Header(String source) {}
 
   private final StringBuilder out = new StringBuilder();
+  private final List<Kind> kinds;
 
-  private YamlWriter() {}
+  private YamlWriter(List<Kind> kinds) {
+    this.kinds = kinds;
+  }
 
   static String write(Header header, List<PulledApp> apps) {
-    YamlWriter w = new YamlWriter();
+    return write(header, apps, Kinds.all());
+  }
+
+  static String write(Header header, List<PulledApp> apps, List<Kind> kinds) {
+    YamlWriter w = new YamlWriter(kinds);
     w.header(header);
     w.line("version: 1");
     w.line("apps:");
@@ -74,59 +80,13 @@ final class YamlWriter {
     for (String note : pulled.leftOut()) {
       line(IN_APP + "# Left out, so left as it is: " + oneLine(note));
     }
-    localizations(app.localizations());
-    if (app.licenseAgreement() != null) {
-      text(IN_APP, "licenseAgreement", app.licenseAgreement());
+    for (Kind kind : kinds) {
+      kind.write(app, pulled.memos().get(kind.key()), this);
     }
-    reviewDetail(app.reviewDetail(), pulled.demoPasswordEnv());
     invitations(pulled);
     groups(app.groups());
     testers(pulled);
     builds(app.builds());
-  }
-
-  private void localizations(List<LocalizationSpec> localizations) {
-    if (localizations == null) {
-      return;
-    }
-    if (localizations.isEmpty()) {
-      line(IN_APP + "localizations: {}");
-      return;
-    }
-    line(IN_APP + "localizations:");
-    for (LocalizationSpec l : localizations.stream().sorted(Comparator.comparing(LocalizationSpec::locale)).toList()) {
-      boolean empty = l.description() == null && l.feedbackEmail() == null && l.marketingUrl() == null
-          && l.privacyPolicyUrl() == null && l.tvOsPrivacyPolicy() == null;
-      line("      " + YamlScalars.block(l.locale()) + ":" + (empty ? " {}" : ""));
-      optionalText(IN_ITEM, "description", l.description());
-      optionalText(IN_ITEM, "feedbackEmail", l.feedbackEmail());
-      optionalText(IN_ITEM, "marketingUrl", l.marketingUrl());
-      optionalText(IN_ITEM, "privacyPolicyUrl", l.privacyPolicyUrl());
-      optionalText(IN_ITEM, "tvOsPrivacyPolicy", l.tvOsPrivacyPolicy());
-    }
-  }
-
-  private void reviewDetail(ReviewDetailSpec r, String passwordEnv) {
-    if (r == null) {
-      return;
-    }
-    String in = ITEM;
-    line(IN_APP + "reviewDetail:");
-    optionalText(in, "contactFirstName", r.contactFirstName());
-    optionalText(in, "contactLastName", r.contactLastName());
-    optionalText(in, "contactEmail", r.contactEmail());
-    optionalText(in, "contactPhone", r.contactPhone());
-    if (r.demoAccountRequired() != null) {
-      line(in + "demoAccountRequired: " + r.demoAccountRequired());
-    }
-    optionalText(in, "demoAccountName", r.demoAccountName());
-    if (passwordEnv != null) {
-      line(in + "# App Store Connect holds a demo account password; a pulled file never holds one, and while the");
-      line(in + "# next line stays a comment the password is left as it is. To manage it, uncomment the line and");
-      line(in + "# set " + passwordEnv + " (or use { file: PATH }) where flightplan runs.");
-      line(in + "# demoAccountPassword: { env: " + passwordEnv + " }");
-    }
-    optionalText(in, "notes", r.notes());
   }
 
   /** Only when onAdd is off: a pulled file leaves invitations at their default otherwise. */
@@ -282,14 +242,9 @@ final class YamlWriter {
     }
   }
 
-  private void optionalText(String indent, String key, String value) {
-    if (value != null) {
-      text(indent, key, value);
-    }
-  }
-
   /** A key and a text: plain or quoted on one line, or a literal block for text of several lines. */
-  private void text(String indent, String key, String value) {
+  @Override
+  public void text(String indent, String key, String value) {
     String literal = YamlScalars.literal(value, indent + "  ");
     line(indent + key + ": " + (literal != null ? literal : YamlScalars.block(value)));
   }
@@ -298,7 +253,13 @@ final class YamlWriter {
     return s.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ");
   }
 
-  private void line(String s) {
+  @Override
+  public String scalar(String s) {
+    return YamlScalars.block(s);
+  }
+
+  @Override
+  public void line(String s) {
     out.append(s).append('\n');
   }
 }

@@ -24,18 +24,17 @@ public final class PullTextView {
   public void render(Pulled pulled, Path output, String planCommand) {
     for (PulledApp app : pulled.apps().stream().sorted(Comparator.comparing(a -> a.spec().bundleId())).toList()) {
       AppSpec s = app.spec();
+      StringBuilder counts = new StringBuilder();
+      app.counts().forEach((noun, n) -> counts.append(", ").append(count(n, noun)));
       out.println(style.green("Pulled ") + TerminalText.escape(s.bundleId()) + ": " + count(s.groups().size(), "group") + ", "
-          + count(s.testers().size(), "tester") + ", " + count(s.builds().size(), "build") + " described, "
-          + count(s.localizations() == null ? 0 : s.localizations().size(), "localization"));
+          + count(s.testers().size(), "tester") + ", " + count(s.builds().size(), "build") + " described" + counts);
       if (app.publicLinkTesters() > 0) {
         out.println("  " + count(app.publicLinkTesters(), "tester") + " who joined through a public link not listed (flightplan never removes them)");
       }
       for (String note : app.leftOut()) {
         out.println("  " + style.yellow("left out") + " (left as it is): " + TerminalText.escape(note));
       }
-      if (app.demoPasswordEnv() != null) {
-        out.println("  the demo account password is not pulled: see the comment under reviewDetail");
-      }
+      app.remarks().forEach(r -> out.println("  " + TerminalText.escape(r)));
     }
     StringBuilder where = new StringBuilder(output == null ? "Wrote the file to standard output" : "Wrote " + output);
     pulled.csvFiles().keySet().forEach(f -> where.append(", ").append(f));

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,16 +28,11 @@ import java.util.function.Function;
  * fields. A saved plan keeps this map; apply recomputes it from a fresh read and refuses the plan if any entry
  * changed, appeared or disappeared.
  *
- * <p>Canonical fields are found by reflection, so that a field added to a live record is fingerprinted without
- * anyone remembering to: every record component, recursively (nested records become maps, sets are sorted, ids
- * included, memberships such as a tester's group ids included), except the volatile ones listed in {@link #KINDS}
- * and {@link #APP_EXCLUDED}, which change on their own and decide nothing in a plan. Each {@link LiveApp} component
- * that holds records (a list, a set, or a single record) yields one entry per record; the app's scalar components
- * make the app's own entry.
- *
- * <p>A new live record type is added in one place, {@link #KINDS}: its address type, its natural key, and the
- * fields to leave out. A record type missing there is still fingerprinted (type = the LiveApp component's name,
- * key = its {@code id}), so staleness stays safe, but its addresses will not match the plan's.
+ * <p>Each app has its own entry (its id and bundle id), one per group, tester and build, and one for the parts
+ * the kinds declared ({@link AppPart}: the app's beta information), which each part fingerprints explicitly. The
+ * group, tester and build records are still fingerprinted field by field by reflection (every record component,
+ * recursively, except the volatile ones listed in {@link #KINDS}, which change on their own and decide nothing in
+ * a plan).
  */
 public final class Fingerprints {
   /** How the entries of one live record type are addressed, and which of its fields are volatile. */
@@ -56,17 +49,15 @@ public final class Fingerprints {
     }
   }
 
-  /** The one place to register a live record type. */
-  static final List<Kind<?>> KINDS =
-      List.of(
-          new Kind<>(LiveGroup.class, "group", LiveGroup::name, Set.of()),
-          // state moves on by itself (INVITED → ACCEPTED → INSTALLED) and no planned action depends on it
-          new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), Set.of("state")),
-          new Kind<>(LiveBuild.class, "build", LiveBuild::label, Set.of()),
-          new Kind<>(LiveAppInfo.class, "info", i -> "beta information", Set.of()));
-
-  /** The app's display name is App Store Connect's business, not flightplan's. */
-  static final Set<String> APP_EXCLUDED = Set.of("name");
+  private static final Kind<LiveGroup> GROUP = new Kind<>(LiveGroup.class, "group", LiveGroup::name, Set.of());
+  // state moves on by itself (INVITED → ACCEPTED → INSTALLED) and no planned action depends on it
+  private static final Kind<LiveTester> TESTER =
+      new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), Set.of("state"));
+  private static final Kind<LiveBuild> BUILD = new Kind<>(LiveBuild.class, "build", LiveBuild::label, Set.of());
+  /** The record types fingerprinted field by field. */
+  static final List<Kind<?>> KINDS = List.of(GROUP, TESTER, BUILD);
+  private static final String INFO_TYPE = "info";
+  private static final String INFO_KEY = "beta information";
 
   private static final ObjectMapper CANONICAL =
       JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -77,25 +68,18 @@ public final class Fingerprints {
   public static SortedMap<String, String> of(LiveState live) {
     TreeMap<String, List<String>> hashes = new TreeMap<>();
     for (LiveApp app : live.apps()) {
-      Map<String, Object> appFields = new TreeMap<>();
-      for (RecordComponent c : LiveApp.class.getRecordComponents()) {
-        Object value = read(c, app);
-        if (holdsRecords(c)) {
-          for (Object record : records(value)) {
-            if (nothingRead(record)) {
-              continue;
-            }
-            Kind<?> kind = kindOf(record.getClass());
-            String type = kind == null ? c.getName() : kind.type();
-            String key = kind == null ? fallbackKey(record, app) : kind.keyOf(record);
-            Set<String> excluded = kind == null ? Set.of() : kind.excluded();
-            hashes.computeIfAbsent(address(app.bundleId(), type, key), k -> new ArrayList<>())
-                .add(sha256(canonical(record, excluded)));
-          }
-        } else if (!APP_EXCLUDED.contains(c.getName())) {
-          appFields.put(c.getName(), canonical(value, Set.of()));
-        }
+      entries(hashes, app, GROUP, app.groups());
+      entries(hashes, app, TESTER, app.testers());
+      entries(hashes, app, BUILD, app.builds());
+      if (!app.parts().isEmpty()) {
+        // the parts kinds declared (the app's beta information) make one entry, each part under its name
+        hashes.computeIfAbsent(address(app.bundleId(), INFO_TYPE, INFO_KEY), k -> new ArrayList<>())
+            .add(sha256(app.parts().fingerprint()));
       }
+      // the app's display name is App Store Connect's business, not flightplan's
+      Map<String, Object> appFields = new TreeMap<>();
+      appFields.put("bundleId", app.bundleId());
+      appFields.put("id", app.id());
       hashes.computeIfAbsent(address(app.bundleId(), "app", app.bundleId()), k -> new ArrayList<>())
           .add(sha256(appFields));
     }
@@ -103,6 +87,13 @@ public final class Fingerprints {
     // two objects at one address (App Store Connect does not always forbid it) share one entry covering both
     hashes.forEach((address, list) -> result.put(address, list.size() == 1 ? list.get(0) : sha256(new TreeSet<>(list))));
     return Collections.unmodifiableSortedMap(result);
+  }
+
+  private static <T extends Record> void entries(Map<String, List<String>> hashes, LiveApp app, Kind<T> kind, List<T> records) {
+    for (T record : records) {
+      hashes.computeIfAbsent(address(app.bundleId(), kind.type(), kind.keyOf(record)), k -> new ArrayList<>())
+          .add(sha256(canonical(record, kind.excluded())));
+    }
   }
 
   /** What differs between the fingerprints a plan saved and those of the live state now, sorted by address. */
@@ -134,7 +125,7 @@ public final class Fingerprints {
     }
   }
 
-  /** The record types registered in {@link #KINDS}. */
+  /** The record types fingerprinted field by field ({@link #KINDS}). */
   public static Set<Class<?>> registeredTypes() {
     Set<Class<?>> types = new java.util.HashSet<>();
     KINDS.forEach(k -> types.add(k.recordType()));
@@ -204,57 +195,6 @@ public final class Fingerprints {
   /** The same rendering as {@code dev.flightplan.plan.Address#toString()}, so that plan and fingerprints agree. */
   static String address(String app, String type, String key) {
     return app + "/" + type + "[\"" + key + "\"]";
-  }
-
-  private static Kind<?> kindOf(Class<?> type) {
-    return KINDS.stream().filter(k -> k.recordType() == type).findFirst().orElse(null);
-  }
-
-  /** Whether the component holds live records (by its declared type, so that an empty list counts too). */
-  private static boolean holdsRecords(RecordComponent c) {
-    if (Record.class.isAssignableFrom(c.getType())) {
-      return true;
-    }
-    if (c.getGenericType() instanceof ParameterizedType p) {
-      Type[] args = p.getActualTypeArguments();
-      return args[args.length - 1] instanceof Class<?> arg && Record.class.isAssignableFrom(arg);
-    }
-    return false;
-  }
-
-  private static List<Object> records(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof Optional<?> o) {
-      return o.isPresent() ? List.of(o.get()) : List.of();
-    }
-    if (value instanceof Collection<?> c) {
-      return new ArrayList<>(c);
-    }
-    if (value instanceof Map<?, ?> m) {
-      return new ArrayList<>(m.values());
-    }
-    return List.of(value);
-  }
-
-  /** A record of parts that were all left unread (such as beta information the file does not manage) is no object. */
-  private static boolean nothingRead(Object record) {
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      if (read(c, record) != null) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String fallbackKey(Object record, LiveApp app) {
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      if (c.getName().equals("id")) {
-        return String.valueOf(read(c, record));
-      }
-    }
-    return app.bundleId();
   }
 
   /** JSON-ready canonical value: records and maps as sorted maps, sets sorted, lists in order, enums by name. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * One app's live TestFlight state: its groups and testers, each list sorted by natural key, and its builds
- * (newest upload first; empty when the file names no build, so none were read), and its beta information.
+ * (newest upload first; empty when the file names no build, so none were read), and the parts kinds declared
+ * ({@link AppPart}: the app's beta information), empty when not read.
  */
 public record LiveApp(
     String id,
@@ -15,23 +16,28 @@ public record LiveApp(
     List<LiveGroup> groups,
     List<LiveTester> testers,
     List<LiveBuild> builds,
-    LiveAppInfo info) {
+    LiveParts parts) {
   public LiveApp {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(bundleId, "bundleId");
     groups = List.copyOf(groups);
     testers = List.copyOf(testers);
     builds = List.copyOf(builds);
-    info = info == null ? LiveAppInfo.NOT_READ : info;
+    parts = parts == null ? LiveParts.NOT_READ : parts;
   }
 
   public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers, List<LiveBuild> builds) {
-    this(id, bundleId, name, groups, testers, builds, LiveAppInfo.NOT_READ);
+    this(id, bundleId, name, groups, testers, builds, LiveParts.NOT_READ);
   }
 
   /** An app whose builds were not read. */
   public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers) {
     this(id, bundleId, name, groups, testers, List.of());
+  }
+
+  /** The value of one of the app's parts; null when it was not read or is absent. */
+  public <T> T part(AppPart<T> part) {
+    return parts.get(part);
   }
 
   public Optional<LiveGroup> group(String name) {

@@ -14,9 +14,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reads were given, whatever order they finish in. The reads are flat (a read never waits for another), so a
  * bounded pool cannot deadlock. When reads fail, every read still finishes, and the failure of the first failing
  * read (in the order given) is thrown: the same failure whatever the timing.
+ *
+ * <p>Each read added with {@link #add} hands back a typed {@link Result}, filled once {@link #run()} returns, so
+ * that nobody decodes results by their position in a list.
  */
 final class ParallelReads {
   private final int parallelism;
+  private final List<Callable<?>> pending = new ArrayList<>();
+
+  /** The value of one read: available once the reads have run. */
+  static final class Result<T> {
+    private T value;
+    private boolean done;
+
+    private void set(T v) {
+      value = v;
+      done = true;
+    }
+
+    T get() {
+      if (!done) {
+        throw new IllegalStateException("a read's result was asked for before the reads ran");
+      }
+      return value;
+    }
+  }
 
   ParallelReads(int parallelism) {
     if (parallelism < 1) {
@@ -25,7 +47,25 @@ final class ParallelReads {
     this.parallelism = parallelism;
   }
 
-  List<Object> run(List<Callable<?>> reads) {
+  /** Adds a read, run by {@link #run()}; its value is in the result once that returns. */
+  <T> Result<T> add(Callable<T> read) {
+    Result<T> result = new Result<>();
+    pending.add(() -> {
+      T value = read.call();
+      result.set(value);
+      return value;
+    });
+    return result;
+  }
+
+  /** Runs the reads added so far (see the class comment for failures); a result is visible once this returns. */
+  void run() {
+    List<Callable<?>> reads = List.copyOf(pending);
+    pending.clear();
+    run(reads);
+  }
+
+  private List<Object> run(List<Callable<?>> reads) {
     if (reads.isEmpty()) {
       return List.of();
     }

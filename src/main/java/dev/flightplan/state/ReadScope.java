@@ -31,8 +31,8 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
   }
 
   /**
-   * For one app: its builds (when the file names builds or enables a public link), its beta information (when the
-   * file manages it or submits a build for review), its groups' recruitment criteria, and the App Clip invocations
+   * For one app: its builds (when the file names builds or enables a public link), its parts ({@link AppPart}: its
+   * beta information, when a kind wants one of them), its groups' recruitment criteria, and the App Clip invocations
    * of the builds whose invocations the file manages ({@code allInvocations}: of every build that has an App Clip,
    * for {@code pull}, which does not know the builds before reading them).
    */
@@ -64,7 +64,8 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
     return new ReadScope(apps, false);
   }
 
-  public static ReadScope of(DesiredState desired) {
+  /** What the file's apps need read; the app's {@code parts} (its beta information) when one of them is wanted. */
+  public static ReadScope of(DesiredState desired, List<AppPart<?>> parts) {
     Map<String, AppReads> apps = new LinkedHashMap<>();
     boolean options = false;
     for (AppSpec app : desired.apps()) {
@@ -72,11 +73,7 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
           !app.builds().isEmpty()
               || app.groups().stream().anyMatch(g -> g.builds() != null || g.publicLink() != null && g.publicLink().enabled())
               || app.testers().stream().anyMatch(t -> t.builds() != null);
-      boolean info =
-          app.localizations() != null
-              || app.licenseAgreement() != null
-              || app.reviewDetail() != null
-              || app.builds().stream().anyMatch(BuildSpec::submitForReview);
+      boolean info = parts.stream().anyMatch(p -> p.wanted().test(app));
       boolean criteria = app.groups().stream().anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null);
       options |= app.groups().stream()
           .anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null && !g.publicLink().criteria().isEmpty());

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -34,28 +33,34 @@ import java.util.function.Supplier;
  */
 public final class StateReader {
   static final int PAGE = 200;
-  private static final int READS_PER_APP = 4;
 
   private final AscClient client;
   private final int parallelism;
+  private final List<AppPart<?>> parts;
 
-  /** Reads one request at a time. */
-  public StateReader(AscClient client) {
-    this(client, 1);
+  /** Reads one request at a time; {@code parts}: what the kinds declared they need of the app itself. */
+  public StateReader(AscClient client, List<AppPart<?>> parts) {
+    this(client, 1, parts);
   }
 
   /** Runs up to {@code parallelism} independent reads at once. */
-  public StateReader(AscClient client, int parallelism) {
+  public StateReader(AscClient client, int parallelism, List<AppPart<?>> parts) {
     this.client = Objects.requireNonNull(client, "client");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
     }
     this.parallelism = parallelism;
+    this.parts = List.copyOf(parts);
   }
 
   /** Reads what the file's apps need: builds only when the file names builds, criteria options when it sets criteria. */
   public LiveState read(DesiredState desired) {
-    return read(ReadScope.of(desired));
+    return read(scope(desired));
+  }
+
+  /** What {@link #read(DesiredState)} reads of the file's apps, with the parts the kinds want of them. */
+  public ReadScope scope(DesiredState desired) {
+    return ReadScope.of(desired, parts);
   }
 
   public LiveState read(List<String> bundleIds) {
@@ -67,15 +72,15 @@ public final class StateReader {
     List<String> bundleIds = new ArrayList<>(scope.apps().keySet());
     Map<String, Resource> appsByBundle = new LinkedHashMap<>();
     Map<String, Document> pageOf = new LinkedHashMap<>();
-    boolean info = scope.apps().values().stream().anyMatch(ReadScope.AppReads::info);
+    boolean info = !parts.isEmpty() && scope.apps().values().stream().anyMatch(ReadScope.AppReads::info);
     if (!bundleIds.isEmpty()) {
       Query query =
           Query.of("/v1/apps")
               .param("filter[bundleId]", String.join(",", bundleIds))
-              .param("fields[apps]", "name,bundleId" + (info ? "," + AppInfoReader.RELATIONSHIPS : ""))
+              .param("fields[apps]", "name,bundleId" + (info ? "," + relationships() : ""))
               .param("limit", PAGE);
       if (info) {
-        query = AppInfoReader.include(query);
+        query = includeParts(query);
       }
       for (Document page : client.getAll(query.build())) {
         for (Resource app : page.data()) {
@@ -85,45 +90,73 @@ public final class StateReader {
       }
     }
     // every read below needs only the apps lookup: they run together, and are put together in scope order
-    List<String> found = new ArrayList<>();
+    ParallelReads reads = new ParallelReads(parallelism);
     List<String> missing = new ArrayList<>();
-    List<Callable<?>> reads = new ArrayList<>();
+    List<AppRead> appReads = new ArrayList<>();
     for (String bundleId : bundleIds) {
       Resource app = appsByBundle.get(bundleId);
       if (app == null) {
         missing.add(bundleId);
         continue;
       }
-      found.add(bundleId);
-      ReadScope.AppReads appReads = scope.app(bundleId);
-      reads.add(() -> readGroups(app.id(), appReads.criteria()));
-      reads.add(() -> readTesters(app.id()));
-      reads.add(() -> appReads.builds() ? new BuildReader(client).read(app.id(), appReads.invocationBuilds(), appReads.allInvocations()) : List.of());
-      // costs no request unless the app has more than 50 localizations
-      reads.add(() -> appReads.info() ? new AppInfoReader(client).read(app, pageOf.get(bundleId)) : LiveAppInfo.NOT_READ);
+      ReadScope.AppReads wanted = scope.app(bundleId);
+      appReads.add(new AppRead(
+          app,
+          reads.add(() -> readGroups(app.id(), wanted.criteria())),
+          reads.add(() -> readTesters(app.id())),
+          reads.add(() -> wanted.builds() ? new BuildReader(client).read(app.id(), wanted.invocationBuilds(), wanted.allInvocations()) : List.<LiveBuild>of()),
+          // costs no request unless the app has more than 50 localizations
+          reads.add(() -> wanted.info() && !parts.isEmpty() ? readParts(app, pageOf.get(bundleId)) : LiveParts.NOT_READ)));
     }
-    int optionsAt = reads.size();
-    if (scope.criterionOptions()) {
-      reads.add(this::readCriterionOptions);
-    }
-    int usersAt = reads.size();
-    if (scope.users()) {
-      reads.add(this::readUsers);
-    }
-    List<Object> results = new ParallelReads(parallelism).run(reads);
+    ParallelReads.Result<Map<String, List<String>>> options = scope.criterionOptions() ? reads.add(this::readCriterionOptions) : null;
+    ParallelReads.Result<TeamUsers> users = scope.users() ? reads.add(this::readUsers) : null;
+    reads.run();
     List<LiveApp> apps = new ArrayList<>();
-    for (int i = 0; i < found.size(); i++) {
-      String bundleId = found.get(i);
-      Resource app = appsByBundle.get(bundleId);
-      List<LiveGroup> groups = cast(results.get(READS_PER_APP * i));
-      List<LiveTester> testers = onlyGroupsOf(groups, cast(results.get(READS_PER_APP * i + 1)));
-      List<LiveBuild> builds = cast(results.get(READS_PER_APP * i + 2));
-      LiveAppInfo appInfo = cast(results.get(READS_PER_APP * i + 3));
-      apps.add(new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, appInfo));
+    for (AppRead read : appReads) {
+      List<LiveGroup> groups = read.groups().get();
+      apps.add(new LiveApp(read.app().id(), read.app().string("bundleId"), read.app().string("name"), groups,
+          onlyGroupsOf(groups, read.testers().get()), read.builds().get(), read.info().get()));
     }
-    Map<String, List<String>> options = scope.criterionOptions() ? cast(results.get(optionsAt)) : Map.of();
-    TeamUsers users = scope.users() ? cast(results.get(usersAt)) : TeamUsers.NOT_READ;
-    return new LiveState(apps, missing, options, users);
+    return new LiveState(apps, missing, options == null ? Map.of() : options.get(), users == null ? TeamUsers.NOT_READ : users.get());
+  }
+
+  private String relationships() {
+    return String.join(",", parts.stream().map(AppPart::relationship).toList());
+  }
+
+  /** The apps lookup with every part included: the parts' relationships, their fields, and the to-many caps. */
+  private Query includeParts(Query query) {
+    Query q = query.param("include", relationships());
+    for (AppPart<?> part : parts) {
+      q = q.param("fields[" + part.type() + "]", part.fields());
+    }
+    for (AppPart<?> part : parts) {
+      if (part.toMany()) {
+        q = q.param("limit[" + part.relationship() + "]", ToMany.INCLUDED);
+      }
+    }
+    return q;
+  }
+
+  /** Every part of {@code app}, from the lookup's {@code page}; costs a request only for a to-many part the include capped. */
+  private LiveParts readParts(Resource app, Document page) {
+    LiveParts read = LiveParts.NOT_READ;
+    for (AppPart<?> part : parts) {
+      read = withPart(read, part, related(app, page, part));
+    }
+    return read;
+  }
+
+  private static <T> LiveParts withPart(LiveParts read, AppPart<T> part, List<Resource> resources) {
+    return read.with(part, part.decode().apply(resources));
+  }
+
+  private List<Resource> related(Resource app, Document page, AppPart<?> part) {
+    if (part.toMany()) {
+      Supplier<String> rest = () -> Query.of("/v1/apps/" + app.id() + "/" + part.relationship()).param("limit", PAGE).build();
+      return ToMany.resources(client, app, part.relationship(), page, rest);
+    }
+    return app.toOne(part.relationship()).flatMap(page::findIncluded).map(List::of).orElse(List.of());
   }
 
   /**
@@ -149,10 +182,13 @@ public final class StateReader {
     return TeamUsers.read(usernames);
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> T cast(Object o) {
-    return (T) o;
-  }
+  /** The reads of one app found by the apps lookup, each result typed. */
+  private record AppRead(
+      Resource app,
+      ParallelReads.Result<List<LiveGroup>> groups,
+      ParallelReads.Result<List<LiveTester>> testers,
+      ParallelReads.Result<List<LiveBuild>> builds,
+      ParallelReads.Result<LiveParts> info) {}
 
   /** The testers with only the groups of their app: the include lists a tester's groups in every app. */
   private static List<LiveTester> onlyGroupsOf(List<LiveGroup> groups, List<LiveTester> testers) {

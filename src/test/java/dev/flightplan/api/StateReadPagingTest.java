@@ -23,7 +23,7 @@ class StateReadPagingTest {
       h.enqueue(ok(APPS), ok(NO_GROUPS),
           ok(PagingTest.page(0, 2, h.server.url("/v1/betaTesters?cursor=Mg"), 3)), ok(PagingTest.page(2, 2, null, 3)));
 
-      assertThatThrownBy(() -> new StateReader(h.client, 1).read(List.of("com.example.app")))
+      assertThatThrownBy(() -> new StateReader(h.client, 1, dev.flightplan.kinds.Kinds.reads()).read(List.of("com.example.app")))
           .isInstanceOf(UnexpectedResponseException.class)
           .hasMessageStartingWith("GET /v1/betaTesters: the 2 page(s) held 2 resources but page 1 gives meta.paging.total 3")
           .satisfies(e -> assertThat(((ApiException) e).retryable()).isTrue());
@@ -37,7 +37,7 @@ class StateReadPagingTest {
       h.enqueue(ok(APPS), ok(NO_GROUPS),
           ok(PagingTest.page(0, 2, h.server.url("/v1/betaTesters?cursor=Mg"), 3)), ok(PagingTest.page(2, 3, null, 3)));
 
-      assertThat(new StateReader(h.client, 1).read(List.of("com.example.app")).apps().get(0).testers()).hasSize(3);
+      assertThat(new StateReader(h.client, 1, dev.flightplan.kinds.Kinds.reads()).read(List.of("com.example.app")).apps().get(0).testers()).hasSize(3);
     }
   }
 }

@@ -40,7 +40,7 @@ public final class PlannerBench {
     resetPeaks();
     long gcBefore = gcMillis();
 
-    Planner planner = new Planner(Kinds.all());
+    Planner planner = Kinds.planner();
     Sample cold = Sample.of(() -> planner.plan(desired, live, PlanOptions.DEFAULTS));
     Plan plan = cold.plan;
     cold.plan = null;

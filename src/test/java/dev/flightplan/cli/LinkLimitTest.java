@@ -30,7 +30,7 @@ class LinkLimitTest extends SandboxTest {
 
   private LiveGroup oldBeta(Path file) {
     try (AscClient client = sandboxClient()) {
-      return new StateReader(client).read(ConfigLoader.load(file).state().orElseThrow()).apps().get(0).groups().stream()
+      return new StateReader(client, dev.flightplan.kinds.Kinds.reads()).read(ConfigLoader.load(file).state().orElseThrow()).apps().get(0).groups().stream()
           .filter(g -> g.name().equals("Old Beta")).findFirst().orElseThrow();
     }
   }

@@ -37,7 +37,7 @@ class PruneScopeTest extends SandboxTest {
   /** Each tester's groups, by name, as App Store Connect has them now. */
   private Map<String, Set<String>> groupsByTester(Path file) {
     try (AscClient client = sandboxClient()) {
-      LiveApp app = new StateReader(client).read(ConfigLoader.load(file).state().orElseThrow()).apps().get(0);
+      LiveApp app = new StateReader(client, dev.flightplan.kinds.Kinds.reads()).read(ConfigLoader.load(file).state().orElseThrow()).apps().get(0);
       Map<String, String> names = app.groups().stream().collect(Collectors.toMap(LiveGroup::id, LiveGroup::name));
       Map<String, Set<String>> out = new TreeMap<>();
       for (LiveTester t : app.testers()) {

@@ -90,8 +90,8 @@ class ReadCountTest extends SandboxTest {
     SandboxCredentials c = sandbox.credentials();
     try (AscClient client = AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
         ClientOptions.defaults(sandbox.baseUri()))) {
-      LiveState one = new StateReader(client, 1).read(List.of("com.example.nope", APP.bundleId()));
-      LiveState four = new StateReader(client, 4).read(List.of("com.example.nope", APP.bundleId()));
+      LiveState one = new StateReader(client, 1, dev.flightplan.kinds.Kinds.reads()).read(List.of("com.example.nope", APP.bundleId()));
+      LiveState four = new StateReader(client, 4, dev.flightplan.kinds.Kinds.reads()).read(List.of("com.example.nope", APP.bundleId()));
       assertThat(four).isEqualTo(one);
       assertThat(four.missing()).containsExactly("com.example.nope");
       assertThat(four.apps()).extracting(a -> a.bundleId()).containsExactly(APP.bundleId());
@@ -105,7 +105,7 @@ class ReadCountTest extends SandboxTest {
     SandboxCredentials c = sandbox.credentials();
     try (AscClient client = AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
         ClientOptions.defaults(sandbox.baseUri()))) {
-      TeamUsers users = new StateReader(client, 4).readUsers();
+      TeamUsers users = new StateReader(client, 4, dev.flightplan.kinds.Kinds.reads()).readUsers();
       assertThat(users.status()).isEqualTo(TeamUsers.Status.READ);
       assertThat(users.usernames()).hasSize(TEAM).contains("user449@example.org");
     }

@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.kinds.reviewdetail.LiveReviewDetail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.ClientOptions;
@@ -11,7 +12,7 @@ import dev.flightplan.sandbox.Exchange;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.state.LiveApp;
-import dev.flightplan.state.LiveAppInfo;
+import dev.flightplan.testing.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -182,7 +183,7 @@ class UserTextIsDataTest extends SandboxTest {
     LiveApp app;
     try (AscClient client = AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
         ClientOptions.defaults(sandbox.baseUri()))) {
-      app = new StateReader(client).read(ConfigLoader.load(file).state().orElseThrow()).apps().get(0);
+      app = new StateReader(client, dev.flightplan.kinds.Kinds.reads()).read(ConfigLoader.load(file).state().orElseThrow()).apps().get(0);
     }
     TreeSet<String> lines = new TreeSet<>();
     app.groups().stream().map(LiveGroup::name).forEach(n -> lines.add("group " + n));
@@ -191,11 +192,11 @@ class UserTextIsDataTest extends SandboxTest {
         lines.add("tester " + t.email() + ": " + t.firstName() + " / " + t.lastName());
       }
     }
-    LiveAppInfo info = app.info();
+    LiveAppInfo info = LiveAppInfo.of(app);
     info.localizations().forEach(l -> lines.add("localization " + l.locale() + ": " + l.description() + " / "
         + l.feedbackEmail() + " / " + l.tvOsPrivacyPolicy()));
     lines.add("license: " + info.license().text());
-    LiveAppInfo.LiveReviewDetail r = info.reviewDetail();
+    LiveReviewDetail r = info.reviewDetail();
     lines.add("review: " + r.contactFirstName() + " / " + r.contactLastName() + " / " + r.contactEmail() + " / "
         + r.demoAccountName() + " / " + r.notes());
     for (LiveBuild b : app.builds()) {

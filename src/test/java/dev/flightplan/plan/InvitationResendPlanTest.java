@@ -57,7 +57,7 @@ class InvitationResendPlanTest {
   }
 
   private static Plan plan(AppSpec file, LiveApp live, InvitationLog log) {
-    return new Planner(Kinds.all()).plan(new DesiredState("testflight.yaml", 1, List.of(file)),
+    return Kinds.planner().plan(new DesiredState("testflight.yaml", 1, List.of(file)),
         new LiveState(List.of(live), List.of()), PlanOptions.DEFAULTS, Secrets.none(), new InvitationHistory(log, NOW));
   }
 
@@ -143,7 +143,7 @@ class InvitationResendPlanTest {
     AppSpec file = file(7, true, "frank@example.com", "new@example.com");
     LiveApp live = app(tester("t1", "frank@example.com", "INVITED"));
     InvitationLog log = log("t1", NOW.minus(Duration.ofDays(9)), true);
-    Plan plan = new Planner(Kinds.all()).plan(new DesiredState("testflight.yaml", 1, List.of(file)),
+    Plan plan = Kinds.planner().plan(new DesiredState("testflight.yaml", 1, List.of(file)),
         new LiveState(List.of(live), List.of()), PlanOptions.DEFAULTS.withInvitationsOnly(true), Secrets.none(),
         new InvitationHistory(log, NOW));
     assertThat(summary(plan)).containsExactly("> invitation \"frank@example.com\"");

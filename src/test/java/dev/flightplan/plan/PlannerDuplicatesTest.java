@@ -3,14 +3,14 @@ package dev.flightplan.plan;
 import static dev.flightplan.testing.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.kinds.localization.LiveLocalization;
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.LocalizationSpec;
 import dev.flightplan.config.Manage;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.state.LiveApp;
-import dev.flightplan.state.LiveAppInfo;
-import dev.flightplan.state.LiveAppInfo.LiveLocalization;
+import dev.flightplan.testing.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -170,12 +170,12 @@ class PlannerDuplicatesTest {
       }
       builds.add(b.withInvocations(inv));
     }
-    LiveAppInfo info = app.info();
+    LiveAppInfo info = LiveAppInfo.of(app);
     if (info.localizations() != null) {
       List<LiveLocalization> locs = new ArrayList<>(info.localizations());
       Collections.reverse(locs);
       info = new LiveAppInfo(locs, info.license(), info.reviewDetail());
     }
-    return new LiveApp(app.id(), app.bundleId(), app.name(), groups, testers, builds, info);
+    return new LiveApp(app.id(), app.bundleId(), app.name(), groups, testers, builds, info.parts());
   }
 }

@@ -3,6 +3,9 @@ package dev.flightplan.plan;
 import static dev.flightplan.testing.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.kinds.license.LiveLicense;
+import dev.flightplan.kinds.localization.LiveLocalization;
+import dev.flightplan.kinds.reviewdetail.LiveReviewDetail;
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.DesiredState;
@@ -14,8 +17,7 @@ import dev.flightplan.config.SecretRef;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.state.LiveApp;
-import dev.flightplan.state.LiveAppInfo;
-import dev.flightplan.state.LiveAppInfo.LiveLocalization;
+import dev.flightplan.testing.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.testing.Fixtures;
 import java.util.List;
@@ -39,11 +41,11 @@ class PlannerInfoTest {
 
   static final String PASSWORD = "s3cret-Pa55word";
   static final SecretRef PASSWORD_REF = new SecretRef("DEMO_PASSWORD", null, POS);
-  static final LiveAppInfo.LiveReviewDetail READY_REVIEW =
-      new LiveAppInfo.LiveReviewDetail("rd", "qa@example.com", "Jo", "Lee", "+1 555 0100", false, null, null, null);
+  static final LiveReviewDetail READY_REVIEW =
+      new LiveReviewDetail("rd", "qa@example.com", "Jo", "Lee", "+1 555 0100", false, null, null, null);
   static final LiveAppInfo INFO =
       new LiveAppInfo(List.of(new LiveLocalization("l1", "en-US", "Beta", "beta@example.com", null, null, null)),
-          new LiveAppInfo.LiveLicense("lic", "Old text."), READY_REVIEW);
+          new LiveLicense("lic", "Old text."), READY_REVIEW);
   static final LiveBuild B45 = withDetail(build("b45", "2.3", "45", 20), false, false, Map.of("en-US", new LiveBuild.LiveText("w1", "Try it")));
 
   static AppSpec app() {
@@ -95,7 +97,7 @@ class PlannerInfoTest {
         new Case("what beta review needs is reported where to fix it",
             withInfo(withAppBuilds(app(), settings(null, null, null, true)), List.of(loc("fr-FR", null)), null, review(null, null), null),
             withInfo(live(List.of(), List.of(), List.of(fresh)), new LiveAppInfo(List.of(new LiveLocalization("l1", "en-US", " ", null, null, null, null)),
-                null, new LiveAppInfo.LiveReviewDetail("rd", null, "Jo", "Lee", null, false, null, null, null))),
+                null, new LiveReviewDetail("rd", null, "Jo", "Lee", null, false, null, null, null))),
             PlanOptions.DEFAULTS,
             List.of("+ localization \"fr-FR\""), List.of("POST /v1/betaAppLocalizations"),
             List.of("error: build 2.3 (45) cannot be submitted for beta review: it has no What to Test",
@@ -160,7 +162,7 @@ class PlannerInfoTest {
     assertThat(changed.toString()).doesNotContain(PASSWORD);
 
     LiveApp same = withInfo(live(List.of(), List.of()), new LiveAppInfo(INFO.localizations(), INFO.license(),
-        new LiveAppInfo.LiveReviewDetail("rd", "qa@example.com", "Jo", "Lee", "+1 555 0100", true, "demo", PASSWORD, null)));
+        new LiveReviewDetail("rd", "qa@example.com", "Jo", "Lee", "+1 555 0100", true, "demo", PASSWORD, null)));
     assertThat(Fixtures.plan(desired, same, secrets(desired), PlanOptions.DEFAULTS).hasChanges()).isFalse();
   }
 

@@ -2,12 +2,15 @@ package dev.flightplan.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.kinds.license.LiveLicense;
+import dev.flightplan.kinds.localization.LiveLocalization;
+import dev.flightplan.kinds.reviewdetail.LiveReviewDetail;
 import dev.flightplan.config.TesterSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.render.Golden;
 import dev.flightplan.state.LiveApp;
-import dev.flightplan.state.LiveAppInfo;
+import dev.flightplan.testing.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -57,10 +60,10 @@ class PullWriterTest {
             Map.of("en-US", new LiveBuild.LiveText("w2", "yes"), "no", new LiveBuild.LiveText("w3", "Nye kart"))),
         build("b3", "IOS", "2.8", "7", true, Set.of("g2"), Set.of("t4"), null, null, new LiveBuild.LiveBetaDetail("d3", true), Map.of()),
         build("b4", "MAC_OS", "1.0", "1", false, Set.of(), Set.of(), "clip2", List.of(), new LiveBuild.LiveBetaDetail("d4", false), Map.of())));
-    List<LiveAppInfo.LiveLocalization> localizations = new ArrayList<>(List.of(
-        new LiveAppInfo.LiveLocalization("a1", "en-US", "Yes", "beta@example.com", "https://example.com", null, null),
-        new LiveAppInfo.LiveLocalization("a2", "no", "Værradar", null, null, null, null),
-        new LiveAppInfo.LiveLocalization("a3", "de-DE", null, "not an email", null, null, null)));
+    List<LiveLocalization> localizations = new ArrayList<>(List.of(
+        new LiveLocalization("a1", "en-US", "Yes", "beta@example.com", "https://example.com", null, null),
+        new LiveLocalization("a2", "no", "Værradar", null, null, null, null),
+        new LiveLocalization("a3", "de-DE", null, "not an email", null, null, null)));
     if (shuffled) {
       Random random = new Random(7);
       Collections.shuffle(groups, random);
@@ -69,14 +72,14 @@ class PullWriterTest {
       Collections.shuffle(localizations, random);
     }
     LiveAppInfo info = new LiveAppInfo(localizations,
-        new LiveAppInfo.LiveLicense("lic", "By testing you agree:\n\n  1. not to share it\n  2. to report bugs"),
-        new LiveAppInfo.LiveReviewDetail("r1", "qa@example.com", "Jo", "Lee", "ext. 12", true, "demo", "s3cret-Value", "Use the demo account."));
-    return new LiveApp("1", "com.example.weather", "Weather Radar", groups, testers, builds, info);
+        new LiveLicense("lic", "By testing you agree:\n\n  1. not to share it\n  2. to report bugs"),
+        new LiveReviewDetail("r1", "qa@example.com", "Jo", "Lee", "ext. 12", true, "demo", "s3cret-Value", "Use the demo account."));
+    return new LiveApp("1", "com.example.weather", "Weather Radar", groups, testers, builds, info.parts());
   }
 
   static LiveApp notes() {
     return new LiveApp("2", "com.example.notes", "Notes Pro", List.of(), List.of(), List.of(),
-        new LiveAppInfo(List.of(), null, new LiveAppInfo.LiveReviewDetail("r2", null, null, null, null, false, null, null, null)));
+        new LiveAppInfo(List.of(), null, new LiveReviewDetail("r2", null, null, null, null, false, null, null, null)).parts());
   }
 
   private static LiveBuild build(String id, String platform, String version, String number, boolean expired, Set<String> groups,
@@ -87,8 +90,8 @@ class PullWriterTest {
   }
 
   static List<PulledApp> pulled(boolean shuffled) {
-    return List.of(LiveToDesired.convert(weather(shuffled), Puller.passwordEnv("com.example.weather", 2)),
-        LiveToDesired.convert(notes(), Puller.passwordEnv("com.example.notes", 2)));
+    return List.of(LiveToDesired.convert(weather(shuffled), 2),
+        LiveToDesired.convert(notes(), 2));
   }
 
   @Test
@@ -108,10 +111,10 @@ class PullWriterTest {
     LiveTester invited = new LiveTester("t3", "inv@example.com", null, null, "EMAIL", "INVITED", Set.of("g1"));
     LiveTester internal = new LiveTester("t4", "int@example.com", null, null, "EMAIL", "NOT_INVITED", Set.of("g1"));
     String without = YamlWriter.write(HEADER, List.of(LiveToDesired.convert(
-        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited), List.of()), "P")));
+        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited), List.of()), 1)));
     assertThat(without).doesNotContain("invitations");
     PulledApp pulled = LiveToDesired.convert(
-        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited, internal), List.of()), "P");
+        new LiveApp("1", "com.example.weather", "W", groups, List.of(external, both, invited, internal), List.of()), 1);
     String yaml = YamlWriter.write(HEADER, List.of(pulled));
     assertThat(yaml).contains("""
             # 1 tester(s) in internal groups only were never invited (App Store Connect
@@ -168,9 +171,7 @@ class PullWriterTest {
   }
 
   @Test
-  void namesOfEachAppsPasswordVariableAndCsvFile() {
-    assertThat(Puller.passwordEnv("com.example.weather", 1)).isEqualTo("DEMO_ACCOUNT_PASSWORD");
-    assertThat(Puller.passwordEnv("com.example-co.weather", 3)).isEqualTo("DEMO_ACCOUNT_PASSWORD_COM_EXAMPLE_CO_WEATHER");
+  void namesOfEachAppsCsvFile() {
     assertThat(Puller.csvFor(Path.of("ci/testers.csv"), "com.example.weather", 1)).isEqualTo(Path.of("ci/testers.csv"));
     assertThat(Puller.csvFor(Path.of("ci/testers.csv"), "com.example.weather", 2)).isEqualTo(Path.of("ci/testers-com.example.weather.csv"));
     assertThat(Puller.csvFor(Path.of("testers"), "com.x", 2)).isEqualTo(Path.of("testers-com.x"));

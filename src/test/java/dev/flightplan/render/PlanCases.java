@@ -2,6 +2,9 @@ package dev.flightplan.render;
 
 import static dev.flightplan.testing.Fixtures.*;
 
+import dev.flightplan.kinds.license.LiveLicense;
+import dev.flightplan.kinds.localization.LiveLocalization;
+import dev.flightplan.kinds.reviewdetail.LiveReviewDetail;
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.apply.Guards;
 import dev.flightplan.config.DesiredState;
@@ -132,7 +135,7 @@ final class PlanCases {
     SortedMap<String, InvitationLog.Entry> entries = new TreeMap<>();
     entries.put("t1", new InvitationLog.Entry(now.minus(Duration.ofDays(9)), true));
     InvitationLog log = new InvitationLog(new TreeMap<>(Map.of(APP, entries)));
-    Plan plan = new Planner(Kinds.all()).plan(
+    Plan plan = Kinds.planner().plan(
         new DesiredState("testflight.yaml", 1, List.of(desired)), new LiveState(List.of(live), List.of()),
         PlanOptions.DEFAULTS, Secrets.none(), new InvitationHistory(log, now));
     return new Case("reminders", saved(plan, live, PlanOptions.DEFAULTS, false));
@@ -166,10 +169,10 @@ final class PlanCases {
   static Case testInformation() {
     LiveBuild b45 = withDetail(state(build("b45", "2.3", "45", 21), "VALID", false, null), false, null, Map.of());
     LiveApp live = withInfo(live(List.of(liveInternal("g1", "QA")), List.of(), List.of(b45)),
-        new dev.flightplan.state.LiveAppInfo(
-            List.of(new dev.flightplan.state.LiveAppInfo.LiveLocalization("l1", "en-US", "Beta", "beta@example.com", null, null, null)),
-            new dev.flightplan.state.LiveAppInfo.LiveLicense("lic", "Old agreement."),
-            new dev.flightplan.state.LiveAppInfo.LiveReviewDetail("rd", "qa@example.com", "Jo", "Lee", null, false, null, "old-secret", null)));
+        new dev.flightplan.testing.LiveAppInfo(
+            List.of(new dev.flightplan.kinds.localization.LiveLocalization("l1", "en-US", "Beta", "beta@example.com", null, null, null)),
+            new dev.flightplan.kinds.license.LiveLicense("lic", "Old agreement."),
+            new dev.flightplan.kinds.reviewdetail.LiveReviewDetail("rd", "qa@example.com", "Jo", "Lee", null, false, null, "old-secret", null)));
     dev.flightplan.config.SecretRef password = new dev.flightplan.config.SecretRef("DEMO_PASSWORD", null, POS);
     AppSpec desired = withInfo(
         withAppBuilds(desired(Manage.DEFAULT, List.of(), List.of()),

@@ -4,6 +4,7 @@ import static dev.flightplan.testing.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flightplan.kinds.reviewdetail.LiveReviewDetail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +23,7 @@ import dev.flightplan.plan.PlanFile.PlanFileException;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.state.LiveApp;
-import dev.flightplan.state.LiveAppInfo;
+import dev.flightplan.testing.LiveAppInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -41,7 +42,7 @@ class SavedCallsTest {
   private static SavedPlan saved() {
     LiveApp live = withInfo(live(List.of(), List.of(),
             List.of(withClip(build("b44", "2.3", "44", 10), "bundle1", invocation("i1", CLIP, "en-US", "t1", "Order")))),
-        new LiveAppInfo(List.of(), null, new LiveAppInfo.LiveReviewDetail("rd", null, null, null, null, false, null, null, null)));
+        new LiveAppInfo(List.of(), null, new LiveReviewDetail("rd", null, null, null, null, false, null, null, null)));
     AppSpec app = withAppBuilds(desired(Manage.DEFAULT,
             List.of(internal("QA"), withLink(withBuilds(group("Beta", "new@example.com"), ref("2.3", "44")), true, null)),
             List.of()),

@@ -21,7 +21,6 @@ import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
 import dev.flightplan.state.LiveApp;
-import dev.flightplan.state.LiveAppInfo;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveState;
@@ -230,7 +229,7 @@ public final class Fixtures {
   }
 
   public static LiveApp withInfo(LiveApp app, LiveAppInfo info) {
-    return new LiveApp(app.id(), app.bundleId(), app.name(), app.groups(), app.testers(), app.builds(), info);
+    return new LiveApp(app.id(), app.bundleId(), app.name(), app.groups(), app.testers(), app.builds(), info.parts());
   }
 
   public static LiveBuild withDetail(LiveBuild b, boolean autoNotify, Boolean encryption, java.util.Map<String, LiveBuild.LiveText> whatToTest) {
@@ -246,24 +245,24 @@ public final class Fixtures {
   }
 
   public static Plan plan(AppSpec desired, LiveApp live, Secrets secrets, PlanOptions planOptions) {
-    return new Planner(dev.flightplan.kinds.Kinds.all())
+    return dev.flightplan.kinds.Kinds.planner()
         .plan(new DesiredState("testflight.yaml", 1, List.of(desired)), new LiveState(List.of(live), List.of()), planOptions, secrets);
   }
 
   public static Plan plan(AppSpec desired, LiveApp live, java.util.Map<String, List<String>> options, PlanOptions planOptions) {
-    return new Planner(dev.flightplan.kinds.Kinds.all())
+    return dev.flightplan.kinds.Kinds.planner()
         .plan(new DesiredState("testflight.yaml", 1, List.of(desired)), new LiveState(List.of(live), List.of(), options), planOptions);
   }
 
   /** A plan made knowing the team's users as {@code users} has them. */
   public static Plan plan(AppSpec desired, LiveApp live, TeamUsers users, PlanOptions options) {
-    return new Planner(dev.flightplan.kinds.Kinds.all())
+    return dev.flightplan.kinds.Kinds.planner()
         .plan(new DesiredState("testflight.yaml", 1, List.of(desired)),
             new LiveState(List.of(live), List.of()).withUsers(users), options);
   }
 
   public static Plan plan(AppSpec desired, LiveApp live, PlanOptions options) {
-    return new Planner(dev.flightplan.kinds.Kinds.all())
+    return dev.flightplan.kinds.Kinds.planner()
         .plan(new DesiredState("testflight.yaml", 1, List.of(desired)), new LiveState(List.of(live), List.of()), options);
   }
 

@@ -42,7 +42,7 @@ public final class LiveSummary {
     SandboxCredentials c = sandbox.credentials();
     try (AscClient client = AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
         ClientOptions.defaults(sandbox.baseUri()))) {
-      return of(new StateReader(client).read(desired));
+      return of(new StateReader(client, dev.flightplan.kinds.Kinds.reads()).read(desired));
     }
   }
 
@@ -65,7 +65,7 @@ public final class LiveSummary {
       app.groups().forEach(g -> lines.add("  " + canonical(g, names)));
       app.testers().stream().map(t -> "  " + canonical(t, names)).sorted().forEach(lines::add);
       app.builds().forEach(b -> lines.add("  " + canonical(b, names)));
-      lines.add("  " + canonical(app.info(), names));
+      lines.add("  " + canonical(LiveAppInfo.of(app), names));
     }
     return String.join("\n", lines) + "\n";
   }

@@ -1,6 +1,9 @@
-package dev.flightplan.kinds;
+package dev.flightplan.kinds.reviewdetail;
 
 import dev.flightplan.api.JsonApi;
+import dev.flightplan.api.Resource;
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.ReviewDetailSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.plan.Action;
@@ -9,10 +12,13 @@ import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
-import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.kinds.Kind;
+import dev.flightplan.state.LiveApp;
+import dev.flightplan.kinds.YamlOut;
+import dev.flightplan.kinds.Pulling;
 import dev.flightplan.plan.Sensitive;
 import dev.flightplan.plan.Substitution;
-import dev.flightplan.state.LiveAppInfo;
+import dev.flightplan.state.AppPart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,44 +27,62 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The app's two beta singletons, which always exist and are only ever updated: the license agreement and the
- * review details. The demo account password is compared with its value but shown only as "(sensitive value
+ * The app's beta review details, a singleton that always exists and is only ever updated. The demo account password is compared with its value but shown only as "(sensitive value
  * changed)", and the request says where it goes (a {@link Substitution}); apply reads it only when sending.
  */
-public final class AppInfoKind implements ResourceKind {
+public final class ReviewDetailKind implements Kind {
+  public static final String TYPE = "reviewDetail";
+
+  /** Read from the apps lookup: wanted when the file sets review details or submits a build (beta review needs them). */
+  public static final AppPart<LiveReviewDetail> LIVE = new AppPart<>("reviewDetail", "betaAppReviewDetail", "betaAppReviewDetails",
+      "contactEmail,contactFirstName,contactLastName,contactPhone,demoAccountRequired,demoAccountName,demoAccountPassword,notes",
+      false, ReviewDetailKind::wanted, ReviewDetailKind::decode, LiveReviewDetail::fingerprint);
+
+  @Override
+  public List<String> types() {
+    return List.of(TYPE);
+  }
+
+  @Override
+  public List<AppPart<?>> reads() {
+    return List.of(LIVE);
+  }
+
+  private static boolean wanted(AppSpec app) {
+    return app.reviewDetail() != null || app.builds().stream().anyMatch(BuildSpec::submitForReview);
+  }
+
+  private static LiveReviewDetail decode(List<Resource> found) {
+    return found.stream().findFirst()
+        .map(r -> new LiveReviewDetail(r.id(), r.string("contactEmail"), r.string("contactFirstName"), r.string("contactLastName"),
+            r.string("contactPhone"), r.bool("demoAccountRequired"), r.string("demoAccountName"), r.string("demoAccountPassword"),
+            r.string("notes")))
+        .orElse(null);
+  }
+
+  @Override
+  public AppSpec pull(LiveApp app, AppSpec into, Pulling pulling) {
+    return ReviewDetailPull.pull(app.part(LIVE), into, pulling);
+  }
+
+  @Override
+  public void write(AppSpec app, String memo, YamlOut out) {
+    ReviewDetailPull.write(app.reviewDetail(), memo, out);
+  }
+
+  @Override
+  public void missingForBetaReview(AppContext ctx, String what, List<Diagnostic> problems) {
+    ReviewDetailReadiness.missing(ctx, what, problems);
+  }
+
   @Override
   public void plan(AppContext ctx) {
-    planLicense(ctx);
-    planReviewDetail(ctx);
-  }
-
-  private static void planLicense(AppContext ctx) {
-    String wanted = ctx.desired().licenseAgreement();
-    LiveAppInfo.LiveLicense have = ctx.live().info().license();
-    if (wanted == null) {
-      return;
-    }
-    Address address = new Address(ctx.app(), "licenseAgreement", ctx.app());
-    if (have == null) {
-      ctx.out().diagnostic(Diagnostic.error(ctx.desired().pos(), "App Store Connect returned no beta license agreement for " + ctx.app(),
-          "every app has one; check that the API key may read the app's TestFlight information"));
-      return;
-    }
-    if (wanted.equals(have.text())) {
-      return;
-    }
-    ctx.out().action(new Action.Update(address, have.id(), List.of(new Change.Value("agreementText", have.text(), wanted)), "differs from the file"));
-    ctx.out().call(Phase.APP_INFO, new ApiCall("PATCH", "/v1/betaLicenseAgreements/" + have.id(),
-        JsonApi.update("betaLicenseAgreements", have.id(), Map.of("agreementText", wanted)), null, "update " + address.local(), List.of(address)));
-  }
-
-  private static void planReviewDetail(AppContext ctx) {
     ReviewDetailSpec spec = ctx.desired().reviewDetail();
-    LiveAppInfo.LiveReviewDetail have = ctx.live().info().reviewDetail();
+    LiveReviewDetail have = ctx.live().part(LIVE);
     if (spec == null) {
       return;
     }
-    Address address = new Address(ctx.app(), "reviewDetail", ctx.app());
+    Address address = new Address(ctx.app(), TYPE, ctx.app());
     if (have == null) {
       ctx.out().diagnostic(Diagnostic.error(spec.pos(), "App Store Connect returned no beta review details for " + ctx.app(),
           "every app has them; check that the API key may read the app's TestFlight information"));

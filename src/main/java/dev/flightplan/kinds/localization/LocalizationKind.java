@@ -1,9 +1,18 @@
-package dev.flightplan.kinds;
+package dev.flightplan.kinds.localization;
 
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
+import dev.flightplan.api.Resource;
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.LocalizationSpec;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.kinds.Duplicates;
+import dev.flightplan.kinds.Kind;
+import dev.flightplan.state.LiveApp;
+import dev.flightplan.kinds.YamlOut;
+import dev.flightplan.kinds.Pulling;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
@@ -12,9 +21,8 @@ import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
-import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.Copies;
-import dev.flightplan.state.LiveAppInfo.LiveLocalization;
+import dev.flightplan.state.AppPart;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,8 +35,17 @@ import java.util.Objects;
  * created), and deleted when the file lists localizations but not that locale, with {@code --prune}. A locale App
  * Store Connect holds twice keeps its lowest id; the other copies are deleted ({@link Duplicates}).
  */
-public final class LocalizationKind implements ResourceKind {
+public final class LocalizationKind implements Kind {
   static final String TYPE = "betaAppLocalizations";
+  public static final String ADDRESS_TYPE = "localization";
+
+  /**
+   * Read from the apps lookup (up to 50 locales included; more cost a page of the app's own endpoint): wanted when
+   * the file lists localizations or submits a build (beta review needs a description in each). Sorted by locale.
+   */
+  public static final AppPart<List<LiveLocalization>> LIVE = new AppPart<>("localizations", TYPE, TYPE,
+      "locale,description,feedbackEmail,marketingUrl,privacyPolicyUrl,tvOsPrivacyPolicy", true, LocalizationKind::wanted,
+      LocalizationKind::decode, all -> all.stream().map(LiveLocalization::fingerprint).toList());
   /** The fields in the order plans show them: the file's name and the API's. */
   static final Map<String, String> FIELDS = fields();
 
@@ -43,9 +60,48 @@ public final class LocalizationKind implements ResourceKind {
   }
 
   @Override
+  public List<String> types() {
+    return List.of(ADDRESS_TYPE);
+  }
+
+  @Override
+  public List<AppPart<?>> reads() {
+    return List.of(LIVE);
+  }
+
+  private static boolean wanted(AppSpec app) {
+    return app.localizations() != null || app.builds().stream().anyMatch(BuildSpec::submitForReview);
+  }
+
+  private static List<LiveLocalization> decode(List<Resource> found) {
+    List<LiveLocalization> locs = new ArrayList<>();
+    for (Resource l : found) {
+      locs.add(new LiveLocalization(l.id(), l.string("locale"), l.string("description"), l.string("feedbackEmail"),
+          l.string("marketingUrl"), l.string("privacyPolicyUrl"), l.string("tvOsPrivacyPolicy")));
+    }
+    locs.sort(Comparator.comparing(LiveLocalization::locale).thenComparing(LiveLocalization::id));
+    return locs;
+  }
+
+  @Override
+  public AppSpec pull(LiveApp app, AppSpec into, Pulling pulling) {
+    return LocalizationPull.pull(app.part(LIVE), into, pulling);
+  }
+
+  @Override
+  public void write(AppSpec app, String memo, YamlOut out) {
+    LocalizationPull.write(app.localizations(), out);
+  }
+
+  @Override
+  public void missingForBetaReview(AppContext ctx, String what, List<Diagnostic> problems) {
+    LocalizationReadiness.missing(ctx, what, problems);
+  }
+
+  @Override
   public void plan(AppContext ctx) {
     List<LocalizationSpec> wanted = ctx.desired().localizations();
-    List<LiveLocalization> live = ctx.live().info().localizations();
+    List<LiveLocalization> live = ctx.live().part(LIVE);
     if (wanted == null || live == null) {
       return;
     }
@@ -53,7 +109,7 @@ public final class LocalizationKind implements ResourceKind {
         Copies.byKey(live, LiveLocalization::locale, Comparator.comparing(LiveLocalization::id));
     for (LocalizationSpec spec : wanted) {
       List<LiveLocalization> copies = byLocale.remove(spec.locale());
-      Address address = new Address(ctx.app(), "localization", spec.locale());
+      Address address = new Address(ctx.app(), ADDRESS_TYPE, spec.locale());
       if (copies == null) {
         create(ctx, spec, address);
         continue;
@@ -71,7 +127,7 @@ public final class LocalizationKind implements ResourceKind {
         unlisted.add(kept.locale());
         continue;
       }
-      Address address = new Address(ctx.app(), "localization", kept.locale());
+      Address address = new Address(ctx.app(), ADDRESS_TYPE, kept.locale());
       for (LiveLocalization extra : copies) {
         Duplicates.delete(ctx, Phase.APP_INFO, TYPE, extra == kept ? address : Duplicates.address(address, extra.id()),
             extra.id(), attributes(values(extra)), "not in the file's localizations, and --prune was given");

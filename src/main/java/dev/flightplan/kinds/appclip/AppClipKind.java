@@ -1,4 +1,4 @@
-package dev.flightplan.kinds;
+package dev.flightplan.kinds.appclip;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +9,8 @@ import dev.flightplan.api.Query;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.InvocationSpec;
 import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.kinds.Duplicates;
+import dev.flightplan.kinds.Kind;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
@@ -33,15 +35,26 @@ import java.util.TreeMap;
  * place, a title removed only after the titles added to the same invocation (it keeps one throughout); invocations
  * the file no longer lists are deleted (the file owns a build's invocations once it lists them), before new ones
  * are created, since a build has room for three. A URL (or a title's locale) App Store Connect holds twice keeps its
- * lowest id; the other copies are deleted ({@link Duplicates}).
+ * lowest id; the other copies are deleted ({@link Duplicates}). Planned build by build, as the build kind resolves the
+ * file's builds ({@link #planBuild}).
  */
-final class AppClipInvocations {
+public final class AppClipKind implements Kind {
   static final String TYPE = "betaAppClipInvocations";
   static final String LOCALIZATION = "betaAppClipInvocationLocalizations";
+  public static final String INVOCATION = "appClipInvocation";
+  public static final String TITLE = "appClipTitle";
 
-  private AppClipInvocations() {}
+  @Override
+  public List<String> types() {
+    return List.of(INVOCATION, TITLE);
+  }
 
-  static void plan(AppContext ctx, BuildSpec spec, LiveBuild build) {
+  /** Nothing of its own: the invocations of each build are planned as the build kind resolves it. */
+  @Override
+  public void plan(AppContext ctx) {}
+
+  @Override
+  public void planBuild(AppContext ctx, BuildSpec spec, LiveBuild build) {
     if (spec.appClipInvocations() == null) {
       return;
     }
@@ -157,7 +170,7 @@ final class AppClipInvocations {
    */
   private static void titleCopies(AppContext ctx, LiveBuild build, LiveBuild.LiveInvocation have, Address invocation) {
     for (LiveBuild.LiveCopy copy : have.titleCopies()) {
-      Address kept = new Address(ctx.app(), "appClipTitle", invocation.key() + " " + copy.locale());
+      Address kept = new Address(ctx.app(), TITLE, invocation.key() + " " + copy.locale());
       Duplicates.delete(ctx, Phase.APP_CLIP_UPDATE, LOCALIZATION, kept, have.titles().get(copy.locale()).id(),
           Duplicates.LOWEST_ID, copy.id(), Attributes.builder().put("title", copy.text()).build());
     }
@@ -176,6 +189,6 @@ final class AppClipInvocations {
   }
 
   private static Address address(AppContext ctx, LiveBuild build, String url) {
-    return new Address(ctx.app(), "appClipInvocation", build.label() + " " + url);
+    return new Address(ctx.app(), INVOCATION, build.label() + " " + url);
   }
 }

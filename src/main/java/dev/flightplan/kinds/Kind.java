@@ -1,0 +1,43 @@
+package dev.flightplan.kinds;
+
+import dev.flightplan.config.AppSpec;
+import dev.flightplan.plan.ResourceKind;
+import dev.flightplan.state.AppPart;
+import dev.flightplan.state.LiveApp;
+import java.util.List;
+
+/**
+ * One managed kind of TestFlight resource, with everything about it in its folder under {@code kinds/}: how it
+ * plans ({@link ResourceKind#plan}), the address types of the actions it plans ({@link #types}), what it needs
+ * read of the app itself ({@link #reads}, merged by the state reader into the apps lookup, so that a kind adds no
+ * request), and how {@code pull} takes its live state back into the file ({@link #pull}, {@link #write}). Its order
+ * relative to other kinds is said once, in {@link Kinds}.
+ */
+public interface Kind extends ResourceKind {
+  /** The address types of the actions this kind plans, in the order plans show them. */
+  List<String> types();
+
+  /** The kind's own name: its first address type. */
+  default String key() {
+    return types().get(0);
+  }
+
+  /** What this kind needs read of the app itself (none by default). */
+  default List<AppPart<?>> reads() {
+    return List.of();
+  }
+
+  /**
+   * The pulled file's app {@code into} with this kind's part set from the live {@code app}: only what the file can
+   * hold, normalised (natural keys, nothing server-owned), anything else left out through {@code pulling}.
+   */
+  default AppSpec pull(LiveApp app, AppSpec into, Pulling pulling) {
+    return into;
+  }
+
+  /**
+   * Writes this kind's keys of a pulled app ({@code app}, as pulled or as the written file loads back), with the
+   * note it kept when pulling ({@code memo}, null if none).
+   */
+  default void write(AppSpec app, String memo, YamlOut out) {}
+}
