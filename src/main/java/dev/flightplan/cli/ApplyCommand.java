@@ -147,7 +147,8 @@ final class ApplyCommand implements Callable<Integer> {
     }
     try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
-      SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+      // applied at once, never saved: no fingerprints
+      SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version(), false);
       Views.showDiagnostics(saved.plan().diagnostics(), env, style);
       if (saved.plan().diagnostics().hasErrors()) {
         return ApplyOutcome.unsent(Ending.INVALID, null, saved, List.of());
