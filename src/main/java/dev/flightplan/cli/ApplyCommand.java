@@ -171,7 +171,8 @@ final class ApplyCommand implements Callable<Integer> {
       throws IOException {
     Environment env = run.env();
     Style style = run.style();
-    SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+    // applied at once, never saved: no fingerprints
+    SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version(), false);
     Views.showDiagnostics(saved.plan().diagnostics(), env, style);
     if (saved.plan().diagnostics().hasErrors()) {
       return ApplyOutcome.unsent(Ending.INVALID, null, saved, List.of());

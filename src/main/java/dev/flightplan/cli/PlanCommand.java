@@ -91,7 +91,9 @@ final class PlanCommand implements Callable<Integer> {
     Scope selected = chosen.get();
     try (Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
-      SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version());
+      // fingerprints only for a document that may be applied later: the saved plan, or the same JSON on stdout
+      boolean applicable = out != null || view.format == PlanFormat.JSON;
+      SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version(), applicable);
       saved = saved.withPlan(engine.withGuardNotes(saved.plan(), guards.limits()));
       Diagnostics diagnostics = saved.plan().diagnostics();
       Views.showDiagnostics(diagnostics, env, style);

@@ -46,6 +46,11 @@ final class PositionMap {
     written.put(pointer, text);
   }
 
+  /** Everything recorded, for tests comparing two ways of reading the same file. */
+  java.util.List<Map<String, ?>> recorded() {
+    return java.util.List.of(Map.copyOf(values), Map.copyOf(keys), Map.copyOf(written));
+  }
+
   /** The text of the number at {@code pointer} exactly as the file wrote it; null when it is not a number. */
   String written(String pointer) {
     return written.get(pointer);

@@ -58,18 +58,34 @@ final class YamlReader {
   }
 
   static Result read(String file, String text) {
+    // most files are plain: read them without SnakeYAML's node tree (PlainYaml says why), the rest as below
+    PositionMap plainPositions = new PositionMap(file);
+    JsonNode plain = PlainYaml.read(text, options(), new CoreSchemaResolver(), plainPositions);
+    if (plain != null) {
+      return new Result(plain, plainPositions, List.of(), Set.of());
+    }
+    return general(file, text);
+  }
+
+  /** Any document, through SnakeYAML's node tree: aliases, merges and every problem reported. */
+  static Result general(String file, String text) {
     YamlReader reader = new YamlReader(file);
     JsonNode root = reader.document(text);
     return new Result(root, reader.positions, List.copyOf(reader.diagnostics), Set.copyOf(reader.unreadable));
   }
 
-  private JsonNode document(String text) {
+  private static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
     // every byte of a file is at least one code point, so a file within the byte limit is within this one too
     options.setCodePointLimit(Limits.MAX_FILE_BYTES);
     // merges and aliases are expanded here, counted (AliasBudget), not by SnakeYAML, which could only count aliases
     options.setMergeOnCompose(false);
     options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+    return options;
+  }
+
+  private JsonNode document(String text) {
+    LoaderOptions options = options();
     Parser parser = new ParserImpl(new StreamReader(text), options);
     Composer composer = new Composer(parser, new CoreSchemaResolver(), options);
     Node node;

@@ -224,9 +224,15 @@ public final class Fingerprints {
       return fields;
     }
     if (value instanceof Set<?> s) {
-      List<Object> items = new ArrayList<>();
-      s.forEach(v -> items.add(canonical(v, Set.of())));
-      items.sort((a, b) -> json(a).compareTo(json(b)));
+      // sorted by their JSON text, each item written once (not both sides on every comparison)
+      List<Map.Entry<String, Object>> keyed = new ArrayList<>(s.size());
+      s.forEach(v -> {
+        Object item = canonical(v, Set.of());
+        keyed.add(new java.util.AbstractMap.SimpleImmutableEntry<>(json(item), item));
+      });
+      keyed.sort(Map.Entry.comparingByKey());
+      List<Object> items = new ArrayList<>(keyed.size());
+      keyed.forEach(e -> items.add(e.getValue()));
       return items;
     }
     if (value instanceof Collection<?> c) {

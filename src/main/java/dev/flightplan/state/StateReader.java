@@ -282,11 +282,8 @@ public final class StateReader {
             .param("limit", PAGE)
             .build();
     List<LiveTester> testers = new ArrayList<>();
-    for (Document page : client.getAll(query)) {
-      for (Resource t : page.data()) {
-        testers.add(toTester(t));
-      }
-    }
+    // page by page: only the records stay, not 100,000 testers' JSON
+    client.forEachPage(query, page -> page.data().forEach(t -> testers.add(toTester(t))));
     testers.sort(Comparator.comparing((LiveTester t) -> Objects.requireNonNullElse(t.email(), "")).thenComparing(LiveTester::id));
     return testers;
   }

@@ -42,6 +42,34 @@ class PagingTest {
   }
 
   @Test
+  void forEachPageHandsOverEachPageBeforeAskingForTheNext() throws Exception {
+    try (Harness h = new Harness()) {
+      String next1 = h.server.url("/v1/betaTesters?cursor=Mg");
+      String next2 = h.server.url("/v1/betaTesters?cursor=NA");
+      h.enqueue(ok(page(0, 2, next1, 5)), ok(page(2, 4, next2, 5)), ok(page(4, 5, null, 5)));
+      List<String> seen = new java.util.ArrayList<>();
+
+      h.client.forEachPage("/v1/betaTesters", p -> seen.add(p.data().size() + " after " + h.client.requestCount()));
+
+      // each page arrives while its successor has not been requested: nothing keeps the pages but the caller
+      assertThat(seen).containsExactly("2 after 1", "2 after 2", "1 after 3");
+    }
+  }
+
+  @Test
+  void forEachPageChecksTheTotalAfterTheLastPage() throws Exception {
+    try (Harness h = new Harness()) {
+      h.enqueue(ok(page(0, 2, h.server.url("/v1/betaTesters?cursor=Mg"), 4)), ok(page(2, 3, null, 4)));
+      List<Integer> sizes = new java.util.ArrayList<>();
+
+      assertThatThrownBy(() -> h.client.forEachPage("/v1/betaTesters", p -> sizes.add(p.data().size())))
+          .isInstanceOf(UnexpectedResponseException.class)
+          .hasMessageContaining("held 3 resources but page 1 gives meta.paging.total 4");
+      assertThat(sizes).containsExactly(2, 1);
+    }
+  }
+
+  @Test
   void aNextLinkWithRawBracketsIsFollowedAsWritten() throws Exception {
     try (Harness h = new Harness()) {
       String next = h.server.url("/v1/betaTesters?cursor=MQ&filter[apps]=a1");
