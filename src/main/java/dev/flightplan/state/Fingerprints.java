@@ -63,7 +63,9 @@ public final class Fingerprints {
           // state moves on by itself (INVITED → ACCEPTED → INSTALLED) and no planned action depends on it
           new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), Set.of("state")),
           new Kind<>(LiveBuild.class, "build", LiveBuild::label, Set.of()),
-          new Kind<>(LiveAppInfo.class, "info", i -> "beta information", Set.of()));
+          new Kind<>(LiveAppInfo.class, "info", i -> "beta information", Set.of()),
+          // the period moves every day; what a tester did in it is what a removal relies on
+          new Kind<>(TesterActivity.class, "activity", TesterActivity::testerId, Set.of("periodStart", "periodEnd")));
 
   /** The app's display name is App Store Connect's business, not flightplan's. */
   static final Set<String> APP_EXCLUDED = Set.of("name");
@@ -189,6 +191,11 @@ public final class Fingerprints {
   /** The app and email whose being a user {@code address} fingerprints, if it is such an address. */
   public static Optional<Map.Entry<String, String>> userEntry(String address) {
     return entry(address, USER_TYPE);
+  }
+
+  /** The app and tester id of a tester's usage entry ({@link TesterActivity}), if {@code address} is one. */
+  public static Optional<Map.Entry<String, String>> activityEntry(String address) {
+    return entry(address, "activity");
   }
 
   /** The app and key of an address {@code app/type["key"]} of this type. */

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * One app's live TestFlight state: its groups and testers, each list sorted by natural key, and its builds
  * (newest upload first; empty when the file names no build, so none were read), and its beta information.
+ * {@code activity}: its testers' usage in the period the inactive-tester policy reads (empty when not read), by tester
+ * id.
  */
 public record LiveApp(
     String id,
@@ -15,7 +17,8 @@ public record LiveApp(
     List<LiveGroup> groups,
     List<LiveTester> testers,
     List<LiveBuild> builds,
-    LiveAppInfo info) {
+    LiveAppInfo info,
+    List<TesterActivity> activity) {
   public LiveApp {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(bundleId, "bundleId");
@@ -23,6 +26,13 @@ public record LiveApp(
     testers = List.copyOf(testers);
     builds = List.copyOf(builds);
     info = info == null ? LiveAppInfo.NOT_READ : info;
+    activity = activity == null ? List.of() : List.copyOf(activity);
+  }
+
+  /** An app whose testers' usage was not read. */
+  public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers,
+      List<LiveBuild> builds, LiveAppInfo info) {
+    this(id, bundleId, name, groups, testers, builds, info, List.of());
   }
 
   public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers, List<LiveBuild> builds) {

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  */
 public final class StateReader {
   static final int PAGE = 200;
-  private static final int READS_PER_APP = 4;
+  private static final int READS_PER_APP = 5;
 
   private final AscClient client;
   private final int parallelism;
@@ -101,6 +101,9 @@ public final class StateReader {
       reads.add(() -> appReads.builds() ? new BuildReader(client).read(app.id(), appReads.invocationBuilds(), appReads.allInvocations()) : List.of());
       // costs no request unless the app has more than 50 localizations
       reads.add(() -> appReads.info() ? new AppInfoReader(client).read(app, pageOf.get(bundleId)) : LiveAppInfo.NOT_READ);
+      // the inactive-tester policy's usage metrics (kinds/hygiene): only when the file declares the policy
+      reads.add(() -> appReads.usagePeriod() != null
+          ? new dev.flightplan.kinds.hygiene.UsageReader(client).read(app.id(), appReads.usagePeriod()) : List.of());
     }
     int optionsAt = reads.size();
     if (scope.criterionOptions()) {
@@ -119,7 +122,8 @@ public final class StateReader {
       List<LiveTester> testers = onlyGroupsOf(groups, cast(results.get(READS_PER_APP * i + 1)));
       List<LiveBuild> builds = cast(results.get(READS_PER_APP * i + 2));
       LiveAppInfo appInfo = cast(results.get(READS_PER_APP * i + 3));
-      apps.add(new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, appInfo));
+      List<TesterActivity> activity = cast(results.get(READS_PER_APP * i + 4));
+      apps.add(new LiveApp(app.id(), app.string("bundleId"), app.string("name"), groups, testers, builds, appInfo, activity));
     }
     Map<String, List<String>> options = scope.criterionOptions() ? cast(results.get(optionsAt)) : Map.of();
     TeamUsers users = scope.users() ? cast(results.get(usersAt)) : TeamUsers.NOT_READ;
