@@ -95,7 +95,7 @@ public final class Guards {
       String type = a.address().type();
       switch (a.kind()) {
         case DELETE -> byType.computeIfAbsent(type, t -> new TreeMap<>())
-            .merge(type.equals("tester") ? "leaving the app" : "deleted", 1, Integer::sum);
+            .merge(type.equals("tester") ? "leaving the app" : type.equals("build") ? "expired" : "deleted", 1, Integer::sum);
         case REPLACE -> byType.computeIfAbsent(type, t -> new TreeMap<>()).merge("replaced", 1, Integer::sum);
         case UPDATE -> removedFromGroups += removedTesters((Action.Update) a).size();
         default -> { }

@@ -112,8 +112,11 @@ final class Connection implements AutoCloseable {
 
   /** The use cases over this connection, with the invitation log the options name. */
   static Engine engine(Connection conn, ConnectionOptions options, InvitationLogOptions log, Environment env) {
+    // with --sandbox, TestFlight time is the embedded sandbox's (its admin clock): ages and dates follow it
+    java.time.Clock clock = conn.sandbox == null ? env.clock()
+        : java.time.Clock.offset(env.clock(), conn.sandbox.admin().clockOffset());
     return new Engine(conn.client(), env.env(), options.parallelism)
-        .withInvitationLog(new InvitationLogFile(log.file(options)), env.clock());
+        .withInvitationLog(new InvitationLogFile(log.file(options)), clock);
   }
 
   @Override

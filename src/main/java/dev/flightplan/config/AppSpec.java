@@ -15,7 +15,8 @@ import java.util.TreeSet;
  *
  * <p>{@code localizations} (null: not managed), {@code licenseAgreement} and {@code reviewDetail} (null: not
  * managed) describe the app's beta information; {@code invitations} says when invitation emails are sent;
- * {@code builds} lists what the file wants of particular builds.
+ * {@code builds} lists what the file wants of particular builds. {@code inactiveTesters} and {@code buildExpiry} are
+ * the app's hygiene policies (null: none declared, and nothing is read for them).
  *
  * <p>Invariants (guaranteed by the loader): group names are unique, tester emails are unique, and every group a
  * tester names exists in {@code groups}. {@link #testers()} holds every tester the file mentions, including those
@@ -31,6 +32,8 @@ public record AppSpec(
     ReviewDetailSpec reviewDetail,
     InvitationPolicy invitations,
     List<BuildSpec> builds,
+    InactiveTesterPolicy inactiveTesters,
+    BuildExpiryPolicy buildExpiry,
     SourcePos pos) {
   public AppSpec {
     Objects.requireNonNull(bundleId, "bundleId");
@@ -40,6 +43,22 @@ public record AppSpec(
     localizations = localizations == null ? null : List.copyOf(localizations);
     invitations = invitations == null ? InvitationPolicy.DEFAULT : invitations;
     builds = builds == null ? List.of() : List.copyOf(builds);
+  }
+
+  /** An app without hygiene policies. */
+  public AppSpec(
+      String bundleId,
+      Manage manage,
+      List<GroupSpec> groups,
+      List<TesterSpec> testers,
+      List<LocalizationSpec> localizations,
+      String licenseAgreement,
+      ReviewDetailSpec reviewDetail,
+      InvitationPolicy invitations,
+      List<BuildSpec> builds,
+      SourcePos pos) {
+    this(bundleId, manage, groups, testers, localizations, licenseAgreement, reviewDetail, invitations, builds, null, null,
+        pos);
   }
 
   /** An app with only groups and testers managed. */

@@ -54,7 +54,30 @@ final class ModelBuilder {
         info.reviewDetail(app.path("reviewDetail"), Pointer.child(at, "reviewDetail")),
         info.invitations(app.path("invitations"), Pointer.child(at, "invitations")),
         builds.specs(app.path("builds"), Pointer.child(at, "builds")),
+        inactiveTesters(app.path("inactiveTesters"), Pointer.child(at, "inactiveTesters")),
+        buildExpiry(app.path("buildExpiry"), Pointer.child(at, "buildExpiry")),
         positions.value(at));
+  }
+
+  private InactiveTesterPolicy inactiveTesters(JsonNode policy, String at) {
+    if (policy.isMissingNode()) {
+      return null;
+    }
+    List<String> keep = new ArrayList<>();
+    policy.path("keep").forEach(e -> keep.add(email(e)));
+    List<String> keepGroups = new ArrayList<>();
+    policy.path("keepGroups").forEach(g -> keepGroups.add(g.asText().trim()));
+    return new InactiveTesterPolicy(policy.path("noSessionDays").asInt(),
+        policy.path("graceDays").asInt(InactiveTesterPolicy.DEFAULT_GRACE_DAYS), keep, keepGroups,
+        policy.path("keepInternal").asBoolean(true), positions.value(at));
+  }
+
+  private BuildExpiryPolicy buildExpiry(JsonNode policy, String at) {
+    if (policy.isMissingNode()) {
+      return null;
+    }
+    return new BuildExpiryPolicy(policy.path("olderThanDays").asInt(),
+        policy.path("keepLatest").asInt(BuildExpiryPolicy.DEFAULT_KEEP_LATEST), positions.value(at));
   }
 
   private static Manage manage(JsonNode manage) {

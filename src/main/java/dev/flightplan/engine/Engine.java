@@ -138,7 +138,9 @@ public final class Engine {
   /** The invitation log (read before any API call, so that a bad one stops the run first) and the time. */
   private InvitationHistory history(DesiredState desired) {
     Instant now = now();
-    boolean resends = desired.apps().stream().anyMatch(a -> a.invitations().resendAfterDays() != null);
+    boolean resends = desired.apps().stream().anyMatch(a -> a.invitations().resendAfterDays() != null
+        // the inactive-tester policy's grace counts from the log's dates (kinds/hygiene)
+        || a.inactiveTesters() != null && a.inactiveTesters().graceDays() > 0);
     return invitationLog != null && resends ? new InvitationHistory(invitationLog.read(), now) : InvitationHistory.none(now);
   }
 
@@ -164,8 +166,12 @@ public final class Engine {
     boolean usersRead = live.users().status() == TeamUsers.Status.READ;
     ReadScope reads = reader().scope(scoped).withUsers(usersRead);
     // the log as planning read it, not read again
-    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads, !fingerprinted ? new TreeMap<>()
-        : fingerprints(live, planned.history()::log, reSent(plan), usersRead ? InternalMembers.joining(scoped, live) : Map.of()));
+    if (!fingerprinted) {
+      return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads, new TreeMap<>());
+    }
+    SortedMap<String, String> fingerprints =
+        fingerprints(live, planned.history()::log, reSent(plan), usersRead ? InternalMembers.joining(scoped, live) : Map.of());
+    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads, reliedOn(fingerprints, plan));
   }
 
   /**
@@ -198,8 +204,25 @@ public final class Engine {
       planned = new TreeMap<>(planned);
       planned.keySet().removeIf(a -> Fingerprints.userEntry(a).isPresent());
     }
-    return Fingerprints.compare(planned, fingerprints(live, () -> invitationLog.read(),
+    SortedMap<String, String> now = new TreeMap<>(fingerprints(live, () -> invitationLog.read(),
         byApp(planned, Fingerprints::invitationLogEntry), byApp(planned, Fingerprints::userEntry)));
+    // usage the plan did not rely on may change as it likes (see reliedOn)
+    now.keySet().removeIf(a -> Fingerprints.activityEntry(a).isPresent() && !saved.fingerprints().containsKey(a));
+    return Fingerprints.compare(planned, now);
+  }
+
+  /**
+   * The fingerprints without the testers' usage that no action relies on: a saved plan is stale when a tester it
+   * removes as inactive has had a session since, not whenever anyone of the app tests something.
+   */
+  private static SortedMap<String, String> reliedOn(SortedMap<String, String> fingerprints, Plan plan) {
+    java.util.Set<String> removed = new java.util.HashSet<>();
+    plan.actions().stream().filter(a -> a instanceof Action.Delete && a.address().type().equals("tester"))
+        .forEach(a -> removed.add(a.address().app() + "/" + ((Action.Delete) a).id()));
+    SortedMap<String, String> kept = new TreeMap<>(fingerprints);
+    kept.keySet().removeIf(a -> Fingerprints.activityEntry(a)
+        .map(e -> !removed.contains(e.getKey() + "/" + e.getValue())).orElse(false));
+    return kept;
   }
 
   /** The keys of the fingerprints {@code entry} recognises, by app. */

@@ -1,5 +1,7 @@
 package dev.flightplan.kinds;
 
+import dev.flightplan.kinds.expiry.BuildExpiry;
+import dev.flightplan.kinds.hygiene.InactiveTesters;
 import dev.flightplan.kinds.appclip.AppClipKind;
 import dev.flightplan.kinds.license.LicenseKind;
 import dev.flightplan.kinds.localization.LocalizationKind;
@@ -32,7 +34,9 @@ public final class Kinds {
     List<Kind> kinds =
         List.of(
             new LocalizationKind(), new LicenseKind(), new ReviewDetailKind(), new GroupKind(), new TesterKind(), new BuildKind(),
-            new AppClipKind(), new BuildAssignmentKind());
+            new AppClipKind(), new BuildAssignmentKind(),
+            // the hygiene policies (issue 18), each self-contained in its folder
+            new InactiveTesters(), new BuildExpiry());
     Set<String> placed = new HashSet<>(ACTION_ORDER);
     for (Kind k : kinds) {
       if (!placed.containsAll(k.types())) {

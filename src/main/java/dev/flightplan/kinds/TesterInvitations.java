@@ -114,9 +114,11 @@ final class TesterInvitations {
     }
     Map<String, LiveTester> byId = new HashMap<>();
     ctx.live().testers().forEach(t -> byId.put(t.id(), t));
+    // the inactive-tester policy (kinds/hygiene) dates every tester of the app by the log: keep theirs while they stay
+    boolean sightings = ctx.desired().inactiveTesters() != null && ctx.desired().inactiveTesters().graceDays() > 0;
     for (String id : ctx.history().log().of(ctx.app()).keySet()) {
       LiveTester t = byId.get(id);
-      if (t == null || t.email() == null || !ctx.declared(t.email()) || !WAITING.contains(t.state())) {
+      if (t == null || !sightings && (t.email() == null || !ctx.declared(t.email()) || !WAITING.contains(t.state()))) {
         ctx.out().invitation(InvitationRecord.forget(ctx.app(), id));
       }
     }

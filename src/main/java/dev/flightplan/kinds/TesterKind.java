@@ -183,6 +183,14 @@ public final class TesterKind implements Kind {
       ids.add(t.id());
       served.add(address);
     }
+    removeFromApp(ctx, ids, served);
+  }
+
+  /**
+   * The batched {@code DELETE /v1/apps/{id}/relationships/betaTesters} calls that take the testers {@code ids} out of
+   * the app (never the team), each serving the addresses of its testers ({@code served}, aligned with {@code ids}).
+   */
+  public static void removeFromApp(AppContext ctx, List<String> ids, List<Address> served) {
     List<List<String>> batches = Batches.of(ids, ctx.options().batchSize());
     List<List<Address>> servedBatches = Batches.of(served, ctx.options().batchSize());
     for (int i = 0; i < batches.size(); i++) {

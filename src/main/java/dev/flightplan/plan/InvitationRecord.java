@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What apply writes in the invitation log (state.InvitationLog) for one tester of an app whose file sets {@code
- * invitations.resendAfterDays}: {@code SENT} when the invitation call serving {@code invitation} succeeds ({@code
+ * invitations.resendAfterDays} (or {@code inactiveTesters}, whose grace counts from the first sighting): {@code SENT} when the invitation call serving {@code invitation} succeeds ({@code
  * tester} may then be the id of a tester the same apply creates, known once it is created); {@code SEEN} to start the resend
  * interval of a tester found INVITED with no entry; {@code FORGET} to drop the entry of a tester who is no longer
  * waiting (accepted, installed, revoked, or gone). These are bookkeeping, not changes: they never make a plan show

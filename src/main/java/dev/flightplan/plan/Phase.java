@@ -36,6 +36,8 @@ public enum Phase {
   /** Invitation emails, after testers are created and given their builds. */
   INVITE,
   BUILD_UNASSIGN,
+  /** Expiring builds (the build expiry policy), once no call of this apply gives them to anyone. */
+  BUILD_EXPIRE,
   TESTER_REMOVE,
   GROUP_DELETE
 }

@@ -110,7 +110,7 @@ public final class PlanFile {
             b.path("latest").asBoolean(), null));
       }
       byApp.put(e.getKey(), new ReadScope.AppReads(a.path("builds").asBoolean(), a.path("info").asBoolean(),
-          a.path("criteria").asBoolean(), invocations));
+          a.path("criteria").asBoolean(), invocations, false, a.hasNonNull("usage_period") ? a.get("usage_period").asText() : null));
     }
     return new ReadScope(byApp, reads.path("criterion_options").asBoolean(), reads.path("users").asBoolean());
   }

@@ -24,11 +24,52 @@ import java.util.Set;
  * is an error at the membership that crosses the limit (memberships in the order the file lists them), saying how
  * many places are left. Individual testers are known only when the builds are read (the file names builds).
  */
-final class TesterLimits {
-  static final int INTERNAL = 100;
-  static final int EXTERNAL = 10_000;
+public final class TesterLimits {
+  public static final int INTERNAL = 100;
+  public static final int EXTERNAL = 10_000;
 
   private TesterLimits() {}
+
+  /**
+   * The ids of the testers who count against each limit now, as App Store Connect has the app (before the plan):
+   * what the app's headroom is measured from.
+   */
+  public record Headroom(Set<String> internal, Set<String> external) {
+    public Headroom {
+      internal = Set.copyOf(internal);
+      external = Set.copyOf(external);
+    }
+
+    public int internalLeft() {
+      return Math.max(0, INTERNAL - internal.size());
+    }
+
+    public int externalLeft() {
+      return Math.max(0, EXTERNAL - external.size());
+    }
+  }
+
+  /** The app's testers of each kind now; individual testers count only when the builds were read. */
+  public static Headroom headroom(AppContext ctx) {
+    return new Headroom(countedNow(ctx, true), countedNow(ctx, false));
+  }
+
+  private static Set<String> countedNow(AppContext ctx, boolean internal) {
+    Set<String> groupIds = new HashSet<>();
+    for (LiveGroup g : ctx.live().groups()) {
+      if (g.internal() == internal) {
+        groupIds.add(g.id());
+      }
+    }
+    Set<String> individual = internal ? Set.of() : individual(ctx);
+    Set<String> now = new HashSet<>();
+    for (LiveTester t : ctx.live().testers()) {
+      if (t.groupIds().stream().anyMatch(groupIds::contains) || individual.contains(t.id())) {
+        now.add(t.id());
+      }
+    }
+    return now;
+  }
 
   static void check(AppContext ctx) {
     check(ctx, true);
@@ -40,21 +81,11 @@ final class TesterLimits {
 
   private static void check(AppContext ctx, boolean internal) {
     int limit = internal ? INTERNAL : EXTERNAL;
-    Set<String> groupIds = new HashSet<>();
-    for (LiveGroup g : ctx.live().groups()) {
-      if (g.internal() == internal) {
-        groupIds.add(g.id());
-      }
-    }
-    Set<String> individual = internal ? Set.of() : individual(ctx);
-    Set<String> now = new HashSet<>();
+    Set<String> now = countedNow(ctx, internal);
     int notInFile = 0;
     for (LiveTester t : ctx.live().testers()) {
-      if (t.groupIds().stream().anyMatch(groupIds::contains) || individual.contains(t.id())) {
-        now.add(t.id());
-        if (!ctx.declared(t.email())) {
-          notInFile++;
-        }
+      if (now.contains(t.id()) && !ctx.declared(t.email())) {
+        notInFile++;
       }
     }
     List<Joining> joining = joining(ctx, internal);

@@ -218,6 +218,9 @@ public final class JsonPlanView {
         }
         ref.put("latest", b.latest());
       });
+      if (r.usagePeriod() != null) {
+        a.put("usage_period", r.usagePeriod());
+      }
     });
     return node;
   }

@@ -385,7 +385,7 @@ public final class MarkdownPlanView {
 
   private static String verb(Action a) {
     return switch (a.kind()) {
-      case DELETE -> "tester".equals(a.address().type()) ? "remove from the app" : "delete";
+      case DELETE -> "tester".equals(a.address().type()) ? "remove from the app" : "build".equals(a.address().type()) ? "expire" : "delete";
       case REPLACE -> "replace";
       default -> a.kind().name().toLowerCase(java.util.Locale.ROOT);
     };

@@ -161,7 +161,8 @@ public final class PlanTextView {
       case CREATE -> "will be created";
       case UPDATE -> "will be updated in place";
       case REPLACE -> "must be replaced";
-      case DELETE -> tester ? "will be removed from the app" : "will be destroyed";
+      // a build is never deleted: its delete is the build expiry policy's expiring (kinds/expiry)
+      case DELETE -> tester ? "will be removed from the app" : "build".equals(action.address().type()) ? "will be expired" : "will be destroyed";
       case SEND -> "will be sent";
     };
   }

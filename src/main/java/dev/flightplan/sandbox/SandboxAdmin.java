@@ -222,6 +222,23 @@ public final class SandboxAdmin {
   }
 
   /**
+   * What a tester does in TestFlight: {@code sessions} sessions of the app {@code bundleId} today (the sandbox's UTC
+   * day), which the usage metrics then report, as the seed's {@code usage} does.
+   *
+   * @throws IllegalArgumentException for an unknown app or tester
+   */
+  public void recordSessions(String bundleId, String email, int sessions) {
+    change(() -> {
+      Tester tester = state.testerByEmail(email);
+      if (tester == null) {
+        throw new IllegalArgumentException("no tester " + email);
+      }
+      String day = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+      state.usage().add(new Usage.TesterDay(app(bundleId).id(), tester.id(), null, day, sessions, 0, 0, 0));
+    });
+  }
+
+  /**
    * What someone does with a group's public link: joins the external group {@code groupName} of the app {@code
    * bundleId} as a new tester with invite type PUBLIC_LINK and state ACCEPTED. {@code email} may be null (App Store
    * Connect need not know a joiner's address), and so may the names. Returns the tester's id.

@@ -54,8 +54,11 @@ public final class Fingerprints {
   private static final Kind<LiveTester> TESTER =
       new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), Set.of("state"));
   private static final Kind<LiveBuild> BUILD = new Kind<>(LiveBuild.class, "build", LiveBuild::label, Set.of());
+  // the period moves every day; what a tester did in it is what a removal relies on
+  private static final Kind<TesterActivity> ACTIVITY =
+      new Kind<>(TesterActivity.class, "activity", TesterActivity::testerId, Set.of("periodStart", "periodEnd"));
   /** The record types fingerprinted field by field. */
-  static final List<Kind<?>> KINDS = List.of(GROUP, TESTER, BUILD);
+  static final List<Kind<?>> KINDS = List.of(GROUP, TESTER, BUILD, ACTIVITY);
   private static final String INFO_TYPE = "info";
   private static final String INFO_KEY = "beta information";
 
@@ -71,6 +74,7 @@ public final class Fingerprints {
       entries(hashes, app, GROUP, app.groups());
       entries(hashes, app, TESTER, app.testers());
       entries(hashes, app, BUILD, app.builds());
+      entries(hashes, app, ACTIVITY, app.activity());
       if (!app.parts().isEmpty()) {
         // the parts kinds declared (the app's beta information) make one entry, each part under its name
         hashes.computeIfAbsent(address(app.bundleId(), INFO_TYPE, INFO_KEY), k -> new ArrayList<>())
@@ -180,6 +184,11 @@ public final class Fingerprints {
   /** The app and email whose being a user {@code address} fingerprints, if it is such an address. */
   public static Optional<Map.Entry<String, String>> userEntry(String address) {
     return entry(address, USER_TYPE);
+  }
+
+  /** The app and tester id of a tester's usage entry ({@link TesterActivity}), if {@code address} is one. */
+  public static Optional<Map.Entry<String, String>> activityEntry(String address) {
+    return entry(address, "activity");
   }
 
   /** The app and key of an address {@code app/type["key"]} of this type. */

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * One app's live TestFlight state: its groups and testers, each list sorted by natural key, and its builds
- * (newest upload first; empty when the file names no build, so none were read), and the parts kinds declared
- * ({@link AppPart}: the app's beta information), empty when not read.
+ * (newest upload first; empty when the file names no build, so none were read), the parts kinds declared
+ * ({@link AppPart}: the app's beta information), empty when not read, and {@code activity}: its testers' usage in the
+ * period the inactive-tester policy reads (empty when not read), by tester id.
  */
 public record LiveApp(
     String id,
@@ -16,7 +17,8 @@ public record LiveApp(
     List<LiveGroup> groups,
     List<LiveTester> testers,
     List<LiveBuild> builds,
-    LiveParts parts) {
+    LiveParts parts,
+    List<TesterActivity> activity) {
   public LiveApp {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(bundleId, "bundleId");
@@ -24,10 +26,17 @@ public record LiveApp(
     testers = List.copyOf(testers);
     builds = List.copyOf(builds);
     parts = parts == null ? LiveParts.NOT_READ : parts;
+    activity = activity == null ? List.of() : List.copyOf(activity);
+  }
+
+  /** An app whose testers' usage was not read. */
+  public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers,
+      List<LiveBuild> builds, LiveParts parts) {
+    this(id, bundleId, name, groups, testers, builds, parts, List.of());
   }
 
   public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers, List<LiveBuild> builds) {
-    this(id, bundleId, name, groups, testers, builds, LiveParts.NOT_READ);
+    this(id, bundleId, name, groups, testers, builds, LiveParts.NOT_READ, List.of());
   }
 
   /** An app whose builds were not read. */

@@ -34,15 +34,21 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
    * For one app: its builds (when the file names builds or enables a public link), its parts ({@link AppPart}: its
    * beta information, when a kind wants one of them), its groups' recruitment criteria, and the App Clip invocations
    * of the builds whose invocations the file manages ({@code allInvocations}: of every build that has an App Clip,
-   * for {@code pull}, which does not know the builds before reading them).
+   * for {@code pull}, which does not know the builds before reading them). {@code usagePeriod}: the period of the
+   * testers' usage metrics the inactive-tester policy needs ({@code P90D}), or null when they are not read.
    */
-  public record AppReads(boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds, boolean allInvocations) {
+  public record AppReads(
+      boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds, boolean allInvocations, String usagePeriod) {
     public static final AppReads MINIMAL = new AppReads(false, false, false, List.of());
     /** Everything flightplan manages of an app. */
     public static final AppReads EVERYTHING = new AppReads(true, true, true, List.of(), true);
 
     public AppReads {
       invocationBuilds = List.copyOf(invocationBuilds);
+    }
+
+    public AppReads(boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds, boolean allInvocations) {
+      this(builds, info, criteria, invocationBuilds, allInvocations, null);
     }
 
     public AppReads(boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds) {
@@ -71,6 +77,7 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
     for (AppSpec app : desired.apps()) {
       boolean builds =
           !app.builds().isEmpty()
+              || app.buildExpiry() != null
               || app.groups().stream().anyMatch(g -> g.builds() != null || g.publicLink() != null && g.publicLink().enabled())
               || app.testers().stream().anyMatch(t -> t.builds() != null);
       boolean info = parts.stream().anyMatch(p -> p.wanted().test(app));
@@ -83,7 +90,8 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
           invocations.add(new BuildRef(b.ref().platform(), b.ref().version(), b.ref().number(), b.ref().latest(), null));
         }
       }
-      apps.put(app.bundleId(), new AppReads(builds, info, criteria, invocations));
+      String usage = app.inactiveTesters() == null ? null : app.inactiveTesters().period();
+      apps.put(app.bundleId(), new AppReads(builds, info, criteria, invocations, false, usage));
     }
     return new ReadScope(apps, options);
   }

@@ -106,7 +106,11 @@ public final class StateReader {
           reads.add(() -> readTesters(app.id())),
           reads.add(() -> wanted.builds() ? new BuildReader(client).read(app.id(), wanted.invocationBuilds(), wanted.allInvocations()) : List.<LiveBuild>of()),
           // costs no request unless the app has more than 50 localizations
-          reads.add(() -> wanted.info() && !parts.isEmpty() ? readParts(app, pageOf.get(bundleId)) : LiveParts.NOT_READ)));
+          reads.add(() -> wanted.info() && !parts.isEmpty() ? readParts(app, pageOf.get(bundleId)) : LiveParts.NOT_READ),
+          // the inactive-tester policy's usage metrics (kinds/hygiene): only when the file declares the policy
+          reads.add(() -> wanted.usagePeriod() != null
+              ? new dev.flightplan.kinds.hygiene.UsageReader(client).read(app.id(), wanted.usagePeriod())
+              : List.<TesterActivity>of())));
     }
     ParallelReads.Result<Map<String, List<String>>> options = scope.criterionOptions() ? reads.add(this::readCriterionOptions) : null;
     ParallelReads.Result<TeamUsers> users = scope.users() ? reads.add(this::readUsers) : null;
@@ -115,7 +119,8 @@ public final class StateReader {
     for (AppRead read : appReads) {
       List<LiveGroup> groups = read.groups().get();
       apps.add(new LiveApp(read.app().id(), read.app().string("bundleId"), read.app().string("name"), groups,
-          onlyGroupsOf(groups, read.testers().get()), read.builds().get(), read.info().get()));
+          onlyGroupsOf(groups, read.testers().get()), read.builds().get(), read.info().get(),
+          read.activity().get()));
     }
     return new LiveState(apps, missing, options == null ? Map.of() : options.get(), users == null ? TeamUsers.NOT_READ : users.get());
   }
@@ -188,7 +193,8 @@ public final class StateReader {
       ParallelReads.Result<List<LiveGroup>> groups,
       ParallelReads.Result<List<LiveTester>> testers,
       ParallelReads.Result<List<LiveBuild>> builds,
-      ParallelReads.Result<LiveParts> info) {}
+      ParallelReads.Result<LiveParts> info,
+      ParallelReads.Result<List<TesterActivity>> activity) {}
 
   /** The testers with only the groups of their app: the include lists a tester's groups in every app. */
   private static List<LiveTester> onlyGroupsOf(List<LiveGroup> groups, List<LiveTester> testers) {

@@ -1,0 +1,68 @@
+package dev.flightplan.kinds.hygiene;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.api.AscClient;
+import dev.flightplan.api.Document;
+import dev.flightplan.api.Query;
+import dev.flightplan.state.TesterActivity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads what every tester of an app did in one period, for the inactive-tester policy, in the fewest requests the
+ * API allows: {@code GET /v1/apps/{id}/metrics/betaTesterUsages?groupBy=betaTesters&period=P90D&limit=200}, one page
+ * per 200 testers (the client follows {@code links.next} and checks the pages add up to {@code meta.paging.total}).
+ * An item may hold several data points (Apple's may split the period): they are summed, and the period is the span
+ * they cover. An item without a tester dimension is not a tester's and is skipped.
+ */
+public final class UsageReader {
+  static final int PAGE = 200;
+
+  private final AscClient client;
+
+  public UsageReader(AscClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  /** The app's testers' usage in {@code period} ({@code P7D}, {@code P30D}, {@code P90D} or {@code P365D}), by tester id. */
+  public List<TesterActivity> read(String appId, String period) {
+    String query = Query.of("/v1/apps/" + appId + "/metrics/betaTesterUsages")
+        .param("groupBy", "betaTesters")
+        .param("period", period)
+        .param("limit", PAGE)
+        .build();
+    List<TesterActivity> out = new ArrayList<>();
+    for (Document page : client.getAll(query)) {
+      for (JsonNode item : page.raw().path("data")) {
+        JsonNode tester = item.path("dimensions").path("betaTesters").path("data");
+        if (!tester.isValueNode() || tester.asText().isEmpty()) {
+          continue;
+        }
+        out.add(activity(tester.asText(), item.path("dataPoints")));
+      }
+    }
+    out.sort(Comparator.comparing(TesterActivity::testerId));
+    return out;
+  }
+
+  private static TesterActivity activity(String testerId, JsonNode points) {
+    int sessions = 0;
+    int crashes = 0;
+    int feedback = 0;
+    String start = null;
+    String end = null;
+    for (JsonNode p : points) {
+      JsonNode v = p.path("values");
+      sessions += v.path("sessionCount").asInt(0);
+      crashes += v.path("crashCount").asInt(0);
+      feedback += v.path("feedbackCount").asInt(0);
+      String s = p.path("start").asText(null);
+      String e = p.path("end").asText(null);
+      start = s != null && (start == null || s.compareTo(start) < 0) ? s : start;
+      end = e != null && (end == null || e.compareTo(end) > 0) ? e : end;
+    }
+    return new TesterActivity(testerId, sessions, crashes, feedback, start, end);
+  }
+}
