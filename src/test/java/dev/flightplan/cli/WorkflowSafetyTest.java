@@ -41,7 +41,7 @@ class WorkflowSafetyTest {
     Set<String> writers = new TreeSet<>();
     WorkflowCommandsTest.invocations().stream().filter(i -> i.args().get(0).equals("apply"))
         .forEach(i -> writers.add(i.file().getFileName().toString()));
-    assertThat(writers).containsExactly("flightplan-apply.yml", "flightplan-reminders.yml");
+    assertThat(writers).containsExactly("flightplan-apply.yml", "flightplan-distribute.yml", "flightplan-reminders.yml");
     for (Path workflow : workflowFiles()) {
       Map<String, Object> doc = yaml(workflow);
       String name = workflow.getFileName().toString();
