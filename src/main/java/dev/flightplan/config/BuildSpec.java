@@ -25,4 +25,9 @@ public record BuildSpec(
     whatToTest = whatToTest == null ? null : Collections.unmodifiableMap(new TreeMap<>(whatToTest));
     appClipInvocations = appClipInvocations == null ? null : List.copyOf(appClipInvocations);
   }
+
+  /** This build with other App Clip invocations (null: not managed). */
+  public BuildSpec withAppClipInvocations(List<InvocationSpec> other) {
+    return new BuildSpec(ref, whatToTest, autoNotify, usesNonExemptEncryption, submitForReview, other, pos);
+  }
 }

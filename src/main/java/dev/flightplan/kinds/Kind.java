@@ -1,9 +1,11 @@
 package dev.flightplan.kinds;
 
 import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.BuildSpec;
 import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.AppPart;
 import dev.flightplan.state.LiveApp;
+import dev.flightplan.state.LiveBuild;
 import java.util.List;
 
 /**
@@ -40,4 +42,15 @@ public interface Kind extends ResourceKind {
    * note it kept when pulling ({@code memo}, null if none).
    */
   default void write(AppSpec app, String memo, YamlOut out) {}
+
+  /**
+   * The pulled file's entry {@code into} of the live {@code build} with this kind's part of the build set (a build
+   * whose entry no kind fills is left out of the file).
+   */
+  default BuildSpec pullBuild(LiveBuild build, BuildSpec into, Pulling pulling) {
+    return into;
+  }
+
+  /** Writes this kind's keys of a pulled build entry. */
+  default void writeBuild(BuildSpec build, YamlOut out) {}
 }

@@ -6,7 +6,6 @@ import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.CriterionSpec;
 import dev.flightplan.config.GroupSpec;
 import dev.flightplan.config.InvitationPolicy;
-import dev.flightplan.config.InvocationSpec;
 import dev.flightplan.config.LinkLimit;
 import dev.flightplan.config.Manage;
 import dev.flightplan.config.PublicLinkSpec;
@@ -46,9 +45,13 @@ final class LiveToDesired {
   private final LiveApp app;
   private final List<String> leftOut = new ArrayList<>();
   private final Map<String, String> groupNames = new HashMap<>();
+  private final List<Kind> kinds;
+  private final Pulling pulling;
 
-  private LiveToDesired(LiveApp app) {
+  private LiveToDesired(LiveApp app, int apps, List<Kind> kinds) {
     this.app = app;
+    this.kinds = kinds;
+    this.pulling = new Pulling(app.bundleId(), apps, leftOut);
     app.groups().forEach(g -> groupNames.put(g.id(), g.name()));
   }
 
@@ -58,10 +61,10 @@ final class LiveToDesired {
   }
 
   static PulledApp convert(LiveApp app, int apps, List<Kind> kinds) {
-    return new LiveToDesired(app).pulled(apps, kinds);
+    return new LiveToDesired(app, apps, kinds).pulled();
   }
 
-  private PulledApp pulled(int apps, List<Kind> kinds) {
+  private PulledApp pulled() {
     // a name App Store Connect holds twice is written once, as the copy plans keep (the next plan shows the other)
     List<GroupSpec> groups = Copies.groups(app.groups()).values().stream().map(copies -> group(copies.get(0))).toList();
     List<TesterSpec> testers = new ArrayList<>();
@@ -87,7 +90,6 @@ final class LiveToDesired {
     AppSpec spec = new AppSpec(app.bundleId(), new Manage(Manage.GroupsMode.ALL, Manage.TestersMode.EXCLUSIVE), groups, testers,
         null, null, null, uninvited > 0 ? new InvitationPolicy(false, null, null) : InvitationPolicy.DEFAULT, builds, null);
     // the kinds' parts after the groups, testers and builds, in the kinds' order, their notes after theirs
-    Pulling pulling = new Pulling(app.bundleId(), apps, leftOut);
     for (Kind kind : kinds) {
       spec = kind.pull(app, spec, pulling);
     }
@@ -172,36 +174,14 @@ final class LiveToDesired {
       });
     }
     Boolean autoNotify = b.betaDetail() == null ? null : b.betaDetail().autoNotify();
-    List<InvocationSpec> invocations = invocations(b);
-    if (whatToTest.isEmpty() && autoNotify == null && b.usesNonExemptEncryption() == null && invocations == null) {
-      return null;
+    BuildSpec bare = new BuildSpec(ref(b), whatToTest.isEmpty() ? null : whatToTest, autoNotify, b.usesNonExemptEncryption(), false,
+        null, null);
+    BuildSpec spec = bare;
+    for (Kind kind : kinds) {
+      spec = kind.pullBuild(b, spec, pulling);
     }
-    return new BuildSpec(ref(b), whatToTest.isEmpty() ? null : whatToTest, autoNotify, b.usesNonExemptEncryption(), false,
-        invocations, null);
-  }
-
-  /** The build's App Clip invocations by URL; null when it has no App Clip or one of them cannot be written. */
-  private List<InvocationSpec> invocations(LiveBuild b) {
-    if (b.appClipBundleId() == null || b.invocations() == null) {
-      return null;
-    }
-    List<InvocationSpec> result = new ArrayList<>();
-    for (LiveBuild.LiveInvocation inv : Copies.kept(b.invocations(), LiveBuild.LiveInvocation::url,
-        Comparator.comparing(LiveBuild.LiveInvocation::id))) {
-      Map<String, String> titles = new TreeMap<>();
-      inv.titles().forEach((locale, t) -> {
-        if (t.title() != null) {
-          titles.put(locale, t.title());
-        }
-      });
-      boolean localesOk = titles.keySet().stream().allMatch(l -> SchemaPatterns.accepts("/$defs/locale", l));
-      if (titles.isEmpty() || !localesOk || !SchemaPatterns.accepts("/$defs/invocation/properties/url", inv.url())) {
-        leftOut.add("build " + b.label() + ": its App Clip invocations (" + inv.url() + " has no title or a URL this file cannot hold)");
-        return null;
-      }
-      result.add(new InvocationSpec(inv.url(), titles, null));
-    }
-    return result;
+    boolean nothing = whatToTest.isEmpty() && autoNotify == null && b.usesNonExemptEncryption() == null && spec.equals(bare);
+    return nothing ? null : spec;
   }
 
   private static boolean expressible(LiveBuild b) {

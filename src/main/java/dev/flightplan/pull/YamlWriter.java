@@ -5,7 +5,6 @@ import dev.flightplan.config.BuildRef;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.CriterionSpec;
 import dev.flightplan.config.GroupSpec;
-import dev.flightplan.config.InvocationSpec;
 import dev.flightplan.config.PublicLinkSpec;
 import dev.flightplan.config.SchemaPatterns;
 import dev.flightplan.config.TesterSpec;
@@ -205,24 +204,8 @@ final class YamlWriter implements YamlOut {
         line(IN_ITEM + "whatToTest:");
         new TreeMap<>(b.whatToTest()).forEach((locale, text) -> text(IN_ITEM + "  ", YamlScalars.block(locale), text));
       }
-      invocations(b.appClipInvocations());
-    }
-  }
-
-  private void invocations(List<InvocationSpec> invocations) {
-    if (invocations == null) {
-      return;
-    }
-    if (invocations.isEmpty()) {
-      line(IN_ITEM + "appClipInvocations: []");
-      return;
-    }
-    line(IN_ITEM + "appClipInvocations:");
-    for (InvocationSpec i : invocations.stream().sorted(Comparator.comparing(InvocationSpec::url)).toList()) {
-      line(IN_ITEM + "  - url: " + YamlScalars.block(i.url()));
-      line(IN_ITEM + "    title:");
-      for (Map.Entry<String, String> t : new TreeMap<>(i.titles()).entrySet()) {
-        text(IN_ITEM + "      ", YamlScalars.block(t.getKey()), t.getValue());
+      for (Kind kind : kinds) {
+        kind.writeBuild(b, this);
       }
     }
   }

@@ -11,6 +11,8 @@ import dev.flightplan.config.InvocationSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.kinds.Duplicates;
 import dev.flightplan.kinds.Kind;
+import dev.flightplan.kinds.Pulling;
+import dev.flightplan.kinds.YamlOut;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
@@ -52,6 +54,16 @@ public final class AppClipKind implements Kind {
   /** Nothing of its own: the invocations of each build are planned as the build kind resolves it. */
   @Override
   public void plan(AppContext ctx) {}
+
+  @Override
+  public BuildSpec pullBuild(LiveBuild build, BuildSpec into, Pulling pulling) {
+    return AppClipPull.pull(build, into, pulling);
+  }
+
+  @Override
+  public void writeBuild(BuildSpec build, YamlOut out) {
+    AppClipPull.write(build.appClipInvocations(), out);
+  }
 
   @Override
   public void planBuild(AppContext ctx, BuildSpec spec, LiveBuild build) {
