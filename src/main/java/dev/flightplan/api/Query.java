@@ -11,11 +11,15 @@ import java.util.stream.Collectors;
  * comma. Parameters keep the order they were added in; a null value leaves the parameter out.
  */
 public final class Query {
-  private final String path;
-  private final StringBuilder query = new StringBuilder();
+  /** The path, then the query as it grows: built once, without copying the parts again (a plan makes 100,000). */
+  private final StringBuilder text;
+  private final int pathLength;
+  private final boolean pathHasQuery;
 
   private Query(String path) {
-    this.path = Objects.requireNonNull(path, "path");
+    this.text = new StringBuilder(path.length() + 112).append(Objects.requireNonNull(path, "path"));
+    this.pathLength = path.length();
+    this.pathHasQuery = path.contains("?");
   }
 
   public static Query of(String path) {
@@ -32,15 +36,12 @@ public final class Query {
         value instanceof Collection<?> c
             ? c.stream().map(v -> encode(String.valueOf(v))).collect(Collectors.joining(","))
             : encode(String.valueOf(value));
-    query.append(query.length() == 0 ? "" : "&").append(encode(name)).append('=').append(encoded);
+    text.append(text.length() > pathLength || pathHasQuery ? '&' : '?').append(encode(name)).append('=').append(encoded);
     return this;
   }
 
   public String build() {
-    if (query.length() == 0) {
-      return path;
-    }
-    return path + (path.contains("?") ? "&" : "?") + query;
+    return text.toString();
   }
 
   @Override
@@ -50,11 +51,17 @@ public final class Query {
 
   /** RFC 3986 percent-encoding of everything but unreserved characters and the comma (the list separator). */
   static String encode(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 8);
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+    int i = 0;
+    while (i < s.length() && unreserved(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s; // nothing to encode (ids, most names): no copy, a plan of 100,000 creates makes half a million
+    }
+    StringBuilder out = new StringBuilder(s.length() + 8).append(s, 0, i);
+    for (byte b : s.substring(i).getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~' || c == ',') {
+      if (unreserved(c)) {
         out.append((char) c);
       } else {
         out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
@@ -62,5 +69,10 @@ public final class Query {
       }
     }
     return out.toString();
+  }
+
+  private static boolean unreserved(int c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '.' || c == '_' || c == '~' || c == ',';
   }
 }

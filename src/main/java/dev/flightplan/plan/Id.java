@@ -1,6 +1,5 @@
 package dev.flightplan.plan;
 
-import java.util.regex.Pattern;
 
 /**
  * The id of an App Store Connect object as a plan knows it: read from App Store Connect ({@code value}), or not
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  * (see {@link Substitution} and {@link ApiCall#pathRef()}).
  */
 public record Id(String value, String ref) {
-  private static final Pattern REF = Pattern.compile("r[0-9]+");
   /** What a path holds as its id segment when the id is produced by an earlier call. */
   public static final String PATH_PLACEHOLDER = "{id}";
 
@@ -49,9 +47,22 @@ public record Id(String value, String ref) {
     return value != null ? value : PATH_PLACEHOLDER;
   }
 
+  /** r followed by one or more digits; checked without a regex matcher, since one is made per call a plan creates. */
+  private static boolean isRef(String ref) {
+    if (ref == null || ref.length() < 2 || ref.charAt(0) != 'r') {
+      return false;
+    }
+    for (int i = 1; i < ref.length(); i++) {
+      if (ref.charAt(i) < '0' || ref.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Checks that {@code ref} names a reference ({@code r1}, {@code r2}, ...) and returns it. */
   static String requireRef(String ref) {
-    if (ref == null || !REF.matcher(ref).matches()) {
+    if (!isRef(ref)) {
       throw new IllegalArgumentException("a reference is r followed by digits, got " + ref);
     }
     return ref;

@@ -31,4 +31,12 @@ class QueryTest {
     assertThat(Query.of("/v1/x").build()).isEqualTo("/v1/x");
     assertThat(Query.of("/v1/x?limit=5").param("sort", "-name").build()).isEqualTo("/v1/x?limit=5&sort=-name");
   }
+
+  @Test
+  void aValueEncodedFromItsFirstReservedCharacterOnKeepsWhatCameBefore() {
+    assertThat(Query.encode("abc")).isSameAs("abc").isEqualTo("abc");
+    assertThat(Query.encode("abéc d")).isEqualTo("ab%C3%A9c%20d");
+    assertThat(Query.encode("x@y")).isEqualTo("x%40y");
+    assertThat(Query.encode("")).isEqualTo("");
+  }
 }
