@@ -92,7 +92,7 @@ final class DigestLines {
       case CREATE -> "to create";
       case UPDATE -> "to update in place";
       case REPLACE -> "to replace";
-      case DELETE -> "tester".equals(type) ? "to remove from the app" : "to destroy";
+      case DELETE -> "tester".equals(type) ? "to remove from the app" : "build".equals(type) ? "to expire" : "to destroy";
       case SEND -> "to send";
     };
   }

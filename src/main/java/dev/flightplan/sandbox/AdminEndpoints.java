@@ -23,6 +23,8 @@ import java.util.List;
  *   <li>{@code POST /sandbox/reviews} {@code {"build": "<build id>", "state": "APPROVED"}}: a reviewer's decision
  *       (WAITING_FOR_REVIEW, IN_REVIEW, APPROVED or REJECTED), submitting the build first if needed.
  *   <li>{@code POST /sandbox/testers} {@code {"email": "<email>", "state": "ACCEPTED"}}: what the tester did.
+ *   <li>{@code POST /sandbox/sessions} {@code {"app": "<bundle id>", "email": "<email>", "sessions": 3}}: sessions a
+ *       tester had today, which the usage metrics then report.
  * </ul>
  */
 final class AdminEndpoints {
@@ -40,7 +42,8 @@ final class AdminEndpoints {
         new Route("POST", "/sandbox/clock", QuerySpec.NONE, this::advance),
         new Route("POST", "/sandbox/builds", QuerySpec.NONE, this::processing),
         new Route("POST", "/sandbox/reviews", QuerySpec.NONE, this::review),
-        new Route("POST", "/sandbox/testers", QuerySpec.NONE, this::tester));
+        new Route("POST", "/sandbox/testers", QuerySpec.NONE, this::tester),
+        new Route("POST", "/sandbox/sessions", QuerySpec.NONE, this::sessions));
   }
 
   private Response clock() {
@@ -106,6 +109,22 @@ final class AdminEndpoints {
       throw ApiException.attributeInvalid("/state", "'" + state + "' is not one of " + SandboxAdmin.TESTER_STATES);
     }
     return Response.ok(Resources.JSON.objectNode().put("email", email).put("state", state));
+  }
+
+  private Response sessions(Request request) {
+    JsonNode body = body(request);
+    String app = text(body, "app");
+    String email = text(body, "email");
+    JsonNode sessions = body.get("sessions");
+    if (sessions == null || !sessions.canConvertToInt() || !sessions.isIntegralNumber() || sessions.asInt() < 1) {
+      throw ApiException.attributeInvalid("/sessions", "'sessions' must be a whole number of at least 1.");
+    }
+    try {
+      admin.recordSessions(app, email, sessions.asInt());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.noRelated("There is no app '" + app + "' with a beta tester '" + email + "'.");
+    }
+    return Response.ok(Resources.JSON.objectNode().put("app", app).put("email", email).put("sessions", sessions.asInt()));
   }
 
   private JsonNode body(Request request) {

@@ -81,15 +81,15 @@ class BuildExpiryTest extends SandboxTest {
 
     CliRunner.Result plan = run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.CHANGES);
-    assertThat(plan.out()).contains("- build \"2.3 (44)\"").contains("# build \"2.3 (44)\" will be expired: expire")
-        .contains("expire (cannot be undone; testers can no longer install it): uploaded 2026-10-20, 36 days ago, more"
-            + " than buildExpiry.olderThanDays 30; not among the latest 1 of 2.3 (IOS); no group or tester of the file"
-            + " is given it; --prune")
+    assertThat(plan.out()).contains("- build \"2.3 (44)\"").contains("# build \"2.3 (44)\" will be expired: buildExpiry: uploaded")
+        .contains("buildExpiry: uploaded 2026-10-20, 36 days ago (more than olderThanDays 30), not among the latest 1"
+            + " of 2.3 (IOS), given to no group or tester by the file; expiring cannot be undone (testers can no longer"
+            + " install it); --prune")
         .doesNotContain("2.3 (45)\"").doesNotContain("2.3 (46)\"").doesNotContain("2.2 (40)\"")
         .contains("PATCH /v1/builds/{id}").contains("0 to add, 0 to change, 1 to destroy");
 
     CliRunner.Result markdown = run("plan", "-f", file.toString(), "--prune", "--format", "markdown");
-    assertThat(markdown.out()).contains("2.3 (44)").contains("expire (cannot be undone");
+    assertThat(markdown.out()).contains("**expire** com.example.weather build \"2.3 (44)\": buildExpiry");
     JsonNode json = new ObjectMapper().readTree(run("plan", "-f", file.toString(), "--prune", "--format", "json").out());
     JsonNode change = null;
     for (JsonNode rc : json.path("resource_changes")) {
@@ -99,7 +99,7 @@ class BuildExpiryTest extends SandboxTest {
     }
     assertThat(change).as(json.toString()).isNotNull();
     assertThat(change.path("change").path("actions").toString()).isEqualTo("[\"delete\"]");
-    assertThat(change.toString()).contains("expire (cannot be undone");
+    assertThat(change.path("change").path("reason").asText()).startsWith("buildExpiry: uploaded 2026-10-20");
 
     CliRunner.Result guarded = run("apply", "-f", file.toString(), "--prune", "--max-deletes", "0", "--auto-approve");
     assertThat(guarded.exit()).as(guarded.all()).isEqualTo(ExitCodes.ERROR);

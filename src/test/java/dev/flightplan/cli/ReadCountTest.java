@@ -85,6 +85,28 @@ class ReadCountTest extends SandboxTest {
     assertThat(sandbox.totalRequests()).isEqualTo(bound + 1);
   }
 
+  /**
+   * The inactive-tester policy costs one usage request per 200 testers, and nothing else; the build expiry policy
+   * one read of the builds (none here): the lower bound of each read.
+   */
+  @Test
+  void thePoliciesCostTheirReadsAndNoMore() throws IOException {
+    Path file = file();
+    Files.writeString(file, Files.readString(file).replace("    invitations: { onAdd: false }\n",
+        "    invitations: { onAdd: false }\n    inactiveTesters: { noSessionDays: 90, graceDays: 0 }\n"
+            + "    buildExpiry: { olderThanDays: 60 }\n"));
+    CliRunner.Result plan = cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode", "--parallelism", "4");
+    assertThat(plan.exit()).as(plan.all()).isZero();
+    assertThat(plan.all()).contains("No changes.").contains("the inactive-tester policy removes nobody");
+    assertThat(sandbox.requestCounts()).isEqualTo(Map.of(
+        "GET /v1/apps", 1L,
+        "GET /v1/betaGroups", 1L,
+        "GET /v1/betaTesters", 11L,
+        "GET /v1/betaTesters/{id}/relationships/betaGroups", 1L,
+        "GET /v1/apps/{id}/metrics/betaTesterUsages", ceil(APP.testers() + 1, 200),
+        "GET /v1/builds", 1L));
+  }
+
   @Test
   void readingInParallelGivesTheSameStateAsReadingOneAtATime() {
     SandboxCredentials c = sandbox.credentials();

@@ -221,7 +221,7 @@ class ConfigLoaderTest {
   void oddKeysAndValuesStayOnOneLine() {
     assertThat(errors("version: 1\napps:\n  - bundleId: com.x\n    \"two\\nlines\": 1\n"))
         .containsExactly("t.yaml:4:5: error: unknown key \"two\\nlines\" (allowed here: bundleId, manage, groups,"
-            + " testers, localizations, licenseAgreement, reviewDetail, invitations, builds)");
+            + " testers, localizations, licenseAgreement, reviewDetail, invitations, builds, inactiveTesters, buildExpiry)");
   }
 
   @Test

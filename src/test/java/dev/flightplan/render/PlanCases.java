@@ -93,7 +93,45 @@ final class PlanCases {
             seeded, PlanOptions.DEFAULTS),
         guarded(desired, seeded),
         reminders(),
-        hostile());
+        hostile(),
+        hygiene());
+  }
+
+  /**
+   * The hygiene policies (issue 18), with --prune: frank (invited 40 days ago) and a public-link joiner (seen 35 days
+   * ago) had no session in 30 days and leave the app; new (seen 3 days ago) is in its grace, carol active, alice
+   * listed; 2.3 (41) is expired, 2.3 (42) kept because the file gives it to Friends, 2.3 (43) as the latest.
+   */
+  static Case hygiene() {
+    Instant now = Instant.parse("2026-11-30T10:00:00Z");
+    LiveApp base = live(List.of(liveInternal("g1", "QA"), liveGroup("g2", "Friends")),
+        List.of(liveTester("t1", "alice@example.com", "g1"), liveTester("t2", "carol@example.com", "g2"),
+            liveTester("t3", "frank@example.com", "g2"), publicLinkTester("t4", "pat@example.com", "g2"),
+            liveTester("t5", "new@example.com", "g2")),
+        List.of(build("b41", "2.3", "41", 1), inGroups(build("b42", "2.3", "42", 2), "g2"), build("b43", "2.3", "43", 20)));
+    String start = "2026-11-01T00:00:00Z";
+    String end = "2026-12-01T00:00:00Z";
+    LiveApp live = new LiveApp(base.id(), base.bundleId(), base.name(), base.groups(), base.testers(), base.builds(),
+        base.info(), List.of(new dev.flightplan.state.TesterActivity("t1", 0, 0, 0, start, end),
+            new dev.flightplan.state.TesterActivity("t2", 5, 1, 1, start, end),
+            new dev.flightplan.state.TesterActivity("t3", 0, 0, 0, start, end),
+            new dev.flightplan.state.TesterActivity("t4", 0, 0, 0, start, end),
+            new dev.flightplan.state.TesterActivity("t5", 0, 0, 0, start, end)));
+    AppSpec d = desired(Manage.DEFAULT, List.of(internal("QA", "alice@example.com"),
+        withBuilds(group("Friends", "carol@example.com"), ref("2.3", "42"))), List.of());
+    AppSpec desired = new AppSpec(d.bundleId(), d.manage(), d.groups(), d.testers(), d.localizations(),
+        d.licenseAgreement(), d.reviewDetail(), d.invitations(), d.builds(),
+        new dev.flightplan.config.InactiveTesterPolicy(30, 30, List.of(), List.of(), true, POS),
+        new dev.flightplan.config.BuildExpiryPolicy(7, 1, POS), d.pos());
+    SortedMap<String, InvitationLog.Entry> entries = new TreeMap<>();
+    entries.put("t3", new InvitationLog.Entry(now.minus(Duration.ofDays(40)), true));
+    entries.put("t4", new InvitationLog.Entry(now.minus(Duration.ofDays(35)), false));
+    entries.put("t5", new InvitationLog.Entry(now.minus(Duration.ofDays(3)), false));
+    InvitationLog log = new InvitationLog(new TreeMap<>(Map.of(APP, entries)));
+    PlanOptions options = PlanOptions.DEFAULTS.withPrune(true);
+    Plan plan = new Planner(Kinds.all()).plan(new DesiredState("testflight.yaml", 1, List.of(desired)),
+        new LiveState(List.of(live), List.of()), options, Secrets.none(), new InvitationHistory(log, now));
+    return new Case("hygiene", saved(plan, live, options, false));
   }
 
   /**

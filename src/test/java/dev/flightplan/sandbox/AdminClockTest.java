@@ -77,6 +77,14 @@ class AdminClockTest extends SandboxTestBase {
         409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/state");
     refused(client.post("/sandbox/testers", "{\"email\":\"nobody@example.com\",\"state\":\"ACCEPTED\"}"),
         404, "NOT_FOUND", null);
+
+    String usage = "/v1/apps/" + Docs.WEATHER + "/metrics/betaTesterUsages?groupBy=betaTesters&period=P7D";
+    ok(client.post("/sandbox/sessions", "{\"app\":\"com.example.weather\",\"email\":\"frank@example.com\",\"sessions\":3}"), 200);
+    assertThat(client.get(usage).json().toString()).contains("\"sessionCount\":3");
+    refused(client.post("/sandbox/sessions", "{\"app\":\"com.example.weather\",\"email\":\"frank@example.com\",\"sessions\":0}"),
+        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/sessions");
+    refused(client.post("/sandbox/sessions", "{\"app\":\"com.example.nope\",\"email\":\"frank@example.com\",\"sessions\":1}"),
+        404, "NOT_FOUND", null);
   }
 
   @Test

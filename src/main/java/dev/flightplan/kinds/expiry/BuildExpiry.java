@@ -90,10 +90,10 @@ public final class BuildExpiry implements Kind {
     ctx.out().action(new Action.Delete(address, b.id(),
         Attributes.builder().put("uploaded", b.uploadedDate()).put("processingState", b.processingState())
             .put("groups", b.groupIds().size()).put("individualTesters", b.individualTesterIds().size()).build(),
-        "expire (cannot be undone; testers can no longer install it): uploaded " + b.uploadedDate().substring(0, 10)
-            + ", " + age + " days ago, more than buildExpiry.olderThanDays " + policy.olderThanDays()
-            + "; not among the latest " + policy.keepLatest() + " of " + b.version() + " (" + b.platform() + ")"
-            + "; no group or tester of the file is given it; --prune"));
+        "buildExpiry: uploaded " + b.uploadedDate().substring(0, 10) + ", " + age + " days ago (more than olderThanDays "
+            + policy.olderThanDays() + "), not among the latest " + policy.keepLatest() + " of " + b.version() + " ("
+            + b.platform() + "), given to no group or tester by the file; expiring cannot be undone (testers can no"
+            + " longer install it); --prune"));
     ctx.out().call(Phase.BUILD_EXPIRE, new ApiCall("PATCH", "/v1/builds/" + b.id(),
         JsonApi.update("builds", b.id(), Map.of("expired", true)), null, "expire " + address.local(), List.of(address)));
   }
