@@ -112,7 +112,7 @@ final class PlanCases {
     String start = "2026-11-01T00:00:00Z";
     String end = "2026-12-01T00:00:00Z";
     LiveApp live = new LiveApp(base.id(), base.bundleId(), base.name(), base.groups(), base.testers(), base.builds(),
-        base.info(), List.of(new dev.flightplan.state.TesterActivity("t1", 0, 0, 0, start, end),
+        base.parts(), List.of(new dev.flightplan.state.TesterActivity("t1", 0, 0, 0, start, end),
             new dev.flightplan.state.TesterActivity("t2", 5, 1, 1, start, end),
             new dev.flightplan.state.TesterActivity("t3", 0, 0, 0, start, end),
             new dev.flightplan.state.TesterActivity("t4", 0, 0, 0, start, end),
@@ -129,7 +129,7 @@ final class PlanCases {
     entries.put("t5", new InvitationLog.Entry(now.minus(Duration.ofDays(3)), false));
     InvitationLog log = new InvitationLog(new TreeMap<>(Map.of(APP, entries)));
     PlanOptions options = PlanOptions.DEFAULTS.withPrune(true);
-    Plan plan = new Planner(Kinds.all()).plan(new DesiredState("testflight.yaml", 1, List.of(desired)),
+    Plan plan = Kinds.planner().plan(new DesiredState("testflight.yaml", 1, List.of(desired)),
         new LiveState(List.of(live), List.of()), options, Secrets.none(), new InvitationHistory(log, now));
     return new Case("hygiene", saved(plan, live, options, false));
   }
