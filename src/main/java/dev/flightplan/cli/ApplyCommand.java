@@ -222,7 +222,7 @@ final class ApplyCommand implements Callable<Integer> {
       if (!result.moved()) {
         view.timedOut(pending, waiting.timeout);
         return new ApplyOutcome(Ending.TIMED_OUT, null, outcome.saved(), outcome.report(), outcome.verification(),
-            outcome.diagnostics(), List.of("--wait gave up after " + waiting.timeout + " with builds still not taken"));
+            outcome.diagnostics(), List.of("--wait-timeout passed with " + pending.size() + " build(s) still not taken"));
       }
       view.again(result.waited());
       outcome = round(run, engine, desired, config, selected);

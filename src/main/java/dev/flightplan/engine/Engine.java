@@ -18,6 +18,7 @@ import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
 import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.state.BuildStatuses;
 import dev.flightplan.state.Fingerprints;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.ReadScope;
@@ -340,8 +341,8 @@ public final class Engine {
   }
 
   /** How far each build of {@code ids} is (processing, expiry, beta review), in one request per 200 builds. */
-  public Map<String, dev.flightplan.state.BuildStatuses.Status> buildStatuses(List<String> ids) {
-    return dev.flightplan.state.BuildStatuses.read(client, ids);
+  public Map<String, BuildStatuses.Status> buildStatuses(List<String> ids) {
+    return BuildStatuses.read(client, ids);
   }
 
   /** The API key's hourly allowance as the client sees it. */

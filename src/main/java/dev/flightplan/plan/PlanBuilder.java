@@ -5,6 +5,7 @@ import dev.flightplan.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class PlanBuilder {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final List<InvitationRecord> invitations = new ArrayList<>();
-  private final Map<String, PendingBuild> pending = new java.util.LinkedHashMap<>();
+  private final Map<String, PendingBuild> pending = new LinkedHashMap<>();
   private int appIndex;
   private int refs;
   private int seq;

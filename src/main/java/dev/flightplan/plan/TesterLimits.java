@@ -9,10 +9,8 @@ import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -123,10 +121,6 @@ public final class TesterLimits {
 
   /** Where the file puts testers in groups of the kind (or, for external, gives them builds), in no set order. */
   private static List<Joining> joining(AppContext ctx, boolean internal) {
-    Map<String, Boolean> internalByName = new HashMap<>();
-    for (GroupSpec g : ctx.desired().groups()) {
-      internalByName.put(g.name(), g.internal());
-    }
     List<Joining> out = new ArrayList<>();
     for (GroupSpec g : ctx.desired().groups()) {
       if (g.internal() == internal) {
@@ -137,8 +131,7 @@ public final class TesterLimits {
     }
     for (TesterSpec t : ctx.desired().testers()) {
       for (String group : t.groups()) {
-        Boolean groupInternal = internalByName.computeIfAbsent(group, n -> ctx.internalGroup(n));
-        if (groupInternal == internal) {
+        if (ctx.internalGroup(group) == internal) {
           out.add(new Joining(t.email(), t.groupPos(group)));
         }
       }

@@ -1,6 +1,7 @@
 package dev.flightplan.render;
 
 import dev.flightplan.engine.BuildWait;
+import dev.flightplan.plan.BudgetNote;
 import dev.flightplan.plan.PendingBuild;
 import dev.flightplan.state.BuildStatuses;
 import java.io.PrintWriter;
@@ -21,7 +22,7 @@ public final class WaitView {
   /** Before the first poll: which builds, and why. */
   public void start(List<PendingBuild> builds, Duration timeout) {
     out.println();
-    out.println(style.bold("Waiting") + " (--wait, up to " + human(timeout) + ") for " + count(builds.size()) + " that App Store"
+    out.println(style.bold("Waiting") + " (--wait, up to " + BudgetNote.duration(timeout) + ") for " + count(builds.size()) + " that App Store"
         + " Connect does not take yet:");
     for (PendingBuild b : builds) {
       out.println(TerminalText.escape("  " + b.app() + " build " + b.label() + ": " + b.reason()));
@@ -31,13 +32,13 @@ public final class WaitView {
 
   /** After each poll. */
   public void heartbeat(BuildWait.Heartbeat h) {
-    StringBuilder line = new StringBuilder("still waiting after " + human(h.waited()) + " of " + human(h.timeout()));
+    StringBuilder line = new StringBuilder("still waiting after " + BudgetNote.duration(h.waited()) + " of " + BudgetNote.duration(h.timeout()));
     for (PendingBuild b : h.builds()) {
       BuildStatuses.Status s = h.statuses().get(b.buildId());
       line.append("; ").append(b.label()).append(' ').append(s == null ? "not found" : describe(s));
     }
     if (!h.next().isZero()) {
-      line.append(" (next check in ").append(human(h.next())).append(')');
+      line.append(" (next check in ").append(BudgetNote.duration(h.next())).append(')');
     }
     out.println(style.dim(TerminalText.escape(line.toString())));
     out.flush();
@@ -46,7 +47,7 @@ public final class WaitView {
   /** A build moved on: the file is planned and applied again. */
   public void again(Duration waited) {
     out.println();
-    out.println(style.bold("A build moved on") + " after " + human(waited) + ": planning the file again.");
+    out.println(style.bold("A build moved on") + " after " + BudgetNote.duration(waited) + ": planning the file again.");
     out.flush();
   }
 
@@ -58,7 +59,7 @@ public final class WaitView {
 
   /** The time ran out. */
   public void timedOut(List<PendingBuild> builds, Duration timeout) {
-    out.println(style.red("error:") + " --wait gave up after " + human(timeout) + ": " + count(builds.size())
+    out.println(style.red("error:") + " --wait gave up after " + BudgetNote.duration(timeout) + ": " + count(builds.size())
         + " still not taken (" + String.join(", ", builds.stream().map(b -> TerminalText.escape(b.label())).toList())
         + "). What could be applied was; run apply --wait again to finish.");
     out.flush();
@@ -77,17 +78,5 @@ public final class WaitView {
 
   private static String count(int n) {
     return n == 1 ? "1 build" : n + " builds";
-  }
-
-  /** 45s, 2m 05s, 1h 10m. */
-  static String human(Duration d) {
-    long s = Math.max(0, d.toSeconds());
-    if (s < 60) {
-      return s + "s";
-    }
-    if (s < 3600) {
-      return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-    }
-    return String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60);
   }
 }

@@ -67,13 +67,13 @@ class WaitForBuildsTest extends SandboxTest {
     assertThat(apply.exit()).as(apply.all()).isZero();
     assertThat(pollWaits).as("one wait for processing, one for review").hasSize(2);
     assertThat(apply.out())
-        .contains("Waiting (--wait, up to 30m 00s) for 1 build that App Store Connect does not take yet:\n"
+        .contains("Waiting (--wait, up to 30 min 00 s) for 1 build that App Store Connect does not take yet:\n"
             + "  com.example.weather build 2.3 (46): it is processing, not processed")
         .contains("still waiting after")
-        .contains("2.3 (46) processing (next check in 7s)")
+        .contains("2.3 (46) processing (next check in 7 s)")
         .contains("submit build 2.3 (46) for beta review")
         .contains("  com.example.weather build 2.3 (46): it has not passed beta review\n")
-        .contains("2.3 (46) processed, beta review waiting for review (next check in 7s)")
+        .contains("2.3 (46) processed, beta review waiting for review (next check in 7 s)")
         .contains("No build is left to wait for.");
     assertThat(apply.out().split("A build moved on", -1)).as("two more rounds").hasSize(3);
     assertThat(groupBuilds("Friends & Family")).contains(build);
@@ -96,7 +96,7 @@ class WaitForBuildsTest extends SandboxTest {
     }).run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--wait", "--wait-timeout", "2s",
         "--poll-interval", "1s");
     assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.ERROR);
-    assertThat(apply.out()).contains("error: --wait gave up after 2s: 1 build still not taken (2.3 (46)). What could be"
+    assertThat(apply.out()).contains("error: --wait gave up after 2 s: 1 build still not taken (2.3 (46)). What could be"
         + " applied was; run apply --wait again to finish.");
     assertThat(waits).as("1s, then what is left of the 2s").startsWith(Duration.ofSeconds(1)).hasSizeLessThanOrEqualTo(3);
     assertThat(sandbox.totalRequests() - before).as("reads, writes and a handful of polls").isLessThan(40);
