@@ -11,19 +11,47 @@ import java.util.TreeMap;
  * sandbox pretends to send, which are not API state and so are not persisted.
  */
 final class Builds {
-  final Table<PreRelease> preReleases = new Table<>("preReleaseVersions", PreRelease::id);
-  final Table<Build> builds = new Table<>("builds", Build::id);
-  final Table<BuildBundle> bundles = new Table<>("buildBundles", BuildBundle::id);
-  final Table<ClipInvocation> invocations = new Table<>("betaAppClipInvocations", ClipInvocation::id);
-  final Table<ClipTitle> clipTitles = new Table<>("betaAppClipInvocationLocalizations", ClipTitle::id);
-  final Table<Criterion> criteria = new Table<>("betaRecruitmentCriteria", Criterion::id);
-  final Table<AppLocalization> appLocalizations = new Table<>("betaAppLocalizations", AppLocalization::id);
-  final Table<LicenseAgreement> licenses = new Table<>("betaLicenseAgreements", LicenseAgreement::id);
-  final Table<ReviewDetail> reviewDetails = new Table<>("betaAppReviewDetails", ReviewDetail::id);
-  final Table<ReviewSubmission> submissions = new Table<>("betaAppReviewSubmissions", ReviewSubmission::id);
-  final Table<BuildLocalization> buildLocalizations = new Table<>("betaBuildLocalizations", BuildLocalization::id);
+  final Table<PreRelease> preReleases;
+  final Table<Build> builds;
+  final Table<BuildBundle> bundles;
+  final Table<ClipInvocation> invocations;
+  final Table<ClipTitle> clipTitles;
+  final Table<Criterion> criteria;
+  final Table<AppLocalization> appLocalizations;
+  final Table<LicenseAgreement> licenses;
+  final Table<ReviewDetail> reviewDetails;
+  final Table<ReviewSubmission> submissions;
+  final Table<BuildLocalization> buildLocalizations;
+  /** The tables by type, for the journal. */
+  private final Map<String, Table<?>> tables = new java.util.HashMap<>();
   private final Map<String, Integer> invitations = new TreeMap<>();
   private final Map<String, Integer> notifications = new TreeMap<>();
+
+  Builds(Changes changes) {
+    preReleases = table("preReleaseVersions", PreRelease.class, PreRelease::id, changes);
+    builds = table("builds", Build.class, Build::id, changes);
+    bundles = table("buildBundles", BuildBundle.class, BuildBundle::id, changes);
+    invocations = table("betaAppClipInvocations", ClipInvocation.class, ClipInvocation::id, changes);
+    clipTitles = table("betaAppClipInvocationLocalizations", ClipTitle.class, ClipTitle::id, changes);
+    criteria = table("betaRecruitmentCriteria", Criterion.class, Criterion::id, changes);
+    appLocalizations = table("betaAppLocalizations", AppLocalization.class, AppLocalization::id, changes);
+    licenses = table("betaLicenseAgreements", LicenseAgreement.class, LicenseAgreement::id, changes);
+    reviewDetails = table("betaAppReviewDetails", ReviewDetail.class, ReviewDetail::id, changes);
+    submissions = table("betaAppReviewSubmissions", ReviewSubmission.class, ReviewSubmission::id, changes);
+    buildLocalizations = table("betaBuildLocalizations", BuildLocalization.class, BuildLocalization::id, changes);
+  }
+
+  private <T> Table<T> table(String type, Class<T> rowType, java.util.function.Function<T, String> idOf,
+      Changes changes) {
+    Table<T> table = new Table<>(type, rowType, idOf, changes);
+    tables.put(type, table);
+    return table;
+  }
+
+  /** The table of a resource type, or null when no table here holds it. */
+  Table<?> table(String type) {
+    return tables.get(type);
+  }
 
   /** The persisted form: one list per table, in table order. */
   record Snapshot(

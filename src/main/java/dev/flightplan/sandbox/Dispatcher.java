@@ -208,16 +208,27 @@ final class Dispatcher {
       if (write && lag != null) {
         lag.beforeWrite(state);
       }
-      Response response = route.handler().handle(request);
-      if (write && response.status() < 300) {
-        if (store != null) {
-          store.save(state);
-        }
-        if (lag != null) {
-          lag.afterWrite(state);
+      Response response;
+      try {
+        response = route.handler().handle(request);
+      } finally {
+        if (write && store != null) {
+          store.commit(state); // whatever the write changed, even one that failed half way
         }
       }
+      if (write && response.status() < 300 && lag != null) {
+        lag.afterWrite(state);
+      }
       return response;
+    }
+  }
+
+  /** Persists the state for the last time, if it is file-backed. */
+  void close() {
+    if (store != null) {
+      synchronized (state) {
+        store.close(state);
+      }
     }
   }
 

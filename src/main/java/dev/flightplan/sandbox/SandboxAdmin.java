@@ -315,11 +315,13 @@ public final class SandboxAdmin {
 
   private <T> T change(java.util.function.Supplier<T> change) {
     synchronized (state) {
-      T result = change.get();
-      if (store != null) {
-        store.save(state);
+      try {
+        return change.get();
+      } finally {
+        if (store != null) {
+          store.commit(state);
+        }
       }
-      return result;
     }
   }
 }

@@ -63,13 +63,13 @@ public final class SandboxServer implements AutoCloseable {
     if (options.stateFile() != null) {
       Path stateFile = options.stateFile().toAbsolutePath();
       Files.createDirectories(stateFile.getParent());
-      store = new StateStore(stateFile, mapper);
+      store = new StateStore(stateFile, mapper, System.getProperty(StateStore.PAUSE_PROPERTY));
       key = KeyMaterial.loadOrCreate(stateFile.getParent(), ids, mapper);
       if (store.exists()) {
         state = store.load();
       } else {
         state = Seed.load(options.seedFile(), mapper, options.clock());
-        store.save(state);
+        store.create(state);
       }
     } else {
       key = KeyMaterial.generate(ids);
@@ -78,7 +78,15 @@ public final class SandboxServer implements AutoCloseable {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK, which
     // costs about 40 ms per request. The JDK reads this property once, when its first server starts.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
+    } catch (IOException e) {
+      if (store != null) {
+        store.close(state);
+      }
+      throw e;
+    }
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     http.setExecutor(executor);
     InetSocketAddress address = http.getAddress();
@@ -163,12 +171,13 @@ public final class SandboxServer implements AutoCloseable {
     listeners.add(listener);
   }
 
-  /** Stops listening; idempotent. */
+  /** Stops listening and, for a file-backed sandbox, folds the journal into the state file; idempotent. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       http.stop(0);
       executor.shutdownNow();
+      dispatcher.close();
     }
   }
 

@@ -20,15 +20,17 @@ final class SandboxState {
   /** When each tester was first put, so that a few testers found by email come back in the order of the list. */
   private final Map<String, Long> creation = new java.util.HashMap<>();
   private long created;
-  private final Builds builds = new Builds();
-  private final Usage usage = new Usage();
+  private final Changes changes = new Changes();
+  private final Builds builds = new Builds(changes);
+  private final Usage usage = new Usage(changes);
   /** How far the admin clock has moved TestFlight time ahead of the real one. */
   private java.time.Duration clockOffset = java.time.Duration.ZERO;
 
   /**
    * The persisted form of the state: plain lists of records, each in the state's order. Format 1 (before builds)
    * files load with empty lists for what they lack; {@link #of} then gives every app its license agreement and
-   * review detail, which exist for every app from the start.
+   * review detail, which exist for every app from the start. {@code journaled}: the number of the last journal entry
+   * the snapshot holds (0 for none, and in files older than the journal); later entries are replayed on top.
    */
   record Snapshot(
       int format,
@@ -38,8 +40,14 @@ final class SandboxState {
       List<Tester> testers,
       Builds.Snapshot testFlight,
       Usage.Snapshot usage,
-      String clockOffset) {
+      String clockOffset,
+      long journaled) {
     static final int FORMAT = 2;
+
+    /** The same state, saying that it holds the journal's changes up to number {@code last}. */
+    Snapshot journaledTo(long last) {
+      return new Snapshot(format, apps, users, groups, testers, testFlight, usage, clockOffset, last);
+    }
 
     Snapshot {
       apps = List.copyOf(apps == null ? List.of() : apps);
@@ -73,8 +81,80 @@ final class SandboxState {
         new ArrayList<>(testers.values()),
         builds.snapshot(),
         usage.snapshot(),
-        clockOffset.toString());
+        clockOffset.toString(),
+        0);
   }
+
+  /** What the writes changed, for the journal of a file-backed sandbox. */
+  Changes changes() {
+    return changes;
+  }
+
+  /** The class of the rows the journal names {@code table}. */
+  Class<?> rowType(String table) {
+    return switch (table) {
+      case APPS -> App.class;
+      case USERS -> TeamUser.class;
+      case GROUPS -> Group.class;
+      case TESTERS -> Tester.class;
+      case Usage.TESTERS -> Usage.TesterDay.class;
+      case Usage.LINKS -> Usage.LinkDay.class;
+      case CLOCK -> String.class;
+      default -> {
+        Table<?> t = builds.table(table);
+        if (t == null) {
+          throw new IllegalArgumentException("no table " + table);
+        }
+        yield t.rowType();
+      }
+    };
+  }
+
+  /** Makes one change read back from the journal, as it was made (its cascades are changes of their own). */
+  void replay(Changes.Change change) {
+    Object row = change.row();
+    switch (change.table()) {
+      case APPS -> putApp((App) row);
+      case USERS -> {
+        if (row == null) {
+          removeUser(change.id());
+        } else {
+          putUser((TeamUser) row);
+        }
+      }
+      case GROUPS -> {
+        if (row == null) {
+          dropGroup(change.id());
+        } else {
+          putGroup((Group) row);
+        }
+      }
+      case TESTERS -> {
+        if (row == null) {
+          dropTester(change.id());
+        } else {
+          putTester((Tester) row);
+        }
+      }
+      case Usage.TESTERS -> usage.add((Usage.TesterDay) row);
+      case Usage.LINKS -> usage.add((Usage.LinkDay) row);
+      case CLOCK -> setClockOffset(java.time.Duration.parse((String) row));
+      default -> {
+        Table<?> t = builds.table(change.table());
+        if (row == null) {
+          t.remove(change.id());
+        } else {
+          t.putRow(row);
+        }
+      }
+    }
+  }
+
+  private static final String APPS = "apps";
+  private static final String USERS = "users";
+  private static final String GROUPS = "betaGroups";
+  private static final String TESTERS = "betaTesters";
+  private static final String CLOCK = "clock";
 
   java.time.Duration clockOffset() {
     return clockOffset;
@@ -82,6 +162,7 @@ final class SandboxState {
 
   void setClockOffset(java.time.Duration offset) {
     clockOffset = offset;
+    changes.put(CLOCK, null, offset.toString());
   }
 
   /** The seeded beta usage the metrics report. */
@@ -208,19 +289,26 @@ final class SandboxState {
 
   void putApp(App app) {
     apps.put(app.id(), app);
+    changes.put(APPS, app.id(), app);
     builds.ensureSingletons(app.id());
   }
 
   void putUser(TeamUser user) {
-    usersByEmail.put(emailKey(user.email()), user);
+    String key = emailKey(user.email());
+    usersByEmail.put(key, user);
+    changes.put(USERS, key, user);
   }
 
   void removeUser(String email) {
-    usersByEmail.remove(emailKey(email));
+    String key = emailKey(email);
+    if (usersByEmail.remove(key) != null) {
+      changes.remove(USERS, key);
+    }
   }
 
   void putGroup(Group group) {
     groups.put(group.id(), group);
+    changes.put(GROUPS, group.id(), group);
   }
 
   void putTester(Tester tester) {
@@ -230,24 +318,38 @@ final class SandboxState {
     if (tester.email() != null) {
       testerIdsByEmail.put(emailKey(tester.email()), tester.id());
     }
+    changes.put(TESTERS, tester.id(), tester);
   }
 
   /** Removes a group and, with it, every membership in it, its builds' links to it and its criteria. */
   void removeGroup(String groupId) {
-    groups.remove(groupId);
+    dropGroup(groupId);
     for (Tester tester : members(groupId)) {
       putTester(tester.leaving(groupId));
     }
     builds.forgetGroup(groupId);
   }
 
+  private void dropGroup(String groupId) {
+    if (groups.remove(groupId) != null) {
+      changes.remove(GROUPS, groupId);
+    }
+  }
+
   /** Removes a tester and its individual build assignments. */
   void removeTester(String testerId) {
     builds.forgetTester(testerId);
+    dropTester(testerId);
+  }
+
+  private void dropTester(String testerId) {
     Tester removed = testers.remove(testerId);
     creation.remove(testerId);
-    if (removed != null && removed.email() != null) {
-      testerIdsByEmail.remove(emailKey(removed.email()));
+    if (removed != null) {
+      changes.remove(TESTERS, testerId);
+      if (removed.email() != null) {
+        testerIdsByEmail.remove(emailKey(removed.email()));
+      }
     }
   }
 }

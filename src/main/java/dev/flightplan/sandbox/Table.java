@@ -8,16 +8,29 @@ import java.util.function.Predicate;
 
 /**
  * The records of one resource type by id, in insertion order (a replaced record keeps its place), which is what
- * makes cursor paging by offset stable. Unknown ids in {@link #get} are the API's 404 for that type.
+ * makes cursor paging by offset stable. Unknown ids in {@link #get} are the API's 404 for that type. Every put and
+ * removal is told to {@link Changes}, under the type's name.
  */
 final class Table<T> {
   private final String type;
+  private final Class<T> rowType;
   private final Function<T, String> idOf;
+  private final Changes changes;
   private final Map<String, T> rows = new LinkedHashMap<>();
 
-  Table(String type, Function<T, String> idOf) {
+  Table(String type, Class<T> rowType, Function<T, String> idOf, Changes changes) {
     this.type = type;
+    this.rowType = rowType;
     this.idOf = idOf;
+    this.changes = changes;
+  }
+
+  String type() {
+    return type;
+  }
+
+  Class<T> rowType() {
+    return rowType;
   }
 
   T get(String id) {
@@ -45,14 +58,29 @@ final class Table<T> {
   }
 
   void put(T row) {
-    rows.put(idOf.apply(row), row);
+    String id = idOf.apply(row);
+    rows.put(id, row);
+    changes.put(type, id, row);
   }
 
   void remove(String id) {
-    rows.remove(id);
+    if (rows.remove(id) != null) {
+      changes.remove(type, id);
+    }
   }
 
   void removeIf(Predicate<T> condition) {
-    rows.values().removeIf(condition);
+    rows.entrySet().removeIf(e -> {
+      boolean remove = condition.test(e.getValue());
+      if (remove) {
+        changes.remove(type, e.getKey());
+      }
+      return remove;
+    });
+  }
+
+  /** A row read back from the journal: put as it was, whatever its declared type. */
+  void putRow(Object row) {
+    put(rowType.cast(row));
   }
 }

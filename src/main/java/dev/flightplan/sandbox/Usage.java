@@ -32,8 +32,17 @@ final class Usage {
     }
   }
 
+  /** The journal's names of the two lists (their rows have no id: they are only ever added). */
+  static final String TESTERS = "usage.testers";
+  static final String LINKS = "usage.publicLinks";
+
   private final List<TesterDay> testers = new ArrayList<>();
   private final List<LinkDay> publicLinks = new ArrayList<>();
+  private final Changes changes;
+
+  Usage(Changes changes) {
+    this.changes = changes;
+  }
 
   Snapshot snapshot() {
     return new Snapshot(testers, publicLinks);
@@ -46,10 +55,12 @@ final class Usage {
 
   void add(TesterDay day) {
     testers.add(day);
+    changes.put(TESTERS, null, day);
   }
 
   void add(LinkDay day) {
     publicLinks.add(day);
+    changes.put(LINKS, null, day);
   }
 
   List<TesterDay> testerDays() {

@@ -163,7 +163,8 @@ class UserTextIsDataTest extends SandboxTest {
     CliRunner.Result again = runner().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode");
     assertThat(again.exit()).as(again.all()).isZero();
     // the secrets: the demo password once, in its field; the CI token and the secret file nowhere
-    String state = Files.readString(tmp.resolve("sandbox.json"));
+    // what the running sandbox has persisted: its last snapshot and the journal of writes since
+    String state = Files.readString(tmp.resolve("sandbox.json")) + Files.readString(tmp.resolve("sandbox.json.journal"));
     assertThat(state).doesNotContain(CI_TOKEN, FILE_SECRET);
     assertThat(state.split(PASSWORD, -1)).as("the demo password in the sandbox's state").hasSize(2);
     for (Exchange e : recorder.exchanges()) {
