@@ -17,6 +17,8 @@ final class SandboxState {
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Map<String, Tester> testers = new LinkedHashMap<>();
   private final Map<String, String> testerIdsByEmail = new LinkedHashMap<>();
+  /** The ids of each group's members: the testers whose groups name it. */
+  private final Map<String, java.util.Set<String>> memberIds = new java.util.HashMap<>();
   /** When each tester was first put, so that a few testers found by email come back in the order of the list. */
   private final Map<String, Long> creation = new java.util.HashMap<>();
   private long created;
@@ -272,7 +274,17 @@ final class SandboxState {
 
   /** The members of a group, in tester creation order. */
   List<Tester> members(String groupId) {
-    return testers.values().stream().filter(t -> t.groups().contains(groupId)).toList();
+    List<Tester> members = new ArrayList<>();
+    for (String id : memberIds(groupId)) {
+      members.add(testers.get(id));
+    }
+    members.sort(java.util.Comparator.comparingLong(t -> creation.get(t.id())));
+    return members;
+  }
+
+  /** The ids of a group's members, in no particular order (a view: do not change the state while using it). */
+  java.util.Set<String> memberIds(String groupId) {
+    return java.util.Collections.unmodifiableSet(memberIds.getOrDefault(groupId, java.util.Set.of()));
   }
 
   /** The groups a tester belongs to, in group creation order. */
@@ -312,8 +324,14 @@ final class SandboxState {
   }
 
   void putTester(Tester tester) {
-    if (testers.put(tester.id(), tester) == null) {
+    Tester old = testers.put(tester.id(), tester);
+    if (old == null) {
       creation.put(tester.id(), ++created);
+    } else {
+      unindex(old, tester.groups());
+    }
+    for (String group : tester.groups()) {
+      memberIds.computeIfAbsent(group, g -> new java.util.HashSet<>()).add(tester.id());
     }
     if (tester.email() != null) {
       testerIdsByEmail.put(emailKey(tester.email()), tester.id());
@@ -336,6 +354,18 @@ final class SandboxState {
     }
   }
 
+  /** Takes {@code tester} out of the member index of each of its groups but {@code kept}. */
+  private void unindex(Tester tester, List<String> kept) {
+    for (String group : tester.groups()) {
+      if (!kept.contains(group)) {
+        java.util.Set<String> ids = memberIds.get(group);
+        if (ids != null && ids.remove(tester.id()) && ids.isEmpty()) {
+          memberIds.remove(group);
+        }
+      }
+    }
+  }
+
   /** Removes a tester and its individual build assignments. */
   void removeTester(String testerId) {
     builds.forgetTester(testerId);
@@ -346,6 +376,7 @@ final class SandboxState {
     Tester removed = testers.remove(testerId);
     creation.remove(testerId);
     if (removed != null) {
+      unindex(removed, List.of());
       changes.remove(TESTERS, testerId);
       if (removed.email() != null) {
         testerIdsByEmail.remove(emailKey(removed.email()));

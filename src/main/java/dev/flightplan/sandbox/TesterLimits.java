@@ -26,10 +26,13 @@ final class TesterLimits {
    * the app past its internal or external limit.
    */
   void check(String appId, boolean internal, Collection<String> joining) {
+    int limit = internal ? INTERNAL : EXTERNAL;
+    if (atMost(appId, internal) + joining.size() <= limit) {
+      return; // cannot be past the limit: no need to count who is in several groups
+    }
     Set<String> current = internal ? internal(appId) : external(appId);
     Set<String> after = new HashSet<>(current);
     after.addAll(joining);
-    int limit = internal ? INTERNAL : EXTERNAL;
     if (after.size() > limit && after.size() > current.size()) {
       String kind = internal ? "internal" : "external";
       int left = Math.max(0, limit - current.size());
@@ -37,6 +40,22 @@ final class TesterLimits {
           + kind + " testers; App Store Connect allows at most " + limit + " per app, so " + left
           + " more can be added, not " + (after.size() - current.size()) + ".");
     }
+  }
+
+  /** At least as many as the app's testers of the kind: its groups' members counted once per group. */
+  private long atMost(String appId, boolean internal) {
+    long n = 0;
+    for (Group group : state.groupsOfApp(appId)) {
+      if (group.internal() == internal) {
+        n += state.memberIds(group.id()).size();
+      }
+    }
+    if (!internal) {
+      for (Build build : state.builds().builds.where(b -> b.app().equals(appId))) {
+        n += build.individualTesters().size();
+      }
+    }
+    return n;
   }
 
   /** The ids of the app's internal testers. */
@@ -57,13 +76,8 @@ final class TesterLimits {
     Set<String> groups = new HashSet<>();
     state.groupsOfApp(appId).stream().filter(g -> g.internal() == internal).forEach(g -> groups.add(g.id()));
     Set<String> ids = new HashSet<>();
-    if (groups.isEmpty()) {
-      return ids;
-    }
-    for (Tester tester : state.testers()) {
-      if (tester.groups().stream().anyMatch(groups::contains)) {
-        ids.add(tester.id());
-      }
+    for (String group : groups) {
+      ids.addAll(state.memberIds(group));
     }
     return ids;
   }
