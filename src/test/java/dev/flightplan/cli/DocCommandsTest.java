@@ -45,6 +45,10 @@ class DocCommandsTest extends SandboxTest {
   private static final String BENCHMARK_100K =
       "the 100,000-tester benchmark (BENCHMARKS.md): minutes of CPU and a sandbox of its own; ScaleBarTest runs a 20,000-tester variant";
 
+  private static final String SANDBOX_WRITES =
+      "the sandbox write benchmark (BENCHMARKS.md): a sandbox process of 100,000 testers and a minute of writes; "
+          + "SandboxKillTest and JournalTest test the journal";
+
   static final Map<String, String> SKIPPED = Map.ofEntries(
       Map.entry("./mvnw -B -q package -DskipTests", BENCHMARK_100K),
       Map.entry("./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test", BENCHMARK_100K),
@@ -54,6 +58,8 @@ class DocCommandsTest extends SandboxTest {
       Map.entry("cd /tmp/s16", BENCHMARK_100K),
       Map.entry("java -jar sb.jar sandbox --port 0 --state st-full.json --seed t100000/seed-full.json --hourly-limit 100000000", BENCHMARK_100K),
       Map.entry("/usr/bin/time -f \"wall=%e user=%U sys=%S maxrss=%MKB\" java -Xmx512m -Xlog:gc:file=gc.log    -jar target/flightplan.jar plan --api-url http://127.0.0.1:PORT -f /tmp/s16/t100000/testflight.yaml", BENCHMARK_100K),
+      Map.entry("scripts/sandbox-write-benchmark 100000 1000 0 1", SANDBOX_WRITES),
+      Map.entry("scripts/sandbox-write-benchmark 0 1000 100 4", SANDBOX_WRITES),
       Map.entry("./mvnw -q -B package -DskipTests", "the build this test runs in; DistributionIT checks what it leaves in target/"),
       Map.entry("./mvnw -B verify", "the whole test suite, this test included"),
       Map.entry("./mvnw -q -B -Pbenchmark test-compile exec:exec", "the benchmark: about 12 minutes on two cores"),
