@@ -4,6 +4,7 @@ import dev.flightplan.api.CredentialsException;
 import dev.flightplan.api.ApiException;
 import dev.flightplan.apply.ApplyOutcome;
 import dev.flightplan.apply.ApplyOutcome.Ending;
+import dev.flightplan.apply.WaitRounds;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.engine.ApplyLock;
 import dev.flightplan.engine.ConfigFile;
@@ -111,10 +112,6 @@ final class ApplyCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--wait applies a file (-f) and waits for its builds; a saved plan"
           + " is applied exactly as it was reviewed (nothing was read or changed)");
     }
-    if (waiting.wait && json) {
-      throw new ParameterException(spec.commandLine(), "--wait applies in rounds, which the JSON report cannot describe"
-          + " yet: use --format text with --wait (nothing was read or changed)");
-    }
     ApplyOutcome outcome;
     try {
       outcome = planFile != null ? applySaved(run) : applyFile(run);
@@ -206,9 +203,11 @@ final class ApplyCommand implements Callable<Integer> {
     BuildWait builds = new BuildWait(engine::buildStatuses, run.env().clock(), run.env().sleeper());
     Instant started = run.env().clock().instant();
     ApplyOutcome outcome = first;
+    WaitRounds rounds = WaitRounds.start(waiting.timeout).then(first, stillPending(first));
+    run.rounds(rounds);
     boolean waited = false;
-    while (outcome.ending().succeeded() && outcome.saved() != null && !outcome.saved().plan().pending().isEmpty()) {
-      List<PendingBuild> pending = outcome.saved().plan().pending();
+    while (!stillPending(outcome).isEmpty()) {
+      List<PendingBuild> pending = stillPending(outcome);
       view.start(pending, waiting.timeout);
       waited = true;
       BuildWait.Result result;
@@ -219,6 +218,8 @@ final class ApplyCommand implements Callable<Integer> {
         return new ApplyOutcome(Ending.INTERRUPTED, null, outcome.saved(), outcome.report(), outcome.verification(),
             outcome.diagnostics(), List.of("stopped while waiting for builds"));
       }
+      rounds = rounds.waitedFor(result.waited());
+      run.rounds(rounds);
       if (!result.moved()) {
         view.timedOut(pending, waiting.timeout);
         return new ApplyOutcome(Ending.TIMED_OUT, null, outcome.saved(), outcome.report(), outcome.verification(),
@@ -226,11 +227,18 @@ final class ApplyCommand implements Callable<Integer> {
       }
       view.again(result.waited());
       outcome = round(run, engine, desired, config, selected);
+      rounds = rounds.then(outcome, stillPending(outcome));
+      run.rounds(rounds);
     }
     if (waited && outcome.ending().succeeded()) {
       view.done();
     }
     return outcome;
+  }
+
+  /** The builds a round that succeeded could not give yet; none after a round that did not succeed. */
+  private static List<PendingBuild> stillPending(ApplyOutcome round) {
+    return round.ending().succeeded() && round.saved() != null ? round.saved().plan().pending() : List.of();
   }
 
   private ApplyOutcome applySaved(ApplyRun run) throws CredentialsException, IOException {

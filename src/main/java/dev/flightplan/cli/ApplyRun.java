@@ -8,6 +8,7 @@ import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.Convergence;
 import dev.flightplan.apply.Recheck;
 import dev.flightplan.apply.Verification;
+import dev.flightplan.apply.WaitRounds;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.engine.Engine;
 import dev.flightplan.plan.Plan;
@@ -42,6 +43,7 @@ final class ApplyRun {
   private final Style style;
   private final PrintWriter json;
   private boolean reported;
+  private WaitRounds rounds;
 
   ApplyRun(Environment env, Style style, PrintWriter json) {
     this.env = env;
@@ -60,9 +62,14 @@ final class ApplyRun {
   /** With --format json, prints the JSON report of {@code outcome}, unless it was printed already. */
   synchronized void report(ApplyOutcome outcome, int exitCode) {
     if (json != null && !reported) {
-      new ApplyJsonView(json).render(outcome, RootCommand.version(), exitCode);
+      new ApplyJsonView(json).render(outcome, rounds, RootCommand.version(), exitCode);
       reported = true;
     }
+  }
+
+  /** {@code apply --wait}: the rounds so far, which the JSON report lists. */
+  synchronized void rounds(WaitRounds sofar) {
+    rounds = sofar;
   }
 
   /** Sends the plan of {@code sending} and, when every request was sent, verifies it against {@code desired}. */

@@ -7,8 +7,10 @@ import dev.flightplan.apply.ApplyOutcome;
 import dev.flightplan.apply.ApplyReport;
 import dev.flightplan.apply.CallResult;
 import dev.flightplan.apply.Verification;
+import dev.flightplan.apply.WaitRounds;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
+import dev.flightplan.plan.PendingBuild;
 import dev.flightplan.plan.SavedPlan;
 import java.io.PrintWriter;
 import java.util.List;
@@ -19,11 +21,12 @@ import java.util.Map;
  * The JSON report of an apply ({@code apply --format json}; docs/apply-json.md, schema/apply-report.schema.json):
  * how it ended and its exit code, the plan it applied, what was done, what failed (with App Store Connect's answer)
  * and what was not sent, and the verification after it. Objects are named by the addresses of the JSON plan. Holds
- * no request body, so no secret; deterministic but for the verification's wait.
+ * no request body, so no secret; deterministic but for the verification's wait. With {@code apply --wait}, {@code
+ * wait} lists every round (format 1.1); the other keys describe the last.
  */
 public final class ApplyJsonView {
   /** The version of this document's format; a minor bump only adds fields. */
-  public static final String FORMAT_VERSION = "1.0";
+  public static final String FORMAT_VERSION = "1.1";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -35,7 +38,14 @@ public final class ApplyJsonView {
 
   /** The report of {@code outcome}, by the flightplan {@code version} that ran, which exited {@code exitCode}. */
   public void render(ApplyOutcome outcome, String version, int exitCode) {
-    out.print(JsonText.write(document(outcome, version, exitCode)));
+    render(outcome, null, version, exitCode);
+  }
+
+  /** As above, for {@code apply --wait} ({@code wait} not null): its rounds, the last being {@code outcome}'s. */
+  public void render(ApplyOutcome outcome, WaitRounds wait, String version, int exitCode) {
+    ObjectNode doc = document(outcome, version, exitCode);
+    doc.set("wait", wait == null ? null : wait(wait));
+    out.print(JsonText.write(doc));
     out.flush();
   }
 
@@ -95,6 +105,31 @@ public final class ApplyJsonView {
     doc.set("done", done);
     doc.set("failed", failed);
     doc.set("not_sent", notSent);
+  }
+
+  /** Each round as the report's own keys say it, with the builds it could not give yet. */
+  private static ObjectNode wait(WaitRounds wait) {
+    ObjectNode node = NODES.objectNode()
+        .put("timeout_seconds", wait.timeout().toSeconds())
+        .put("waited_seconds", wait.waited().toSeconds());
+    ArrayNode rounds = node.putArray("rounds");
+    for (ApplyOutcome round : wait.rounds()) {
+      ObjectNode r = rounds.addObject();
+      r.put("outcome", round.ending().name().toLowerCase(Locale.ROOT));
+      r.set("summary", round.saved() == null ? null : JsonPlanView.summary(round.saved().plan()));
+      results(r, round);
+      r.set("verification", verification(round.verification()));
+      r.set("pending", pending(round.saved() == null ? List.of() : round.saved().plan().pending()));
+    }
+    node.set("pending", pending(wait.pending()));
+    return node;
+  }
+
+  private static ArrayNode pending(List<PendingBuild> builds) {
+    ArrayNode list = NODES.arrayNode();
+    builds.forEach(b -> list.addObject().put("app", b.app()).put("build_id", b.buildId()).put("build", b.label())
+        .put("reason", b.reason()));
+    return list;
   }
 
   private static long count(ApplyReport report, CallResult.Status status) {

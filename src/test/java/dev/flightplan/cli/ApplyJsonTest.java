@@ -136,7 +136,7 @@ class ApplyJsonTest extends SandboxTest {
   }
 
   /** The whole of standard output, parsed and checked against the schema. */
-  private static JsonNode report(CliRunner.Result r) {
+  static JsonNode report(CliRunner.Result r) {
     try {
       JsonNode doc = MAPPER.readTree(r.out());
       List<String> problems = SCHEMA.validate(doc).stream().map(ValidationMessage::getMessage).toList();

@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Resource;
 import java.io.IOException;
@@ -107,12 +108,71 @@ class WaitForBuildsTest extends SandboxTest {
   }
 
   @Test
-  void waitIsRefusedWithASavedPlanOrAJsonReport() throws IOException {
+  void theJsonReportListsEveryRoundAndWhatEachCouldNotGiveYet() throws IOException {
     Path file = tmp.resolve("testflight.yaml");
     Files.writeString(file, FILE);
-    CliRunner.Result json = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--wait", "--format", "json");
-    assertThat(json.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(json.err()).contains("--wait applies in rounds, which the JSON report cannot describe yet");
+    String build = build46();
+    List<Duration> pollWaits = new ArrayList<>();
+    CliRunner.Result apply = CliRunner.against(sandbox).sleeper(d -> {
+      if (d.equals(Duration.ofSeconds(7)) && pollWaits.add(d)) {
+        if (pollWaits.size() == 1) {
+          sandbox.admin().setProcessingState(build, "VALID");
+        } else {
+          sandbox.admin().setReviewState(build, "APPROVED");
+        }
+      }
+    }).run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--wait", "--poll-interval", "7s",
+        "--format", "json");
+
+    assertThat(apply.exit()).as(apply.all()).isZero();
+    JsonNode report = ApplyJsonTest.report(apply);
+    assertThat(report.path("format_version").asText()).isEqualTo("1.1");
+    assertThat(report.path("outcome").asText()).isEqualTo("applied");
+    JsonNode wait = report.path("wait");
+    assertThat(wait.path("timeout_seconds").asLong()).isEqualTo(1800);
+    assertThat(wait.path("pending")).as("nothing left when it ended").isEmpty();
+    JsonNode rounds = wait.path("rounds");
+    assertThat(rounds).hasSize(3);
+    // processing: the build's settings are made, its review and the group's build wait
+    assertThat(rounds.path(0).path("pending").path(0).path("build_id").asText()).isEqualTo(build);
+    assertThat(rounds.path(0).path("pending").path(0).path("reason").asText()).isEqualTo("it is processing, not processed");
+    // processed: submitted for review, the group's build waits for the review
+    assertThat(rounds.path(1).path("done").findValuesAsText("type")).contains("reviewSubmission");
+    assertThat(rounds.path(1).path("pending").path(0).path("reason").asText()).isEqualTo("it has not passed beta review");
+    // approved: given to the group, and nothing pending
+    assertThat(rounds.path(2).path("done").findValuesAsText("address"))
+        .anyMatch(a -> a.contains("Friends & Family"));
+    assertThat(rounds.path(2).path("pending")).isEmpty();
+    assertThat(rounds.path(2).path("verification").path("verified").asBoolean()).isTrue();
+    assertThat(report.path("done")).as("the top level is the last round").isEqualTo(rounds.path(2).path("done"));
+    assertThat(apply.err()).as("what is said for people goes to standard error").contains("No build is left to wait for.");
+
+    CliRunner.Result again = cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode");
+    assertThat(again.exit()).as(again.all()).isZero();
+  }
+
+  @Test
+  void aTimedOutWaitReportsTheBuildsStillPending() throws IOException {
+    Path file = tmp.resolve("testflight.yaml");
+    Files.writeString(file, FILE);
+    CliRunner.Result apply = CliRunner.against(sandbox).sleeper(d -> Thread.sleep(d.toMillis()))
+        .run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--wait", "--wait-timeout", "1s",
+            "--poll-interval", "1s", "--format", "json");
+    assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.ERROR);
+    JsonNode report = ApplyJsonTest.report(apply);
+    assertThat(report.path("outcome").asText()).isEqualTo("timed_out");
+    assertThat(report.path("wait").path("rounds")).hasSize(1);
+    assertThat(report.path("wait").path("waited_seconds").asLong()).as("a real wait of the 1 s timeout").isEqualTo(1);
+    assertThat(report.path("wait").path("rounds").path(0).path("outcome").asText()).isEqualTo("applied");
+    assertThat(report.path("wait").path("pending").path(0).path("build").asText()).isEqualTo("2.3 (46)");
+    assertThat(report.path("problems").path(0).asText()).contains("--wait-timeout passed with 1 build(s) still not taken");
+
+    CliRunner.Result again = cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode");
+    assertThat(again.exit()).as("what could be applied was: " + again.all()).isZero();
+  }
+
+  @Test
+  void waitIsRefusedWithASavedPlan() throws IOException {
     CliRunner.Result saved = cli().run(sandbox, "apply", tmp.resolve("plan.json").toString(), "--wait");
     assertThat(saved.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(saved.err()).contains("--wait applies a file (-f) and waits for its builds");
