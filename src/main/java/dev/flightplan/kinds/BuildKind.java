@@ -28,6 +28,9 @@ public final class BuildKind implements Kind {
     for (BuildSpec spec : ctx.desired().builds()) {
       Optional<LiveBuild> found = Builds.resolve(ctx.live().builds(), spec.ref());
       if (found.isEmpty()) {
+        if (Refusal.awaitUnlisted(ctx, spec.ref(), "is not set up as builds: says yet")) {
+          continue;
+        }
         ctx.out().diagnostic(Diagnostic.error(spec.ref().pos(), Builds.describeMissing(ctx.live().builds(), spec.ref()),
             "check the version and build number in App Store Connect (builds are uploaded, not created by flightplan)"));
         continue;

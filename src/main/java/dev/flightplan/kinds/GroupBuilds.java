@@ -50,6 +50,9 @@ final class GroupBuilds {
     for (BuildRef ref : spec.builds()) {
       Optional<LiveBuild> found = Builds.resolve(all, ref);
       if (found.isEmpty()) {
+        if (Refusal.awaitUnlisted(p.ctx, ref, "is not given to group \"" + spec.name() + "\" yet")) {
+          continue;
+        }
         p.ctx.out().diagnostic(Diagnostic.error(ref.pos(), "group \"" + spec.name() + "\": " + Builds.describeMissing(all, ref),
             "check the version and build number in App Store Connect"));
         continue;

@@ -1,5 +1,6 @@
 package dev.flightplan.kinds;
 
+import dev.flightplan.config.BuildRef;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
 import dev.flightplan.plan.AppContext;
@@ -39,6 +40,23 @@ record Refusal(String reason, boolean permanent) {
     if (!permanent) {
       ctx.out().pending(new PendingBuild(ctx.app(), b.id(), b.label(), reason));
     }
+  }
+
+  /**
+   * With {@code apply --wait}, a build the file names by number that App Store Connect does not list yet (as for
+   * some minutes after an upload): pending, with a warning at {@code ref} that {@code what} waits; false otherwise,
+   * when it is the error it is without --wait.
+   */
+  static boolean awaitUnlisted(AppContext ctx, BuildRef ref, String what) {
+    if (!ctx.options().awaitBuilds() || ref.latest()) {
+      return false;
+    }
+    String reason = "App Store Connect does not list it yet";
+    ctx.out().pending(new PendingBuild(ctx.app(), null, ref.label(), reason,
+        new PendingBuild.Unlisted(ctx.live().id(), ref.platform(), ref.version(), ref.number())));
+    ctx.out().diagnostic(Diagnostic.warning(ref.pos(), "build " + ref.label() + " " + what + ": " + reason,
+        "apply --wait watches for it and applies the file again once it is listed"));
+    return true;
   }
 
   /** The warning for a build the file gives {@code to} (a group "Name" or a tester's email) that is not given. */

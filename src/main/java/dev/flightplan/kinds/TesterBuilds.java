@@ -43,6 +43,9 @@ final class TesterBuilds {
     for (BuildRef ref : spec.builds()) {
       Optional<LiveBuild> found = Builds.resolve(all, ref);
       if (found.isEmpty()) {
+        if (Refusal.awaitUnlisted(ctx, ref, "is not given to " + spec.email() + " yet")) {
+          continue;
+        }
         ctx.out().diagnostic(Diagnostic.error(ref.pos(), "tester " + spec.email() + ": " + Builds.describeMissing(all, ref),
             "check the version and build number in App Store Connect"));
         continue;

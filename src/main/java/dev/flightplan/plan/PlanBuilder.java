@@ -66,7 +66,7 @@ public final class PlanBuilder {
 
   /** A build the file gives that App Store Connect does not take yet, for a reason that changes by itself. */
   public void pending(PendingBuild build) {
-    pending.putIfAbsent(build.buildId(), build);
+    pending.putIfAbsent(build.key(), build);
   }
 
   /** A fresh placeholder for an id that a call of this plan will produce. */

@@ -18,6 +18,8 @@ import java.util.List;
  *   <li>{@code GET /sandbox/clock}: {@code {"now": "<instant>", "offset": "<ISO-8601 duration>"}}.
  *   <li>{@code POST /sandbox/clock} {@code {"advance": "P8D"}}: moves the time forward (see
  *       {@link SandboxAdmin#advanceClock}); answers as the GET.
+ *   <li>{@code POST /sandbox/uploads} {@code {"app": "<bundle id>", "version": "2.4", "number": "120", "platform":
+ *       "IOS"}}: an upload (platform optional, IOS): the build appears, processing; answers {@code {"build": "<id>"}}.
  *   <li>{@code POST /sandbox/builds} {@code {"build": "<build id>", "processingState": "VALID"}}: the build's
  *       processing ends (VALID, FAILED or INVALID; PROCESSING again), as some minutes after an upload.
  *   <li>{@code POST /sandbox/reviews} {@code {"build": "<build id>", "state": "APPROVED"}}: a reviewer's decision
@@ -40,6 +42,7 @@ final class AdminEndpoints {
     return List.of(
         new Route("GET", "/sandbox/clock", QuerySpec.NONE, r -> clock()),
         new Route("POST", "/sandbox/clock", QuerySpec.NONE, this::advance),
+        new Route("POST", "/sandbox/uploads", QuerySpec.NONE, this::upload),
         new Route("POST", "/sandbox/builds", QuerySpec.NONE, this::processing),
         new Route("POST", "/sandbox/reviews", QuerySpec.NONE, this::review),
         new Route("POST", "/sandbox/testers", QuerySpec.NONE, this::tester),
@@ -67,6 +70,20 @@ final class AdminEndpoints {
       throw ApiException.attributeInvalid("/advance", "The clock only moves forward; '" + text + "' does not.");
     }
     return clock();
+  }
+
+  private Response upload(Request request) {
+    JsonNode body = body(request);
+    String app = text(body, "app");
+    String version = text(body, "version");
+    String number = text(body, "number");
+    String platform = body.hasNonNull("platform") ? text(body, "platform") : "IOS";
+    try {
+      String id = admin.upload(app, platform, version, number);
+      return Response.ok(Resources.JSON.objectNode().put("build", id));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.attributeInvalid("/", e.getMessage());
+    }
   }
 
   private Response processing(Request request) {

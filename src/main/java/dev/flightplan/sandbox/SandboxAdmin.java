@@ -84,6 +84,17 @@ public final class SandboxAdmin {
   }
 
   /**
+   * What an upload does: the build {@code number} of app version {@code version} of the app {@code bundleId} on
+   * {@code platform} (IOS, MAC_OS, TV_OS, VISION_OS) appears, processing; {@link #setProcessingState} ends that.
+   *
+   * @return the new build's id
+   * @throws IllegalArgumentException for an unknown app or platform, or a build that exists already
+   */
+  public String upload(String bundleId, String platform, String version, String number) {
+    return change(() -> new SeedBuilds(state, clock).upload(bundleId, platform, version, number).id());
+  }
+
+  /**
    * Moves the Beta App Review submission of the build with id {@code buildId} to {@code reviewState}, as
    * {@link #setReviewState(String, String, String, String)} does.
    */

@@ -147,6 +147,12 @@ final class SeedBuilds {
     }
   }
 
+  /** An upload: the build appears, processing, with nothing given to anyone. */
+  Build upload(String bundleId, String platform, String version, String number) {
+    return build(new SeedBuild(bundleId, platform, version, number, "PROCESSING", false, null, null, null, null, null,
+        null, null, null, null, null), null);
+  }
+
   private Build build(SeedBuild b, Seed.Doc doc) {
     App app = app(b.app());
     Objects.requireNonNull(b.version(), "every seed build needs a version (the app version)");
