@@ -27,6 +27,21 @@ public final class BuildWait {
   public record Heartbeat(List<PendingBuild> builds, Map<String, BuildStatuses.Status> statuses, Duration waited,
       Duration timeout, Duration next) {}
 
+  /** What waiting tells people: when it starts, after every poll, and how it ends. */
+  public interface Events {
+    void start(List<PendingBuild> builds, Duration timeout);
+
+    void heartbeat(Heartbeat heartbeat);
+
+    /** A build moved on after {@code waited}: the file is applied again. */
+    void again(Duration waited);
+
+    /** Nothing is left to wait for. */
+    void done();
+
+    void timedOut(List<PendingBuild> builds, Duration timeout);
+  }
+
   /** How the wait ended: a build moved on ({@code moved}), or the deadline passed with none moving. */
   public record Result(boolean moved, Duration waited) {}
 

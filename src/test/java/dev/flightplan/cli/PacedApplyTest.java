@@ -64,7 +64,9 @@ class PacedApplyTest extends SandboxTest {
     DesiredState desired = config.result().state().orElseThrow();
     try (AscClient client = client()) {
       Engine engine = new Engine(client, Map.of(), 4);
-      SavedPlan saved = engine.plan(desired, config.ref(), Scope.select(desired, List.of()), PlanOptions.DEFAULTS, "test");
+      Engine.Proposal proposal =
+          engine.plan(desired, config.ref(), Scope.select(desired, List.of()), PlanOptions.DEFAULTS, "test");
+      SavedPlan saved = proposal.saved();
       assertThat(saved.plan().calls()).hasSize(64); // 4 groups, 60 testers
       // 3 reads were made: 37 left, 1 kept in reserve
       assertThat(saved.plan().notes()).filteredOn(BudgetNote::is).singleElement().asString()
@@ -75,7 +77,7 @@ class PacedApplyTest extends SandboxTest {
       assertThat(text.toString()).contains("\nWarning: applying this plan takes 67 requests").doesNotContain("  - rate limit:");
       assertThat(sleeps).isEmpty();
 
-      ApplyReport report = engine.apply(saved.plan(), r -> {});
+      ApplyReport report = engine.apply(proposal.planned(), r -> {});
       assertThat(report.succeeded()).as("%s", report.failure().map(f -> f.error()).orElse("")).isTrue();
       assertThat(sleeps).isNotEmpty();
       assertThat(client.rateBudget().pauses()).isEqualTo(sleeps.size());
