@@ -7,7 +7,7 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.engine.Engine;
-import dev.flightplan.engine.PlanFiles;
+import dev.flightplan.planfile.PlanFiles;
 import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.Style;

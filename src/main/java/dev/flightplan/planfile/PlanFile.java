@@ -1,6 +1,20 @@
-package dev.flightplan.plan;
+package dev.flightplan.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Id;
+import dev.flightplan.plan.InvitationRecord;
+import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.Plan;
+import dev.flightplan.plan.PlanOptions;
+import dev.flightplan.plan.ReadBack;
+import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.plan.Sensitive;
+import dev.flightplan.plan.Substitution;
 import dev.flightplan.config.BuildRef;
 import dev.flightplan.config.SecretRef;
 import dev.flightplan.state.ReadScope;
