@@ -12,7 +12,7 @@ import dev.flightplan.config.Secrets;
 import dev.flightplan.kinds.InternalMembers;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.BudgetNote;
-import dev.flightplan.plan.GuardNote;
+import dev.flightplan.plan.Note;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
@@ -232,7 +232,7 @@ public final class Engine {
     if (!plan.hasChanges() || available.isEmpty() || limit.isEmpty() || needed <= available.getAsLong()) {
       return plan;
     }
-    List<String> notes = new ArrayList<>(plan.notes());
+    List<Note> notes = new ArrayList<>(plan.notes());
     notes.add(BudgetNote.of(plan.calls().size(), reads, available.getAsLong(), limit.getAsLong(), budget.timeFor(needed)));
     return plan.withNotes(notes);
   }
@@ -389,8 +389,8 @@ public final class Engine {
     if (!refusal.refused()) {
       return proposal;
     }
-    List<String> notes = new ArrayList<>(proposal.plan().notes());
-    refusal.reasons().forEach(r -> notes.add(GuardNote.of(r)));
+    List<Note> notes = new ArrayList<>(proposal.plan().notes());
+    refusal.reasons().forEach(r -> notes.add(new Note.Refusal(r)));
     return proposal.withPlan(proposal.plan().withNotes(notes));
   }
 

@@ -45,7 +45,7 @@ public final class PlanDocument {
     plan.calls().forEach(c -> calls.add(apiCall(c)));
     doc.set("diagnostics", diagnostics(plan.diagnostics()));
     ArrayNode notes = doc.putArray("notes");
-    plan.notes().forEach(notes::add);
+    plan.notes().forEach(n -> notes.add(n.text()));
     if (!plan.invitations().isEmpty()) {
       ArrayNode log = doc.putArray("invitation_log");
       plan.invitations().forEach(r -> {
