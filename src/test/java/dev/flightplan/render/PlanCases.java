@@ -1,5 +1,6 @@
 package dev.flightplan.render;
 
+import dev.flightplan.plan.Note;
 import static dev.flightplan.testing.Fixtures.*;
 
 import dev.flightplan.kinds.license.LiveLicense;
@@ -11,7 +12,6 @@ import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.InvitationPolicy;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.kinds.Kinds;
-import dev.flightplan.plan.GuardNote;
 import dev.flightplan.plan.InvitationHistory;
 import dev.flightplan.plan.Planner;
 import dev.flightplan.state.InvitationLog;
@@ -158,8 +158,8 @@ final class PlanCases {
     Plan plan = plan(desired, live, options);
     Guards.Refusal refusal = Guards.check(plan, new LiveState(List.of(live), List.of()),
         new Guards.Limits(1, false));
-    List<String> notes = new ArrayList<>(plan.notes());
-    refusal.reasons().forEach(r -> notes.add(GuardNote.of(r)));
+    List<Note> notes = new ArrayList<>(plan.notes());
+    refusal.reasons().forEach(r -> notes.add(new Note.Refusal(r)));
     return new Case("guarded", saved(plan.withNotes(notes), live, options, false));
   }
 

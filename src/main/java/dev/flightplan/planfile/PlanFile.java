@@ -1,6 +1,21 @@
-package dev.flightplan.plan;
+package dev.flightplan.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Id;
+import dev.flightplan.plan.InvitationRecord;
+import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.Plan;
+import dev.flightplan.plan.Note;
+import dev.flightplan.plan.PlanOptions;
+import dev.flightplan.plan.ReadBack;
+import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.plan.Sensitive;
+import dev.flightplan.plan.Substitution;
 import dev.flightplan.config.BuildRef;
 import dev.flightplan.config.SecretRef;
 import dev.flightplan.state.ReadScope;
@@ -59,8 +74,8 @@ public final class PlanFile {
         throw new PlanFileException("its API call \"" + c.path("purpose").asText() + "\" is malformed: " + e.getMessage());
       }
     }
-    List<String> notes = new ArrayList<>();
-    doc.path("notes").forEach(n -> notes.add(n.asText()));
+    List<Note> notes = new ArrayList<>();
+    doc.path("notes").forEach(n -> notes.add(note(n.asText())));
     List<InvitationRecord> invitations = new ArrayList<>();
     for (JsonNode r : doc.path("invitation_log")) {
       Address invitation = r.hasNonNull("invitation") ? address(r.path("invitation").asText()) : null;
@@ -264,6 +279,17 @@ public final class PlanFile {
 
   private static String text(JsonNode node) {
     return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+  }
+
+  /** A note as the document keeps it, a sentence: the typed notes are known by how their sentences begin. */
+  static Note note(String text) {
+    if (text.startsWith(Note.Refusal.PREFIX)) {
+      return new Note.Refusal(text.substring(Note.Refusal.PREFIX.length()));
+    }
+    if (text.startsWith(Note.RateLimit.PREFIX)) {
+      return new Note.RateLimit(text.substring(Note.RateLimit.PREFIX.length()));
+    }
+    return new Note.Remark(text);
   }
 
   /** JSON back to the plain values attributes hold: String, Boolean, Integer (or Long, Double), List, Map. */
