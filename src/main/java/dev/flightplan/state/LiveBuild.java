@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A build of an app as App Store Connect has it: its version (the pre-release version) and number, whether it can
@@ -64,11 +65,56 @@ public record LiveBuild(
         reviewState, groupIds, individualTesterIds, appClipBundleId, invocations, betaDetail, whatToTest, whatToTestCopies);
   }
 
+  /** What a saved plan checks of the build: every field read. */
+  Map<String, Object> fingerprint() {
+    Map<String, Object> f = new TreeMap<>();
+    f.put("id", id);
+    f.put("platform", platform);
+    f.put("version", version);
+    f.put("number", number);
+    f.put("processingState", processingState);
+    f.put("expired", expired);
+    f.put("uploadedDate", uploadedDate);
+    f.put("audience", audience);
+    f.put("usesNonExemptEncryption", usesNonExemptEncryption);
+    f.put("reviewState", reviewState);
+    f.put("groupIds", Fingerprints.sorted(groupIds));
+    f.put("individualTesterIds", Fingerprints.sorted(individualTesterIds));
+    f.put("appClipBundleId", appClipBundleId);
+    f.put("invocations", invocations == null ? null : invocations.stream().map(LiveInvocation::fingerprint).toList());
+    f.put("betaDetail", betaDetail == null ? null : betaDetail.fingerprint());
+    f.put("whatToTest", whatToTest == null ? null : texts(whatToTest, LiveText::fingerprint));
+    f.put("whatToTestCopies", whatToTestCopies.stream().map(LiveCopy::fingerprint).toList());
+    return f;
+  }
+
+  private static <T> Map<String, Object> texts(Map<String, T> byLocale, java.util.function.Function<T, Map<String, Object>> fingerprint) {
+    Map<String, Object> f = new TreeMap<>();
+    byLocale.forEach((locale, t) -> f.put(locale, fingerprint.apply(t)));
+    return f;
+  }
+
+  /** The fingerprint of a resource with an id and one field. */
+  private static Map<String, Object> idAnd(String id, String field, Object value) {
+    Map<String, Object> f = new TreeMap<>();
+    f.put("id", id);
+    f.put(field, value);
+    return f;
+  }
+
   /** The build's beta detail: its id and whether testers are notified automatically of it. */
-  public record LiveBetaDetail(String id, boolean autoNotify) {}
+  public record LiveBetaDetail(String id, boolean autoNotify) {
+    Map<String, Object> fingerprint() {
+      return idAnd(id, "autoNotify", autoNotify);
+    }
+  }
 
   /** A localized text with the id of the resource that holds it. */
-  public record LiveText(String id, String text) {}
+  public record LiveText(String id, String text) {
+    Map<String, Object> fingerprint() {
+      return idAnd(id, "text", text);
+    }
+  }
 
   /**
    * A second (third, ...) copy of a localized text whose locale App Store Connect holds more than once: its locale,
@@ -78,6 +124,14 @@ public record LiveBuild(
     public LiveCopy {
       Objects.requireNonNull(locale, "locale");
       Objects.requireNonNull(id, "id");
+    }
+
+    Map<String, Object> fingerprint() {
+      Map<String, Object> f = new TreeMap<>();
+      f.put("locale", locale);
+      f.put("id", id);
+      f.put("text", text);
+      return f;
     }
   }
 
@@ -106,8 +160,21 @@ public record LiveBuild(
     public LiveInvocation(String id, String url, Map<String, LiveTitle> titles) {
       this(id, url, titles, List.of());
     }
+
+    Map<String, Object> fingerprint() {
+      Map<String, Object> f = new TreeMap<>();
+      f.put("id", id);
+      f.put("url", url);
+      f.put("titles", texts(titles, LiveTitle::fingerprint));
+      f.put("titleCopies", titleCopies.stream().map(LiveCopy::fingerprint).toList());
+      return f;
+    }
   }
 
   /** One localized title of an invocation, with the id of its localization resource. */
-  public record LiveTitle(String id, String title) {}
+  public record LiveTitle(String id, String title) {
+    Map<String, Object> fingerprint() {
+      return idAnd(id, "title", title);
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package dev.flightplan.state;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What one tester of an app did in the period of Apple's usage metrics that the app's inactive-tester policy asked
@@ -10,5 +12,15 @@ import java.util.Objects;
 public record TesterActivity(String testerId, int sessions, int crashes, int feedback, String periodStart, String periodEnd) {
   public TesterActivity {
     Objects.requireNonNull(testerId, "testerId");
+  }
+
+  /** What a saved plan checks of it: what the tester did, not the period, which moves every day. */
+  Map<String, Object> fingerprint() {
+    Map<String, Object> f = new TreeMap<>();
+    f.put("testerId", testerId);
+    f.put("sessions", sessions);
+    f.put("crashes", crashes);
+    f.put("feedback", feedback);
+    return f;
   }
 }
