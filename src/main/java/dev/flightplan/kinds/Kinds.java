@@ -8,6 +8,8 @@ import dev.flightplan.kinds.localization.LocalizationKind;
 import dev.flightplan.kinds.reviewdetail.ReviewDetailKind;
 import dev.flightplan.plan.Planner;
 import dev.flightplan.state.AppPart;
+import dev.flightplan.state.BuildPart;
+import dev.flightplan.state.KindReads;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,10 +53,14 @@ public final class Kinds {
     return new Planner(all(), ACTION_ORDER);
   }
 
-  /** What the kinds need read of each app itself, merged by the state reader into the apps lookup. */
-  public static List<AppPart<?>> reads() {
-    List<AppPart<?>> parts = new ArrayList<>();
-    all().forEach(k -> parts.addAll(k.reads()));
-    return List.copyOf(parts);
+  /** What the kinds need read of each app and each build, merged by the state reader into its requests. */
+  public static KindReads reads() {
+    List<AppPart<?>> apps = new ArrayList<>();
+    List<BuildPart<?>> builds = new ArrayList<>();
+    for (Kind k : all()) {
+      apps.addAll(k.reads());
+      builds.addAll(k.buildReads());
+    }
+    return new KindReads(apps, builds);
   }
 }

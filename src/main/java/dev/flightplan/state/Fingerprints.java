@@ -197,6 +197,21 @@ public final class Fingerprints {
     return app + "/" + type + "[\"" + key + "\"]";
   }
 
+  /** Localized texts by locale, each as {@code fingerprint} gives it. */
+  public static <T> Map<String, Object> byLocale(Map<String, T> byLocale, Function<T, Map<String, Object>> fingerprint) {
+    Map<String, Object> f = new TreeMap<>();
+    byLocale.forEach((locale, t) -> f.put(locale, fingerprint.apply(t)));
+    return f;
+  }
+
+  /** The fingerprint of a resource with an id and one field. */
+  public static Map<String, Object> idAnd(String id, String field, Object value) {
+    Map<String, Object> f = new TreeMap<>();
+    f.put("id", id);
+    f.put(field, value);
+    return f;
+  }
+
   /**
    * {@code ids} as a fingerprint lists them: sorted by their JSON text (as earlier releases sorted every set), so
    * that the order App Store Connect gives them in changes nothing.

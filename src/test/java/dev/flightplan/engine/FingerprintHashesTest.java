@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.state.Fingerprints;
 import dev.flightplan.state.LiveApp;
+import dev.flightplan.kinds.appclip.AppClipKind;
+import dev.flightplan.kinds.appclip.LiveAppClip;
+import dev.flightplan.state.LiveParts;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveState;
@@ -30,12 +33,12 @@ class FingerprintHashesTest {
       new LiveTester("t1", "alice@example.com", "Alice", null, "EMAIL", "INVITED", Set.of("g1 x", "g1", "g2", "é"));
   private static final LiveTester ANONYMOUS = new LiveTester("t2", null, null, null, "PUBLIC_LINK", "INSTALLED", Set.of());
   private static final LiveBuild BUILD = new LiveBuild("b1", "IOS", "2.3", "45", "VALID", false, "2026-11-02T10:00:00Z",
-      "APP_STORE_ELIGIBLE", null, "APPROVED", Set.of("g2", "g1"), Set.of("t1"), "clip1",
-      List.of(new LiveBuild.LiveInvocation("i1", "https://clip.example.com/a",
-          Map.of("en-US", new LiveBuild.LiveTitle("l1", "Order"), "fr-FR", new LiveBuild.LiveTitle("l2", "Commander")),
-          List.of(new LiveBuild.LiveCopy("en-US", "l3", "Order again")))),
+      "APP_STORE_ELIGIBLE", null, "APPROVED", Set.of("g2", "g1"), Set.of("t1"),
       new LiveBuild.LiveBetaDetail("d1", true), Map.of("en-US", new LiveBuild.LiveText("w1", "Try it")),
-      List.of(new LiveBuild.LiveCopy("en-US", "w2", null)));
+      List.of(new LiveBuild.LiveCopy("en-US", "w2", null)),
+      LiveParts.NOT_READ.with(AppClipKind.LIVE, new LiveAppClip("clip1", List.of(new LiveAppClip.LiveInvocation("i1", "https://clip.example.com/a",
+          Map.of("en-US", new LiveAppClip.LiveTitle("l1", "Order"), "fr-FR", new LiveAppClip.LiveTitle("l2", "Commander")),
+          List.of(new LiveBuild.LiveCopy("en-US", "l3", "Order again")))))));
   private static final LiveBuild BARE = build("b2", "2.4", "46", 3);
   private static final TesterActivity ACTIVITY = new TesterActivity("t1", 3, 1, 0, "2026-08-01", "2026-11-01");
 

@@ -28,7 +28,9 @@ class KindFootprintTest {
         Arguments.of("license", "LicenseAgreement|licenseAgreement|LiveLicense|betaLicense|kinds\\.license\\b"),
         Arguments.of("reviewdetail", "ReviewDetail|reviewDetail|kinds\\.reviewdetail\\b"),
         Arguments.of("localization",
-            "LocalizationSpec|LiveLocalization|AppLocalization|localizations\\(\\)|\"localization\"|kinds\\.localization\\b"));
+            "LocalizationSpec|LiveLocalization|AppLocalization|localizations\\(\\)|\"localization\"|kinds\\.localization\\b"),
+        Arguments.of("appclip",
+            "AppClip|appClip|APP_CLIP|App Clip|[Ii]nvocationSpec|LiveInvocation|[Ii]nvocation_?[Bb]uilds|buildBundles|kinds\\.appclip\\b"));
   }
 
   @ParameterizedTest(name = "{0}")
