@@ -7,13 +7,15 @@ import dev.flightplan.state.AppPart;
 import dev.flightplan.state.BuildPart;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveBuild;
+import dev.flightplan.state.UsageRead;
 import java.util.List;
 
 /**
  * One managed kind of TestFlight resource, with everything about it in its folder under {@code kinds/}: how it
  * plans ({@link ResourceKind#plan}), the address types of the actions it plans ({@link #types}), what it needs
  * read of the app itself ({@link #reads}, merged by the state reader into the apps lookup, so that a kind adds no
- * request) and of each build ({@link #buildReads}, merged into the builds request), and how {@code pull} takes its live state back into the file ({@link #pull}, {@link #write}). Its order
+ * request) and of each build ({@link #buildReads}, merged into the builds request), the testers' usage it needs
+ * ({@link #usageRead}), and how {@code pull} takes its live state back into the file ({@link #pull}, {@link #write}). Its order
  * relative to other kinds is said once, in {@link Kinds}.
  */
 public interface Kind extends ResourceKind {
@@ -36,6 +38,11 @@ public interface Kind extends ResourceKind {
    */
   default List<BuildPart<?>> buildReads() {
     return List.of();
+  }
+
+  /** The testers' usage this kind needs read when the file asks for it; null (the default): none. */
+  default UsageRead usageRead() {
+    return null;
   }
 
   /**

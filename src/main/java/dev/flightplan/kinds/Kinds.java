@@ -10,6 +10,7 @@ import dev.flightplan.plan.Planner;
 import dev.flightplan.state.AppPart;
 import dev.flightplan.state.BuildPart;
 import dev.flightplan.state.KindReads;
+import dev.flightplan.state.UsageRead;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,14 +54,22 @@ public final class Kinds {
     return new Planner(all(), ACTION_ORDER);
   }
 
-  /** What the kinds need read of each app and each build, merged by the state reader into its requests. */
+  /** What the kinds need read of each app, each build and the testers' usage, merged by the state reader into its requests. */
   public static KindReads reads() {
     List<AppPart<?>> apps = new ArrayList<>();
     List<BuildPart<?>> builds = new ArrayList<>();
+    UsageRead usage = null;
     for (Kind k : all()) {
       apps.addAll(k.reads());
       builds.addAll(k.buildReads());
+      if (k.usageRead() != null) {
+        if (usage != null) {
+          // an app's reads hold one usage period (a saved plan's usage_period)
+          throw new IllegalStateException("two kinds read the testers' usage; " + k.getClass().getSimpleName() + " is the second");
+        }
+        usage = k.usageRead();
+      }
     }
-    return new KindReads(apps, builds);
+    return new KindReads(apps, builds, usage);
   }
 }

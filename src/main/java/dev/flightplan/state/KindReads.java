@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * What the kinds declared they need read, which the state reader merges into its requests: parts of each app
- * ({@link AppPart}, in the apps lookup) and parts of each build ({@link BuildPart}, in the builds request).
+ * ({@link AppPart}, in the apps lookup), parts of each build ({@link BuildPart}, in the builds request), and the
+ * testers' usage ({@code usage}: null when no kind reads it).
  */
-public record KindReads(List<AppPart<?>> apps, List<BuildPart<?>> builds) {
-  public static final KindReads NONE = new KindReads(List.of(), List.of());
+public record KindReads(List<AppPart<?>> apps, List<BuildPart<?>> builds, UsageRead usage) {
+  public static final KindReads NONE = new KindReads(List.of(), List.of(), null);
 
   public KindReads {
     apps = List.copyOf(apps);

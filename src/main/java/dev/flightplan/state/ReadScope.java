@@ -37,8 +37,8 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
    * beta information, when a kind wants one of them), its groups' recruitment criteria, and, by the name of each
    * part kinds declared of builds ({@link BuildPart}), the builds whose entries in the file want that part read in
    * full ({@code allBuildParts}: every build that has the part, for {@code pull}, which does not know the builds
-   * before reading them). {@code usagePeriod}: the period of the testers' usage metrics the inactive-tester policy
-   * needs ({@code P90D}), or null when they are not read.
+   * before reading them). {@code usagePeriod}: the period of the testers' usage metrics a kind needs ({@link
+   * UsageRead}: {@code P90D}), or null when they are not read.
    */
   public record AppReads(
       boolean builds, boolean info, boolean criteria, Map<String, List<BuildRef>> buildParts, boolean allBuildParts, String usagePeriod) {
@@ -103,7 +103,7 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
         }
         parts.put(part.name(), wanted);
       }
-      String usage = app.inactiveTesters() == null ? null : app.inactiveTesters().period();
+      String usage = reads.usage() == null ? null : reads.usage().period().apply(app);
       apps.put(app.bundleId(), new AppReads(builds, info, criteria, parts, false, usage));
     }
     return new ReadScope(apps, options);

@@ -109,9 +109,9 @@ public final class StateReader {
           reads.add(() -> wanted.builds() ? new BuildReader(client, kindReads.builds()).read(app.id(), wanted.buildParts(), wanted.allBuildParts()) : List.<LiveBuild>of()),
           // costs no request unless the app has more than 50 localizations
           reads.add(() -> wanted.info() && !parts.isEmpty() ? readParts(app, pageOf.get(bundleId)) : LiveParts.NOT_READ),
-          // the inactive-tester policy's usage metrics (kinds/hygiene): only when the file declares the policy
-          reads.add(() -> wanted.usagePeriod() != null
-              ? new dev.flightplan.kinds.hygiene.UsageReader(client).read(app.id(), wanted.usagePeriod())
+          // the testers' usage metrics, which a kind reads only when the file asks for them
+          reads.add(() -> wanted.usagePeriod() != null && kindReads.usage() != null
+              ? kindReads.usage().reader().read(client, app.id(), wanted.usagePeriod())
               : List.<TesterActivity>of())));
     }
     ParallelReads.Result<Map<String, List<String>>> options = scope.criterionOptions() ? reads.add(this::readCriterionOptions) : null;
