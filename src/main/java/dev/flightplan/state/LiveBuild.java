@@ -57,7 +57,7 @@ public record LiveBuild(
         groupIds, individualTesterIds, null, null, parts);
   }
 
-  /** The value of one of the build's parts; null when it was not read or is absent. */
+  /** The value of one of the build's parts; null when it is absent or was not read ({@code parts().read(part)} tells). */
   public <T> T part(BuildPart<T> part) {
     return parts.get(part);
   }
