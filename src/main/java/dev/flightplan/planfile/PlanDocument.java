@@ -195,15 +195,17 @@ public final class PlanDocument {
     reads.apps().forEach((app, r) -> {
       ObjectNode a = apps.putObject(app);
       a.put("builds", r.builds()).put("info", r.info()).put("criteria", r.criteria());
-      ArrayNode builds = a.putArray("invocation_builds");
-      r.invocationBuilds().forEach(b -> {
-        ObjectNode ref = builds.addObject().put("platform", b.platform()).put("version", b.version());
-        if (b.number() == null) {
-          ref.putNull("number");
-        } else {
-          ref.put("number", b.number());
-        }
-        ref.put("latest", b.latest());
+      r.buildParts().forEach((part, refs) -> {
+        ArrayNode builds = a.putArray(part + PlanFile.BUILDS_SUFFIX);
+        refs.forEach(b -> {
+          ObjectNode ref = builds.addObject().put("platform", b.platform()).put("version", b.version());
+          if (b.number() == null) {
+            ref.putNull("number");
+          } else {
+            ref.put("number", b.number());
+          }
+          ref.put("latest", b.latest());
+        });
       });
       if (r.usagePeriod() != null) {
         a.put("usage_period", r.usagePeriod());

@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * schema cannot say (an address that does not match its parts, an unknown action list) is a {@link PlanFileException}.
  */
 public final class PlanFile {
+  /** The suffix of the keys of a saved plan's reads that list builds by the name of a part of builds. */
+  public static final String BUILDS_SUFFIX = "_builds";
   private static final Pattern ADDRESS = Pattern.compile("^([^/]+)/([^\\[]+)\\[\"(.*)\"]$");
 
   private PlanFile() {}
@@ -119,13 +121,18 @@ public final class PlanFile {
     for (Iterator<Map.Entry<String, JsonNode>> it = reads.path("apps").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode a = e.getValue();
-      List<BuildRef> invocations = new ArrayList<>();
-      for (JsonNode b : a.path("invocation_builds")) {
-        invocations.add(new BuildRef(b.path("platform").asText(), b.path("version").asText(), text(b.path("number")),
-            b.path("latest").asBoolean(), null));
-      }
+      // each part of builds that kinds declared lists the builds it was read in full for under "<part>_builds"
+      Map<String, List<BuildRef>> buildParts = new TreeMap<>();
+      a.fields().forEachRemaining(f -> {
+        if (f.getKey().endsWith(BUILDS_SUFFIX)) {
+          List<BuildRef> refs = new ArrayList<>();
+          f.getValue().forEach(b -> refs.add(new BuildRef(b.path("platform").asText(), b.path("version").asText(),
+              text(b.path("number")), b.path("latest").asBoolean(), null)));
+          buildParts.put(f.getKey().substring(0, f.getKey().length() - BUILDS_SUFFIX.length()), refs);
+        }
+      });
       byApp.put(e.getKey(), new ReadScope.AppReads(a.path("builds").asBoolean(), a.path("info").asBoolean(),
-          a.path("criteria").asBoolean(), invocations, false, a.hasNonNull("usage_period") ? a.get("usage_period").asText() : null));
+          a.path("criteria").asBoolean(), buildParts, false, a.hasNonNull("usage_period") ? a.get("usage_period").asText() : null));
     }
     return new ReadScope(byApp, reads.path("criterion_options").asBoolean(), reads.path("users").asBoolean());
   }

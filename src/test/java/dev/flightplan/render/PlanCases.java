@@ -28,6 +28,7 @@ import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.state.Fingerprints;
+import dev.flightplan.state.ReadScope;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveState;
@@ -235,7 +236,14 @@ final class PlanCases {
 
   static SavedPlan saved(Plan plan, LiveApp live, PlanOptions options, boolean partial) {
     return new SavedPlan(VERSION, CONFIG, List.of(live.bundleId()), partial, options, plan,
-        dev.flightplan.state.ReadScope.minimal(List.of(live.bundleId())), Fingerprints.of(new LiveState(List.of(live), List.of())));
+        groupsAndTesters(live.bundleId()), Fingerprints.of(new LiveState(List.of(live), List.of())));
+  }
+
+  /** What planning a file of groups and testers reads: no builds, and so no build read in full for any part of builds. */
+  private static ReadScope groupsAndTesters(String bundleId) {
+    Map<String, List<dev.flightplan.config.BuildRef>> none = new java.util.TreeMap<>();
+    Kinds.reads().builds().forEach(p -> none.put(p.name(), List.of()));
+    return new ReadScope(Map.of(bundleId, new ReadScope.AppReads(false, false, false, none)), false);
   }
 
   /**
