@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * Guards against destructive plans, checked before apply sends anything: a plan that deletes more than {@code
  * maxDeletes} objects, or that leaves a group with members empty, is refused unless the user allows it. Pure.
  *
- * <p>What counts as a deletion: every deleted or replaced object (group, tester leaving the app, localization, App
- * Clip invocation, ...), every tester removed from a group, and every tester a deleted or replaced group leaves in no
+ * <p>What counts as a deletion: every deleted or replaced object (group, tester leaving the app, localization, an
+ * object under a build, ...), every tester removed from a group, and every tester a deleted or replaced group leaves in no
  * group (as App Store Connect does when it deletes a group: {@link TakenTesters}). A group is emptied when it has members now and the
  * plan leaves it none (members removed, testers leaving the app, none added); deleting a group is a deletion, not an
  * emptying.

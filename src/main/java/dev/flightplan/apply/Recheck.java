@@ -23,11 +23,11 @@ import java.util.Set;
 
 /**
  * Just before apply's first write, reads again whether what the plan creates has appeared since planning (another
- * apply, or someone in App Store Connect, created it): creating it again would make a duplicate (an App Clip
- * invocation), or repeat a one-off request (invite a tester twice). What to read is each create's {@link ReadBack},
+ * apply, or someone in App Store Connect, created it): creating it again would make a duplicate (of an object whose
+ * key App Store Connect does not keep unique), or repeat a one-off request (invite a tester twice). What to read is each create's {@link ReadBack},
  * read together: the creates whose read-backs differ only in the value of the key they filter on (a group's name, a
  * tester's email, a locale) share one request that filters on all their values, up to {@value #VALUES} values (more
- * read the whole list, as planning did); the others (an App Clip's invocations, a build's What to Test) share one
+ * read the whole list, as planning did); the others (the objects under a build, as its What to Test) share one
  * request per distinct read-back. A create whose read-back needs an id this plan creates is not read: nothing can be
  * under an object that does not exist yet. Nor is the create of a replacement, whose old copy the plan deletes first.
  * Only creates of objects are read (the read-back finds what the request makes, {@code POST /v1/<type>}): an

@@ -4,36 +4,21 @@ import dev.flightplan.api.CredentialsException;
 import dev.flightplan.api.ApiException;
 import dev.flightplan.apply.ApplyOutcome;
 import dev.flightplan.apply.ApplyOutcome.Ending;
-import dev.flightplan.apply.WaitRounds;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.engine.ApplyFile;
 import dev.flightplan.engine.ApplyLock;
+import dev.flightplan.engine.ApplySavedPlan;
 import dev.flightplan.engine.ConfigFile;
-import dev.flightplan.diag.Diagnostics;
-import dev.flightplan.apply.Guards;
-import dev.flightplan.engine.BuildWait;
 import dev.flightplan.engine.Engine;
-import dev.flightplan.engine.PlanFiles;
 import dev.flightplan.engine.Scope;
-import dev.flightplan.plan.PendingBuild;
-import dev.flightplan.plan.Plan;
-import dev.flightplan.plan.PlanFile.PlanFileException;
-import dev.flightplan.plan.SavedPlan;
-import dev.flightplan.render.ApplyTextView;
 import dev.flightplan.render.WaitView;
-import dev.flightplan.render.PlanTextView;
-import dev.flightplan.render.DiagnosticsView;
-import dev.flightplan.render.SavedPlanApplyView;
 import dev.flightplan.render.Style;
-import dev.flightplan.state.Fingerprints;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -151,100 +136,25 @@ final class ApplyCommand implements Callable<Integer> {
     if (chosen.isEmpty()) {
       return null;
     }
-    Scope selected = chosen.get();
+    ApplyFile.Request request = new ApplyFile.Request(desired, config.ref(), chosen.get(), planning.toOptions(),
+        RootCommand.version(), guards.limits());
     Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
     if (held.isEmpty()) {
       return ApplyOutcome.early(Ending.LOCKED, null, null, List.of());
     }
     try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
-      ApplyOutcome outcome = round(run, engine, desired, config, selected);
-      return waiting.wait ? waitForBuilds(run, engine, desired, config, selected, outcome) : outcome;
-    }
-  }
-
-  /** Plans the file, shows the plan, asks (unless --auto-approve), applies and verifies: one round of apply. */
-  private ApplyOutcome round(ApplyRun run, Engine engine, DesiredState desired, ConfigFile config, Scope selected)
-      throws IOException {
-    Environment env = run.env();
-    Style style = run.style();
-    // applied at once, never saved: no fingerprints
-    SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version(), false);
-    Views.showDiagnostics(saved.plan().diagnostics(), env, style);
-    if (saved.plan().diagnostics().hasErrors()) {
-      return ApplyOutcome.unsent(Ending.INVALID, null, saved, List.of());
-    }
-    Plan plan = saved.plan();
-    new PlanTextView(env.out(), style, detail.detail()).render(saved);
-    if (!plan.hasChanges()) {
-      engine.keepInvitationLog(plan);
-      return ApplyOutcome.unsent(Ending.NO_CHANGES, null, saved, List.of());
-    }
-    List<String> refusal = refusal(engine, plan, run);
-    if (!refusal.isEmpty()) {
-      return ApplyOutcome.unsent(Ending.REFUSED, null, saved, refusal);
-    }
-    if (!autoApprove && !run.confirmed()) {
-      env.out().println("Apply cancelled; nothing was changed.");
-      return ApplyOutcome.unsent(Ending.CANCELLED, null, saved, List.of());
-    }
-    env.out().println();
-    ApplyOutcome sending = ApplyOutcome.unsent(Ending.APPLIED, null, saved, List.of());
-    return run.applyAndVerify(engine, sending, selected.restrict(desired), planning.toOptions(), true);
-  }
-
-  /**
-   * {@code --wait}: while a round succeeded and left builds that App Store Connect does not take yet, waits until one
-   * moves on and applies the file again; gives up (TIMED_OUT) when --wait-timeout has passed since the first wait.
-   */
-  private ApplyOutcome waitForBuilds(ApplyRun run, Engine engine, DesiredState desired, ConfigFile config, Scope selected,
-      ApplyOutcome first) throws IOException {
-    WaitView view = new WaitView(run.env().out(), run.style());
-    BuildWait builds = new BuildWait(engine::buildStatuses, run.env().clock(), run.env().sleeper());
-    Instant started = run.env().clock().instant();
-    ApplyOutcome outcome = first;
-    WaitRounds rounds = WaitRounds.start(waiting.timeout).then(first, stillPending(first));
-    run.rounds(rounds);
-    boolean waited = false;
-    while (!stillPending(outcome).isEmpty()) {
-      List<PendingBuild> pending = stillPending(outcome);
-      view.start(pending, waiting.timeout);
-      waited = true;
-      BuildWait.Result result;
-      try {
-        result = builds.await(pending, started, waiting.timeout, waiting.interval, view::heartbeat);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new ApplyOutcome(Ending.INTERRUPTED, null, outcome.saved(), outcome.report(), outcome.verification(),
-            outcome.diagnostics(), List.of("stopped while waiting for builds"));
+      ApplyFile apply = new ApplyFile(engine, views(run), run.sender(engine));
+      if (!waiting.wait) {
+        return apply.apply(request);
       }
-      rounds = rounds.waitedFor(result.waited());
-      run.rounds(rounds);
-      if (!result.moved()) {
-        view.timedOut(pending, waiting.timeout);
-        return new ApplyOutcome(Ending.TIMED_OUT, null, outcome.saved(), outcome.report(), outcome.verification(),
-            outcome.diagnostics(), List.of("--wait-timeout passed with " + pending.size() + " build(s) still not taken"));
-      }
-      view.again(result.waited());
-      outcome = round(run, engine, desired, config, selected);
-      rounds = rounds.then(outcome, stillPending(outcome));
-      run.rounds(rounds);
+      return apply.applyWaiting(request, new ApplyFile.Waiting(waiting.timeout, waiting.interval, env.clock(),
+          env.sleeper(), new ReportedWait(new WaitView(env.out(), style), run)));
     }
-    if (waited && outcome.ending().succeeded()) {
-      view.done();
-    }
-    return outcome;
-  }
-
-  /** The builds a round that succeeded could not give yet; none after a round that did not succeed. */
-  private static List<PendingBuild> stillPending(ApplyOutcome round) {
-    return round.ending().succeeded() && round.saved() != null ? round.saved().plan().pending() : List.of();
   }
 
   private ApplyOutcome applySaved(ApplyRun run) throws CredentialsException, IOException {
     Environment env = run.env();
-    Style style = run.style();
-    String name = planFile.toString();
     List<String> fixed = new ArrayList<>();
     for (String option : List.of("--file", "--app", "--prune", "--allow-replace", "--batch-size", "--invitations-only")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -256,82 +166,24 @@ final class ApplyCommand implements Callable<Integer> {
           + " options when it is made: pass them to plan instead");
       return null;
     }
-    SavedPlan saved;
-    try {
-      saved = PlanFiles.read(planFile);
-    } catch (PlanFileException e) {
-      new DiagnosticsView(env.err(), style).error(e.getMessage());
-      return ApplyOutcome.early(Ending.INVALID, name, null, List.of(e.getMessage()));
+    ApplyViews views = views(run);
+    ApplySavedPlan.Opened opened = ApplySavedPlan.open(planFile, RootCommand.version(), views);
+    if (opened.ended() != null) {
+      return opened.ended();
     }
-    SavedPlanApplyView view = new SavedPlanApplyView(env.out(), env.err(), style);
-    if (!saved.flightplanVersion().equals(RootCommand.version())) {
-      view.wrongVersion(name, saved.flightplanVersion(), RootCommand.version());
-      return ApplyOutcome.unsent(Ending.INVALID, name, saved,
-          List.of("made by flightplan " + saved.flightplanVersion() + ", not by this flightplan " + RootCommand.version()));
-    }
-    Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
+    String name = planFile.toString();
+    Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, run.style());
     if (held.isEmpty()) {
-      return ApplyOutcome.unsent(Ending.LOCKED, name, saved, List.of());
+      return ApplyOutcome.unsent(Ending.LOCKED, name, opened.saved(), List.of());
     }
     try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
-      Diagnostics secrets = engine.secretsFor(saved);
-      Views.showDiagnostics(secrets, env, style);
-      if (secrets.hasErrors()) {
-        return new ApplyOutcome(Ending.INVALID, name, saved, null, null, secrets, List.of());
-      }
-      // the staleness check reads everything again, so a saved plan needs no re-check before its first write
-      List<Fingerprints.Difference> stale = engine.staleness(saved);
-      if (!stale.isEmpty()) {
-        view.stale(name, stale);
-        return ApplyOutcome.unsent(Ending.STALE, name, saved,
-            stale.stream().map(d -> d.address() + " " + d.kind().name().toLowerCase(Locale.ROOT)).toList());
-      }
-      view.header(name, saved);
-      // the file that was planned is the one to verify against; when it changed, App Store Connect cannot be checked
-      Optional<ConfigFile> unchanged = ConfigFile.ifUnchanged(saved.config(), file.referencedFiles());
-      boolean verifiable = unchanged.isPresent();
-      String replan = "flightplan plan" + connection.endpointArgs() + " -f " + saved.config().path()
-          + (saved.partial() ? saved.apps().stream().map(a -> " --app " + a).collect(Collectors.joining()) : "");
-      if (!saved.plan().hasChanges()) {
-        engine.keepInvitationLog(saved.plan());
-        if (!verifiable) {
-          view.notVerified(saved.config(), false, replan);
-          return ApplyOutcome.unsent(Ending.NOT_VERIFIED, name, saved, List.of());
-        }
-        return ApplyOutcome.unsent(Ending.NO_CHANGES, name, saved, List.of());
-      }
-      List<String> refusal = refusal(engine, saved.plan(), run);
-      if (!refusal.isEmpty()) {
-        return ApplyOutcome.unsent(Ending.REFUSED, name, saved, refusal);
-      }
-      if (!verifiable) {
-        view.willNotVerify(saved.config());
-        env.out().println();
-        ApplyOutcome applied = run.apply(engine, ApplyOutcome.unsent(Ending.NOT_VERIFIED, name, saved, List.of()));
-        if (applied.ending() == Ending.NOT_VERIFIED) {
-          view.notVerified(saved.config(), true, replan);
-        }
-        return applied;
-      }
-      env.out().println();
-      ConfigFile config = unchanged.get();
-      Views.showDiagnostics(config.result().diagnostics(), env, style);
-      if (config.result().state().isEmpty()) {
-        return new ApplyOutcome(Ending.INVALID, name, saved, null, null, config.result().diagnostics(), List.of());
-      }
-      Scope planned = new Scope(saved.apps(), saved.partial());
-      ApplyOutcome sending = ApplyOutcome.unsent(Ending.APPLIED, name, saved, List.of());
-      return run.applyAndVerify(engine, sending, planned.restrict(config.result().state().get()), saved.options());
+      return new ApplySavedPlan(engine, file.referencedFiles(), views, run.sender(engine))
+          .apply(name, opened.saved(), guards.limits());
     }
   }
 
-  /** Why the guards against destructive plans refuse {@code plan} (shown; nothing is sent); empty when they do not. */
-  private List<String> refusal(Engine engine, Plan plan, ApplyRun run) {
-    Guards.Refusal refusal = engine.guard(plan, guards.limits());
-    if (refusal.refused()) {
-      new ApplyTextView(run.env().out(), run.style()).refused(refusal.reasons(), run.env().err());
-    }
-    return refusal.refused() ? refusal.reasons() : List.of();
+  private ApplyViews views(ApplyRun run) {
+    return new ApplyViews(run, detail.detail(), autoApprove, connection.endpointArgs());
   }
 }

@@ -5,14 +5,11 @@ import dev.flightplan.api.StoppedException;
 import dev.flightplan.apply.ApplyOutcome;
 import dev.flightplan.apply.ApplyOutcome.Ending;
 import dev.flightplan.apply.ApplyReport;
-import dev.flightplan.apply.Convergence;
 import dev.flightplan.apply.Recheck;
-import dev.flightplan.apply.Verification;
 import dev.flightplan.apply.WaitRounds;
-import dev.flightplan.config.DesiredState;
+import dev.flightplan.engine.ApplyEvents;
 import dev.flightplan.engine.Engine;
 import dev.flightplan.plan.Plan;
-import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.render.ApplyJsonView;
 import dev.flightplan.render.ApplyTextView;
 import dev.flightplan.render.OneWriterView;
@@ -31,8 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One apply's sending and verifying, and what it says: progress while the requests go out, the report after them,
- * the verification; with {@code --format json}, also the JSON report on standard output, exactly once ({@code json}
+ * How one apply's requests go out in this process, and what it says: progress while the requests go out (stopping
+ * on a signal), the report after them; with {@code --format json}, also the JSON report on standard output, exactly once ({@code json}
  * not null; {@code env} then prints for people on standard error).
  */
 final class ApplyRun {
@@ -72,20 +69,9 @@ final class ApplyRun {
     rounds = sofar;
   }
 
-  /** Sends the plan of {@code sending} and, when every request was sent, verifies it against {@code desired}. */
-  ApplyOutcome applyAndVerify(Engine engine, ApplyOutcome sending, DesiredState desired, PlanOptions options) {
-    return applyAndVerify(engine, sending, desired, options, false);
-  }
-
-  /** As above; with {@code recheck}, first as {@link #apply(Engine, ApplyOutcome, boolean)} says. */
-  ApplyOutcome applyAndVerify(
-      Engine engine, ApplyOutcome sending, DesiredState desired, PlanOptions options, boolean recheck) {
-    ApplyOutcome applied = apply(engine, sending, recheck);
-    return applied.report() != null && applied.report().succeeded() ? verify(engine, applied, desired, options) : applied;
-  }
-
-  ApplyOutcome apply(Engine engine, ApplyOutcome sending) {
-    return apply(engine, sending, false);
+  /** How the apply use cases send a plan over {@code engine}: as {@link #apply} says. */
+  ApplyEvents.Sender sender(Engine engine) {
+    return (planned, sending, recheck) -> apply(engine, planned, sending, recheck);
   }
 
   /**
@@ -96,8 +82,8 @@ final class ApplyRun {
    * the plan creates appeared since planning ({@link Engine#recheck}), under the same progress (a wait for the rate
    * limit is told) and the same stop (a signal ends it, nothing sent): then nothing is sent (STALE, INTERRUPTED).
    */
-  ApplyOutcome apply(Engine engine, ApplyOutcome sending, boolean recheck) {
-    Plan plan = sending.saved().plan();
+  private ApplyOutcome apply(Engine engine, Engine.Planned planned, ApplyOutcome sending, boolean recheck) {
+    Plan plan = planned.plan();
     ProgressView progress = new ProgressView(env.out(), style, env.terminal(), env.clock(), plan.calls().size(),
         engine.rateBudget()::timeFor);
     AtomicBoolean stop = new AtomicBoolean();
@@ -125,7 +111,7 @@ final class ApplyRun {
           return unsent;
         }
       }
-      ApplyReport report = engine.apply(plan, progress, stop::get);
+      ApplyReport report = engine.apply(planned, progress, stop::get);
       progress.finish();
       new ApplyTextView(env.out(), style).render(report);
       ApplyOutcome outcome = sending.sent(report, sending.ending());
@@ -164,23 +150,6 @@ final class ApplyRun {
       rechecking.set(null);
       Thread.interrupted();
     }
-  }
-
-  /**
-   * Every write is confirmed: plan again, allowing App Store Connect's reads time to catch up, and fail naming each
-   * object that still differs and why.
-   */
-  private ApplyOutcome verify(Engine engine, ApplyOutcome applied, DesiredState desired, PlanOptions options) {
-    Verification v = engine.verify(desired, options, applied.saved().plan(), Convergence.DEFAULT);
-    ApplyTextView view = new ApplyTextView(env.out(), style);
-    if (v.converged()) {
-      view.verified(v.last().leftOut());
-    } else if (v.last().diagnostics().hasErrors()) {
-      Views.showDiagnostics(v.last().diagnostics(), env, style);
-    } else {
-      view.notConverged(v.drift(), v.reads(), v.waited(), env.err());
-    }
-    return applied.verified(v);
   }
 
   /** Asks at the terminal whether to apply; only "yes" approves. */

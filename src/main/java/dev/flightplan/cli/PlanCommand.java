@@ -7,7 +7,7 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.engine.Engine;
-import dev.flightplan.engine.PlanFiles;
+import dev.flightplan.planfile.PlanFiles;
 import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.Style;
@@ -93,8 +93,9 @@ final class PlanCommand implements Callable<Integer> {
       Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
       // fingerprints only for a document that may be applied later: the saved plan, or the same JSON on stdout
       boolean applicable = out != null || view.format == PlanFormat.JSON;
-      SavedPlan saved = engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version(), applicable);
-      saved = saved.withPlan(engine.withGuardNotes(saved.plan(), guards.limits()));
+      SavedPlan saved = Engine.withGuardNotes(
+          engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version(), applicable),
+          guards.limits()).saved();
       Diagnostics diagnostics = saved.plan().diagnostics();
       Views.showDiagnostics(diagnostics, env, style);
       if (diagnostics.hasErrors()) {

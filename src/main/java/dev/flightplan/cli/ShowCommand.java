@@ -1,7 +1,7 @@
 package dev.flightplan.cli;
 
-import dev.flightplan.engine.PlanFiles;
-import dev.flightplan.plan.PlanFile.PlanFileException;
+import dev.flightplan.planfile.PlanFiles;
+import dev.flightplan.planfile.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.PlanSource;

@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.SourcePos;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ final class BuildRules {
       String url = checks.text(list.get(i), entry, "url");
       if (url != null) {
         String build = ref != null ? "build " + ref.label() : "this build";
-        checks.unique(urls, url, Pointer.child(entry, "url"), "App Clip invocation " + Values.quote(url)
+        checks.unique(urls, url, Pointer.child(entry, "url"), "App Clip invocation " + Quote.of(url)
             + " is listed twice for " + build);
       }
       locales.keys(list.get(i).path("title"), Pointer.child(entry, "title"));

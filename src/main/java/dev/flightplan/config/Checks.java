@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.flightplan.diag.Diagnostic;
@@ -88,7 +89,7 @@ final class Checks {
       invalid.add(at);
       error(
           positions.value(at),
-          Values.quote(field) + " " + rule.path("patternErrorMessage").asText("is not valid") + "; got " + text,
+          Quote.of(field) + " " + rule.path("patternErrorMessage").asText("is not valid") + "; got " + text,
           null);
       return null;
     }

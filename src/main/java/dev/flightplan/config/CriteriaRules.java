@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.SourcePos;
 import java.math.BigInteger;
@@ -26,7 +27,7 @@ final class CriteriaRules {
       JsonNode criterion = list.get(i);
       String family = checks.text(criterion, entry, "deviceFamily");
       if (family != null) {
-        checks.unique(families, family, Pointer.child(entry, "deviceFamily"), Values.quote(family)
+        checks.unique(families, family, Pointer.child(entry, "deviceFamily"), Quote.of(family)
             + " is listed twice in the criteria of this public link");
       }
       String min = criterion.has("minOs") ? checks.written(criterion, entry, "minOs", "osVersion") : null;

@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
@@ -37,16 +38,16 @@ final class GroupNameRules {
 
   /** Declares the group {@code name} (trimmed), written at {@code at}: reports a name declared before. */
   void declare(String name, String at) {
-    if (!checks.unique(declared, name, at, "duplicate group " + Values.quote(name))) {
+    if (!checks.unique(declared, name, at, "duplicate group " + Quote.of(name))) {
       return;
     }
     String other = byKey.putIfAbsent(GroupName.key(name), name);
     if (other != null) {
       checks.error(
           checks.positions().value(at),
-          "group " + Values.quote(name) + " differs from group " + Values.quote(other) + " only by "
+          "group " + Quote.of(name) + " differs from group " + Quote.of(other) + " only by "
               + GroupName.difference(name, other),
-          "App Store Connect sees them as the same name and holds one group of a name; " + Values.quote(other)
+          "App Store Connect sees them as the same name and holds one group of a name; " + Quote.of(other)
               + " is at line " + declared.get(other).line() + ": give one of them another name, or merge the two");
     }
   }
@@ -68,7 +69,7 @@ final class GroupNameRules {
       String key = GroupName.key(r.from());
       if (key.equals(GroupName.key(r.to()))) {
         checks.error(pos,
-            "renamedFrom " + Values.quote(r.from()) + " is the name of group " + Values.quote(r.to()) + " itself"
+            "renamedFrom " + Quote.of(r.from()) + " is the name of group " + Quote.of(r.to()) + " itself"
                 + (r.from().equals(r.to()) ? "" : ", as App Store Connect compares names"),
             r.from().equals(r.to())
                 ? "remove renamedFrom, or set it to the name the group had before"
@@ -78,19 +79,19 @@ final class GroupNameRules {
       String other = byKey.get(key);
       if (other != null) {
         checks.error(pos,
-            "group " + Values.quote(r.to()) + " is renamed from " + Values.quote(r.from()) + ", but the file also has a"
-                + " group " + Values.quote(other) + " (line " + declared.get(other).line() + ")",
+            "group " + Quote.of(r.to()) + " is renamed from " + Quote.of(r.from()) + ", but the file also has a"
+                + " group " + Quote.of(other) + " (line " + declared.get(other).line() + ")",
             "a group cannot keep its old name and have a new one: remove renamedFrom, or remove or rename the group "
-                + Values.quote(other));
+                + Quote.of(other));
         continue;
       }
       Rename first = byOldName.putIfAbsent(key, r);
       if (first != null) {
         checks.error(pos,
-            "groups " + Values.quote(first.to()) + " and " + Values.quote(r.to()) + " are both renamed from "
-                + Values.quote(first.from()),
+            "groups " + Quote.of(first.to()) + " and " + Quote.of(r.to()) + " are both renamed from "
+                + Quote.of(first.from()),
             "one App Store Connect group becomes one group of the file: remove renamedFrom from one of them ("
-                + Values.quote(first.to()) + " is at line " + declared.getOrDefault(first.to(), pos).line() + ")");
+                + Quote.of(first.to()) + " is at line " + declared.getOrDefault(first.to(), pos).line() + ")");
       }
     }
   }
@@ -106,16 +107,16 @@ final class GroupNameRules {
     SourcePos pos = checks.positions().value(at);
     for (Rename r : renames) {
       if (GroupName.same(r.from(), name)) {
-        checks.error(pos, "unknown group " + Values.quote(name) + "; group " + Values.quote(r.to())
-            + " was renamed from it (renamedFrom)", "write the group's new name, " + Values.quote(r.to()));
+        checks.error(pos, "unknown group " + Quote.of(name) + "; group " + Quote.of(r.to())
+            + " was renamed from it (renamedFrom)", "write the group's new name, " + Quote.of(r.to()));
         return;
       }
     }
-    String summary = "unknown group " + Values.quote(name);
+    String summary = "unknown group " + Quote.of(name);
     var suggestion = Suggest.closest(name, declared.keySet());
     String hint = null;
     if (suggestion.isPresent()) {
-      summary += "; did you mean " + Values.quote(suggestion.get()) + "?";
+      summary += "; did you mean " + Quote.of(suggestion.get()) + "?";
     } else {
       hint = declared.isEmpty()
           ? "this app declares no groups; add it under `groups:`"

@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +36,8 @@ final class LocaleRules {
       if (other != null) {
         checks.error(
             checks.positions().key(keyAt),
-            "locale " + Values.quote(locale) + " differs from locale " + Values.quote(other) + " only by case",
-            "they are the same locale; " + Values.quote(other) + " is at line "
+            "locale " + Quote.of(locale) + " differs from locale " + Quote.of(other) + " only by case",
+            "they are the same locale; " + Quote.of(other) + " is at line "
                 + checks.positions().key(Pointer.child(at, other)).line());
         continue;
       }
@@ -44,7 +45,7 @@ final class LocaleRules {
       if (!canonical.equals(locale)) {
         checks.warning(
             checks.positions().key(keyAt),
-            "locale " + Values.quote(locale) + " is written " + Values.quote(canonical) + " in App Store Connect",
+            "locale " + Quote.of(locale) + " is written " + Quote.of(canonical) + " in App Store Connect",
             "write " + canonical);
       }
     }

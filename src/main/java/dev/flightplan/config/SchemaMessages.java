@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
@@ -179,12 +180,12 @@ final class SchemaMessages {
     String keyPointer = Pointer.child(at, key);
     invalid.add(keyPointer);
     List<String> allowed = hints.allowed(owner);
-    String summary = "unknown key " + Values.quote(key);
+    String summary = "unknown key " + Quote.of(key);
     String hint = null;
     var suggestion = hints.suggestion(key, owner);
     var home = hints.home(key, owner);
     if (suggestion.isPresent()) {
-      summary += "; did you mean " + Values.quote(suggestion.get()) + "?";
+      summary += "; did you mean " + Quote.of(suggestion.get()) + "?";
     } else if (home.isPresent()) {
       summary += " here";
       hint = "it belongs in " + home.get();
@@ -200,7 +201,7 @@ final class SchemaMessages {
     invalid.add(keyPointer);
     JsonNode rule = hints.resolve(names);
     String what = rule.path("patternErrorMessage").asText("is not allowed here");
-    diagnostics.add(Diagnostic.error(positions.key(keyPointer), "key " + Values.quote(key) + " " + what, null));
+    diagnostics.add(Diagnostic.error(positions.key(keyPointer), "key " + Quote.of(key) + " " + what, null));
   }
 
   /** {@code rule}: the schema's wording of what a value that is a number or a word must be (its patternErrorMessage). */
@@ -243,9 +244,9 @@ final class SchemaMessages {
     }
     String last = tokens.get(tokens.size() - 1);
     if (Pointer.isIndex(last) && tokens.size() > 1) {
-      return "entry " + (Integer.parseInt(last) + 1) + " of " + Values.quote(tokens.get(tokens.size() - 2));
+      return "entry " + (Integer.parseInt(last) + 1) + " of " + Quote.of(tokens.get(tokens.size() - 2));
     }
-    return Values.quote(last);
+    return Quote.of(last);
   }
 
   /** Whether the failing schema applies to the values of a map (a "What to Test" text, keyed by locale). */
@@ -259,7 +260,7 @@ final class SchemaMessages {
     if (tokens.size() < 2) {
       return label(pointer);
     }
-    return Values.quote(tokens.get(tokens.size() - 2)) + " in " + tokens.get(tokens.size() - 1);
+    return Quote.of(tokens.get(tokens.size() - 2)) + " in " + tokens.get(tokens.size() - 1);
   }
 
   /** What a mapping is called: its schema title (app, group, tester, ...), or its label. */

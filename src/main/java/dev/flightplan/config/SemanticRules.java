@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
@@ -42,7 +43,7 @@ final class SemanticRules {
       String app = Pointer.child(at, i);
       String bundleId = checks.text(apps.get(i), app, "bundleId");
       if (bundleId != null) {
-        checks.unique(bundleIds, bundleId, Pointer.child(app, "bundleId"), "duplicate app " + Values.quote(bundleId));
+        checks.unique(bundleIds, bundleId, Pointer.child(app, "bundleId"), "duplicate app " + Quote.of(bundleId));
       }
       app(apps.get(i), app);
     }
@@ -70,7 +71,7 @@ final class SemanticRules {
       names.renamedFrom(node, group, name);
       kindOnly(node, group, name);
       members(Checks.list(node.path("testers")), Pointer.child(group, "testers"), name);
-      builds.refs(node.path("builds"), Pointer.child(group, "builds"), "group " + Values.quote(name));
+      builds.refs(node.path("builds"), Pointer.child(group, "builds"), "group " + Quote.of(name));
       String link = Pointer.child(group, "publicLink");
       criteria.check(node.path("publicLink").path("criteria"), Pointer.child(link, "criteria"));
     }
@@ -87,19 +88,19 @@ final class SemanticRules {
     if (group.has("accessToAllBuilds") && !internal) {
       checks.error(
           checks.positions().key(Pointer.child(at, "accessToAllBuilds")),
-          "\"accessToAllBuilds\" is only allowed on internal groups, and group " + Values.quote(name) + " is external",
+          "\"accessToAllBuilds\" is only allowed on internal groups, and group " + Quote.of(name) + " is external",
           "add `internal: true` or remove accessToAllBuilds");
     }
     if (group.has("publicLink") && internal) {
       checks.error(
           checks.positions().key(Pointer.child(at, "publicLink")),
-          "\"publicLink\" is only allowed on external groups, and group " + Values.quote(name) + " is internal",
+          "\"publicLink\" is only allowed on external groups, and group " + Quote.of(name) + " is internal",
           "internal groups have no public link; remove publicLink or `internal: true`");
     }
     if (group.has("builds") && internal && group.path("accessToAllBuilds").asBoolean(false)) {
       checks.warning(
           checks.positions().key(Pointer.child(at, "builds")),
-          "group " + Values.quote(name) + " gets every build (accessToAllBuilds: true), and App Store Connect "
+          "group " + Quote.of(name) + " gets every build (accessToAllBuilds: true), and App Store Connect "
               + "refuses builds given to such a group by hand",
           "remove builds, or accessToAllBuilds");
     }
@@ -112,7 +113,7 @@ final class SemanticRules {
       String value = checks.text(emails.get(i), email);
       if (value != null) {
         String key = value.toLowerCase(Locale.ROOT);
-        checks.unique(seen, key, email, Values.quote(key) + " is listed twice in group " + Values.quote(group));
+        checks.unique(seen, key, email, Quote.of(key) + " is listed twice in group " + Quote.of(group));
       }
     }
   }
@@ -127,13 +128,13 @@ final class SemanticRules {
       String email = checks.text(testers.get(i), tester, "email");
       String key = email == null ? null : email.toLowerCase(Locale.ROOT);
       if (key != null) {
-        checks.unique(emails, key, Pointer.child(tester, "email"), "duplicate tester " + Values.quote(key));
+        checks.unique(emails, key, Pointer.child(tester, "email"), "duplicate tester " + Quote.of(key));
       }
       testerGroups(Checks.list(testers.get(i).path("groups")), Pointer.child(tester, "groups"), groups);
       builds.refs(
           testers.get(i).path("builds"),
           Pointer.child(tester, "builds"),
-          key != null ? "tester " + Values.quote(key) : "this tester");
+          key != null ? "tester " + Quote.of(key) : "this tester");
     }
   }
 
@@ -146,7 +147,7 @@ final class SemanticRules {
         continue;
       }
       name = name.trim();
-      if (checks.unique(seen, GroupName.key(name), ref, "group " + Values.quote(name) + " is listed twice for this tester")) {
+      if (checks.unique(seen, GroupName.key(name), ref, "group " + Quote.of(name) + " is listed twice for this tester")) {
         groups.reference(name, ref);
       }
     }

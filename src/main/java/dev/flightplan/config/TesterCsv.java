@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -124,7 +125,7 @@ final class TesterCsv {
         continue;
       } else if (column == null) {
         String suggestion = suggestion(name);
-        error(at, "unknown column " + Values.quote(name) + (suggestion == null ? "" : "; did you mean " + Values.quote(suggestion) + "?"),
+        error(at, "unknown column " + Quote.of(name) + (suggestion == null ? "" : "; did you mean " + Quote.of(suggestion) + "?"),
             suggestion == null ? FORMS : null);
       } else if (seen.putIfAbsent(column, f) != null) {
         error(at, "the header names the " + column + " column twice", "first at column " + seen.get(column).column());
@@ -177,7 +178,7 @@ final class TesterCsv {
       return null;
     }
     if (!email.matcher(address).matches()) {
-      error(pos(emailField), Values.quote(address) + " is not an email address like name@example.com", null);
+      error(pos(emailField), Quote.of(address) + " is not an email address like name@example.com", null);
       return null;
     }
     ObjectNode node = JSON.objectNode();

@@ -6,11 +6,8 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +111,7 @@ final class TesterFiles {
       return unreadable(at, display, "with it, the tester lists of this file take more than "
           + Limits.bytes(Limits.MAX_FILE_BYTES) + " together; flightplan reads at most that", null);
     }
-    included.add(new IncludedFile(display, sha256(bytes)));
+    included.add(new IncludedFile(display, Sha256.hex(bytes)));
     try {
       return RegularFiles.utf8(bytes);
     } catch (CharacterCodingException e) {
@@ -126,13 +123,5 @@ final class TesterFiles {
     diagnostics.add(Diagnostic.error(at, "cannot read the tester list " + display + ": " + reason,
         hint != null ? hint : ReferencedFiles.relativeTo(positions.file())));
     return null;
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

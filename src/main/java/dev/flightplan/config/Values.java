@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** How values and types are named in messages, in YAML's words: mapping, list, empty value. */
@@ -12,7 +13,7 @@ final class Values {
       return "an empty value";
     }
     if (value.isTextual()) {
-      return "string " + quote(value.asText());
+      return "string " + Quote.of(value.asText());
     }
     if (value.isIntegralNumber()) {
       return "integer " + value.asText();
@@ -32,7 +33,7 @@ final class Values {
       return "an empty value";
     }
     if (value.isTextual()) {
-      return quote(value.asText());
+      return Quote.of(value.asText());
     }
     return value.isContainerNode() ? describe(value) : value.asText();
   }
@@ -49,9 +50,5 @@ final class Values {
       case "null" -> "empty";
       default -> schemaType;
     };
-  }
-
-  static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
   }
 }

@@ -1,5 +1,6 @@
 package dev.flightplan.config;
 
+import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -207,7 +208,7 @@ final class YamlReader {
       if (first != null) {
         error(
             positions.at(keyNode.getStartMark()),
-            "duplicate key " + Values.quote(key),
+            "duplicate key " + Quote.of(key),
             "first set at line " + (first.getLine() + 1));
         continue;
       }
@@ -244,7 +245,7 @@ final class YamlReader {
     if (!tag.startsWith(Tag.PREFIX) && !tag.getValue().equals("!")) {
       error(
           positions.at(node.getStartMark()),
-          "unsupported YAML tag " + Values.quote(tag.getValue()),
+          "unsupported YAML tag " + Quote.of(tag.getValue()),
           "remove the tag; the file needs only plain YAML");
     }
   }

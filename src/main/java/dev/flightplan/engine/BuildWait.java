@@ -1,6 +1,7 @@
 package dev.flightplan.engine;
 
 import dev.flightplan.api.Sleeper;
+import dev.flightplan.apply.WaitRounds;
 import dev.flightplan.plan.PendingBuild;
 import dev.flightplan.state.BuildStatuses;
 import java.time.Clock;
@@ -26,6 +27,24 @@ public final class BuildWait {
   /** What a poll found, for the heartbeat: each pending build with its state now, and how long has been waited. */
   public record Heartbeat(List<PendingBuild> builds, Map<String, BuildStatuses.Status> statuses, Duration waited,
       Duration timeout, Duration next) {}
+
+  /** What waiting tells people: when it starts, after every poll, and how it ends. */
+  public interface Events {
+    void start(List<PendingBuild> builds, Duration timeout);
+
+    void heartbeat(Heartbeat heartbeat);
+
+    /** A build moved on after {@code waited}: the file is applied again. */
+    void again(Duration waited);
+
+    /** Nothing is left to wait for. */
+    void done();
+
+    void timedOut(List<PendingBuild> builds, Duration timeout);
+
+    /** After each round of apply and each wait: what was done so far (the JSON report lists it). */
+    default void rounds(WaitRounds sofar) {}
+  }
 
   /** How the wait ended: a build moved on ({@code moved}), or the deadline passed with none moving. */
   public record Result(boolean moved, Duration waited) {}

@@ -1,5 +1,6 @@
 package dev.flightplan.engine;
 
+import dev.flightplan.config.Sha256;
 import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.config.IncludedFile;
 import dev.flightplan.config.LoadResult;
@@ -7,11 +8,7 @@ import dev.flightplan.config.ReferencedFiles;
 import dev.flightplan.plan.SavedPlan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +33,7 @@ public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
     } catch (IOException e) {
       return new ConfigFile(ConfigLoader.unreadable(file, e), new SavedPlan.ConfigRef(file.toString(), ""));
     }
-    SavedPlan.ConfigRef ref = new SavedPlan.ConfigRef(file.toString(), sha256(bytes));
+    SavedPlan.ConfigRef ref = new SavedPlan.ConfigRef(file.toString(), Sha256.hex(bytes));
     LoadResult result = ConfigLoader.load(file.toString(), bytes, files);
     return new ConfigFile(result, withIncluded(ref, result.included()));
   }
@@ -53,7 +50,7 @@ public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
       return new ConfigFile(ConfigLoader.unreadable(ConfigLoader.STDIN, e), new SavedPlan.ConfigRef(ConfigLoader.STDIN, ""));
     }
     LoadResult result = ConfigLoader.load(ConfigLoader.STDIN, bytes, files);
-    return new ConfigFile(result, withIncluded(new SavedPlan.ConfigRef(ConfigLoader.STDIN, sha256(bytes)), result.included()));
+    return new ConfigFile(result, withIncluded(new SavedPlan.ConfigRef(ConfigLoader.STDIN, Sha256.hex(bytes)), result.included()));
   }
 
   private static SavedPlan.ConfigRef withIncluded(SavedPlan.ConfigRef ref, List<IncludedFile> included) {
@@ -62,7 +59,7 @@ public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
     }
     StringBuilder listing = new StringBuilder(ref.sha256()).append("  ").append(ref.path()).append('\n');
     included.forEach(f -> listing.append(f.sha256()).append("  ").append(f.path()).append('\n'));
-    return new SavedPlan.ConfigRef(ref.path(), sha256(listing.toString().getBytes(StandardCharsets.UTF_8)));
+    return new SavedPlan.ConfigRef(ref.path(), Sha256.hex(listing.toString()));
   }
 
   /** Whether {@code ref}'s file (and the tester lists it includes) is still where it was, with the same bytes. */
@@ -84,14 +81,6 @@ public record ConfigFile(LoadResult result, SavedPlan.ConfigRef ref) {
       return again.ref().sha256().equals(ref.sha256()) ? Optional.of(again) : Optional.empty();
     } catch (RuntimeException e) {
       return Optional.empty();
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 }

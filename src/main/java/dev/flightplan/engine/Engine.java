@@ -9,11 +9,10 @@ import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.ReferencedFiles;
 import dev.flightplan.config.SecretRef;
 import dev.flightplan.config.Secrets;
-import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.kinds.InternalMembers;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.BudgetNote;
-import dev.flightplan.plan.GuardNote;
+import dev.flightplan.plan.Note;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
@@ -53,33 +52,40 @@ import java.util.function.Supplier;
 
 /**
  * The use cases, wired once: read the live state and plan; apply a plan; plan again to confirm that nothing is
- * left to do. Commands call these and hand the results to views.
+ * left to do. Commands call these and hand the results to views. Immutable: what a use case needs of an earlier one
+ * (the live state a plan was judged against, the secrets its calls send) travels in the values it returned
+ * ({@link Planned}), so no answer depends on what was called before.
  */
 public final class Engine {
   private final AscClient client;
   private final Map<String, String> env;
   private final int parallelism;
   private final Planner planner = Kinds.planner();
-  private Secrets secrets = Secrets.none();
-  /** The live state read last (by a plan or a staleness check): what the guards judge a plan against. */
-  private LiveState lastLive = new LiveState(List.of(), List.of());
   /** Where invitations.resendAfterDays keeps its dates; null: nowhere (every waiting tester is unseen). */
-  private InvitationLogFile invitationLog;
-  private Clock clock = Clock.systemUTC();
+  private final InvitationLogFile invitationLog;
+  private final Clock clock;
   /** Where the secrets' files of a desired-state file may be. */
-  private ReferencedFiles files = ReferencedFiles.CONFINED;
+  private final ReferencedFiles files;
 
   /**
    * {@code env}: where secrets given as {@code { env: NAME }} are read from; {@code parallelism}: how many requests
    * reads and apply may have in flight at once.
    */
   public Engine(AscClient client, Map<String, String> env, int parallelism) {
+    this(client, env, parallelism, null, Clock.systemUTC(), ReferencedFiles.CONFINED);
+  }
+
+  private Engine(AscClient client, Map<String, String> env, int parallelism, InvitationLogFile invitationLog, Clock clock,
+      ReferencedFiles files) {
     this.client = Objects.requireNonNull(client, "client");
     this.env = Map.copyOf(env);
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
     }
     this.parallelism = parallelism;
+    this.invitationLog = invitationLog;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.files = Objects.requireNonNull(files, "files");
   }
 
   /** One request at a time. */
@@ -92,35 +98,71 @@ public final class Engine {
   }
 
   /**
-   * Keeps the invitation log in {@code file} (read by plans of apps that set {@code invitations.resendAfterDays},
-   * written by apply), dated by {@code clock}.
+   * This engine keeping the invitation log in {@code file} (read by plans of apps that set {@code
+   * invitations.resendAfterDays}, written by apply), dated by {@code clock}.
    */
   public Engine withInvitationLog(InvitationLogFile file, Clock clock) {
-    this.invitationLog = Objects.requireNonNull(file, "file");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    return this;
+    return new Engine(client, env, parallelism, Objects.requireNonNull(file, "file"), clock, files);
   }
 
-  /** Reads secrets' files where {@code files} allows (by default only inside the desired-state file's directory). */
+  /** This engine reading secrets' files where {@code files} allows (by default only inside the file's directory). */
   public Engine withReferencedFiles(ReferencedFiles files) {
-    this.files = Objects.requireNonNull(files, "files");
-    return this;
+    return new Engine(client, env, parallelism, invitationLog, clock, files);
   }
 
-  /** The live state that was read, the invitation history planning judged by, and the plan made from them. */
-  public record Planned(LiveState live, InvitationHistory history, Plan plan) {}
+  /**
+   * A plan and what applying it needs: the live state it was judged against (by the guards) and the secrets its calls
+   * send. Made by {@link #plan(DesiredState, PlanOptions)}, or for a saved plan by {@link ApplySavedPlan}.
+   */
+  public record Planned(Plan plan, LiveState live, Secrets secrets) {
+    public Planned {
+      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(live, "live");
+      Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /** The same plan with more notes, say, judged against the same live state. */
+    public Planned withPlan(Plan other) {
+      return new Planned(other, live, secrets);
+    }
+  }
+
+  /** A plan packaged for review and saving ({@code saved}), and what applying it at once needs ({@code planned}). */
+  public record Proposal(SavedPlan saved, Planned planned) {
+    public Proposal {
+      if (saved.plan() != planned.plan()) {
+        throw new IllegalArgumentException("the saved plan and the planned one must be the same plan");
+      }
+    }
+
+    /** The plan both hold. */
+    public Plan plan() {
+      return saved.plan();
+    }
+
+    public Proposal withPlan(Plan other) {
+      return new Proposal(saved.withPlan(other), planned.withPlan(other));
+    }
+  }
+
+  /** What planning read and made: the live state, the invitation history it judged by, the plan and its secrets. */
+  private record Reading(Planned planned, InvitationHistory history) {}
 
   /**
    * Reads the file's secrets, then the live state, and plans. A secret that cannot be read is an error before any
    * API call.
    */
   public Planned plan(DesiredState desired, PlanOptions options) {
+    return read(desired, options).planned();
+  }
+
+  private Reading read(DesiredState desired, PlanOptions options) {
     Secrets.Resolution resolution = Secrets.resolve(desired, env, files);
     if (resolution.diagnostics().hasErrors()) {
-      return new Planned(new LiveState(List.of(), List.of()), InvitationHistory.none(now()),
-          new Plan(List.of(), List.of(), resolution.diagnostics(), List.of()));
+      return new Reading(new Planned(new Plan(List.of(), List.of(), resolution.diagnostics(), List.of()),
+          new LiveState(List.of(), List.of()), Secrets.none()), InvitationHistory.none(now()));
     }
-    secrets = resolution.secrets();
+    Secrets secrets = resolution.secrets();
     InvitationHistory history = history(desired);
     StateReader reader = reader();
     LiveState live = reader.read(desired);
@@ -128,8 +170,7 @@ public final class Engine {
       // known only now that someone would join an internal group: one more read, team-wide, for all apps
       live = live.withUsers(reader.readUsers());
     }
-    lastLive = live;
-    return new Planned(live, history, planner.plan(desired, live, options, secrets, history));
+    return new Reading(new Planned(planner.plan(desired, live, options, secrets, history), live, secrets), history);
   }
 
   private StateReader reader() {
@@ -149,7 +190,7 @@ public final class Engine {
    * Plans the apps in {@code scope} of a loaded file and packages the plan for review and saving: with the file's
    * reference, the scope, the options and the fingerprints of everything that was read.
    */
-  public SavedPlan plan(DesiredState desired, SavedPlan.ConfigRef config, Scope scope, PlanOptions options, String version) {
+  public Proposal plan(DesiredState desired, SavedPlan.ConfigRef config, Scope scope, PlanOptions options, String version) {
     return plan(desired, config, scope, options, version, true);
   }
 
@@ -157,22 +198,26 @@ public final class Engine {
    * As above; without {@code fingerprinted}, the saved plan has no fingerprints, for a plan that is only shown or
    * applied at once: they serve only a plan document that is applied later (a fifth of a 100,000-tester plan's CPU).
    */
-  public SavedPlan plan(DesiredState desired, SavedPlan.ConfigRef config, Scope scope, PlanOptions options, String version,
+  public Proposal plan(DesiredState desired, SavedPlan.ConfigRef config, Scope scope, PlanOptions options, String version,
       boolean fingerprinted) {
     DesiredState scoped = scope.restrict(desired);
     long before = client.requestCount();
-    Planned planned = plan(scoped, options);
-    Plan plan = withBudgetNote(planned.plan(), client.requestCount() - before);
+    Reading reading = read(scoped, options);
+    Planned planned = reading.planned().withPlan(withBudgetNote(reading.planned().plan(), client.requestCount() - before));
+    Plan plan = planned.plan();
     LiveState live = planned.live();
     boolean usersRead = live.users().status() == TeamUsers.Status.READ;
     ReadScope reads = reader().scope(scoped).withUsers(usersRead);
-    // the log as planning read it, not read again
     if (!fingerprinted) {
-      return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads, new TreeMap<>());
+      return new Proposal(
+          new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads, new TreeMap<>()), planned);
     }
+    // the log as planning read it, not read again
     SortedMap<String, String> fingerprints =
-        fingerprints(live, planned.history()::log, reSent(plan), usersRead ? InternalMembers.joining(scoped, live) : Map.of());
-    return new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads, reliedOn(fingerprints, plan));
+        fingerprints(live, reading.history()::log, reSent(plan), usersRead ? InternalMembers.joining(scoped, live) : Map.of());
+    return new Proposal(
+        new SavedPlan(version, config, scope.apps(), scope.partial(), options, plan, reads, reliedOn(fingerprints, plan)),
+        planned);
   }
 
   /**
@@ -187,18 +232,29 @@ public final class Engine {
     if (!plan.hasChanges() || available.isEmpty() || limit.isEmpty() || needed <= available.getAsLong()) {
       return plan;
     }
-    List<String> notes = new ArrayList<>(plan.notes());
+    List<Note> notes = new ArrayList<>(plan.notes());
     notes.add(BudgetNote.of(plan.calls().size(), reads, available.getAsLong(), limit.getAsLong(), budget.timeFor(needed)));
     return plan.withNotes(notes);
   }
 
   /**
-   * What changed in App Store Connect since {@code saved} was planned: reads the plan's apps again (the same
-   * requests a plan makes) and compares fingerprints. Empty when the plan is fresh.
+   * What App Store Connect is like now for {@code saved}: the live state read again (the same requests its planning
+   * made), and what changed since it was planned, by fingerprint (empty when the plan is fresh).
    */
-  public List<Fingerprints.Difference> staleness(SavedPlan saved) {
+  public record Freshness(LiveState live, List<Fingerprints.Difference> differences) {
+    public Freshness {
+      Objects.requireNonNull(live, "live");
+      differences = List.copyOf(differences);
+    }
+
+    public boolean fresh() {
+      return differences.isEmpty();
+    }
+  }
+
+  /** Reads {@code saved}'s apps again and compares their fingerprints with those it was planned with. */
+  public Freshness freshness(SavedPlan saved) {
     LiveState live = reader().read(saved.reads());
-    lastLive = live;
     SortedMap<String, String> planned = saved.fingerprints();
     if (saved.reads().users() && live.users().status() != TeamUsers.Status.READ) {
       // App Store Connect now refuses to list the users (another key?): what planning checked stands
@@ -209,7 +265,7 @@ public final class Engine {
         byApp(planned, Fingerprints::invitationLogEntry), byApp(planned, Fingerprints::userEntry)));
     // usage the plan did not rely on may change as it likes (see reliedOn)
     now.keySet().removeIf(a -> Fingerprints.activityEntry(a).isPresent() && !saved.fingerprints().containsKey(a));
-    return Fingerprints.compare(planned, now);
+    return new Freshness(live, Fingerprints.compare(planned, now));
   }
 
   /**
@@ -265,13 +321,9 @@ public final class Engine {
    * Reads the secrets a saved plan's calls declare (a saved plan holds none, only where each goes); errors when one
    * cannot be read, before anything is sent.
    */
-  public Diagnostics secretsFor(SavedPlan saved) {
+  public Secrets.Resolution secretsFor(SavedPlan saved) {
     List<SecretRef> refs = saved.plan().calls().stream().flatMap(c -> c.secrets().stream()).distinct().toList();
-    Secrets.Resolution resolution = Secrets.resolve(refs, saved.config().path(), env, files);
-    if (!resolution.diagnostics().hasErrors()) {
-      secrets = resolution.secrets();
-    }
-    return resolution.diagnostics();
+    return Secrets.resolve(refs, saved.config().path(), env, files);
   }
 
   /**
@@ -287,16 +339,18 @@ public final class Engine {
     return result;
   }
 
-  /** Sends the plan's calls; secrets are those read by the last {@link #plan} or {@link #secretsFor}. */
-  public ApplyReport apply(Plan plan, Consumer<CallResult> progress) {
-    return apply(plan, progress, () -> false);
+  /** Sends the plan's calls, with the secrets {@code planned} carries. */
+  public ApplyReport apply(Planned planned, Consumer<CallResult> progress) {
+    return apply(planned, progress, () -> false);
   }
 
   /**
-   * As {@link #apply(Plan, Consumer)}; once {@code stopRequested} says so, no further call starts. The invitation log
-   * is written before the first call and again after the last (see {@link InvitationBookkeeping}).
+   * As {@link #apply(Planned, Consumer)}; once {@code stopRequested} says so, no further call starts. The invitation
+   * log is written before the first call and again after the last (see {@link InvitationBookkeeping}).
    */
-  public ApplyReport apply(Plan plan, Consumer<CallResult> progress, BooleanSupplier stopRequested) {
+  public ApplyReport apply(Planned planned, Consumer<CallResult> progress, BooleanSupplier stopRequested) {
+    Plan plan = planned.plan();
+    Secrets secrets = planned.secrets();
     if (!keepsLog(plan)) {
       return new Applier(client, progress, secrets::lookup, parallelism, stopRequested).apply(plan);
     }
@@ -329,15 +383,15 @@ public final class Engine {
     }
   }
 
-  /** {@code plan} with a note for each reason apply would refuse it under {@code limits} (see {@link #guard}). */
-  public Plan withGuardNotes(Plan plan, Guards.Limits limits) {
-    Guards.Refusal refusal = guard(plan, limits);
+  /** {@code proposal} with a note for each reason apply would refuse it under {@code limits} (see {@link #guard}). */
+  public static Proposal withGuardNotes(Proposal proposal, Guards.Limits limits) {
+    Guards.Refusal refusal = guard(proposal.planned(), limits);
     if (!refusal.refused()) {
-      return plan;
+      return proposal;
     }
-    List<String> notes = new ArrayList<>(plan.notes());
-    refusal.reasons().forEach(r -> notes.add(GuardNote.of(r)));
-    return plan.withNotes(notes);
+    List<Note> notes = new ArrayList<>(proposal.plan().notes());
+    refusal.reasons().forEach(r -> notes.add(new Note.Refusal(r)));
+    return proposal.withPlan(proposal.plan().withNotes(notes));
   }
 
   /** How far each build of {@code ids} is (processing, expiry, beta review), in one request per 200 builds. */
@@ -351,11 +405,11 @@ public final class Engine {
   }
 
   /**
-   * Whether {@code plan} may be applied under {@code limits}, judged against the live state read last (by the plan
-   * that made it, or by the staleness check of a saved plan, which found it unchanged).
+   * Whether {@code planned} may be applied under {@code limits}, judged against the live state it carries (read by the
+   * plan that made it, or by the staleness check of a saved plan, which found it unchanged).
    */
-  public Guards.Refusal guard(Plan plan, Guards.Limits limits) {
-    return Guards.check(plan, lastLive, limits);
+  public static Guards.Refusal guard(Planned planned, Guards.Limits limits) {
+    return Guards.check(planned.plan(), planned.live(), limits);
   }
 
   /**

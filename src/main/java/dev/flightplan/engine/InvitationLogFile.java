@@ -84,7 +84,7 @@ public final class InvitationLogFile {
       entries.forEach((id, e) -> byTester.putObject(id).put(e.sent() ? "sent" : "seen", e.at().toString()));
     });
     try {
-      PlanFiles.write(path, MAPPER.writeValueAsString(doc) + "\n");
+      RegularFiles.write(path, MAPPER.writeValueAsString(doc) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(new IOException("cannot write the invitation log " + path + ": " + e.getMessage(), e));
     }

@@ -1,5 +1,6 @@
 package dev.flightplan.engine;
 
+import dev.flightplan.diag.Quote;
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.DesiredState;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ public record Scope(List<String> apps, boolean partial) {
     List<String> unknown = wanted.stream().filter(a -> !all.contains(a)).toList();
     if (!unknown.isEmpty()) {
       throw new UnknownAppException(
-          (unknown.size() == 1 ? "--app " + quote(unknown.get(0)) + " is" : "--app " + String.join(", ", unknown.stream().map(Scope::quote).toList()) + " are")
+          (unknown.size() == 1 ? "--app " + Quote.of(unknown.get(0)) + " is" : "--app " + String.join(", ", unknown.stream().map(Quote::of).toList()) + " are")
               + " not in " + desired.source() + ", whose apps are: "
-              + String.join(", ", all.stream().map(Scope::quote).toList()));
+              + String.join(", ", all.stream().map(Quote::of).toList()));
     }
     List<String> apps = new ArrayList<>();
     all.stream().filter(wanted::contains).forEach(apps::add);
@@ -49,9 +50,5 @@ public record Scope(List<String> apps, boolean partial) {
   public DesiredState restrict(DesiredState desired) {
     Objects.requireNonNull(desired, "desired");
     return new DesiredState(desired.source(), desired.version(), desired.apps().stream().filter(a -> apps.contains(a.bundleId())).toList());
-  }
-
-  private static String quote(String s) {
-    return "\"" + s + "\"";
   }
 }

@@ -1,5 +1,6 @@
 package dev.flightplan.kinds;
 
+import dev.flightplan.diag.Quote;
 import dev.flightplan.config.GroupName;
 import dev.flightplan.config.GroupSpec;
 import dev.flightplan.diag.Diagnostic;
@@ -65,6 +66,6 @@ final class GroupRenames {
   }
 
   static String quote(String name) {
-    return "\"" + name + "\"";
+    return Quote.of(name);
   }
 }

@@ -4,15 +4,18 @@ import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.plan.ResourceKind;
 import dev.flightplan.state.AppPart;
+import dev.flightplan.state.BuildPart;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveBuild;
+import dev.flightplan.state.UsageRead;
 import java.util.List;
 
 /**
  * One managed kind of TestFlight resource, with everything about it in its folder under {@code kinds/}: how it
  * plans ({@link ResourceKind#plan}), the address types of the actions it plans ({@link #types}), what it needs
  * read of the app itself ({@link #reads}, merged by the state reader into the apps lookup, so that a kind adds no
- * request), and how {@code pull} takes its live state back into the file ({@link #pull}, {@link #write}). Its order
+ * request) and of each build ({@link #buildReads}, merged into the builds request), the testers' usage it needs
+ * ({@link #usageRead}), and how {@code pull} takes its live state back into the file ({@link #pull}, {@link #write}). Its order
  * relative to other kinds is said once, in {@link Kinds}.
  */
 public interface Kind extends ResourceKind {
@@ -27,6 +30,19 @@ public interface Kind extends ResourceKind {
   /** What this kind needs read of the app itself (none by default). */
   default List<AppPart<?>> reads() {
     return List.of();
+  }
+
+  /**
+   * What this kind needs read of each build (none by default): merged by the state reader into the builds request,
+   * and read in full for the builds whose entries in the file want it.
+   */
+  default List<BuildPart<?>> buildReads() {
+    return List.of();
+  }
+
+  /** The testers' usage this kind needs read when the file asks for it; null (the default): none. */
+  default UsageRead usageRead() {
+    return null;
   }
 
   /**

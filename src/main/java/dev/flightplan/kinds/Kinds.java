@@ -8,6 +8,9 @@ import dev.flightplan.kinds.localization.LocalizationKind;
 import dev.flightplan.kinds.reviewdetail.ReviewDetailKind;
 import dev.flightplan.plan.Planner;
 import dev.flightplan.state.AppPart;
+import dev.flightplan.state.BuildPart;
+import dev.flightplan.state.KindReads;
+import dev.flightplan.state.UsageRead;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,10 +54,22 @@ public final class Kinds {
     return new Planner(all(), ACTION_ORDER);
   }
 
-  /** What the kinds need read of each app itself, merged by the state reader into the apps lookup. */
-  public static List<AppPart<?>> reads() {
-    List<AppPart<?>> parts = new ArrayList<>();
-    all().forEach(k -> parts.addAll(k.reads()));
-    return List.copyOf(parts);
+  /** What the kinds need read of each app, each build and the testers' usage, merged by the state reader into its requests. */
+  public static KindReads reads() {
+    List<AppPart<?>> apps = new ArrayList<>();
+    List<BuildPart<?>> builds = new ArrayList<>();
+    UsageRead usage = null;
+    for (Kind k : all()) {
+      apps.addAll(k.reads());
+      builds.addAll(k.buildReads());
+      if (k.usageRead() != null) {
+        if (usage != null) {
+          // an app's reads hold one usage period (a saved plan's usage_period)
+          throw new IllegalStateException("two kinds read the testers' usage; " + k.getClass().getSimpleName() + " is the second");
+        }
+        usage = k.usageRead();
+      }
+    }
+    return new KindReads(apps, builds, usage);
   }
 }

@@ -187,7 +187,7 @@ public record ApiCall(
   }
 
   /** The tree as compact JSON, the same text as {@code body.toString()} (see {@link CompactJson}). */
-  static String compact(JsonNode body) {
+  public static String compact(JsonNode body) {
     return CompactJson.write(body);
   }
 

@@ -29,10 +29,10 @@ final class InvitationsOnly {
     List<ApiCall> calls = plan.calls().stream().filter(c -> kept.containsAll(c.serves())).toList();
     List<InvitationRecord> records = plan.invitations().stream()
         .filter(r -> r.kind() != InvitationRecord.Kind.SENT || kept.contains(r.invitation())).toList();
-    List<String> notes = new ArrayList<>(plan.notes());
+    List<Note> notes = new ArrayList<>(plan.notes());
     int left = plan.actions().size() - actions.size();
     if (left > 0) {
-      notes.add(left + " other change(s) left out (--invitations-only): plan without it to see them");
+      notes.add(new Note.Remark(left + " other change(s) left out (--invitations-only): plan without it to see them"));
     }
     return new Plan(actions, calls, plan.diagnostics(), notes, records, left, plan.pending());
   }

@@ -18,7 +18,7 @@ import java.util.Set;
  * it ({@link ApiCall#after()} names keys of earlier calls).
  */
 public record Plan(
-    List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations,
+    List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<Note> notes, List<InvitationRecord> invitations,
     int leftOut, List<PendingBuild> pending) {
   public Plan {
     pending = List.copyOf(pending);
@@ -51,23 +51,23 @@ public record Plan(
   }
 
   public Plan(
-      List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations,
+      List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<Note> notes, List<InvitationRecord> invitations,
       int leftOut) {
     this(actions, calls, diagnostics, notes, invitations, leftOut, List.of());
   }
 
   /** A plan of every change there is. */
-  public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes, List<InvitationRecord> invitations) {
+  public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<Note> notes, List<InvitationRecord> invitations) {
     this(actions, calls, diagnostics, notes, invitations, 0);
   }
 
   /** A plan of every change there is, that writes nothing in the invitation log. */
-  public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<String> notes) {
+  public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<Note> notes) {
     this(actions, calls, diagnostics, notes, List.of());
   }
 
   /** This plan with other notes. */
-  public Plan withNotes(List<String> other) {
+  public Plan withNotes(List<Note> other) {
     return new Plan(actions, calls, diagnostics, other, invitations, leftOut, pending);
   }
 

@@ -21,7 +21,7 @@ public final class PlanBuilder {
   private final List<PlacedAction> actions = new ArrayList<>();
   private final List<Placed> calls = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final List<String> notes = new ArrayList<>();
+  private final List<Note> notes = new ArrayList<>();
   private final List<InvitationRecord> invitations = new ArrayList<>();
   private final Map<String, PendingBuild> pending = new LinkedHashMap<>();
   private int appIndex;
@@ -55,8 +55,9 @@ public final class PlanBuilder {
     diagnostics.add(d);
   }
 
+  /** A remark of the kind planning: {@link Note.Remark}. */
   public void note(String note) {
-    notes.add(note);
+    notes.add(new Note.Remark(note));
   }
 
   /** Bookkeeping for the invitation log, written by apply. */

@@ -10,7 +10,7 @@ import dev.flightplan.config.LoadResult;
 import dev.flightplan.config.TesterSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
-import dev.flightplan.engine.PlanFiles;
+import dev.flightplan.config.RegularFiles;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveState;
@@ -93,10 +93,10 @@ public final class Puller {
   /** Writes the CSV files, then the YAML file unless it goes to standard output; each whole or not at all. */
   public static void write(Pulled pulled, Path output) throws IOException {
     for (Map.Entry<Path, String> f : pulled.csvFiles().entrySet()) {
-      PlanFiles.write(f.getKey(), f.getValue());
+      RegularFiles.write(f.getKey(), f.getValue());
     }
     if (output != null) {
-      PlanFiles.write(output, pulled.yaml());
+      RegularFiles.write(output, pulled.yaml());
     }
   }
 

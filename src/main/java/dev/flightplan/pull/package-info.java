@@ -18,7 +18,7 @@
  *   <li>Membership is written on the testers ({@code groups: [...]}), one tester per line, as a CSV row would.
  *       A group with access to all builds gets no {@code builds:}; every other group gets its exact list.
  *   <li>Builds: only what the file can say and is not volatile: auto-notify, export compliance when set, What to
- *       Test, App Clip invocations. Never {@code submitForReview} (an action).
+ *       Test, and what each kind pulls of a build ({@code Kind.pullBuild}). Never {@code submitForReview} (an action).
  *   <li>Secrets: the demo account password is never written. When App Store Connect holds one, the file has a
  *       commented-out {@code # demoAccountPassword: { env: DEMO_ACCOUNT_PASSWORD }} (one variable per app when
  *       several are pulled): null means "leave alone", so the file plans with no changes until it is uncommented.

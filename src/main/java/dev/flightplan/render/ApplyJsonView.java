@@ -12,6 +12,7 @@ import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.PendingBuild;
 import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.planfile.PlanDocument;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -67,11 +68,11 @@ public final class ApplyJsonView {
       ArrayNode apps = doc.putArray("apps");
       saved.apps().forEach(apps::add);
       doc.put("partial", saved.partial());
-      doc.set("summary", JsonPlanView.summary(saved.plan()));
+      doc.set("summary", PlanDocument.summary(saved.plan()));
     }
     results(doc, outcome);
     doc.set("verification", verification(outcome.verification()));
-    doc.set("diagnostics", JsonPlanView.diagnostics(outcome.diagnostics()));
+    doc.set("diagnostics", PlanDocument.diagnostics(outcome.diagnostics()));
     ArrayNode problems = doc.putArray("problems");
     outcome.problems().forEach(problems::add);
     return doc;
@@ -116,7 +117,7 @@ public final class ApplyJsonView {
     for (ApplyOutcome round : wait.rounds()) {
       ObjectNode r = rounds.addObject();
       r.put("outcome", round.ending().name().toLowerCase(Locale.ROOT));
-      r.set("summary", round.saved() == null ? null : JsonPlanView.summary(round.saved().plan()));
+      r.set("summary", round.saved() == null ? null : PlanDocument.summary(round.saved().plan()));
       results(r, round);
       r.set("verification", verification(round.verification()));
       r.set("pending", pending(round.saved() == null ? List.of() : round.saved().plan().pending()));
@@ -161,7 +162,7 @@ public final class ApplyJsonView {
         .put("type", a.address().type())
         .put("name", a.address().key());
     ArrayNode names = node.putArray("actions");
-    JsonPlanView.actionNames(a.kind()).forEach(names::add);
+    PlanDocument.actionNames(a.kind()).forEach(names::add);
     return node;
   }
 
@@ -176,7 +177,7 @@ public final class ApplyJsonView {
         .put("left_out", v.last().leftOut());
     ArrayNode remaining = node.putArray("remaining");
     v.drift().forEach(d -> remaining.add(object(d.action()).put("reason", d.action().reason()).put("why", d.why())));
-    node.set("diagnostics", JsonPlanView.diagnostics(v.last().diagnostics()));
+    node.set("diagnostics", PlanDocument.diagnostics(v.last().diagnostics()));
     return node;
   }
 }

@@ -67,9 +67,4 @@ final class JsonText {
       throw new IllegalStateException("cannot write JSON", e);
     }
   }
-
-  /** An attribute value (String, Boolean, number, List, Map, or null) as a JSON node. */
-  static JsonNode value(Object value) {
-    return MAPPER.valueToTree(value);
-  }
 }

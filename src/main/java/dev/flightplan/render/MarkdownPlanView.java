@@ -5,7 +5,7 @@ import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
-import dev.flightplan.plan.GuardNote;
+import dev.flightplan.plan.Note;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.SavedPlan;
 import java.io.PrintWriter;
@@ -342,24 +342,25 @@ public final class MarkdownPlanView {
     }
 
     private void notes() {
-      List<String> notes = plan.notes().stream().filter(n -> !GuardNote.is(n)).toList();
+      List<Note> notes = plan.notes().stream().filter(n -> n.kind() != Note.Kind.REFUSAL).toList();
       if (notes.isEmpty()) {
         return;
       }
       sb.append("**Notes**\n\n");
-      notes.stream().limit(limits.calloutItems()).forEach(n -> sb.append("- ").append(text(n)).append('\n'));
+      notes.stream().limit(limits.calloutItems()).forEach(n -> sb.append("- ").append(text(n.text())).append('\n'));
       more(notes.size() - limits.calloutItems(), "- … and ", " more\n");
       sb.append('\n');
     }
 
     /** What apply's guards would refuse, right under the verdict: the merge would fail otherwise. */
     private void refusals() {
-      List<String> refusals = plan.notes().stream().filter(GuardNote::is).toList();
+      List<Note.Refusal> refusals = plan.notes().stream()
+          .filter(n -> n instanceof Note.Refusal).map(n -> (Note.Refusal) n).toList();
       if (refusals.isEmpty()) {
         return;
       }
       sb.append("> [!WARNING]\n> `apply` would refuse this plan, changing nothing:\n");
-      refusals.forEach(n -> sb.append("> - ").append(text(n.substring(GuardNote.PREFIX.length()))).append('\n'));
+      refusals.forEach(n -> sb.append("> - ").append(text(n.reason())).append('\n'));
       sb.append('\n');
     }
 

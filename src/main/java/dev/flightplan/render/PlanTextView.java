@@ -4,7 +4,7 @@ import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Attributes;
-import dev.flightplan.plan.GuardNote;
+import dev.flightplan.plan.Note;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.SavedPlan;
@@ -220,19 +220,28 @@ public final class PlanTextView {
     }
   }
 
-  private void renderNotes(List<String> notes) {
-    List<String> warnings = notes.stream().filter(GuardNote::isWarning).toList();
-    List<String> others = notes.stream().filter(n -> !GuardNote.isWarning(n)).toList();
+  /** The rate limit and the guards' refusals as warnings of their own, the kinds' remarks listed after them. */
+  private void renderNotes(List<Note> notes) {
+    List<Note> warnings = notes.stream().filter(n -> n.kind() != Note.Kind.REMARK).toList();
+    List<Note> others = notes.stream().filter(n -> n.kind() == Note.Kind.REMARK).toList();
     if (!warnings.isEmpty()) {
       out.println();
-      warnings.forEach(n -> out.println(style.yellow("Warning:") + " " + TerminalText.escape(GuardNote.warningText(n))));
+      warnings.forEach(n -> out.println(style.yellow("Warning:") + " " + TerminalText.escape(warning(n))));
     }
     if (others.isEmpty()) {
       return;
     }
     out.println();
     out.println("Notes:");
-    others.forEach(n -> out.println("  - " + TerminalText.escape(n)));
+    others.forEach(n -> out.println("  - " + TerminalText.escape(n.text())));
+  }
+
+  /** A warning's line after "Warning:". */
+  private static String warning(Note note) {
+    return switch (note.kind()) {
+      case RATE_LIMIT -> ((Note.RateLimit) note).detail();
+      case REFUSAL, REMARK -> note.text().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + note.text().substring(1);
+    };
   }
 
   private void renderCalls(List<ApiCall> calls) {

@@ -1,5 +1,6 @@
 package dev.flightplan.render;
 
+import dev.flightplan.diag.Quote;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,7 @@ final class Values {
   }
 
   static String quote(String s) {
-    return "\"" + TerminalText.escape(s.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
+    // TerminalText shows newline and tab as \n and \t, as Quote.of writes them: only the other controls are left to it
+    return TerminalText.escape(Quote.of(s));
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** What {@code apply --wait} says while it waits for builds: a heartbeat per poll, each new round, the timeout. */
-public final class WaitView {
+public final class WaitView implements BuildWait.Events {
   private final PrintWriter out;
   private final Style style;
 

@@ -1,14 +1,11 @@
 package dev.flightplan.render;
 
+import dev.flightplan.config.Sha256;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.diag.SourcePos;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -43,7 +40,7 @@ public final class WorkflowAnnotations {
     if (!COMMAND_LINE.matcher(text).find() && !text.contains("##[")) {
       out.print(text);
     } else {
-      String token = sha256(text);
+      String token = Sha256.hex(text);
       out.println("::stop-commands::" + token);
       out.print(text);
       out.println("::" + token + "::");
@@ -97,13 +94,5 @@ public final class WorkflowAnnotations {
   /** A property value as the runner reads it back: {@code :} and {@code ,} escaped too, so it cannot end early. */
   static String property(String text) {
     return data(TerminalText.escape(text)).replace(":", "%3A").replace(",", "%2C");
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
   }
 }

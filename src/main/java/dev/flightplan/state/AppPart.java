@@ -3,6 +3,7 @@ package dev.flightplan.state;
 import dev.flightplan.api.Resource;
 import dev.flightplan.config.AppSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -25,7 +26,7 @@ public record AppPart<T>(
     boolean toMany,
     Predicate<AppSpec> wanted,
     Function<List<Resource>, T> decode,
-    Function<T, Object> fingerprint) {
+    Function<T, Object> fingerprint) implements Part<T> {
   public AppPart {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(relationship, "relationship");
@@ -36,15 +37,10 @@ public record AppPart<T>(
     Objects.requireNonNull(fingerprint, "fingerprint");
   }
 
-  /** The fingerprint of a value of this part; null (the part is absent) stays null. */
-  Object fingerprintOf(Object value) {
-    return value == null ? null : fingerprint.apply(cast(value));
-  }
-
-  @SuppressWarnings("unchecked")
-  T cast(Object value) {
-    // LiveParts holds under each part only a value that part decoded
-    return (T) value;
+  /** The value's fingerprint under the part's name in the app's beta information entry; absent stays null. */
+  @Override
+  public void fingerprintInto(T value, Map<String, Object> into) {
+    into.put(name, value == null ? null : fingerprint.apply(value));
   }
 
   /** Identity: a kind declares each of its parts once, as a constant. */

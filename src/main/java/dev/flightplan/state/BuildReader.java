@@ -2,86 +2,82 @@ package dev.flightplan.state;
 
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
-import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
 import dev.flightplan.config.BuildRef;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Reads an app's builds in one paged request, with their version, App Clip bundle, review state, groups and
- * individual testers included; completes linkages the API capped; and reads the App Clip invocations of the builds
- * whose invocations the file manages (one request per such build).
+ * Reads an app's builds in one paged request, with their version, review state, groups, individual testers and the
+ * parts kinds declared of builds ({@link BuildPart}) included; completes linkages the API capped; and completes the
+ * parts of the builds whose entries in the file want them read in full (the part's own requests).
  */
 final class BuildReader {
   private static final int PAGE = StateReader.PAGE;
 
   private final AscClient client;
+  private final List<BuildPart<?>> parts;
 
-  BuildReader(AscClient client) {
+  BuildReader(AscClient client, List<BuildPart<?>> parts) {
     this.client = client;
+    this.parts = List.copyOf(parts);
   }
 
   /**
-   * The app's builds, with the App Clip invocations of the builds {@code invocationBuilds} name, or of every build
-   * that has an App Clip when {@code allInvocations}.
+   * The app's builds, each part completed for the builds {@code partBuilds} lists under its name, or for every build
+   * that has the part when {@code allParts}.
    */
-  List<LiveBuild> read(String appId, List<BuildRef> invocationBuilds, boolean allInvocations) {
-    String query =
+  List<LiveBuild> read(String appId, Map<String, List<BuildRef>> partBuilds, boolean allParts) {
+    String related = "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBetaDetail,betaBuildLocalizations"
+        + parts.stream().map(p -> "," + p.relationship()).collect(Collectors.joining());
+    Query query =
         Query.of("/v1/builds")
             .param("filter[app]", appId)
-            .param(
-                "fields[builds]",
-                "version,uploadedDate,expired,processingState,buildAudienceType,usesNonExemptEncryption,"
-                    + "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBundles,buildBetaDetail,"
-                    + "betaBuildLocalizations")
-            .param(
-                "include",
-                "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBundles,buildBetaDetail,"
-                    + "betaBuildLocalizations")
+            .param("fields[builds]", "version,uploadedDate,expired,processingState,buildAudienceType,usesNonExemptEncryption," + related)
+            .param("include", related)
             .param("fields[preReleaseVersions]", "version,platform")
             .param("fields[betaAppReviewSubmissions]", "betaReviewState")
             .param("fields[betaGroups]", "name")
             .param("fields[betaTesters]", "email")
-            .param("fields[buildBundles]", "bundleId,bundleType")
             .param("fields[buildBetaDetails]", "autoNotifyEnabled")
-            .param("fields[betaBuildLocalizations]", "locale,whatsNew")
-            .param("limit[betaBuildLocalizations]", ToMany.INCLUDED)
-            .param("limit[betaGroups]", ToMany.INCLUDED)
-            .param("limit[individualTesters]", ToMany.INCLUDED)
-            .param("limit[buildBundles]", ToMany.INCLUDED)
-            .param("sort", "-uploadedDate")
-            .param("limit", PAGE)
-            .build();
+            .param("fields[betaBuildLocalizations]", "locale,whatsNew");
+    for (BuildPart<?> part : parts) {
+      query = query.param("fields[" + part.type() + "]", part.fields());
+    }
+    query = query
+        .param("limit[betaBuildLocalizations]", ToMany.INCLUDED)
+        .param("limit[betaGroups]", ToMany.INCLUDED)
+        .param("limit[individualTesters]", ToMany.INCLUDED);
+    for (BuildPart<?> part : parts) {
+      query = query.param("limit[" + part.relationship() + "]", ToMany.INCLUDED);
+    }
     List<LiveBuild> builds = new ArrayList<>();
-    for (Document page : client.getAll(query)) {
+    for (Document page : client.getAll(query.param("sort", "-uploadedDate").param("limit", PAGE).build())) {
       for (Resource b : page.data()) {
         builds.add(toBuild(b, page));
       }
     }
-    return withInvocations(builds, invocationBuilds, allInvocations);
+    for (BuildPart<?> part : parts) {
+      builds = completed(builds, part, partBuilds.getOrDefault(part.name(), List.of()), allParts);
+    }
+    return builds;
   }
 
   private LiveBuild toBuild(Resource b, Document page) {
-    Supplier<String> rest = () -> Query.of("/v1/builds/" + b.id() + "/betaBuildLocalizations").param("limit", PAGE).build();
-    Texts whatToTest = Texts.of(ToMany.resources(client, b, "betaBuildLocalizations", page, rest), "whatsNew");
+    LocalizedTexts whatToTest = LocalizedTexts.of(related(b, page, "betaBuildLocalizations"), "whatsNew");
     Optional<Resource> version = b.toOne("preReleaseVersion").flatMap(page::findIncluded);
     String reviewState =
         b.toOne("betaAppReviewSubmission").flatMap(page::findIncluded).map(r -> r.string("betaReviewState")).orElse(null);
-    String clip = null;
-    for (Linkage l : b.toMany("buildBundles")) {
-      Optional<Resource> bundle = page.findIncluded(l);
-      if (bundle.isPresent() && "APP_CLIP".equals(bundle.get().string("bundleType"))) {
-        clip = bundle.get().id();
-      }
+    LiveParts read = LiveParts.NOT_READ;
+    for (BuildPart<?> part : parts) {
+      read = decoded(read, part, related(b, page, part.relationship()));
     }
     return new LiveBuild(
         b.id(),
@@ -96,28 +92,23 @@ final class BuildReader {
         reviewState,
         groups(b),
         individualTesters(b),
-        clip,
-        null,
         b.toOne("buildBetaDetail")
             .flatMap(page::findIncluded)
             .map(d -> new LiveBuild.LiveBetaDetail(d.id(), Boolean.TRUE.equals(d.bool("autoNotifyEnabled"))))
             .orElse(null),
         whatToTest.kept(),
-        whatToTest.copies());
+        whatToTest.copies(),
+        read);
   }
 
-  /** The localized texts of a build or invocation by locale: the kept copy of each locale, and the other copies. */
-  private record Texts(Map<String, LiveBuild.LiveText> kept, List<LiveBuild.LiveCopy> copies) {
-    /** {@code resources} by locale, their text in {@code attribute}; the lowest id of a locale is kept. */
-    static Texts of(List<Resource> resources, String attribute) {
-      Map<String, LiveBuild.LiveText> kept = new HashMap<>();
-      List<LiveBuild.LiveCopy> copies = new ArrayList<>();
-      Copies.byKey(resources, r -> r.string("locale"), Comparator.comparing(Resource::id)).forEach((locale, all) -> {
-        kept.put(locale, new LiveBuild.LiveText(all.get(0).id(), all.get(0).string(attribute)));
-        all.subList(1, all.size()).forEach(r -> copies.add(new LiveBuild.LiveCopy(locale, r.id(), r.string(attribute))));
-      });
-      return new Texts(kept, copies);
-    }
+  private static <T> LiveParts decoded(LiveParts read, BuildPart<T> part, List<Resource> resources) {
+    return read.with(part, part.decode().apply(resources));
+  }
+
+  /** The build's related resources of a to-many {@code relationship}, from the page's included or read in full. */
+  private List<Resource> related(Resource b, Document page, String relationship) {
+    Supplier<String> rest = () -> Query.of("/v1/builds/" + b.id() + "/" + relationship).param("limit", PAGE).build();
+    return ToMany.resources(client, b, relationship, page, rest);
   }
 
   private Set<String> groups(Resource b) {
@@ -131,46 +122,20 @@ final class BuildReader {
     return ToMany.ids(client, b, "individualTesters", rest);
   }
 
-  private List<LiveBuild> withInvocations(List<LiveBuild> builds, List<BuildRef> invocationBuilds, boolean all) {
-    Map<String, LiveBuild> byId = new LinkedHashMap<>();
-    builds.forEach(b -> byId.put(b.id(), b));
-    Map<String, List<LiveBuild.LiveInvocation>> read = new HashMap<>();
+  /**
+   * The builds with {@code part} completed for those {@code wanted} names (or every build when {@code all}) that have
+   * it, in the builds' order, each build once.
+   */
+  private <T> List<LiveBuild> completed(List<LiveBuild> builds, BuildPart<T> part, List<BuildRef> wanted, boolean all) {
+    Map<String, T> done = new HashMap<>();
     if (all) {
-      builds.stream().filter(b -> b.appClipBundleId() != null).forEach(b -> read.put(b.id(), invocations(b.appClipBundleId())));
+      builds.stream().filter(b -> b.part(part) != null).forEach(b -> done.put(b.id(), part.complete().complete(client, b.part(part))));
     }
-    for (BuildRef wanted : invocationBuilds) {
-      Builds.resolve(builds, wanted)
-          .filter(b -> b.appClipBundleId() != null && !read.containsKey(b.id()))
-          .ifPresent(b -> read.put(b.id(), invocations(b.appClipBundleId())));
+    for (BuildRef ref : wanted) {
+      Builds.resolve(builds, ref)
+          .filter(b -> b.part(part) != null && !done.containsKey(b.id()))
+          .ifPresent(b -> done.put(b.id(), part.complete().complete(client, b.part(part))));
     }
-    List<LiveBuild> result = new ArrayList<>();
-    for (LiveBuild b : byId.values()) {
-      List<LiveBuild.LiveInvocation> inv = read.get(b.id());
-      result.add(inv == null ? b : b.withInvocations(inv));
-    }
-    return result;
-  }
-
-  private List<LiveBuild.LiveInvocation> invocations(String bundleId) {
-    String query =
-        Query.of("/v1/buildBundles/" + bundleId + "/betaAppClipInvocations")
-            .param("include", "betaAppClipInvocationLocalizations")
-            .param("limit[betaAppClipInvocationLocalizations]", ToMany.INCLUDED)
-            .param("limit", PAGE)
-            .build();
-    List<LiveBuild.LiveInvocation> result = new ArrayList<>();
-    for (Document page : client.getAll(query)) {
-      for (Resource inv : page.data()) {
-        List<Resource> localizations = new ArrayList<>();
-        for (Linkage l : inv.toMany("betaAppClipInvocationLocalizations")) {
-          page.findIncluded(l).ifPresent(localizations::add);
-        }
-        Texts texts = Texts.of(localizations, "title");
-        Map<String, LiveBuild.LiveTitle> titles = new HashMap<>();
-        texts.kept().forEach((locale, t) -> titles.put(locale, new LiveBuild.LiveTitle(t.id(), t.text())));
-        result.add(new LiveBuild.LiveInvocation(inv.id(), inv.string("url"), titles, texts.copies()));
-      }
-    }
-    return result;
+    return builds.stream().map(b -> done.containsKey(b.id()) ? b.withPart(part, done.get(b.id())) : b).toList();
   }
 }

@@ -1,17 +1,12 @@
 package dev.flightplan.state;
 
+import dev.flightplan.config.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,36 +23,29 @@ import java.util.function.Function;
  * fields. A saved plan keeps this map; apply recomputes it from a fresh read and refuses the plan if any entry
  * changed, appeared or disappeared.
  *
- * <p>Each app has its own entry (its id and bundle id), one per group, tester and build, and one for the parts
- * the kinds declared ({@link AppPart}: the app's beta information), which each part fingerprints explicitly. The
- * group, tester and build records are still fingerprinted field by field by reflection (every record component,
- * recursively, except the volatile ones listed in {@link #KINDS}, which change on their own and decide nothing in
- * a plan).
+ * <p>Each app has its own entry (its id and bundle id), one per group, tester, build and tester usage, and one for
+ * the parts the kinds declared ({@link AppPart}: the app's beta information). Each live record says what a saved
+ * plan checks of it ({@code fingerprint()}, explicitly: all it holds but what changes on its own and decides
+ * nothing in a plan, and never a secret); those fields, as sorted JSON, are hashed.
  */
 public final class Fingerprints {
-  /** How the entries of one live record type are addressed, and which of its fields are volatile. */
-  public record Kind<T extends Record>(Class<T> recordType, String type, Function<T, String> key, Set<String> excluded) {
+  /** How the entries of one live record type are addressed, and what of a record is fingerprinted. */
+  public record Kind<T extends Record>(Class<T> recordType, String type, Function<T, String> key, Function<T, Object> fields) {
     public Kind {
       Objects.requireNonNull(recordType, "recordType");
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(key, "key");
-      excluded = Set.copyOf(excluded);
-    }
-
-    String keyOf(Object record) {
-      return key.apply(recordType.cast(record));
+      Objects.requireNonNull(fields, "fields");
     }
   }
 
-  private static final Kind<LiveGroup> GROUP = new Kind<>(LiveGroup.class, "group", LiveGroup::name, Set.of());
-  // state moves on by itself (INVITED → ACCEPTED → INSTALLED) and no planned action depends on it
+  private static final Kind<LiveGroup> GROUP = new Kind<>(LiveGroup.class, "group", LiveGroup::name, LiveGroup::fingerprint);
   private static final Kind<LiveTester> TESTER =
-      new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), Set.of("state"));
-  private static final Kind<LiveBuild> BUILD = new Kind<>(LiveBuild.class, "build", LiveBuild::label, Set.of());
-  // the period moves every day; what a tester did in it is what a removal relies on
+      new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), LiveTester::fingerprint);
+  private static final Kind<LiveBuild> BUILD = new Kind<>(LiveBuild.class, "build", LiveBuild::label, LiveBuild::fingerprint);
   private static final Kind<TesterActivity> ACTIVITY =
-      new Kind<>(TesterActivity.class, "activity", TesterActivity::testerId, Set.of("periodStart", "periodEnd"));
-  /** The record types fingerprinted field by field. */
+      new Kind<>(TesterActivity.class, "activity", TesterActivity::testerId, TesterActivity::fingerprint);
+  /** The live record types with an entry each. */
   static final List<Kind<?>> KINDS = List.of(GROUP, TESTER, BUILD, ACTIVITY);
   private static final String INFO_TYPE = "info";
   private static final String INFO_KEY = "beta information";
@@ -95,8 +83,8 @@ public final class Fingerprints {
 
   private static <T extends Record> void entries(Map<String, List<String>> hashes, LiveApp app, Kind<T> kind, List<T> records) {
     for (T record : records) {
-      hashes.computeIfAbsent(address(app.bundleId(), kind.type(), kind.keyOf(record)), k -> new ArrayList<>())
-          .add(sha256(canonical(record, kind.excluded())));
+      hashes.computeIfAbsent(address(app.bundleId(), kind.type(), kind.key().apply(record)), k -> new ArrayList<>())
+          .add(sha256(kind.fields().apply(record)));
     }
   }
 
@@ -129,7 +117,7 @@ public final class Fingerprints {
     }
   }
 
-  /** The record types fingerprinted field by field ({@link #KINDS}). */
+  /** The live record types with an entry each ({@link #KINDS}). */
   public static Set<Class<?>> registeredTypes() {
     Set<Class<?>> types = new java.util.HashSet<>();
     KINDS.forEach(k -> types.add(k.recordType()));
@@ -206,58 +194,30 @@ public final class Fingerprints {
     return app + "/" + type + "[\"" + key + "\"]";
   }
 
-  /** JSON-ready canonical value: records and maps as sorted maps, sets sorted, lists in order, enums by name. */
-  static Object canonical(Object value, Set<String> excluded) {
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
-      return value;
-    }
-    if (value instanceof Enum<?> e) {
-      return e.name();
-    }
-    if (value instanceof Optional<?> o) {
-      return o.map(v -> canonical(v, Set.of())).orElse(null);
-    }
-    if (value instanceof Record r) {
-      Map<String, Object> fields = new TreeMap<>();
-      for (RecordComponent c : r.getClass().getRecordComponents()) {
-        // a saved plan must not hold even a hash of a secret: a weak demo password falls to a dictionary
-        if (!excluded.contains(c.getName()) && !c.getName().toLowerCase(java.util.Locale.ROOT).contains("password")) {
-          fields.put(c.getName(), canonical(read(c, r), Set.of()));
-        }
-      }
-      return fields;
-    }
-    if (value instanceof Map<?, ?> m) {
-      Map<String, Object> fields = new TreeMap<>();
-      m.forEach((k, v) -> fields.put(String.valueOf(k), canonical(v, Set.of())));
-      return fields;
-    }
-    if (value instanceof Set<?> s) {
-      // sorted by their JSON text, each item written once (not both sides on every comparison)
-      List<Map.Entry<String, Object>> keyed = new ArrayList<>(s.size());
-      s.forEach(v -> {
-        Object item = canonical(v, Set.of());
-        keyed.add(new java.util.AbstractMap.SimpleImmutableEntry<>(json(item), item));
-      });
-      keyed.sort(Map.Entry.comparingByKey());
-      List<Object> items = new ArrayList<>(keyed.size());
-      keyed.forEach(e -> items.add(e.getValue()));
-      return items;
-    }
-    if (value instanceof Collection<?> c) {
-      List<Object> items = new ArrayList<>();
-      c.forEach(v -> items.add(canonical(v, Set.of())));
-      return items;
-    }
-    return value.toString();
+  /** Localized texts by locale, each as {@code fingerprint} gives it. */
+  public static <T> Map<String, Object> byLocale(Map<String, T> byLocale, Function<T, Map<String, Object>> fingerprint) {
+    Map<String, Object> f = new TreeMap<>();
+    byLocale.forEach((locale, t) -> f.put(locale, fingerprint.apply(t)));
+    return f;
   }
 
-  private static Object read(RecordComponent c, Object record) {
-    try {
-      return c.getAccessor().invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + record.getClass().getSimpleName() + "." + c.getName(), e);
-    }
+  /** The fingerprint of a resource with an id and one field. */
+  public static Map<String, Object> idAnd(String id, String field, Object value) {
+    Map<String, Object> f = new TreeMap<>();
+    f.put("id", id);
+    f.put(field, value);
+    return f;
+  }
+
+  /**
+   * {@code ids} as a fingerprint lists them: sorted by their JSON text (as earlier releases sorted every set), so
+   * that the order App Store Connect gives them in changes nothing.
+   */
+  static List<String> sorted(Set<String> ids) {
+    List<Map.Entry<String, String>> keyed = new ArrayList<>(ids.size());
+    ids.forEach(id -> keyed.add(Map.entry(json(id), id)));
+    keyed.sort(Map.Entry.comparingByKey());
+    return keyed.stream().map(Map.Entry::getValue).toList();
   }
 
   private static String json(Object canonical) {
@@ -269,12 +229,7 @@ public final class Fingerprints {
   }
 
   private static String sha256(Object canonical) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(json(canonical).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Sha256.hex(json(canonical));
   }
 
 }

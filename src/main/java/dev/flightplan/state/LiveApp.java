@@ -44,7 +44,10 @@ public record LiveApp(
     this(id, bundleId, name, groups, testers, List.of());
   }
 
-  /** The value of one of the app's parts; null when it was not read or is absent. */
+  /**
+   * The value of one of the app's parts; null when it is absent or was not read ({@code parts().read(part)} tells
+   * them apart: a kind plans only when the file wants its part, and then it was read).
+   */
   public <T> T part(AppPart<T> part) {
     return parts.get(part);
   }

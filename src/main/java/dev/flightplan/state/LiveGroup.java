@@ -1,7 +1,9 @@
 package dev.flightplan.state;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A beta group as App Store Connect has it, with the attributes flightplan manages. {@code publicLink} is the
@@ -41,16 +43,50 @@ public record LiveGroup(
     this(id, name, internal, accessToAllBuilds, feedback, publicLinkEnabled, false, null, null, false, false, null);
   }
 
+  /** What a saved plan checks of the group: every field the API gave. */
+  Map<String, Object> fingerprint() {
+    Map<String, Object> f = new TreeMap<>();
+    f.put("id", id);
+    f.put("name", name);
+    f.put("internal", internal);
+    f.put("accessToAllBuilds", accessToAllBuilds);
+    f.put("feedback", feedback);
+    f.put("publicLinkEnabled", publicLinkEnabled);
+    f.put("publicLinkLimitEnabled", publicLinkLimitEnabled);
+    f.put("publicLinkLimit", publicLinkLimit);
+    f.put("publicLink", publicLink);
+    f.put("appleSiliconMac", appleSiliconMac);
+    f.put("appleVision", appleVision);
+    f.put("criteria", criteria == null ? null : criteria.fingerprint());
+    f.put("createdDate", createdDate);
+    return f;
+  }
+
   /** The recruitment criteria of a group's public link: its id and its filters, in the API's form. */
   public record LiveCriteria(String id, List<Filter> filters) {
     public LiveCriteria {
       Objects.requireNonNull(id, "id");
       filters = List.copyOf(filters);
     }
+
+    Map<String, Object> fingerprint() {
+      Map<String, Object> f = new TreeMap<>();
+      f.put("id", id);
+      f.put("filters", filters.stream().map(Filter::fingerprint).toList());
+      return f;
+    }
   }
 
   /** One device family and its inclusive OS range (either bound may be null). */
   public record Filter(String deviceFamily, String minOs, String maxOs) {
+    Map<String, Object> fingerprint() {
+      Map<String, Object> f = new TreeMap<>();
+      f.put("deviceFamily", deviceFamily);
+      f.put("minOs", minOs);
+      f.put("maxOs", maxOs);
+      return f;
+    }
+
     /** {@code IPHONE 17.0+}, {@code IPAD 16.0–18.2}, {@code MAC (any)}: how plans show a filter. */
     public String label() {
       if (minOs == null && maxOs == null) {

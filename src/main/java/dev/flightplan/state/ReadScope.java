@@ -5,9 +5,11 @@ import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.BuildRef;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the state reader reads for each app, derived from the file: only what the file manages costs requests. A
@@ -32,27 +34,31 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
 
   /**
    * For one app: its builds (when the file names builds or enables a public link), its parts ({@link AppPart}: its
-   * beta information, when a kind wants one of them), its groups' recruitment criteria, and the App Clip invocations
-   * of the builds whose invocations the file manages ({@code allInvocations}: of every build that has an App Clip,
-   * for {@code pull}, which does not know the builds before reading them). {@code usagePeriod}: the period of the
-   * testers' usage metrics the inactive-tester policy needs ({@code P90D}), or null when they are not read.
+   * beta information, when a kind wants one of them), its groups' recruitment criteria, and, by the name of each
+   * part kinds declared of builds ({@link BuildPart}), the builds whose entries in the file want that part read in
+   * full ({@code allBuildParts}: every build that has the part, for {@code pull}, which does not know the builds
+   * before reading them). {@code usagePeriod}: the period of the testers' usage metrics a kind needs ({@link
+   * UsageRead}: {@code P90D}), or null when they are not read.
    */
   public record AppReads(
-      boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds, boolean allInvocations, String usagePeriod) {
-    public static final AppReads MINIMAL = new AppReads(false, false, false, List.of());
+      boolean builds, boolean info, boolean criteria, Map<String, List<BuildRef>> buildParts, boolean allBuildParts, String usagePeriod) {
+    public static final AppReads MINIMAL = new AppReads(false, false, false, Map.of());
     /** Everything flightplan manages of an app. */
-    public static final AppReads EVERYTHING = new AppReads(true, true, true, List.of(), true);
+    public static final AppReads EVERYTHING = new AppReads(true, true, true, Map.of(), true);
 
     public AppReads {
-      invocationBuilds = List.copyOf(invocationBuilds);
+      // sorted by part name, so that a saved plan lists them in one order
+      TreeMap<String, List<BuildRef>> parts = new TreeMap<>();
+      buildParts.forEach((name, refs) -> parts.put(name, List.copyOf(refs)));
+      buildParts = Collections.unmodifiableSortedMap(parts);
     }
 
-    public AppReads(boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds, boolean allInvocations) {
-      this(builds, info, criteria, invocationBuilds, allInvocations, null);
+    public AppReads(boolean builds, boolean info, boolean criteria, Map<String, List<BuildRef>> buildParts, boolean allBuildParts) {
+      this(builds, info, criteria, buildParts, allBuildParts, null);
     }
 
-    public AppReads(boolean builds, boolean info, boolean criteria, List<BuildRef> invocationBuilds) {
-      this(builds, info, criteria, invocationBuilds, false);
+    public AppReads(boolean builds, boolean info, boolean criteria, Map<String, List<BuildRef>> buildParts) {
+      this(builds, info, criteria, buildParts, false);
     }
   }
 
@@ -70,8 +76,11 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
     return new ReadScope(apps, false);
   }
 
-  /** What the file's apps need read; the app's {@code parts} (its beta information) when one of them is wanted. */
-  public static ReadScope of(DesiredState desired, List<AppPart<?>> parts) {
+  /**
+   * What the file's apps need read; the app's parts (its beta information) when one of them is wanted, and for each
+   * part of builds the builds whose entries want it.
+   */
+  public static ReadScope of(DesiredState desired, KindReads reads) {
     Map<String, AppReads> apps = new LinkedHashMap<>();
     boolean options = false;
     for (AppSpec app : desired.apps()) {
@@ -80,18 +89,22 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
               || app.buildExpiry() != null
               || app.groups().stream().anyMatch(g -> g.builds() != null || g.publicLink() != null && g.publicLink().enabled())
               || app.testers().stream().anyMatch(t -> t.builds() != null);
-      boolean info = parts.stream().anyMatch(p -> p.wanted().test(app));
+      boolean info = reads.apps().stream().anyMatch(p -> p.wanted().test(app));
       boolean criteria = app.groups().stream().anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null);
       options |= app.groups().stream()
           .anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null && !g.publicLink().criteria().isEmpty());
-      List<BuildRef> invocations = new ArrayList<>();
-      for (BuildSpec b : app.builds()) {
-        if (b.appClipInvocations() != null) {
-          invocations.add(new BuildRef(b.ref().platform(), b.ref().version(), b.ref().number(), b.ref().latest(), null));
+      Map<String, List<BuildRef>> parts = new TreeMap<>();
+      for (BuildPart<?> part : reads.builds()) {
+        List<BuildRef> wanted = new ArrayList<>();
+        for (BuildSpec b : app.builds()) {
+          if (part.wanted().test(b)) {
+            wanted.add(new BuildRef(b.ref().platform(), b.ref().version(), b.ref().number(), b.ref().latest(), null));
+          }
         }
+        parts.put(part.name(), wanted);
       }
-      String usage = app.inactiveTesters() == null ? null : app.inactiveTesters().period();
-      apps.put(app.bundleId(), new AppReads(builds, info, criteria, invocations, false, usage));
+      String usage = reads.usage() == null ? null : reads.usage().period().apply(app);
+      apps.put(app.bundleId(), new AppReads(builds, info, criteria, parts, false, usage));
     }
     return new ReadScope(apps, options);
   }

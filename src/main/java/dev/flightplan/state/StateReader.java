@@ -36,21 +36,23 @@ public final class StateReader {
 
   private final AscClient client;
   private final int parallelism;
+  private final KindReads kindReads;
   private final List<AppPart<?>> parts;
 
-  /** Reads one request at a time; {@code parts}: what the kinds declared they need of the app itself. */
-  public StateReader(AscClient client, List<AppPart<?>> parts) {
-    this(client, 1, parts);
+  /** Reads one request at a time; {@code reads}: what the kinds declared they need of apps and builds. */
+  public StateReader(AscClient client, KindReads reads) {
+    this(client, 1, reads);
   }
 
   /** Runs up to {@code parallelism} independent reads at once. */
-  public StateReader(AscClient client, int parallelism, List<AppPart<?>> parts) {
+  public StateReader(AscClient client, int parallelism, KindReads reads) {
     this.client = Objects.requireNonNull(client, "client");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
     }
     this.parallelism = parallelism;
-    this.parts = List.copyOf(parts);
+    this.kindReads = Objects.requireNonNull(reads, "reads");
+    this.parts = reads.apps();
   }
 
   /** Reads what the file's apps need: builds only when the file names builds, criteria options when it sets criteria. */
@@ -60,7 +62,7 @@ public final class StateReader {
 
   /** What {@link #read(DesiredState)} reads of the file's apps, with the parts the kinds want of them. */
   public ReadScope scope(DesiredState desired) {
-    return ReadScope.of(desired, parts);
+    return ReadScope.of(desired, kindReads);
   }
 
   public LiveState read(List<String> bundleIds) {
@@ -104,12 +106,12 @@ public final class StateReader {
           app,
           reads.add(() -> readGroups(app.id(), wanted.criteria())),
           reads.add(() -> readTesters(app.id())),
-          reads.add(() -> wanted.builds() ? new BuildReader(client).read(app.id(), wanted.invocationBuilds(), wanted.allInvocations()) : List.<LiveBuild>of()),
+          reads.add(() -> wanted.builds() ? new BuildReader(client, kindReads.builds()).read(app.id(), wanted.buildParts(), wanted.allBuildParts()) : List.<LiveBuild>of()),
           // costs no request unless the app has more than 50 localizations
           reads.add(() -> wanted.info() && !parts.isEmpty() ? readParts(app, pageOf.get(bundleId)) : LiveParts.NOT_READ),
-          // the inactive-tester policy's usage metrics (kinds/hygiene): only when the file declares the policy
-          reads.add(() -> wanted.usagePeriod() != null
-              ? new dev.flightplan.kinds.hygiene.UsageReader(client).read(app.id(), wanted.usagePeriod())
+          // the testers' usage metrics, which a kind reads only when the file asks for them
+          reads.add(() -> wanted.usagePeriod() != null && kindReads.usage() != null
+              ? kindReads.usage().reader().read(client, app.id(), wanted.usagePeriod())
               : List.<TesterActivity>of())));
     }
     ParallelReads.Result<Map<String, List<String>>> options = scope.criterionOptions() ? reads.add(this::readCriterionOptions) : null;

@@ -63,10 +63,11 @@ class DependencyOrderTest {
         String where = "seed " + seed + ", file " + step + " (" + faults + "):\n" + file.yaml();
         DesiredState desired = load(file.yaml(), where);
         PlanOptions options = new PlanOptions(file.prune(), false, 2);
-        Plan plan = engine.plan(desired, options).plan();
+        Engine.Planned planned = engine.plan(desired, options);
+        Plan plan = planned.plan();
         assertThat(plan.diagnostics().items()).as(where).noneMatch(Diagnostic::isError);
         recorder.clear();
-        ApplyReport report = engine.apply(plan, r -> {});
+        ApplyReport report = engine.apply(planned, r -> {});
         assertThat(report.failure()).as(where).isEmpty();
         assertThat(report.succeeded()).as(where).isTrue();
         Checked checked = check(plan, report, recorder.exchanges(), where);

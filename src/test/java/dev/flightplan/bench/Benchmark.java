@@ -184,9 +184,10 @@ public final class Benchmark {
   private Applied applyWithFlightplan(Run run, DesiredState desired, int p) {
     Engine engine = new Engine(run.client, Map.of(), p);
     long t0 = System.nanoTime();
-    Plan plan = engine.plan(desired, PlanOptions.DEFAULTS).plan();
+    Engine.Planned planned = engine.plan(desired, PlanOptions.DEFAULTS);
+    Plan plan = planned.plan();
     long t1 = System.nanoTime();
-    ApplyReport report = engine.apply(plan, r -> {});
+    ApplyReport report = engine.apply(planned, r -> {});
     long t2 = System.nanoTime();
     boolean converged = !engine.plan(desired, PlanOptions.DEFAULTS).plan().hasChanges();
     long t3 = System.nanoTime();

@@ -68,12 +68,13 @@ class ConcurrentApplyTest extends SandboxTest {
     DesiredState desired = ConfigFile.load(APP.writeYaml(tmp.resolve("testflight.yaml"))).result().state().orElseThrow();
     try (AscClient client = sandboxClient()) {
       Engine engine = new Engine(client, Map.of(), 4);
-      Plan plan = engine.plan(desired, PlanOptions.DEFAULTS).plan();
+      Engine.Planned planned = engine.plan(desired, PlanOptions.DEFAULTS);
+      Plan plan = planned.plan();
       assertThat(plan.calls()).hasSize(125);
 
       AtomicInteger finished = new AtomicInteger();
       AtomicInteger sent = new AtomicInteger();
-      ApplyReport stopped = engine.apply(plan, r -> {
+      ApplyReport stopped = engine.apply(planned, r -> {
         finished.incrementAndGet();
         if (r.status() != CallResult.Status.NOT_SENT) {
           sent.incrementAndGet();
@@ -94,9 +95,10 @@ class ConcurrentApplyTest extends SandboxTest {
           .contains("Apply interrupted after " + stopped.sent() + " of 125 requests")
           .contains("Run apply again to finish");
 
-      Plan rest = engine.plan(desired, PlanOptions.DEFAULTS).plan();
+      Engine.Planned again = engine.plan(desired, PlanOptions.DEFAULTS);
+      Plan rest = again.plan();
       assertThat(rest.calls()).hasSize(125 - (int) stopped.sent());
-      ApplyReport finishing = engine.apply(rest, r -> {});
+      ApplyReport finishing = engine.apply(again, r -> {});
       assertThat(finishing.succeeded()).isTrue();
       assertThat(finishing.results()).extracting(CallResult::call).isEqualTo(rest.calls());
       assertThat(engine.plan(desired, PlanOptions.DEFAULTS).plan().hasChanges()).isFalse();

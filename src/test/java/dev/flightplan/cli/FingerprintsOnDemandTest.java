@@ -35,8 +35,8 @@ class FingerprintsOnDemandTest extends SandboxTest {
     try (AscClient client = sandboxClient()) {
       Engine engine = new Engine(client, Map.of(), 1);
       Scope scope = Scope.select(desired, List.of());
-      SavedPlan saved = engine.plan(desired, ref, scope, PlanOptions.DEFAULTS, "test", true);
-      SavedPlan shown = engine.plan(desired, ref, scope, PlanOptions.DEFAULTS, "test", false);
+      SavedPlan saved = engine.plan(desired, ref, scope, PlanOptions.DEFAULTS, "test", true).saved();
+      SavedPlan shown = engine.plan(desired, ref, scope, PlanOptions.DEFAULTS, "test", false).saved();
 
       assertThat(saved.fingerprints()).containsKey("com.example.bench/app[\"com.example.bench\"]");
       assertThat(shown.fingerprints()).isEmpty();

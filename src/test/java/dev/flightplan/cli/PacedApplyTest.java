@@ -1,5 +1,6 @@
 package dev.flightplan.cli;
 
+import dev.flightplan.plan.Note;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.api.AscClient;
@@ -11,7 +12,6 @@ import dev.flightplan.config.DesiredState;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.engine.Engine;
 import dev.flightplan.engine.Scope;
-import dev.flightplan.plan.BudgetNote;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.render.PlanTextView;
@@ -64,10 +64,13 @@ class PacedApplyTest extends SandboxTest {
     DesiredState desired = config.result().state().orElseThrow();
     try (AscClient client = client()) {
       Engine engine = new Engine(client, Map.of(), 4);
-      SavedPlan saved = engine.plan(desired, config.ref(), Scope.select(desired, List.of()), PlanOptions.DEFAULTS, "test");
+      Engine.Proposal proposal =
+          engine.plan(desired, config.ref(), Scope.select(desired, List.of()), PlanOptions.DEFAULTS, "test");
+      SavedPlan saved = proposal.saved();
       assertThat(saved.plan().calls()).hasSize(64); // 4 groups, 60 testers
       // 3 reads were made: 37 left, 1 kept in reserve
-      assertThat(saved.plan().notes()).filteredOn(BudgetNote::is).singleElement().asString()
+      assertThat(saved.plan().notes()).filteredOn(n -> n.kind() == Note.Kind.RATE_LIMIT).extracting(Note::text)
+          .singleElement().asString()
           .startsWith("rate limit: applying this plan takes 67 requests (64 to apply, about 3 to read and verify), more than"
               + " the 36 the API key has left this hour (limit 40 an hour): apply paces itself to the limit and takes at least");
       StringWriter text = new StringWriter();
@@ -75,7 +78,7 @@ class PacedApplyTest extends SandboxTest {
       assertThat(text.toString()).contains("\nWarning: applying this plan takes 67 requests").doesNotContain("  - rate limit:");
       assertThat(sleeps).isEmpty();
 
-      ApplyReport report = engine.apply(saved.plan(), r -> {});
+      ApplyReport report = engine.apply(proposal.planned(), r -> {});
       assertThat(report.succeeded()).as("%s", report.failure().map(f -> f.error()).orElse("")).isTrue();
       assertThat(sleeps).isNotEmpty();
       assertThat(client.rateBudget().pauses()).isEqualTo(sleeps.size());

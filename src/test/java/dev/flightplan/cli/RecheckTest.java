@@ -51,7 +51,7 @@ class RecheckTest extends SandboxTest {
       assertThat(recorder.exchanges().get(recorder.exchanges().size() - 1).rawQuery()).contains("filter%5Bemail%5D=");
 
       // another apply creates everything meanwhile: the re-check of the old plan finds each create done
-      assertThat(engine.apply(engine.plan(desired, PlanOptions.DEFAULTS).plan(), r -> { }).succeeded()).isTrue();
+      assertThat(engine.apply(engine.plan(desired, PlanOptions.DEFAULTS), r -> { }).succeeded()).isTrue();
       Recheck.Result late = engine.recheck(plan);
       assertThat(late.appeared()).hasSize(35);
       assertThat(late.requests()).isEqualTo(2);

@@ -13,6 +13,8 @@ import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.testing.LiveAppInfo;
+import dev.flightplan.kinds.appclip.AppClipKind;
+import dev.flightplan.kinds.appclip.LiveAppClip;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -205,7 +207,7 @@ class UserTextIsDataTest extends SandboxTest {
         continue;
       }
       b.whatToTest().forEach((locale, t) -> lines.add("whatToTest 2.3 (44) " + locale + ": " + t.text()));
-      for (LiveBuild.LiveInvocation i : b.invocations()) {
+      for (LiveAppClip.LiveInvocation i : b.part(AppClipKind.LIVE).invocations()) {
         i.titles().forEach((locale, t) -> lines.add("title " + i.url() + " " + locale + ": " + t.title()));
       }
     }

@@ -2,6 +2,7 @@ package dev.flightplan.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.config.Sha256;
 import dev.flightplan.plan.SavedPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ class ConfigFileTest {
     Path file = dir.resolve("plain.yaml");
     Files.writeString(file, "version: 1\napps:\n  - bundleId: com.example.weather\n");
     SavedPlan.ConfigRef ref = ConfigFile.load(file).ref();
-    assertThat(ref.sha256()).isEqualTo(ConfigFile.sha256(Files.readAllBytes(file)));
+    assertThat(ref.sha256()).isEqualTo(Sha256.hex(Files.readAllBytes(file)));
     assertThat(ConfigFile.unchanged(ref)).isTrue();
   }
 
@@ -41,9 +42,9 @@ class ConfigFileTest {
     ConfigFile loaded = ConfigFile.load(file);
     assertThat(loaded.result().state()).isPresent();
     SavedPlan.ConfigRef ref = loaded.ref();
-    String listing = ConfigFile.sha256(Files.readAllBytes(file)) + "  " + file + "\n"
-        + ConfigFile.sha256(Files.readAllBytes(csv)) + "  " + csv + "\n";
-    assertThat(ref.sha256()).isEqualTo(ConfigFile.sha256(listing.getBytes(StandardCharsets.UTF_8)));
+    String listing = Sha256.hex(Files.readAllBytes(file)) + "  " + file + "\n"
+        + Sha256.hex(Files.readAllBytes(csv)) + "  " + csv + "\n";
+    assertThat(ref.sha256()).isEqualTo(Sha256.hex(listing.getBytes(StandardCharsets.UTF_8)));
     assertThat(ConfigFile.unchanged(ref)).isTrue();
 
     Files.writeString(csv, "email,groups\nalice@example.com,QA\nbob@example.com,QA\n");

@@ -120,7 +120,7 @@ class FingerprintsTest {
 
   /**
    * A new live record type must be registered in Fingerprints.KINDS (one line: its address type, natural key and
-   * volatile fields), or its fingerprints are addressed by component name and id and do not match the plan's.
+   * fingerprint), or its fingerprints are addressed by component name and id and do not match the plan's.
    */
   @Test
   void everyLiveRecordTypeIsRegistered() {

@@ -1,5 +1,6 @@
 package dev.flightplan.engine;
 
+import dev.flightplan.planfile.PlanFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

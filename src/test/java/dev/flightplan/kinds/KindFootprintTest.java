@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +29,9 @@ class KindFootprintTest {
         Arguments.of("license", "LicenseAgreement|licenseAgreement|LiveLicense|betaLicense|kinds\\.license\\b"),
         Arguments.of("reviewdetail", "ReviewDetail|reviewDetail|kinds\\.reviewdetail\\b"),
         Arguments.of("localization",
-            "LocalizationSpec|LiveLocalization|AppLocalization|localizations\\(\\)|\"localization\"|kinds\\.localization\\b"));
+            "LocalizationSpec|LiveLocalization|AppLocalization|localizations\\(\\)|\"localization\"|kinds\\.localization\\b"),
+        Arguments.of("appclip",
+            "AppClip|appClip|APP_CLIP|App Clip|[Ii]nvocationSpec|LiveInvocation|[Ii]nvocation_?[Bb]uilds|buildBundles|kinds\\.appclip\\b"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -50,6 +53,16 @@ class KindFootprintTest {
     assertThat(naming).as("main files outside kinds/%s/, config/ and sandbox/ that name the kind", folder)
         .contains("kinds/Kinds.java")
         .hasSizeLessThanOrEqualTo(MOST);
+  }
+
+  /** The state reader reads what kinds declare (KindReads) and depends on no kind: kinds depend on it. */
+  @Test
+  void theStatePackageNamesNoKind() throws IOException {
+    List<String> naming;
+    try (Stream<Path> files = Files.list(MAIN.resolve("state"))) {
+      naming = files.filter(f -> read(f).contains("dev.flightplan.kinds")).map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    assertThat(naming).as("files of state/ that name the kinds package").isEmpty();
   }
 
   private static String read(Path f) {

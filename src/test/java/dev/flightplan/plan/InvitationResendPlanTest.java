@@ -84,7 +84,7 @@ class InvitationResendPlanTest {
     Plan early = plan(file(7, true, "frank@example.com"), live, log("t1", NOW.minus(Duration.ofDays(7)).plusSeconds(1), true));
     assertThat(early.hasChanges()).isFalse();
     assertThat(early.invitations()).isEmpty();
-    assertThat(early.notes()).containsExactly(APP + ": 1 tester(s) still INVITED, not yet due for a re-send; the next is due"
+    assertThat(early.notes()).extracting(Note::text).containsExactly(APP + ": 1 tester(s) still INVITED, not yet due for a re-send; the next is due"
         + " on 2026-11-26 (invitations.resendAfterDays: 7)");
   }
 
@@ -93,7 +93,7 @@ class InvitationResendPlanTest {
     Plan plan = plan(file(7, true, "frank@example.com"), app(tester("t1", "frank@example.com", "INVITED")), InvitationLog.EMPTY);
     assertThat(plan.hasChanges()).isFalse();
     assertThat(plan.invitations()).containsExactly(InvitationRecord.seen(APP, "t1"));
-    assertThat(plan.notes()).singleElement().asString().contains("1 tester(s) still INVITED have no invitation on record");
+    assertThat(plan.notes()).extracting(Note::text).singleElement().asString().contains("1 tester(s) still INVITED have no invitation on record");
   }
 
   @Test
@@ -150,6 +150,6 @@ class InvitationResendPlanTest {
     assertThat(plan.calls()).extracting(ApiCall::template).containsExactly("POST /v1/betaTesterInvitations");
     assertThat(plan.invitations()).containsExactly(
         InvitationRecord.sent(APP, Id.of("t1"), new Address(APP, "invitation", "frank@example.com")));
-    assertThat(plan.notes()).contains("3 other change(s) left out (--invitations-only): plan without it to see them");
+    assertThat(plan.notes()).extracting(Note::text).contains("3 other change(s) left out (--invitations-only): plan without it to see them");
   }
 }

@@ -11,6 +11,8 @@ import dev.flightplan.config.Manage;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.testing.LiveAppInfo;
+import dev.flightplan.kinds.appclip.LiveAppClip;
+import dev.flightplan.kinds.appclip.AppClipKind;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -72,8 +74,8 @@ class PlannerDuplicatesTest {
 
   static LiveBuild whatToTest(LiveBuild b, String keptId, String text, LiveBuild.LiveCopy... copies) {
     return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(),
-        b.audience(), b.usesNonExemptEncryption(), b.reviewState(), b.groupIds(), b.individualTesterIds(), null, null,
-        new LiveBuild.LiveBetaDetail("d", false), Map.of("en-US", new LiveBuild.LiveText(keptId, text)), List.of(copies));
+        b.audience(), b.usesNonExemptEncryption(), b.reviewState(), b.groupIds(), b.individualTesterIds(),
+        new LiveBuild.LiveBetaDetail("d", false), Map.of("en-US", new LiveBuild.LiveText(keptId, text)), List.of(copies), b.parts());
   }
 
   static Stream<Case> cases() {
@@ -96,7 +98,7 @@ class PlannerDuplicatesTest {
         new Case("a second invocation of a URL is deleted, and a second title of a locale",
             withAppBuilds(groups(), buildSpec(ref("2.3", "44"), invocationSpec(URL, "en-US", "Order"))),
             live(List.of(), List.of(), List.of(withClip(B44, "bb1",
-                new LiveBuild.LiveInvocation("i1", URL, Map.of("en-US", new LiveBuild.LiveTitle("t1", "Order")),
+                new LiveAppClip.LiveInvocation("i1", URL, Map.of("en-US", new LiveAppClip.LiveTitle("t1", "Order")),
                     List.of(new LiveBuild.LiveCopy("en-US", "t2", "Order"))),
                 invocation("i2", URL, "en-US", "t3", "Order")))),
             PlanOptions.DEFAULTS,
@@ -164,11 +166,14 @@ class PlannerDuplicatesTest {
     Collections.reverse(testers);
     List<LiveBuild> builds = new ArrayList<>();
     for (LiveBuild b : app.builds()) {
-      List<LiveBuild.LiveInvocation> inv = b.invocations() == null ? null : new ArrayList<>(b.invocations());
-      if (inv != null) {
-        Collections.reverse(inv);
+      LiveAppClip clip = b.part(AppClipKind.LIVE);
+      if (clip == null || clip.invocations() == null) {
+        builds.add(b);
+        continue;
       }
-      builds.add(b.withInvocations(inv));
+      List<LiveAppClip.LiveInvocation> inv = new ArrayList<>(clip.invocations());
+      Collections.reverse(inv);
+      builds.add(b.withPart(AppClipKind.LIVE, new LiveAppClip(clip.bundleId(), inv)));
     }
     LiveAppInfo info = LiveAppInfo.of(app);
     if (info.localizations() != null) {

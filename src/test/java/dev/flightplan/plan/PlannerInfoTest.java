@@ -169,7 +169,7 @@ class PlannerInfoTest {
   @Test
   void aBuildInReviewShowsItsStateAsANote() {
     Plan plan = Fixtures.plan(withAppBuilds(app(), settings(null, null, null, true)), liveApp(B45), Secrets.none(), PlanOptions.DEFAULTS);
-    assertThat(plan.notes()).contains("com.example.app: build 2.3 (45) is in beta review: APPROVED");
+    assertThat(plan.notes()).extracting(Note::text).contains("com.example.app: build 2.3 (45) is in beta review: APPROVED");
   }
 
   @Test

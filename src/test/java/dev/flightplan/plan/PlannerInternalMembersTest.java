@@ -98,7 +98,7 @@ class PlannerInternalMembersTest {
     for (int i = 0; i < diagnostics.size(); i++) {
       assertThat(diagnostics.get(i)).isEqualTo(c.diagnostics().get(i));
     }
-    List<String> notes = plan.notes().stream().filter(n -> n.contains("internal groups")).toList();
+    List<String> notes = plan.notes().stream().map(Note::text).filter(n -> n.contains("internal groups")).toList();
     assertThat(notes).as("notes").hasSameSizeAs(c.notes());
     for (int i = 0; i < notes.size(); i++) {
       assertThat(notes.get(i)).isEqualTo(c.notes().get(i));

@@ -11,6 +11,9 @@ import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.render.Golden;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.testing.LiveAppInfo;
+import dev.flightplan.kinds.appclip.AppClipKind;
+import dev.flightplan.kinds.appclip.LiveAppClip;
+import dev.flightplan.state.LiveParts;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
@@ -51,8 +54,8 @@ class PullWriterTest {
         new LiveTester("t4", "carol@example.com", "Carol", null, "EMAIL", "INSTALLED", Set.of()),
         new LiveTester("t5", "joiner@example.com", "Jo", "Iner", "PUBLIC_LINK", "INSTALLED", Set.of("g4")),
         new LiveTester("t6", null, null, null, "PUBLIC_LINK", "INSTALLED", Set.of("g4"))));
-    LiveBuild.LiveInvocation invocation = new LiveBuild.LiveInvocation("i1", "https://appclip.example.com/order?size=large",
-        Map.of("en-US", new LiveBuild.LiveTitle("l1", "Order: \"large\" coffee"), "de-DE", new LiveBuild.LiveTitle("l2", "Kaffee bestellen")));
+    LiveAppClip.LiveInvocation invocation = new LiveAppClip.LiveInvocation("i1", "https://appclip.example.com/order?size=large",
+        Map.of("en-US", new LiveAppClip.LiveTitle("l1", "Order: \"large\" coffee"), "de-DE", new LiveAppClip.LiveTitle("l2", "Kaffee bestellen")));
     List<LiveBuild> builds = new ArrayList<>(List.of(
         build("b1", "IOS", "2.9", "10", false, Set.of("g2", "g4"), Set.of("t4"), null, null, new LiveBuild.LiveBetaDetail("d1", true),
             Map.of("en-US", new LiveBuild.LiveText("w1", "Line one\nLine two: details"))),
@@ -83,10 +86,11 @@ class PullWriterTest {
   }
 
   private static LiveBuild build(String id, String platform, String version, String number, boolean expired, Set<String> groups,
-      Set<String> testers, String clip, List<LiveBuild.LiveInvocation> invocations, LiveBuild.LiveBetaDetail detail,
+      Set<String> testers, String clip, List<LiveAppClip.LiveInvocation> invocations, LiveBuild.LiveBetaDetail detail,
       Map<String, LiveBuild.LiveText> whatToTest) {
     return new LiveBuild(id, platform, version, number, "VALID", expired, "2026-11-0" + number.length() + "T10:00:00Z", "APP_STORE_ELIGIBLE",
-        "b1".equals(id) ? Boolean.FALSE : null, "APPROVED", groups, testers, clip, invocations, detail, whatToTest);
+        "b1".equals(id) ? Boolean.FALSE : null, "APPROVED", groups, testers, detail, whatToTest,
+        LiveParts.NOT_READ.with(AppClipKind.LIVE, clip == null ? null : new LiveAppClip(clip, invocations)));
   }
 
   static List<PulledApp> pulled(boolean shuffled) {

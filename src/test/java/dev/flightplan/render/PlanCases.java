@@ -1,5 +1,6 @@
 package dev.flightplan.render;
 
+import dev.flightplan.plan.Note;
 import static dev.flightplan.testing.Fixtures.*;
 
 import dev.flightplan.kinds.license.LiveLicense;
@@ -11,7 +12,6 @@ import dev.flightplan.config.DesiredState;
 import dev.flightplan.config.InvitationPolicy;
 import dev.flightplan.config.Secrets;
 import dev.flightplan.kinds.Kinds;
-import dev.flightplan.plan.GuardNote;
 import dev.flightplan.plan.InvitationHistory;
 import dev.flightplan.plan.Planner;
 import dev.flightplan.state.InvitationLog;
@@ -28,6 +28,7 @@ import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.state.Fingerprints;
+import dev.flightplan.state.ReadScope;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveState;
@@ -158,8 +159,8 @@ final class PlanCases {
     Plan plan = plan(desired, live, options);
     Guards.Refusal refusal = Guards.check(plan, new LiveState(List.of(live), List.of()),
         new Guards.Limits(1, false));
-    List<String> notes = new ArrayList<>(plan.notes());
-    refusal.reasons().forEach(r -> notes.add(GuardNote.of(r)));
+    List<Note> notes = new ArrayList<>(plan.notes());
+    refusal.reasons().forEach(r -> notes.add(new Note.Refusal(r)));
     return new Case("guarded", saved(plan.withNotes(notes), live, options, false));
   }
 
@@ -235,7 +236,14 @@ final class PlanCases {
 
   static SavedPlan saved(Plan plan, LiveApp live, PlanOptions options, boolean partial) {
     return new SavedPlan(VERSION, CONFIG, List.of(live.bundleId()), partial, options, plan,
-        dev.flightplan.state.ReadScope.minimal(List.of(live.bundleId())), Fingerprints.of(new LiveState(List.of(live), List.of())));
+        groupsAndTesters(live.bundleId()), Fingerprints.of(new LiveState(List.of(live), List.of())));
+  }
+
+  /** What planning a file of groups and testers reads: no builds, and so no build read in full for any part of builds. */
+  private static ReadScope groupsAndTesters(String bundleId) {
+    Map<String, List<dev.flightplan.config.BuildRef>> none = new java.util.TreeMap<>();
+    Kinds.reads().builds().forEach(p -> none.put(p.name(), List.of()));
+    return new ReadScope(Map.of(bundleId, new ReadScope.AppReads(false, false, false, none)), false);
   }
 
   /**

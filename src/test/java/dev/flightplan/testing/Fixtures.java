@@ -21,7 +21,10 @@ import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
 import dev.flightplan.state.LiveApp;
+import dev.flightplan.kinds.appclip.AppClipKind;
+import dev.flightplan.kinds.appclip.LiveAppClip;
 import dev.flightplan.state.LiveBuild;
+import dev.flightplan.state.LiveParts;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.LiveTester;
@@ -120,42 +123,43 @@ public final class Fixtures {
     return new LiveApp("100", APP, "App", groups, testers, builds);
   }
 
+  /** The parts of a build read without an App Clip, as the state reader gives them. */
+  public static final LiveParts NO_CLIP = LiveParts.NOT_READ.with(AppClipKind.LIVE, null);
+
   /** A processed, approved iOS build uploaded on day {@code day} of November 2026, in no group. */
   public static LiveBuild build(String id, String version, String number, int day) {
     return new LiveBuild(id, "IOS", version, number, "VALID", false, String.format("2026-11-%02dT10:00:00Z", day),
-        "APP_STORE_ELIGIBLE", false, "APPROVED", Set.of(), Set.of(), null, null);
+        "APP_STORE_ELIGIBLE", false, "APPROVED", Set.of(), Set.of(), NO_CLIP);
   }
 
   public static LiveBuild inGroups(LiveBuild b, String... groupIds) {
     return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(),
         b.audience(), b.usesNonExemptEncryption(), b.reviewState(), Set.of(groupIds), b.individualTesterIds(),
-        b.appClipBundleId(), b.invocations());
+        b.parts());
   }
 
   public static LiveBuild withTesters(LiveBuild b, String... testerIds) {
     return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(),
         b.audience(), b.usesNonExemptEncryption(), b.reviewState(), b.groupIds(), Set.of(testerIds),
-        b.appClipBundleId(), b.invocations());
+        b.parts());
   }
 
   public static LiveBuild state(LiveBuild b, String processingState, boolean expired, String reviewState) {
     return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), processingState, expired, b.uploadedDate(),
         b.audience(), b.usesNonExemptEncryption(), reviewState, b.groupIds(), b.individualTesterIds(),
-        b.appClipBundleId(), b.invocations());
+        b.parts());
   }
 
-  public static LiveBuild withClip(LiveBuild b, String bundleId, LiveBuild.LiveInvocation... invocations) {
-    return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(),
-        b.audience(), b.usesNonExemptEncryption(), b.reviewState(), b.groupIds(), b.individualTesterIds(),
-        bundleId, List.of(invocations));
+  public static LiveBuild withClip(LiveBuild b, String bundleId, LiveAppClip.LiveInvocation... invocations) {
+    return b.withPart(AppClipKind.LIVE, new LiveAppClip(bundleId, List.of(invocations)));
   }
 
-  public static LiveBuild.LiveInvocation invocation(String id, String url, String... localeIdTitle) {
-    java.util.Map<String, LiveBuild.LiveTitle> titles = new java.util.HashMap<>();
+  public static LiveAppClip.LiveInvocation invocation(String id, String url, String... localeIdTitle) {
+    java.util.Map<String, LiveAppClip.LiveTitle> titles = new java.util.HashMap<>();
     for (int i = 0; i < localeIdTitle.length; i += 3) {
-      titles.put(localeIdTitle[i], new LiveBuild.LiveTitle(localeIdTitle[i + 1], localeIdTitle[i + 2]));
+      titles.put(localeIdTitle[i], new LiveAppClip.LiveTitle(localeIdTitle[i + 1], localeIdTitle[i + 2]));
     }
-    return new LiveBuild.LiveInvocation(id, url, titles);
+    return new LiveAppClip.LiveInvocation(id, url, titles);
   }
 
   public static BuildRef ref(String version, String number) {
@@ -234,8 +238,8 @@ public final class Fixtures {
 
   public static LiveBuild withDetail(LiveBuild b, boolean autoNotify, Boolean encryption, java.util.Map<String, LiveBuild.LiveText> whatToTest) {
     return new LiveBuild(b.id(), b.platform(), b.version(), b.number(), b.processingState(), b.expired(), b.uploadedDate(),
-        b.audience(), encryption, b.reviewState(), b.groupIds(), b.individualTesterIds(), b.appClipBundleId(), b.invocations(),
-        new LiveBuild.LiveBetaDetail("d-" + b.id(), autoNotify), whatToTest);
+        b.audience(), encryption, b.reviewState(), b.groupIds(), b.individualTesterIds(),
+        new LiveBuild.LiveBetaDetail("d-" + b.id(), autoNotify), whatToTest, b.parts());
   }
 
   public static AppSpec withInfo(AppSpec app, List<LocalizationSpec> localizations, String license, ReviewDetailSpec review,

@@ -13,6 +13,8 @@ import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxServer;
+import dev.flightplan.kinds.appclip.AppClipKind;
+import dev.flightplan.kinds.appclip.LiveAppClip;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
@@ -64,10 +66,19 @@ public final class LiveSummary {
       lines.add("app " + app.bundleId());
       app.groups().forEach(g -> lines.add("  " + canonical(g, names)));
       app.testers().stream().map(t -> "  " + canonical(t, names)).sorted().forEach(lines::add);
-      app.builds().forEach(b -> lines.add("  " + canonical(b, names)));
+      app.builds().forEach(b -> lines.add("  " + build(b, names)));
       lines.add("  " + canonical(LiveAppInfo.of(app), names));
     }
     return String.join("\n", lines) + "\n";
+  }
+
+  /** A build as a record, its App Clip invocations (the part the App Clip kind declares) in place of its parts. */
+  private static String build(LiveBuild b, Map<String, String> names) {
+    ObjectNode node = JSON.valueToTree(b);
+    node.remove("parts");
+    LiveAppClip clip = b.part(AppClipKind.LIVE);
+    node.set("invocations", JSON.valueToTree(clip == null ? null : clip.invocations()));
+    return strip(node, names).toString();
   }
 
   private static String canonical(Object record, Map<String, String> names) {

@@ -21,6 +21,7 @@ import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
+import dev.flightplan.state.BuildPart;
 import dev.flightplan.state.Copies;
 import dev.flightplan.state.LiveBuild;
 import java.util.ArrayList;
@@ -46,6 +47,14 @@ public final class AppClipKind implements Kind {
   public static final String INVOCATION = "appClipInvocation";
   public static final String TITLE = "appClipTitle";
 
+  /**
+   * Read for every build (its App Clip bundle comes with the builds request); its invocations only for the builds
+   * whose entry in the file lists them (a saved plan names those builds under {@code invocation_builds}).
+   */
+  public static final BuildPart<LiveAppClip> LIVE = new BuildPart<>("invocation", AppClipRead.BUNDLES, AppClipRead.BUNDLES,
+      "bundleId,bundleType", spec -> spec.appClipInvocations() != null, AppClipRead::decode, AppClipRead::complete,
+      LiveAppClip::fingerprint);
+
   @Override
   public List<String> types() {
     return List.of(INVOCATION, TITLE);
@@ -54,6 +63,11 @@ public final class AppClipKind implements Kind {
   /** Nothing of its own: the invocations of each build are planned as the build kind resolves it. */
   @Override
   public void plan(AppContext ctx) {}
+
+  @Override
+  public List<BuildPart<?>> buildReads() {
+    return List.of(LIVE);
+  }
 
   @Override
   public BuildSpec pullBuild(LiveBuild build, BuildSpec into, Pulling pulling) {
@@ -70,7 +84,8 @@ public final class AppClipKind implements Kind {
     if (spec.appClipInvocations() == null) {
       return;
     }
-    if (build.appClipBundleId() == null) {
+    LiveAppClip clip = build.part(LIVE);
+    if (clip == null) {
       if (!spec.appClipInvocations().isEmpty()) {
         ctx.out().diagnostic(Diagnostic.error(spec.appClipInvocations().get(0).pos(),
             "build " + build.label() + " has no App Clip, so it cannot have App Clip invocations",
@@ -78,15 +93,15 @@ public final class AppClipKind implements Kind {
       }
       return;
     }
-    Map<String, List<LiveBuild.LiveInvocation>> live = Copies.byKey(
-        Objects.requireNonNullElse(build.invocations(), List.of()), LiveBuild.LiveInvocation::url,
-        Comparator.comparing(LiveBuild.LiveInvocation::id));
+    Map<String, List<LiveAppClip.LiveInvocation>> live = Copies.byKey(
+        Objects.requireNonNullElse(clip.invocations(), List.of()), LiveAppClip.LiveInvocation::url,
+        Comparator.comparing(LiveAppClip.LiveInvocation::id));
     Map<String, InvocationSpec> wanted = new LinkedHashMap<>();
     spec.appClipInvocations().forEach(i -> wanted.put(i.url(), i));
-    for (List<LiveBuild.LiveInvocation> copies : live.values()) {
-      LiveBuild.LiveInvocation kept = copies.get(0);
+    for (List<LiveAppClip.LiveInvocation> copies : live.values()) {
+      LiveAppClip.LiveInvocation kept = copies.get(0);
       Address address = address(ctx, build, kept.url());
-      for (LiveBuild.LiveInvocation inv : copies) {
+      for (LiveAppClip.LiveInvocation inv : copies) {
         Attributes before = attributes(build, titlesOf(inv));
         if (!wanted.containsKey(inv.url())) {
           Duplicates.delete(ctx, Phase.APP_CLIP_DELETE, TYPE, inv == kept ? address : Duplicates.address(address, inv.id()),
@@ -97,23 +112,23 @@ public final class AppClipKind implements Kind {
       }
     }
     for (InvocationSpec want : wanted.values()) {
-      List<LiveBuild.LiveInvocation> have = live.get(want.url());
+      List<LiveAppClip.LiveInvocation> have = live.get(want.url());
       if (have == null) {
-        create(ctx, build, want);
+        create(ctx, build, clip, want);
       } else {
         update(ctx, build, want, have.get(0));
       }
     }
   }
 
-  private static void create(AppContext ctx, LiveBuild build, InvocationSpec want) {
+  private static void create(AppContext ctx, LiveBuild build, LiveAppClip clip, InvocationSpec want) {
     Address address = address(ctx, build, want.url());
     ctx.out().action(new Action.Create(address, attributes(build, want.titles()), "not in App Store Connect"));
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode data = f.objectNode().put("type", TYPE);
     data.putObject("attributes").put("url", want.url());
     ObjectNode rels = data.putObject("relationships");
-    rels.putObject("buildBundle").putObject("data").put("type", "buildBundles").put("id", build.appClipBundleId());
+    rels.putObject("buildBundle").putObject("data").put("type", "buildBundles").put("id", clip.bundleId());
     ArrayNode locs = rels.putObject(LOCALIZATION).putArray("data");
     ArrayNode included = f.arrayNode();
     int n = 0;
@@ -129,12 +144,12 @@ public final class AppClipKind implements Kind {
     ctx.out().call(Phase.APP_CLIP_CREATE,
         new ApiCall("POST", "/v1/" + TYPE, body, null, "create " + address.local() + " with " + want.titles().size() + " title(s)", List.of(address))
             .readingBack(ReadBack.find(
-                Query.of("/v1/buildBundles/" + build.appClipBundleId() + "/" + TYPE).param("fields[" + TYPE + "]", "url")
+                Query.of("/v1/buildBundles/" + clip.bundleId() + "/" + TYPE).param("fields[" + TYPE + "]", "url")
                     .param("limit", 200).build(),
                 TYPE, "url", want.url())));
   }
 
-  private static void update(AppContext ctx, LiveBuild build, InvocationSpec want, LiveBuild.LiveInvocation have) {
+  private static void update(AppContext ctx, LiveBuild build, InvocationSpec want, LiveAppClip.LiveInvocation have) {
     Address address = address(ctx, build, want.url());
     Map<String, String> before = titlesOf(have);
     if (before.equals(want.titles())) {
@@ -144,7 +159,7 @@ public final class AppClipKind implements Kind {
     List<Change> changes = new ArrayList<>();
     List<String> additions = new ArrayList<>();
     for (Map.Entry<String, String> t : want.titles().entrySet()) {
-      LiveBuild.LiveTitle current = have.titles().get(t.getKey());
+      LiveAppClip.LiveTitle current = have.titles().get(t.getKey());
       if (current == null) {
         changes.add(new Change.Value("title[" + t.getKey() + "]", null, t.getValue()));
         Map<String, Object> attrs = new LinkedHashMap<>();
@@ -165,7 +180,7 @@ public final class AppClipKind implements Kind {
       }
     }
     titleCopies(ctx, build, have, address);
-    for (Map.Entry<String, LiveBuild.LiveTitle> t : new TreeMap<>(have.titles()).entrySet()) {
+    for (Map.Entry<String, LiveAppClip.LiveTitle> t : new TreeMap<>(have.titles()).entrySet()) {
       if (!want.titles().containsKey(t.getKey())) {
         changes.add(new Change.Value("title[" + t.getKey() + "]", t.getValue().title(), null));
         // only once the additions are done: an invocation keeps at least one title throughout (409 otherwise)
@@ -180,7 +195,7 @@ public final class AppClipKind implements Kind {
    * The extra copies of a locale's title of an invocation the file keeps ({@link Duplicates}), deleted after the
    * additions, like the titles the file drops: the kept copy of the locale stays, so the invocation keeps a title.
    */
-  private static void titleCopies(AppContext ctx, LiveBuild build, LiveBuild.LiveInvocation have, Address invocation) {
+  private static void titleCopies(AppContext ctx, LiveBuild build, LiveAppClip.LiveInvocation have, Address invocation) {
     for (LiveBuild.LiveCopy copy : have.titleCopies()) {
       Address kept = new Address(ctx.app(), TITLE, invocation.key() + " " + copy.locale());
       Duplicates.delete(ctx, Phase.APP_CLIP_UPDATE, LOCALIZATION, kept, have.titles().get(copy.locale()).id(),
@@ -188,7 +203,7 @@ public final class AppClipKind implements Kind {
     }
   }
 
-  private static Map<String, String> titlesOf(LiveBuild.LiveInvocation inv) {
+  private static Map<String, String> titlesOf(LiveAppClip.LiveInvocation inv) {
     Map<String, String> titles = new TreeMap<>();
     inv.titles().forEach((locale, t) -> titles.put(locale, t.title()));
     return titles;

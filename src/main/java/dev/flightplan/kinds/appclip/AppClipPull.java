@@ -27,12 +27,13 @@ final class AppClipPull {
 
   /** The build's App Clip invocations by URL; null when it has no App Clip or one of them cannot be written. */
   private static List<InvocationSpec> invocations(LiveBuild b, Pulling pulling) {
-    if (b.appClipBundleId() == null || b.invocations() == null) {
+    LiveAppClip clip = b.part(AppClipKind.LIVE);
+    if (clip == null || clip.invocations() == null) {
       return null;
     }
     List<InvocationSpec> result = new ArrayList<>();
-    for (LiveBuild.LiveInvocation inv : Copies.kept(b.invocations(), LiveBuild.LiveInvocation::url,
-        Comparator.comparing(LiveBuild.LiveInvocation::id))) {
+    for (LiveAppClip.LiveInvocation inv : Copies.kept(clip.invocations(), LiveAppClip.LiveInvocation::url,
+        Comparator.comparing(LiveAppClip.LiveInvocation::id))) {
       Map<String, String> titles = new TreeMap<>();
       inv.titles().forEach((locale, t) -> {
         if (t.title() != null) {

@@ -14,6 +14,7 @@ import dev.flightplan.state.InvitationLog;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
 import dev.flightplan.state.TesterActivity;
+import dev.flightplan.state.UsageRead;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +45,15 @@ public final class InactiveTesters implements Kind {
   @Override
   public List<String> types() {
     return List.of("tester");
+  }
+
+  /** The testers' usage in the policy's period, read for the apps whose file declares the policy. */
+  private static final UsageRead USAGE = new UsageRead(app -> app.inactiveTesters() == null ? null : app.inactiveTesters().period(),
+      (client, appId, period) -> new UsageReader(client).read(appId, period));
+
+  @Override
+  public UsageRead usageRead() {
+    return USAGE;
   }
 
   @Override

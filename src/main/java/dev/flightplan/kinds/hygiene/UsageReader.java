@@ -17,17 +17,17 @@ import java.util.Objects;
  * An item may hold several data points (Apple's may split the period): they are summed, and the period is the span
  * they cover. An item without a tester dimension is not a tester's and is skipped.
  */
-public final class UsageReader {
+final class UsageReader {
   static final int PAGE = 200;
 
   private final AscClient client;
 
-  public UsageReader(AscClient client) {
+  UsageReader(AscClient client) {
     this.client = Objects.requireNonNull(client, "client");
   }
 
   /** The app's testers' usage in {@code period} ({@code P7D}, {@code P30D}, {@code P90D} or {@code P365D}), by tester id. */
-  public List<TesterActivity> read(String appId, String period) {
+  List<TesterActivity> read(String appId, String period) {
     String query = Query.of("/v1/apps/" + appId + "/metrics/betaTesterUsages")
         .param("groupBy", "betaTesters")
         .param("period", period)

@@ -1,6 +1,21 @@
-package dev.flightplan.plan;
+package dev.flightplan.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.plan.Action;
+import dev.flightplan.plan.Address;
+import dev.flightplan.plan.ApiCall;
+import dev.flightplan.plan.Attributes;
+import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Id;
+import dev.flightplan.plan.InvitationRecord;
+import dev.flightplan.plan.Phase;
+import dev.flightplan.plan.Plan;
+import dev.flightplan.plan.Note;
+import dev.flightplan.plan.PlanOptions;
+import dev.flightplan.plan.ReadBack;
+import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.plan.Sensitive;
+import dev.flightplan.plan.Substitution;
 import dev.flightplan.config.BuildRef;
 import dev.flightplan.config.SecretRef;
 import dev.flightplan.state.ReadScope;
@@ -23,6 +38,8 @@ import java.util.regex.Pattern;
  * schema cannot say (an address that does not match its parts, an unknown action list) is a {@link PlanFileException}.
  */
 public final class PlanFile {
+  /** The suffix of the keys of a saved plan's reads that list builds by the name of a part of builds. */
+  public static final String BUILDS_SUFFIX = "_builds";
   private static final Pattern ADDRESS = Pattern.compile("^([^/]+)/([^\\[]+)\\[\"(.*)\"]$");
 
   private PlanFile() {}
@@ -59,8 +76,8 @@ public final class PlanFile {
         throw new PlanFileException("its API call \"" + c.path("purpose").asText() + "\" is malformed: " + e.getMessage());
       }
     }
-    List<String> notes = new ArrayList<>();
-    doc.path("notes").forEach(n -> notes.add(n.asText()));
+    List<Note> notes = new ArrayList<>();
+    doc.path("notes").forEach(n -> notes.add(note(n.asText())));
     List<InvitationRecord> invitations = new ArrayList<>();
     for (JsonNode r : doc.path("invitation_log")) {
       Address invitation = r.hasNonNull("invitation") ? address(r.path("invitation").asText()) : null;
@@ -104,13 +121,18 @@ public final class PlanFile {
     for (Iterator<Map.Entry<String, JsonNode>> it = reads.path("apps").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode a = e.getValue();
-      List<BuildRef> invocations = new ArrayList<>();
-      for (JsonNode b : a.path("invocation_builds")) {
-        invocations.add(new BuildRef(b.path("platform").asText(), b.path("version").asText(), text(b.path("number")),
-            b.path("latest").asBoolean(), null));
-      }
+      // each part of builds that kinds declared lists the builds it was read in full for under "<part>_builds"
+      Map<String, List<BuildRef>> buildParts = new TreeMap<>();
+      a.fields().forEachRemaining(f -> {
+        if (f.getKey().endsWith(BUILDS_SUFFIX)) {
+          List<BuildRef> refs = new ArrayList<>();
+          f.getValue().forEach(b -> refs.add(new BuildRef(b.path("platform").asText(), b.path("version").asText(),
+              text(b.path("number")), b.path("latest").asBoolean(), null)));
+          buildParts.put(f.getKey().substring(0, f.getKey().length() - BUILDS_SUFFIX.length()), refs);
+        }
+      });
       byApp.put(e.getKey(), new ReadScope.AppReads(a.path("builds").asBoolean(), a.path("info").asBoolean(),
-          a.path("criteria").asBoolean(), invocations, false, a.hasNonNull("usage_period") ? a.get("usage_period").asText() : null));
+          a.path("criteria").asBoolean(), buildParts, false, a.hasNonNull("usage_period") ? a.get("usage_period").asText() : null));
     }
     return new ReadScope(byApp, reads.path("criterion_options").asBoolean(), reads.path("users").asBoolean());
   }
@@ -264,6 +286,17 @@ public final class PlanFile {
 
   private static String text(JsonNode node) {
     return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+  }
+
+  /** A note as the document keeps it, a sentence: the typed notes are known by how their sentences begin. */
+  static Note note(String text) {
+    if (text.startsWith(Note.Refusal.PREFIX)) {
+      return new Note.Refusal(text.substring(Note.Refusal.PREFIX.length()));
+    }
+    if (text.startsWith(Note.RateLimit.PREFIX)) {
+      return new Note.RateLimit(text.substring(Note.RateLimit.PREFIX.length()));
+    }
+    return new Note.Remark(text);
   }
 
   /** JSON back to the plain values attributes hold: String, Boolean, Integer (or Long, Double), List, Map. */

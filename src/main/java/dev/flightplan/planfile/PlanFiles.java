@@ -1,4 +1,4 @@
-package dev.flightplan.engine;
+package dev.flightplan.planfile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,16 +12,13 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.flightplan.config.Limits;
 import dev.flightplan.config.RegularFiles;
-import dev.flightplan.plan.PlanFile;
-import dev.flightplan.plan.PlanFile.PlanFileException;
+import dev.flightplan.planfile.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,22 +35,12 @@ public final class PlanFiles {
 
   private PlanFiles() {}
 
-  /** Writes {@code text} to {@code file} through a temporary file beside it, so a reader never sees half a plan. */
+  /** Saves the plan document {@code text} to {@code file}, whole or not at all ({@link RegularFiles#write}). */
   public static void write(Path file, String text) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    RegularFiles.write(file, text);
   }
 
+  /** The saved plan in {@code file}; every way the file can be wrong is a {@link PlanFileException}. */
   public static SavedPlan read(Path file) throws PlanFileException {
     String name = file.toString();
     String text;

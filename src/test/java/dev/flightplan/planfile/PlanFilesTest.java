@@ -1,9 +1,9 @@
-package dev.flightplan.engine;
+package dev.flightplan.planfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flightplan.plan.PlanFile.PlanFileException;
+import dev.flightplan.planfile.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
 import java.io.IOException;
 import java.nio.file.Files;
