@@ -136,8 +136,9 @@ final class ApplyCommand implements Callable<Integer> {
     if (chosen.isEmpty()) {
       return null;
     }
-    ApplyFile.Request request = new ApplyFile.Request(desired, config.ref(), chosen.get(), planning.toOptions(),
-        RootCommand.version(), guards.limits());
+    // with --wait, a build not listed yet is waited for, not an error
+    ApplyFile.Request request = new ApplyFile.Request(desired, config.ref(), chosen.get(),
+        planning.toOptions().withAwaitBuilds(waiting.wait), RootCommand.version(), guards.limits());
     Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
     if (held.isEmpty()) {
       return ApplyOutcome.early(Ending.LOCKED, null, null, List.of());

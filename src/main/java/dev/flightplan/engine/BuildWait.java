@@ -7,16 +7,18 @@ import dev.flightplan.state.BuildStatuses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code apply --wait}: watches the builds a plan could not give yet (still processing, or not through beta review)
- * until one of them moves on, so that the file can be applied again. One request per poll for all the builds
- * (up to 200), the first right away; between polls it waits {@code interval}, growing by half after each poll that
+ * until one of them moves on (or, not listed yet, appears), so that the file can be applied again. One request per
+ * poll for all the listed builds (up to 200), and one for each build not listed yet, the first right away; between polls it waits {@code interval}, growing by half after each poll that
  * found nothing new up to {@link #MAX_INTERVAL}, and longer when the API key's hourly allowance runs low (the
  * client's pacing sees to that), never past the deadline.
  */
@@ -49,11 +51,11 @@ public final class BuildWait {
   /** How the wait ended: a build moved on ({@code moved}), or the deadline passed with none moving. */
   public record Result(boolean moved, Duration waited) {}
 
-  private final Function<List<String>, Map<String, BuildStatuses.Status>> poll;
+  private final Function<List<PendingBuild>, Map<String, BuildStatuses.Status>> poll;
   private final Clock clock;
   private final Sleeper sleeper;
 
-  public BuildWait(Function<List<String>, Map<String, BuildStatuses.Status>> poll, Clock clock, Sleeper sleeper) {
+  public BuildWait(Function<List<PendingBuild>, Map<String, BuildStatuses.Status>> poll, Clock clock, Sleeper sleeper) {
     this.poll = Objects.requireNonNull(poll, "poll");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -65,7 +67,10 @@ public final class BuildWait {
    */
   public Result await(List<PendingBuild> pending, Instant started, Duration timeout, Duration interval,
       Consumer<Heartbeat> heartbeat) throws InterruptedException {
-    List<String> ids = pending.stream().map(PendingBuild::buildId).distinct().toList();
+    // each build once (by id, or where it will appear), however many groups and testers wait for it
+    List<PendingBuild> ids = List.copyOf(pending.stream()
+        .collect(Collectors.toMap(PendingBuild::key, b -> b, (a, b) -> a, LinkedHashMap::new))
+        .values());
     Instant deadline = started.plus(timeout);
     Map<String, BuildStatuses.Status> first = poll.apply(ids);
     Duration wait = interval;

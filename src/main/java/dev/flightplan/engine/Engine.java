@@ -13,6 +13,7 @@ import dev.flightplan.kinds.InternalMembers;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.BudgetNote;
 import dev.flightplan.plan.Note;
+import dev.flightplan.plan.PendingBuild;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
@@ -394,9 +395,12 @@ public final class Engine {
     return proposal.withPlan(proposal.plan().withNotes(notes));
   }
 
-  /** How far each build of {@code ids} is (processing, expiry, beta review), in one request per 200 builds. */
-  public Map<String, BuildStatuses.Status> buildStatuses(List<String> ids) {
-    return BuildStatuses.read(client, ids);
+  /**
+   * How far each of {@code builds} is (processing, expiry, beta review), by {@link PendingBuild#key()}: one request
+   * per 200 listed builds, and one for each build not listed yet.
+   */
+  public Map<String, BuildStatuses.Status> buildStatuses(List<PendingBuild> builds) {
+    return BuildStatuses.read(client, builds);
   }
 
   /** The API key's hourly allowance as the client sees it. */

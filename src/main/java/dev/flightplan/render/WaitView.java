@@ -34,8 +34,9 @@ public final class WaitView implements BuildWait.Events {
   public void heartbeat(BuildWait.Heartbeat h) {
     StringBuilder line = new StringBuilder("still waiting after " + BudgetNote.duration(h.waited()) + " of " + BudgetNote.duration(h.timeout()));
     for (PendingBuild b : h.builds()) {
-      BuildStatuses.Status s = h.statuses().get(b.buildId());
-      line.append("; ").append(b.label()).append(' ').append(s == null ? "not found" : describe(s));
+      BuildStatuses.Status s = h.statuses().get(b.key());
+      line.append("; ").append(b.label()).append(' ')
+          .append(s != null ? describe(s) : b.unlisted() != null ? "not listed yet" : "not found");
     }
     if (!h.next().isZero()) {
       line.append(" (next check in ").append(BudgetNote.duration(h.next())).append(')');

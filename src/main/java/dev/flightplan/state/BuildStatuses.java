@@ -4,14 +4,18 @@ import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
+import dev.flightplan.plan.PendingBuild;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * What {@code apply --wait} watches of the builds it waits for: processing, expiry and beta review, read for up to
- * 200 builds in one request ({@code filter[id]}), whatever apps they belong to.
+ * 200 listed builds in one request ({@code filter[id]}), whatever apps they belong to; and for each build App Store
+ * Connect did not list yet, one request that looks for it by app, platform, version and number.
  */
 public final class BuildStatuses {
   /** How far a build is: its processing state, whether it expired, and its beta review state (null: never submitted). */
@@ -19,26 +23,46 @@ public final class BuildStatuses {
 
   private BuildStatuses() {}
 
-  /** The status of each build of {@code ids} App Store Connect still lists (a deleted build is left out). */
-  public static Map<String, Status> read(AscClient client, List<String> ids) {
+  /**
+   * The status of each of {@code builds} App Store Connect lists, by {@link PendingBuild#key()} (a deleted build, or
+   * one still not listed, is left out).
+   */
+  public static Map<String, Status> read(AscClient client, List<PendingBuild> builds) {
     Map<String, Status> out = new LinkedHashMap<>();
+    List<String> ids = builds.stream().map(PendingBuild::buildId).filter(Objects::nonNull).distinct().toList();
     for (int from = 0; from < ids.size(); from += StateReader.PAGE) {
       List<String> chunk = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + StateReader.PAGE)));
-      String query = Query.of("/v1/builds")
-          .param("filter[id]", String.join(",", chunk))
-          .param("fields[builds]", "processingState,expired,betaAppReviewSubmission")
-          .param("include", "betaAppReviewSubmission")
-          .param("fields[betaAppReviewSubmissions]", "betaReviewState")
-          .param("limit", StateReader.PAGE)
-          .build();
-      for (Document page : client.getAll(query)) {
-        for (Resource b : page.data()) {
-          String review = b.toOne("betaAppReviewSubmission").flatMap(page::findIncluded)
-              .map(r -> r.string("betaReviewState")).orElse(null);
-          out.put(b.id(), new Status(b.string("processingState"), Boolean.TRUE.equals(b.bool("expired")), review));
-        }
+      statuses(client, fields(Query.of("/v1/builds").param("filter[id]", String.join(",", chunk))), out::put);
+    }
+    for (PendingBuild b : builds) {
+      if (b.unlisted() != null && !out.containsKey(b.key())) {
+        PendingBuild.Unlisted where = b.unlisted();
+        statuses(client, fields(Query.of("/v1/builds")
+            .param("filter[app]", where.appId())
+            .param("filter[preReleaseVersion.platform]", where.platform())
+            .param("filter[preReleaseVersion.version]", where.version())
+            .param("filter[version]", where.number())), (id, status) -> out.put(b.key(), status));
       }
     }
     return out;
+  }
+
+  private static String fields(Query query) {
+    return query
+        .param("fields[builds]", "processingState,expired,betaAppReviewSubmission")
+        .param("include", "betaAppReviewSubmission")
+        .param("fields[betaAppReviewSubmissions]", "betaReviewState")
+        .param("limit", StateReader.PAGE)
+        .build();
+  }
+
+  private static void statuses(AscClient client, String query, BiConsumer<String, Status> found) {
+    for (Document page : client.getAll(query)) {
+      for (Resource b : page.data()) {
+        String review = b.toOne("betaAppReviewSubmission").flatMap(page::findIncluded)
+            .map(r -> r.string("betaReviewState")).orElse(null);
+        found.accept(b.id(), new Status(b.string("processingState"), Boolean.TRUE.equals(b.bool("expired")), review));
+      }
+    }
   }
 }

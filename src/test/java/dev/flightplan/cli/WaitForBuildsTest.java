@@ -172,6 +172,44 @@ class WaitForBuildsTest extends SandboxTest {
   }
 
   @Test
+  void aBuildNotListedYetIsWaitedForUntilItIsUploadedProcessedAndApproved() throws IOException {
+    Path file = tmp.resolve("testflight.yaml");
+    Files.writeString(file, FILE.replace("\"46\"", "\"47\""));
+    CliRunner.Result without = cli().run(sandbox, "plan", "-f", file.toString());
+    assertThat(without.exit()).as("without --wait a build App Store Connect does not list is an error: " + without.all())
+        .isEqualTo(ExitCodes.ERROR);
+    List<String> steps = new ArrayList<>();
+    String[] uploaded = new String[1];
+    CliRunner.Result apply = CliRunner.against(sandbox).sleeper(d -> {
+      if (!d.equals(Duration.ofSeconds(7))) {
+        return;
+      }
+      // Apple's side: the upload is listed, then processed, then approved
+      switch (steps.size()) {
+        case 0 -> uploaded[0] = sandbox.admin().upload("com.example.weather", "IOS", "2.3", "47");
+        case 1 -> sandbox.admin().setProcessingState(uploaded[0], "VALID");
+        case 2 -> sandbox.admin().setReviewState(uploaded[0], "APPROVED");
+        default -> { }
+      }
+      steps.add("poll " + steps.size());
+    }).run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--wait", "--poll-interval", "7s");
+
+    assertThat(apply.exit()).as(apply.all()).isZero();
+    assertThat(steps).as("listed, processed, approved: three waits").hasSize(3);
+    assertThat(apply.err()).contains("build 2.3 (47) is not set up as builds: says yet: App Store Connect does not list it"
+        + " yet");
+    assertThat(apply.out())
+        .contains("  com.example.weather build 2.3 (47): App Store Connect does not list it yet")
+        .contains("2.3 (47) not listed yet (next check in 7 s)")
+        .contains("2.3 (47) processing (next check in 7 s)")
+        .contains("No build is left to wait for.");
+    assertThat(groupBuilds("Friends & Family")).contains(uploaded[0]);
+
+    CliRunner.Result again = cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode");
+    assertThat(again.exit()).as(again.all()).isZero();
+  }
+
+  @Test
   void waitIsRefusedWithASavedPlan() throws IOException {
     CliRunner.Result saved = cli().run(sandbox, "apply", tmp.resolve("plan.json").toString(), "--wait");
     assertThat(saved.exit()).isEqualTo(ExitCodes.USAGE);

@@ -46,8 +46,8 @@ class BuildWaitTest {
         return now;
       }
     };
-    return new BuildWait(ids -> {
-      polls.add(ids);
+    return new BuildWait(builds -> {
+      polls.add(builds.stream().map(PendingBuild::key).toList());
       return polls.size() > changesAt ? after : before;
     }, clock, d -> {
       sleeps.add(d);

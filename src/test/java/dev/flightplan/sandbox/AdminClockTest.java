@@ -105,6 +105,22 @@ class AdminClockTest extends SandboxTestBase {
   }
 
   @Test
+  void anUploadListsANewBuildStillProcessing() {
+    SandboxTestClient.Reply answer = client.post("/sandbox/uploads",
+        "{\"app\":\"com.example.weather\",\"version\":\"2.4\",\"number\":\"120\"}");
+    ok(answer, 200);
+    String id = answer.json().path("build").asText();
+    assertThat(lookup.build("2.4", "120")).isEqualTo(id);
+    assertThat(client.get("/v1/builds/" + id).json().path("data").path("attributes").path("processingState")
+        .asText()).isEqualTo("PROCESSING");
+    refused(client.post("/sandbox/uploads",
+        "{\"app\":\"com.example.weather\",\"version\":\"2.4\",\"number\":\"120\"}"),
+        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/");
+    refused(client.post("/sandbox/uploads", "{\"app\":\"com.example.nope\",\"version\":\"1\",\"number\":\"1\"}"),
+        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/");
+  }
+
+  @Test
   void refusesTimeTravelBackwardsAndStrangers() {
     refused(advance("-P1D"), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/advance");
     refused(advance("soon"), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/advance");
