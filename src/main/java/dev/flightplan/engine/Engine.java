@@ -400,7 +400,9 @@ public final class Engine {
    * per 200 listed builds, and one for each build not listed yet.
    */
   public Map<String, BuildStatuses.Status> buildStatuses(List<PendingBuild> builds) {
-    return BuildStatuses.read(client, builds);
+    return BuildStatuses.read(client,
+        builds.stream().map(PendingBuild::buildId).filter(Objects::nonNull).distinct().toList(),
+        builds.stream().map(PendingBuild::unlisted).filter(Objects::nonNull).distinct().toList());
   }
 
   /** The API key's hourly allowance as the client sees it. */

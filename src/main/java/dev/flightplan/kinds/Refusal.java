@@ -5,6 +5,7 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.SourcePos;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.PendingBuild;
+import dev.flightplan.state.BuildStatuses;
 import dev.flightplan.state.LiveBuild;
 import java.util.Locale;
 
@@ -53,7 +54,7 @@ record Refusal(String reason, boolean permanent) {
     }
     String reason = "App Store Connect does not list it yet";
     ctx.out().pending(new PendingBuild(ctx.app(), null, ref.label(), reason,
-        new PendingBuild.Unlisted(ctx.live().id(), ref.platform(), ref.version(), ref.number())));
+        new BuildStatuses.Where(ctx.live().id(), ref.platform(), ref.version(), ref.number())));
     ctx.out().diagnostic(Diagnostic.warning(ref.pos(), "build " + ref.label() + " " + what + ": " + reason,
         "apply --wait watches for it and applies the file again once it is listed"));
     return true;

@@ -1,5 +1,6 @@
 package dev.flightplan.plan;
 
+import dev.flightplan.state.BuildStatuses;
 import java.util.Objects;
 
 /**
@@ -9,17 +10,7 @@ import java.util.Objects;
  * watches these builds and applies again when one of them changes. A build not listed has no id: {@code unlisted}
  * says how to look for it.
  */
-public record PendingBuild(String app, String buildId, String label, String reason, Unlisted unlisted) {
-  /** Where a build not listed yet will appear: the app's id, the platform, the app version and the build number. */
-  public record Unlisted(String appId, String platform, String version, String number) {
-    public Unlisted {
-      Objects.requireNonNull(appId, "appId");
-      Objects.requireNonNull(platform, "platform");
-      Objects.requireNonNull(version, "version");
-      Objects.requireNonNull(number, "number");
-    }
-  }
-
+public record PendingBuild(String app, String buildId, String label, String reason, BuildStatuses.Where unlisted) {
   public PendingBuild {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(label, "label");
@@ -37,6 +28,6 @@ public record PendingBuild(String app, String buildId, String label, String reas
   /** The build's id, or for a build not listed yet a key that names where it will appear. */
   public String key() {
     return buildId != null ? buildId
-        : "unlisted:" + unlisted.appId() + "/" + unlisted.platform() + "/" + unlisted.version() + "/" + unlisted.number();
+        : unlisted.key();
   }
 }

@@ -122,6 +122,11 @@ final class BuildReader {
     return ToMany.ids(client, b, "individualTesters", rest);
   }
 
+  /** {@code value} with the rest that {@code completion} reads. */
+  private <T> T complete(BuildPart.Completion<T> completion, T value) {
+    return completion.complete(value, client.getAll(completion.query(value)));
+  }
+
   /**
    * The builds with {@code part} completed for those {@code wanted} names (or every build when {@code all}) that have
    * it, in the builds' order, each build once.
@@ -129,12 +134,12 @@ final class BuildReader {
   private <T> List<LiveBuild> completed(List<LiveBuild> builds, BuildPart<T> part, List<BuildRef> wanted, boolean all) {
     Map<String, T> done = new HashMap<>();
     if (all) {
-      builds.stream().filter(b -> b.part(part) != null).forEach(b -> done.put(b.id(), part.complete().complete(client, b.part(part))));
+      builds.stream().filter(b -> b.part(part) != null).forEach(b -> done.put(b.id(), complete(part.complete(), b.part(part))));
     }
     for (BuildRef ref : wanted) {
       Builds.resolve(builds, ref)
           .filter(b -> b.part(part) != null && !done.containsKey(b.id()))
-          .ifPresent(b -> done.put(b.id(), part.complete().complete(client, b.part(part))));
+          .ifPresent(b -> done.put(b.id(), complete(part.complete(), b.part(part))));
     }
     return builds.stream().map(b -> done.containsKey(b.id()) ? b.withPart(part, done.get(b.id())) : b).toList();
   }

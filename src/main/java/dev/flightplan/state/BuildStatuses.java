@@ -4,7 +4,6 @@ import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
-import dev.flightplan.plan.PendingBuild;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,28 +20,39 @@ public final class BuildStatuses {
   /** How far a build is: its processing state, whether it expired, and its beta review state (null: never submitted). */
   public record Status(String processingState, boolean expired, String reviewState) {}
 
+  /** Where a build not listed yet will appear: the app's id, the platform, the app version and the build number. */
+  public record Where(String appId, String platform, String version, String number) {
+    public Where {
+      Objects.requireNonNull(appId, "appId");
+      Objects.requireNonNull(platform, "platform");
+      Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(number, "number");
+    }
+
+    /** What names the build until it has an id. */
+    public String key() {
+      return "unlisted:" + appId + "/" + platform + "/" + version + "/" + number;
+    }
+  }
+
   private BuildStatuses() {}
 
   /**
-   * The status of each of {@code builds} App Store Connect lists, by {@link PendingBuild#key()} (a deleted build, or
-   * one still not listed, is left out).
+   * The status of each build of {@code ids} App Store Connect lists (a deleted build is left out), and of each build
+   * of {@code unlisted} it lists now, by {@link Where#key()}.
    */
-  public static Map<String, Status> read(AscClient client, List<PendingBuild> builds) {
+  public static Map<String, Status> read(AscClient client, List<String> ids, List<Where> unlisted) {
     Map<String, Status> out = new LinkedHashMap<>();
-    List<String> ids = builds.stream().map(PendingBuild::buildId).filter(Objects::nonNull).distinct().toList();
     for (int from = 0; from < ids.size(); from += StateReader.PAGE) {
       List<String> chunk = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + StateReader.PAGE)));
       statuses(client, fields(Query.of("/v1/builds").param("filter[id]", String.join(",", chunk))), out::put);
     }
-    for (PendingBuild b : builds) {
-      if (b.unlisted() != null && !out.containsKey(b.key())) {
-        PendingBuild.Unlisted where = b.unlisted();
-        statuses(client, fields(Query.of("/v1/builds")
-            .param("filter[app]", where.appId())
-            .param("filter[preReleaseVersion.platform]", where.platform())
-            .param("filter[preReleaseVersion.version]", where.version())
-            .param("filter[version]", where.number())), (id, status) -> out.put(b.key(), status));
-      }
+    for (Where where : unlisted) {
+      statuses(client, fields(Query.of("/v1/builds")
+          .param("filter[app]", where.appId())
+          .param("filter[preReleaseVersion.platform]", where.platform())
+          .param("filter[preReleaseVersion.version]", where.version())
+          .param("filter[version]", where.number())), (id, status) -> out.put(where.key(), status));
     }
     return out;
   }

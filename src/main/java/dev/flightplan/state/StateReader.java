@@ -34,6 +34,16 @@ import java.util.function.Supplier;
 public final class StateReader {
   static final int PAGE = 200;
 
+  /** The testers' usage of the app {@code appId} in {@code period}, as the kind that asked for it reads it, by tester id. */
+  private List<TesterActivity> readUsage(UsageRead.Reader reader, String appId, String period) {
+    List<TesterActivity> out = new ArrayList<>();
+    for (Document page : client.getAll(reader.query(appId, period))) {
+      out.addAll(reader.decode(page));
+    }
+    out.sort(Comparator.comparing(TesterActivity::testerId));
+    return out;
+  }
+
   private final AscClient client;
   private final int parallelism;
   private final KindReads kindReads;
@@ -111,7 +121,7 @@ public final class StateReader {
           reads.add(() -> wanted.info() && !parts.isEmpty() ? readParts(app, pageOf.get(bundleId)) : LiveParts.NOT_READ),
           // the testers' usage metrics, which a kind reads only when the file asks for them
           reads.add(() -> wanted.usagePeriod() != null && kindReads.usage() != null
-              ? kindReads.usage().reader().read(client, app.id(), wanted.usagePeriod())
+              ? readUsage(kindReads.usage().reader(), app.id(), wanted.usagePeriod())
               : List.<TesterActivity>of())));
     }
     ParallelReads.Result<Map<String, List<String>>> options = scope.criterionOptions() ? reads.add(this::readCriterionOptions) : null;

@@ -52,7 +52,7 @@ public final class AppClipKind implements Kind {
    * whose entry in the file lists them (a saved plan names those builds under {@code invocation_builds}).
    */
   public static final BuildPart<LiveAppClip> LIVE = new BuildPart<>("invocation", AppClipRead.BUNDLES, AppClipRead.BUNDLES,
-      "bundleId,bundleType", spec -> spec.appClipInvocations() != null, AppClipRead::decode, AppClipRead::complete,
+      "bundleId,bundleType", spec -> spec.appClipInvocations() != null, AppClipRead::decode, AppClipRead.INVOCATIONS,
       LiveAppClip::fingerprint);
 
   @Override

@@ -1,10 +1,10 @@
 package dev.flightplan.kinds.appclip;
 
-import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Document;
 import dev.flightplan.api.Linkage;
 import dev.flightplan.api.Query;
 import dev.flightplan.api.Resource;
+import dev.flightplan.state.BuildPart;
 import dev.flightplan.state.LocalizedTexts;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,16 +35,27 @@ final class AppClipRead {
     return clip == null ? null : new LiveAppClip(clip, null);
   }
 
-  /** {@code clip} with its invocations and their titles. */
-  static LiveAppClip complete(AscClient client, LiveAppClip clip) {
-    String query =
-        Query.of("/v1/buildBundles/" + clip.bundleId() + "/" + AppClipKind.TYPE)
-            .param("include", AppClipKind.LOCALIZATION)
-            .param("limit[" + AppClipKind.LOCALIZATION + "]", INCLUDED)
-            .param("limit", PAGE)
-            .build();
+  /** How a build's App Clip invocations, with their titles, are read. */
+  static final BuildPart.Completion<LiveAppClip> INVOCATIONS = new BuildPart.Completion<>() {
+    @Override
+    public String query(LiveAppClip clip) {
+      return Query.of("/v1/buildBundles/" + clip.bundleId() + "/" + AppClipKind.TYPE)
+          .param("include", AppClipKind.LOCALIZATION)
+          .param("limit[" + AppClipKind.LOCALIZATION + "]", INCLUDED)
+          .param("limit", PAGE)
+          .build();
+    }
+
+    @Override
+    public LiveAppClip complete(LiveAppClip clip, List<Document> pages) {
+      return invocations(clip, pages);
+    }
+  };
+
+  /** {@code clip} with its invocations and their titles, from the pages of {@link #INVOCATIONS}' request. */
+  private static LiveAppClip invocations(LiveAppClip clip, List<Document> pages) {
     List<LiveAppClip.LiveInvocation> result = new ArrayList<>();
-    for (Document page : client.getAll(query)) {
+    for (Document page : pages) {
       for (Resource inv : page.data()) {
         List<Resource> localizations = new ArrayList<>();
         for (Linkage l : inv.toMany(AppClipKind.LOCALIZATION)) {

@@ -49,7 +49,7 @@ public final class InactiveTesters implements Kind {
 
   /** The testers' usage in the policy's period, read for the apps whose file declares the policy. */
   private static final UsageRead USAGE = new UsageRead(app -> app.inactiveTesters() == null ? null : app.inactiveTesters().period(),
-      (client, appId, period) -> new UsageReader(client).read(appId, period));
+      new UsageReader());
 
   @Override
   public UsageRead usageRead() {
