@@ -5,6 +5,7 @@ import static dev.flightplan.api.ScriptedServer.Reply.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class AuthTest {
   private static final String EMPTY = "{\"data\":[]}";
 

@@ -3,6 +3,7 @@ package dev.flightplan.api;
 import static dev.flightplan.api.ScriptedServer.Reply.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class ConcurrencyTest {
   @Test
   void oneClientServesConcurrentRequestsWithOneToken() throws Exception {

@@ -4,12 +4,14 @@ import static dev.flightplan.api.ScriptedServer.Reply.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class PagingTest {
   /** A page of betaTesters with ids from..to-1, the given next link (or none) and total (or none). */
   static String page(int from, int to, String next, Integer total) {

@@ -4,6 +4,7 @@ import static dev.flightplan.api.ScriptedServer.Reply.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * Pacing to the hourly allowance, on a clock the sleeper moves: what is waited for, and for how long, is exact and
  * takes no real time.
  */
+@IntegrationTest
 class RateBudgetTest {
   private final dev.flightplan.sandbox.MutableClock clock = new dev.flightplan.sandbox.MutableClock(Harness.START);
   private final List<Duration> sleeps = new ArrayList<>();

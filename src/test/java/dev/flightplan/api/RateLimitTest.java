@@ -3,12 +3,14 @@ package dev.flightplan.api;
 import static dev.flightplan.api.ScriptedServer.Reply.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@IntegrationTest
 class RateLimitTest {
   @Test
   void readsApplesHeader() {

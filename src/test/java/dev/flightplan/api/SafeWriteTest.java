@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * answer was lost and whose repeat finds nothing was done by the first, and {@link AscClient#write} tells 202 from
  * 204.
  */
+@IntegrationTest
 class SafeWriteTest {
   private static final JsonNode BODY = Json.NODES.objectNode().put("data", "x");
 

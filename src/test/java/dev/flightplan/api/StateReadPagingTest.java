@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightplan.state.StateReader;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * Planning reads never guess: when the pages of an app's testers add up to fewer than their
  * {@code meta.paging.total}, the read fails (and says that retrying may help) instead of planning from a cut list.
  */
+@IntegrationTest
 class StateReadPagingTest {
   private static final String APPS =
       "{\"data\":[{\"type\":\"apps\",\"id\":\"a1\",\"attributes\":{\"bundleId\":\"com.example.app\",\"name\":\"App\"}}]}";

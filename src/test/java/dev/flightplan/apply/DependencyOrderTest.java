@@ -21,6 +21,7 @@ import dev.flightplan.sandbox.FaultSpec;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * answered: the calls producing the ids it needs, the calls it must follow ({@code after}), and every call of the
  * phases before its own. Each apply succeeds, and planning again finds nothing to do.
  */
+@IntegrationTest
 class DependencyOrderTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FILES_PER_SANDBOX = 3;

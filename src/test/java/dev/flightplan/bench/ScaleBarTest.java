@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
+import dev.flightplan.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * so needing more fails it with an OutOfMemoryError). A bar, not a timing: it passes or fails the same on a busy
  * machine.
  */
+@IntegrationTest
 class ScaleBarTest {
   /** 1 apps lookup + 1 page of groups + 100 pages of 200 testers: the lower bound. */
   static final int RECORDED_REQUESTS = 102;

@@ -2,11 +2,13 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flightplan sandbox --advance-clock}: a duration that does not move time forward is a usage error. */
+@IntegrationTest
 class AdvanceClockCliTest {
   @TempDir Path tmp;
 

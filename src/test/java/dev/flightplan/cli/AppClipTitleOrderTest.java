@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.sandbox.Exchange;
 import dev.flightplan.sandbox.FaultSpec;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * phase. App Store Connect refuses to remove an invocation's last title (409), so the removal must wait for the
  * addition whatever the parallelism, even when the addition is slow to answer.
  */
+@IntegrationTest
 class AppClipTitleOrderTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A request refused half way through an apply: apply stops, says what was done and what was not, changes nothing
  * else, and once the cause is fixed, running apply again finishes the job.
  */
+@IntegrationTest
 class ApplyFailureTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.sandbox.SandboxCredentials;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * App Store Connect (the sandbox) does not know answers 401, and the message says the key id, issuer and key do not
  * match; a key file other users can read is used with a warning; plain http is refused unless loopback.
  */
+@IntegrationTest
 class BadCredentialsTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of com.example.weather: 2.3 (44) uploaded 2026-10-20 and given to two groups, 2.3 (45) on 2026-11-20, 2.3 (46) on
  * 2026-11-25 and still processing, and 2.2 (40), expired.
  */
+@IntegrationTest
 class BuildExpiryTest extends SandboxTest {
   private static final String APP = "com.example.weather";
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T09:00:00Z"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every change with {@code --full}, the JSON plan complete whatever is asked; apply shows the same summary before it
  * applies. Prints the line counts the README gives.
  */
+@IntegrationTest
 class CompactPlanTest extends SandboxTest {
   private static final String SUMMARY =
       "flightplan will perform the following actions (a summary of 2,016 changes; --full lists each one):\n";

@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * script the distribution ships (and zsh runs through bashcompinit), and a fish script with a line for every command
  * and option. Each is checked by its shell where that shell is installed.
  */
+@IntegrationTest
 class CompletionTest {
   @TempDir Path tmp;
 

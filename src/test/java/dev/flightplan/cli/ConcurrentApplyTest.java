@@ -15,6 +15,7 @@ import dev.flightplan.render.ApplyTextView;
 import dev.flightplan.render.Style;
 import dev.flightplan.sandbox.Exchange;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Apply with several requests in flight, against the sandbox: an app with only its seed (no groups, no testers)
  * and a file with 5 groups and 120 testers, each created into groups the same apply creates.
  */
+@IntegrationTest
 class ConcurrentApplyTest extends SandboxTest {
   private static final Synthetic APP = new Synthetic("com.example.bench", "2000000001", 120, 5);
 

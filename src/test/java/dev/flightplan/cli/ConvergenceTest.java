@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.sandbox.FaultSpec;
 import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the sandbox instead of sleeping. The verification after apply waits for the reads to catch up before it calls
  * anything drift, a 202 is confirmed by reading back, and a run that cannot converge exits 1 naming each object.
  */
+@IntegrationTest
 class ConvergenceTest extends SandboxTest {
   @TempDir Path tmp;
   private final MutableClock clock = new MutableClock(Instant.now());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * public link is enabled or that testers joined through the link is a warning in every view. The demo seed, with frank
  * (also in Friends &amp; Family) and pat (who joined through the public link) added to Old Beta, whose link is on.
  */
+@IntegrationTest
 class DeletedGroupTest extends SandboxTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.render.EmailMask;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import picocli.CommandLine;
  * </ul>
  * The walk-through's outcomes in detail are {@link EndToEndTest}'s.
  */
+@IntegrationTest
 class DocCommandsTest extends SandboxTest {
   private static final Set<String> SHELL = Set.of("sh", "bash", "shell");
   private static final Pattern EXIT = Pattern.compile("\\bexit (\\d+)\\b");

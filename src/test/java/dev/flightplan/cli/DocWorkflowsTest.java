@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.render.EmailMask;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no email address, and leaves the pull request's Markdown free of workflow commands. The command lines themselves are
  * also checked by {@link WorkflowCommandsTest}.
  */
+@IntegrationTest
 class DocWorkflowsTest extends SandboxTest {
   /** The workflows that pass a plan along, in the order a repository meets them, and the exit each expects. */
   private static final List<String> ORDER =

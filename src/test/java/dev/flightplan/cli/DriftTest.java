@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.engine.PlanSchemaAssert;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 1 on any error (bad file, unknown app, API error), and {@code --format markdown > file} writes a report for an
  * issue (or, on error, the errors) while everything else goes to stderr.
  */
+@IntegrationTest
 class DriftTest extends SandboxTest {
   private static final String EXAMPLE = "examples/testflight.yaml";
 

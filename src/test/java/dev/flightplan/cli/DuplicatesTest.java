@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.api.AscClient;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * admin, since the API refuses most such creates one after the other): the plan shows every extra copy as drift to
  * delete, apply removes them, and the next plan finds nothing; a group copy that holds testers is refused instead.
  */
+@IntegrationTest
 class DuplicatesTest extends SandboxTest {
   private static final String EXAMPLE = "examples/testflight.yaml";
   private static final String APP = "com.example.weather";

@@ -11,6 +11,7 @@ import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fingerprints are made for a plan document that may be applied later, and only for it; the plan is the same. */
+@IntegrationTest
 class FingerprintsOnDemandTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.render.EmailMask;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code GITHUB_WORKSPACE}), line and column; and text from the file cannot make the runner do anything else. The
  * output is read back with {@link RunnerCommands}, as the runner reads it.
  */
+@IntegrationTest
 class GitHubAnnotationsTest extends SandboxTest {
   @TempDir Path workspace;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Resource;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kept), never a second group; testers may name it in any case; and two names of the file that App Store Connect
  * would take for one, or a name over the length limit, are errors before any request.
  */
+@IntegrationTest
 class GroupNamesTest extends SandboxTest {
   private static final String WEATHER = "1000000001";
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Resource;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an error with nothing sent, holding neither creates the group with a warning; and a plan that creates a group
  * looking like one it deletes says so in every view, with the key to add.
  */
+@IntegrationTest
 class GroupRenameTest extends SandboxTest {
   private static final String WEATHER = "1000000001";
   private static final String OTHERS = "    manage: { groups: all }\n    groups:\n      - { name: QA, internal: true }\n"

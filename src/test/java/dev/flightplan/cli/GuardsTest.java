@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import dev.flightplan.testing.LiveSummary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * protected groups are never replaced, plans deleting more than --max-deletes or emptying a group are refused with
  * nothing sent, and --read-only refuses every write in the client.
  */
+@IntegrationTest
 class GuardsTest extends SandboxTest {
   @Override
   protected boolean checkEachShapeOnce() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.JsonApi;
 import dev.flightplan.api.Linkage;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * only the groups it lists; a plain {@code plan} without {@code --prune} shows it as a note. README and docs/ci.md say
  * the same.
  */
+@IntegrationTest
 class HandMadeGroupDriftTest extends SandboxTest {
   private static final Path DRIFT = Path.of("examples/github/workflows/flightplan-drift.yml");
 

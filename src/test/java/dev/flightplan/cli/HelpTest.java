@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * only (an option, a path, a URL or an example is never cut in two), options in sections, 2-3 examples per command
  * that are themselves valid command lines; and {@code --version} on every command.
  */
+@IntegrationTest
 class HelpTest {
   /** The root ("") and every subcommand. */
   private static List<String> commands() {

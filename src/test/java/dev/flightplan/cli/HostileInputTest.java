@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flightplan.config.Limits;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * budget, size caps checked before parsing, patterns without nested repetition and length caps, numbers that are
  * exact before the schema judges their range.
  */
+@IntegrationTest
 class HostileInputTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.sandbox.Exchange;
 import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ago, grace one 40 days ago, frank none; alice is in the internal group QA. The file lists only alice, so carol,
  * frank and grace are the app's testers the policy judges.
  */
+@IntegrationTest
 class InactiveTestersTest extends SandboxTest {
   private static final String APP = "com.example.weather";
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T09:00:00Z"));

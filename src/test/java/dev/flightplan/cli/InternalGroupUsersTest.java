@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.engine.PlanSchemaAssert;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * team's users are read once per plan, and only when someone would join an internal group; a key that may not list
  * them gets a note, and the plan goes on.
  */
+@IntegrationTest
 class InternalGroupUsersTest extends SandboxTest {
   private static final String USERS = "GET /v1/users";
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tester still INVITED is re-invited once per interval, never twice for one interval however often apply runs; a
  * tester who accepts leaves the invitation log; and the log holds no email.
  */
+@IntegrationTest
 class InvitationResendTest extends SandboxTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T09:00:00Z"));
   @TempDir Path tmp;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
+import dev.flightplan.testing.IntegrationTest;
 import dev.flightplan.testing.LiveSummary;
 import java.io.File;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exit 0, verified, and exactly the state an uninterrupted apply gives, with no duplicate tester, no lost membership,
  * no invitation sent twice and nothing outside the plan changed. 20 seeded kills ({@code -Dkill.runs=N}).
  */
+@IntegrationTest
 class KillTest extends SandboxTest {
   static final int TESTERS = 40;
 

@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * schema validator, which are most of the classes a run can load: the launcher's start-up depends on it. Each runs
  * in a JVM of its own, whose class loading is logged.
  */
+@IntegrationTest
 class LazyStartTest {
   @TempDir Path tmp;
 

@@ -6,6 +6,7 @@ import dev.flightplan.api.AscClient;
 import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.StateReader;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * removes it; a pulled file says {@code limit: none} for a link without one. The demo seed's Old Beta has its link on
  * with a limit of 100.
  */
+@IntegrationTest
 class LinkLimitTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.config.ConfigLoader;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * replays with {@code -Dmalformed.seed=N}. A mutation that happens to leave a valid file is skipped; at least 200
  * must be malformed.
  */
+@IntegrationTest
 class MalformedConfigTest extends SandboxTest {
   static final int CASES = Integer.getInteger("malformed.cases", 400);
   static final Pattern KEY_LINE = Pattern.compile("^(\\s*(?:- )?)([A-Za-z][A-Za-z0-9]*)(:)(.*)$");

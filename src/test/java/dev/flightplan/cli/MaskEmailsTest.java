@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.render.EmailMask;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --mask-emails}: for a CI log that others read, nothing plan or apply print holds an email address, on
  * standard output or standard error, debug log included; the saved plan keeps them, since apply needs them.
  */
+@IntegrationTest
 class MaskEmailsTest extends SandboxTest {
   private static final String EXAMPLE = "examples/testflight.yaml";
 

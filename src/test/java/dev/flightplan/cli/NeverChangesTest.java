@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every apply; a build that can never be given or submitted (expired, failed, internal-only) is warned about as
  * permanent; and a public link on a new group whose build is still in review waits for the build, like the build.
  */
+@IntegrationTest
 class NeverChangesTest extends SandboxTest {
   private static final String SEED = """
       {"apps": [{"id": "3000000001", "bundleId": "com.example.app", "name": "App", "sku": "APP", "primaryLocale": "en-US",

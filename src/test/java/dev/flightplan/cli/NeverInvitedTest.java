@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * internal groups only is invited by {@code invitations.onAdd} (the recovery of an apply that stopped between
  * adding and inviting); a pulled file turns onAdd off for it, so that it too plans empty.
  */
+@IntegrationTest
 class NeverInvitedTest extends SandboxTest {
   @TempDir Path tmp;
 

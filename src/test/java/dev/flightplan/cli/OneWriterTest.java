@@ -8,6 +8,7 @@ import dev.flightplan.engine.LockHolder;
 import dev.flightplan.sandbox.FaultSpec;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * before its first write, that what it would create exists now, and stops. Either way no duplicate is made, no tester
  * is invited twice, and the next plan is empty.
  */
+@IntegrationTest
 class OneWriterTest extends SandboxTest {
   private static final String EXAMPLE = "examples/testflight.yaml";
   private static final String CREATE_INVOCATION = "POST /v1/betaAppClipInvocations";

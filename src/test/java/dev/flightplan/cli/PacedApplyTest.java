@@ -19,6 +19,7 @@ import dev.flightplan.render.Style;
 import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rate limit without a single 429. The sandbox and the client share a clock that only the client's sleeper moves,
  * so an hour of waiting takes no time.
  */
+@IntegrationTest
 class PacedApplyTest extends SandboxTest {
   private static final Synthetic APP = new Synthetic("com.example.bench", "2000000001", 60, 4);
   private static final long HOURLY_LIMIT = 40;

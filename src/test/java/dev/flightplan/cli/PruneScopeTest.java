@@ -8,6 +8,7 @@ import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
 import dev.flightplan.state.StateReader;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * alone, and the plan says how many and why. Against the demo seed: QA (alice), Friends &amp; Family (carol, frank),
  * Old Beta (grace).
  */
+@IntegrationTest
 class PruneScopeTest extends SandboxTest {
   @TempDir Path tmp;
 

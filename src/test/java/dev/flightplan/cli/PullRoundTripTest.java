@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
+import dev.flightplan.testing.IntegrationTest;
 import dev.flightplan.testing.MessyStates;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * -Dmessy.seeds=N} sets how many seeds run (20 by default, about 10 s); a failure names its seed, which
  * {@code -Dmessy.first=SEED -Dmessy.seeds=1} replays.
  */
+@IntegrationTest
 class PullRoundTripTest extends SandboxTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:30:00Z"));
   @TempDir Path tmp;

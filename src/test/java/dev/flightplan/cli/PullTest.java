@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gives the same bytes, the demo password stays a reference, testers can go to a CSV list, and an edit of the
  * pulled file is exactly what the next plan shows.
  */
+@IntegrationTest
 class PullTest extends SandboxTest {
   private static final String EXAMPLE = "examples/testflight.yaml";
   private final dev.flightplan.sandbox.MutableClock clock = new dev.flightplan.sandbox.MutableClock(Instant.parse("2026-12-01T09:30:00Z"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.flightplan.bench.Synthetic;
 import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it resumes, and that time is the one the rolling hour gives: the sandbox's oldest request of the hour leaving it,
  * half an hour after the budget ran out, not an hour after.
  */
+@IntegrationTest
 class RateLimitWaitTest extends SandboxTest {
   private static final Synthetic APP = new Synthetic("com.example.bench", "2000000001", 60, 4);
   private static final Duration PER_REQUEST = Duration.ofMinutes(1);

@@ -13,6 +13,7 @@ import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.state.LiveState;
 import dev.flightplan.state.StateReader;
 import dev.flightplan.state.TeamUsers;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * includes with it (50), whose groups are completed rather than cut. The team's users, when a plan needs them, cost
  * ⌈users/200⌉.
  */
+@IntegrationTest
 class ReadCountTest extends SandboxTest {
   private static final Synthetic APP = new Synthetic("com.example.bench", "2000000001", 2_000, 61);
   private static final String MANY = "many@example.com";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * progress: it waited up to an hour in silence.)
  */
 @DisabledOnOs(OS.WINDOWS)
+@IntegrationTest
 class RecheckSignalTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -11,6 +11,7 @@ import dev.flightplan.engine.Engine;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * key (up to 50 keys; more read the whole list, as planning did), one per build or invocation for the rest, none for
  * a plan that creates nothing; and that it finds what appeared.
  */
+@IntegrationTest
 class RecheckTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read, for those and for {@code -f}, {@code --private-key-path} and the invitation log: a named pipe, a device or a
  * directory is refused at once (a named pipe would otherwise block the run for good).
  */
+@IntegrationTest
 class ReferencedFilesTest extends SandboxTest {
   /** Never shown: the file it is in lies outside the repository. */
   static final String OUTSIDE_SECRET = "root:x:0:0:outside-the-repository";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flightplan.api.Sleeper;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
+import dev.flightplan.testing.IntegrationTest;
 import dev.flightplan.testing.LiveSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * create is sent again only when reading back showed it did not happen, what exists is adopted, nobody is invited
  * twice, and --debug shows every retry and read-back.
  */
+@IntegrationTest
 class SafeApplyTest extends SandboxTest {
   @Override
   protected boolean checkEachShapeOnce() {

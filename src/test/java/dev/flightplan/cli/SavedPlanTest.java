@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.engine.PlanSchemaAssert;
 import dev.flightplan.sandbox.SandboxTestClient;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Saved plans against the sandbox: {@code plan -o} then {@code apply PLAN} sends exactly the reviewed calls and
  * verifies; any change to App Store Connect in between makes the plan stale, and apply then changes nothing.
  */
+@IntegrationTest
 class SavedPlanTest extends SandboxTest {
   private static final String EXAMPLE = "examples/testflight.yaml";
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.bench.Synthetic;
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --batch-size} and {@code --parallelism} on the command line: 30 testers in the sandbox, and a file that puts
  * every one of them in "Beta 03" as well, so that the plan adds existing testers to a group.
  */
+@IntegrationTest
 class ScaleOptionsTest extends SandboxTest {
   private static final Synthetic APP = new Synthetic("com.example.bench", "2000000001", 30, 4);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.engine.PlanSchemaAssert;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --app} on a two-app file: only the chosen apps are read, planned and applied, and every view says so. */
+@IntegrationTest
 class ScopeTest extends SandboxTest {
   @TempDir Path tmp;
   private String file;

@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.sandbox.Exchange;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * zero occurrences. Excepted: the Authorization header itself, and the request that sets the password. Responses
  * are searched for the key and tokens only: App Store Connect returns the demo password it holds, by design.
  */
+@IntegrationTest
 class SecretsTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flightplan.render.EmailMask;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * facts of the saved file where a view has room for them), from the file alone: run with no credentials, no
  * endpoint, and no request reaching the sandbox.
  */
+@IntegrationTest
 class ShowTest extends SandboxTest {
   private static final Instant SAVED = Instant.parse("2026-11-26T10:00:00Z");
 

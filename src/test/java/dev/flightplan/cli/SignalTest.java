@@ -6,6 +6,7 @@ import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * also with the JSON report, whose outcome is "interrupted". Then, the hour over, apply finishes.
  */
 @DisabledOnOs(OS.WINDOWS)
+@IntegrationTest
 class SignalTest extends SandboxTest {
   private static final Duration ENDS_WITHIN = Duration.ofSeconds(5);
 

@@ -6,6 +6,7 @@ import dev.flightplan.api.Sleeper;
 import dev.flightplan.sandbox.FaultSpec;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
+import dev.flightplan.testing.IntegrationTest;
 import dev.flightplan.testing.LiveSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code mvn verify} (about 13 s each on a 2-core machine), all 20 in CI ({@code .ci/run}); each run's figures are
  * printed for the README.
  */
+@IntegrationTest
 class SoakTest extends SandboxTest {
   static final int TESTERS = 2000;
   static final String FAULTS = "5xx=0.1,429=0.05,reset=0.02,revoke=once";

@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.config.Limits;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code <stdin>}, the files it names are relative to the working directory and confined to it, the 32 MiB limit
  * holds, and a plan of it is never saved, since {@code apply PLAN} could not read it again to check the result.
  */
+@IntegrationTest
 class StdinConfigTest extends SandboxTest {
   /** The example as read from the repository's root (the tests' working directory): its password file is there. */
   private static String example() throws IOException {

@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (never a stack trace), one-off requests fire exactly once, and a review that Apple approves later lets the next
  * apply give the build out.
  */
+@IntegrationTest
 class TestFlightFlowTest extends SandboxTest {
   @TempDir Path tmp;
   private Path file;

@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.sandbox.SandboxOptions;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mention count, the error is at the membership that crosses the limit and says how many places are left, apply sends
  * nothing; a file that fits applies and plans empty afterwards.
  */
+@IntegrationTest
 class TesterLimitsPlanTest extends SandboxTest {
   /** Live: 98 internal testers in "Staff", and 9,995 external testers in "Public" (the first 1,000 by its public link). */
   private static final int STAFF = 98;

@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * call fails like any other: the report of what was and was not done is printed, apply exits 1, and running apply
  * again finishes the job.
  */
+@IntegrationTest
 class UnexpectedAnswerTest extends SandboxTest {
   @TempDir Path tmp;
 

@@ -12,6 +12,7 @@ import dev.flightplan.sandbox.Exchange;
 import dev.flightplan.sandbox.SandboxCredentials;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.state.LiveApp;
+import dev.flightplan.testing.IntegrationTest;
 import dev.flightplan.testing.LiveAppInfo;
 import dev.flightplan.kinds.appclip.AppClipKind;
 import dev.flightplan.kinds.appclip.LiveAppClip;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a direct apply, as reading the sandbox back shows. No secret value goes anywhere but the demo password field:
  * not the CI token or the secret file the text names, not the demo password copied into public text.
  */
+@IntegrationTest
 class UserTextIsDataTest extends SandboxTest {
   private static final String CI_TOKEN = "ci-token-0f9d8e7c";
   private static final String FILE_SECRET = "file-secret-4b3a21";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * {@code --version} and {@code version [--json]} say which build this is: the pom's version and the git commit the
  * build was made from (the checkout's HEAD when it has one, "unknown" when built without git).
  */
+@IntegrationTest
 class VersionTest {
   /** The pom's version, handed over by surefire (pom.xml). */
   private static final String POM_VERSION = System.getProperty("flightplan.expectedVersion");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.api.AscClient;
 import dev.flightplan.api.Resource;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (its sleeper), during which Apple's side moves on (the sandbox's admin). Without a
  * change before --wait-timeout, apply applies what it can and exits 1.
  */
+@IntegrationTest
 class WaitForBuildsTest extends SandboxTest {
   private static final String FILE = "version: 1\napps:\n  - bundleId: com.example.weather\n"
       + "    reviewDetail: { contactFirstName: Jo, contactLastName: Lee, contactEmail: qa@example.com,"

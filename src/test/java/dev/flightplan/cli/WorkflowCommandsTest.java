@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,6 +23,7 @@ import picocli.CommandLine;
  * The ready-made GitHub workflows in examples/github: every flightplan command line they run parses with the real
  * command line (picocli's parseArgs, nothing executed), and the workflows keep the properties the docs promise.
  */
+@IntegrationTest
 class WorkflowCommandsTest {
   private static final Path ROOT = Path.of("examples/github");
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{.*?}}");

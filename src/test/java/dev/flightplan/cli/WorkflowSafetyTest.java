@@ -6,6 +6,7 @@ import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.IncludedFile;
 import dev.flightplan.config.LoadResult;
 import dev.flightplan.engine.ConfigFile;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.yaml.snakeyaml.Yaml;
  * without GitHub ever cancelling one that waits, the triggers cover every file the TestFlight file includes, no log
  * holds an email address, and the saved plan, which does hold them, is kept briefly.
  */
+@IntegrationTest
 class WorkflowSafetyTest {
   private static final Path WORKFLOWS = Path.of("examples/github/workflows");
   private static final String TURN = "./.github/actions/flightplan-turn";

@@ -2,6 +2,7 @@ package dev.flightplan.contract;
 
 import dev.flightplan.sandbox.Docs;
 import dev.flightplan.sandbox.SandboxTestClient;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
  * Drives the build, pre-release version, build assignment, recruitment criteria and App Clip endpoints, on their
  * success and error paths, and checks each exchange against Apple's OpenAPI document.
  */
+@IntegrationTest
 class BuildContractTest extends ContractTestBase {
   private static final List<String> ENDPOINTS = List.of(
       "GET /v1/builds", "GET /v1/builds/{id}", "PATCH /v1/builds/{id}",

@@ -11,6 +11,7 @@ import dev.flightplan.sandbox.MutableClock;
 import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
 import dev.flightplan.sandbox.SandboxTestClient;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
  * document. Reads run first, deletes of whole resources last, so the seeded resources are there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@IntegrationTest
 class EveryTestFlightOperationTest {
   /**
    * The operations whose smallest request is refused, with the status and code they answer and why that is

@@ -3,12 +3,14 @@ package dev.flightplan.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flightplan.sandbox.Exchange;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Shows that the contract check catches what it must and lets through only what its documentation says. */
+@IntegrationTest
 class OpenApiContractTest {
   private static final Map<String, List<String>> REQUEST_HEADERS = Map.of("Authorization", List.of("Bearer x.y.z"));
   private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of("application/json"));

@@ -8,6 +8,7 @@ import dev.flightplan.sandbox.SandboxOptions;
 import dev.flightplan.sandbox.SandboxServer;
 import dev.flightplan.sandbox.SandboxTestClient;
 import dev.flightplan.sandbox.TestTokens;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Apple's OpenAPI document; {@link BuildContractTest} and {@link TestInformationContractTest} do the same for the
  * rest.
  */
+@IntegrationTest
 class SandboxContractTest extends ContractTestBase {
   private static final List<String> ENDPOINTS =
       List.of(

@@ -2,6 +2,7 @@ package dev.flightplan.contract;
 
 import dev.flightplan.sandbox.Docs;
 import dev.flightplan.sandbox.SandboxTestClient;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * details), review submissions, notifications and invitations, and checks each exchange against Apple's OpenAPI
  * document.
  */
+@IntegrationTest
 class TestInformationContractTest extends ContractTestBase {
   private static final List<String> ENDPOINTS = List.of(
       "GET /v1/betaAppLocalizations", "GET /v1/apps/{id}/betaAppLocalizations", "GET /v1/betaAppLocalizations/{id}",

@@ -2,6 +2,7 @@ package dev.flightplan.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.yaml.snakeyaml.Yaml;
  * {@code flightplan} on the PATH, and refuses an archive that does not match. The steps that use other actions
  * (checkout, setup-java, cache) are GitHub's; the source build is not run here (it is a Maven build of its own).
  */
+@IntegrationTest
 class ActionStepsIT {
   private static final Path ACTION = Path.of("examples/github/actions/setup-flightplan/action.yml");
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");

@@ -2,6 +2,7 @@ package dev.flightplan.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the shaded jar must carry, and a launcher that runs from a symlink on the PATH. (The launcher's class-data-sharing
  * archive: {@link LauncherIT}.)
  */
+@IntegrationTest
 class DistributionIT {
   private static final Path DIST = Processes.distribution();
   private static final List<String> FILES = List.of(

@@ -2,6 +2,7 @@ package dev.flightplan.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * jar, and never in the way: no cache, or the archive turned off, and the command runs all the same, printing exactly
  * what it prints otherwise.
  */
+@IntegrationTest
 class LauncherIT {
   private static final String MAPPED = "dev.flightplan.cli.Main source: shared objects file (top)";
 

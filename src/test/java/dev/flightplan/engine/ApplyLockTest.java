@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightplan.api.Sleeper;
+import dev.flightplan.testing.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One apply at a time per state directory: held, waited for, given up on, and never blocked by a dead process. */
+@IntegrationTest
 class ApplyLockTest {
   @TempDir Path tmp;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flightplan.planfile.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading plan files: every way a file can be wrong is one clear message, never a stack trace. */
+@IntegrationTest
 class PlanFilesTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/plan/create-update.json");
 

@@ -3,6 +3,7 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * expires builds past their 90 days and moves dates and metric periods, while the client's tokens (real time) stay
  * good; reviewers' decisions and testers' states can be set; the offset survives a restart.
  */
+@IntegrationTest
 class AdminClockTest extends SandboxTestBase {
   private JsonNode clockNow() {
     SandboxTestClient.Reply reply = client.get("/sandbox/clock");

@@ -2,9 +2,11 @@ package dev.flightplan.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /** Which builds groups and testers may be given, from either side of the relationship. */
+@IntegrationTest
 class AssignmentTest extends SandboxTestBase {
   private String groupBuilds(String groupId) {
     return "/v1/betaGroups/" + groupId + "/relationships/builds";

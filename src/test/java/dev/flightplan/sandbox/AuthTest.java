@@ -2,10 +2,12 @@ package dev.flightplan.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class AuthTest extends SandboxTestBase {
   private TestTokens valid() {
     return TestTokens.valid(server.credentials(), clock.instant());

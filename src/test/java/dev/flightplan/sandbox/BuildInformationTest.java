@@ -3,10 +3,12 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A build's "What to Test", its beta details and their derived states, and manual notifications. */
+@IntegrationTest
 class BuildInformationTest extends SandboxTestBase {
   private static final String LOCALIZATIONS = "/v1/betaBuildLocalizations";
 

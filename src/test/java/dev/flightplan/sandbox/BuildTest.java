@@ -3,10 +3,12 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class BuildTest extends SandboxTestBase {
   private List<String> labels(SandboxTestClient.Reply reply) {
     List<String> labels = new ArrayList<>();

@@ -3,9 +3,11 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /** Beta App Clip invocations: created with their titles in one request, at most three per App Clip. */
+@IntegrationTest
 class ClipTest extends SandboxTestBase {
   private static final String TITLE = "betaAppClipInvocationLocalizations";
 

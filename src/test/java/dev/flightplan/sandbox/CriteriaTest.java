@@ -3,11 +3,13 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Public links and their recruitment criteria, and the rules that only exist for external groups. */
+@IntegrationTest
 class CriteriaTest extends SandboxTestBase {
   private static final String FILTERS = "/data/attributes/deviceFamilyOsVersionFilters";
 

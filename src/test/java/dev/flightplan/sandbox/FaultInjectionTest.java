@@ -3,6 +3,7 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox's fault injection: the spec, each kind of fault, replay by seed, revocation and the read lag. */
+@IntegrationTest
 class FaultInjectionTest extends SandboxTestBase {
   private FaultSpec faults = FaultSpec.none();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flightplan.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * Links are built from the address the client used: a client that reaches the sandbox through a port forward or a
  * proxy (another Host) gets {@code self}, {@code next} and {@code related} links through it, and keeps paging there.
  */
+@IntegrationTest
 class HostLinksTest extends SandboxTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,8 +2,10 @@ package dev.flightplan.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class MembershipTest extends SandboxTestBase {
   private String members(String groupId) {
     return "/v1/betaGroups/" + groupId + "/relationships/betaTesters";

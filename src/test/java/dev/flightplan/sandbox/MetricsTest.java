@@ -3,6 +3,7 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * The beta usage metrics, served from the demo seed's usage (carol: 4 sessions, 1 crash, 1 feedback a day ago and
  * 2 sessions 12 days ago; grace: 1 session 40 days ago; frank: nothing; the Old Beta link: 50 views 20 days ago).
  */
+@IntegrationTest
 class MetricsTest extends SandboxTestBase {
   private static String values(JsonNode item) {
     return item.path("dataPoints").path(0).path("values").toString();

@@ -3,10 +3,12 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class PagingTest extends SandboxTestBase {
   private String groupWithFiveTesters() {
     String group = createGroup(Docs.WEATHER, "Paging", "");

@@ -2,9 +2,11 @@ package dev.flightplan.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class RateLimitTest extends SandboxTestBase {
   @Override
   protected SandboxOptions options() {

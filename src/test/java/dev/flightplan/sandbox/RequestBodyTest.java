@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * bodies they never send: a server that read them first would wait until the test times out.
  */
 @Timeout(60)
+@IntegrationTest
 class RequestBodyTest extends SandboxTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Beta App Review submissions, what reviewers do (the admin API), and tester invitations. */
+@IntegrationTest
 class ReviewTest extends SandboxTestBase {
   private static final String SUBMISSIONS = "/v1/betaAppReviewSubmissions";
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flightplan.testing.IntegrationTest;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with writes still in flight; then while compacting, at each step ({@link StateStore#PAUSE_PROPERTY}). Restarted on
  * the same file each time, it must hold every write it acknowledged, each tester once, in the group it joined.
  */
+@IntegrationTest
 class SandboxKillTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GROUP_NAME = "Survivors";

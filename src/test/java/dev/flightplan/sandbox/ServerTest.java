@@ -3,6 +3,7 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class ServerTest extends SandboxTestBase {
   @Test
   void listensOnLoopbackWithoutTrailingSlash() {

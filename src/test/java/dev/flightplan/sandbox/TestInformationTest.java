@@ -3,9 +3,11 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /** An app's test information: localizations, license agreement and review detail. */
+@IntegrationTest
 class TestInformationTest extends SandboxTestBase {
   private static final String LOCALIZATIONS = "/v1/betaAppLocalizations";
 

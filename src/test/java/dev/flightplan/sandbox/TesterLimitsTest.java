@@ -2,6 +2,7 @@ package dev.flightplan.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * build count), each refused with 409 STATE_ERROR.ENTITY_STATE_INVALID saying how many places are left, whichever
  * side the tester is added from; and public link limits of 1 to 10,000.
  */
+@IntegrationTest
 class TesterLimitsTest extends SandboxTestBase {
   @TempDir Path dir;
 

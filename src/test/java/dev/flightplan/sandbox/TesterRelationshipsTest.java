@@ -2,6 +2,7 @@ package dev.flightplan.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * ({@code .../relationships/builds}) and whole apps ({@code DELETE .../relationships/apps}); and the tester's
  * related reads. The group's and build's side see the same links.
  */
+@IntegrationTest
 class TesterRelationshipsTest extends SandboxTestBase {
   private String groupsOf(String tester) {
     return client.get("/v1/betaTesters/" + tester + "/relationships/betaGroups").ids().toString();

@@ -3,8 +3,10 @@ package dev.flightplan.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class TesterTest extends SandboxTestBase {
   @Test
   void createsATesterInGroups() {

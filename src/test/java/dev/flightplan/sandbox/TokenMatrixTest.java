@@ -2,6 +2,7 @@ package dev.flightplan.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expiry under 21 minutes ahead (20 minutes and the minute of skew) is accepted, {@code iat} or not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@IntegrationTest
 class TokenMatrixTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
   private SandboxServer server;

@@ -2,6 +2,7 @@ package dev.flightplan.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flightplan.testing.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
  * The sandbox verifies a token's signature once and then only its times: a token seen before is still refused the
  * moment it expires, at the same second as a token seen for the first time.
  */
+@IntegrationTest
 class TokenReuseTest extends SandboxTestBase {
   private String token() {
     return "Bearer " + TestTokens.valid(server.credentials(), clock.instant()).compact(); // valid for 15 minutes
