@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * the same positions.
  */
 final class PlainYaml {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory JSON = YamlScalars.JSON;
 
   /** The document is outside the subset read here; nothing about it has been reported. */
   private static final class NotPlain extends Exception {

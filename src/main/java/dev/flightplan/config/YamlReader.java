@@ -44,7 +44,7 @@ final class YamlReader {
    */
   record Result(JsonNode root, PositionMap positions, List<Diagnostic> diagnostics, Set<String> unreadable) {}
 
-  private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory JSON = YamlScalars.JSON;
 
   private final PositionMap positions;
   private final List<Diagnostic> diagnostics = new ArrayList<>();

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * a huge one ({@code 1e999999999}) into digits would take minutes.
  */
 final class YamlScalars {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+  static final JsonNodeFactory JSON = new JsonNodeFactory(true);
 
   private YamlScalars() {}
 

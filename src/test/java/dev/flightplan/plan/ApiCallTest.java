@@ -34,9 +34,9 @@ class ApiCallTest {
     attrs.put("list", List.of(text, 1, false));
     ObjectNode body = JsonApi.create("betaTesters", attrs,
         Map.of("betaGroups", List.of(new Linkage("betaGroups", "{r1}"), new Linkage("betaGroups", text))));
-    body.with("data").putNull("nothing");
-    body.with("data").put("ratio", 0.25);
-    body.with("data").put("huge", new BigInteger("123456789012345678901234567890"));
+    body.withObjectProperty("data").putNull("nothing");
+    body.withObjectProperty("data").put("ratio", 0.25);
+    body.withObjectProperty("data").put("huge", new BigInteger("123456789012345678901234567890"));
     assertThat(ApiCall.compact(body)).isEqualTo(body.toString());
   }
 
