@@ -91,12 +91,20 @@ final class PositionMap {
     if (tree == null) {
       return null;
     }
-    java.util.List<String> tokens = Pointer.tokens(pointer);
-    PositionTree parent = tree.walk(tokens, tokens.size() - 1);
-    if (parent == null) {
-      return null;
+    // walk the pointer's tokens (it starts with '/'), without splitting it
+    PositionTree parent = tree;
+    int from = 1;
+    int slash = pointer.indexOf('/', from);
+    while (slash >= 0) {
+      int i = parent.find(pointer, from, slash);
+      parent = i < 0 ? null : parent.child(i);
+      if (parent == null) {
+        return null;
+      }
+      from = slash + 1;
+      slash = pointer.indexOf('/', from);
     }
-    int i = parent.find(tokens.get(tokens.size() - 1));
+    int i = parent.find(pointer, from, pointer.length());
     if (i < 0) {
       return null;
     }

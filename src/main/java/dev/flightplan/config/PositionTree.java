@@ -2,7 +2,6 @@ package dev.flightplan.config;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,6 +73,36 @@ final class PositionTree {
   }
 
 
+  /** The entry that the escaped token {@code pointer[from, to)} names; -1 when there is none. Allocates nothing
+   * for the common token (no {@code ~}, a mapping of few entries). */
+  int find(String pointer, int from, int to) {
+    if (pointer.indexOf('~', from) >= 0 && pointer.indexOf('~', from) < to || names != null && size > INDEXED) {
+      return find(pointer.substring(from, to).replace("~1", "/").replace("~0", "~"));
+    }
+    int length = to - from;
+    if (names == null) {
+      // as Pointer.child writes indices: digits, no leading zero
+      if (length == 0 || length > 9 || length > 1 && pointer.charAt(from) == '0') {
+        return -1;
+      }
+      int index = 0;
+      for (int c = from; c < to; c++) {
+        char digit = pointer.charAt(c);
+        if (digit < '0' || digit > '9') {
+          return -1;
+        }
+        index = index * 10 + digit - '0';
+      }
+      return index < size ? index : -1;
+    }
+    for (int i = 0; i < size; i++) {
+      if (names[i].length() == length && pointer.regionMatches(from, names[i], 0, length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The entry an unescaped pointer token names; -1 when there is none. */
   int find(String token) {
     if (names == null) {
@@ -130,13 +159,4 @@ final class PositionTree {
     }
   }
 
-  /** The tree at the end of {@code tokens}, or null when a token names nothing. */
-  PositionTree walk(List<String> tokens, int count) {
-    PositionTree tree = this;
-    for (int t = 0; t < count && tree != null; t++) {
-      int i = tree.find(tokens.get(t));
-      tree = i < 0 ? null : tree.children[i];
-    }
-    return tree;
-  }
 }
