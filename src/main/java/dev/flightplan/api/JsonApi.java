@@ -42,13 +42,25 @@ public final class JsonApi {
     return document(data);
   }
 
+  /** createText's buffer, one per thread and reused: only the text it returns is allocated per create. */
+  private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(256));
+
+  /** A buffer grown past this by one large document is not kept. */
+  private static final int KEPT_CAPACITY = 16 * 1024;
+
   /**
    * The text of {@link #create}'s document, exactly as its {@code toString()} writes it, without the tree: a plan
    * that creates 100,000 testers made 100,000 trees only to write them out, which was half of what it allocated.
    * Attribute values that are not strings, booleans or integers are written through Jackson.
    */
   public static String createText(String type, Map<String, Object> attributes, Map<String, Object> relationships) {
-    StringBuilder out = new StringBuilder(256).append("{\"data\":{\"type\":");
+    StringBuilder out = TEXT.get();
+    if (out.capacity() > KEPT_CAPACITY) {
+      out = new StringBuilder(256);
+      TEXT.set(out);
+    }
+    out.setLength(0);
+    out.append("{\"data\":{\"type\":");
     quote(Objects.requireNonNull(type, "type"), out);
     char open = ',';
     for (Map.Entry<String, Object> e : ordered(attributes)) {
@@ -198,9 +210,13 @@ public final class JsonApi {
     return doc;
   }
 
-  private static List<Map.Entry<String, Object>> ordered(Map<String, Object> map) {
+  private static Collection<Map.Entry<String, Object>> ordered(Map<String, Object> map) {
     if (map == null) {
       return List.of();
+    }
+    // already in order (or a single entry): iterated as they are, no copy (one per create of a large plan)
+    if (map instanceof LinkedHashMap || map instanceof SortedMap || map.size() <= 1) {
+      return map.entrySet();
     }
     List<Map.Entry<String, Object>> entries = new ArrayList<>(map.entrySet());
     if (!(map instanceof LinkedHashMap) && !(map instanceof SortedMap)) {

@@ -44,6 +44,8 @@ final class PlainYaml {
   private final Resolver resolver;
   private final PositionMap positions;
   private final int depthLimit;
+  /** The tokens to the value being read (names, and Integer indices): a number's pointer is made from them. */
+  private final java.util.ArrayList<Object> path = new java.util.ArrayList<>();
 
   private PlainYaml(Parser parser, Resolver resolver, PositionMap positions, int depthLimit) {
     this.parser = parser;
@@ -69,7 +71,7 @@ final class PlainYaml {
       throw NotPlain.INSTANCE;
     }
     expect(Event.ID.DocumentStart);
-    JsonNode root = value(Pointer.ROOT, 0);
+    JsonNode root = value(null, null, 0, 0);
     if (root.isNull()) {
       throw NotPlain.INSTANCE;
     }
@@ -78,35 +80,49 @@ final class PlainYaml {
     return root;
   }
 
-  private JsonNode value(String pointer, int depth) throws NotPlain {
+  /**
+   * Reads the next value and adds its position (and, for a mapping entry, {@code name} and the {@code key}'s) to
+   * {@code parent}; the root's go to the position map.
+   */
+  private JsonNode value(PositionTree parent, String name, long key, int depth) throws NotPlain {
     Event event = parser.getEvent();
     if (!(event instanceof NodeEvent node) || node.getAnchor() != null) {
       throw NotPlain.INSTANCE;
     }
-    positions.putValue(pointer, event.getStartMark());
+    long at = pack(event.getStartMark());
+    JsonNode result;
+    PositionTree tree = null;
     if (event instanceof ScalarEvent scalar) {
       ScalarNode resolved = scalar(scalar);
       if (resolved.getTag().equals(Tag.MERGE)) {
         throw NotPlain.INSTANCE;
       }
       try {
-        JsonNode value = YamlScalars.value(resolved);
-        if (value.isNumber()) {
-          positions.putWritten(pointer, scalar.getValue());
-        }
-        return value;
+        result = YamlScalars.value(resolved);
       } catch (YamlScalars.OutOfRange e) {
         throw NotPlain.INSTANCE;
       }
+      if (result.isNumber()) {
+        positions.putWritten(pointer(), scalar.getValue());
+      }
+    } else {
+      CollectionStartEvent start = (CollectionStartEvent) event;
+      if (untagged(start.getTag()) == null || depth + 1 > depthLimit) {
+        throw NotPlain.INSTANCE;
+      }
+      boolean isMapping = event.is(Event.ID.MappingStart);
+      tree = isMapping ? PositionTree.mapping() : PositionTree.sequence();
+      result = isMapping ? mapping(tree, depth + 1) : sequence(tree, depth + 1);
     }
-    CollectionStartEvent start = (CollectionStartEvent) event;
-    if (untagged(start.getTag()) == null || depth + 1 > depthLimit) {
-      throw NotPlain.INSTANCE;
+    if (parent == null) {
+      positions.putTree(at, tree);
+    } else {
+      parent.add(name, key, at, tree);
     }
-    return event.is(Event.ID.MappingStart) ? mapping(pointer, depth + 1) : sequence(pointer, depth + 1);
+    return result;
   }
 
-  private ObjectNode mapping(String pointer, int depth) throws NotPlain {
+  private ObjectNode mapping(PositionTree tree, int depth) throws NotPlain {
     ObjectNode object = JSON.objectNode();
     while (!parser.checkEvent(Event.ID.MappingEnd)) {
       Event event = parser.getEvent();
@@ -115,21 +131,37 @@ final class PlainYaml {
           || key.getValue().startsWith("<") && scalar(key).getTag().equals(Tag.MERGE) || object.has(key.getValue())) {
         throw NotPlain.INSTANCE;
       }
-      String child = Pointer.child(pointer, key.getValue());
-      positions.putKey(child, key.getStartMark());
-      object.set(key.getValue(), value(child, depth));
+      String name = key.getValue();
+      path.add(name);
+      object.set(name, value(tree, name, pack(key.getStartMark()), depth));
+      path.remove(path.size() - 1);
     }
     parser.getEvent();
     return object;
   }
 
-  private ArrayNode sequence(String pointer, int depth) throws NotPlain {
+  private ArrayNode sequence(PositionTree tree, int depth) throws NotPlain {
     ArrayNode array = JSON.arrayNode();
     while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-      array.add(value(Pointer.child(pointer, array.size()), depth));
+      path.add(array.size());
+      array.add(value(tree, null, 0, depth));
+      path.remove(path.size() - 1);
     }
     parser.getEvent();
     return array;
+  }
+
+  /** The pointer of the value being read. */
+  private String pointer() {
+    String pointer = Pointer.ROOT;
+    for (Object token : path) {
+      pointer = token instanceof String name ? Pointer.child(pointer, name) : Pointer.child(pointer, (Integer) token);
+    }
+    return pointer;
+  }
+
+  private static long pack(org.yaml.snakeyaml.error.Mark mark) {
+    return PositionTree.pack(mark.getLine() + 1, mark.getColumn() + 1);
   }
 
   /** The scalar as the composer would make it, tag resolved; explicit tags are not plain. */

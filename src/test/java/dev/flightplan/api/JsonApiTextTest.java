@@ -50,4 +50,17 @@ class JsonApiTextTest {
     assertThatThrownBy(() -> JsonApi.createText("x", null, Map.of("r", "id"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> JsonApi.createText("x", null, Map.of("r", List.of("id")))).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theReusedBufferCarriesNothingFromTheTextBefore() {
+    // a failed text, a large one (its buffer is then dropped) and short ones, in a row on one thread
+    assertThatThrownBy(() -> JsonApi.createText("x", Map.of("a", "half written"), Map.of("r", "id")))
+        .isInstanceOf(IllegalArgumentException.class);
+    for (String text : List.of("é".repeat(20_000), "short", "Zoë", "", "x".repeat(300))) {
+      Map<String, Object> attrs = Map.of("firstName", text);
+      Map<String, Object> rels = Map.of("betaGroups", List.of(new Linkage("betaGroups", "{r1}")));
+      assertThat(JsonApi.createText("betaTesters", attrs, rels))
+          .isEqualTo(JsonApi.create("betaTesters", attrs, rels).toString());
+    }
+  }
 }

@@ -2,11 +2,13 @@ package dev.flightplan.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.DesiredState;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.Planner;
+import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveState;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -19,7 +21,8 @@ import java.util.List;
 /**
  * The planner alone, for {@code testers} testers in 50 groups, in a JVM of its own ({@link Benchmark} starts it
  * with {@code -Xmx512m}, so finishing at all shows the heap is enough). Scenarios: {@code unchanged} (every tester
- * live as the file has it: no changes) and {@code create} (no tester live yet: one create each). Prints one JSON
+ * live as the file has it: no changes) and {@code create} (no tester live yet: one create each); an optional fourth argument spreads the testers over that many
+ * apps. Prints one JSON
  * object: the first plan in the fresh JVM (CPU of the planning thread, of the whole process, which counts the JIT
  * compiler and the garbage collector, and wall time), the median of the following rounds (warm), the peak heap
  * over the whole run, and the heap the inputs and the plan hold once garbage is collected.
@@ -33,9 +36,20 @@ public final class PlannerBench {
     int testers = Integer.parseInt(args[0]);
     String scenario = args[1];
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    Synthetic app = new Synthetic("com.example.bench", "2000000001", testers, 50);
-    DesiredState desired = app.desired();
-    LiveState live = new LiveState(List.of(app.live(scenario.equals("create") ? 0 : testers)), List.of());
+    // the testers spread over this many apps (App Store Connect takes at most 10,000 external testers per app, and
+    // the plan refuses more), each its own 50 groups; the same emails in every app
+    int appCount = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    List<AppSpec> appSpecs = new ArrayList<>();
+    List<LiveApp> liveApps = new ArrayList<>();
+    Synthetic app = null;
+    for (int a = 0; a < appCount; a++) {
+      app = new Synthetic("com.example.bench" + (a == 0 ? "" : "." + a), String.valueOf(2000000001L + a),
+          testers / appCount, 50);
+      appSpecs.addAll(app.desired().apps());
+      liveApps.add(app.live(scenario.equals("create") ? 0 : testers / appCount));
+    }
+    DesiredState desired = new DesiredState(app.desired().source(), app.desired().version(), appSpecs);
+    LiveState live = new LiveState(liveApps, List.of());
     long inputs = retainedHeap();
     resetPeaks();
     long gcBefore = gcMillis();
@@ -57,7 +71,8 @@ public final class PlannerBench {
     long withPlan = retainedHeap();
 
     ObjectNode out = JSON.createObjectNode()
-        .put("testers", testers).put("groups", app.groups()).put("memberships", app.memberships()).put("scenario", scenario)
+        .put("testers", testers).put("apps", appCount).put("groups", app.groups() * appCount)
+        .put("memberships", app.memberships() * appCount).put("scenario", scenario)
         .put("actions", plan.actions().size()).put("calls", plan.calls().size())
         .put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     out.set("cold", cold.json());

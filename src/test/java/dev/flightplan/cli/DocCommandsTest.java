@@ -60,6 +60,8 @@ class DocCommandsTest extends SandboxTest {
       Map.entry("cd /tmp/s16", BENCHMARK_100K),
       Map.entry("java -jar sb.jar sandbox --port 0 --state st-full.json --seed t100000/seed-full.json --hourly-limit 100000000", BENCHMARK_100K),
       Map.entry("/usr/bin/time -f \"wall=%e user=%U sys=%S maxrss=%MKB\" java -Xmx512m -Xlog:gc:file=gc.log    -jar target/flightplan.jar plan --api-url http://127.0.0.1:PORT -f /tmp/s16/t100000/testflight.yaml", BENCHMARK_100K),
+      Map.entry("java -Xmx512m -cp $CP dev.flightplan.bench.PlannerBench 100000 create 3 10",
+          "the planner benchmark of 100,000 creates in 10 apps (BENCHMARKS.md): a minute of CPU and half a GB of heap"),
       Map.entry("scripts/sandbox-write-benchmark 100000 1000 0 1", SANDBOX_WRITES),
       Map.entry("scripts/sandbox-write-benchmark 0 1000 100 4", SANDBOX_WRITES),
       Map.entry("./mvnw -q -B package -DskipTests", "the build this test runs in; DistributionIT checks what it leaves in target/"),

@@ -43,7 +43,8 @@ class PlainYamlTest {
       "a:\n  - {x: 1, y: [1, 2, {z: null}]}\n  - - nested\n    - list\n",
       "1: one\ntrue: t\nnull: n\n",
       "--- \nversion: 1\n...\n",
-      "? complex\n: value\n"})
+      "? complex\n: value\n",
+      "a/b: {~x: 1, y~1: [0, 1]}\n'': empty\nm: {k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7, k8: 8, k9: 9, k10: x}\n"})
   void plainDocumentsReadAsTheGeneralReaderReadsThem(String yaml) {
     assertThat(plain(yaml)).as("read by the plain reader").isNotNull();
     sameAsGeneral(yaml);
@@ -95,6 +96,18 @@ class PlainYamlTest {
     assertThat(read.root()).isEqualTo(general.root());
     if (read.root() != null) {
       assertThat(read.positions().recorded()).isEqualTo(general.positions().recorded());
+      // the plain reader's positions are found by walking the pointer: every lookup answers as the maps do,
+      // also for pointers that name nothing (the nearest ancestor)
+      @SuppressWarnings("unchecked")
+      java.util.Set<String> pointers = new java.util.TreeSet<>(
+          ((java.util.Map<String, ?>) general.positions().recorded().get(0)).keySet());
+      for (String pointer : java.util.List.copyOf(pointers)) {
+        pointers.addAll(java.util.List.of(pointer + "/nothing", pointer + "/01", pointer + "/99", pointer + "/"));
+      }
+      for (String pointer : pointers) {
+        assertThat(read.positions().value(pointer)).as(pointer).isEqualTo(general.positions().value(pointer));
+        assertThat(read.positions().key(pointer)).as(pointer).isEqualTo(general.positions().key(pointer));
+      }
     }
   }
 }
