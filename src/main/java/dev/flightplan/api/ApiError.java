@@ -1,11 +1,17 @@
 package dev.flightplan.api;
 
 /**
- * One entry of an App Store Connect {@code ErrorResponse}. {@code status} is a string, as the API sends it;
- * {@code code} is the stable, dotted, machine-readable part to branch on. At most one source member is set.
+ * One entry of an App Store Connect {@code ErrorResponse}. {@code status} is a string, as the API
+ * sends it; {@code code} is the stable, dotted, machine-readable part to branch on. At most one
+ * source member is set.
  */
 public record ApiError(
-    String status, String code, String title, String detail, String sourcePointer, String sourceParameter) {
+    String status,
+    String code,
+    String title,
+    String detail,
+    String sourcePointer,
+    String sourceParameter) {
 
   /** {@code CODE: detail (source)}: the error as one line, detail falling back to the title. */
   public String describe() {

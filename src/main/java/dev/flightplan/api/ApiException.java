@@ -3,10 +3,11 @@ package dev.flightplan.api;
 import java.util.List;
 
 /**
- * A request to App Store Connect that failed: an error status, an I/O failure, or a response the client refuses
- * to trust. It names the request ({@link #method()}, {@link #path()}: the path without its query, which can hold
- * e-mail addresses), carries the decoded errors, and says whether retrying the same request later can help.
- * The message never holds a token or key. Subclasses stand for the statuses callers branch on.
+ * A request to App Store Connect that failed: an error status, an I/O failure, or a response the
+ * client refuses to trust. It names the request ({@link #method()}, {@link #path()}: the path
+ * without its query, which can hold e-mail addresses), carries the decoded errors, and says whether
+ * retrying the same request later can help. The message never holds a token or key. Subclasses
+ * stand for the statuses callers branch on.
  */
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -19,10 +20,11 @@ public class ApiException extends RuntimeException {
   private final boolean outcomeUnknown;
 
   /**
-   * @param status the HTTP status, or 0 when there is no response to blame (I/O failure, refused link)
+   * @param status the HTTP status, or 0 when there is no response to blame (I/O failure, refused
+   *     link)
    * @param retryable whether sending the same request again later can succeed
-   * @param outcomeUnknown whether the server may have carried out the request despite the failure (a create whose
-   *     response was lost); the caller must read back before trying again
+   * @param outcomeUnknown whether the server may have carried out the request despite the failure
+   *     (a create whose response was lost); the caller must read back before trying again
    */
   public ApiException(
       String message,
@@ -47,7 +49,10 @@ public class ApiException extends RuntimeException {
     return status;
   }
 
-  /** The first error's code ({@code ENTITY_ERROR.ATTRIBUTE.INVALID}), or null when the body had none. */
+  /**
+   * The first error's code ({@code ENTITY_ERROR.ATTRIBUTE.INVALID}), or null when the body had
+   * none.
+   */
   public String code() {
     return errors.isEmpty() ? null : errors.get(0).code();
   }
@@ -84,9 +89,13 @@ public class ApiException extends RuntimeException {
     return errors;
   }
 
-  /** True when any error's code equals {@code code} or lies below it ({@code STATE_ERROR} matches {@code STATE_ERROR.X}). */
+  /**
+   * True when any error's code equals {@code code} or lies below it ({@code STATE_ERROR} matches
+   * {@code STATE_ERROR.X}).
+   */
   public boolean hasCode(String code) {
     return errors.stream()
-        .anyMatch(e -> e.code() != null && (e.code().equals(code) || e.code().startsWith(code + ".")));
+        .anyMatch(
+            e -> e.code() != null && (e.code().equals(code) || e.code().startsWith(code + ".")));
   }
 }

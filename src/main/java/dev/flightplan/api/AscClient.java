@@ -12,25 +12,28 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The App Store Connect API client: signs every request with a cached ES256 token, sends it over a pooled
- * connection, retries what is safe to retry, decodes errors into {@link ApiException}s and follows paging.
- * Thread-safe: one instance serves concurrent requests. Paths are relative to {@link ClientOptions#baseUrl()}.
+ * The App Store Connect API client: signs every request with a cached ES256 token, sends it over a
+ * pooled connection, retries what is safe to retry, decodes errors into {@link ApiException}s and
+ * follows paging. Thread-safe: one instance serves concurrent requests. Paths are relative to
+ * {@link ClientOptions#baseUrl()}.
  *
- * <p>Retry rules: a 401 re-mints the token and repeats the request once. A 401 for a token that had expired by the
- * client's clock when the answer came (the clock passed its expiry while the request was on its way: the machine
- * slept, or the clock jumped) is repeated with a new token without using up that once, up to
- * {@link Sender#MAX_EXPIRED_ON_THE_WAY} times; the server refused it before doing anything. A 429 is always repeated (the server
- * refused it, so nothing happened), waiting {@code Retry-After} when given and exponential backoff otherwise. A 5xx
- * or an I/O failure is repeated only when the request is idempotent: GET, PATCH, DELETE, and POST to a
- * {@code /relationships/} endpoint; for a create-POST the outcome is unknown and the exception says so. A failure
- * to connect at all is repeated for every method, since the request never left. Other 4xx are never repeated. A
- * DELETE repeated after an attempt whose answer was lost, and then answered 404, was done by that attempt: it
- * succeeds. A read-only client ({@link ClientOptions#readOnly()}) refuses every write before sending it. Every retry
- * is written to the debug log with its reason and wait.
+ * <p>Retry rules: a 401 re-mints the token and repeats the request once. A 401 for a token that had
+ * expired by the client's clock when the answer came (the clock passed its expiry while the request
+ * was on its way: the machine slept, or the clock jumped) is repeated with a new token without
+ * using up that once, up to {@link Sender#MAX_EXPIRED_ON_THE_WAY} times; the server refused it
+ * before doing anything. A 429 is always repeated (the server refused it, so nothing happened),
+ * waiting {@code Retry-After} when given and exponential backoff otherwise. A 5xx or an I/O failure
+ * is repeated only when the request is idempotent: GET, PATCH, DELETE, and POST to a {@code
+ * /relationships/} endpoint; for a create-POST the outcome is unknown and the exception says so. A
+ * failure to connect at all is repeated for every method, since the request never left. Other 4xx
+ * are never repeated. A DELETE repeated after an attempt whose answer was lost, and then answered
+ * 404, was done by that attempt: it succeeds. A read-only client ({@link ClientOptions#readOnly()})
+ * refuses every write before sending it. Every retry is written to the debug log with its reason
+ * and wait.
  *
- * <p>Pacing: every request first asks the {@link RateBudget} kept from {@code X-Rate-Limit}, which waits (through
- * the injected {@link Sleeper}) while the key's hourly allowance is nearly spent; so long jobs slow down instead
- * of collecting 429s, and the 429 retry above stays the last resort.
+ * <p>Pacing: every request first asks the {@link RateBudget} kept from {@code X-Rate-Limit}, which
+ * waits (through the injected {@link Sleeper}) while the key's hourly allowance is nearly spent; so
+ * long jobs slow down instead of collecting 429s, and the 429 retry above stays the last resort.
  */
 public final class AscClient implements AutoCloseable {
   private final URI base;
@@ -40,7 +43,10 @@ public final class AscClient implements AutoCloseable {
   private final Sender sender;
   private final ClientOptions options;
 
-  /** What a write was answered: its 2xx status (202: accepted, completes later) and the document, if any. */
+  /**
+   * What a write was answered: its 2xx status (202: accepted, completes later) and the document, if
+   * any.
+   */
   public record Answer(int status, Optional<Document> document) {}
 
   private AscClient(Credentials credentials, ClientOptions options) {
@@ -56,7 +62,8 @@ public final class AscClient implements AutoCloseable {
   /**
    * A client for these credentials and options.
    *
-   * @throws IllegalArgumentException when the private key is not a PKCS#8 P-256 key (the message does not quote it)
+   * @throws IllegalArgumentException when the private key is not a PKCS#8 P-256 key (the message
+   *     does not quote it)
    */
   public static AscClient create(Credentials credentials, ClientOptions options) {
     return new AscClient(credentials, options);
@@ -68,10 +75,11 @@ public final class AscClient implements AutoCloseable {
   }
 
   /**
-   * Every page of a collection: follows the document-level {@code links.next} as given until there is none. When
-   * the pages state {@code meta.paging.total}, the resources received must add up to it, or this throws
-   * {@link UnexpectedResponseException} (retryable: the collection changed while being read). Holds every page at
-   * once: for collections that may be large, {@link #forEachPage} keeps one page at a time.
+   * Every page of a collection: follows the document-level {@code links.next} as given until there
+   * is none. When the pages state {@code meta.paging.total}, the resources received must add up to
+   * it, or this throws {@link UnexpectedResponseException} (retryable: the collection changed while
+   * being read). Holds every page at once: for collections that may be large, {@link #forEachPage}
+   * keeps one page at a time.
    */
   public List<Document> getAll(String pathAndQuery) {
     List<Document> pages = new ArrayList<>();
@@ -80,10 +88,11 @@ public final class AscClient implements AutoCloseable {
   }
 
   /**
-   * Every page of a collection, handed to {@code onPage} as it arrives and then let go, so that a caller turning
-   * pages into records keeps only the records: 100,000 testers held as JSON trees took 857 MB, as records a tenth
-   * of that. Paging and the {@code meta.paging.total} check are those of {@link #getAll}; the check comes after
-   * the last page, so {@code onPage} may have seen pages of a read that then fails.
+   * Every page of a collection, handed to {@code onPage} as it arrives and then let go, so that a
+   * caller turning pages into records keeps only the records: 100,000 testers held as JSON trees
+   * took 857 MB, as records a tenth of that. Paging and the {@code meta.paging.total} check are
+   * those of {@link #getAll}; the check comes after the last page, so {@code onPage} may have seen
+   * pages of a read that then fails.
    */
   public void forEachPage(String pathAndQuery, Consumer<Document> onPage) {
     URI first = target("GET", pathAndQuery);
@@ -95,8 +104,13 @@ public final class AscClient implements AutoCloseable {
     while (true) {
       if (!seen.add(uri)) {
         throw new UnexpectedResponseException(
-            "GET " + displayPath(uri) + ": links.next points back to a page already read; stopping a paging loop",
-            0, "GET", displayPath(uri), false);
+            "GET "
+                + displayPath(uri)
+                + ": links.next points back to a page already read; stopping a paging loop",
+            0,
+            "GET",
+            displayPath(uri),
+            false);
       }
       Document page = get(uri);
       pages++;
@@ -113,8 +127,9 @@ public final class AscClient implements AutoCloseable {
   }
 
   /**
-   * A write by method: {@code POST}, {@code PATCH} or {@code DELETE} (a relationship DELETE carries a linkage body),
-   * with the status it was answered, so that a caller can tell 202 (accepted, completes later) from 204.
+   * A write by method: {@code POST}, {@code PATCH} or {@code DELETE} (a relationship DELETE carries
+   * a linkage body), with the status it was answered, so that a caller can tell 202 (accepted,
+   * completes later) from 204.
    */
   public Answer write(String method, String path, JsonNode bodyOrNull) {
     if (method.equals("GET")) {
@@ -133,12 +148,18 @@ public final class AscClient implements AutoCloseable {
     return send("POST", target("POST", path), body).document();
   }
 
-  /** PATCH: an update answers 200 with the resource; a to-one relationship PATCH answers 204 (empty). */
+  /**
+   * PATCH: an update answers 200 with the resource; a to-one relationship PATCH answers 204
+   * (empty).
+   */
   public Optional<Document> patch(String path, JsonNode body) {
     return send("PATCH", target("PATCH", path), body).document();
   }
 
-  /** DELETE, with a linkage body for relationship endpoints. 200, 202 (completes later) and 204 are success. */
+  /**
+   * DELETE, with a linkage body for relationship endpoints. 200, 202 (completes later) and 204 are
+   * success.
+   */
   public void delete(String path, JsonNode bodyOrNull) {
     send("DELETE", target("DELETE", path), bodyOrNull);
   }
@@ -148,12 +169,17 @@ public final class AscClient implements AutoCloseable {
     return sender.rateLimit();
   }
 
-  /** The key's hourly allowance as this client sees it, and the pacing that keeps requests within it. */
+  /**
+   * The key's hourly allowance as this client sees it, and the pacing that keeps requests within
+   * it.
+   */
   public RateBudget rateBudget() {
     return sender.budget();
   }
 
-  /** HTTP requests that reached the wire, retries included (a refused connection does not count). */
+  /**
+   * HTTP requests that reached the wire, retries included (a refused connection does not count).
+   */
   public long requestCount() {
     return sender.requestCount();
   }
@@ -180,12 +206,21 @@ public final class AscClient implements AutoCloseable {
       return new Answer(response.status(), Optional.empty());
     }
     try {
-      return new Answer(response.status(), Optional.of(new Document(Json.MAPPER.readTree(response.body()))));
+      return new Answer(
+          response.status(), Optional.of(new Document(Json.MAPPER.readTree(response.body()))));
     } catch (IOException e) {
       throw new UnexpectedResponseException(
-          method + " " + path + ": " + response.status() + " with a body that is not JSON: "
+          method
+              + " "
+              + path
+              + ": "
+              + response.status()
+              + " with a body that is not JSON: "
               + ErrorDecoder.excerpt(response.body()),
-          response.status(), method, path, false);
+          response.status(),
+          method,
+          path,
+          false);
     }
   }
 
@@ -194,10 +229,21 @@ public final class AscClient implements AutoCloseable {
       Integer total = totals.get(i);
       if (total != null && total != received) {
         throw new UnexpectedResponseException(
-            "GET " + path + ": the " + pages + " page(s) held " + received
-                + " resources but page " + (i + 1) + " gives meta.paging.total " + total
+            "GET "
+                + path
+                + ": the "
+                + pages
+                + " page(s) held "
+                + received
+                + " resources but page "
+                + (i + 1)
+                + " gives meta.paging.total "
+                + total
                 + " (the collection changed while it was read, or paging is broken)",
-            200, "GET", path, true);
+            200,
+            "GET",
+            path,
+            true);
       }
     }
   }
@@ -210,18 +256,33 @@ public final class AscClient implements AutoCloseable {
     return Urls.parse(base + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl);
   }
 
-  /** Refuses a URL (a next link, say) outside the API's origin, so the token is never sent anywhere else. */
+  /**
+   * Refuses a URL (a next link, say) outside the API's origin, so the token is never sent anywhere
+   * else.
+   */
   private URI sameOrigin(String method, URI from, URI uri) {
     if (!Urls.sameOrigin(uri, base)) {
       String path = displayPath(from);
       throw new UnexpectedResponseException(
-          method + " " + path + ": refusing to send a request to " + Urls.origin(uri) + ", which is not the API at "
-              + Urls.origin(base), 0, method, path, false);
+          method
+              + " "
+              + path
+              + ": refusing to send a request to "
+              + Urls.origin(uri)
+              + ", which is not the API at "
+              + Urls.origin(base),
+          0,
+          method,
+          path,
+          false);
     }
     return uri;
   }
 
-  /** The request path for messages and logs: without the base URL's path prefix and without the query. */
+  /**
+   * The request path for messages and logs: without the base URL's path prefix and without the
+   * query.
+   */
   private String displayPath(URI uri) {
     String p = uri.getRawPath() == null ? "" : uri.getRawPath();
     if (!basePrefix.isEmpty() && p.startsWith(basePrefix + "/")) {

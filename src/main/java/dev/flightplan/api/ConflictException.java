@@ -2,7 +2,10 @@ package dev.flightplan.api;
 
 import java.util.List;
 
-/** HTTP 409: the request breaks a rule the API enforces (duplicate, wrong state). Never retried by the client. */
+/**
+ * HTTP 409: the request breaks a rule the API enforces (duplicate, wrong state). Never retried by
+ * the client.
+ */
 public class ConflictException extends ApiException {
   private static final long serialVersionUID = 1L;
 

@@ -10,12 +10,16 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A JSON:API top-level document as received. Every accessor tolerates missing members: a document without
- * {@code data} has no resources, one without {@code links.next} is the last page.
+ * A JSON:API top-level document as received. Every accessor tolerates missing members: a document
+ * without {@code data} has no resources, one without {@code links.next} is the last page.
  */
 public final class Document {
   private final JsonNode raw;
-  /** The included resources by type and id, built on the first lookup (a page of builds looks up hundreds). */
+
+  /**
+   * The included resources by type and id, built on the first lookup (a page of builds looks up
+   * hundreds).
+   */
   private volatile Map<String, Resource> includedByKey;
 
   public Document(JsonNode raw) {
@@ -33,16 +37,17 @@ public final class Document {
   }
 
   /**
-   * The one primary resource: the object of a single-resource document, or the only element of a collection.
-   * Empty when {@code data} is null, absent or an empty array.
+   * The one primary resource: the object of a single-resource document, or the only element of a
+   * collection. Empty when {@code data} is null, absent or an empty array.
    *
-   * @throws IllegalStateException when the collection holds more than one resource; a caller expecting one and
-   *     getting several must not pick one silently.
+   * @throws IllegalStateException when the collection holds more than one resource; a caller
+   *     expecting one and getting several must not pick one silently.
    */
   public Optional<Resource> single() {
     List<Resource> data = data();
     if (data.size() > 1) {
-      throw new IllegalStateException("expected at most one resource, the document holds " + data.size());
+      throw new IllegalStateException(
+          "expected at most one resource, the document holds " + data.size());
     }
     return data.stream().findFirst();
   }
@@ -68,10 +73,14 @@ public final class Document {
   /** The document-level {@code links.next}, not a relationship's links. */
   public Optional<String> nextLink() {
     JsonNode next = raw.path("links").path("next");
-    return next.isTextual() && !next.asText().isBlank() ? Optional.of(next.asText()) : Optional.empty();
+    return next.isTextual() && !next.asText().isBlank()
+        ? Optional.of(next.asText())
+        : Optional.empty();
   }
 
-  /** {@code meta.paging.total}: how many resources the whole collection holds, when the server says. */
+  /**
+   * {@code meta.paging.total}: how many resources the whole collection holds, when the server says.
+   */
   public OptionalInt total() {
     return intAt(raw.path("meta").path("paging").path("total"));
   }
@@ -91,6 +100,8 @@ public final class Document {
   }
 
   static OptionalInt intAt(JsonNode node) {
-    return node.isIntegralNumber() && node.canConvertToInt() ? OptionalInt.of(node.intValue()) : OptionalInt.empty();
+    return node.isIntegralNumber() && node.canConvertToInt()
+        ? OptionalInt.of(node.intValue())
+        : OptionalInt.empty();
   }
 }

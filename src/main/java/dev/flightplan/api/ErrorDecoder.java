@@ -10,27 +10,36 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Turns an error response into the {@link ApiException} subclass for its status, with a message of the form
- * {@code POST /v1/betaGroups: 409 ENTITY_ERROR.ATTRIBUTE.INVALID: A group with this name already exists
- * (/data/attributes/name)}. A body that is not an ErrorResponse still yields the status and a cleaned-up excerpt.
+ * Turns an error response into the {@link ApiException} subclass for its status, with a message of
+ * the form {@code POST /v1/betaGroups: 409 ENTITY_ERROR.ATTRIBUTE.INVALID: A group with this name
+ * already exists (/data/attributes/name)}. A body that is not an ErrorResponse still yields the
+ * status and a cleaned-up excerpt.
  */
 final class ErrorDecoder {
   private static final int EXCERPT = 200;
-  private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+  private static final Pattern JWT =
+      Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
   private ErrorDecoder() {}
 
   /**
-   * @param idempotent whether the request may safely be repeated (decides retryable and outcome-unknown for 5xx)
+   * @param idempotent whether the request may safely be repeated (decides retryable and
+   *     outcome-unknown for 5xx)
    * @param note appended to the message when not null (why the client gave up)
    */
   static ApiException decode(
-      String method, String path, Transport.Response response, boolean idempotent, Duration retryAfter, String note) {
+      String method,
+      String path,
+      Transport.Response response,
+      boolean idempotent,
+      Duration retryAfter,
+      String note) {
     int status = response.status();
     JsonNode errorNodes = errorsOf(read(response.body()));
     List<ApiError> errors = new ArrayList<>();
     errorNodes.forEach(e -> errors.add(error(e)));
-    StringBuilder msg = new StringBuilder(method).append(' ').append(path).append(": ").append(status);
+    StringBuilder msg =
+        new StringBuilder(method).append(' ').append(path).append(": ").append(status);
     if (errors.isEmpty()) {
       String reason = response.reason();
       if (reason != null && !reason.isBlank()) {
@@ -48,7 +57,8 @@ final class ErrorDecoder {
       }
     }
     if (status >= 500 && !idempotent) {
-      msg.append("; the outcome is unknown: the server may have carried out the request, read back before retrying");
+      msg.append(
+          "; the outcome is unknown: the server may have carried out the request, read back before retrying");
     }
     if (note != null) {
       msg.append(" (").append(note).append(')');
@@ -61,9 +71,10 @@ final class ErrorDecoder {
       case 409 -> new ConflictException(message, method, path, errors);
       case 422 -> new UnprocessableException(message, method, path, errors);
       case 429 -> new RateLimitedException(message, method, path, errors, retryAfter);
-      default -> status >= 500
-          ? new ServerErrorException(message, status, method, path, errors, idempotent)
-          : new ApiException(message, status, method, path, errors, false, false, null);
+      default ->
+          status >= 500
+              ? new ServerErrorException(message, status, method, path, errors, idempotent)
+              : new ApiException(message, status, method, path, errors, false, false, null);
     };
   }
 
@@ -78,7 +89,10 @@ final class ErrorDecoder {
         text(source.path("parameter")));
   }
 
-  /** {@code meta.associatedErrors} of every error, described one per line; Apple puts the real reasons there. */
+  /**
+   * {@code meta.associatedErrors} of every error, described one per line; Apple puts the real
+   * reasons there.
+   */
   private static List<String> associated(JsonNode errors) {
     List<String> out = new ArrayList<>();
     for (JsonNode e : errors) {
@@ -121,10 +135,11 @@ final class ErrorDecoder {
     if (body == null) {
       return "";
     }
-    String s = new String(body, 0, Math.min(body.length, 4 * EXCERPT), StandardCharsets.UTF_8)
-        .replaceAll("<[^>]*>", " ")
-        .replaceAll("\\s+", " ")
-        .strip();
+    String s =
+        new String(body, 0, Math.min(body.length, 4 * EXCERPT), StandardCharsets.UTF_8)
+            .replaceAll("<[^>]*>", " ")
+            .replaceAll("\\s+", " ")
+            .strip();
     s = JWT.matcher(s).replaceAll("<token>");
     return s.length() > EXCERPT ? s.substring(0, EXCERPT) + "..." : s;
   }

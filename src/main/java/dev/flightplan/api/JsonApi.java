@@ -13,18 +13,21 @@ import java.util.Objects;
 import java.util.SortedMap;
 
 /**
- * Builders for JSON:API request documents. Keys keep the caller's order when the map has one (LinkedHashMap,
- * SortedMap) and are sorted otherwise, so the same call always produces the same bytes.
+ * Builders for JSON:API request documents. Keys keep the caller's order when the map has one
+ * (LinkedHashMap, SortedMap) and are sorted otherwise, so the same call always produces the same
+ * bytes.
  */
 public final class JsonApi {
   private JsonApi() {}
 
   /**
-   * {@code {"data":{"type", "attributes", "relationships"}}} for a create. Null attribute and relationship values
-   * are left out, and so are empty {@code attributes} or {@code relationships} members (some creates accept none).
-   * A relationship value is a {@link Linkage} (to-one) or a {@code Collection<Linkage>} (to-many).
+   * {@code {"data":{"type", "attributes", "relationships"}}} for a create. Null attribute and
+   * relationship values are left out, and so are empty {@code attributes} or {@code relationships}
+   * members (some creates accept none). A relationship value is a {@link Linkage} (to-one) or a
+   * {@code Collection<Linkage>} (to-many).
    */
-  public static ObjectNode create(String type, Map<String, Object> attributes, Map<String, Object> relationships) {
+  public static ObjectNode create(
+      String type, Map<String, Object> attributes, Map<String, Object> relationships) {
     ObjectNode data = Json.NODES.objectNode().put("type", Objects.requireNonNull(type, "type"));
     ObjectNode attrs = attributesNode(attributes, false);
     if (!attrs.isEmpty()) {
@@ -42,18 +45,24 @@ public final class JsonApi {
     return document(data);
   }
 
-  /** createText's buffer, one per thread and reused: only the text it returns is allocated per create. */
-  private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(256));
+  /**
+   * createText's buffer, one per thread and reused: only the text it returns is allocated per
+   * create.
+   */
+  private static final ThreadLocal<StringBuilder> TEXT =
+      ThreadLocal.withInitial(() -> new StringBuilder(256));
 
   /** A buffer grown past this by one large document is not kept. */
   private static final int KEPT_CAPACITY = 16 * 1024;
 
   /**
-   * The text of {@link #create}'s document, exactly as its {@code toString()} writes it, without the tree: a plan
-   * that creates 100,000 testers made 100,000 trees only to write them out, which was half of what it allocated.
-   * Attribute values that are not strings, booleans or integers are written through Jackson.
+   * The text of {@link #create}'s document, exactly as its {@code toString()} writes it, without
+   * the tree: a plan that creates 100,000 testers made 100,000 trees only to write them out, which
+   * was half of what it allocated. Attribute values that are not strings, booleans or integers are
+   * written through Jackson.
    */
-  public static String createText(String type, Map<String, Object> attributes, Map<String, Object> relationships) {
+  public static String createText(
+      String type, Map<String, Object> attributes, Map<String, Object> relationships) {
     StringBuilder out = TEXT.get();
     if (out.capacity() > KEPT_CAPACITY) {
       out = new StringBuilder(256);
@@ -92,7 +101,8 @@ public final class JsonApi {
           boolean first = true;
           for (Object item : c) {
             if (!(item instanceof Linkage l)) {
-              throw new IllegalArgumentException("relationship " + e.getKey() + " holds a " + typeName(item) + ", not a Linkage");
+              throw new IllegalArgumentException(
+                  "relationship " + e.getKey() + " holds a " + typeName(item) + ", not a Linkage");
             }
             out.append(first ? "" : ",");
             linkageText(l, out);
@@ -103,7 +113,10 @@ public final class JsonApi {
           linkageText(l, out);
         } else {
           throw new IllegalArgumentException(
-              "relationship " + e.getKey() + " must be a Linkage or a Collection<Linkage>, not a " + typeName(e.getValue()));
+              "relationship "
+                  + e.getKey()
+                  + " must be a Linkage or a Collection<Linkage>, not a "
+                  + typeName(e.getValue()));
         }
         out.append('}');
       }
@@ -127,19 +140,24 @@ public final class JsonApi {
   }
 
   /**
-   * {@code {"data":{"type", "id", "attributes"}}} for a PATCH. Unlike {@link #create}, a null value is sent as
-   * JSON null: in a PATCH it clears the attribute, and only the attributes given are changed.
+   * {@code {"data":{"type", "id", "attributes"}}} for a PATCH. Unlike {@link #create}, a null value
+   * is sent as JSON null: in a PATCH it clears the attribute, and only the attributes given are
+   * changed.
    */
   public static ObjectNode update(String type, String id, Map<String, Object> attributes) {
     ObjectNode data =
-        Json.NODES.objectNode()
+        Json.NODES
+            .objectNode()
             .put("type", Objects.requireNonNull(type, "type"))
             .put("id", Objects.requireNonNull(id, "id"));
     data.set("attributes", attributesNode(attributes, true));
     return document(data);
   }
 
-  /** {@code {"data":[{"type","id"},...]}}: the body of a to-many relationship POST or DELETE, in the given order. */
+  /**
+   * {@code {"data":[{"type","id"},...]}}: the body of a to-many relationship POST or DELETE, in the
+   * given order.
+   */
   public static ObjectNode linkages(String type, Collection<String> ids) {
     ArrayNode array = Json.NODES.arrayNode();
     for (String id : ids) {
@@ -148,7 +166,10 @@ public final class JsonApi {
     return document(array);
   }
 
-  /** {@code {"data":{"type","id"}}}, or {@code {"data":null}} when id is null: the body of a to-one PATCH. */
+  /**
+   * {@code {"data":{"type","id"}}}, or {@code {"data":null}} when id is null: the body of a to-one
+   * PATCH.
+   */
   public static ObjectNode toOne(String type, String id) {
     return document(id == null ? Json.NODES.nullNode() : linkage(new Linkage(type, id)));
   }
@@ -165,7 +186,10 @@ public final class JsonApi {
     return attrs;
   }
 
-  /** Strings, booleans and numbers directly (a create per tester adds up); anything else through Jackson. */
+  /**
+   * Strings, booleans and numbers directly (a create per tester adds up); anything else through
+   * Jackson.
+   */
   private static JsonNode value(Object v) {
     if (v instanceof String str) {
       return Json.NODES.textNode(str);
@@ -190,14 +214,18 @@ public final class JsonApi {
       ArrayNode array = Json.NODES.arrayNode();
       for (Object item : c) {
         if (!(item instanceof Linkage l)) {
-          throw new IllegalArgumentException("relationship " + name + " holds a " + typeName(item) + ", not a Linkage");
+          throw new IllegalArgumentException(
+              "relationship " + name + " holds a " + typeName(item) + ", not a Linkage");
         }
         array.add(linkage(l));
       }
       return document(array);
     }
     throw new IllegalArgumentException(
-        "relationship " + name + " must be a Linkage or a Collection<Linkage>, not a " + typeName(value));
+        "relationship "
+            + name
+            + " must be a Linkage or a Collection<Linkage>, not a "
+            + typeName(value));
   }
 
   private static ObjectNode linkage(Linkage l) {
@@ -214,7 +242,8 @@ public final class JsonApi {
     if (map == null) {
       return List.of();
     }
-    // already in order (or a single entry): iterated as they are, no copy (one per create of a large plan)
+    // already in order (or a single entry): iterated as they are, no copy (one per create of a
+    // large plan)
     if (map instanceof LinkedHashMap || map instanceof SortedMap || map.size() <= 1) {
       return map.entrySet();
     }

@@ -2,7 +2,10 @@ package dev.flightplan.api;
 
 import java.util.List;
 
-/** HTTP 401: the token was rejected (expired, wrong key, or clock skew). Never retried by the client. */
+/**
+ * HTTP 401: the token was rejected (expired, wrong key, or clock skew). Never retried by the
+ * client.
+ */
 public class NotAuthorizedException extends ApiException {
   private static final long serialVersionUID = 1L;
 

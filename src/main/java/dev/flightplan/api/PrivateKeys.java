@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 import org.jose4j.keys.EllipticCurves;
 
 /**
- * Reads the App Store Connect {@code .p8} key: a PKCS#8 P-256 EC private key, as PEM text, bare base64 (of the DER
- * or of the whole PEM, as CI secrets often hold it) or DER bytes. Failures say what the input looks like instead,
- * never what it contains; causes are dropped because provider messages can echo input bytes.
+ * Reads the App Store Connect {@code .p8} key: a PKCS#8 P-256 EC private key, as PEM text, bare
+ * base64 (of the DER or of the whole PEM, as CI secrets often hold it) or DER bytes. Failures say
+ * what the input looks like instead, never what it contains; causes are dropped because provider
+ * messages can echo input bytes.
  */
 final class PrivateKeys {
   static final String NOT_P8 = "is not a PKCS#8 EC private key (.p8)";
@@ -26,7 +27,10 @@ final class PrivateKeys {
 
   private PrivateKeys() {}
 
-  /** Parses text; throws IllegalArgumentException whose message is a reason to append to "... is not a .p8". */
+  /**
+   * Parses text; throws IllegalArgumentException whose message is a reason to append to "... is not
+   * a .p8".
+   */
   static ECPrivateKey parse(String text) {
     return parse(text, true);
   }
@@ -41,7 +45,9 @@ final class PrivateKeys {
 
   /** The canonical PEM text of a parsed key. */
   static String toPem(ECPrivateKey key) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getEncoded());
     return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
   }
 
@@ -62,13 +68,15 @@ final class PrivateKeys {
               "it is a SEC1 \"EC PRIVATE KEY\"; convert it with"
                   + " `openssl pkcs8 -topk8 -nocrypt -in key.pem -out AuthKey.p8`");
         case "ENCRYPTED PRIVATE KEY":
-          throw new IllegalArgumentException("it is encrypted; the .p8 downloaded from App Store Connect is not");
+          throw new IllegalArgumentException(
+              "it is encrypted; the .p8 downloaded from App Store Connect is not");
         default:
           throw new IllegalArgumentException("it holds a \"" + label + "\", not a \"PRIVATE KEY\"");
       }
     }
     if (t.contains("-----BEGIN")) {
-      throw new IllegalArgumentException("its PEM armour is incomplete (no matching -----END line)");
+      throw new IllegalArgumentException(
+          "its PEM armour is incomplete (no matching -----END line)");
     }
     byte[] decoded = base64(t);
     if (mayUnwrap && decoded.length > 0 && decoded[0] == '-') {

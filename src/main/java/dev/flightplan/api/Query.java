@@ -6,13 +6,18 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Builds a path with a query string the way App Store Connect reads it ({@code style=form, explode=false}): names
- * and values percent-encoded (brackets too: {@code filter%5Bapps%5D=123}), multiple values joined by a literal
- * comma. Parameters keep the order they were added in; a null value leaves the parameter out.
+ * Builds a path with a query string the way App Store Connect reads it ({@code style=form,
+ * explode=false}): names and values percent-encoded (brackets too: {@code filter%5Bapps%5D=123}),
+ * multiple values joined by a literal comma. Parameters keep the order they were added in; a null
+ * value leaves the parameter out.
  */
 public final class Query {
-  /** The path, then the query as it grows: built once, without copying the parts again (a plan makes 100,000). */
+  /**
+   * The path, then the query as it grows: built once, without copying the parts again (a plan makes
+   * 100,000).
+   */
   private final StringBuilder text;
+
   private final int pathLength;
   private final boolean pathHasQuery;
 
@@ -26,7 +31,10 @@ public final class Query {
     return new Query(path);
   }
 
-  /** Adds {@code name=value}; a Collection value becomes its elements joined by commas. Null values are skipped. */
+  /**
+   * Adds {@code name=value}; a Collection value becomes its elements joined by commas. Null values
+   * are skipped.
+   */
   public Query param(String name, Object value) {
     Objects.requireNonNull(name, "name");
     if (value == null) {
@@ -36,7 +44,10 @@ public final class Query {
         value instanceof Collection<?> c
             ? c.stream().map(v -> encode(String.valueOf(v))).collect(Collectors.joining(","))
             : encode(String.valueOf(value));
-    text.append(text.length() > pathLength || pathHasQuery ? '&' : '?').append(encode(name)).append('=').append(encoded);
+    text.append(text.length() > pathLength || pathHasQuery ? '&' : '?')
+        .append(encode(name))
+        .append('=')
+        .append(encoded);
     return this;
   }
 
@@ -49,14 +60,18 @@ public final class Query {
     return build();
   }
 
-  /** RFC 3986 percent-encoding of everything but unreserved characters and the comma (the list separator). */
+  /**
+   * RFC 3986 percent-encoding of everything but unreserved characters and the comma (the list
+   * separator).
+   */
   static String encode(String s) {
     int i = 0;
     while (i < s.length() && unreserved(s.charAt(i))) {
       i++;
     }
     if (i == s.length()) {
-      return s; // nothing to encode (ids, most names): no copy, a plan of 100,000 creates makes half a million
+      return s; // nothing to encode (ids, most names): no copy, a plan of 100,000 creates makes
+      // half a million
     }
     StringBuilder out = new StringBuilder(s.length() + 8).append(s, 0, i);
     for (byte b : s.substring(i).getBytes(StandardCharsets.UTF_8)) {
@@ -64,7 +79,8 @@ public final class Query {
       if (unreserved(c)) {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }
@@ -72,7 +88,13 @@ public final class Query {
   }
 
   private static boolean unreserved(int c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~' || c == ',';
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~'
+        || c == ',';
   }
 }

@@ -13,23 +13,26 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The API key's hourly allowance as this client sees it, kept from {@code X-Rate-Limit} ({@code user-hour-lim},
- * {@code user-hour-rem}), and the pacing built on it: before each request the client asks {@link #acquire()}, which
- * waits (through the injected {@link Sleeper}) while the budget is nearly spent instead of letting requests run
- * into 429s. Thread-safe; waiting requests queue in order.
+ * The API key's hourly allowance as this client sees it, kept from {@code X-Rate-Limit} ({@code
+ * user-hour-lim}, {@code user-hour-rem}), and the pacing built on it: before each request the
+ * client asks {@link #acquire()}, which waits (through the injected {@link Sleeper}) while the
+ * budget is nearly spent instead of letting requests run into 429s. Thread-safe; waiting requests
+ * queue in order.
  *
- * <p>The budget available is the remaining count of the last response, less the requests in flight (the server
- * may not have counted them yet), plus this client's own requests that have since left the rolling hour. While
- * that is at or below {@link #reserve()} (1 % of the limit, at least 1: left for other users of the key), a
- * request waits until its turn comes: the moment this client's oldest request of the last hour leaves the window,
- * or, when the budget was spent by others, one request per {@code hour / limit} (1 s at 3,600 an hour), the pace
- * at which a rolling window refills on average. Each response corrects the estimate. Before the first response
- * the allowance is unknown and nothing waits; the 429 retry with backoff stays as the last resort. Each wait is told
- * to the {@link #onWait watchers} (apply's progress) with the moment it ends, and ends early when the waiting thread
- * is interrupted.
+ * <p>The budget available is the remaining count of the last response, less the requests in flight
+ * (the server may not have counted them yet), plus this client's own requests that have since left
+ * the rolling hour. While that is at or below {@link #reserve()} (1 % of the limit, at least 1:
+ * left for other users of the key), a request waits until its turn comes: the moment this client's
+ * oldest request of the last hour leaves the window, or, when the budget was spent by others, one
+ * request per {@code hour / limit} (1 s at 3,600 an hour), the pace at which a rolling window
+ * refills on average. Each response corrects the estimate. Before the first response the allowance
+ * is unknown and nothing waits; the 429 retry with backoff stays as the last resort. Each wait is
+ * told to the {@link #onWait watchers} (apply's progress) with the moment it ends, and ends early
+ * when the waiting thread is interrupted.
  */
 public final class RateBudget {
   static final Duration WINDOW = Duration.ofHours(1);
+
   /** Slack for the server counting a request a little after this client sent it. */
   static final Duration MARGIN = Duration.ofSeconds(1);
 
@@ -45,11 +48,13 @@ public final class RateBudget {
   private int inFlight;
   private long tickets;
   private long countedBy;
+
   /**
-   * The last ticket handed out when the count held was taken: tickets are handed out in the order requests are
-   * sent, so a request with a higher one was sent after that count arrived.
+   * The last ticket handed out when the count held was taken: tickets are handed out in the order
+   * requests are sent, so a request with a higher one was sent after that count arrived.
    */
   private long ticketsAtCount;
+
   private long pauses;
   private Duration waited = Duration.ZERO;
   private final List<Consumer<Instant>> watchers = new CopyOnWriteArrayList<>();
@@ -78,7 +83,10 @@ public final class RateBudget {
             inFlight++;
             return ++tickets;
           }
-          wait = sent.isEmpty() ? refillInterval() : Duration.between(now, sent.peekFirst().plus(WINDOW).plus(MARGIN));
+          wait =
+              sent.isEmpty()
+                  ? refillInterval()
+                  : Duration.between(now, sent.peekFirst().plus(WINDOW).plus(MARGIN));
           if (wait.isNegative()) {
             wait = Duration.ZERO;
           }
@@ -92,8 +100,10 @@ public final class RateBudget {
           long before = agedOut;
           prune(clock.instant());
           if (agedOut == before) {
-            // the clock says otherwise, but the wait was for one request to leave the window (ours, or on average
-            // others'): count it back, and let the next answer tell the truth. Each wait thus frees one request,
+            // the clock says otherwise, but the wait was for one request to leave the window (ours,
+            // or on average
+            // others'): count it back, and let the next answer tell the truth. Each wait thus frees
+            // one request,
             // whatever the clock does.
             credits++;
             if (!sent.isEmpty()) {
@@ -108,12 +118,13 @@ public final class RateBudget {
   }
 
   /**
-   * After a response: what its {@code X-Rate-Limit} said (unknown when it had none). Requests in flight together
-   * are counted by the server in any order, and their answers arrive in any order, so of answers to requests in
-   * flight together the lowest count holds: an answer showing less remaining than the count held is always taken
-   * (it changes nothing else when its request is older than the one that gave the count), and one showing more is
-   * taken only from a request sent after the count held arrived, which the server counted later for certain (the
-   * rolling hour gave requests back). So answers overtaking one another never make the budget look larger than it is.
+   * After a response: what its {@code X-Rate-Limit} said (unknown when it had none). Requests in
+   * flight together are counted by the server in any order, and their answers arrive in any order,
+   * so of answers to requests in flight together the lowest count holds: an answer showing less
+   * remaining than the count held is always taken (it changes nothing else when its request is
+   * older than the one that gave the count), and one showing more is taken only from a request sent
+   * after the count held arrived, which the server counted later for certain (the rolling hour gave
+   * requests back). So answers overtaking one another never make the budget look larger than it is.
    */
   synchronized void answered(long ticket, RateLimit seen) {
     inFlight = Math.max(0, inFlight - 1);
@@ -156,7 +167,10 @@ public final class RateBudget {
     return last;
   }
 
-  /** Requests this client may still send this hour without waiting, by its estimate; empty while unknown. */
+  /**
+   * Requests this client may still send this hour without waiting, by its estimate; empty while
+   * unknown.
+   */
   public synchronized OptionalLong available() {
     if (limit < 0 || remaining < 0) {
       return OptionalLong.empty();
@@ -165,14 +179,18 @@ public final class RateBudget {
     return OptionalLong.of(Math.max(0, estimate() - reserve()));
   }
 
-  /** The requests kept back for other users of the key: 1 % of the limit, at least 1; 0 while unknown. */
+  /**
+   * The requests kept back for other users of the key: 1 % of the limit, at least 1; 0 while
+   * unknown.
+   */
   public synchronized long reserve() {
     return limit < 0 ? 0 : Math.max(1, limit / 100);
   }
 
   /**
-   * The least time it takes to send {@code requests} more, by the pacing above: zero when the budget covers them,
-   * else until enough of this client's requests have left the window and then one per {@code hour / limit}.
+   * The least time it takes to send {@code requests} more, by the pacing above: zero when the
+   * budget covers them, else until enough of this client's requests have left the window and then
+   * one per {@code hour / limit}.
    */
   public synchronized Duration timeFor(long requests) {
     if (limit < 0 || remaining < 0 || limit == 0) {
@@ -200,8 +218,9 @@ public final class RateBudget {
   }
 
   /**
-   * Tells {@code watcher}, each time a request starts waiting for the budget, when that wait ends: the moment its
-   * turn comes by the rolling hour observed (above). Called on the waiting thread, just before it sleeps.
+   * Tells {@code watcher}, each time a request starts waiting for the budget, when that wait ends:
+   * the moment its turn comes by the rolling hour observed (above). Called on the waiting thread,
+   * just before it sleeps.
    */
   public Subscription onWait(Consumer<Instant> watcher) {
     watchers.add(watcher);

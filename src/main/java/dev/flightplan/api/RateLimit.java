@@ -4,10 +4,12 @@ import java.util.OptionalLong;
 
 /**
  * The hourly allowance of the API key as the last {@code X-Rate-Limit} header stated it ({@code
- * user-hour-lim:3600;user-hour-rem:3599;}). Either value is empty when unknown: header missing or unreadable.
+ * user-hour-lim:3600;user-hour-rem:3599;}). Either value is empty when unknown: header missing or
+ * unreadable.
  */
 public record RateLimit(OptionalLong hourLimit, OptionalLong hourRemaining) {
-  private static final RateLimit UNKNOWN = new RateLimit(OptionalLong.empty(), OptionalLong.empty());
+  private static final RateLimit UNKNOWN =
+      new RateLimit(OptionalLong.empty(), OptionalLong.empty());
 
   public RateLimit {
     hourLimit = hourLimit == null ? OptionalLong.empty() : hourLimit;
@@ -18,7 +20,9 @@ public record RateLimit(OptionalLong hourLimit, OptionalLong hourRemaining) {
     return UNKNOWN;
   }
 
-  /** Reads the header leniently: unknown keys and malformed parts are ignored, never an exception. */
+  /**
+   * Reads the header leniently: unknown keys and malformed parts are ignored, never an exception.
+   */
   public static RateLimit parse(String header) {
     if (header == null) {
       return UNKNOWN;

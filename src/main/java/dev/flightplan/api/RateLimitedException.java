@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * HTTP 429: the API key is over its allowance. The request was refused, so it is always safe to repeat; the
- * client already did so with backoff before throwing this. {@link #retryAfter()} is the server's hint, if any.
+ * HTTP 429: the API key is over its allowance. The request was refused, so it is always safe to
+ * repeat; the client already did so with backoff before throwing this. {@link #retryAfter()} is the
+ * server's hint, if any.
  */
 public class RateLimitedException extends ApiException {
   private static final long serialVersionUID = 1L;

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One JSON:API resource object as the server sent it. {@code attributes} and {@code relationships} are never null
- * (empty when the server left them out); accessors return null or empty for anything absent, never throw.
+ * One JSON:API resource object as the server sent it. {@code attributes} and {@code relationships}
+ * are never null (empty when the server left them out); accessors return null or empty for anything
+ * absent, never throw.
  */
 public record Resource(String type, String id, ObjectNode attributes, ObjectNode relationships) {
   public Resource {
@@ -19,7 +20,9 @@ public record Resource(String type, String id, ObjectNode attributes, ObjectNode
     relationships = relationships == null ? Json.NODES.objectNode() : relationships;
   }
 
-  /** Reads a resource object leniently: missing members become empty, unknown members are ignored. */
+  /**
+   * Reads a resource object leniently: missing members become empty, unknown members are ignored.
+   */
   static Resource from(JsonNode node) {
     return new Resource(
         node.path("type").asText(""),
@@ -33,7 +36,10 @@ public record Resource(String type, String id, ObjectNode attributes, ObjectNode
     return new Linkage(type, id);
   }
 
-  /** The attribute as text; null when absent or JSON null. Scalars other than strings are given as their text. */
+  /**
+   * The attribute as text; null when absent or JSON null. Scalars other than strings are given as
+   * their text.
+   */
   public String string(String attr) {
     JsonNode v = attribute(attr);
     if (v == null) {
@@ -77,7 +83,10 @@ public record Resource(String type, String id, ObjectNode attributes, ObjectNode
     return linkageOf(relationships.path(rel).path("data"));
   }
 
-  /** {@code relationships.<rel>.meta.paging.total}, present only when the server counted the relationship. */
+  /**
+   * {@code relationships.<rel>.meta.paging.total}, present only when the server counted the
+   * relationship.
+   */
   public OptionalInt relationshipTotal(String rel) {
     return Document.intAt(relationships.path(rel).path("meta").path("paging").path("total"));
   }

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often and how patiently the client repeats a failed request. {@code maxAttempts} counts the first try
- * (1 = never retry). The wait before retry n (1-based) is {@code min(maxDelay, baseDelay * 2^(n-1))}, spread by
- * ±{@code jitter} (a fraction in [0, 1]) so that concurrent clients do not retry in step.
+ * How often and how patiently the client repeats a failed request. {@code maxAttempts} counts the
+ * first try (1 = never retry). The wait before retry n (1-based) is {@code min(maxDelay, baseDelay
+ * * 2^(n-1))}, spread by ±{@code jitter} (a fraction in [0, 1]) so that concurrent clients do not
+ * retry in step.
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter) {
   public RetryPolicy {

@@ -12,15 +12,20 @@ import org.jose4j.jwx.HeaderParameterNames;
 import org.jose4j.lang.JoseException;
 
 /**
- * Mints and caches the App Store Connect bearer token: ES256 (JOSE R||S signature, which jose4j produces), {@code
- * kid} = key ID, {@code iss} = issuer ID, {@code aud} = {@code appstoreconnect-v1}, 15 minutes of life (Apple
- * refuses more than 20), re-minted 2 minutes before expiry. Thread-safe; the token never leaves the client.
+ * Mints and caches the App Store Connect bearer token: ES256 (JOSE R||S signature, which jose4j
+ * produces), {@code kid} = key ID, {@code iss} = issuer ID, {@code aud} = {@code
+ * appstoreconnect-v1}, 15 minutes of life (Apple refuses more than 20), re-minted 2 minutes before
+ * expiry. Thread-safe; the token never leaves the client.
  */
 final class TokenSource {
   static final String AUDIENCE = "appstoreconnect-v1";
   static final Duration LIFETIME = Duration.ofMinutes(15);
   static final Duration RENEW_BEFORE = Duration.ofMinutes(2);
-  /** {@code iat} is set this far back so that a server clock slightly behind ours does not see a future token. */
+
+  /**
+   * {@code iat} is set this far back so that a server clock slightly behind ours does not see a
+   * future token.
+   */
   static final Duration SKEW = Duration.ofSeconds(5);
 
   private final String keyId;
@@ -41,7 +46,10 @@ final class TokenSource {
 
   /** A minted token and the moment it expires ({@code exp}). */
   record Token(String value, Instant expiresAt) {
-    /** True when the token has expired by {@code now}: a 401 for it then says nothing about the credentials. */
+    /**
+     * True when the token has expired by {@code now}: a 401 for it then says nothing about the
+     * credentials.
+     */
     boolean expiredBy(Instant now) {
       return !now.isBefore(expiresAt);
     }
@@ -52,7 +60,10 @@ final class TokenSource {
     }
   }
 
-  /** The cached token, minted anew when there is none or it is within {@link #RENEW_BEFORE} of expiry. */
+  /**
+   * The cached token, minted anew when there is none or it is within {@link #RENEW_BEFORE} of
+   * expiry.
+   */
   synchronized Token token() {
     Instant now = clock.instant();
     if (token == null || !now.isBefore(renewAt)) {
@@ -91,8 +102,10 @@ final class TokenSource {
     try {
       token = new Token(jws.getCompactSerialization(), Instant.ofEpochSecond(exp));
     } catch (JoseException e) {
-      // the message names the algorithm or key type, never key material; the cause is dropped to be sure
-      throw new IllegalStateException("could not sign the App Store Connect token: " + e.getMessage());
+      // the message names the algorithm or key type, never key material; the cause is dropped to be
+      // sure
+      throw new IllegalStateException(
+          "could not sign the App Store Connect token: " + e.getMessage());
     }
     renewAt = Instant.ofEpochSecond(exp).minus(RENEW_BEFORE);
     minted++;

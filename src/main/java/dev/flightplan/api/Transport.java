@@ -27,17 +27,18 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * One HTTP exchange at a time per caller, over a pool shared by all callers: Apache HttpClient 5 classic, no
- * automatic retries (the client owns retry policy and request counting), no redirects (a redirect could carry the
- * token to another host), no cookies. Each exchange keeps to its {@link ExchangeLimits}: past the deadline it is
- * aborted ({@link DeadlineExceededException}), and a body over the cap is refused by its Content-Length or as soon as
- * the cap is passed, without reading the rest ({@link TooLargeException}). Thread-safe.
+ * One HTTP exchange at a time per caller, over a pool shared by all callers: Apache HttpClient 5
+ * classic, no automatic retries (the client owns retry policy and request counting), no redirects
+ * (a redirect could carry the token to another host), no cookies. Each exchange keeps to its {@link
+ * ExchangeLimits}: past the deadline it is aborted ({@link DeadlineExceededException}), and a body
+ * over the cap is refused by its Content-Length or as soon as the cap is passed, without reading
+ * the rest ({@link TooLargeException}). Thread-safe.
  */
 final class Transport implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -59,7 +60,10 @@ final class Transport implements AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     DeadlineExceededException(ExchangeLimits limits, IOException cause) {
-      super("no complete answer within " + limits.describeDeadline() + ", the deadline of one exchange");
+      super(
+          "no complete answer within "
+              + limits.describeDeadline()
+              + ", the deadline of one exchange");
       initCause(cause);
     }
   }
@@ -70,9 +74,17 @@ final class Transport implements AutoCloseable {
     private final int status;
 
     TooLargeException(int status, long declared, ExchangeLimits limits) {
-      super("the answer (" + status + ") is larger than " + limits.describeCap() + ", the most the client reads of"
-          + " one response" + (declared > 0 ? String.format(java.util.Locale.ROOT, " (Content-Length %,d)", declared) : "")
-          + "; it was not read");
+      super(
+          "the answer ("
+              + status
+              + ") is larger than "
+              + limits.describeCap()
+              + ", the most the client reads of"
+              + " one response"
+              + (declared > 0
+                  ? String.format(java.util.Locale.ROOT, " (Content-Length %,d)", declared)
+                  : "")
+              + "; it was not read");
       this.status = status;
     }
 
@@ -83,11 +95,13 @@ final class Transport implements AutoCloseable {
 
   private final CloseableHttpClient http;
   private final ExchangeLimits limits;
-  private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "asc-deadlines");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "asc-deadlines");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   Transport(ExchangeLimits limits) {
     this.limits = limits;
@@ -95,7 +109,8 @@ final class Transport implements AutoCloseable {
         ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
             .setSocketTimeout(Timeout.of(RESPONSE_TIMEOUT))
-            // re-check pooled connections idle for a while, so a POST is not sent down a connection the server closed
+            // re-check pooled connections idle for a while, so a POST is not sent down a connection
+            // the server closed
             .setValidateAfterInactivity(TimeValue.ofSeconds(2))
             .build();
     this.http =
@@ -118,7 +133,8 @@ final class Transport implements AutoCloseable {
             .build();
   }
 
-  Response send(String method, URI uri, Map<String, String> headers, byte[] body) throws IOException {
+  Response send(String method, URI uri, Map<String, String> headers, byte[] body)
+      throws IOException {
     HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
     headers.forEach(request::addHeader);
     if (body != null) {
@@ -128,10 +144,14 @@ final class Transport implements AutoCloseable {
     ScheduledFuture<?> deadline;
     try {
       // aborting closes the connection, which ends a read however slowly the server is sending
-      deadline = deadlines.schedule(() -> {
-        late.set(true);
-        request.cancel();
-      }, limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
+      deadline =
+          deadlines.schedule(
+              () -> {
+                late.set(true);
+                request.cancel();
+              },
+              limits.deadline().toNanos(),
+              TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       throw new IllegalStateException("the client is closed", e);
     }
@@ -143,14 +163,19 @@ final class Transport implements AutoCloseable {
             for (Header h : response.getHeaders()) {
               received.put(h.getName().toLowerCase(Locale.ROOT), h.getValue());
             }
-            byte[] bytes = response.getEntity() == null ? new byte[0] : read(request, response.getCode(), response.getEntity());
+            byte[] bytes =
+                response.getEntity() == null
+                    ? new byte[0]
+                    : read(request, response.getCode(), response.getEntity());
             return new Response(response.getCode(), response.getReasonPhrase(), received, bytes);
           });
     } catch (TooLargeException e) {
       throw e;
     } catch (java.util.concurrent.CancellationException e) {
-      // the deadline cancelled the request while it waited for a pooled connection: a timeout like any other;
-      // otherwise the thread was interrupted (apply is stopping), which the sender reports as stopped
+      // the deadline cancelled the request while it waited for a pooled connection: a timeout like
+      // any other;
+      // otherwise the thread was interrupted (apply is stopping), which the sender reports as
+      // stopped
       if (late.get()) {
         throw new DeadlineExceededException(limits, new IOException(e));
       }
@@ -162,8 +187,12 @@ final class Transport implements AutoCloseable {
     }
   }
 
-  /** The body, up to the cap; past it the exchange is aborted, so that closing it does not read the rest. */
-  private byte[] read(HttpUriRequestBase request, int status, HttpEntity entity) throws IOException {
+  /**
+   * The body, up to the cap; past it the exchange is aborted, so that closing it does not read the
+   * rest.
+   */
+  private byte[] read(HttpUriRequestBase request, int status, HttpEntity entity)
+      throws IOException {
     long declared = entity.getContentLength();
     if (declared > limits.maxResponseBytes()) {
       request.cancel();
@@ -182,7 +211,10 @@ final class Transport implements AutoCloseable {
     return out.toByteArray();
   }
 
-  /** True when the failure happened before the request could reach the server, so repeating it is always safe. */
+  /**
+   * True when the failure happened before the request could reach the server, so repeating it is
+   * always safe.
+   */
   static boolean neverSent(IOException e) {
     return e instanceof ConnectException
         || e instanceof ConnectTimeoutException
@@ -196,12 +228,15 @@ final class Transport implements AutoCloseable {
       return e.getMessage();
     }
     String kind =
-        e instanceof ConnectException ? "connection refused"
-            : e instanceof ConnectTimeoutException ? "connect timed out"
-            : e instanceof UnknownHostException ? "unknown host"
-            : e instanceof ConnectionRequestTimeoutException ? "no free connection in the pool"
-            : e instanceof InterruptedIOException ? "timed out"
-            : "I/O error";
+        e instanceof ConnectException
+            ? "connection refused"
+            : e instanceof ConnectTimeoutException
+                ? "connect timed out"
+                : e instanceof UnknownHostException
+                    ? "unknown host"
+                    : e instanceof ConnectionRequestTimeoutException
+                        ? "no free connection in the pool"
+                        : e instanceof InterruptedIOException ? "timed out" : "I/O error";
     String msg = e.getMessage();
     return kind + " (" + e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg) + ")";
   }

@@ -2,7 +2,9 @@ package dev.flightplan.api;
 
 import java.util.List;
 
-/** HTTP 422: the request is well-formed but cannot be carried out now. Never retried by the client. */
+/**
+ * HTTP 422: the request is well-formed but cannot be carried out now. Never retried by the client.
+ */
 public class UnprocessableException extends ApiException {
   private static final long serialVersionUID = 1L;
 

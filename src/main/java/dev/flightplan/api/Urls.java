@@ -13,8 +13,8 @@ final class Urls {
   private Urls() {}
 
   /**
-   * Parses a URL or path, percent-encoding characters {@link URI} rejects (brackets in {@code filter[apps]}, spaces)
-   * so that a link is followed as written; existing escapes are kept.
+   * Parses a URL or path, percent-encoding characters {@link URI} rejects (brackets in {@code
+   * filter[apps]}, spaces) so that a link is followed as written; existing escapes are kept.
    */
   static URI parse(String s) {
     try {
@@ -53,6 +53,8 @@ final class Urls {
     if (u.getPort() >= 0) {
       return u.getPort();
     }
-    return "https".equalsIgnoreCase(u.getScheme()) ? 443 : "http".equalsIgnoreCase(u.getScheme()) ? 80 : -1;
+    return "https".equalsIgnoreCase(u.getScheme())
+        ? 443
+        : "http".equalsIgnoreCase(u.getScheme()) ? 80 : -1;
   }
 }

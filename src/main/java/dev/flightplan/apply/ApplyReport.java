@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outcome of an apply, complete even when it stopped half way: the result of every planned call, from which
- * each action's state follows (done when every call serving it was sent successfully), and the ids of what it
- * created or adopted, by the plan's reference ({@code r3}).
+ * The outcome of an apply, complete even when it stopped half way: the result of every planned
+ * call, from which each action's state follows (done when every call serving it was sent
+ * successfully), and the ids of what it created or adopted, by the plan's reference ({@code r3}).
  */
 public record ApplyReport(Plan plan, List<CallResult> results, Map<String, String> ids) {
   public ApplyReport {
@@ -38,12 +38,16 @@ public record ApplyReport(Plan plan, List<CallResult> results, Map<String, Strin
 
   public List<Action> done() {
     Map<Address, CallResult.Status> states = states();
-    return plan.actions().stream().filter(a -> state(states, a.address()) == CallResult.Status.DONE).toList();
+    return plan.actions().stream()
+        .filter(a -> state(states, a.address()) == CallResult.Status.DONE)
+        .toList();
   }
 
   public List<Action> notDone() {
     Map<Address, CallResult.Status> states = states();
-    return plan.actions().stream().filter(a -> state(states, a.address()) != CallResult.Status.DONE).toList();
+    return plan.actions().stream()
+        .filter(a -> state(states, a.address()) != CallResult.Status.DONE)
+        .toList();
   }
 
   private static CallResult.Status state(Map<Address, CallResult.Status> states, Address address) {
@@ -51,8 +55,8 @@ public record ApplyReport(Plan plan, List<CallResult> results, Map<String, Strin
   }
 
   /**
-   * Each object that is not done, with FAILED if a call serving it failed, else NOT_SENT; objects absent from the
-   * map are done.
+   * Each object that is not done, with FAILED if a call serving it failed, else NOT_SENT; objects
+   * absent from the map are done.
    */
   public Map<Address, CallResult.Status> states() {
     Map<Address, CallResult.Status> states = new HashMap<>();

@@ -15,20 +15,27 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Guards against destructive plans, checked before apply sends anything: a plan that deletes more than {@code
- * maxDeletes} objects, or that leaves a group with members empty, is refused unless the user allows it. Pure.
+ * Guards against destructive plans, checked before apply sends anything: a plan that deletes more
+ * than {@code maxDeletes} objects, or that leaves a group with members empty, is refused unless the
+ * user allows it. Pure.
  *
- * <p>What counts as a deletion: every deleted or replaced object (group, tester leaving the app, localization, an
- * object under a build, ...), every tester removed from a group, and every tester a deleted or replaced group leaves in no
- * group (as App Store Connect does when it deletes a group: {@link TakenTesters}). A group is emptied when it has members now and the
- * plan leaves it none (members removed, testers leaving the app, none added); deleting a group is a deletion, not an
- * emptying.
+ * <p>What counts as a deletion: every deleted or replaced object (group, tester leaving the app,
+ * localization, an object under a build, ...), every tester removed from a group, and every tester
+ * a deleted or replaced group leaves in no group (as App Store Connect does when it deletes a
+ * group: {@link TakenTesters}). A group is emptied when it has members now and the plan leaves it
+ * none (members removed, testers leaving the app, none added); deleting a group is a deletion, not
+ * an emptying.
  */
 public final class Guards {
-  /** The default of {@code --max-deletes}: enough for everyday edits, far from a bad commit's thousands. */
+  /**
+   * The default of {@code --max-deletes}: enough for everyday edits, far from a bad commit's
+   * thousands.
+   */
   public static final int DEFAULT_MAX_DELETES = 10;
 
-  /** What the user allows: at most {@code maxDeletes} deletions, and whether groups may be emptied. */
+  /**
+   * What the user allows: at most {@code maxDeletes} deletions, and whether groups may be emptied.
+   */
   public record Limits(int maxDeletes, boolean allowEmptyGroups) {
     public Limits {
       if (maxDeletes < 0) {
@@ -59,21 +66,31 @@ public final class Guards {
     List<String> reasons = new ArrayList<>();
     int deletions = deletions(plan, live);
     if (deletions > limits.maxDeletes()) {
-      reasons.add("this plan would delete " + deletions + " objects (" + describeDeletions(plan, live)
-          + "), more than --max-deletes " + limits.maxDeletes() + " allows; if that is intended, run again with"
-          + " --max-deletes " + deletions);
+      reasons.add(
+          "this plan would delete "
+              + deletions
+              + " objects ("
+              + describeDeletions(plan, live)
+              + "), more than --max-deletes "
+              + limits.maxDeletes()
+              + " allows; if that is intended, run again with"
+              + " --max-deletes "
+              + deletions);
     }
     if (!limits.allowEmptyGroups()) {
       for (String emptied : emptiedGroups(plan, live)) {
-        reasons.add("this plan would empty " + emptied + "; if that is intended, run again with --allow-empty-groups");
+        reasons.add(
+            "this plan would empty "
+                + emptied
+                + "; if that is intended, run again with --allow-empty-groups");
       }
     }
     return new Refusal(reasons);
   }
 
   /**
-   * Deleted or replaced objects, plus testers removed from groups, plus the testers deleted or replaced groups leave
-   * in no group ({@link TakenTesters}).
+   * Deleted or replaced objects, plus testers removed from groups, plus the testers deleted or
+   * replaced groups leave in no group ({@link TakenTesters}).
    */
   public static int deletions(Plan plan, LiveState live) {
     int n = TakenTesters.count(plan, live);
@@ -81,7 +98,7 @@ public final class Guards {
       switch (a.kind()) {
         case DELETE, REPLACE -> n++;
         case UPDATE -> n += removedTesters((Action.Update) a).size();
-        default -> { }
+        default -> {}
       }
     }
     return n;
@@ -94,26 +111,45 @@ public final class Guards {
     for (Action a : plan.actions()) {
       String type = a.address().type();
       switch (a.kind()) {
-        case DELETE -> byType.computeIfAbsent(type, t -> new TreeMap<>())
-            .merge(type.equals("tester") ? "leaving the app" : type.equals("build") ? "expired" : "deleted", 1, Integer::sum);
-        case REPLACE -> byType.computeIfAbsent(type, t -> new TreeMap<>()).merge("replaced", 1, Integer::sum);
+        case DELETE ->
+            byType
+                .computeIfAbsent(type, t -> new TreeMap<>())
+                .merge(
+                    type.equals("tester")
+                        ? "leaving the app"
+                        : type.equals("build") ? "expired" : "deleted",
+                    1,
+                    Integer::sum);
+        case REPLACE ->
+            byType.computeIfAbsent(type, t -> new TreeMap<>()).merge("replaced", 1, Integer::sum);
         case UPDATE -> removedFromGroups += removedTesters((Action.Update) a).size();
-        default -> { }
+        default -> {}
       }
     }
     List<String> parts = new ArrayList<>();
-    byType.forEach((type, outcomes) -> outcomes.forEach((what, count) -> parts.add(count + " " + type + (count == 1 ? "" : "s") + " " + what)));
+    byType.forEach(
+        (type, outcomes) ->
+            outcomes.forEach(
+                (what, count) ->
+                    parts.add(count + " " + type + (count == 1 ? "" : "s") + " " + what)));
     if (removedFromGroups > 0) {
-      parts.add(removedFromGroups + (removedFromGroups == 1 ? " tester" : " testers") + " removed from groups");
+      parts.add(
+          removedFromGroups
+              + (removedFromGroups == 1 ? " tester" : " testers")
+              + " removed from groups");
     }
     int taken = TakenTesters.count(plan, live);
     if (taken > 0) {
-      parts.add(taken + (taken == 1 ? " tester" : " testers") + " left in no group by deleted groups");
+      parts.add(
+          taken + (taken == 1 ? " tester" : " testers") + " left in no group by deleted groups");
     }
     return String.join(", ", parts);
   }
 
-  /** Groups that have members now and none after the plan, described with their app and member count. */
+  /**
+   * Groups that have members now and none after the plan, described with their app and member
+   * count.
+   */
   static List<String> emptiedGroups(Plan plan, LiveState live) {
     List<String> emptied = new ArrayList<>();
     if (!removesAnyone(plan)) {
@@ -132,10 +168,13 @@ public final class Guards {
         if (members.isEmpty()) {
           continue;
         }
-        // the group's address in the plan: the file's name for it, which may differ from App Store Connect's (renamed)
+        // the group's address in the plan: the file's name for it, which may differ from App Store
+        // Connect's (renamed)
         Address address = Address.group(app.bundleId(), group.name());
         for (Action a : plan.actions()) {
-          if (a.address().app().equals(app.bundleId()) && a.address().type().equals("group") && group.id().equals(idOf(a))) {
+          if (a.address().app().equals(app.bundleId())
+              && a.address().type().equals("group")
+              && group.id().equals(idOf(a))) {
             address = a.address();
           }
         }
@@ -163,7 +202,7 @@ public final class Guards {
                   }
                 }
               }
-              default -> { }
+              default -> {}
             }
           } else if (a.address().type().equals("tester") && a instanceof Action.Delete) {
             after.remove(a.address().key());
@@ -175,15 +214,24 @@ public final class Guards {
           }
         }
         if (!deleted && after.isEmpty()) {
-          emptied.add("group \"" + group.name() + "\" of " + app.bundleId() + " (its " + members.size()
-              + " member(s) would be removed and none added)");
+          emptied.add(
+              "group \""
+                  + group.name()
+                  + "\" of "
+                  + app.bundleId()
+                  + " (its "
+                  + members.size()
+                  + " member(s) would be removed and none added)");
         }
       }
     }
     return emptied;
   }
 
-  /** Whether the plan deletes or replaces anything, or removes a tester from a group: only then can a group empty. */
+  /**
+   * Whether the plan deletes or replaces anything, or removes a tester from a group: only then can
+   * a group empty.
+   */
   private static boolean removesAnyone(Plan plan) {
     for (Action a : plan.actions()) {
       switch (a.kind()) {
@@ -197,7 +245,7 @@ public final class Guards {
             }
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return false;

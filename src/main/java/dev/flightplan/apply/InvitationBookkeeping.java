@@ -9,11 +9,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What an apply writes in the invitation log, in two steps around the plan's calls, so that an invitation is sent at
- * most once per interval even when apply is killed: {@link #ahead} before any call goes out (a re-send to a tester
- * with a known id is recorded as sent; first sightings are recorded; entries of testers no longer waiting are
- * dropped), and {@link #after} once the calls are done (an invitation to a tester this apply created is recorded
- * under its new id; a re-send that was never sent gets its old entry back).
+ * What an apply writes in the invitation log, in two steps around the plan's calls, so that an
+ * invitation is sent at most once per interval even when apply is killed: {@link #ahead} before any
+ * call goes out (a re-send to a tester with a known id is recorded as sent; first sightings are
+ * recorded; entries of testers no longer waiting are dropped), and {@link #after} once the calls
+ * are done (an invitation to a tester this apply created is recorded under its new id; a re-send
+ * that was never sent gets its old entry back).
  */
 public final class InvitationBookkeeping {
   private InvitationBookkeeping() {}
@@ -21,7 +22,8 @@ public final class InvitationBookkeeping {
   public static InvitationLog ahead(InvitationLog log, Plan plan, Instant now) {
     TreeMap<String, SortedMap<String, InvitationLog.Entry>> apps = log.toMutable();
     for (InvitationRecord r : plan.invitations()) {
-      SortedMap<String, InvitationLog.Entry> entries = apps.computeIfAbsent(r.app(), a -> new TreeMap<>());
+      SortedMap<String, InvitationLog.Entry> entries =
+          apps.computeIfAbsent(r.app(), a -> new TreeMap<>());
       switch (r.kind()) {
         case SENT -> {
           if (!r.tester().isProduced()) {
@@ -36,10 +38,12 @@ public final class InvitationBookkeeping {
   }
 
   /**
-   * {@code before}: the log as it was before {@link #ahead}; {@code ahead}: what {@link #ahead} made of it. A call
-   * that failed may have reached App Store Connect, so its entry stays: at most once.
+   * {@code before}: the log as it was before {@link #ahead}; {@code ahead}: what {@link #ahead}
+   * made of it. A call that failed may have reached App Store Connect, so its entry stays: at most
+   * once.
    */
-  public static InvitationLog after(InvitationLog before, InvitationLog ahead, ApplyReport report, Instant now) {
+  public static InvitationLog after(
+      InvitationLog before, InvitationLog ahead, ApplyReport report, Instant now) {
     TreeMap<String, SortedMap<String, InvitationLog.Entry>> apps = ahead.toMutable();
     Map<dev.flightplan.plan.Address, CallResult.Status> notDone = report.states();
     for (InvitationRecord r : report.plan().invitations()) {
@@ -47,7 +51,8 @@ public final class InvitationBookkeeping {
         continue;
       }
       CallResult.Status status = notDone.getOrDefault(r.invitation(), CallResult.Status.DONE);
-      SortedMap<String, InvitationLog.Entry> entries = apps.computeIfAbsent(r.app(), a -> new TreeMap<>());
+      SortedMap<String, InvitationLog.Entry> entries =
+          apps.computeIfAbsent(r.app(), a -> new TreeMap<>());
       if (r.tester().isProduced()) {
         String id = report.ids().get(r.tester().ref());
         if (status != CallResult.Status.NOT_SENT && id != null) {

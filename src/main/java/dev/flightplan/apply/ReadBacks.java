@@ -17,11 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Carries out a {@link ReadBack}: reads what App Store Connect holds and says whether a call took effect. */
+/**
+ * Carries out a {@link ReadBack}: reads what App Store Connect holds and says whether a call took
+ * effect.
+ */
 final class ReadBacks {
   private ReadBacks() {}
 
-  /** {@link ReadBack.Mode#FIND}: the first resource read from {@code path} that matches; empty when none (or 404). */
+  /**
+   * {@link ReadBack.Mode#FIND}: the first resource read from {@code path} that matches; empty when
+   * none (or 404).
+   */
   static Optional<Resource> find(AscClient client, ReadBack readBack, String path) {
     for (Document page : read(client, path)) {
       List<Resource> candidates = new ArrayList<>(page.data());
@@ -73,7 +79,9 @@ final class ReadBacks {
     }
   }
 
-  /** Whether {@code r} has every attribute of the read-back's {@code match} at one of its values. */
+  /**
+   * Whether {@code r} has every attribute of the read-back's {@code match} at one of its values.
+   */
   static boolean matches(Resource r, ReadBack readBack) {
     for (Map.Entry<String, List<String>> m : readBack.match().entrySet()) {
       String value = r.string(m.getKey());
@@ -82,9 +90,10 @@ final class ReadBacks {
       }
       boolean any = false;
       for (String wanted : m.getValue()) {
-        any |= readBack.ignoreCase()
-            ? wanted.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))
-            : wanted.equals(value);
+        any |=
+            readBack.ignoreCase()
+                ? wanted.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))
+                : wanted.equals(value);
       }
       if (!any) {
         return false;

@@ -22,24 +22,29 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Just before apply's first write, reads again whether what the plan creates has appeared since planning (another
- * apply, or someone in App Store Connect, created it): creating it again would make a duplicate (of an object whose
- * key App Store Connect does not keep unique), or repeat a one-off request (invite a tester twice). What to read is each create's {@link ReadBack},
- * read together: the creates whose read-backs differ only in the value of the key they filter on (a group's name, a
- * tester's email, a locale) share one request that filters on all their values, up to {@value #VALUES} values (more
- * read the whole list, as planning did); the others (the objects under a build, as its What to Test) share one
- * request per distinct read-back. A create whose read-back needs an id this plan creates is not read: nothing can be
- * under an object that does not exist yet. Nor is the create of a replacement, whose old copy the plan deletes first.
- * Only creates of objects are read (the read-back finds what the request makes, {@code POST /v1/<type>}): an
- * invitation's read-back looks at the tester, who is INVITED already when a reminder is due; a second apply on the
- * same machine cannot send it anyway (the lock), and the invitation of a tester the plan creates is covered by the
- * tester's create.
+ * Just before apply's first write, reads again whether what the plan creates has appeared since
+ * planning (another apply, or someone in App Store Connect, created it): creating it again would
+ * make a duplicate (of an object whose key App Store Connect does not keep unique), or repeat a
+ * one-off request (invite a tester twice). What to read is each create's {@link ReadBack}, read
+ * together: the creates whose read-backs differ only in the value of the key they filter on (a
+ * group's name, a tester's email, a locale) share one request that filters on all their values, up
+ * to {@value #VALUES} values (more read the whole list, as planning did); the others (the objects
+ * under a build, as its What to Test) share one request per distinct read-back. A create whose
+ * read-back needs an id this plan creates is not read: nothing can be under an object that does not
+ * exist yet. Nor is the create of a replacement, whose old copy the plan deletes first. Only
+ * creates of objects are read (the read-back finds what the request makes, {@code POST
+ * /v1/<type>}): an invitation's read-back looks at the tester, who is INVITED already when a
+ * reminder is due; a second apply on the same machine cannot send it anyway (the lock), and the
+ * invitation of a tester the plan creates is covered by the tester's create.
  */
 public final class Recheck {
   /** Values of one filter per request: about 2,000 characters of query for e-mail addresses. */
   static final int VALUES = 50;
 
-  /** The creates whose object appeared since planning (empty: none), and the requests it took to find out. */
+  /**
+   * The creates whose object appeared since planning (empty: none), and the requests it took to
+   * find out.
+   */
   public record Result(List<ApiCall> appeared, long requests) {
     public Result {
       appeared = List.copyOf(appeared);
@@ -52,13 +57,20 @@ public final class Recheck {
   public static Result run(AscClient client, Plan plan) {
     long before = client.requestCount();
     Set<Address> replaced = new LinkedHashSet<>();
-    plan.actions().stream().filter(a -> a.kind() == ActionKind.REPLACE).map(Action::address).forEach(replaced::add);
+    plan.actions().stream()
+        .filter(a -> a.kind() == ActionKind.REPLACE)
+        .map(Action::address)
+        .forEach(replaced::add);
     Map<String, List<ApiCall>> byRead = new LinkedHashMap<>();
     Map<String, String> filterOf = new LinkedHashMap<>();
     for (ApiCall call : plan.calls()) {
       ReadBack rb = call.readBack();
-      if (!call.method().equals("POST") || rb == null || rb.mode() != ReadBack.Mode.FIND || rb.pathRef() != null
-          || !call.path().equals("/v1/" + rb.type()) || call.serves().stream().anyMatch(replaced::contains)) {
+      if (!call.method().equals("POST")
+          || rb == null
+          || rb.mode() != ReadBack.Mode.FIND
+          || rb.pathRef() != null
+          || !call.path().equals("/v1/" + rb.type())
+          || call.serves().stream().anyMatch(replaced::contains)) {
         continue;
       }
       Request r = Request.of(rb);
@@ -68,21 +80,27 @@ public final class Recheck {
       }
     }
     List<ApiCall> appeared = new ArrayList<>();
-    byRead.forEach((collection, calls) -> {
-      List<Resource> found = read(client, path(collection, filterOf.get(collection), calls));
-      for (ApiCall call : calls) {
-        if (found.stream().anyMatch(r -> r.type().equals(call.readBack().type()) && ReadBacks.matches(r, call.readBack()))) {
-          appeared.add(call);
-        }
-      }
-    });
+    byRead.forEach(
+        (collection, calls) -> {
+          List<Resource> found = read(client, path(collection, filterOf.get(collection), calls));
+          for (ApiCall call : calls) {
+            if (found.stream()
+                .anyMatch(
+                    r ->
+                        r.type().equals(call.readBack().type())
+                            && ReadBacks.matches(r, call.readBack()))) {
+              appeared.add(call);
+            }
+          }
+        });
     appeared.sort(java.util.Comparator.comparingInt(plan.calls()::indexOf));
     return new Result(appeared, client.requestCount() - before);
   }
 
   /**
-   * The request for {@code calls}: the collection filtered on all their values of {@code filter}, or the whole
-   * collection when there are more than {@value #VALUES} or one holds a comma (the API's list separator).
+   * The request for {@code calls}: the collection filtered on all their values of {@code filter},
+   * or the whole collection when there are more than {@value #VALUES} or one holds a comma (the
+   * API's list separator).
    */
   private static String path(String collection, String filter, List<ApiCall> calls) {
     if (filter == null) {
@@ -112,8 +130,8 @@ public final class Recheck {
   }
 
   /**
-   * A read-back's path without the filter on its one matched attribute ({@code collection}), and that attribute
-   * ({@code filter}, null when the path does not filter on it).
+   * A read-back's path without the filter on its one matched attribute ({@code collection}), and
+   * that attribute ({@code filter}, null when the path does not filter on it).
    */
   private record Request(String collection, String filter) {
     static Request of(ReadBack rb) {
@@ -128,14 +146,17 @@ public final class Recheck {
       List<String> kept = new ArrayList<>();
       boolean filtered = false;
       for (String param : rb.path().substring(q + 1).split("&")) {
-        String name = URLDecoder.decode(param.substring(0, Math.max(0, param.indexOf('='))), StandardCharsets.UTF_8);
+        String name =
+            URLDecoder.decode(
+                param.substring(0, Math.max(0, param.indexOf('='))), StandardCharsets.UTF_8);
         if (name.equals("filter[" + attribute + "]")) {
           filtered = true;
         } else {
           kept.add(param);
         }
       }
-      String base = rb.path().substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+      String base =
+          rb.path().substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
       return filtered ? new Request(base, attribute) : new Request(rb.path(), null);
     }
 

@@ -25,20 +25,22 @@ import java.util.function.Function;
 /**
  * Sends a plan's calls with at most {@code parallelism} in flight, never out of dependency order.
  *
- * <p>The calls are taken in stages: consecutive calls of the same app and {@link Phase} (a call without a phase is
- * a stage of its own). A stage starts only when every call of the stages before it has finished, so an app's
- * phases keep the order the planner gave them and apps follow one another. Within a stage, calls start in plan
- * order, and a call waits until every call it depends on has finished: the earlier calls producing the ids it needs
- * ({@link ApiCall#needs()}) and the calls it must follow ({@link ApiCall#after()}). Every order the planner relies on
- * within a phase is such a dependency, so it holds at any parallelism.
+ * <p>The calls are taken in stages: consecutive calls of the same app and {@link Phase} (a call
+ * without a phase is a stage of its own). A stage starts only when every call of the stages before
+ * it has finished, so an app's phases keep the order the planner gave them and apps follow one
+ * another. Within a stage, calls start in plan order, and a call waits until every call it depends
+ * on has finished: the earlier calls producing the ids it needs ({@link ApiCall#needs()}) and the
+ * calls it must follow ({@link ApiCall#after()}). Every order the planner relies on within a phase
+ * is such a dependency, so it holds at any parallelism.
  *
- * <p>After the first failure no further call starts; calls already in flight finish and are reported. When a stop
- * is requested (or the thread running the schedule is interrupted), which is noticed within {@link #STOP_CHECK},
- * no further call starts either, and the calls in flight are interrupted as well: one waiting (for the rate limit,
- * to retry, to read back) gives up its wait and is reported at once, as not sent when it had not gone out yet; an
- * exchange already on the wire is let finish. Results are in plan order whatever the timing: a call that never
- * started is {@code NOT_SENT}. Progress is reported on the calling thread, one result at a time, in the order calls
- * finish.
+ * <p>After the first failure no further call starts; calls already in flight finish and are
+ * reported. When a stop is requested (or the thread running the schedule is interrupted), which is
+ * noticed within {@link #STOP_CHECK}, no further call starts either, and the calls in flight are
+ * interrupted as well: one waiting (for the rate limit, to retry, to read back) gives up its wait
+ * and is reported at once, as not sent when it had not gone out yet; an exchange already on the
+ * wire is let finish. Results are in plan order whatever the timing: a call that never started is
+ * {@code NOT_SENT}. Progress is reported on the calling thread, one result at a time, in the order
+ * calls finish.
  */
 public final class Scheduler {
   /** How soon a stop request is noticed while calls are in flight. */
@@ -54,13 +56,17 @@ public final class Scheduler {
   }
 
   /**
-   * Runs {@code calls}; {@code send} carries out one call and reports its result (it runs on a worker thread,
-   * several at once, so it must be thread-safe). An exception thrown by {@code send} (a bug, or an answer the client
-   * cannot make sense of) becomes that call's {@code FAILED} result, with the exception as its error, and stops the
-   * schedule like any failure: the report of what was done is never lost to an exception.
+   * Runs {@code calls}; {@code send} carries out one call and reports its result (it runs on a
+   * worker thread, several at once, so it must be thread-safe). An exception thrown by {@code send}
+   * (a bug, or an answer the client cannot make sense of) becomes that call's {@code FAILED}
+   * result, with the exception as its error, and stops the schedule like any failure: the report of
+   * what was done is never lost to an exception.
    */
   public List<CallResult> run(
-      List<ApiCall> calls, Function<ApiCall, CallResult> send, Consumer<CallResult> progress, BooleanSupplier stopRequested) {
+      List<ApiCall> calls,
+      Function<ApiCall, CallResult> send,
+      Consumer<CallResult> progress,
+      BooleanSupplier stopRequested) {
     Objects.requireNonNull(send, "send");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(stopRequested, "stopRequested");
@@ -73,7 +79,8 @@ public final class Scheduler {
     int[][] producers = producers(calls);
     boolean[] finished = new boolean[n];
     BlockingQueue<Integer> completed = new LinkedBlockingQueue<>();
-    ExecutorService workers = Executors.newFixedThreadPool(Math.min(parallelism, n), workerThreads());
+    ExecutorService workers =
+        Executors.newFixedThreadPool(Math.min(parallelism, n), workerThreads());
     Workers running = new Workers(n);
     boolean stopped = false;
     boolean interruptedCalls = false;
@@ -92,38 +99,48 @@ public final class Scheduler {
         int inFlight = 0;
         while (!waiting.isEmpty() || inFlight > 0) {
           // the poll below clears the flag of an interrupt it catches: interrupted remembers it
-          if (!interruptedCalls && (stopRequested.getAsBoolean() || interrupted || Thread.currentThread().isInterrupted())) {
+          if (!interruptedCalls
+              && (stopRequested.getAsBoolean()
+                  || interrupted
+                  || Thread.currentThread().isInterrupted())) {
             stopped = true;
             interruptedCalls = true;
             running.stop();
           }
           if (!stopped) {
-            for (Iterator<Integer> it = waiting.iterator(); it.hasNext() && inFlight < parallelism; ) {
+            for (Iterator<Integer> it = waiting.iterator();
+                it.hasNext() && inFlight < parallelism; ) {
               int i = it.next();
               if (ready(producers[i], finished)) {
                 it.remove();
                 inFlight++;
-                workers.execute(() -> {
-                  try {
-                    if (running.enter(i)) {
-                      results[i] = send.apply(calls.get(i));
-                    } else {
-                      results[i] = new CallResult(calls.get(i), CallResult.Status.NOT_SENT, null);
-                    }
-                  } catch (RuntimeException | Error e) {
-                    results[i] = new CallResult(calls.get(i), CallResult.Status.FAILED, "unexpected error: " + e);
-                  } finally {
-                    running.leave(i);
-                    completed.add(i);
-                  }
-                });
+                workers.execute(
+                    () -> {
+                      try {
+                        if (running.enter(i)) {
+                          results[i] = send.apply(calls.get(i));
+                        } else {
+                          results[i] =
+                              new CallResult(calls.get(i), CallResult.Status.NOT_SENT, null);
+                        }
+                      } catch (RuntimeException | Error e) {
+                        results[i] =
+                            new CallResult(
+                                calls.get(i), CallResult.Status.FAILED, "unexpected error: " + e);
+                      } finally {
+                        running.leave(i);
+                        completed.add(i);
+                      }
+                    });
               }
             }
           }
           if (inFlight == 0) {
             if (!stopped) {
-              // cannot happen: the first waiting call's producers all come before it and have finished
-              throw new IllegalStateException("no call of the stage can start: " + calls.get(waiting.get(0)).purpose());
+              // cannot happen: the first waiting call's producers all come before it and have
+              // finished
+              throw new IllegalStateException(
+                  "no call of the stage can start: " + calls.get(waiting.get(0)).purpose());
             }
             break;
           }
@@ -154,12 +171,18 @@ public final class Scheduler {
     }
     List<CallResult> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(results[i] != null ? results[i] : new CallResult(calls.get(i), CallResult.Status.NOT_SENT, null));
+      out.add(
+          results[i] != null
+              ? results[i]
+              : new CallResult(calls.get(i), CallResult.Status.NOT_SENT, null));
     }
     return out;
   }
 
-  /** The thread sending each call in flight, so that a stop can interrupt exactly those. Thread-safe. */
+  /**
+   * The thread sending each call in flight, so that a stop can interrupt exactly those.
+   * Thread-safe.
+   */
   private static final class Workers {
     private final Thread[] threads;
     private boolean stopping;
@@ -168,7 +191,10 @@ public final class Scheduler {
       threads = new Thread[calls];
     }
 
-    /** Registers the current thread as sending call {@code i}; false when a stop came first: do not send it. */
+    /**
+     * Registers the current thread as sending call {@code i}; false when a stop came first: do not
+     * send it.
+     */
     synchronized boolean enter(int i) {
       if (stopping) {
         return false;
@@ -208,7 +234,10 @@ public final class Scheduler {
     for (int i = 1; i < calls.size(); i++) {
       ApiCall previous = calls.get(i - 1);
       ApiCall call = calls.get(i);
-      boolean same = call.phase() != null && call.phase() == previous.phase() && Objects.equals(app(call), app(previous));
+      boolean same =
+          call.phase() != null
+              && call.phase() == previous.phase()
+              && Objects.equals(app(call), app(previous));
       stage[i] = same ? current : ++current;
     }
     return stage;
@@ -219,9 +248,10 @@ public final class Scheduler {
   }
 
   /**
-   * For each call, the earlier calls it depends on: those producing the references it needs, and those it must
-   * follow. A reference nothing earlier produces is left to fail when the call is sent, as it would in a sequential
-   * apply; a call to follow that does not come earlier is a bug of the plan (see {@code plan.Plan}).
+   * For each call, the earlier calls it depends on: those producing the references it needs, and
+   * those it must follow. A reference nothing earlier produces is left to fail when the call is
+   * sent, as it would in a sequential apply; a call to follow that does not come earlier is a bug
+   * of the plan (see {@code plan.Plan}).
    */
   private static int[][] producers(List<ApiCall> calls) {
     Map<String, Integer> producedBy = new HashMap<>();
@@ -240,7 +270,8 @@ public final class Scheduler {
       for (String key : call.after()) {
         Integer p = byKey.get(key);
         if (p == null) {
-          throw new IllegalStateException(call.purpose() + " must follow the call " + key + ", which does not come before it");
+          throw new IllegalStateException(
+              call.purpose() + " must follow the call " + key + ", which does not come before it");
         }
         mine = Arrays.copyOf(mine, mine.length + 1);
         mine[mine.length - 1] = p;

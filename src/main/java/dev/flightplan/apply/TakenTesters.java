@@ -14,15 +14,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The testers a plan's deleted (or replaced) groups take with them: members of such a group whom the plan leaves in
- * no group of the app. App Store Connect keeps them as testers of the app when it deletes their last group, but they
- * can test nothing any more, and one who joined through the public link has no email to be invited back with. A
- * tester the plan removes from the app is not counted here: that removal counts already. Pure.
+ * The testers a plan's deleted (or replaced) groups take with them: members of such a group whom
+ * the plan leaves in no group of the app. App Store Connect keeps them as testers of the app when
+ * it deletes their last group, but they can test nothing any more, and one who joined through the
+ * public link has no email to be invited back with. A tester the plan removes from the app is not
+ * counted here: that removal counts already. Pure.
  */
 final class TakenTesters {
   private TakenTesters() {}
 
-  /** How many testers {@code plan}, made from {@code live}, leaves in no group by deleting or replacing groups. */
+  /**
+   * How many testers {@code plan}, made from {@code live}, leaves in no group by deleting or
+   * replacing groups.
+   */
   static int count(Plan plan, LiveState live) {
     int taken = 0;
     for (LiveApp app : live.apps()) {
@@ -57,7 +61,8 @@ final class TakenTesters {
       } else if (a instanceof Action.Update u) {
         for (Change c : u.changes()) {
           if (c instanceof Change.Members m && m.attribute().equals("testers")) {
-            m.removed().forEach(name -> removed.computeIfAbsent(name, k -> new HashSet<>()).add(u.id()));
+            m.removed()
+                .forEach(name -> removed.computeIfAbsent(name, k -> new HashSet<>()).add(u.id()));
             joining.addAll(m.added());
           }
         }
@@ -69,7 +74,8 @@ final class TakenTesters {
     int taken = 0;
     for (LiveTester t : app.testers()) {
       String name = name(t);
-      if (leaving.contains(t.email() == null ? t.id() : t.email()) || joining.contains(name)
+      if (leaving.contains(t.email() == null ? t.id() : t.email())
+          || joining.contains(name)
           || t.groupIds().stream().noneMatch(gone::contains)) {
         continue;
       }
@@ -84,7 +90,9 @@ final class TakenTesters {
   }
 
   private static List<String> names(Object testers) {
-    return testers instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    return testers instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : List.of();
   }
 
   /** How plans name a tester in group membership changes. */

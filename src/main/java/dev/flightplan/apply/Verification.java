@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The verification after an apply: the last plan made, after how many reads and how long a wait, and, when it
- * did not converge, each object that still differs with why.
+ * The verification after an apply: the last plan made, after how many reads and how long a wait,
+ * and, when it did not converge, each object that still differs with why.
  */
 public record Verification(Plan last, int reads, Duration waited, List<Drift> drift) {
   /** An object that still differs after every read, and why that is likely. */

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@code apply --wait} did: each round of apply in order (the first, before any wait, included; the last is the
- * one the outcome describes), the builds still not taken when it ended, its timeout, and how long it waited for
- * builds, all rounds together.
+ * What {@code apply --wait} did: each round of apply in order (the first, before any wait,
+ * included; the last is the one the outcome describes), the builds still not taken when it ended,
+ * its timeout, and how long it waited for builds, all rounds together.
  */
-public record WaitRounds(Duration timeout, List<ApplyOutcome> rounds, List<PendingBuild> pending, Duration waited) {
+public record WaitRounds(
+    Duration timeout, List<ApplyOutcome> rounds, List<PendingBuild> pending, Duration waited) {
   public WaitRounds {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(waited, "waited");

@@ -1,7 +1,7 @@
 package dev.flightplan.cli;
 
-import dev.flightplan.api.CredentialsException;
 import dev.flightplan.api.ApiException;
+import dev.flightplan.api.CredentialsException;
 import dev.flightplan.apply.ApplyOutcome;
 import dev.flightplan.apply.ApplyOutcome.Ending;
 import dev.flightplan.config.DesiredState;
@@ -11,8 +11,8 @@ import dev.flightplan.engine.ApplySavedPlan;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.engine.Engine;
 import dev.flightplan.engine.Scope;
-import dev.flightplan.render.WaitView;
 import dev.flightplan.render.Style;
+import dev.flightplan.render.WaitView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,15 +29,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flightplan apply}: with a file, plans, asks for confirmation (or takes --auto-approve) and applies; with a
- * saved plan, refuses it if App Store Connect changed since it was planned and otherwise sends exactly its calls.
- * Either way it then plans again and fails if anything is left to do.
+ * {@code flightplan apply}: with a file, plans, asks for confirmation (or takes --auto-approve) and
+ * applies; with a saved plan, refuses it if App Store Connect changed since it was planned and
+ * otherwise sends exactly its calls. Either way it then plans again and fails if anything is left
+ * to do.
  */
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Make App Store Connect match the file (or apply a saved plan), then check that it does.",
+    description =
+        "Make App Store Connect match the file (or apply a saved plan), then check that it does.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  flightplan apply -f testflight.yaml                 # shows the plan, asks",
@@ -52,7 +54,8 @@ final class ApplyCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "PLAN",
-      description = "A plan saved with plan -o. Applies exactly it, without asking, or refuses it (changing nothing) if App Store Connect changed since it was planned.")
+      description =
+          "A plan saved with plan -o. Applies exactly it, without asking, or refuses it (changing nothing) if App Store Connect changed since it was planned.")
   Path planFile;
 
   @Mixin FileOptions file;
@@ -62,7 +65,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin InvitationLogOptions invitationLog;
 
   @HelpSection(HelpSection.Heading.SAFETY)
-  @Option(names = "--auto-approve", description = "Apply without asking (needed when not at a terminal; a saved plan never asks).")
+  @Option(
+      names = "--auto-approve",
+      description =
+          "Apply without asking (needed when not at a terminal; a saved plan never asks).")
   boolean autoApprove;
 
   @Mixin GuardOptions guards;
@@ -80,8 +86,9 @@ final class ApplyCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       completionCandidates = ApplyFormat.Names.class,
-      description = "text (default) or json: print a JSON report of what was done, what failed and was not sent, and the"
-          + " verification (docs/apply-json.md) on standard output, and what is said for people on standard error.",
+      description =
+          "text (default) or json: print a JSON report of what was done, what failed and was not sent, and the"
+              + " verification (docs/apply-json.md) on standard output, and what is said for people on standard error.",
       defaultValue = "text")
   ApplyFormat format;
 
@@ -94,14 +101,17 @@ final class ApplyCommand implements Callable<Integer> {
     ApplyRun run = new ApplyRun(human, style, json ? env.out() : null);
     String plan = planFile == null ? null : planFile.toString();
     if (waiting.wait && planFile != null) {
-      throw new ParameterException(spec.commandLine(), "--wait applies a file (-f) and waits for its builds; a saved plan"
-          + " is applied exactly as it was reviewed (nothing was read or changed)");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--wait applies a file (-f) and waits for its builds; a saved plan"
+              + " is applied exactly as it was reviewed (nothing was read or changed)");
     }
     ApplyOutcome outcome;
     try {
       outcome = planFile != null ? applySaved(run) : applyFile(run);
     } catch (ApiException | CredentialsException | IOException e) {
-      run.report(ApplyOutcome.early(Ending.ERROR, plan, null, List.of(e.getMessage())), ExitCodes.ERROR);
+      run.report(
+          ApplyOutcome.early(Ending.ERROR, plan, null, List.of(e.getMessage())), ExitCodes.ERROR);
       throw e;
     }
     if (outcome == null) {
@@ -117,13 +127,16 @@ final class ApplyCommand implements Callable<Integer> {
     Environment env = run.env();
     Style style = run.style();
     if (!autoApprove && file.stdin()) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "apply -f - needs --auto-approve: standard input is the desired-state file, so it cannot also answer the"
               + " confirmation (nothing was read or changed)");
     }
     if (!autoApprove && !env.terminal()) {
-      // a usage error, before the file is read: no one can answer the question, and a job must not wait for one
-      throw new ParameterException(spec.commandLine(),
+      // a usage error, before the file is read: no one can answer the question, and a job must not
+      // wait for one
+      throw new ParameterException(
+          spec.commandLine(),
           "apply -f needs --auto-approve when it is not run at a terminal (nothing was read or changed)");
     }
     ConfigFile config = file.load(env);
@@ -137,34 +150,60 @@ final class ApplyCommand implements Callable<Integer> {
       return null;
     }
     // with --wait, a build not listed yet is waited for, not an error
-    ApplyFile.Request request = new ApplyFile.Request(desired, config.ref(), chosen.get(),
-        planning.toOptions().withAwaitBuilds(waiting.wait), RootCommand.version(), guards.limits());
+    ApplyFile.Request request =
+        new ApplyFile.Request(
+            desired,
+            config.ref(),
+            chosen.get(),
+            planning.toOptions().withAwaitBuilds(waiting.wait),
+            RootCommand.version(),
+            guards.limits());
     Optional<ApplyLock> held = lock.acquire(connection, invitationLog, env, style);
     if (held.isEmpty()) {
       return ApplyOutcome.early(Ending.LOCKED, null, null, List.of());
     }
-    try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
+    try (ApplyLock locked = held.get();
+        Connection conn = Connection.open(connection, env)) {
+      Engine engine =
+          Connection.engine(conn, connection, invitationLog, env)
+              .withReferencedFiles(file.referencedFiles());
       ApplyFile apply = new ApplyFile(engine, views(run), run.sender(engine));
       if (!waiting.wait) {
         return apply.apply(request);
       }
-      return apply.applyWaiting(request, new ApplyFile.Waiting(waiting.timeout, waiting.interval, env.clock(),
-          env.sleeper(), new ReportedWait(new WaitView(env.out(), style), run)));
+      return apply.applyWaiting(
+          request,
+          new ApplyFile.Waiting(
+              waiting.timeout,
+              waiting.interval,
+              env.clock(),
+              env.sleeper(),
+              new ReportedWait(new WaitView(env.out(), style), run)));
     }
   }
 
   private ApplyOutcome applySaved(ApplyRun run) throws CredentialsException, IOException {
     Environment env = run.env();
     List<String> fixed = new ArrayList<>();
-    for (String option : List.of("--file", "--app", "--prune", "--allow-replace", "--batch-size", "--invitations-only")) {
+    for (String option :
+        List.of(
+            "--file",
+            "--app",
+            "--prune",
+            "--allow-replace",
+            "--batch-size",
+            "--invitations-only")) {
       if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
         fixed.add(option);
       }
     }
     if (!fixed.isEmpty()) {
-      env.err().println("error: " + String.join(", ", fixed) + " cannot be used with a saved plan, which fixes its file, apps and"
-          + " options when it is made: pass them to plan instead");
+      env.err()
+          .println(
+              "error: "
+                  + String.join(", ", fixed)
+                  + " cannot be used with a saved plan, which fixes its file, apps and"
+                  + " options when it is made: pass them to plan instead");
       return null;
     }
     ApplyViews views = views(run);
@@ -177,8 +216,11 @@ final class ApplyCommand implements Callable<Integer> {
     if (held.isEmpty()) {
       return ApplyOutcome.unsent(Ending.LOCKED, name, opened.saved(), List.of());
     }
-    try (ApplyLock locked = held.get(); Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
+    try (ApplyLock locked = held.get();
+        Connection conn = Connection.open(connection, env)) {
+      Engine engine =
+          Connection.engine(conn, connection, invitationLog, env)
+              .withReferencedFiles(file.referencedFiles());
       return new ApplySavedPlan(engine, file.referencedFiles(), views, run.sender(engine))
           .apply(name, opened.saved(), guards.limits());
     }

@@ -4,7 +4,10 @@ package dev.flightplan.cli;
 enum ApplyFormat {
   /** For people: progress and the report on standard output (the default). */
   TEXT,
-  /** For pipelines: the JSON report (docs/apply-json.md) alone on standard output, the rest on standard error. */
+  /**
+   * For pipelines: the JSON report (docs/apply-json.md) alone on standard output, the rest on
+   * standard error.
+   */
   JSON;
 
   /** The names as people type them (lower case), for the completion script and the help. */

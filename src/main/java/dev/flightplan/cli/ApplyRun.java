@@ -28,9 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * How one apply's requests go out in this process, and what it says: progress while the requests go out (stopping
- * on a signal), the report after them; with {@code --format json}, also the JSON report on standard output, exactly once ({@code json}
- * not null; {@code env} then prints for people on standard error).
+ * How one apply's requests go out in this process, and what it says: progress while the requests go
+ * out (stopping on a signal), the report after them; with {@code --format json}, also the JSON
+ * report on standard output, exactly once ({@code json} not null; {@code env} then prints for
+ * people on standard error).
  */
 final class ApplyRun {
   /** How long an interrupted apply may take to let the requests under way finish and report. */
@@ -56,7 +57,9 @@ final class ApplyRun {
     return style;
   }
 
-  /** With --format json, prints the JSON report of {@code outcome}, unless it was printed already. */
+  /**
+   * With --format json, prints the JSON report of {@code outcome}, unless it was printed already.
+   */
   synchronized void report(ApplyOutcome outcome, int exitCode) {
     if (json != null && !reported) {
       new ApplyJsonView(json).render(outcome, rounds, RootCommand.version(), exitCode);
@@ -75,32 +78,44 @@ final class ApplyRun {
   }
 
   /**
-   * Sends the plan's calls with progress, told also while a request waits for the rate limit. Interrupting (Ctrl-C,
-   * SIGTERM) stops it starting calls and ends every wait: the exchanges on the wire finish, and the report says what
-   * was done, before the process ends (the JVM then exits 130 or 143); running apply again finishes the job. The
-   * outcome ends as {@code sending} does when every request was sent. With {@code recheck}, first reads whether what
-   * the plan creates appeared since planning ({@link Engine#recheck}), under the same progress (a wait for the rate
-   * limit is told) and the same stop (a signal ends it, nothing sent): then nothing is sent (STALE, INTERRUPTED).
+   * Sends the plan's calls with progress, told also while a request waits for the rate limit.
+   * Interrupting (Ctrl-C, SIGTERM) stops it starting calls and ends every wait: the exchanges on
+   * the wire finish, and the report says what was done, before the process ends (the JVM then exits
+   * 130 or 143); running apply again finishes the job. The outcome ends as {@code sending} does
+   * when every request was sent. With {@code recheck}, first reads whether what the plan creates
+   * appeared since planning ({@link Engine#recheck}), under the same progress (a wait for the rate
+   * limit is told) and the same stop (a signal ends it, nothing sent): then nothing is sent (STALE,
+   * INTERRUPTED).
    */
-  private ApplyOutcome apply(Engine engine, Engine.Planned planned, ApplyOutcome sending, boolean recheck) {
+  private ApplyOutcome apply(
+      Engine engine, Engine.Planned planned, ApplyOutcome sending, boolean recheck) {
     Plan plan = planned.plan();
-    ProgressView progress = new ProgressView(env.out(), style, env.terminal(), env.clock(), plan.calls().size(),
-        engine.rateBudget()::timeFor);
+    ProgressView progress =
+        new ProgressView(
+            env.out(),
+            style,
+            env.terminal(),
+            env.clock(),
+            plan.calls().size(),
+            engine.rateBudget()::timeFor);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicReference<Thread> rechecking = new AtomicReference<>();
     CountDownLatch reportedLatch = new CountDownLatch(1);
-    Thread onInterrupt = new Thread(() -> {
-      stop.set(true);
-      Thread reader = rechecking.get();
-      if (reader != null) {
-        reader.interrupt();
-      }
-      try {
-        reportedLatch.await(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "flightplan-interrupt");
+    Thread onInterrupt =
+        new Thread(
+            () -> {
+              stop.set(true);
+              Thread reader = rechecking.get();
+              if (reader != null) {
+                reader.interrupt();
+              }
+              try {
+                reportedLatch.await(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "flightplan-interrupt");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try (RateBudget.Subscription waits = engine.rateBudget().onWait(progress::waiting)) {
       progress.start();
@@ -116,7 +131,8 @@ final class ApplyRun {
       new ApplyTextView(env.out(), style).render(report);
       ApplyOutcome outcome = sending.sent(report, sending.ending());
       if (!report.succeeded()) {
-        // nothing follows a stopped apply: the JSON report goes out now, before an interrupted JVM ends
+        // nothing follows a stopped apply: the JSON report goes out now, before an interrupted JVM
+        // ends
         report(outcome, ExitCodes.ERROR);
       }
       return outcome;
@@ -131,8 +147,12 @@ final class ApplyRun {
     }
   }
 
-  /** Null when nothing the plan creates appeared; otherwise (or when stopped) the outcome, shown: nothing is sent. */
-  private ApplyOutcome recheck(Engine engine, ApplyOutcome sending, AtomicReference<Thread> rechecking) {
+  /**
+   * Null when nothing the plan creates appeared; otherwise (or when stopped) the outcome, shown:
+   * nothing is sent.
+   */
+  private ApplyOutcome recheck(
+      Engine engine, ApplyOutcome sending, AtomicReference<Thread> rechecking) {
     rechecking.set(Thread.currentThread());
     try {
       Recheck.Result result = engine.recheck(sending.saved().plan());
@@ -140,11 +160,17 @@ final class ApplyRun {
         return null;
       }
       new OneWriterView(env.err(), style).appeared(result.appeared());
-      return ApplyOutcome.unsent(Ending.STALE, sending.planFile(), sending.saved(),
+      return ApplyOutcome.unsent(
+          Ending.STALE,
+          sending.planFile(),
+          sending.saved(),
           result.appeared().stream().map(c -> c.purpose() + ": exists now").toList());
     } catch (StoppedException e) {
       new OneWriterView(env.err(), style).stoppedBeforeWriting();
-      return ApplyOutcome.unsent(Ending.INTERRUPTED, sending.planFile(), sending.saved(),
+      return ApplyOutcome.unsent(
+          Ending.INTERRUPTED,
+          sending.planFile(),
+          sending.saved(),
           List.of("stopped before the first write; nothing was changed"));
     } finally {
       rechecking.set(null);
@@ -159,8 +185,10 @@ final class ApplyRun {
     env.out().println("  Only 'yes' will be accepted to approve.");
     env.out().print("  Enter a value: ");
     env.out().flush();
-    // one line, and nothing else is read from standard input afterwards: the reader can be dropped with its buffer
-    String answer = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).readLine();
+    // one line, and nothing else is read from standard input afterwards: the reader can be dropped
+    // with its buffer
+    String answer =
+        new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).readLine();
     return answer != null && answer.trim().equals("yes");
   }
 }

@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What {@code apply} tells people, handed by the apply use cases to the views: this class only picks the view. */
+/**
+ * What {@code apply} tells people, handed by the apply use cases to the views: this class only
+ * picks the view.
+ */
 final class ApplyViews implements ApplyFile.Events, ApplySavedPlan.Events {
   private final ApplyRun run;
   private final PlanDetail detail;
@@ -107,8 +110,14 @@ final class ApplyViews implements ApplyFile.Events, ApplySavedPlan.Events {
 
   @Override
   public void notVerified(SavedPlan saved, boolean applied) {
-    String replan = "flightplan plan" + endpointArgs + " -f " + saved.config().path()
-        + (saved.partial() ? saved.apps().stream().map(a -> " --app " + a).collect(Collectors.joining()) : "");
+    String replan =
+        "flightplan plan"
+            + endpointArgs
+            + " -f "
+            + saved.config().path()
+            + (saved.partial()
+                ? saved.apps().stream().map(a -> " --app " + a).collect(Collectors.joining())
+                : "");
     saved().notVerified(saved.config(), applied, replan);
   }
 }

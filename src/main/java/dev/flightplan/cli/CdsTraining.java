@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The training run of the launcher's class-data-sharing archive (bin/flightplan): the launcher runs this once, under
- * {@code -XX:ArchiveClassesAtExit}, and every later run maps the classes it loaded from that archive instead of
- * reading, parsing and verifying them from the jar. It runs what people run most, in-process and quietly: the help,
- * {@code validate} of the bundled example (valid, and with a misspelt key), and {@code plan} of it in three formats
- * against a sandbox in a temporary directory. Nothing it does leaves the temporary directory; its outcome is ignored.
+ * The training run of the launcher's class-data-sharing archive (bin/flightplan): the launcher runs
+ * this once, under {@code -XX:ArchiveClassesAtExit}, and every later run maps the classes it loaded
+ * from that archive instead of reading, parsing and verifying them from the jar. It runs what
+ * people run most, in-process and quietly: the help, {@code validate} of the bundled example
+ * (valid, and with a misspelt key), and {@code plan} of it in three formats against a sandbox in a
+ * temporary directory. Nothing it does leaves the temporary directory; its outcome is ignored.
  */
 public final class CdsTraining {
   private static final String EXAMPLE = "training/testflight.yaml";
@@ -31,17 +32,35 @@ public final class CdsTraining {
       Path example = copy(EXAMPLE, dir.resolve("testflight.yaml"));
       copy(PASSWORD, dir.resolve("demo-password.txt"));
       Path typo = dir.resolve("typo.yaml");
-      Files.writeString(typo, Files.readString(example).replace("\n    testers:", "\n    testres:"));
+      Files.writeString(
+          typo, Files.readString(example).replace("\n    testers:", "\n    testres:"));
       String state = dir.resolve("sandbox.json").toString();
-      List<List<String>> runs = List.of(
-          List.of("--version"),
-          List.of("--help"),
-          List.of("plan", "--help"),
-          List.of("validate", "-f", example.toString()),
-          List.of("validate", "-f", typo.toString()),
-          List.of("plan", "--sandbox", "--sandbox-state", state, "-f", example.toString()),
-          List.of("plan", "--sandbox", "--sandbox-state", state, "-f", example.toString(), "--format", "markdown"),
-          List.of("plan", "--sandbox", "--sandbox-state", state, "-f", example.toString(), "--format", "json"));
+      List<List<String>> runs =
+          List.of(
+              List.of("--version"),
+              List.of("--help"),
+              List.of("plan", "--help"),
+              List.of("validate", "-f", example.toString()),
+              List.of("validate", "-f", typo.toString()),
+              List.of("plan", "--sandbox", "--sandbox-state", state, "-f", example.toString()),
+              List.of(
+                  "plan",
+                  "--sandbox",
+                  "--sandbox-state",
+                  state,
+                  "-f",
+                  example.toString(),
+                  "--format",
+                  "markdown"),
+              List.of(
+                  "plan",
+                  "--sandbox",
+                  "--sandbox-state",
+                  state,
+                  "-f",
+                  example.toString(),
+                  "--format",
+                  "json"));
       for (List<String> run : runs) {
         new Main(quiet(dir)).run(run.toArray(String[]::new));
       }
@@ -56,7 +75,8 @@ public final class CdsTraining {
 
   private static Environment quiet(Path dir) {
     PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-    return new Environment(nowhere, nowhere, Map.of("HOME", dir.toString()), InputStream.nullInputStream(), false);
+    return new Environment(
+        nowhere, nowhere, Map.of("HOME", dir.toString()), InputStream.nullInputStream(), false);
   }
 
   private static Path copy(String resource, Path to) throws IOException {

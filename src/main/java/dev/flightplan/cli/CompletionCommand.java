@@ -8,12 +8,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code flightplan completion SHELL}: prints the shell completion script of flightplan for bash, zsh or fish. */
+/**
+ * {@code flightplan completion SHELL}: prints the shell completion script of flightplan for bash,
+ * zsh or fish.
+ */
 @Command(
     name = "completion",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Print the shell completion script for bash, zsh or fish: commands, options and their values.",
+    description =
+        "Print the shell completion script for bash, zsh or fish: commands, options and their values.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  source <(flightplan completion bash)        # in ~/.bashrc",
@@ -33,9 +37,16 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CompletionScript.Shell chosen = CompletionScript.Shell.named(shell).orElseThrow(() -> new ParameterException(
-        spec.commandLine(), "unknown shell \"" + shell + "\": the shells are "
-            + String.join(", ", new CompletionScript.Shell.Names())));
+    CompletionScript.Shell chosen =
+        CompletionScript.Shell.named(shell)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "unknown shell \""
+                            + shell
+                            + "\": the shells are "
+                            + String.join(", ", new CompletionScript.Shell.Names())));
     root.env.out().print(CompletionScript.of(chosen));
     root.env.out().flush();
     return ExitCodes.OK;

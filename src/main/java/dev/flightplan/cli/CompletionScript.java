@@ -15,11 +15,12 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
- * The shell completion scripts of the whole command tree, all made from picocli's model of it: for bash as picocli
- * writes it, for zsh the same (it runs it through zsh's bash completion, which the script turns on), for fish by
- * {@link FishCompletion}. picocli's own generator ({@code java picocli.AutoComplete RootCommand}) cannot make them:
- * it instantiates the root command itself, which needs the {@link Environment} a run is given, and the subcommands
- * are added by {@link Main}; so this builds the tree the way a run does and hands it over.
+ * The shell completion scripts of the whole command tree, all made from picocli's model of it: for
+ * bash as picocli writes it, for zsh the same (it runs it through zsh's bash completion, which the
+ * script turns on), for fish by {@link FishCompletion}. picocli's own generator ({@code java
+ * picocli.AutoComplete RootCommand}) cannot make them: it instantiates the root command itself,
+ * which needs the {@link Environment} a run is given, and the subcommands are added by {@link
+ * Main}; so this builds the tree the way a run does and hands it over.
  *
  * <p>{@code flightplan completion SHELL} prints one; the build writes them into the distribution
  * ({@code completion/}, pom.xml): {@code main(DIR)}.
@@ -29,7 +30,9 @@ public final class CompletionScript {
 
   /** The shells there is a script for. */
   enum Shell {
-    BASH, ZSH, FISH;
+    BASH,
+    ZSH,
+    FISH;
 
     /** The name as people type it. */
     String label() {
@@ -37,7 +40,9 @@ public final class CompletionScript {
     }
 
     static Optional<Shell> named(String name) {
-      return Arrays.stream(values()).filter(s -> s.label().equals(name.toLowerCase(Locale.ROOT))).findFirst();
+      return Arrays.stream(values())
+          .filter(s -> s.label().equals(name.toLowerCase(Locale.ROOT)))
+          .findFirst();
     }
 
     /** The names, for the completion scripts and the help. */
@@ -67,10 +72,14 @@ public final class CompletionScript {
   /** The whole command tree, as {@code flightplan --help} builds it, with nowhere to print to. */
   private static CommandLine tree() {
     PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-    return Main.commandLine(new Environment(nowhere, nowhere, Map.of(), InputStream.nullInputStream(), false));
+    return Main.commandLine(
+        new Environment(nowhere, nowhere, Map.of(), InputStream.nullInputStream(), false));
   }
 
-  /** Writes {@code flightplan.bash} (for bash and zsh) and {@code flightplan.fish} into the directory given. */
+  /**
+   * Writes {@code flightplan.bash} (for bash and zsh) and {@code flightplan.fish} into the
+   * directory given.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: CompletionScript DIR");

@@ -17,8 +17,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 /**
- * An open connection to App Store Connect: a client for the real API (or another endpoint given by --api-url), or
- * for the embedded sandbox started in-process, whose own key is then used so that the whole auth path runs.
+ * An open connection to App Store Connect: a client for the real API (or another endpoint given by
+ * --api-url), or for the embedded sandbox started in-process, whose own key is then used so that
+ * the whole auth path runs.
  */
 final class Connection implements AutoCloseable {
   private final AscClient client;
@@ -29,9 +30,15 @@ final class Connection implements AutoCloseable {
     this.sandbox = sandbox;
   }
 
-  static Connection open(ConnectionOptions options, Environment env) throws CredentialsException, IOException {
+  static Connection open(ConnectionOptions options, Environment env)
+      throws CredentialsException, IOException {
     java.util.function.Consumer<String> debug =
-        options.debug ? line -> { env.err().println("debug: " + dev.flightplan.render.TerminalText.escape(line)); env.err().flush(); } : line -> {};
+        options.debug
+            ? line -> {
+              env.err().println("debug: " + dev.flightplan.render.TerminalText.escape(line));
+              env.err().flush();
+            }
+            : line -> {};
     if (options.sandboxFaults != null && !options.sandbox) {
       throw options.usage("--sandbox-faults needs --sandbox (a standalone sandbox takes --faults)");
     }
@@ -42,32 +49,52 @@ final class Connection implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw options.usage("--sandbox-faults: " + e.getMessage());
       }
-      SandboxServer server = SandboxServer.start(
-          SandboxOptions.defaults().withStateFile(options.sandboxState.toAbsolutePath()).withFaults(faults));
+      SandboxServer server =
+          SandboxServer.start(
+              SandboxOptions.defaults()
+                  .withStateFile(options.sandboxState.toAbsolutePath())
+                  .withFaults(faults));
       if (faults.active()) {
-        env.err().println("note: the sandbox injects faults: " + faults + " (the same spec replays them)");
+        env.err()
+            .println(
+                "note: the sandbox injects faults: " + faults + " (the same spec replays them)");
         env.err().flush();
       }
       SandboxCredentials c = server.credentials();
       Credentials credentials = new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem());
-      return new Connection(AscClient.create(credentials, clientOptions(server.baseUri(), options, env, debug)), server);
+      return new Connection(
+          AscClient.create(credentials, clientOptions(server.baseUri(), options, env, debug)),
+          server);
     }
     URI base = options.apiUrl == null ? ClientOptions.APPLE : checkedUrl(options.apiUrl);
-    Credentials credentials = Credentials.resolve(env.env(), options.keyId, options.issuerId,
-        options.privateKeyPath == null ? null : options.privateKeyPath.toString(),
-        warning -> { env.err().println("warning: " + warning); env.err().flush(); });
-    return new Connection(AscClient.create(credentials, clientOptions(base, options, env, debug)), null);
+    Credentials credentials =
+        Credentials.resolve(
+            env.env(),
+            options.keyId,
+            options.issuerId,
+            options.privateKeyPath == null ? null : options.privateKeyPath.toString(),
+            warning -> {
+              env.err().println("warning: " + warning);
+              env.err().flush();
+            });
+    return new Connection(
+        AscClient.create(credentials, clientOptions(base, options, env, debug)), null);
   }
 
   private static ClientOptions clientOptions(
-      URI base, ConnectionOptions options, Environment env, java.util.function.Consumer<String> debug) {
+      URI base,
+      ConnectionOptions options,
+      Environment env,
+      java.util.function.Consumer<String> debug) {
     RetryPolicy defaults = RetryPolicy.defaults();
     return ClientOptions.defaults(base)
         .withDebugLog(debug)
         .withClock(env.clock())
         .withSleeper(env.sleeper())
         .withReadOnly(options.readOnly)
-        .withRetry(new RetryPolicy(options.retries + 1, defaults.baseDelay(), defaults.maxDelay(), defaults.jitter()));
+        .withRetry(
+            new RetryPolicy(
+                options.retries + 1, defaults.baseDelay(), defaults.maxDelay(), defaults.jitter()));
   }
 
   /** Tokens must not travel in clear text: plain http is accepted only for a loopback address. */
@@ -79,7 +106,9 @@ final class Connection implements AutoCloseable {
       throw new CredentialsException("--api-url is not a valid URL: " + url);
     }
     if (uri.getHost() == null || uri.getScheme() == null) {
-      throw new CredentialsException("--api-url must be an absolute URL such as https://api.appstoreconnect.apple.com, got: " + url);
+      throw new CredentialsException(
+          "--api-url must be an absolute URL such as https://api.appstoreconnect.apple.com, got: "
+              + url);
     }
     if ("https".equals(uri.getScheme())) {
       return uri;
@@ -88,7 +117,8 @@ final class Connection implements AutoCloseable {
       return uri;
     }
     throw new CredentialsException(
-        "--api-url must use https (plain http is accepted only for a loopback address such as 127.0.0.1), got: " + url);
+        "--api-url must use https (plain http is accepted only for a loopback address such as 127.0.0.1), got: "
+            + url);
   }
 
   private static boolean isLoopback(String host) {
@@ -111,10 +141,14 @@ final class Connection implements AutoCloseable {
   }
 
   /** The use cases over this connection, with the invitation log the options name. */
-  static Engine engine(Connection conn, ConnectionOptions options, InvitationLogOptions log, Environment env) {
-    // with --sandbox, TestFlight time is the embedded sandbox's (its admin clock): ages and dates follow it
-    java.time.Clock clock = conn.sandbox == null ? env.clock()
-        : java.time.Clock.offset(env.clock(), conn.sandbox.admin().clockOffset());
+  static Engine engine(
+      Connection conn, ConnectionOptions options, InvitationLogOptions log, Environment env) {
+    // with --sandbox, TestFlight time is the embedded sandbox's (its admin clock): ages and dates
+    // follow it
+    java.time.Clock clock =
+        conn.sandbox == null
+            ? env.clock()
+            : java.time.Clock.offset(env.clock(), conn.sandbox.admin().clockOffset());
     return new Engine(conn.client(), env.env(), options.parallelism)
         .withInvitationLog(new InvitationLogFile(log.file(options)), clock);
   }

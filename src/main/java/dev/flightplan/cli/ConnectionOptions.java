@@ -11,7 +11,10 @@ import picocli.CommandLine.Spec;
 public final class ConnectionOptions {
   boolean sandbox;
 
-  @Option(names = "--sandbox", description = "Run against the embedded App Store Connect sandbox instead of Apple (not with --api-url).")
+  @Option(
+      names = "--sandbox",
+      description =
+          "Run against the embedded App Store Connect sandbox instead of Apple (not with --api-url).")
   void sandbox(boolean on) {
     if (on && apiUrl != null) {
       throw bothEndpoints();
@@ -33,7 +36,8 @@ public final class ConnectionOptions {
   @Option(
       names = "--api-url",
       paramLabel = "URL",
-      description = "App Store Connect API endpoint (default: https://api.appstoreconnect.apple.com). Must be https unless it is a loopback address. Not with --sandbox.")
+      description =
+          "App Store Connect API endpoint (default: https://api.appstoreconnect.apple.com). Must be https unless it is a loopback address. Not with --sandbox.")
   void apiUrl(String url) {
     if (url != null && sandbox) {
       throw bothEndpoints();
@@ -41,16 +45,23 @@ public final class ConnectionOptions {
     apiUrl = url;
   }
 
-  /** Two endpoints: which one was meant cannot be guessed, and guessing could write to the wrong App Store Connect. */
+  /**
+   * Two endpoints: which one was meant cannot be guessed, and guessing could write to the wrong App
+   * Store Connect.
+   */
   private ParameterException bothEndpoints() {
-    return usage("--sandbox and --api-url cannot be used together: --sandbox runs against the embedded sandbox, --api-url"
-        + " against the endpoint it names; pass only one");
+    return usage(
+        "--sandbox and --api-url cannot be used together: --sandbox runs against the embedded sandbox, --api-url"
+            + " against the endpoint it names; pass only one");
   }
 
   @Option(names = "--key-id", paramLabel = "ID", description = "API key id (overrides ASC_KEY_ID).")
   String keyId;
 
-  @Option(names = "--issuer-id", paramLabel = "ID", description = "Issuer id (overrides ASC_ISSUER_ID).")
+  @Option(
+      names = "--issuer-id",
+      paramLabel = "ID",
+      description = "Issuer id (overrides ASC_ISSUER_ID).")
   String issuerId;
 
   @Option(
@@ -60,13 +71,17 @@ public final class ConnectionOptions {
   Path privateKeyPath;
 
   @HelpSection(HelpSection.Heading.OUTPUT)
-  @Option(names = "--debug", description = "Log every request, retry and read-back, and show stack traces of internal errors.")
+  @Option(
+      names = "--debug",
+      description =
+          "Log every request, retry and read-back, and show stack traces of internal errors.")
   boolean debug;
 
   @HelpSection(HelpSection.Heading.SAFETY)
   @Option(
       names = "--read-only",
-      description = "Refuse every request that would change App Store Connect (plan works; apply fails at its first write, having sent none).")
+      description =
+          "Refuse every request that would change App Store Connect (plan works; apply fails at its first write, having sent none).")
   boolean readOnly;
 
   int retries;
@@ -74,7 +89,8 @@ public final class ConnectionOptions {
   @Option(
       names = "--retries",
       paramLabel = "N",
-      description = "How often a failed request is repeated when that is safe (429, 5xx, lost connections), with backoff and jitter (default: ${DEFAULT-VALUE}).",
+      description =
+          "How often a failed request is repeated when that is safe (429, 5xx, lost connections), with backoff and jitter (default: ${DEFAULT-VALUE}).",
       defaultValue = "4")
   void retries(int n) {
     if (n < 0) {
@@ -86,35 +102,48 @@ public final class ConnectionOptions {
   @Option(
       names = "--sandbox-faults",
       paramLabel = "SPEC",
-      description = "With --sandbox: faults the embedded sandbox injects, e.g. seed=7,5xx=0.1,429=0.05 (see flightplan sandbox --help).")
+      description =
+          "With --sandbox: faults the embedded sandbox injects, e.g. seed=7,5xx=0.1,429=0.05 (see flightplan sandbox --help).")
   String sandboxFaults;
 
   /**
-   * The options that chose the endpoint, for a command the user is told to run next against the same App Store
-   * Connect: {@code --sandbox} (with its state file when not the default) or {@code --api-url}; never a credential.
+   * The options that chose the endpoint, for a command the user is told to run next against the
+   * same App Store Connect: {@code --sandbox} (with its state file when not the default) or {@code
+   * --api-url}; never a credential.
    */
   String endpointArgs() {
     if (sandbox) {
-      return " --sandbox" + (sandboxState.equals(Path.of(DEFAULT_SANDBOX_STATE)) ? "" : " --sandbox-state " + sandboxState);
+      return " --sandbox"
+          + (sandboxState.equals(Path.of(DEFAULT_SANDBOX_STATE))
+              ? ""
+              : " --sandbox-state " + sandboxState);
     }
     return apiUrl == null ? "" : " --api-url " + apiUrl;
   }
 
-  /** Apple reports 429s under bursts of parallel requests well below the hourly limit; 4 stays clear of that. */
+  /**
+   * Apple reports 429s under bursts of parallel requests well below the hourly limit; 4 stays clear
+   * of that.
+   */
   static final int DEFAULT_PARALLELISM = 4;
 
   /** The client's connection pool holds 16 connections; more requests at once would only queue. */
   static final int MAX_PARALLELISM = 16;
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   int parallelism = DEFAULT_PARALLELISM;
 
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      description = "Requests in flight at once, for reading and for applying (1-" + MAX_PARALLELISM + ", default: "
-          + DEFAULT_PARALLELISM + "). Calls that depend on each other still wait for one another.")
+      description =
+          "Requests in flight at once, for reading and for applying (1-"
+              + MAX_PARALLELISM
+              + ", default: "
+              + DEFAULT_PARALLELISM
+              + "). Calls that depend on each other still wait for one another.")
   void parallelism(int n) {
     if (n < 1 || n > MAX_PARALLELISM) {
       throw usage("--parallelism must be between 1 and " + MAX_PARALLELISM + ", got " + n);

@@ -16,15 +16,17 @@ public final class FileOptions {
   @Option(
       names = {"-f", "--file"},
       paramLabel = "FILE",
-      description = "The desired-state file (default: ${DEFAULT-VALUE}); - reads it from standard input.",
+      description =
+          "The desired-state file (default: ${DEFAULT-VALUE}); - reads it from standard input.",
       defaultValue = "testflight.yaml")
   Path file;
 
   @Option(
       names = ReferencedFiles.ALLOW_OUTSIDE,
-      description = "Let the desired-state file name tester lists and secret files outside its own directory (by default"
-          + " every file it names must be in that directory or below it, symbolic links resolved; the working"
-          + " directory for -f -).")
+      description =
+          "Let the desired-state file name tester lists and secret files outside its own directory (by default"
+              + " every file it names must be in that directory or below it, symbolic links resolved; the working"
+              + " directory for -f -).")
   boolean allowOutsideFiles;
 
   /** Where the files the desired-state file names may be. */
@@ -47,8 +49,13 @@ public final class FileOptions {
     return load(env).result();
   }
 
-  /** Reads and loads the file, from standard input for {@code -f -}, with the reference a saved plan records. */
+  /**
+   * Reads and loads the file, from standard input for {@code -f -}, with the reference a saved plan
+   * records.
+   */
   ConfigFile load(Environment env) {
-    return stdin() ? ConfigFile.read(env.in(), referencedFiles()) : ConfigFile.load(file, referencedFiles());
+    return stdin()
+        ? ConfigFile.read(env.in(), referencedFiles())
+        : ConfigFile.load(file, referencedFiles());
   }
 }

@@ -13,10 +13,11 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
- * How every command's {@code --help} looks, set in one place for the whole command tree: a short synopsis, the options
- * in sections ({@link HelpSection}: input, connection, safety, output, then the rest), the examples of the command's
- * footer, text wrapped between words only ({@link WrappingHelp}), as wide as {@code COLUMNS} says or, at a terminal,
- * as the terminal is (80 columns otherwise).
+ * How every command's {@code --help} looks, set in one place for the whole command tree: a short
+ * synopsis, the options in sections ({@link HelpSection}: input, connection, safety, output, then
+ * the rest), the examples of the command's footer, text wrapped between words only ({@link
+ * WrappingHelp}), as wide as {@code COLUMNS} says or, at a terminal, as the terminal is (80 columns
+ * otherwise).
  */
 final class HelpLayout {
   /** The width of the help when nothing says otherwise, and the narrowest picocli lays out. */
@@ -50,7 +51,10 @@ final class HelpLayout {
     }
   }
 
-  /** {@code COLUMNS}, as shells and {@code ls} take it: the width to lay text out in; null when unset or not a number. */
+  /**
+   * {@code COLUMNS}, as shells and {@code ls} take it: the width to lay text out in; null when
+   * unset or not a number.
+   */
   private static Integer columns(Environment env) {
     String value = env.env().get("COLUMNS");
     if (value == null || !value.strip().matches("\\d{1,4}")) {
@@ -93,9 +97,13 @@ final class HelpLayout {
     return help.createHeading("%n" + title + ":%n") + layout;
   }
 
-  /** The section an option is listed in: its own annotation, or its class's (a mixin's); null for none. */
+  /**
+   * The section an option is listed in: its own annotation, or its class's (a mixin's); null for
+   * none.
+   */
   private static HelpSection section(OptionSpec option) {
-    if (!(option.userObject() instanceof AnnotatedElement element) || !(option.userObject() instanceof Member member)) {
+    if (!(option.userObject() instanceof AnnotatedElement element)
+        || !(option.userObject() instanceof Member member)) {
       return null;
     }
     HelpSection own = element.getAnnotation(HelpSection.class);

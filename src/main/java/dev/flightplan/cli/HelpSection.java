@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The section of {@code --help} that lists an option: on an options class (a mixin), for all of its options, or on
- * one option, which it moves. Options without one are listed last, under "Other:" ({@link HelpLayout}).
+ * The section of {@code --help} that lists an option: on an options class (a mixin), for all of its
+ * options, or on one option, which it moves. Options without one are listed last, under "Other:"
+ * ({@link HelpLayout}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})

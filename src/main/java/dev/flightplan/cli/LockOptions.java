@@ -18,8 +18,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * One apply at a time per state directory (a picocli mixin of apply): which directories an apply locks, and how long
- * it waits for another apply that holds them.
+ * One apply at a time per state directory (a picocli mixin of apply): which directories an apply
+ * locks, and how long it waits for another apply that holds them.
  */
 @HelpSection(HelpSection.Heading.SAFETY)
 public final class LockOptions {
@@ -28,29 +28,36 @@ public final class LockOptions {
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(s|m|h)?");
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   Duration timeout = DEFAULT_TIMEOUT;
 
   @Option(
       names = "--lock-timeout",
       paramLabel = "DURATION",
-      description = "How long to wait for another apply that holds this one's state directory (its invitation log's"
-          + " directory; with --sandbox also the sandbox's), e.g. 30s, 10m, 1h; 0 gives up at once (default: 10m)."
-          + " Nothing is changed when it gives up (exit 1).")
+      description =
+          "How long to wait for another apply that holds this one's state directory (its invitation log's"
+              + " directory; with --sandbox also the sandbox's), e.g. 30s, 10m, 1h; 0 gives up at once (default: 10m)."
+              + " Nothing is changed when it gives up (exit 1).")
   void timeout(String value) {
     timeout = duration(mixee, "--lock-timeout", value);
   }
 
-  /** A duration as options take it: a number of seconds, or of s, m or h ({@code 0}, {@code 30s}, {@code 10m}, {@code 1h}). */
+  /**
+   * A duration as options take it: a number of seconds, or of s, m or h ({@code 0}, {@code 30s},
+   * {@code 10m}, {@code 1h}).
+   */
   static Duration duration(CommandSpec command, String option, String value) {
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new ParameterException(command.commandLine(),
+      throw new ParameterException(
+          command.commandLine(),
           option + " must be a duration such as 0, 30s, 10m or 1h, got \"" + value + "\"");
     }
     long n = Long.parseLong(m.group(1));
-    return m.group(2) == null || m.group(2).equals("s") ? Duration.ofSeconds(n)
+    return m.group(2) == null || m.group(2).equals("s")
+        ? Duration.ofSeconds(n)
         : m.group(2).equals("m") ? Duration.ofMinutes(n) : Duration.ofHours(n);
   }
 
@@ -58,17 +65,28 @@ public final class LockOptions {
   private static final Duration WAITING_WORD = Duration.ofSeconds(10);
 
   /**
-   * The lock of this apply's state directories, held until it ends ({@link ApplyLock}); empty, after saying who holds
-   * it, when another apply still does after {@code --lock-timeout}. Nothing has been read or changed then.
+   * The lock of this apply's state directories, held until it ends ({@link ApplyLock}); empty,
+   * after saying who holds it, when another apply still does after {@code --lock-timeout}. Nothing
+   * has been read or changed then.
    */
-  Optional<ApplyLock> acquire(ConnectionOptions connection, InvitationLogOptions invitationLog, Environment env, Style style)
+  Optional<ApplyLock> acquire(
+      ConnectionOptions connection,
+      InvitationLogOptions invitationLog,
+      Environment env,
+      Style style)
       throws IOException {
     OneWriterView view = new OneWriterView(env.err(), style);
     java.time.Instant until = env.clock().instant().plus(timeout);
     List<Path> dirs = directories(connection, invitationLog);
     try {
-      return Optional.of(ApplyLock.acquire(dirs, timeout, WAITING_WORD, env.clock(), env.sleeper(),
-          h -> view.waiting(h.file().toString(), h.holder(), until)));
+      return Optional.of(
+          ApplyLock.acquire(
+              dirs,
+              timeout,
+              WAITING_WORD,
+              env.clock(),
+              env.sleeper(),
+              h -> view.waiting(h.file().toString(), h.holder(), until)));
     } catch (ApplyLock.Busy e) {
       view.busy(e.holder().file().toString(), e.holder().holder(), timeout);
       return Optional.empty();
@@ -80,8 +98,9 @@ public final class LockOptions {
   }
 
   /**
-   * The state directories of an apply: where its invitation log is (by default {@code .flightplan/}), and with
-   * {@code --sandbox} where the sandbox keeps its state, which an apply against the embedded sandbox writes too.
+   * The state directories of an apply: where its invitation log is (by default {@code
+   * .flightplan/}), and with {@code --sandbox} where the sandbox keeps its state, which an apply
+   * against the embedded sandbox writes too.
    */
   static List<Path> directories(ConnectionOptions connection, InvitationLogOptions log) {
     List<Path> dirs = new ArrayList<>();

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The names of an enum's constants as people type them (lower case): picocli's completion candidates of an option. */
+/**
+ * The names of an enum's constants as people type them (lower case): picocli's completion
+ * candidates of an option.
+ */
 class LowerCaseNames extends ArrayList<String> {
   private static final long serialVersionUID = 1L;
 

@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
-/** The entry point: builds the command tree around an injected {@link Environment} and maps failures to exit codes. */
+/**
+ * The entry point: builds the command tree around an injected {@link Environment} and maps failures
+ * to exit codes.
+ */
 public final class Main {
   private final Environment env;
 
@@ -19,7 +22,8 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    Environment env = new Environment(out, err, System.getenv(), System.in, System.console() != null);
+    Environment env =
+        new Environment(out, err, System.getenv(), System.in, System.console() != null);
     System.exit(new Main(env).run(args));
   }
 
@@ -27,24 +31,28 @@ public final class Main {
   public int run(String... args) {
     CommandLine cmd = commandLine(env, args);
     cmd.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> report(ex, matched(parseResult, "--debug"), matched(parseResult, "--mask-emails")));
+        (ex, commandLine, parseResult) ->
+            report(ex, matched(parseResult, "--debug"), matched(parseResult, "--mask-emails")));
     int code = cmd.execute(args);
     env.out().flush();
     env.err().flush();
     return code;
   }
 
-  /** The configured command tree, without running it (tests parse workflow command lines with it). */
+  /**
+   * The configured command tree, without running it (tests parse workflow command lines with it).
+   */
   static CommandLine commandLine(Environment env) {
     return commandLine(env, new String[0]);
   }
 
   /**
-   * The command tree {@code args} needs: the root and, when the first argument names a subcommand, that one alone;
-   * otherwise (the root's help, {@code help}, a misspelt command that needs suggestions) all of them. picocli reads
-   * every option annotation of every command it is given up front, which was most of the time a short command such
-   * as {@code validate} took, so a command line builds only what it runs ({@code --version} builds the root alone).
-   * Every subcommand prints the root's {@code --version}.
+   * The command tree {@code args} needs: the root and, when the first argument names a subcommand,
+   * that one alone; otherwise (the root's help, {@code help}, a misspelt command that needs
+   * suggestions) all of them. picocli reads every option annotation of every command it is given up
+   * front, which was most of the time a short command such as {@code validate} took, so a command
+   * line builds only what it runs ({@code --version} builds the root alone). Every subcommand
+   * prints the root's {@code --version}.
    */
   static CommandLine commandLine(Environment env, String[] args) {
     RootCommand root = new RootCommand(env);
@@ -52,15 +60,17 @@ public final class Main {
     String first = args.length == 0 ? "" : args[0];
     boolean versionOnly = args.length == 1 && (first.equals("--version") || first.equals("-V"));
     boolean all = !RootCommand.SUBCOMMANDS.containsKey(first) || first.equals(RootCommand.HELP);
-    RootCommand.SUBCOMMANDS.forEach((name, command) -> {
-      if (!versionOnly && (all || name.equals(first))) {
-        cmd.addSubcommand(name, command.get());
-      }
-    });
+    RootCommand.SUBCOMMANDS.forEach(
+        (name, command) -> {
+          if (!versionOnly && (all || name.equals(first))) {
+            cmd.addSubcommand(name, command.get());
+          }
+        });
     CommandLine.IVersionProvider version = cmd.getCommandSpec().versionProvider();
     cmd.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
     if (cmd.getSubcommands().containsKey(RootCommand.HELP)) {
-      RootCommand.describeHelp(cmd.getSubcommands().get(RootCommand.HELP).getCommandSpec().usageMessage());
+      RootCommand.describeHelp(
+          cmd.getSubcommands().get(RootCommand.HELP).getCommandSpec().usageMessage());
     }
     HelpLayout.apply(cmd, env);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -71,8 +81,9 @@ public final class Main {
   }
 
   /**
-   * A bad command line: the mistake, picocli's suggestion for a misspelt command or option, and where the options are
-   * described, instead of picocli's default of the whole help text, which buries the one line that matters.
+   * A bad command line: the mistake, picocli's suggestion for a misspelt command or option, and
+   * where the options are described, instead of picocli's default of the whole help text, which
+   * buries the one line that matters.
    */
   private static int usageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
@@ -80,7 +91,8 @@ public final class Main {
     String message = ex.getMessage();
     // picocli starts some messages (options that exclude each other) with its own "Error: "
     // and echo what was typed: escaped, as every error line is
-    new DiagnosticsView(err, Style.PLAIN).error(message.startsWith("Error: ") ? message.substring("Error: ".length()) : message);
+    new DiagnosticsView(err, Style.PLAIN)
+        .error(message.startsWith("Error: ") ? message.substring("Error: ".length()) : message);
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
     err.flush();
@@ -88,7 +100,8 @@ public final class Main {
   }
 
   private static boolean matched(CommandLine.ParseResult parseResult, String option) {
-    return parseResult.hasMatchedOption(option) || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption(option));
+    return parseResult.hasMatchedOption(option)
+        || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption(option));
   }
 
   private int report(Exception ex, boolean debug, boolean maskEmails) {
@@ -96,10 +109,14 @@ public final class Main {
     if (ex instanceof java.io.UncheckedIOException u) {
       ex = u.getCause();
     }
-    // messages can echo what the server or a file said: the view escapes them, as every view escapes what it prints
+    // messages can echo what the server or a file said: the view escapes them, as every view
+    // escapes what it prints
     DiagnosticsView view = new DiagnosticsView(env.err(), Style.PLAIN);
-    if (ex instanceof ApiException || ex instanceof CredentialsException || ex instanceof java.io.IOException) {
-      // a failure the message explains in full: its stack trace would only bury it, even with --debug
+    if (ex instanceof ApiException
+        || ex instanceof CredentialsException
+        || ex instanceof java.io.IOException) {
+      // a failure the message explains in full: its stack trace would only bury it, even with
+      // --debug
       view.error(ex.getMessage());
     } else {
       view.error("internal error: " + ex + (debug ? "" : " (run with --debug for details)"));

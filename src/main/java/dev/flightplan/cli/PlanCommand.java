@@ -7,9 +7,9 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.engine.ConfigFile;
 import dev.flightplan.engine.Engine;
-import dev.flightplan.planfile.PlanFiles;
 import dev.flightplan.engine.Scope;
 import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.planfile.PlanFiles;
 import dev.flightplan.render.Style;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,8 +25,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flightplan plan}: reads the live state and shows what apply would change, as text, Markdown or JSON; with
- * {@code -o}, also saves the plan for {@code apply PLAN}. Changes nothing in App Store Connect.
+ * {@code flightplan plan}: reads the live state and shows what apply would change, as text,
+ * Markdown or JSON; with {@code -o}, also saves the plan for {@code apply PLAN}. Changes nothing in
+ * App Store Connect.
  */
 @Command(
     name = "plan",
@@ -53,7 +54,8 @@ final class PlanCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "PLAN",
-      description = "Also save the plan to this file (JSON) for apply PLAN, which applies exactly it or refuses it when App Store Connect changed since.")
+      description =
+          "Also save the plan to this file (JSON) for apply PLAN, which applies exactly it or refuses it when App Store Connect changed since.")
   Path out;
 
   @Mixin PlanViewOptions view;
@@ -62,7 +64,8 @@ final class PlanCommand implements Callable<Integer> {
   @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 0 when there are no changes, 2 when there are, 1 on error (for scheduled drift checks).")
+      description =
+          "Exit 0 when there are no changes, 2 when there are, 1 on error (for scheduled drift checks).")
   boolean detailedExitcode;
 
   @Mixin OutputOptions output;
@@ -72,10 +75,15 @@ final class PlanCommand implements Callable<Integer> {
     Environment env = Views.env(root.env, output);
     Style style = Views.style(env, output);
     if (out != null && file.stdin()) {
-      // apply PLAN checks App Store Connect against the file the plan was made from, which it could not read again
-      throw new ParameterException(spec.commandLine(), "-o cannot save a plan of standard input (-f -): apply PLAN reads"
-          + " the desired-state file again to check the result, and standard input is gone by then; save the file and"
-          + " plan it with -f FILE -o " + out + ", or apply it directly with apply -f - --auto-approve");
+      // apply PLAN checks App Store Connect against the file the plan was made from, which it could
+      // not read again
+      throw new ParameterException(
+          spec.commandLine(),
+          "-o cannot save a plan of standard input (-f -): apply PLAN reads"
+              + " the desired-state file again to check the result, and standard input is gone by then; save the file and"
+              + " plan it with -f FILE -o "
+              + out
+              + ", or apply it directly with apply -f - --auto-approve");
     }
     ConfigFile config = file.load(env);
     Views.showDiagnostics(config.result().diagnostics(), env, style);
@@ -90,12 +98,23 @@ final class PlanCommand implements Callable<Integer> {
     }
     Scope selected = chosen.get();
     try (Connection conn = Connection.open(connection, env)) {
-      Engine engine = Connection.engine(conn, connection, invitationLog, env).withReferencedFiles(file.referencedFiles());
-      // fingerprints only for a document that may be applied later: the saved plan, or the same JSON on stdout
+      Engine engine =
+          Connection.engine(conn, connection, invitationLog, env)
+              .withReferencedFiles(file.referencedFiles());
+      // fingerprints only for a document that may be applied later: the saved plan, or the same
+      // JSON on stdout
       boolean applicable = out != null || view.format == PlanFormat.JSON;
-      SavedPlan saved = Engine.withGuardNotes(
-          engine.plan(desired, config.ref(), selected, planning.toOptions(), RootCommand.version(), applicable),
-          guards.limits()).saved();
+      SavedPlan saved =
+          Engine.withGuardNotes(
+                  engine.plan(
+                      desired,
+                      config.ref(),
+                      selected,
+                      planning.toOptions(),
+                      RootCommand.version(),
+                      applicable),
+                  guards.limits())
+              .saved();
       Diagnostics diagnostics = saved.plan().diagnostics();
       Views.showDiagnostics(diagnostics, env, style);
       if (diagnostics.hasErrors()) {
@@ -111,15 +130,28 @@ final class PlanCommand implements Callable<Integer> {
       }
       return detailedExitcode && saved.plan().hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     } catch (ApiException | CredentialsException e) {
-      failure(env, config.ref(), selected.apps(), selected.partial(), Diagnostics.of(List.of(Diagnostic.error(null, e.getMessage()))));
+      failure(
+          env,
+          config.ref(),
+          selected.apps(),
+          selected.partial(),
+          Diagnostics.of(List.of(Diagnostic.error(null, e.getMessage()))));
       throw e;
     }
   }
 
-  /** Machine and review formats get a document even when planning fails; the terminal has stderr. */
-  private void failure(Environment env, SavedPlan.ConfigRef config, List<String> apps, boolean partial, Diagnostics diagnostics) {
+  /**
+   * Machine and review formats get a document even when planning fails; the terminal has stderr.
+   */
+  private void failure(
+      Environment env,
+      SavedPlan.ConfigRef config,
+      List<String> apps,
+      boolean partial,
+      Diagnostics diagnostics) {
     if (view.format != PlanFormat.TEXT) {
-      Views.renderFailure(view.format, config, apps, partial, diagnostics, view.showPersonalData, env);
+      Views.renderFailure(
+          view.format, config, apps, partial, diagnostics, view.showPersonalData, env);
     }
   }
 }

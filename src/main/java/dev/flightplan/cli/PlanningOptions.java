@@ -11,21 +11,25 @@ import picocli.CommandLine.Spec;
 public final class PlanningOptions {
   @Option(
       names = "--prune",
-      description = "Delete what the file owns but no longer lists: groups when manage.groups is all, testers (from the app only) when manage.testers is exclusive.")
+      description =
+          "Delete what the file owns but no longer lists: groups when manage.groups is all, testers (from the app only) when manage.testers is exclusive.")
   boolean prune;
 
   @Option(
       names = "--allow-replace",
-      description = "Replace (delete and re-create) a group whose create-only attributes (internal, accessToAllBuilds) changed. Its public link changes.")
+      description =
+          "Replace (delete and re-create) a group whose create-only attributes (internal, accessToAllBuilds) changed. Its public link changes.")
   boolean allowReplace;
 
   @HelpSection(HelpSection.Heading.INPUT)
   @Option(
       names = "--invitations-only",
-      description = "Only the invitation emails to testers the app already has (the reminders of invitations.resendAfterDays); every other change is left out. For a scheduled job that sends reminders and changes nothing else.")
+      description =
+          "Only the invitation emails to testers the app already has (the reminders of invitations.resendAfterDays); every other change is left out. For a scheduled job that sends reminders and changes nothing else.")
   boolean invitationsOnly;
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   int batchSize = PlanOptions.DEFAULT_BATCH_SIZE;
 
@@ -33,11 +37,14 @@ public final class PlanningOptions {
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      description = "Testers per membership request (adding to or removing from a group, removing from the app; default: "
-          + PlanOptions.DEFAULT_BATCH_SIZE + ", the largest page App Store Connect serves).")
+      description =
+          "Testers per membership request (adding to or removing from a group, removing from the app; default: "
+              + PlanOptions.DEFAULT_BATCH_SIZE
+              + ", the largest page App Store Connect serves).")
   void batchSize(int n) {
     if (n < 1) {
-      throw new ParameterException(mixee.commandLine(), "--batch-size must be at least 1, got " + n);
+      throw new ParameterException(
+          mixee.commandLine(), "--batch-size must be at least 1, got " + n);
     }
     batchSize = n;
   }

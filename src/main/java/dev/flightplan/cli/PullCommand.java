@@ -18,14 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code flightplan pull}: writes what App Store Connect has as a desired-state file (and CSV tester lists), which
- * plans with no changes. Changes nothing in App Store Connect.
+ * {@code flightplan pull}: writes what App Store Connect has as a desired-state file (and CSV
+ * tester lists), which plans with no changes. Changes nothing in App Store Connect.
  */
 @Command(
     name = "pull",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Write what App Store Connect has as a desired-state file; planning it right away shows no changes.",
+    description =
+        "Write what App Store Connect has as a desired-state file; planning it right away shows no changes.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  flightplan pull --sandbox --app com.example.weather -o testflight.yaml",
@@ -36,19 +37,26 @@ final class PullCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
 
   @HelpSection(HelpSection.Heading.INPUT)
-  @Option(names = "--app", paramLabel = "BUNDLE_ID", description = "Pull this app (repeatable). Without it: every app the API key can see.")
+  @Option(
+      names = "--app",
+      paramLabel = "BUNDLE_ID",
+      description = "Pull this app (repeatable). Without it: every app the API key can see.")
   List<String> apps = new ArrayList<>();
 
   @HelpSection(HelpSection.Heading.OUTPUT)
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the file here (default: standard output). An existing file is replaced.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FILE",
+      description = "Write the file here (default: standard output). An existing file is replaced.")
   Path out;
 
   @HelpSection(HelpSection.Heading.OUTPUT)
   @Option(
       names = "--testers-csv",
       paramLabel = "FILE",
-      description = "Put the testers in this CSV file (email,first_name,last_name,groups), which the YAML includes; with several apps, "
-          + "one file each, named FILE with the bundle id inserted (testers-com.example.app.csv).")
+      description =
+          "Put the testers in this CSV file (email,first_name,last_name,groups), which the YAML includes; with several apps, "
+              + "one file each, named FILE with the bundle id inserted (testers-com.example.app.csv).")
   Path testersCsv;
 
   @Mixin ConnectionOptions connection;
@@ -75,8 +83,12 @@ final class PullCommand implements Callable<Integer> {
         env.out().print(pulled.yaml());
         env.out().flush();
       }
-      String plan = "flightplan plan" + connection.endpointArgs() + " -f " + (out == null ? "FILE" : out)
-          + " --detailed-exitcode";
+      String plan =
+          "flightplan plan"
+              + connection.endpointArgs()
+              + " -f "
+              + (out == null ? "FILE" : out)
+              + " --detailed-exitcode";
       new PullTextView(out == null ? env.err() : env.out(), style).render(pulled, out, plan);
       return ExitCodes.OK;
     }

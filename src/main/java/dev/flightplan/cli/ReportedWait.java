@@ -6,7 +6,10 @@ import dev.flightplan.plan.PendingBuild;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code apply --wait}'s events: shown by {@code view}; the rounds so far kept by {@code run} for the JSON report. */
+/**
+ * {@code apply --wait}'s events: shown by {@code view}; the rounds so far kept by {@code run} for
+ * the JSON report.
+ */
 record ReportedWait(BuildWait.Events view, ApplyRun run) implements BuildWait.Events {
   @Override
   public void start(List<PendingBuild> builds, Duration timeout) {

@@ -12,8 +12,9 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flightplan}: the root of the command tree. Its subcommands are listed in {@link #SUBCOMMANDS} rather than
- * in the annotation, so that {@link Main} builds only the one a command line runs (see there why).
+ * {@code flightplan}: the root of the command tree. Its subcommands are listed in {@link
+ * #SUBCOMMANDS} rather than in the annotation, so that {@link Main} builds only the one a command
+ * line runs (see there why).
  */
 @Command(
     name = "flightplan",
@@ -43,7 +44,10 @@ public final class RootCommand implements Runnable {
   /** The subcommands by name, in the order the help lists them. */
   static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
-  /** picocli's {@code help [COMMAND]}, which needs the whole tree to find the command it is asked about. */
+  /**
+   * picocli's {@code help [COMMAND]}, which needs the whole tree to find the command it is asked
+   * about.
+   */
   static final String HELP = "help";
 
   final Environment env;
@@ -74,9 +78,13 @@ public final class RootCommand implements Runnable {
 
   /** picocli's help command, laid out as the other commands are, with their examples. */
   static void describeHelp(UsageMessageSpec usage) {
-    usage.header(new String[0]).synopsisHeading("Usage: ")
-        .description("Show the help of flightplan, or of the command named (as COMMAND --help does).")
-        .footerHeading("%nExamples:%n").footer("  flightplan help", "  flightplan help plan");
+    usage
+        .header(new String[0])
+        .synopsisHeading("Usage: ")
+        .description(
+            "Show the help of flightplan, or of the command named (as COMMAND --help does).")
+        .footerHeading("%nExamples:%n")
+        .footer("  flightplan help", "  flightplan help plan");
   }
 
   /** {@code --version}: the version, the commit it was built from, and the Java it runs on. */

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code flightplan sandbox}: serves the App Store Connect emulator over HTTP until interrupted, and says where the
- * key it accepts is written, so any App Store Connect client can be pointed at it.
+ * {@code flightplan sandbox}: serves the App Store Connect emulator over HTTP until interrupted,
+ * and says where the key it accepts is written, so any App Store Connect client can be pointed at
+ * it.
  */
 @Command(
     name = "sandbox",
@@ -30,19 +31,38 @@ import picocli.CommandLine.ParentCommand;
 final class SandboxCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
 
-  @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (0 picks a free one; default: ${DEFAULT-VALUE}).", defaultValue = "8787")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "Port on 127.0.0.1 (0 picks a free one; default: ${DEFAULT-VALUE}).",
+      defaultValue = "8787")
   int port;
 
-  @Option(names = "--state", paramLabel = "FILE", description = "State file (default: ${DEFAULT-VALUE}).", defaultValue = ".flightplan/sandbox.json")
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description = "State file (default: ${DEFAULT-VALUE}).",
+      defaultValue = ".flightplan/sandbox.json")
   Path state;
 
-  @Option(names = "--seed", paramLabel = "FILE", description = "Seed for a new state: apps, builds and users (default: the demo seed).")
+  @Option(
+      names = "--seed",
+      paramLabel = "FILE",
+      description = "Seed for a new state: apps, builds and users (default: the demo seed).")
   Path seed;
 
-  @Option(names = "--latency", paramLabel = "MS", description = "Added latency per request, in milliseconds (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+  @Option(
+      names = "--latency",
+      paramLabel = "MS",
+      description = "Added latency per request, in milliseconds (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
   long latencyMs;
 
-  @Option(names = "--hourly-limit", paramLabel = "N", description = "Requests allowed per rolling hour (default: ${DEFAULT-VALUE}).", defaultValue = "3600")
+  @Option(
+      names = "--hourly-limit",
+      paramLabel = "N",
+      description = "Requests allowed per rolling hour (default: ${DEFAULT-VALUE}).",
+      defaultValue = "3600")
   long hourlyLimit;
 
   @Option(
@@ -83,8 +103,11 @@ final class SandboxCommand implements Callable<Integer> {
         advance = Duration.ZERO;
       }
       if (advance.isNegative() || advance.isZero()) {
-        env.err().println("error: --advance-clock: '" + advanceClock
-            + "' is no positive ISO-8601 duration; use e.g. P8D (8 days) or PT6H (6 hours)");
+        env.err()
+            .println(
+                "error: --advance-clock: '"
+                    + advanceClock
+                    + "' is no positive ISO-8601 duration; use e.g. P8D (8 days) or PT6H (6 hours)");
         return ExitCodes.USAGE;
       }
     }
@@ -114,7 +137,8 @@ final class SandboxCommand implements Callable<Integer> {
       env.out().println("App Store Connect sandbox listening on " + server.baseUri());
       env.out().println("State:       " + state.toAbsolutePath());
       if (!server.admin().clockOffset().isZero()) {
-        env.out().println("Clock:       " + server.admin().clockOffset() + " ahead of the real time");
+        env.out()
+            .println("Clock:       " + server.admin().clockOffset() + " ahead of the real time");
       }
       env.out().println("Credentials: " + c.credentialsFile());
       env.out().println("Private key: " + c.privateKeyFile());
@@ -123,8 +147,14 @@ final class SandboxCommand implements Callable<Integer> {
       }
       env.out().println();
       env.out().println("Point a client at it:");
-      env.out().println("  export ASC_KEY_ID=" + c.keyId() + " ASC_ISSUER_ID=" + c.issuerId()
-          + " ASC_PRIVATE_KEY_PATH=" + c.privateKeyFile());
+      env.out()
+          .println(
+              "  export ASC_KEY_ID="
+                  + c.keyId()
+                  + " ASC_ISSUER_ID="
+                  + c.issuerId()
+                  + " ASC_PRIVATE_KEY_PATH="
+                  + c.privateKeyFile());
       env.out().println("  flightplan plan --api-url " + server.baseUri() + " -f testflight.yaml");
       env.out().println("Press Ctrl-C to stop.");
       env.out().flush();

@@ -10,6 +10,7 @@ public final class ScopeOptions {
   @Option(
       names = "--app",
       paramLabel = "BUNDLE_ID",
-      description = "Only this app of the file (repeatable). The plan is then partial: the file's other apps are not read.")
+      description =
+          "Only this app of the file (repeatable). The plan is then partial: the file's other apps are not read.")
   List<String> apps = new ArrayList<>();
 }

@@ -1,8 +1,8 @@
 package dev.flightplan.cli;
 
-import dev.flightplan.planfile.PlanFiles;
-import dev.flightplan.planfile.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.planfile.PlanFile.PlanFileException;
+import dev.flightplan.planfile.PlanFiles;
 import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.PlanSource;
 import dev.flightplan.render.Style;
@@ -16,14 +16,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code flightplan show PLAN}: renders a plan saved with {@code plan -o} as text, Markdown or JSON, as {@code plan}
- * showed it, like {@code terraform show}. Reads only the file: no credentials, no request to App Store Connect.
+ * {@code flightplan show PLAN}: renders a plan saved with {@code plan -o} as text, Markdown or
+ * JSON, as {@code plan} showed it, like {@code terraform show}. Reads only the file: no
+ * credentials, no request to App Store Connect.
  */
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Show a plan saved with plan -o, as plan showed it. Reads only the file: no credentials, no API call.",
+    description =
+        "Show a plan saved with plan -o, as plan showed it. Reads only the file: no credentials, no API call.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  flightplan show plan.json",

@@ -8,12 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code flightplan validate}: checks the file offline (schema and semantic rules); no API call. */
+/**
+ * {@code flightplan validate}: checks the file offline (schema and semantic rules); no API call.
+ */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    description = "Check the desired-state file offline: schema and rules, every problem as file:line:col.",
+    description =
+        "Check the desired-state file offline: schema and rules, every problem as file:line:col.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  flightplan validate -f testflight.yaml",
@@ -37,13 +40,21 @@ final class ValidateCommand implements Callable<Integer> {
     DesiredState s = state.get();
     int groups = s.apps().stream().mapToInt(a -> a.groups().size()).sum();
     int testers = s.apps().stream().mapToInt(a -> a.testers().size()).sum();
-    env.out().println(style.green("Valid: ") + file.name() + " (" + count(s.apps().size(), "app") + ", "
-        + count(groups, "group") + ", " + count(testers, "tester") + ")");
+    env.out()
+        .println(
+            style.green("Valid: ")
+                + file.name()
+                + " ("
+                + count(s.apps().size(), "app")
+                + ", "
+                + count(groups, "group")
+                + ", "
+                + count(testers, "tester")
+                + ")");
     return ExitCodes.OK;
   }
 
   private static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
-
 }

@@ -10,10 +10,11 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
- * picocli's usage help, with text wrapped between words only. picocli wraps where {@link java.text.BreakIterator}
- * allows, which is also after a '/', ':' or '.' inside a word: a path, a URL or an e-mail address in a description
- * was cut in two ({@code https:} on one line, {@code //api.appstoreconnect.apple.com} on the next). Here every line is
- * broken at a space before picocli sees it, so its own wrapping never has to; a word longer than the line stays whole.
+ * picocli's usage help, with text wrapped between words only. picocli wraps where {@link
+ * java.text.BreakIterator} allows, which is also after a '/', ':' or '.' inside a word: a path, a
+ * URL or an e-mail address in a description was cut in two ({@code https:} on one line, {@code
+ * //api.appstoreconnect.apple.com} on the next). Here every line is broken at a space before
+ * picocli sees it, so its own wrapping never has to; a word longer than the line stays whole.
  */
 final class WrappingHelp extends Help {
   /** How much further than the line they continue wrapped lines are indented (as picocli does). */
@@ -24,15 +25,21 @@ final class WrappingHelp extends Help {
   }
 
   @Override
-  public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> positionals, ColorScheme scheme) {
-    TextTable table = TextTable.forDefaultColumns(scheme, calcLongOptionColumnWidth(options, positionals, scheme), lineWidth());
+  public Layout createDefaultLayout(
+      List<OptionSpec> options, List<PositionalParamSpec> positionals, ColorScheme scheme) {
+    TextTable table =
+        TextTable.forDefaultColumns(
+            scheme, calcLongOptionColumnWidth(options, positionals, scheme), lineWidth());
     Column description = table.columns()[table.columns().length - 1];
     int room = description.width - description.indent;
     IOptionRenderer optionRenderer = createDefaultOptionRenderer();
     IParameterRenderer parameterRenderer = createDefaultParameterRenderer();
-    return new Layout(scheme, table,
+    return new Layout(
+        scheme,
+        table,
         (option, labels, s) -> rewrapLastColumn(optionRenderer.render(option, labels, s), room, s),
-        (param, labels, s) -> rewrapLastColumn(parameterRenderer.render(param, labels, s), room, s));
+        (param, labels, s) ->
+            rewrapLastColumn(parameterRenderer.render(param, labels, s), room, s));
   }
 
   @Override
@@ -50,21 +57,32 @@ final class WrappingHelp extends Help {
     return paragraphs(commandSpec().usageMessage().footer(), params);
   }
 
-  /** The list of subcommands, each with the first line of its description, as picocli lays it out. */
+  /**
+   * The list of subcommands, each with the first line of its description, as picocli lays it out.
+   */
   @Override
   public String commandList(Map<String, Help> subcommands) {
     if (subcommands.isEmpty()) {
       return "";
     }
-    int names = Math.min(subcommands.keySet().stream().mapToInt(String::length).max().orElse(0), lineWidth() / 2);
-    TextTable table = TextTable.forColumns(colorScheme(), new Column(names + 2, 2, Column.Overflow.SPAN),
-        new Column(lineWidth() - (names + 2), 2, Column.Overflow.WRAP));
+    int names =
+        Math.min(
+            subcommands.keySet().stream().mapToInt(String::length).max().orElse(0),
+            lineWidth() / 2);
+    TextTable table =
+        TextTable.forColumns(
+            colorScheme(),
+            new Column(names + 2, 2, Column.Overflow.SPAN),
+            new Column(lineWidth() - (names + 2), 2, Column.Overflow.WRAP));
     for (Help help : subcommands.values()) {
       UsageMessageSpec usage = help.commandSpec().usageMessage();
       String[] text = usage.header().length > 0 ? usage.header() : usage.description();
-      List<String> lines = wrap(text.length == 0 ? "" : format(text[0]), lineWidth() - (names + 2) - 2, HANG);
+      List<String> lines =
+          wrap(text.length == 0 ? "" : format(text[0]), lineWidth() - (names + 2) - 2, HANG);
       for (int i = 0; i < lines.size(); i++) {
-        table.addRowValues(i == 0 ? help.commandNamesText(", ") : colorScheme().text(""), colorScheme().text(lines.get(i)));
+        table.addRowValues(
+            i == 0 ? help.commandNamesText(", ") : colorScheme().text(""),
+            colorScheme().text(lines.get(i)));
       }
     }
     return table.toString();
@@ -75,8 +93,9 @@ final class WrappingHelp extends Help {
   }
 
   /**
-   * Lines of {@code text} no longer than {@code width}, broken at spaces: the line's own indentation is kept, and
-   * continuation lines are indented {@code hang} further. A word that does not fit on a line of its own is not cut.
+   * Lines of {@code text} no longer than {@code width}, broken at spaces: the line's own
+   * indentation is kept, and continuation lines are indented {@code hang} further. A word that does
+   * not fit on a line of its own is not cut.
    */
   static List<String> wrap(String text, int width, int hang) {
     List<String> lines = new ArrayList<>();
@@ -86,7 +105,9 @@ final class WrappingHelp extends Help {
       int start = leadingSpaces(rest);
       int cut = rest.lastIndexOf(' ', width);
       if (cut <= start) {
-        cut = rest.indexOf(' ', start); // the first word is longer than the line: it gets a line of its own
+        cut =
+            rest.indexOf(
+                ' ', start); // the first word is longer than the line: it gets a line of its own
         if (cut < 0) {
           break;
         }
@@ -106,7 +127,10 @@ final class WrappingHelp extends Help {
     return n;
   }
 
-  /** Description, header and footer: each line wrapped to the width (picocli's own wrapping would then leave it be). */
+  /**
+   * Description, header and footer: each line wrapped to the width (picocli's own wrapping would
+   * then leave it be).
+   */
   private String paragraphs(String[] lines, Object... params) {
     StringBuilder text = new StringBuilder();
     for (String line : lines) {
@@ -119,7 +143,10 @@ final class WrappingHelp extends Help {
     return text.toString();
   }
 
-  /** The rows a renderer made for an option or parameter, with the description (the last column) rewrapped. */
+  /**
+   * The rows a renderer made for an option or parameter, with the description (the last column)
+   * rewrapped.
+   */
   private static Ansi.Text[][] rewrapLastColumn(Ansi.Text[][] rows, int room, ColorScheme scheme) {
     List<Ansi.Text[]> result = new ArrayList<>();
     for (Ansi.Text[] row : rows) {

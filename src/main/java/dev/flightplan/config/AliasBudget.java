@@ -7,17 +7,21 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * What YAML aliases ({@code *name}) and merge keys ({@code <<}) repeat, counted as the reader expands them, and
- * stopped past {@link Limits#MAX_ALIAS_VALUES} values or {@link Limits#MAX_ALIAS_CHARS} characters of text. SnakeYAML
- * composes an alias as a second reference to its anchor's node, so a file of a few hundred bytes can hold nine
- * aliases of nine aliases of ... and expand to billions of values; counting as they expand stops it after at most
- * the limit, in a fraction of a second.
+ * What YAML aliases ({@code *name}) and merge keys ({@code <<}) repeat, counted as the reader
+ * expands them, and stopped past {@link Limits#MAX_ALIAS_VALUES} values or {@link
+ * Limits#MAX_ALIAS_CHARS} characters of text. SnakeYAML composes an alias as a second reference to
+ * its anchor's node, so a file of a few hundred bytes can hold nine aliases of nine aliases of ...
+ * and expand to billions of values; counting as they expand stops it after at most the limit, in a
+ * fraction of a second.
  *
- * <p>The reader visits nodes in document order and an anchor comes before its aliases, so the first visit of an
- * anchored node is its own place in the file, and every later one is an alias: everything visited inside it counts.
+ * <p>The reader visits nodes in document order and an anchor comes before its aliases, so the first
+ * visit of an anchored node is its own place in the file, and every later one is an alias:
+ * everything visited inside it counts.
  */
 final class AliasBudget {
-  /** The budget ran out while {@code anchor}'s node (the outermost repeat under way) was expanded. */
+  /**
+   * The budget ran out while {@code anchor}'s node (the outermost repeat under way) was expanded.
+   */
   static final class Exceeded extends RuntimeException {
     final Node anchor;
 
@@ -33,7 +37,9 @@ final class AliasBudget {
   private long values;
   private long chars;
 
-  /** Enters {@code node}; true when this visit is an alias of it, to be closed with {@link #leave}. */
+  /**
+   * Enters {@code node}; true when this visit is an alias of it, to be closed with {@link #leave}.
+   */
   boolean enter(Node node) {
     boolean alias = node.getAnchor() != null && !seen.add(node);
     if (alias) {
@@ -49,14 +55,20 @@ final class AliasBudget {
     }
   }
 
-  /** Marks {@code node} as visited at its own place without expanding it (a mapping merged where it is written). */
+  /**
+   * Marks {@code node} as visited at its own place without expanding it (a mapping merged where it
+   * is written).
+   */
   void written(Node node) {
     if (node.getAnchor() != null) {
       seen.add(node);
     }
   }
 
-  /** What follows, until {@link #endRepeat}, repeats what {@code origin} holds (values a merge key copies). */
+  /**
+   * What follows, until {@link #endRepeat}, repeats what {@code origin} holds (values a merge key
+   * copies).
+   */
   void beginRepeat(Node origin) {
     if (repeating++ == 0) {
       outermost = origin;
@@ -85,8 +97,17 @@ final class AliasBudget {
   }
 
   private Exceeded exceeded(String limit) {
-    String what = outermost.getAnchor() != null ? "repeating &" + outermost.getAnchor() : "merging into this mapping";
-    return new Exceeded(outermost, "aliases repeat more than " + limit + " in all (here, while " + what + ");"
-        + " flightplan expands at most that many");
+    String what =
+        outermost.getAnchor() != null
+            ? "repeating &" + outermost.getAnchor()
+            : "merging into this mapping";
+    return new Exceeded(
+        outermost,
+        "aliases repeat more than "
+            + limit
+            + " in all (here, while "
+            + what
+            + ");"
+            + " flightplan expands at most that many");
   }
 }

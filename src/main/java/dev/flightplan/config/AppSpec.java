@@ -13,14 +13,15 @@ import java.util.TreeSet;
 /**
  * One app's desired TestFlight setup: groups and testers keyed by name and lower-cased email.
  *
- * <p>{@code localizations} (null: not managed), {@code licenseAgreement} and {@code reviewDetail} (null: not
- * managed) describe the app's beta information; {@code invitations} says when invitation emails are sent;
- * {@code builds} lists what the file wants of particular builds. {@code inactiveTesters} and {@code buildExpiry} are
- * the app's hygiene policies (null: none declared, and nothing is read for them).
+ * <p>{@code localizations} (null: not managed), {@code licenseAgreement} and {@code reviewDetail}
+ * (null: not managed) describe the app's beta information; {@code invitations} says when invitation
+ * emails are sent; {@code builds} lists what the file wants of particular builds. {@code
+ * inactiveTesters} and {@code buildExpiry} are the app's hygiene policies (null: none declared, and
+ * nothing is read for them).
  *
- * <p>Invariants (guaranteed by the loader): group names are unique, tester emails are unique, and every group a
- * tester names exists in {@code groups}. {@link #testers()} holds every tester the file mentions, including those
- * listed only under a group.
+ * <p>Invariants (guaranteed by the loader): group names are unique, tester emails are unique, and
+ * every group a tester names exists in {@code groups}. {@link #testers()} holds every tester the
+ * file mentions, including those listed only under a group.
  */
 public record AppSpec(
     String bundleId,
@@ -57,36 +58,95 @@ public record AppSpec(
       InvitationPolicy invitations,
       List<BuildSpec> builds,
       SourcePos pos) {
-    this(bundleId, manage, groups, testers, localizations, licenseAgreement, reviewDetail, invitations, builds, null, null,
+    this(
+        bundleId,
+        manage,
+        groups,
+        testers,
+        localizations,
+        licenseAgreement,
+        reviewDetail,
+        invitations,
+        builds,
+        null,
+        null,
         pos);
   }
 
   /** An app with only groups and testers managed. */
-  public AppSpec(String bundleId, Manage manage, List<GroupSpec> groups, List<TesterSpec> testers, SourcePos pos) {
+  public AppSpec(
+      String bundleId,
+      Manage manage,
+      List<GroupSpec> groups,
+      List<TesterSpec> testers,
+      SourcePos pos) {
     this(bundleId, manage, groups, testers, null, null, null, null, null, pos);
   }
 
   /** This app with other testers. */
   public AppSpec withTesters(List<TesterSpec> other) {
-    return new AppSpec(bundleId, manage, groups, other, localizations, licenseAgreement, reviewDetail, invitations, builds, pos);
+    return new AppSpec(
+        bundleId,
+        manage,
+        groups,
+        other,
+        localizations,
+        licenseAgreement,
+        reviewDetail,
+        invitations,
+        builds,
+        pos);
   }
 
   /** This app with other beta app localizations (null: not managed). */
   public AppSpec withLocalizations(List<LocalizationSpec> other) {
-    return new AppSpec(bundleId, manage, groups, testers, other, licenseAgreement, reviewDetail, invitations, builds, pos);
+    return new AppSpec(
+        bundleId,
+        manage,
+        groups,
+        testers,
+        other,
+        licenseAgreement,
+        reviewDetail,
+        invitations,
+        builds,
+        pos);
   }
 
   /** This app with another license agreement (null: not managed). */
   public AppSpec withLicenseAgreement(String other) {
-    return new AppSpec(bundleId, manage, groups, testers, localizations, other, reviewDetail, invitations, builds, pos);
+    return new AppSpec(
+        bundleId,
+        manage,
+        groups,
+        testers,
+        localizations,
+        other,
+        reviewDetail,
+        invitations,
+        builds,
+        pos);
   }
 
   /** This app with other review details (null: not managed). */
   public AppSpec withReviewDetail(ReviewDetailSpec other) {
-    return new AppSpec(bundleId, manage, groups, testers, localizations, licenseAgreement, other, invitations, builds, pos);
+    return new AppSpec(
+        bundleId,
+        manage,
+        groups,
+        testers,
+        localizations,
+        licenseAgreement,
+        other,
+        invitations,
+        builds,
+        pos);
   }
 
-  /** Group name → emails of its members (union of the group's list and the testers' group lists), sorted. */
+  /**
+   * Group name → emails of its members (union of the group's list and the testers' group lists),
+   * sorted.
+   */
   public Map<String, Set<String>> membersByGroup() {
     Map<String, Set<String>> members = new LinkedHashMap<>();
     for (GroupSpec g : groups) {
@@ -107,7 +167,10 @@ public record AppSpec(
       result.put(t.email(), new LinkedHashSet<>());
     }
     membersByGroup()
-        .forEach((group, emails) -> emails.forEach(e -> result.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(group)));
+        .forEach(
+            (group, emails) ->
+                emails.forEach(
+                    e -> result.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(group)));
     return result;
   }
 

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the records about builds and public links from a valid tree. Versions, build numbers and OS versions
- * are the text the file wrote, even where YAML read a number ({@code version: 2.10} is "2.10"); the platform
- * defaults to IOS. An absent list is null (not managed), an empty one is empty.
+ * Builds the records about builds and public links from a valid tree. Versions, build numbers and
+ * OS versions are the text the file wrote, even where YAML read a number ({@code version: 2.10} is
+ * "2.10"); the platform defaults to IOS. An absent list is null (not managed), an empty one is
+ * empty.
  */
 final class BuildModel {
   private final PositionMap positions;
@@ -37,14 +38,16 @@ final class BuildModel {
     for (int i = 0; i < specs.size(); i++) {
       String entryAt = Pointer.child(at, i);
       JsonNode spec = specs.get(i);
-      result.add(new BuildSpec(
-          ref(spec, entryAt),
-          InfoModel.texts(spec.path("whatToTest")),
-          ModelBuilder.optionalBoolean(spec, "autoNotify"),
-          ModelBuilder.optionalBoolean(spec, "usesNonExemptEncryption"),
-          spec.path("submitForReview").asBoolean(false),
-          invocations(spec.path("appClipInvocations"), Pointer.child(entryAt, "appClipInvocations")),
-          positions.value(entryAt)));
+      result.add(
+          new BuildSpec(
+              ref(spec, entryAt),
+              InfoModel.texts(spec.path("whatToTest")),
+              ModelBuilder.optionalBoolean(spec, "autoNotify"),
+              ModelBuilder.optionalBoolean(spec, "usesNonExemptEncryption"),
+              spec.path("submitForReview").asBoolean(false),
+              invocations(
+                  spec.path("appClipInvocations"), Pointer.child(entryAt, "appClipInvocations")),
+              positions.value(entryAt)));
     }
     return result;
   }
@@ -56,15 +59,18 @@ final class BuildModel {
     List<InvocationSpec> result = new ArrayList<>();
     for (int i = 0; i < invocations.size(); i++) {
       JsonNode invocation = invocations.get(i);
-      result.add(new InvocationSpec(
-          invocation.path("url").asText(),
-          InfoModel.texts(invocation.path("title")),
-          positions.value(Pointer.child(at, i))));
+      result.add(
+          new InvocationSpec(
+              invocation.path("url").asText(),
+              InfoModel.texts(invocation.path("title")),
+              positions.value(Pointer.child(at, i))));
     }
     return result;
   }
 
-  /** A group's public link; null when absent. Its criteria are null when not written, empty for []. */
+  /**
+   * A group's public link; null when absent. Its criteria are null when not written, empty for [].
+   */
   PublicLinkSpec publicLink(JsonNode link, String at) {
     if (link.isMissingNode()) {
       return null;
@@ -76,17 +82,23 @@ final class BuildModel {
       for (int i = 0; i < nodes.size(); i++) {
         String criterionAt = Pointer.child(Pointer.child(at, "criteria"), i);
         JsonNode c = nodes.get(i);
-        criteria.add(new CriterionSpec(
-            c.path("deviceFamily").asText(),
-            written(c, criterionAt, "minOs"),
-            written(c, criterionAt, "maxOs"),
-            positions.value(criterionAt)));
+        criteria.add(
+            new CriterionSpec(
+                c.path("deviceFamily").asText(),
+                written(c, criterionAt, "minOs"),
+                written(c, criterionAt, "maxOs"),
+                positions.value(criterionAt)));
       }
     }
     JsonNode written = link.path("limit");
-    LinkLimit limit = written.isMissingNode() ? null
-        : written.isTextual() && written.asText().equals(LinkLimit.NONE_WORD) ? LinkLimit.NONE : LinkLimit.of(written.asInt());
-    return new PublicLinkSpec(link.path("enabled").asBoolean(), limit, criteria, positions.value(at));
+    LinkLimit limit =
+        written.isMissingNode()
+            ? null
+            : written.isTextual() && written.asText().equals(LinkLimit.NONE_WORD)
+                ? LinkLimit.NONE
+                : LinkLimit.of(written.asInt());
+    return new PublicLinkSpec(
+        link.path("enabled").asBoolean(), limit, criteria, positions.value(at));
   }
 
   private BuildRef ref(JsonNode ref, String at) {

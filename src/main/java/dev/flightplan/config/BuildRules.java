@@ -1,16 +1,17 @@
 package dev.flightplan.config;
 
-import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.diag.Quote;
 import dev.flightplan.diag.SourcePos;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rules about builds that JSON Schema cannot say: each build at most once in a group's, a tester's and the
- * app's list (by platform, version and number, or latest), version strings written as numbers still reading as
- * versions, and each App Clip invocation URL at most once per build. The same build given to a group and to a
- * tester is fine, and so is submitting the latest build of a version for review.
+ * The rules about builds that JSON Schema cannot say: each build at most once in a group's, a
+ * tester's and the app's list (by platform, version and number, or latest), version strings written
+ * as numbers still reading as versions, and each App Clip invocation URL at most once per build.
+ * The same build given to a group and to a tester is fine, and so is submitting the latest build of
+ * a version for review.
  */
 final class BuildRules {
   private final Checks checks;
@@ -21,7 +22,9 @@ final class BuildRules {
     this.locales = locales;
   }
 
-  /** The builds a group or a tester gets: {@code owner} is how messages name them ("group \"QA\""). */
+  /**
+   * The builds a group or a tester gets: {@code owner} is how messages name them ("group \"QA\"").
+   */
   void refs(JsonNode refs, String at, String owner) {
     Map<String, SourcePos> seen = new HashMap<>();
     JsonNode list = Checks.list(refs);
@@ -29,7 +32,8 @@ final class BuildRules {
       String entry = Pointer.child(at, i);
       BuildRef ref = ref(list.get(i), entry);
       if (ref != null) {
-        checks.unique(seen, key(ref), entry, "build " + ref.label() + " is listed twice for " + owner);
+        checks.unique(
+            seen, key(ref), entry, "build " + ref.label() + " is listed twice for " + owner);
       }
     }
   }
@@ -43,7 +47,8 @@ final class BuildRules {
       JsonNode spec = list.get(i);
       BuildRef ref = ref(spec, entry);
       if (ref != null) {
-        checks.unique(seen, key(ref), entry, "build " + ref.label() + " is described twice in \"builds\"");
+        checks.unique(
+            seen, key(ref), entry, "build " + ref.label() + " is described twice in \"builds\"");
       }
       locales.keys(spec.path("whatToTest"), Pointer.child(entry, "whatToTest"));
       invocations(spec.path("appClipInvocations"), Pointer.child(entry, "appClipInvocations"), ref);
@@ -58,14 +63,19 @@ final class BuildRules {
       String url = checks.text(list.get(i), entry, "url");
       if (url != null) {
         String build = ref != null ? "build " + ref.label() : "this build";
-        checks.unique(urls, url, Pointer.child(entry, "url"), "App Clip invocation " + Quote.of(url)
-            + " is listed twice for " + build);
+        checks.unique(
+            urls,
+            url,
+            Pointer.child(entry, "url"),
+            "App Clip invocation " + Quote.of(url) + " is listed twice for " + build);
       }
       locales.keys(list.get(i).path("title"), Pointer.child(entry, "title"));
     }
   }
 
-  /** The build an entry names, or null when the schema rejected any part of it (it has said why). */
+  /**
+   * The build an entry names, or null when the schema rejected any part of it (it has said why).
+   */
   private BuildRef ref(JsonNode node, String at) {
     if (!node.isObject() || !checks.valid(at)) {
       return null;
@@ -75,14 +85,22 @@ final class BuildRules {
     boolean latest = node.path("latest").asBoolean(false);
     String platformAt = Pointer.child(at, "platform");
     String platform = node.has("platform") ? checks.text(node, at, "platform") : "IOS";
-    if (version == null || platform == null || (number == null) != latest || node.has("number") && number == null
-        || !checks.valid(Pointer.child(at, "latest")) || !checks.valid(platformAt)) {
+    if (version == null
+        || platform == null
+        || (number == null) != latest
+        || node.has("number") && number == null
+        || !checks.valid(Pointer.child(at, "latest"))
+        || !checks.valid(platformAt)) {
       return null;
     }
     return new BuildRef(platform, version, number, latest, checks.positions().value(at));
   }
 
   private static String key(BuildRef ref) {
-    return ref.platform() + " " + ref.version() + " " + (ref.latest() ? "latest" : "#" + ref.number());
+    return ref.platform()
+        + " "
+        + ref.version()
+        + " "
+        + (ref.latest() ? "latest" : "#" + ref.number());
   }
 }

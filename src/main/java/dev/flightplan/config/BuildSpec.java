@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What the file wants of one build. Null means "not said": left alone. {@code whatToTest} maps locale to the
- * "What to Test" text (null: not managed); {@code appClipInvocations} null: not managed, empty: none.
- * {@code submitForReview}: submit the build for beta review when it has no submission yet.
+ * What the file wants of one build. Null means "not said": left alone. {@code whatToTest} maps
+ * locale to the "What to Test" text (null: not managed); {@code appClipInvocations} null: not
+ * managed, empty: none. {@code submitForReview}: submit the build for beta review when it has no
+ * submission yet.
  */
 public record BuildSpec(
     BuildRef ref,
@@ -28,6 +29,7 @@ public record BuildSpec(
 
   /** This build with other App Clip invocations (null: not managed). */
   public BuildSpec withAppClipInvocations(List<InvocationSpec> other) {
-    return new BuildSpec(ref, whatToTest, autoNotify, usesNonExemptEncryption, submitForReview, other, pos);
+    return new BuildSpec(
+        ref, whatToTest, autoNotify, usesNonExemptEncryption, submitForReview, other, pos);
   }
 }

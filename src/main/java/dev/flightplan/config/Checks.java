@@ -1,9 +1,9 @@
 package dev.flightplan.config;
 
-import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.Quote;
 import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the semantic rules share: the tree's positions, the values the schema already rejected (to be skipped, so
- * one mistake gives one message), and the diagnostics found so far. Each rule reads values only through here.
+ * What the semantic rules share: the tree's positions, the values the schema already rejected (to
+ * be skipped, so one mistake gives one message), and the diagnostics found so far. Each rule reads
+ * values only through here.
  */
 final class Checks {
   private final JsonNode schema;
@@ -49,18 +50,27 @@ final class Checks {
     return node.isObject() ? node : MissingNode.getInstance();
   }
 
-  /** Records {@code key} as seen at {@code at}; if it was seen before, reports {@code summary} and returns false. */
+  /**
+   * Records {@code key} as seen at {@code at}; if it was seen before, reports {@code summary} and
+   * returns false.
+   */
   boolean unique(Map<String, SourcePos> seen, String key, String at, String summary) {
     SourcePos first = seen.putIfAbsent(key, positions.value(at));
     if (first == null) {
       return true;
     }
     SourcePos pos = positions.value(at);
-    error(pos, summary, first.file().equals(pos.file()) ? "first at line " + first.line() : "first at " + first);
+    error(
+        pos,
+        summary,
+        first.file().equals(pos.file()) ? "first at line " + first.line() : "first at " + first);
     return false;
   }
 
-  /** The string at {@code parent/field}, or null when absent, not a string, or rejected by the schema. */
+  /**
+   * The string at {@code parent/field}, or null when absent, not a string, or rejected by the
+   * schema.
+   */
   String text(JsonNode parent, String parentAt, String field) {
     return text(parent.path(field), Pointer.child(parentAt, field));
   }
@@ -70,9 +80,10 @@ final class Checks {
   }
 
   /**
-   * A value the schema takes as a string or a number (versions, build numbers), as the file wrote it: {@code 2.10}
-   * is "2.10". A number must still read like the strings the definition {@code def} allows ({@code 1e3} is no
-   * version); if not, that is reported and null returned. Null too when absent or rejected by the schema.
+   * A value the schema takes as a string or a number (versions, build numbers), as the file wrote
+   * it: {@code 2.10} is "2.10". A number must still read like the strings the definition {@code
+   * def} allows ({@code 1e3} is no version); if not, that is reported and null returned. Null too
+   * when absent or rejected by the schema.
    */
   String written(JsonNode parent, String parentAt, String field, String def) {
     String at = Pointer.child(parentAt, field);
@@ -89,7 +100,11 @@ final class Checks {
       invalid.add(at);
       error(
           positions.value(at),
-          Quote.of(field) + " " + rule.path("patternErrorMessage").asText("is not valid") + "; got " + text,
+          Quote.of(field)
+              + " "
+              + rule.path("patternErrorMessage").asText("is not valid")
+              + "; got "
+              + text,
           null);
       return null;
     }

@@ -14,26 +14,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads a desired-state file: YAML → JSON Schema → included tester lists (CSV) → semantic rules → immutable
- * records. Never throws for bad input:
- * every problem in the file becomes a {@link Diagnostic} at {@code file:line:col}, all reported together, and a file
- * with any error yields no state.
+ * Loads a desired-state file: YAML → JSON Schema → included tester lists (CSV) → semantic rules →
+ * immutable records. Never throws for bad input: every problem in the file becomes a {@link
+ * Diagnostic} at {@code file:line:col}, all reported together, and a file with any error yields no
+ * state.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
-   * The name positions give a desired-state file read from standard input ({@code -f -}); the files it names are
-   * relative to the working directory ({@link ReferencedFiles}).
+   * The name positions give a desired-state file read from standard input ({@code -f -}); the files
+   * it names are relative to the working directory ({@link ReferencedFiles}).
    */
   public static final String STDIN = "<stdin>";
 
-  /** Reads and loads {@code file}; positions name the file as given. The files it names must be beside it. */
+  /**
+   * Reads and loads {@code file}; positions name the file as given. The files it names must be
+   * beside it.
+   */
   public static LoadResult load(Path file) {
     return load(file, ReferencedFiles.CONFINED);
   }
 
-  /** Reads and loads {@code file}; {@code files}: where the files it names (tester lists) may be. */
+  /**
+   * Reads and loads {@code file}; {@code files}: where the files it names (tester lists) may be.
+   */
   public static LoadResult load(Path file, ReferencedFiles files) {
     byte[] bytes;
     try {
@@ -45,14 +50,18 @@ public final class ConfigLoader {
   }
 
   /**
-   * The bytes of a desired-state file: a regular file of at most {@link Limits#MAX_FILE_BYTES}, checked before it
-   * is opened (a named pipe or {@code /dev/zero} is refused at once) and before anything is parsed.
+   * The bytes of a desired-state file: a regular file of at most {@link Limits#MAX_FILE_BYTES},
+   * checked before it is opened (a named pipe or {@code /dev/zero} is refused at once) and before
+   * anything is parsed.
    */
   public static byte[] read(Path file) throws IOException {
     return RegularFiles.read(file, Limits.MAX_FILE_BYTES);
   }
 
-  /** The bytes of a desired-state file given on standard input, at most {@link Limits#MAX_FILE_BYTES} of them. */
+  /**
+   * The bytes of a desired-state file given on standard input, at most {@link
+   * Limits#MAX_FILE_BYTES} of them.
+   */
   public static byte[] read(InputStream in) throws IOException {
     return RegularFiles.read(in, Limits.MAX_FILE_BYTES);
   }
@@ -62,7 +71,9 @@ public final class ConfigLoader {
     return unreadable(file.toString(), e);
   }
 
-  /** The failure of the desired-state file {@code displayName} that could not be read, saying why. */
+  /**
+   * The failure of the desired-state file {@code displayName} that could not be read, saying why.
+   */
   public static LoadResult unreadable(String displayName, IOException e) {
     return failure(displayName, "cannot read " + displayName + ": " + RegularFiles.reason(e));
   }
@@ -77,8 +88,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads YAML text; {@code displayName} is the file name positions are reported against, and tester lists it
-   * includes are read relative to its directory (and must be in it or below it).
+   * Loads YAML text; {@code displayName} is the file name positions are reported against, and
+   * tester lists it includes are read relative to its directory (and must be in it or below it).
    */
   public static LoadResult parse(String displayName, String yamlText) {
     return parse(displayName, yamlText, ReferencedFiles.CONFINED);
@@ -94,15 +105,20 @@ public final class ConfigLoader {
       return result(null, found);
     }
     ConfigSchema schema = ConfigSchema.get();
-    SchemaMessages messages = new SchemaMessages(schema.document(), yaml.positions(), yaml.unreadable());
+    SchemaMessages messages =
+        new SchemaMessages(schema.document(), yaml.positions(), yaml.unreadable());
     messages.addAll(schema.validate(root));
     found.addAll(messages.diagnostics());
     TesterFiles.Result included =
         TesterFiles.include(root, schema.document(), yaml.positions(), messages.invalid(), files);
     found.addAll(included.diagnostics());
-    found.addAll(SemanticRules.check(root, schema.document(), yaml.positions(), messages.invalid()));
+    found.addAll(
+        SemanticRules.check(root, schema.document(), yaml.positions(), messages.invalid()));
     return result(
-        found.stream().anyMatch(Diagnostic::isError) ? null : ModelBuilder.build(root, yaml.positions()), found,
+        found.stream().anyMatch(Diagnostic::isError)
+            ? null
+            : ModelBuilder.build(root, yaml.positions()),
+        found,
         included.included());
   }
 
@@ -110,8 +126,10 @@ public final class ConfigLoader {
     return result(state, found, List.of());
   }
 
-  private static LoadResult result(DesiredState state, List<Diagnostic> found, List<IncludedFile> included) {
-    // The same node reached through several aliases reports the same problem at the same place: say it once.
+  private static LoadResult result(
+      DesiredState state, List<Diagnostic> found, List<IncludedFile> included) {
+    // The same node reached through several aliases reports the same problem at the same place: say
+    // it once.
     Diagnostics diagnostics = Diagnostics.of(List.copyOf(new LinkedHashSet<>(found)));
     return new LoadResult(Optional.ofNullable(state), diagnostics, included);
   }

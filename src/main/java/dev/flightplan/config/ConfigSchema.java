@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The JSON Schema of the desired-state file ({@code schema/testflight.schema.json}), loaded and compiled once. It
- * is the single statement of the file's shape; editors use the same file.
+ * The JSON Schema of the desired-state file ({@code schema/testflight.schema.json}), loaded and
+ * compiled once. It is the single statement of the file's shape; editors use the same file.
  */
 final class ConfigSchema {
   static final String RESOURCE = "/schema/testflight.schema.json";
@@ -32,8 +32,12 @@ final class ConfigSchema {
   private ConfigSchema(JsonNode document) {
     this.document = document;
     SchemaValidatorsConfig config =
-        SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).locale(java.util.Locale.ROOT).build();
-    this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(document, config);
+        SchemaValidatorsConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .locale(java.util.Locale.ROOT)
+            .build();
+    this.schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(document, config);
   }
 
   static ConfigSchema get() {

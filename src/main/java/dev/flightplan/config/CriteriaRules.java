@@ -1,16 +1,17 @@
 package dev.flightplan.config;
 
-import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.diag.Quote;
 import dev.flightplan.diag.SourcePos;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rules about a public link's recruitment criteria that JSON Schema cannot say: each device family at most
- * once, and an OS range that is not empty (minOs ≤ maxOs, compared number by number: 17.10 is above 17.9, and
- * 17 equals 17.0). Which OS versions exist is App Store Connect's to say, when planning.
+ * The rules about a public link's recruitment criteria that JSON Schema cannot say: each device
+ * family at most once, and an OS range that is not empty (minOs ≤ maxOs, compared number by number:
+ * 17.10 is above 17.9, and 17 equals 17.0). Which OS versions exist is App Store Connect's to say,
+ * when planning.
  */
 final class CriteriaRules {
   private final Checks checks;
@@ -27,11 +28,16 @@ final class CriteriaRules {
       JsonNode criterion = list.get(i);
       String family = checks.text(criterion, entry, "deviceFamily");
       if (family != null) {
-        checks.unique(families, family, Pointer.child(entry, "deviceFamily"), Quote.of(family)
-            + " is listed twice in the criteria of this public link");
+        checks.unique(
+            families,
+            family,
+            Pointer.child(entry, "deviceFamily"),
+            Quote.of(family) + " is listed twice in the criteria of this public link");
       }
-      String min = criterion.has("minOs") ? checks.written(criterion, entry, "minOs", "osVersion") : null;
-      String max = criterion.has("maxOs") ? checks.written(criterion, entry, "maxOs", "osVersion") : null;
+      String min =
+          criterion.has("minOs") ? checks.written(criterion, entry, "minOs", "osVersion") : null;
+      String max =
+          criterion.has("maxOs") ? checks.written(criterion, entry, "maxOs", "osVersion") : null;
       if (min != null && max != null && compare(min, max) > 0) {
         checks.error(
             checks.positions().value(Pointer.child(entry, "maxOs")),

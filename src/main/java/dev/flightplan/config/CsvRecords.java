@@ -6,14 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits CSV text (RFC 4180: comma-separated, fields optionally in double quotes, {@code ""} for a quote inside
- * them, line breaks inside quoted fields) into records whose every field knows its line and column, so that a
- * problem in a tester list is reported at {@code testers.csv:17:12}. Hand-written rather than a library because
- * the libraries give a record's position but not each field's. Lines end with LF, CRLF or CR; a byte-order mark
- * is dropped; a line with nothing on it is no record.
+ * Splits CSV text (RFC 4180: comma-separated, fields optionally in double quotes, {@code ""} for a
+ * quote inside them, line breaks inside quoted fields) into records whose every field knows its
+ * line and column, so that a problem in a tester list is reported at {@code testers.csv:17:12}.
+ * Hand-written rather than a library because the libraries give a record's position but not each
+ * field's. Lines end with LF, CRLF or CR; a byte-order mark is dropped; a line with nothing on it
+ * is no record.
  */
 final class CsvRecords {
-  /** One field: its value (without the quotes), where it starts, and whether it was written in quotes. */
+  /**
+   * One field: its value (without the quotes), where it starts, and whether it was written in
+   * quotes.
+   */
   record Field(String value, int line, int column, boolean quoted) {}
 
   /** One record: its fields in order, and the line it starts on. */
@@ -27,7 +31,10 @@ final class CsvRecords {
     }
   }
 
-  /** The records, and the problems that made a part of the text unreadable (then no records are given). */
+  /**
+   * The records, and the problems that made a part of the text unreadable (then no records are
+   * given).
+   */
   record Result(List<Row> rows, List<Diagnostic> diagnostics) {}
 
   private final String file;
@@ -80,7 +87,9 @@ final class CsvRecords {
       StringBuilder value = new StringBuilder();
       while (true) {
         if (index >= text.length()) {
-          throw new Unreadable(new SourcePos(file, startLine, startColumn), "a quoted field is not closed",
+          throw new Unreadable(
+              new SourcePos(file, startLine, startColumn),
+              "a quoted field is not closed",
               "end it with a double quote; a quote inside a quoted field is written twice (\"\")");
         }
         char c = text.charAt(index);
@@ -98,7 +107,9 @@ final class CsvRecords {
         advance();
       }
       if (index < text.length() && text.charAt(index) != ',' && !lineBreak(text.charAt(index))) {
-        throw new Unreadable(new SourcePos(file, line, column), "unexpected text after the closing quote of a field",
+        throw new Unreadable(
+            new SourcePos(file, line, column),
+            "unexpected text after the closing quote of a field",
             "put the whole field in quotes, and write a quote inside it twice (\"\")");
       }
       return new Field(value.toString(), startLine, startColumn, true);

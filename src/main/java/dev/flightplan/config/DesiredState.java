@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The whole desired-state file, validated: the apps it describes, in file order, each with a unique bundle id. */
+/**
+ * The whole desired-state file, validated: the apps it describes, in file order, each with a unique
+ * bundle id.
+ */
 public record DesiredState(String source, int version, List<AppSpec> apps) {
   public DesiredState {
     Objects.requireNonNull(source, "source");

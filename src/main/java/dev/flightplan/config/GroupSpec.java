@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A beta group as the file wants it. A null value means "not said in the file": the live value is left alone.
- * {@code testers} are the emails listed under the group, lower-cased, without duplicates, in file order.
- * {@code appleSiliconMac} and {@code appleVision}: whether iOS builds are offered on Apple silicon Macs and Apple
- * Vision Pro. {@code publicLink} (external groups only) and {@code builds} (null: not managed; otherwise exactly
- * the builds the group gets) are null when not said. {@code testersAt}: where the group's {@code testers} list names
- * each email (the first time), for messages about one membership; empty when the group was not read from a file.
- * {@code renamedFrom}: the name the group had before (null when the file says none): the live group of that name is
- * this group, renamed in place.
+ * A beta group as the file wants it. A null value means "not said in the file": the live value is
+ * left alone. {@code testers} are the emails listed under the group, lower-cased, without
+ * duplicates, in file order. {@code appleSiliconMac} and {@code appleVision}: whether iOS builds
+ * are offered on Apple silicon Macs and Apple Vision Pro. {@code publicLink} (external groups only)
+ * and {@code builds} (null: not managed; otherwise exactly the builds the group gets) are null when
+ * not said. {@code testersAt}: where the group's {@code testers} list names each email (the first
+ * time), for messages about one membership; empty when the group was not read from a file. {@code
+ * renamedFrom}: the name the group had before (null when the file says none): the live group of
+ * that name is this group, renamed in place.
  */
 public record GroupSpec(
     String name,
@@ -50,18 +51,51 @@ public record GroupSpec(
       List<BuildRef> builds,
       SourcePos pos,
       Map<String, SourcePos> testersAt) {
-    this(name, internal, accessToAllBuilds, feedback, protect, testers, appleSiliconMac, appleVision, publicLink, builds,
-        pos, testersAt, null);
+    this(
+        name,
+        internal,
+        accessToAllBuilds,
+        feedback,
+        protect,
+        testers,
+        appleSiliconMac,
+        appleVision,
+        publicLink,
+        builds,
+        pos,
+        testersAt,
+        null);
   }
 
-  /** Where the file lists {@code email} among this group's testers; the group's position if it does not. */
+  /**
+   * Where the file lists {@code email} among this group's testers; the group's position if it does
+   * not.
+   */
   public SourcePos testerPos(String email) {
     return testersAt.getOrDefault(email, pos);
   }
 
   /** A group with only the settings of the first release (no link, flags or builds managed). */
   public GroupSpec(
-      String name, boolean internal, Boolean accessToAllBuilds, Boolean feedback, boolean protect, List<String> testers, SourcePos pos) {
-    this(name, internal, accessToAllBuilds, feedback, protect, testers, null, null, null, null, pos, Map.of());
+      String name,
+      boolean internal,
+      Boolean accessToAllBuilds,
+      Boolean feedback,
+      boolean protect,
+      List<String> testers,
+      SourcePos pos) {
+    this(
+        name,
+        internal,
+        accessToAllBuilds,
+        feedback,
+        protect,
+        testers,
+        null,
+        null,
+        null,
+        null,
+        pos,
+        Map.of());
   }
 }

@@ -6,13 +6,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The app's {@code inactiveTesters} policy: testers with no session in the last {@code noSessionDays} (one of Apple's
- * usage periods: 7, 30, 90 or 365) whom flightplan has known for more than {@code graceDays} leave the app. Exempt:
- * testers the file lists, {@code keep} (lower-cased emails), members of {@code keepGroups} (names, any case), and with
- * {@code keepInternal} members of internal groups. Planned by {@code kinds.hygiene}.
+ * The app's {@code inactiveTesters} policy: testers with no session in the last {@code
+ * noSessionDays} (one of Apple's usage periods: 7, 30, 90 or 365) whom flightplan has known for
+ * more than {@code graceDays} leave the app. Exempt: testers the file lists, {@code keep}
+ * (lower-cased emails), members of {@code keepGroups} (names, any case), and with {@code
+ * keepInternal} members of internal groups. Planned by {@code kinds.hygiene}.
  */
 public record InactiveTesterPolicy(
-    int noSessionDays, int graceDays, List<String> keep, List<String> keepGroups, boolean keepInternal, SourcePos pos) {
+    int noSessionDays,
+    int graceDays,
+    List<String> keep,
+    List<String> keepGroups,
+    boolean keepInternal,
+    SourcePos pos) {
   /** The periods of {@code GET /v1/apps/{id}/metrics/betaTesterUsages}, in days. */
   public static final Set<Integer> PERIODS = Set.of(7, 30, 90, 365);
 
@@ -20,7 +26,8 @@ public record InactiveTesterPolicy(
 
   public InactiveTesterPolicy {
     if (!PERIODS.contains(noSessionDays)) {
-      throw new IllegalArgumentException("noSessionDays must be 7, 30, 90 or 365, got " + noSessionDays);
+      throw new IllegalArgumentException(
+          "noSessionDays must be 7, 30, 90 or 365, got " + noSessionDays);
     }
     if (graceDays < 0) {
       throw new IllegalArgumentException("graceDays must not be negative: " + graceDays);

@@ -3,8 +3,9 @@ package dev.flightplan.config;
 import java.util.Objects;
 
 /**
- * A file the desired-state file includes (a tester list in CSV): its path as positions name it (relative to the
- * working directory, like the desired-state file's), and the SHA-256 of exactly the bytes that were read.
+ * A file the desired-state file includes (a tester list in CSV): its path as positions name it
+ * (relative to the working directory, like the desired-state file's), and the SHA-256 of exactly
+ * the bytes that were read.
  */
 public record IncludedFile(String path, String sha256) {
   public IncludedFile {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the records of an app's beta information from a valid tree: localizations (in file order, keyed by the
- * locale as written), review detail with its password reference, and the invitation policy
- * ({@link InvitationPolicy#DEFAULT} when absent). Keys the file does not write are null: not managed.
+ * Builds the records of an app's beta information from a valid tree: localizations (in file order,
+ * keyed by the locale as written), review detail with its password reference, and the invitation
+ * policy ({@link InvitationPolicy#DEFAULT} when absent). Keys the file does not write are null: not
+ * managed.
  */
 final class InfoModel {
   private final PositionMap positions;
@@ -28,14 +29,15 @@ final class InfoModel {
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       JsonNode l = entry.getValue();
-      result.add(new LocalizationSpec(
-          entry.getKey(),
-          ModelBuilder.optionalText(l, "description"),
-          ModelBuilder.optionalText(l, "feedbackEmail"),
-          ModelBuilder.optionalText(l, "marketingUrl"),
-          ModelBuilder.optionalText(l, "privacyPolicyUrl"),
-          ModelBuilder.optionalText(l, "tvOsPrivacyPolicy"),
-          positions.key(Pointer.child(at, entry.getKey()))));
+      result.add(
+          new LocalizationSpec(
+              entry.getKey(),
+              ModelBuilder.optionalText(l, "description"),
+              ModelBuilder.optionalText(l, "feedbackEmail"),
+              ModelBuilder.optionalText(l, "marketingUrl"),
+              ModelBuilder.optionalText(l, "privacyPolicyUrl"),
+              ModelBuilder.optionalText(l, "tvOsPrivacyPolicy"),
+              positions.key(Pointer.child(at, entry.getKey()))));
     }
     return result;
   }
@@ -46,12 +48,13 @@ final class InfoModel {
     }
     JsonNode password = detail.path("demoAccountPassword");
     String passwordAt = Pointer.child(at, "demoAccountPassword");
-    SecretRef secret = password.isMissingNode()
-        ? null
-        : new SecretRef(
-            ModelBuilder.optionalText(password, "env"),
-            ModelBuilder.optionalText(password, "file"),
-            positions.value(passwordAt));
+    SecretRef secret =
+        password.isMissingNode()
+            ? null
+            : new SecretRef(
+                ModelBuilder.optionalText(password, "env"),
+                ModelBuilder.optionalText(password, "file"),
+                positions.value(passwordAt));
     return new ReviewDetailSpec(
         ModelBuilder.optionalText(detail, "contactEmail"),
         ModelBuilder.optionalText(detail, "contactFirstName"),

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What to tell someone who wrote a key the schema does not allow at that place: the allowed key it most likely
- * misspells, or the nested place where that key belongs ({@code limit} on a group belongs in {@code publicLink}).
- * Everything comes from the schema, so new keys get hints without code.
+ * What to tell someone who wrote a key the schema does not allow at that place: the allowed key it
+ * most likely misspells, or the nested place where that key belongs ({@code limit} on a group
+ * belongs in {@code publicLink}). Everything comes from the schema, so new keys get hints without
+ * code.
  */
 final class KeyHints {
-  /** How deep under the current mapping to look for the key's home: group → publicLink → criteria[]. */
+  /**
+   * How deep under the current mapping to look for the key's home: group → publicLink → criteria[].
+   */
   private static final int MAX_DEPTH = 2;
 
   private final JsonNode schema;
@@ -36,8 +39,8 @@ final class KeyHints {
 
   /**
    * Where below {@code owner} the key is allowed, as a path like {@code publicLink.criteria} or
-   * {@code localizations.<locale>}; empty when it is allowed nowhere near. The nearest place wins, then the first
-   * in schema order.
+   * {@code localizations.<locale>}; empty when it is allowed nowhere near. The nearest place wins,
+   * then the first in schema order.
    */
   Optional<String> home(String key, JsonNode owner) {
     record Place(JsonNode schema, String path, int depth) {}
@@ -55,7 +58,8 @@ final class KeyHints {
       while (properties.hasNext()) {
         var property = properties.next();
         JsonNode child = resolve(property.getValue());
-        String path = place.path().isEmpty() ? property.getKey() : place.path() + "." + property.getKey();
+        String path =
+            place.path().isEmpty() ? property.getKey() : place.path() + "." + property.getKey();
         if (child.has("items")) {
           child = resolve(child.get("items"));
         } else if (child.path("additionalProperties").isObject()) {
@@ -71,15 +75,18 @@ final class KeyHints {
   }
 
   /**
-   * A property's schema with its local {@code $ref} followed to the definition it names. A schema with a type of
-   * its own (a build, whose {@code $ref} adds the rules of choosing one) is already the definition. A choice
-   * written as {@code if/then/else} (a tester, or a tester list to include) is taken as its {@code else}, the
-   * ordinary shape.
+   * A property's schema with its local {@code $ref} followed to the definition it names. A schema
+   * with a type of its own (a build, whose {@code $ref} adds the rules of choosing one) is already
+   * the definition. A choice written as {@code if/then/else} (a tester, or a tester list to
+   * include) is taken as its {@code else}, the ordinary shape.
    */
   JsonNode resolve(JsonNode node) {
     JsonNode current = node;
     for (int hops = 0; hops < 10 && !current.has("type"); hops++) {
-      String ref = current.has("$ref") ? current.path("$ref").asText() : current.path("else").path("$ref").asText();
+      String ref =
+          current.has("$ref")
+              ? current.path("$ref").asText()
+              : current.path("else").path("$ref").asText();
       if (!ref.startsWith("#")) {
         break;
       }

@@ -1,8 +1,9 @@
 package dev.flightplan.config;
 
 /**
- * The limit of a public link as the file states it: at most {@code max} testers (1 to 10,000), or none ({@code max}
- * null, {@code limit: none}). A file that leaves the limit alone leaves the key out, and has no LinkLimit at all.
+ * The limit of a public link as the file states it: at most {@code max} testers (1 to 10,000), or
+ * none ({@code max} null, {@code limit: none}). A file that leaves the limit alone leaves the key
+ * out, and has no LinkLimit at all.
  */
 public record LinkLimit(Integer max) {
   /** {@code limit: none}: anyone with the link may join, up to App Store Connect's own cap. */

@@ -4,8 +4,8 @@ import dev.flightplan.diag.SourcePos;
 import java.util.Objects;
 
 /**
- * The beta app information testers see in one locale (the locale is the key and cannot change once created).
- * Null fields are not managed.
+ * The beta app information testers see in one locale (the locale is the key and cannot change once
+ * created). Null fields are not managed.
  */
 public record LocalizationSpec(
     String locale,

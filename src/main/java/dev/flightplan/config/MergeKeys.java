@@ -15,10 +15,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * YAML merge keys ({@code <<: *defaults}, {@code <<: [*a, *b]}): the entries a mapping takes from the mappings it
- * merges, as YAML's merge key type says: its own keys win, then the merged mappings in the order listed (each with
- * the mappings it merges itself), the first to set a key winning. Done here rather than by SnakeYAML so that every
- * entry a merge copies counts in the {@link AliasBudget}: SnakeYAML copies them uncounted.
+ * YAML merge keys ({@code <<: *defaults}, {@code <<: [*a, *b]}): the entries a mapping takes from
+ * the mappings it merges, as YAML's merge key type says: its own keys win, then the merged mappings
+ * in the order listed (each with the mappings it merges itself), the first to set a key winning.
+ * Done here rather than by SnakeYAML so that every entry a merge copies counts in the {@link
+ * AliasBudget}: SnakeYAML copies them uncounted.
  */
 final class MergeKeys {
   /** How deep merged mappings may merge others in turn; a real file needs one or two. */
@@ -35,8 +36,8 @@ final class MergeKeys {
   }
 
   /**
-   * Adds {@code node}'s own entries (all but {@code <<}) to {@code own} and returns the entries its merge keys add:
-   * each with a plain key that no earlier entry set.
+   * Adds {@code node}'s own entries (all but {@code <<}) to {@code own} and returns the entries its
+   * merge keys add: each with a plain key that no earlier entry set.
    */
   List<NodeTuple> entries(MappingNode node, List<NodeTuple> own) {
     List<Node> sources = split(node, own);
@@ -57,12 +58,18 @@ final class MergeKeys {
   private void merge(Node source, Set<String> keys, List<NodeTuple> out, Set<Node> path) {
     for (Node item : source instanceof SequenceNode list ? list.getValue() : List.of(source)) {
       if (!(item instanceof MappingNode mapping)) {
-        error(item, "'<<' merges a mapping, or a list of mappings, into this one; this is a " + YamlReader.kind(item));
+        error(
+            item,
+            "'<<' merges a mapping, or a list of mappings, into this one; this is a "
+                + YamlReader.kind(item));
         continue;
       }
       if (path.size() > MAX_DEPTH || !path.add(mapping)) {
-        error(item, path.size() > MAX_DEPTH ? "merge keys nest more than " + MAX_DEPTH + " mappings deep"
-            : "a merge key cannot merge a mapping that contains it");
+        error(
+            item,
+            path.size() > MAX_DEPTH
+                ? "merge keys nest more than " + MAX_DEPTH + " mappings deep"
+                : "a merge key cannot merge a mapping that contains it");
         continue;
       }
       aliases.written(mapping);
@@ -84,7 +91,10 @@ final class MergeKeys {
     }
   }
 
-  /** Adds the entries of {@code node} that are not merge keys to {@code own}; returns what its merge keys merge. */
+  /**
+   * Adds the entries of {@code node} that are not merge keys to {@code own}; returns what its merge
+   * keys merge.
+   */
   private static List<Node> split(MappingNode node, List<NodeTuple> own) {
     List<Node> sources = new ArrayList<>();
     for (NodeTuple tuple : node.getValue()) {

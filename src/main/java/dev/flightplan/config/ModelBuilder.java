@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds the desired-state records from a tree that passed the schema and the semantic rules: applies defaults,
- * lower-cases emails, trims group names (and writes a tester's reference to a group as the group writes its name),
- * and adds a tester for every email mentioned only under a group. A key the file does not write becomes null ("not
- * managed") unless the records define a default; the parts about builds and the app's beta information are built by
- * {@link BuildModel} and {@link InfoModel}.
+ * Builds the desired-state records from a tree that passed the schema and the semantic rules:
+ * applies defaults, lower-cases emails, trims group names (and writes a tester's reference to a
+ * group as the group writes its name), and adds a tester for every email mentioned only under a
+ * group. A key the file does not write becomes null ("not managed") unless the records define a
+ * default; the parts about builds and the app's beta information are built by {@link BuildModel}
+ * and {@link InfoModel}.
  */
 final class ModelBuilder {
   private final PositionMap positions;
@@ -48,7 +49,11 @@ final class ModelBuilder {
         app.path("bundleId").asText(),
         manage(app.path("manage")),
         groups,
-        testers(app.path("testers"), Pointer.child(at, "testers"), groupNodes, Pointer.child(at, "groups")),
+        testers(
+            app.path("testers"),
+            Pointer.child(at, "testers"),
+            groupNodes,
+            Pointer.child(at, "groups")),
         info.localizations(app.path("localizations"), Pointer.child(at, "localizations")),
         optionalText(app, "licenseAgreement"),
         info.reviewDetail(app.path("reviewDetail"), Pointer.child(at, "reviewDetail")),
@@ -67,26 +72,34 @@ final class ModelBuilder {
     policy.path("keep").forEach(e -> keep.add(email(e)));
     List<String> keepGroups = new ArrayList<>();
     policy.path("keepGroups").forEach(g -> keepGroups.add(g.asText().trim()));
-    return new InactiveTesterPolicy(policy.path("noSessionDays").asInt(),
-        policy.path("graceDays").asInt(InactiveTesterPolicy.DEFAULT_GRACE_DAYS), keep, keepGroups,
-        policy.path("keepInternal").asBoolean(true), positions.value(at));
+    return new InactiveTesterPolicy(
+        policy.path("noSessionDays").asInt(),
+        policy.path("graceDays").asInt(InactiveTesterPolicy.DEFAULT_GRACE_DAYS),
+        keep,
+        keepGroups,
+        policy.path("keepInternal").asBoolean(true),
+        positions.value(at));
   }
 
   private BuildExpiryPolicy buildExpiry(JsonNode policy, String at) {
     if (policy.isMissingNode()) {
       return null;
     }
-    return new BuildExpiryPolicy(policy.path("olderThanDays").asInt(),
-        policy.path("keepLatest").asInt(BuildExpiryPolicy.DEFAULT_KEEP_LATEST), positions.value(at));
+    return new BuildExpiryPolicy(
+        policy.path("olderThanDays").asInt(),
+        policy.path("keepLatest").asInt(BuildExpiryPolicy.DEFAULT_KEEP_LATEST),
+        positions.value(at));
   }
 
   private static Manage manage(JsonNode manage) {
-    Manage.GroupsMode groups = manage.has("groups")
-        ? Manage.GroupsMode.valueOf(manage.get("groups").asText().toUpperCase(Locale.ROOT))
-        : Manage.DEFAULT.groups();
-    Manage.TestersMode testers = manage.has("testers")
-        ? Manage.TestersMode.valueOf(manage.get("testers").asText().toUpperCase(Locale.ROOT))
-        : Manage.DEFAULT.testers();
+    Manage.GroupsMode groups =
+        manage.has("groups")
+            ? Manage.GroupsMode.valueOf(manage.get("groups").asText().toUpperCase(Locale.ROOT))
+            : Manage.DEFAULT.groups();
+    Manage.TestersMode testers =
+        manage.has("testers")
+            ? Manage.TestersMode.valueOf(manage.get("testers").asText().toUpperCase(Locale.ROOT))
+            : Manage.DEFAULT.testers();
     return new Manage(groups, testers);
   }
 
@@ -109,8 +122,12 @@ final class ModelBuilder {
         group.has("renamedFrom") ? group.get("renamedFrom").asText().trim() : null);
   }
 
-  /** The list's values in file order, each once (as {@code key} reads it), with where each is first written. */
-  private Map<String, SourcePos> firstMentions(JsonNode list, String at, Function<JsonNode, String> key) {
+  /**
+   * The list's values in file order, each once (as {@code key} reads it), with where each is first
+   * written.
+   */
+  private Map<String, SourcePos> firstMentions(
+      JsonNode list, String at, Function<JsonNode, String> key) {
     Map<String, SourcePos> mentions = new LinkedHashMap<>();
     for (int i = 0; i < list.size(); i++) {
       mentions.putIfAbsent(key.apply(list.get(i)), positions.value(Pointer.child(at, i)));
@@ -119,10 +136,11 @@ final class ModelBuilder {
   }
 
   /**
-   * The testers' own entries in file order (those of included tester lists after the YAML's), then testers
-   * mentioned only under groups, in order of first mention.
+   * The testers' own entries in file order (those of included tester lists after the YAML's), then
+   * testers mentioned only under groups, in order of first mention.
    */
-  private List<TesterSpec> testers(JsonNode entries, String at, JsonNode groupNodes, String groupsAt) {
+  private List<TesterSpec> testers(
+      JsonNode entries, String at, JsonNode groupNodes, String groupsAt) {
     Map<String, TesterSpec> testers = new LinkedHashMap<>();
     Map<String, String> declared = new HashMap<>();
     for (JsonNode g : groupNodes) {
@@ -135,9 +153,13 @@ final class ModelBuilder {
         continue; // its rows follow, as entries of their own
       }
       String entryAt = Pointer.child(at, i);
-      // a group named in another case or Unicode form is the same group: it is named as the group writes it
-      Map<String, SourcePos> groups = firstMentions(entry.path("groups"), Pointer.child(entryAt, "groups"),
-          g -> declared.getOrDefault(GroupName.key(g.asText().trim()), g.asText().trim()));
+      // a group named in another case or Unicode form is the same group: it is named as the group
+      // writes it
+      Map<String, SourcePos> groups =
+          firstMentions(
+              entry.path("groups"),
+              Pointer.child(entryAt, "groups"),
+              g -> declared.getOrDefault(GroupName.key(g.asText().trim()), g.asText().trim()));
       String email = email(entry.path("email"));
       testers.put(
           email,
@@ -156,7 +178,8 @@ final class ModelBuilder {
       for (int i = 0; i < members.size(); i++) {
         String memberAt = Pointer.child(membersAt, i);
         testers.computeIfAbsent(
-            email(members.get(i)), e -> new TesterSpec(e, null, null, List.of(), positions.value(memberAt)));
+            email(members.get(i)),
+            e -> new TesterSpec(e, null, null, List.of(), positions.value(memberAt)));
       }
     }
     return List.copyOf(testers.values());

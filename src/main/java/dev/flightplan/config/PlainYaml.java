@@ -18,15 +18,16 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * The common case of {@link YamlReader}, read from the parser's events straight into the JSON tree and its
- * positions, without SnakeYAML's node tree: one document of plain keys and untagged values, with no anchor, alias
- * or merge key. That tree held a node, two marks and two comment lists per value: a file of 100,000 testers took
- * more than 512 MB of heap to compose, and composing was 40 % of loading one of 10,000.
+ * The common case of {@link YamlReader}, read from the parser's events straight into the JSON tree
+ * and its positions, without SnakeYAML's node tree: one document of plain keys and untagged values,
+ * with no anchor, alias or merge key. That tree held a node, two marks and two comment lists per
+ * value: a file of 100,000 testers took more than 512 MB of heap to compose, and composing was 40 %
+ * of loading one of 10,000.
  *
- * <p>Anything else (anchors, aliases, merges, tags, complex or duplicate keys, a number out of range, a YAML error,
- * an empty file or a second document) makes {@link #read} answer null, and the caller reads the file again the
- * general way, which reports every problem as before: for a file within that subset, both give the same tree and
- * the same positions.
+ * <p>Anything else (anchors, aliases, merges, tags, complex or duplicate keys, a number out of
+ * range, a YAML error, an empty file or a second document) makes {@link #read} answer null, and the
+ * caller reads the file again the general way, which reports every problem as before: for a file
+ * within that subset, both give the same tree and the same positions.
  */
 final class PlainYaml {
   private static final JsonNodeFactory JSON = YamlScalars.JSON;
@@ -44,7 +45,11 @@ final class PlainYaml {
   private final Resolver resolver;
   private final PositionMap positions;
   private final int depthLimit;
-  /** The tokens to the value being read (names, and Integer indices): a number's pointer is made from them. */
+
+  /**
+   * The tokens to the value being read (names, and Integer indices): a number's pointer is made
+   * from them.
+   */
   private final java.util.ArrayList<Object> path = new java.util.ArrayList<>();
 
   private PlainYaml(Parser parser, Resolver resolver, PositionMap positions, int depthLimit) {
@@ -54,8 +59,12 @@ final class PlainYaml {
     this.depthLimit = depthLimit;
   }
 
-  /** The document's tree, its positions recorded in {@code positions}; null when it is not plain (see above). */
-  static JsonNode read(String text, LoaderOptions options, Resolver resolver, PositionMap positions) {
+  /**
+   * The document's tree, its positions recorded in {@code positions}; null when it is not plain
+   * (see above).
+   */
+  static JsonNode read(
+      String text, LoaderOptions options, Resolver resolver, PositionMap positions) {
     Parser parser = new ParserImpl(new StreamReader(text), options);
     try {
       return new PlainYaml(parser, resolver, positions, options.getNestingDepthLimit()).document();
@@ -81,8 +90,8 @@ final class PlainYaml {
   }
 
   /**
-   * Reads the next value and adds its position (and, for a mapping entry, {@code name} and the {@code key}'s) to
-   * {@code parent}; the root's go to the position map.
+   * Reads the next value and adds its position (and, for a mapping entry, {@code name} and the
+   * {@code key}'s) to {@code parent}; the root's go to the position map.
    */
   private JsonNode value(PositionTree parent, String name, long key, int depth) throws NotPlain {
     Event event = parser.getEvent();
@@ -126,9 +135,13 @@ final class PlainYaml {
     ObjectNode object = JSON.objectNode();
     while (!parser.checkEvent(Event.ID.MappingEnd)) {
       Event event = parser.getEvent();
-      // only a plain << resolves to a merge key: other keys need no resolving, they are names as written
-      if (!(event instanceof ScalarEvent key) || key.getAnchor() != null || untagged(key.getTag()) == null
-          || key.getValue().startsWith("<") && scalar(key).getTag().equals(Tag.MERGE) || object.has(key.getValue())) {
+      // only a plain << resolves to a merge key: other keys need no resolving, they are names as
+      // written
+      if (!(event instanceof ScalarEvent key)
+          || key.getAnchor() != null
+          || untagged(key.getTag()) == null
+          || key.getValue().startsWith("<") && scalar(key).getTag().equals(Tag.MERGE)
+          || object.has(key.getValue())) {
         throw NotPlain.INSTANCE;
       }
       String name = key.getValue();
@@ -155,7 +168,10 @@ final class PlainYaml {
   private String pointer() {
     String pointer = Pointer.ROOT;
     for (Object token : path) {
-      pointer = token instanceof String name ? Pointer.child(pointer, name) : Pointer.child(pointer, (Integer) token);
+      pointer =
+          token instanceof String name
+              ? Pointer.child(pointer, name)
+              : Pointer.child(pointer, (Integer) token);
     }
     return pointer;
   }
@@ -169,8 +185,16 @@ final class PlainYaml {
     if (untagged(event.getTag()) == null) {
       throw NotPlain.INSTANCE;
     }
-    Tag tag = resolver.resolve(NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
-    return new ScalarNode(tag, true, event.getValue(), event.getStartMark(), event.getEndMark(), event.getScalarStyle());
+    Tag tag =
+        resolver.resolve(
+            NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
+    return new ScalarNode(
+        tag,
+        true,
+        event.getValue(),
+        event.getStartMark(),
+        event.getEndMark(),
+        event.getScalarStyle());
   }
 
   /** "" for a node without a tag (or the non-specific {@code !}); null for any other tag. */

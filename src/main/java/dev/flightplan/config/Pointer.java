@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JSON pointers (RFC 6901) naming a place in the desired-state tree, e.g. {@code /apps/0/groups/1/name}; the root
- * is the empty string. They are the common key between the YAML positions and the schema validator's messages.
+ * JSON pointers (RFC 6901) naming a place in the desired-state tree, e.g. {@code
+ * /apps/0/groups/1/name}; the root is the empty string. They are the common key between the YAML
+ * positions and the schema validator's messages.
  */
 final class Pointer {
   static final String ROOT = "";

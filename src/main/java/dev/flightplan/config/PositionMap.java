@@ -6,13 +6,14 @@ import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
 
 /**
- * Where each part of the desired-state tree was written: for every JSON pointer, the position of its value and,
- * for mapping entries, of its key. A value reached through an alias has the position of the anchored node. For
- * values YAML read as numbers it also keeps the text as written, so that {@code version: 2.10} can be read as
- * "2.10" and not as the number 2.1.
+ * Where each part of the desired-state tree was written: for every JSON pointer, the position of
+ * its value and, for mapping entries, of its key. A value reached through an alias has the position
+ * of the anchored node. For values YAML read as numbers it also keeps the text as written, so that
+ * {@code version: 2.10} can be read as "2.10" and not as the number 2.1.
  *
- * <p>A plain document ({@link PlainYaml}) keeps its positions in a {@link PositionTree} instead of a map entry per
- * pointer; the maps then hold only what is added later (rows of included tester lists) and numbers as written.
+ * <p>A plain document ({@link PlainYaml}) keeps its positions in a {@link PositionTree} instead of
+ * a map entry per pointer; the maps then hold only what is added later (rows of included tester
+ * lists) and numbers as written.
  */
 final class PositionMap {
   private final String file;
@@ -48,7 +49,10 @@ final class PositionMap {
     values.put(pointer, pos);
   }
 
-  /** The positions of a plain document: {@code root} is where its value starts, {@code tree} everything in it. */
+  /**
+   * The positions of a plain document: {@code root} is where its value starts, {@code tree}
+   * everything in it.
+   */
   void putTree(long root, PositionTree tree) {
     this.plain = true;
     this.treeRoot = root;
@@ -80,7 +84,10 @@ final class PositionMap {
     return new SourcePos(file, PositionTree.line(pos), PositionTree.column(pos));
   }
 
-  /** Where the plain document put the value at {@code pointer} (its key when {@code key}); null when nowhere. */
+  /**
+   * Where the plain document put the value at {@code pointer} (its key when {@code key}); null when
+   * nowhere.
+   */
   private SourcePos inTree(String pointer, boolean key) {
     if (!plain) {
       return null;
@@ -114,12 +121,18 @@ final class PositionMap {
     return at(parent.value(i));
   }
 
-  /** The text of the number at {@code pointer} exactly as the file wrote it; null when it is not a number. */
+  /**
+   * The text of the number at {@code pointer} exactly as the file wrote it; null when it is not a
+   * number.
+   */
   String written(String pointer) {
     return written.get(pointer);
   }
 
-  /** Where the value at {@code pointer} starts; the nearest known ancestor when the pointer is not in the tree. */
+  /**
+   * Where the value at {@code pointer} starts; the nearest known ancestor when the pointer is not
+   * in the tree.
+   */
   SourcePos value(String pointer) {
     String p = pointer;
     while (true) {
@@ -137,7 +150,10 @@ final class PositionMap {
     }
   }
 
-  /** Where the key of the mapping entry at {@code pointer} is; its value's position for list items and the root. */
+  /**
+   * Where the key of the mapping entry at {@code pointer} is; its value's position for list items
+   * and the root.
+   */
   SourcePos key(String pointer) {
     SourcePos pos = keys.get(pointer);
     if (pos == null) {

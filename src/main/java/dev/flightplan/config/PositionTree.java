@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The positions of one mapping or sequence of a plain document ({@link PlainYaml}), and of everything in it: for
- * each entry, in the order read, its name (mappings), where its key and its value start, and the tree of its value
- * when that is a container. Found by walking a pointer's tokens, so reading a file makes no pointer string and no
- * hash entry per value (they were a third of a 10,000-tester load). Positions are packed as {@code line << 32 |
- * column}, both from 1.
+ * The positions of one mapping or sequence of a plain document ({@link PlainYaml}), and of
+ * everything in it: for each entry, in the order read, its name (mappings), where its key and its
+ * value start, and the tree of its value when that is a container. Found by walking a pointer's
+ * tokens, so reading a file makes no pointer string and no hash entry per value (they were a third
+ * of a 10,000-tester load). Positions are packed as {@code line << 32 | column}, both from 1.
  */
 final class PositionTree {
   private static final int INDEXED = 8;
@@ -52,7 +52,10 @@ final class PositionTree {
     return names != null;
   }
 
-  /** Adds the next entry: {@code name} and {@code key} only in a mapping; {@code child} null for a scalar. */
+  /**
+   * Adds the next entry: {@code name} and {@code key} only in a mapping; {@code child} null for a
+   * scalar.
+   */
   void add(String name, long key, long value, PositionTree child) {
     if (size == values.length) {
       int grown = size * 2;
@@ -72,11 +75,13 @@ final class PositionTree {
     size++;
   }
 
-
-  /** The entry that the escaped token {@code pointer[from, to)} names; -1 when there is none. Allocates nothing
-   * for the common token (no {@code ~}, a mapping of few entries). */
+  /**
+   * The entry that the escaped token {@code pointer[from, to)} names; -1 when there is none.
+   * Allocates nothing for the common token (no {@code ~}, a mapping of few entries).
+   */
   int find(String pointer, int from, int to) {
-    if (pointer.indexOf('~', from) >= 0 && pointer.indexOf('~', from) < to || names != null && size > INDEXED) {
+    if (pointer.indexOf('~', from) >= 0 && pointer.indexOf('~', from) < to
+        || names != null && size > INDEXED) {
       return find(pointer.substring(from, to).replace("~1", "/").replace("~0", "~"));
     }
     int length = to - from;
@@ -107,7 +112,9 @@ final class PositionTree {
   int find(String token) {
     if (names == null) {
       // as Pointer.child writes indices: digits, no leading zero
-      if (token.isEmpty() || token.length() > 9 || token.length() > 1 && token.charAt(0) == '0'
+      if (token.isEmpty()
+          || token.length() > 9
+          || token.length() > 1 && token.charAt(0) == '0'
           || !Pointer.isIndex(token)) {
         return -1;
       }
@@ -158,5 +165,4 @@ final class PositionTree {
       }
     }
   }
-
 }

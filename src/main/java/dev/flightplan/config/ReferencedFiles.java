@@ -5,11 +5,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Where the files a desired-state file names may be ({@code - file: testers.csv}, {@code { file: demo-password.txt
- * }}): inside the directory tree of the desired-state file, with symbolic links resolved, unless the user allowed
- * files outside it ({@code --allow-outside-files}). For a desired-state file read from standard input
- * ({@link ConfigLoader#STDIN}) that directory is the working directory. A file a reviewed change names can then not read, or echo in an
- * error, what lies elsewhere on the machine (a CI runner's secrets, {@code /etc}). They are read as {@link
+ * Where the files a desired-state file names may be ({@code - file: testers.csv}, {@code { file:
+ * demo-password.txt }}): inside the directory tree of the desired-state file, with symbolic links
+ * resolved, unless the user allowed files outside it ({@code --allow-outside-files}). For a
+ * desired-state file read from standard input ({@link ConfigLoader#STDIN}) that directory is the
+ * working directory. A file a reviewed change names can then not read, or echo in an error, what
+ * lies elsewhere on the machine (a CI runner's secrets, {@code /etc}). They are read as {@link
  * RegularFiles} reads: regular files only, up to a size cap.
  */
 public record ReferencedFiles(boolean outsideAllowed) {
@@ -19,7 +20,10 @@ public record ReferencedFiles(boolean outsideAllowed) {
   /** The option that allows files outside, as messages name it. */
   public static final String ALLOW_OUTSIDE = "--allow-outside-files";
 
-  /** A named file's bytes, or (bytes null) why it was not read: a reason to follow "cannot read X: " and a hint. */
+  /**
+   * A named file's bytes, or (bytes null) why it was not read: a reason to follow "cannot read X: "
+   * and a hint.
+   */
   public record Read(byte[] bytes, String reason, String hint) {
     static Read refused(String reason, String hint) {
       return new Read(null, reason, hint);
@@ -30,7 +34,10 @@ public record ReferencedFiles(boolean outsideAllowed) {
     }
   }
 
-  /** The directory the files {@code configFile} names are relative to: its own, or for standard input the working one. */
+  /**
+   * The directory the files {@code configFile} names are relative to: its own, or for standard
+   * input the working one.
+   */
   static Path directory(String configFile) {
     if (configFile.equals(ConfigLoader.STDIN)) {
       return Path.of("").toAbsolutePath();
@@ -51,8 +58,8 @@ public record ReferencedFiles(boolean outsideAllowed) {
   }
 
   /**
-   * Reads {@code reference}, a path relative to the directory of {@code configFile} (or absolute), at most
-   * {@code maxBytes} of it.
+   * Reads {@code reference}, a path relative to the directory of {@code configFile} (or absolute),
+   * at most {@code maxBytes} of it.
    */
   public Read read(String configFile, String reference, int maxBytes) {
     Path dir = directory(configFile);
@@ -75,9 +82,11 @@ public record ReferencedFiles(boolean outsideAllowed) {
       }
       if (!real.startsWith(root)) {
         String resolved = real.equals(target.normalize()) ? "" : " (it resolves to " + real + ")";
-        return Read.refused("it is outside " + root + ", " + directoryName(configFile) + resolved,
+        return Read.refused(
+            "it is outside " + root + ", " + directoryName(configFile) + resolved,
             "a desired-state file may name only files in its own directory or below it; move the file there, or pass "
-                + ALLOW_OUTSIDE + " to read it where it is");
+                + ALLOW_OUTSIDE
+                + " to read it where it is");
       }
     }
     try {

@@ -14,22 +14,28 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Reads a file the user named, up to a size cap, and only a regular file: a directory, a named pipe (whose
- * opening waits for a writer that may never come), a device such as {@code /dev/zero} (which never ends) or a
- * socket is refused from its attributes, before it is opened; so is a file over the cap, and one that grows past
- * the cap while it is read.
+ * Reads a file the user named, up to a size cap, and only a regular file: a directory, a named pipe
+ * (whose opening waits for a writer that may never come), a device such as {@code /dev/zero} (which
+ * never ends) or a socket is refused from its attributes, before it is opened; so is a file over
+ * the cap, and one that grows past the cap while it is read.
  */
 public final class RegularFiles {
   private RegularFiles() {}
 
-  /** A file that was not read, and why: {@link #getMessage()} is a reason such as "it is a directory". */
+  /**
+   * A file that was not read, and why: {@link #getMessage()} is a reason such as "it is a
+   * directory".
+   */
   public static final class Refused extends IOException {
     public Refused(String reason) {
       super(reason);
     }
   }
 
-  /** Writes {@code text} to {@code file} through a temporary file beside it, so a reader never sees half of it. */
+  /**
+   * Writes {@code text} to {@code file} through a temporary file beside it, so a reader never sees
+   * half of it.
+   */
   public static void write(Path file, String text) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
@@ -39,7 +45,8 @@ public final class RegularFiles {
     Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -58,27 +65,31 @@ public final class RegularFiles {
       byte[] bytes = in.readNBytes(maxBytes);
       if (in.read() != -1) {
         throw new Refused(
-            "it grew past " + Limits.bytes(maxBytes) + " while it was read; flightplan reads at most that");
+            "it grew past "
+                + Limits.bytes(maxBytes)
+                + " while it was read; flightplan reads at most that");
       }
       return bytes;
     }
   }
 
   /**
-   * All of a stream that is not a file (standard input), at most {@code maxBytes}: more is refused as soon as it
-   * arrives, without waiting for the end of a stream that may never end.
+   * All of a stream that is not a file (standard input), at most {@code maxBytes}: more is refused
+   * as soon as it arrives, without waiting for the end of a stream that may never end.
    */
   public static byte[] read(InputStream in, int maxBytes) throws IOException {
     byte[] bytes = in.readNBytes(maxBytes);
     if (bytes.length == maxBytes && in.read() != -1) {
-      throw new Refused("it is more than " + Limits.bytes(maxBytes) + "; flightplan reads at most that");
+      throw new Refused(
+          "it is more than " + Limits.bytes(maxBytes) + "; flightplan reads at most that");
     }
     return bytes;
   }
 
   /** {@code bytes} as UTF-8 text; malformed UTF-8 is an error, never replaced. */
   public static String utf8(byte[] bytes) throws CharacterCodingException {
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(bytes))
@@ -100,7 +111,10 @@ public final class RegularFiles {
   }
 
   private static String tooLarge(long size, int maxBytes) {
-    return String.format(java.util.Locale.ROOT, "it is %,d bytes; flightplan reads at most %s", size,
+    return String.format(
+        java.util.Locale.ROOT,
+        "it is %,d bytes; flightplan reads at most %s",
+        size,
         Limits.bytes(maxBytes));
   }
 
@@ -122,7 +136,10 @@ public final class RegularFiles {
         default:
           break;
       }
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | ClassCastException e) {
       // the "unix" view is missing on this platform: say what all such files have in common
     }
     return "it is a pipe, a device or a socket";

@@ -3,8 +3,9 @@ package dev.flightplan.config;
 import dev.flightplan.diag.SourcePos;
 
 /**
- * Where a secret comes from: an environment variable or a file (relative to the desired-state file). The file
- * never holds the secret itself, and the model never holds its value: it is read when planning and never shown.
+ * Where a secret comes from: an environment variable or a file (relative to the desired-state
+ * file). The file never holds the secret itself, and the model never holds its value: it is read
+ * when planning and never shown.
  */
 public record SecretRef(String env, String file, SourcePos pos) {
   public SecretRef {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The values of the secrets a file refers to (environment variables, or files relative to the desired-state file),
- * read when planning and applying and never shown: {@link #toString()} names only how many there are. Plans say
- * where each goes ({@code plan.Substitution}), never what it is.
+ * The values of the secrets a file refers to (environment variables, or files relative to the
+ * desired-state file), read when planning and applying and never shown: {@link #toString()} names
+ * only how many there are. Plans say where each goes ({@code plan.Substitution}), never what it is.
  */
 public final class Secrets {
   private final Map<String, String> values;
@@ -25,7 +25,10 @@ public final class Secrets {
     return new Secrets(Map.of());
   }
 
-  /** The secrets that were read, and an error at the reference's position for each that could not be. */
+  /**
+   * The secrets that were read, and an error at the reference's position for each that could not
+   * be.
+   */
   public record Resolution(Secrets secrets, Diagnostics diagnostics) {}
 
   public static Resolution resolve(DesiredState desired, Map<String, String> env) {
@@ -33,22 +36,26 @@ public final class Secrets {
   }
 
   /** As {@link #resolve(DesiredState, Map)}; {@code files}: where secrets' files may be. */
-  public static Resolution resolve(DesiredState desired, Map<String, String> env, ReferencedFiles files) {
+  public static Resolution resolve(
+      DesiredState desired, Map<String, String> env, ReferencedFiles files) {
     return resolve(references(desired), desired.source(), env, files);
   }
 
   /**
-   * The secrets {@code refs} name, read afresh (a saved plan's calls declare the secrets they need, never their
-   * values). Files are relative to the desired-state file {@code configPath}, as when it was planned.
+   * The secrets {@code refs} name, read afresh (a saved plan's calls declare the secrets they need,
+   * never their values). Files are relative to the desired-state file {@code configPath}, as when
+   * it was planned.
    */
-  public static Resolution resolve(List<SecretRef> refs, String configPath, Map<String, String> env) {
+  public static Resolution resolve(
+      List<SecretRef> refs, String configPath, Map<String, String> env) {
     return resolve(refs, configPath, env, ReferencedFiles.CONFINED);
   }
 
   /**
-   * As {@link #resolve(List, String, Map)}. A file must be where {@code files} allows (by default inside the
-   * directory tree of the desired-state file), a regular file of at most {@link Limits#MAX_SECRET_BYTES}, and UTF-8;
-   * the same rules hold when a saved plan's secrets are read at apply time.
+   * As {@link #resolve(List, String, Map)}. A file must be where {@code files} allows (by default
+   * inside the directory tree of the desired-state file), a regular file of at most {@link
+   * Limits#MAX_SECRET_BYTES}, and UTF-8; the same rules hold when a saved plan's secrets are read
+   * at apply time.
    */
   public static Resolution resolve(
       List<SecretRef> refs, String configPath, Map<String, String> env, ReferencedFiles files) {
@@ -61,8 +68,11 @@ public final class Secrets {
       if (ref.env() != null) {
         String value = env.get(ref.env());
         if (value == null || value.isEmpty()) {
-          problems.add(Diagnostic.error(ref.pos(), "the environment variable " + ref.env() + " is not set",
-              "set it to the secret (in CI, from the repository's secrets), or use { file: PATH }"));
+          problems.add(
+              Diagnostic.error(
+                  ref.pos(),
+                  "the environment variable " + ref.env() + " is not set",
+                  "set it to the secret (in CI, from the repository's secrets), or use { file: PATH }"));
         } else {
           values.put(ref.describe(), value);
         }
@@ -77,8 +87,11 @@ public final class Secrets {
           }
         }
         if (problem != null) {
-          problems.add(Diagnostic.error(ref.pos(), "cannot read the secret file " + ref.file() + ": " + problem,
-              read.hint() != null ? read.hint() : ReferencedFiles.relativeTo(configPath)));
+          problems.add(
+              Diagnostic.error(
+                  ref.pos(),
+                  "cannot read the secret file " + ref.file() + ": " + problem,
+                  read.hint() != null ? read.hint() : ReferencedFiles.relativeTo(configPath)));
         }
       }
     }
@@ -105,7 +118,9 @@ public final class Secrets {
   }
 
   private static String stripNewline(String s) {
-    return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    return s.endsWith("\r\n")
+        ? s.substring(0, s.length() - 2)
+        : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.flightplan.config;
 
-import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.Quote;
 import dev.flightplan.diag.SourcePos;
 import java.util.HashMap;
 import java.util.List;
@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules of the desired-state file that JSON Schema cannot say: uniqueness (bundle IDs, tester emails ignoring
- * case), group names and references to groups ({@link GroupNameRules}), and internal-only and external-only
- * settings; builds ({@link BuildRules}), locales ({@link LocaleRules}) and recruitment criteria
- * ({@link CriteriaRules}) have their own classes. Runs on the whole tree even when the schema found errors,
- * skipping the values it rejected, so that every problem is reported at once.
+ * The rules of the desired-state file that JSON Schema cannot say: uniqueness (bundle IDs, tester
+ * emails ignoring case), group names and references to groups ({@link GroupNameRules}), and
+ * internal-only and external-only settings; builds ({@link BuildRules}), locales ({@link
+ * LocaleRules}) and recruitment criteria ({@link CriteriaRules}) have their own classes. Runs on
+ * the whole tree even when the schema found errors, skipping the values it rejected, so that every
+ * problem is reported at once.
  */
 final class SemanticRules {
   private final Checks checks;
@@ -30,8 +31,12 @@ final class SemanticRules {
     this.criteria = new CriteriaRules(checks);
   }
 
-  /** {@code schema}: the schema document, whose patterns also apply to versions written as YAML numbers. */
-  static List<Diagnostic> check(JsonNode root, JsonNode schema, PositionMap positions, Set<String> invalid) {
+  /**
+   * {@code schema}: the schema document, whose patterns also apply to versions written as YAML
+   * numbers.
+   */
+  static List<Diagnostic> check(
+      JsonNode root, JsonNode schema, PositionMap positions, Set<String> invalid) {
     SemanticRules rules = new SemanticRules(new Checks(schema, positions, invalid));
     rules.apps(Checks.list(root.path("apps")), Pointer.child(Pointer.ROOT, "apps"));
     return rules.checks.diagnostics();
@@ -43,7 +48,11 @@ final class SemanticRules {
       String app = Pointer.child(at, i);
       String bundleId = checks.text(apps.get(i), app, "bundleId");
       if (bundleId != null) {
-        checks.unique(bundleIds, bundleId, Pointer.child(app, "bundleId"), "duplicate app " + Quote.of(bundleId));
+        checks.unique(
+            bundleIds,
+            bundleId,
+            Pointer.child(app, "bundleId"),
+            "duplicate app " + Quote.of(bundleId));
       }
       app(apps.get(i), app);
     }
@@ -79,7 +88,9 @@ final class SemanticRules {
     return names;
   }
 
-  /** Settings for one kind of group only: access to all builds (internal), a public link (external). */
+  /**
+   * Settings for one kind of group only: access to all builds (internal), a public link (external).
+   */
   private void kindOnly(JsonNode group, String at, String name) {
     if (!checks.valid(Pointer.child(at, "internal"))) {
       return;
@@ -88,19 +99,25 @@ final class SemanticRules {
     if (group.has("accessToAllBuilds") && !internal) {
       checks.error(
           checks.positions().key(Pointer.child(at, "accessToAllBuilds")),
-          "\"accessToAllBuilds\" is only allowed on internal groups, and group " + Quote.of(name) + " is external",
+          "\"accessToAllBuilds\" is only allowed on internal groups, and group "
+              + Quote.of(name)
+              + " is external",
           "add `internal: true` or remove accessToAllBuilds");
     }
     if (group.has("publicLink") && internal) {
       checks.error(
           checks.positions().key(Pointer.child(at, "publicLink")),
-          "\"publicLink\" is only allowed on external groups, and group " + Quote.of(name) + " is internal",
+          "\"publicLink\" is only allowed on external groups, and group "
+              + Quote.of(name)
+              + " is internal",
           "internal groups have no public link; remove publicLink or `internal: true`");
     }
     if (group.has("builds") && internal && group.path("accessToAllBuilds").asBoolean(false)) {
       checks.warning(
           checks.positions().key(Pointer.child(at, "builds")),
-          "group " + Quote.of(name) + " gets every build (accessToAllBuilds: true), and App Store Connect "
+          "group "
+              + Quote.of(name)
+              + " gets every build (accessToAllBuilds: true), and App Store Connect "
               + "refuses builds given to such a group by hand",
           "remove builds, or accessToAllBuilds");
     }
@@ -113,7 +130,8 @@ final class SemanticRules {
       String value = checks.text(emails.get(i), email);
       if (value != null) {
         String key = value.toLowerCase(Locale.ROOT);
-        checks.unique(seen, key, email, Quote.of(key) + " is listed twice in group " + Quote.of(group));
+        checks.unique(
+            seen, key, email, Quote.of(key) + " is listed twice in group " + Quote.of(group));
       }
     }
   }
@@ -128,9 +146,11 @@ final class SemanticRules {
       String email = checks.text(testers.get(i), tester, "email");
       String key = email == null ? null : email.toLowerCase(Locale.ROOT);
       if (key != null) {
-        checks.unique(emails, key, Pointer.child(tester, "email"), "duplicate tester " + Quote.of(key));
+        checks.unique(
+            emails, key, Pointer.child(tester, "email"), "duplicate tester " + Quote.of(key));
       }
-      testerGroups(Checks.list(testers.get(i).path("groups")), Pointer.child(tester, "groups"), groups);
+      testerGroups(
+          Checks.list(testers.get(i).path("groups")), Pointer.child(tester, "groups"), groups);
       builds.refs(
           testers.get(i).path("builds"),
           Pointer.child(tester, "builds"),
@@ -147,7 +167,11 @@ final class SemanticRules {
         continue;
       }
       name = name.trim();
-      if (checks.unique(seen, GroupName.key(name), ref, "group " + Quote.of(name) + " is listed twice for this tester")) {
+      if (checks.unique(
+          seen,
+          GroupName.key(name),
+          ref,
+          "group " + Quote.of(name) + " is listed twice for this tester")) {
         groups.reference(name, ref);
       }
     }

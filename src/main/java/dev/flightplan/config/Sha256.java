@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 of bytes or of text (as UTF-8), in lower-case hexadecimal: how files and fingerprints are named. */
+/**
+ * The SHA-256 of bytes or of text (as UTF-8), in lower-case hexadecimal: how files and fingerprints
+ * are named.
+ */
 public final class Sha256 {
   private Sha256() {}
 

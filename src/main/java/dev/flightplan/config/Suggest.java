@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" suggestions: the candidate closest to a misspelt word, when one is close enough to help. */
+/**
+ * "Did you mean" suggestions: the candidate closest to a misspelt word, when one is close enough to
+ * help.
+ */
 final class Suggest {
   private static final int MAX_DISTANCE = 2;
   private static final int MIN_PREFIX = 3;
@@ -12,9 +15,10 @@ final class Suggest {
   private Suggest() {}
 
   /**
-   * The candidate nearest to {@code input}, ignoring case: within an edit distance of 2 (and less than the input's
-   * length, so "ab" does not suggest "QA"), or sharing a prefix of at least three letters with it. Ties go to the
-   * first candidate, so callers pass candidates in a meaningful order.
+   * The candidate nearest to {@code input}, ignoring case: within an edit distance of 2 (and less
+   * than the input's length, so "ab" does not suggest "QA"), or sharing a prefix of at least three
+   * letters with it. Ties go to the first candidate, so callers pass candidates in a meaningful
+   * order.
    */
   static Optional<String> closest(String input, Collection<String> candidates) {
     String word = input.toLowerCase(Locale.ROOT);
@@ -41,7 +45,10 @@ final class Suggest {
     return prefix ? MAX_DISTANCE + 1 : Integer.MAX_VALUE;
   }
 
-  /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */
+  /**
+   * Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours
+   * cost 1.
+   */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
@@ -54,7 +61,10 @@ final class Suggest {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -1,7 +1,7 @@
 package dev.flightplan.config;
 
-import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.diag.Quote;
 
 /** How values and types are named in messages, in YAML's words: mapping, list, empty value. */
 final class Values {

@@ -1,11 +1,11 @@
 package dev.flightplan.config;
 
-import dev.flightplan.diag.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.Quote;
 import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,16 +33,18 @@ import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * Reads the single YAML document of a file into a Jackson tree, recording where every key and value was written.
- * YAML-level problems (syntax, duplicate keys, a second document, unknown tags) become diagnostics; the schema and
- * the semantic rules are checked elsewhere on the tree this produces.
+ * Reads the single YAML document of a file into a Jackson tree, recording where every key and value
+ * was written. YAML-level problems (syntax, duplicate keys, a second document, unknown tags) become
+ * diagnostics; the schema and the semantic rules are checked elsewhere on the tree this produces.
  */
 final class YamlReader {
   /**
-   * The document as JSON (null when there is none to validate), where its parts are, YAML-level problems, and the
-   * pointers whose value could not be read (already reported, so the schema's complaints about them are noise).
+   * The document as JSON (null when there is none to validate), where its parts are, YAML-level
+   * problems, and the pointers whose value could not be read (already reported, so the schema's
+   * complaints about them are noise).
    */
-  record Result(JsonNode root, PositionMap positions, List<Diagnostic> diagnostics, Set<String> unreadable) {}
+  record Result(
+      JsonNode root, PositionMap positions, List<Diagnostic> diagnostics, Set<String> unreadable) {}
 
   private static final JsonNodeFactory JSON = YamlScalars.JSON;
 
@@ -59,7 +61,8 @@ final class YamlReader {
   }
 
   static Result read(String file, String text) {
-    // most files are plain: read them without SnakeYAML's node tree (PlainYaml says why), the rest as below
+    // most files are plain: read them without SnakeYAML's node tree (PlainYaml says why), the rest
+    // as below
     PositionMap plainPositions = new PositionMap(file);
     JsonNode plain = PlainYaml.read(text, options(), new CoreSchemaResolver(), plainPositions);
     if (plain != null) {
@@ -72,14 +75,17 @@ final class YamlReader {
   static Result general(String file, String text) {
     YamlReader reader = new YamlReader(file);
     JsonNode root = reader.document(text);
-    return new Result(root, reader.positions, List.copyOf(reader.diagnostics), Set.copyOf(reader.unreadable));
+    return new Result(
+        root, reader.positions, List.copyOf(reader.diagnostics), Set.copyOf(reader.unreadable));
   }
 
   private static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
-    // every byte of a file is at least one code point, so a file within the byte limit is within this one too
+    // every byte of a file is at least one code point, so a file within the byte limit is within
+    // this one too
     options.setCodePointLimit(Limits.MAX_FILE_BYTES);
-    // merges and aliases are expanded here, counted (AliasBudget), not by SnakeYAML, which could only count aliases
+    // merges and aliases are expanded here, counted (AliasBudget), not by SnakeYAML, which could
+    // only count aliases
     options.setMergeOnCompose(false);
     options.setMaxAliasesForCollections(Integer.MAX_VALUE);
     return options;
@@ -108,7 +114,8 @@ final class YamlReader {
     } catch (ReaderException e) {
       error(
           position(text, e.getPosition()),
-          String.format("invalid YAML: the control character U+%04X is not allowed", e.getCodePoint()),
+          String.format(
+              "invalid YAML: the control character U+%04X is not allowed", e.getCodePoint()),
           "YAML files are text; remove it or write it as an escape in a double-quoted string");
       return null;
     } catch (YAMLException e) {
@@ -122,7 +129,9 @@ final class YamlReader {
     try {
       return convert(node, Pointer.ROOT);
     } catch (AliasBudget.Exceeded e) {
-      error(positions.at(e.anchor.getStartMark()), e.getMessage(),
+      error(
+          positions.at(e.anchor.getStartMark()),
+          e.getMessage(),
           "each use of an alias repeats everything under its anchor, aliases inside it included; write the values out,"
               + " or use fewer aliases");
       return null;
@@ -179,7 +188,10 @@ final class YamlReader {
       return value;
     }
     if (!onPath.add(node)) {
-      error(positions.at(node.getStartMark()), "an alias cannot refer to a node that contains it", null);
+      error(
+          positions.at(node.getStartMark()),
+          "an alias cannot refer to a node that contains it",
+          null);
       unreadable.add(pointer);
       return JSON.nullNode();
     }
@@ -200,7 +212,10 @@ final class YamlReader {
     for (NodeTuple tuple : own) {
       Node keyNode = tuple.getKeyNode();
       if (!(keyNode instanceof ScalarNode scalarKey)) {
-        error(positions.at(keyNode.getStartMark()), "a key must be a plain name, not a " + kind(keyNode), null);
+        error(
+            positions.at(keyNode.getStartMark()),
+            "a key must be a plain name, not a " + kind(keyNode),
+            null);
         continue;
       }
       String key = scalarKey.getValue();
@@ -251,7 +266,9 @@ final class YamlReader {
   }
 
   static String kind(Node node) {
-    return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "value";
+    return node instanceof MappingNode
+        ? "mapping"
+        : node instanceof SequenceNode ? "list" : "value";
   }
 
   private void error(SourcePos pos, String summary, String hint) {

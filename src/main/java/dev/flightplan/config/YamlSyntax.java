@@ -5,7 +5,10 @@ import dev.flightplan.diag.SourcePos;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Turns a SnakeYAML syntax error into one positioned diagnostic worded for people, not parser authors. */
+/**
+ * Turns a SnakeYAML syntax error into one positioned diagnostic worded for people, not parser
+ * authors.
+ */
 final class YamlSyntax {
   private YamlSyntax() {}
 
@@ -20,7 +23,10 @@ final class YamlSyntax {
     if (problem.startsWith("mapping values are not allowed")) {
       hint = "': ' starts a key; quote a value that contains ': ', or fix the indentation";
     }
-    if (hint == null && e.getProblem() != null && e.getContext() != null && e.getContextMark() != null) {
+    if (hint == null
+        && e.getProblem() != null
+        && e.getContext() != null
+        && e.getContextMark() != null) {
       hint = context(e.getContext()) + " at line " + (e.getContextMark().getLine() + 1);
     }
     return Diagnostic.error(pos, "invalid YAML: " + problem(problem), hint);

@@ -3,8 +3,8 @@ package dev.flightplan.diag;
 import java.util.Objects;
 
 /**
- * One problem found in the user's input or plan: a severity, a one-line summary, an optional hint on how to fix
- * it, and the position it concerns (null when it concerns no file position).
+ * One problem found in the user's input or plan: a severity, a one-line summary, an optional hint
+ * on how to fix it, and the position it concerns (null when it concerns no file position).
  */
 public record Diagnostic(Severity severity, String summary, String hint, SourcePos pos) {
   public Diagnostic {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** An immutable list of diagnostics, kept in file order so that all problems are reported together. */
+/**
+ * An immutable list of diagnostics, kept in file order so that all problems are reported together.
+ */
 public record Diagnostics(List<Diagnostic> items) {
   private static final Comparator<Diagnostic> ORDER =
       Comparator.comparing((Diagnostic d) -> d.pos() == null ? "" : d.pos().file())

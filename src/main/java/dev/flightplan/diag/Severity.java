@@ -1,6 +1,8 @@
 package dev.flightplan.diag;
 
-/** How serious a diagnostic is: errors stop the command, warnings are shown and the command goes on. */
+/**
+ * How serious a diagnostic is: errors stop the command, warnings are shown and the command goes on.
+ */
 public enum Severity {
   ERROR,
   WARNING;

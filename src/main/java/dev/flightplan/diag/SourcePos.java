@@ -2,7 +2,10 @@ package dev.flightplan.diag;
 
 import java.util.Objects;
 
-/** A position in a user's file: 1-based line and column; {@code file} is the path as the user gave it. */
+/**
+ * A position in a user's file: 1-based line and column; {@code file} is the path as the user gave
+ * it.
+ */
 public record SourcePos(String file, int line, int column) {
   public SourcePos {
     Objects.requireNonNull(file, "file");

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The use case {@code apply -f}: plans the file, shows the plan, asks for approval, applies and verifies; with
- * {@link #applyWaiting}, also waits for the builds App Store Connect does not take yet and applies again when one
- * moves on. Nothing here prints: {@link Events} is told.
+ * The use case {@code apply -f}: plans the file, shows the plan, asks for approval, applies and
+ * verifies; with {@link #applyWaiting}, also waits for the builds App Store Connect does not take
+ * yet and applies again when one moves on. Nothing here prints: {@link Events} is told.
  */
 public final class ApplyFile {
   /** What {@code apply -f} tells people, and asks them, besides what every apply does. */
@@ -34,8 +34,16 @@ public final class ApplyFile {
     void cancelled();
   }
 
-  /** What to apply: the loaded file, its reference, the apps in scope, the options, and the guards' limits. */
-  public record Request(DesiredState desired, SavedPlan.ConfigRef config, Scope scope, PlanOptions options, String version,
+  /**
+   * What to apply: the loaded file, its reference, the apps in scope, the options, and the guards'
+   * limits.
+   */
+  public record Request(
+      DesiredState desired,
+      SavedPlan.ConfigRef config,
+      Scope scope,
+      PlanOptions options,
+      String version,
       Guards.Limits limits) {
     public Request {
       Objects.requireNonNull(desired, "desired");
@@ -47,8 +55,11 @@ public final class ApplyFile {
     }
   }
 
-  /** How {@code --wait} waits: for at most {@code timeout}, polling every {@code interval} at first. */
-  public record Waiting(Duration timeout, Duration interval, Clock clock, Sleeper sleeper, BuildWait.Events events) {
+  /**
+   * How {@code --wait} waits: for at most {@code timeout}, polling every {@code interval} at first.
+   */
+  public record Waiting(
+      Duration timeout, Duration interval, Clock clock, Sleeper sleeper, BuildWait.Events events) {
     public Waiting {
       Objects.requireNonNull(timeout, "timeout");
       Objects.requireNonNull(interval, "interval");
@@ -68,11 +79,20 @@ public final class ApplyFile {
     this.sending = new Sending(engine, events, sender);
   }
 
-  /** Plans the file, shows the plan, asks (unless approved in advance), applies and verifies: one round of apply. */
+  /**
+   * Plans the file, shows the plan, asks (unless approved in advance), applies and verifies: one
+   * round of apply.
+   */
   public ApplyOutcome apply(Request request) throws IOException {
     // applied at once, never saved: no fingerprints
     Engine.Proposal proposal =
-        engine.plan(request.desired(), request.config(), request.scope(), request.options(), request.version(), false);
+        engine.plan(
+            request.desired(),
+            request.config(),
+            request.scope(),
+            request.options(),
+            request.version(),
+            false);
     SavedPlan saved = proposal.saved();
     events.diagnostics(saved.plan().diagnostics());
     if (saved.plan().diagnostics().hasErrors()) {
@@ -92,14 +112,18 @@ public final class ApplyFile {
       return ApplyOutcome.unsent(Ending.CANCELLED, null, saved, List.of());
     }
     events.sending();
-    return sending.sendAndVerify(proposal.planned(), ApplyOutcome.unsent(Ending.APPLIED, null, saved, List.of()),
-        request.scope().restrict(request.desired()), request.options(), true);
+    return sending.sendAndVerify(
+        proposal.planned(),
+        ApplyOutcome.unsent(Ending.APPLIED, null, saved, List.of()),
+        request.scope().restrict(request.desired()),
+        request.options(),
+        true);
   }
 
   /**
-   * {@code apply --wait}: applies; while a round succeeded and left builds that App Store Connect does not take yet,
-   * waits until one moves on and applies the file again; gives up (TIMED_OUT) when the timeout has passed since the
-   * first wait.
+   * {@code apply --wait}: applies; while a round succeeded and left builds that App Store Connect
+   * does not take yet, waits until one moves on and applies the file again; gives up (TIMED_OUT)
+   * when the timeout has passed since the first wait.
    */
   public ApplyOutcome applyWaiting(Request request, Waiting waiting) throws IOException {
     BuildWait builds = new BuildWait(engine::buildStatuses, waiting.clock(), waiting.sleeper());
@@ -115,18 +139,31 @@ public final class ApplyFile {
       waited = true;
       BuildWait.Result result;
       try {
-        result = builds.await(pending, started, waiting.timeout(), waiting.interval(), told::heartbeat);
+        result =
+            builds.await(pending, started, waiting.timeout(), waiting.interval(), told::heartbeat);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new ApplyOutcome(Ending.INTERRUPTED, null, outcome.saved(), outcome.report(), outcome.verification(),
-            outcome.diagnostics(), List.of("stopped while waiting for builds"));
+        return new ApplyOutcome(
+            Ending.INTERRUPTED,
+            null,
+            outcome.saved(),
+            outcome.report(),
+            outcome.verification(),
+            outcome.diagnostics(),
+            List.of("stopped while waiting for builds"));
       }
       rounds = rounds.waitedFor(result.waited());
       told.rounds(rounds);
       if (!result.moved()) {
         told.timedOut(pending, waiting.timeout());
-        return new ApplyOutcome(Ending.TIMED_OUT, null, outcome.saved(), outcome.report(), outcome.verification(),
-            outcome.diagnostics(), List.of("--wait-timeout passed with " + pending.size() + " build(s) still not taken"));
+        return new ApplyOutcome(
+            Ending.TIMED_OUT,
+            null,
+            outcome.saved(),
+            outcome.report(),
+            outcome.verification(),
+            outcome.diagnostics(),
+            List.of("--wait-timeout passed with " + pending.size() + " build(s) still not taken"));
       }
       told.again(result.waited());
       outcome = apply(request);
@@ -139,8 +176,12 @@ public final class ApplyFile {
     return outcome;
   }
 
-  /** The builds a round that succeeded could not give yet; none after a round that did not succeed. */
+  /**
+   * The builds a round that succeeded could not give yet; none after a round that did not succeed.
+   */
   private static List<PendingBuild> stillPending(ApplyOutcome round) {
-    return round.ending().succeeded() && round.saved() != null ? round.saved().plan().pending() : List.of();
+    return round.ending().succeeded() && round.saved() != null
+        ? round.saved().plan().pending()
+        : List.of();
   }
 }

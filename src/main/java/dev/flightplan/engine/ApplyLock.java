@@ -22,14 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The lock an apply holds on its state directories for as long as it runs, so that two applies on one machine that
- * share them never write at once: an operating-system lock ({@link FileChannel#tryLock()}) on {@value #FILE} in each
- * directory. The operating system drops it when the process ends, however it ends ({@code kill -9} included), so a
- * lock file left behind never blocks anyone; the file only says who took the lock last, for the messages.
+ * The lock an apply holds on its state directories for as long as it runs, so that two applies on
+ * one machine that share them never write at once: an operating-system lock ({@link
+ * FileChannel#tryLock()}) on {@value #FILE} in each directory. The operating system drops it when
+ * the process ends, however it ends ({@code kill -9} included), so a lock file left behind never
+ * blocks anyone; the file only says who took the lock last, for the messages.
  *
- * <p>Within one JVM (tests run several applies in one) the lock is also kept in a table, checked first: the JVM
- * refuses a second lock of the file, and a second channel must not even be opened on it, since closing that
- * channel would drop the first one's lock on Linux.
+ * <p>Within one JVM (tests run several applies in one) the lock is also kept in a table, checked
+ * first: the JVM refuses a second lock of the file, and a second channel must not even be opened on
+ * it, since closing that channel would drop the first one's lock on Linux.
  */
 public final class ApplyLock implements AutoCloseable {
   /** The lock file's name in a state directory. */
@@ -54,7 +55,11 @@ public final class ApplyLock implements AutoCloseable {
     private final transient Holder holder;
 
     Busy(Holder holder) {
-      super("another apply holds " + holder.file() + " (" + holder.holder() + ")", null, false, false);
+      super(
+          "another apply holds " + holder.file() + " (" + holder.holder() + ")",
+          null,
+          false,
+          false);
       this.holder = holder;
     }
 
@@ -68,19 +73,30 @@ public final class ApplyLock implements AutoCloseable {
   }
 
   /**
-   * Locks {@value #FILE} in each of {@code directories} (created when missing), in path order so that two applies
-   * never wait for each other crosswise. While another apply holds one, {@code waiting} is told (once at first, then
-   * every {@code every}) and the lock is tried again every {@link #POLL} until {@code timeout} has passed by {@code
-   * clock}; then {@link Busy}, holding nothing.
+   * Locks {@value #FILE} in each of {@code directories} (created when missing), in path order so
+   * that two applies never wait for each other crosswise. While another apply holds one, {@code
+   * waiting} is told (once at first, then every {@code every}) and the lock is tried again every
+   * {@link #POLL} until {@code timeout} has passed by {@code clock}; then {@link Busy}, holding
+   * nothing.
    */
-  public static ApplyLock acquire(Collection<Path> directories, Duration timeout, Duration every, Clock clock, Sleeper sleeper,
-      Consumer<Holder> waiting) throws Busy, IOException, InterruptedException {
+  public static ApplyLock acquire(
+      Collection<Path> directories,
+      Duration timeout,
+      Duration every,
+      Clock clock,
+      Sleeper sleeper,
+      Consumer<Holder> waiting)
+      throws Busy, IOException, InterruptedException {
     TreeSet<Path> files = new TreeSet<>();
     for (Path dir : directories) {
       Files.createDirectories(dir);
       files.add(dir.toRealPath().resolve(FILE));
     }
-    String me = "pid " + ProcessHandle.current().pid() + ", since " + clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    String me =
+        "pid "
+            + ProcessHandle.current().pid()
+            + ", since "
+            + clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant deadline = clock.instant().plus(timeout);
     Instant nextWord = clock.instant();
     List<Held> held = new ArrayList<>();
@@ -115,9 +131,9 @@ public final class ApplyLock implements AutoCloseable {
   private record Attempt(Held held, String holder) {}
 
   /**
-   * The lock of {@code file}, saying {@code me} in it; or who holds it when another apply (of this JVM or another)
-   * does. The file is read through the same channel, while this JVM's table marks it: no other channel of this JVM
-   * has it open then, so closing ours drops no lock of this JVM.
+   * The lock of {@code file}, saying {@code me} in it; or who holds it when another apply (of this
+   * JVM or another) does. The file is read through the same channel, while this JVM's table marks
+   * it: no other channel of this JVM has it open then, so closing ours drops no lock of this JVM.
    */
   private static Attempt tryLock(Path file, String me) throws IOException {
     String inJvm = HELD.putIfAbsent(file, me);
@@ -127,14 +143,17 @@ public final class ApplyLock implements AutoCloseable {
     FileChannel channel = null;
     boolean locked = false;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         return new Attempt(null, holder(channel));
       }
       locked = true;
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap(("flightplan apply, " + me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+      channel.write(
+          ByteBuffer.wrap(("flightplan apply, " + me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(false);
       return new Attempt(new Held(file, channel, lock), null);
     } catch (IOException e) {
@@ -154,14 +173,18 @@ public final class ApplyLock implements AutoCloseable {
     try {
       ByteBuffer buffer = ByteBuffer.allocate(200);
       channel.read(buffer, 0);
-      String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+      String text =
+          new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
       return text.isEmpty() ? "a process that left no word" : text;
     } catch (IOException e) {
       return "a process that left no word";
     }
   }
 
-  /** Releases every lock (the files stay: removing them could let a third apply lock a new file beside a held one). */
+  /**
+   * Releases every lock (the files stay: removing them could let a third apply lock a new file
+   * beside a held one).
+   */
   @Override
   public void close() throws IOException {
     IOException failed = null;

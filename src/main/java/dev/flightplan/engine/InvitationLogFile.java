@@ -22,9 +22,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The invitation log on disk (state.InvitationLog), read only for files that set {@code invitations.resendAfterDays}:
- * a small JSON document, rewritten whole through a temporary file so that a reader never sees half of it. A missing
- * file is an empty log. A file that is not a log is an error before any API call, telling how to start over.
+ * The invitation log on disk (state.InvitationLog), read only for files that set {@code
+ * invitations.resendAfterDays}: a small JSON document, rewritten whole through a temporary file so
+ * that a reader never sees half of it. A missing file is an empty log. A file that is not a log is
+ * an error before any API call, telling how to start over.
  *
  * <pre>{@code
  * { "format": 1,
@@ -34,10 +35,12 @@ import java.util.TreeMap;
  */
 public final class InvitationLogFile {
   static final int FORMAT = 1;
-  private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-  private static final String ABOUT = "flightplan's invitation log, for invitations.resendAfterDays: when it last sent (or"
-      + " first saw) each waiting tester's TestFlight invitation, by App Store Connect tester id. Keep it between runs"
-      + " (commit it, or cache it in CI); losing it only delays re-sends by one interval.";
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final String ABOUT =
+      "flightplan's invitation log, for invitations.resendAfterDays: when it last sent (or"
+          + " first saw) each waiting tester's TestFlight invitation, by App Store Connect tester id. Keep it between runs"
+          + " (commit it, or cache it in CI); losing it only delays re-sends by one interval.";
 
   private final Path path;
 
@@ -50,8 +53,8 @@ public final class InvitationLogFile {
   }
 
   /**
-   * The log, empty when the file does not exist. Only a regular file of at most {@link Limits#MAX_FILE_BYTES} is read:
-   * a named pipe or a device is refused before it is opened.
+   * The log, empty when the file does not exist. Only a regular file of at most {@link
+   * Limits#MAX_FILE_BYTES} is read: a named pipe or a device is refused before it is opened.
    */
   public InvitationLog read() {
     String text;
@@ -61,15 +64,25 @@ public final class InvitationLogFile {
       return InvitationLog.EMPTY;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          new IOException("cannot read the invitation log " + path + ": " + RegularFiles.reason(e), e));
+          new IOException(
+              "cannot read the invitation log " + path + ": " + RegularFiles.reason(e), e));
     }
     try {
       return parse(MAPPER.readTree(text));
     } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
-      String why = e instanceof JsonProcessingException j ? "not valid JSON (" + j.getOriginalMessage() + ")" : e.getMessage();
-      throw new UncheckedIOException(new IOException("the invitation log " + path + " is not one flightplan can read: " + why
-          + "; fix it, or delete it to start over (testers still INVITED are then re-invited one interval after the next"
-          + " apply)", e));
+      String why =
+          e instanceof JsonProcessingException j
+              ? "not valid JSON (" + j.getOriginalMessage() + ")"
+              : e.getMessage();
+      throw new UncheckedIOException(
+          new IOException(
+              "the invitation log "
+                  + path
+                  + " is not one flightplan can read: "
+                  + why
+                  + "; fix it, or delete it to start over (testers still INVITED are then re-invited one interval after the next"
+                  + " apply)",
+              e));
     }
   }
 
@@ -79,14 +92,19 @@ public final class InvitationLogFile {
     doc.put("format", FORMAT);
     doc.put("about", ABOUT);
     ObjectNode apps = doc.putObject("apps");
-    log.apps().forEach((app, entries) -> {
-      ObjectNode byTester = apps.putObject(app);
-      entries.forEach((id, e) -> byTester.putObject(id).put(e.sent() ? "sent" : "seen", e.at().toString()));
-    });
+    log.apps()
+        .forEach(
+            (app, entries) -> {
+              ObjectNode byTester = apps.putObject(app);
+              entries.forEach(
+                  (id, e) ->
+                      byTester.putObject(id).put(e.sent() ? "sent" : "seen", e.at().toString()));
+            });
     try {
       RegularFiles.write(path, MAPPER.writeValueAsString(doc) + "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException(new IOException("cannot write the invitation log " + path + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("cannot write the invitation log " + path + ": " + e.getMessage(), e));
     }
   }
 
@@ -108,8 +126,12 @@ public final class InvitationLogFile {
         boolean sent = e.has("sent");
         JsonNode at = sent ? e.get("sent") : e.get("seen");
         if (at == null || !at.isTextual()) {
-          throw new IllegalArgumentException("the entry of tester " + tester.getKey() + " of " + app.getKey()
-              + " needs \"sent\" or \"seen\" with a time such as 2026-11-20T10:00:00Z");
+          throw new IllegalArgumentException(
+              "the entry of tester "
+                  + tester.getKey()
+                  + " of "
+                  + app.getKey()
+                  + " needs \"sent\" or \"seen\" with a time such as 2026-11-20T10:00:00Z");
         }
         entries.put(tester.getKey(), new InvitationLog.Entry(Instant.parse(at.asText()), sent));
       }

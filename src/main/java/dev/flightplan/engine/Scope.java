@@ -1,8 +1,8 @@
 package dev.flightplan.engine;
 
-import dev.flightplan.diag.Quote;
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.DesiredState;
+import dev.flightplan.diag.Quote;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The apps a plan or apply covers: all the file's apps, or those named with {@code --app} (in file order).
- * {@code partial} when some of the file's apps are left out; they are then not read at all.
+ * The apps a plan or apply covers: all the file's apps, or those named with {@code --app} (in file
+ * order). {@code partial} when some of the file's apps are left out; they are then not read at all.
  */
 public record Scope(List<String> apps, boolean partial) {
   public Scope {
@@ -28,7 +28,8 @@ public record Scope(List<String> apps, boolean partial) {
   }
 
   /** The scope {@code requested} selects in {@code desired} (everything when none is requested). */
-  public static Scope select(DesiredState desired, List<String> requested) throws UnknownAppException {
+  public static Scope select(DesiredState desired, List<String> requested)
+      throws UnknownAppException {
     List<String> all = desired.apps().stream().map(AppSpec::bundleId).toList();
     if (requested == null || requested.isEmpty()) {
       return new Scope(all, false);
@@ -37,8 +38,12 @@ public record Scope(List<String> apps, boolean partial) {
     List<String> unknown = wanted.stream().filter(a -> !all.contains(a)).toList();
     if (!unknown.isEmpty()) {
       throw new UnknownAppException(
-          (unknown.size() == 1 ? "--app " + Quote.of(unknown.get(0)) + " is" : "--app " + String.join(", ", unknown.stream().map(Quote::of).toList()) + " are")
-              + " not in " + desired.source() + ", whose apps are: "
+          (unknown.size() == 1
+                  ? "--app " + Quote.of(unknown.get(0)) + " is"
+                  : "--app " + String.join(", ", unknown.stream().map(Quote::of).toList()) + " are")
+              + " not in "
+              + desired.source()
+              + ", whose apps are: "
               + String.join(", ", all.stream().map(Quote::of).toList()));
     }
     List<String> apps = new ArrayList<>();
@@ -49,6 +54,9 @@ public record Scope(List<String> apps, boolean partial) {
   /** The desired state reduced to the apps in scope. */
   public DesiredState restrict(DesiredState desired) {
     Objects.requireNonNull(desired, "desired");
-    return new DesiredState(desired.source(), desired.version(), desired.apps().stream().filter(a -> apps.contains(a.bundleId())).toList());
+    return new DesiredState(
+        desired.source(),
+        desired.version(),
+        desired.apps().stream().filter(a -> apps.contains(a.bundleId())).toList());
   }
 }

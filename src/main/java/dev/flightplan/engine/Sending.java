@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The steps the apply use cases share: judging a plan by the guards, and sending it, then confirming every write by
- * planning again ({@link Engine#verify}).
+ * The steps the apply use cases share: judging a plan by the guards, and sending it, then
+ * confirming every write by planning again ({@link Engine#verify}).
  */
 final class Sending {
   private final Engine engine;
@@ -24,7 +24,10 @@ final class Sending {
     this.sender = Objects.requireNonNull(sender, "sender");
   }
 
-  /** Why the guards refuse {@code planned} under {@code limits} (told; nothing is sent); empty when they do not. */
+  /**
+   * Why the guards refuse {@code planned} under {@code limits} (told; nothing is sent); empty when
+   * they do not.
+   */
   List<String> refusal(Engine.Planned planned, Guards.Limits limits) {
     Guards.Refusal refusal = Engine.guard(planned, limits);
     if (refusal.refused()) {
@@ -33,16 +36,24 @@ final class Sending {
     return refusal.refused() ? refusal.reasons() : List.of();
   }
 
-  /** Sends {@code planned}, without verifying (the outcome ends as {@code sending} does when every request went out). */
+  /**
+   * Sends {@code planned}, without verifying (the outcome ends as {@code sending} does when every
+   * request went out).
+   */
   ApplyOutcome send(Engine.Planned planned, ApplyOutcome sending) {
     return sender.send(planned, sending, false);
   }
 
   /**
-   * Sends {@code planned} and, when every request was sent, plans {@code desired} again to confirm it, allowing App
-   * Store Connect's reads time to catch up; with {@code recheck}, as {@link ApplyEvents.Sender} says.
+   * Sends {@code planned} and, when every request was sent, plans {@code desired} again to confirm
+   * it, allowing App Store Connect's reads time to catch up; with {@code recheck}, as {@link
+   * ApplyEvents.Sender} says.
    */
-  ApplyOutcome sendAndVerify(Engine.Planned planned, ApplyOutcome sending, DesiredState desired, PlanOptions options,
+  ApplyOutcome sendAndVerify(
+      Engine.Planned planned,
+      ApplyOutcome sending,
+      DesiredState desired,
+      PlanOptions options,
       boolean recheck) {
     ApplyOutcome applied = sender.send(planned, sending, recheck);
     if (applied.report() == null || !applied.report().succeeded()) {

@@ -3,7 +3,9 @@ package dev.flightplan.kinds;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a list into consecutive batches of at most {@code size} elements (none for an empty list). */
+/**
+ * Splits a list into consecutive batches of at most {@code size} elements (none for an empty list).
+ */
 final class Batches {
   private Batches() {}
 

@@ -21,10 +21,11 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A build's own settings: export compliance ({@code usesNonExemptEncryption}), auto-notify (its build beta detail)
- * and What to Test per locale (its beta build localizations). Export compliance and auto-notify are set before the
- * build is given to anyone; What to Test before it is submitted for review. A locale App Store Connect holds twice
- * keeps its lowest id; the other copies are deleted ({@link Duplicates}).
+ * A build's own settings: export compliance ({@code usesNonExemptEncryption}), auto-notify (its
+ * build beta detail) and What to Test per locale (its beta build localizations). Export compliance
+ * and auto-notify are set before the build is given to anyone; What to Test before it is submitted
+ * for review. A locale App Store Connect holds twice keeps its lowest id; the other copies are
+ * deleted ({@link Duplicates}).
  */
 final class BuildSettings {
   static final String LOCALIZATION = "betaBuildLocalizations";
@@ -34,18 +35,45 @@ final class BuildSettings {
   static void plan(AppContext ctx, BuildSpec spec, LiveBuild build) {
     Address address = new Address(ctx.app(), "build", build.label());
     List<Change> changes = new ArrayList<>();
-    if (spec.usesNonExemptEncryption() != null && !spec.usesNonExemptEncryption().equals(build.usesNonExemptEncryption())) {
-      changes.add(new Change.Value("usesNonExemptEncryption", build.usesNonExemptEncryption(), spec.usesNonExemptEncryption()));
-      ctx.out().call(Phase.BUILD_UPDATE, new ApiCall("PATCH", "/v1/builds/" + build.id(),
-          JsonApi.update("builds", build.id(), Map.of("usesNonExemptEncryption", spec.usesNonExemptEncryption())), null,
-          "set the export compliance of " + address.local(), List.of(address)));
+    if (spec.usesNonExemptEncryption() != null
+        && !spec.usesNonExemptEncryption().equals(build.usesNonExemptEncryption())) {
+      changes.add(
+          new Change.Value(
+              "usesNonExemptEncryption",
+              build.usesNonExemptEncryption(),
+              spec.usesNonExemptEncryption()));
+      ctx.out()
+          .call(
+              Phase.BUILD_UPDATE,
+              new ApiCall(
+                  "PATCH",
+                  "/v1/builds/" + build.id(),
+                  JsonApi.update(
+                      "builds",
+                      build.id(),
+                      Map.of("usesNonExemptEncryption", spec.usesNonExemptEncryption())),
+                  null,
+                  "set the export compliance of " + address.local(),
+                  List.of(address)));
     }
     LiveBuild.LiveBetaDetail detail = build.betaDetail();
     if (spec.autoNotify() != null && detail != null && spec.autoNotify() != detail.autoNotify()) {
       changes.add(new Change.Value("autoNotify", detail.autoNotify(), spec.autoNotify()));
-      ctx.out().call(Phase.BUILD_UPDATE, new ApiCall("PATCH", "/v1/buildBetaDetails/" + detail.id(),
-          JsonApi.update("buildBetaDetails", detail.id(), Map.of("autoNotifyEnabled", spec.autoNotify())), null,
-          (spec.autoNotify() ? "turn on" : "turn off") + " auto-notify for " + address.local(), List.of(address)));
+      ctx.out()
+          .call(
+              Phase.BUILD_UPDATE,
+              new ApiCall(
+                  "PATCH",
+                  "/v1/buildBetaDetails/" + detail.id(),
+                  JsonApi.update(
+                      "buildBetaDetails",
+                      detail.id(),
+                      Map.of("autoNotifyEnabled", spec.autoNotify())),
+                  null,
+                  (spec.autoNotify() ? "turn on" : "turn off")
+                      + " auto-notify for "
+                      + address.local(),
+                  List.of(address)));
     }
     if (spec.whatToTest() != null && build.whatToTest() != null) {
       whatToTest(ctx, spec.whatToTest(), build, address, changes);
@@ -55,7 +83,12 @@ final class BuildSettings {
     }
   }
 
-  private static void whatToTest(AppContext ctx, Map<String, String> wanted, LiveBuild build, Address address, List<Change> changes) {
+  private static void whatToTest(
+      AppContext ctx,
+      Map<String, String> wanted,
+      LiveBuild build,
+      Address address,
+      List<Change> changes) {
     for (Map.Entry<String, String> w : wanted.entrySet()) {
       LiveBuild.LiveText have = build.whatToTest().get(w.getKey());
       String attr = "whatToTest[" + w.getKey() + "]";
@@ -64,18 +97,42 @@ final class BuildSettings {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("whatsNew", w.getValue());
         attrs.put("locale", w.getKey());
-        ctx.out().call(Phase.BUILD_LOCALIZATION, new ApiCall("POST", "/v1/" + LOCALIZATION,
-            JsonApi.create(LOCALIZATION, attrs, Map.of("build", new Linkage("builds", build.id()))), null,
-            "add the " + w.getKey() + " What to Test of " + address.local(), List.of(address))
-            .readingBack(ReadBack.find(
-                Query.of("/v1/" + LOCALIZATION).param("filter[build]", build.id()).param("filter[locale]", w.getKey())
-                    .param("fields[" + LOCALIZATION + "]", "locale").param("limit", 200).build(),
-                LOCALIZATION, "locale", w.getKey())));
+        ctx.out()
+            .call(
+                Phase.BUILD_LOCALIZATION,
+                new ApiCall(
+                        "POST",
+                        "/v1/" + LOCALIZATION,
+                        JsonApi.create(
+                            LOCALIZATION,
+                            attrs,
+                            Map.of("build", new Linkage("builds", build.id()))),
+                        null,
+                        "add the " + w.getKey() + " What to Test of " + address.local(),
+                        List.of(address))
+                    .readingBack(
+                        ReadBack.find(
+                            Query.of("/v1/" + LOCALIZATION)
+                                .param("filter[build]", build.id())
+                                .param("filter[locale]", w.getKey())
+                                .param("fields[" + LOCALIZATION + "]", "locale")
+                                .param("limit", 200)
+                                .build(),
+                            LOCALIZATION,
+                            "locale",
+                            w.getKey())));
       } else if (!Objects.equals(w.getValue(), have.text())) {
         changes.add(new Change.Value(attr, have.text(), w.getValue()));
-        ctx.out().call(Phase.BUILD_LOCALIZATION, new ApiCall("PATCH", "/v1/" + LOCALIZATION + "/" + have.id(),
-            JsonApi.update(LOCALIZATION, have.id(), Map.of("whatsNew", w.getValue())), null,
-            "change the " + w.getKey() + " What to Test of " + address.local(), List.of(address)));
+        ctx.out()
+            .call(
+                Phase.BUILD_LOCALIZATION,
+                new ApiCall(
+                    "PATCH",
+                    "/v1/" + LOCALIZATION + "/" + have.id(),
+                    JsonApi.update(LOCALIZATION, have.id(), Map.of("whatsNew", w.getValue())),
+                    null,
+                    "change the " + w.getKey() + " What to Test of " + address.local(),
+                    List.of(address)));
       }
     }
     List<String> unlisted = new ArrayList<>();
@@ -88,28 +145,55 @@ final class BuildSettings {
         continue;
       }
       changes.add(new Change.Value("whatToTest[" + h.getKey() + "]", h.getValue().text(), null));
-      ctx.out().call(Phase.BUILD_LOCALIZATION, new ApiCall("DELETE", "/v1/" + LOCALIZATION + "/" + h.getValue().id(), null, null,
-          "remove the " + h.getKey() + " What to Test of " + address.local(), List.of(address)));
+      ctx.out()
+          .call(
+              Phase.BUILD_LOCALIZATION,
+              new ApiCall(
+                  "DELETE",
+                  "/v1/" + LOCALIZATION + "/" + h.getValue().id(),
+                  null,
+                  null,
+                  "remove the " + h.getKey() + " What to Test of " + address.local(),
+                  List.of(address)));
     }
     if (!unlisted.isEmpty()) {
-      ctx.out().note(address + ": What to Test in " + String.join(", ", unlisted) + " is not in the file and would be deleted with --prune");
+      ctx.out()
+          .note(
+              address
+                  + ": What to Test in "
+                  + String.join(", ", unlisted)
+                  + " is not in the file and would be deleted with --prune");
     }
     copies(ctx, wanted, build);
   }
 
   /**
-   * The extra copies of a locale's What to Test ({@link Duplicates}): deleted when the file lists the locale, or when
-   * --prune deletes the locale; otherwise left like the kept copy.
+   * The extra copies of a locale's What to Test ({@link Duplicates}): deleted when the file lists
+   * the locale, or when --prune deletes the locale; otherwise left like the kept copy.
    */
   private static void copies(AppContext ctx, Map<String, String> wanted, LiveBuild build) {
     for (LiveBuild.LiveCopy copy : build.whatToTestCopies()) {
       Address kept = new Address(ctx.app(), "whatToTest", build.label() + " " + copy.locale());
-      Attributes before = Attributes.builder().put("build", build.label()).put("text", copy.text()).build();
+      Attributes before =
+          Attributes.builder().put("build", build.label()).put("text", copy.text()).build();
       if (wanted.containsKey(copy.locale())) {
-        Duplicates.delete(ctx, Phase.BUILD_LOCALIZATION, LOCALIZATION, kept, build.whatToTest().get(copy.locale()).id(),
-            Duplicates.LOWEST_ID, copy.id(), before);
+        Duplicates.delete(
+            ctx,
+            Phase.BUILD_LOCALIZATION,
+            LOCALIZATION,
+            kept,
+            build.whatToTest().get(copy.locale()).id(),
+            Duplicates.LOWEST_ID,
+            copy.id(),
+            before);
       } else if (ctx.options().prune()) {
-        Duplicates.delete(ctx, Phase.BUILD_LOCALIZATION, LOCALIZATION, Duplicates.address(kept, copy.id()), copy.id(), before,
+        Duplicates.delete(
+            ctx,
+            Phase.BUILD_LOCALIZATION,
+            LOCALIZATION,
+            Duplicates.address(kept, copy.id()),
+            copy.id(),
+            before,
             "not in the file's What to Test of build " + build.label() + ", and --prune was given");
       }
     }

@@ -24,12 +24,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Beta groups, keyed by (app, name as App Store Connect compares names, see {@link dev.flightplan.plan.GroupMatch}):
- * created, updated in place (name, settings, public link, recruitment criteria, builds, and membership of existing
- * testers in batches per group), replaced when a create-only attribute changes and that is allowed, and deleted only
- * when the file owns all of the app's groups and {@code --prune} is given. A name App Store Connect holds twice is
- * {@link GroupCopies}'s; renames are {@link GroupRenames}', and a created group that looks like a rename is said by
- * {@link RenameLookAlikes}.
+ * Beta groups, keyed by (app, name as App Store Connect compares names, see {@link
+ * dev.flightplan.plan.GroupMatch}): created, updated in place (name, settings, public link,
+ * recruitment criteria, builds, and membership of existing testers in batches per group), replaced
+ * when a create-only attribute changes and that is allowed, and deleted only when the file owns all
+ * of the app's groups and {@code --prune} is given. A name App Store Connect holds twice is {@link
+ * GroupCopies}'s; renames are {@link GroupRenames}', and a created group that looks like a rename
+ * is said by {@link RenameLookAlikes}.
  */
 public final class GroupKind implements Kind {
   @Override
@@ -48,10 +49,13 @@ public final class GroupKind implements Kind {
     List<GroupSpec> created = new ArrayList<>();
     for (GroupSpec spec : ctx.desired().groups()) {
       Set<String> wanted = members.getOrDefault(spec.name(), Set.of());
-      ctx.liveGroup(spec.name()).ifPresentOrElse(live -> planExisting(ctx, spec, live, wanted), () -> {
-        created.add(spec);
-        planCreate(ctx, spec, wanted, null);
-      });
+      ctx.liveGroup(spec.name())
+          .ifPresentOrElse(
+              live -> planExisting(ctx, spec, live, wanted),
+              () -> {
+                created.add(spec);
+                planCreate(ctx, spec, wanted, null);
+              });
     }
     GroupCopies.plan(ctx);
     planDeletes(ctx);
@@ -59,20 +63,27 @@ public final class GroupKind implements Kind {
   }
 
   /**
-   * App Store Connect creates an external group only once the app has an internal one. The plan creates internal
-   * groups first, so a file that declares one converges in one apply; one that declares none is told so.
+   * App Store Connect creates an external group only once the app has an internal one. The plan
+   * creates internal groups first, so a file that declares one converges in one apply; one that
+   * declares none is told so.
    */
   private static void requireInternalGroup(AppContext ctx) {
     boolean hasInternal =
-        ctx.live().groups().stream().anyMatch(LiveGroup::internal) || ctx.desired().groups().stream().anyMatch(GroupSpec::internal);
+        ctx.live().groups().stream().anyMatch(LiveGroup::internal)
+            || ctx.desired().groups().stream().anyMatch(GroupSpec::internal);
     if (hasInternal) {
       return;
     }
     for (GroupSpec spec : ctx.desired().groups()) {
       if (ctx.liveGroup(spec.name()).isEmpty()) {
-        ctx.out().diagnostic(Diagnostic.error(spec.pos(),
-            "group \"" + spec.name() + "\" cannot be created: App Store Connect allows external groups only once the app has an internal group",
-            "add an internal group (internal: true) to the file; flightplan creates it first"));
+        ctx.out()
+            .diagnostic(
+                Diagnostic.error(
+                    spec.pos(),
+                    "group \""
+                        + spec.name()
+                        + "\" cannot be created: App Store Connect allows external groups only once the app has an internal group",
+                    "add an internal group (internal: true) to the file; flightplan creates it first"));
       }
     }
   }
@@ -86,7 +97,10 @@ public final class GroupKind implements Kind {
     GroupSettings.plan(p, spec, null, willHaveBuild);
     RecruitmentCriteria.plan(p, spec, null);
     if (replaced == null) {
-      ctx.out().action(new Action.Create(address, desiredAttributes(p, spec, wanted), "not in App Store Connect"));
+      ctx.out()
+          .action(
+              new Action.Create(
+                  address, desiredAttributes(p, spec, wanted), "not in App Store Connect"));
     }
     List<String> existingIds = new ArrayList<>();
     for (String email : wanted) {
@@ -101,17 +115,37 @@ public final class GroupKind implements Kind {
     Map<String, Object> rels = new LinkedHashMap<>();
     rels.put("app", new Linkage("apps", ctx.live().id()));
     if (!batches.isEmpty()) {
-      rels.put("betaTesters", batches.get(0).stream().map(id -> new Linkage(TesterKind.TYPE, id)).toList());
+      rels.put(
+          "betaTesters",
+          batches.get(0).stream().map(id -> new Linkage(TesterKind.TYPE, id)).toList());
     }
     Phase phase = spec.internal() ? Phase.GROUP_CREATE_INTERNAL : Phase.GROUP_CREATE_EXTERNAL;
-    ctx.out().call(phase,
-        new ApiCall("POST", "/v1/betaGroups", JsonApi.create(TYPE, attrs, rels), ref, "create " + address.local(), List.of(address))
-            .readingBack(ReadBack.find(
-                Query.of("/v1/betaGroups").param("filter[app]", ctx.live().id()).param("filter[name]", spec.name())
-                    .param("fields[betaGroups]", "name").param("limit", 200).build(),
-                TYPE, "name", spec.name())));
+    ctx.out()
+        .call(
+            phase,
+            new ApiCall(
+                    "POST",
+                    "/v1/betaGroups",
+                    JsonApi.create(TYPE, attrs, rels),
+                    ref,
+                    "create " + address.local(),
+                    List.of(address))
+                .readingBack(
+                    ReadBack.find(
+                        Query.of("/v1/betaGroups")
+                            .param("filter[app]", ctx.live().id())
+                            .param("filter[name]", spec.name())
+                            .param("fields[betaGroups]", "name")
+                            .param("limit", 200)
+                            .build(),
+                        TYPE,
+                        "name",
+                        spec.name())));
     for (List<String> batch : batches.subList(Math.min(1, batches.size()), batches.size())) {
-      ctx.out().call(Phase.MEMBERSHIP_ADD, GroupMembers.call("POST", Id.produced(ref), batch, address, "add"));
+      ctx.out()
+          .call(
+              Phase.MEMBERSHIP_ADD,
+              GroupMembers.call("POST", Id.produced(ref), batch, address, "add"));
     }
     p.emitPatches();
   }
@@ -139,27 +173,47 @@ public final class GroupKind implements Kind {
       return;
     }
     String renamed = GroupRenames.reason(ctx, spec, live);
-    String reason = renamed == null ? "differs from the file" : p.changes.size() == 1 ? renamed : renamed + "; and differs from the file";
+    String reason =
+        renamed == null
+            ? "differs from the file"
+            : p.changes.size() == 1 ? renamed : renamed + "; and differs from the file";
     ctx.out().action(new Action.Update(address, live.id(), p.changes, reason));
     p.emitPatches();
   }
 
-  private void planReplace(AppContext ctx, GroupSpec spec, LiveGroup live, Set<String> wanted, List<String> forcedBy) {
+  private void planReplace(
+      AppContext ctx, GroupSpec spec, LiveGroup live, Set<String> wanted, List<String> forcedBy) {
     Address address = Address.group(ctx.app(), spec.name());
     String what = String.join(" and ", forcedBy);
     if (spec.protect()) {
-      ctx.out().diagnostic(Diagnostic.error(spec.pos(),
-          "group \"" + spec.name() + "\" is protected, but its " + what + " cannot be changed without deleting and re-creating it",
-          "keep " + what + " as App Store Connect has it (" + liveValues(live, forcedBy)
-              + "), or remove protect: true if losing the group's testers and public link is intended"));
+      ctx.out()
+          .diagnostic(
+              Diagnostic.error(
+                  spec.pos(),
+                  "group \""
+                      + spec.name()
+                      + "\" is protected, but its "
+                      + what
+                      + " cannot be changed without deleting and re-creating it",
+                  "keep "
+                      + what
+                      + " as App Store Connect has it ("
+                      + liveValues(live, forcedBy)
+                      + "), or remove protect: true if losing the group's testers and public link is intended"));
       return;
     }
     if (!ctx.options().allowReplace()) {
-      ctx.out().diagnostic(Diagnostic.error(spec.pos(),
-          "group \"" + spec.name() + "\": " + what
-              + " can only be set when a group is created, so this change means deleting and re-creating the group",
-          "run again with --allow-replace to replace it (its members are re-added; its public link changes), or keep "
-              + liveValues(live, forcedBy)));
+      ctx.out()
+          .diagnostic(
+              Diagnostic.error(
+                  spec.pos(),
+                  "group \""
+                      + spec.name()
+                      + "\": "
+                      + what
+                      + " can only be set when a group is created, so this change means deleting and re-creating the group",
+                  "run again with --allow-replace to replace it (its members are re-added; its public link changes), or keep "
+                      + liveValues(live, forcedBy)));
       return;
     }
     // the new group keeps the live values of the settings the file leaves unsaid
@@ -167,7 +221,9 @@ public final class GroupKind implements Kind {
         new GroupSpec(
             spec.name(),
             spec.internal(),
-            spec.accessToAllBuilds() != null ? spec.accessToAllBuilds() : (spec.internal() && live.internal() ? live.accessToAllBuilds() : null),
+            spec.accessToAllBuilds() != null
+                ? spec.accessToAllBuilds()
+                : (spec.internal() && live.internal() ? live.accessToAllBuilds() : null),
             spec.feedback() != null ? spec.feedback() : live.feedback(),
             spec.protect(),
             spec.testers(),
@@ -177,11 +233,27 @@ public final class GroupKind implements Kind {
             spec.builds(),
             spec.pos(),
             spec.testersAt());
-    ctx.out().action(new Action.Replace(address, live.id(), liveAttributes(live, ctx), replacementAttributes(effective, wanted), forcedBy,
-        what + " cannot change in place; the group is deleted and created again, with a new public link"));
+    ctx.out()
+        .action(
+            new Action.Replace(
+                address,
+                live.id(),
+                liveAttributes(live, ctx),
+                replacementAttributes(effective, wanted),
+                forcedBy,
+                what
+                    + " cannot change in place; the group is deleted and created again, with a new public link"));
     PublicLinkLoss.warn(ctx, live, true, spec.pos());
-    ctx.out().call(Phase.GROUP_REPLACE_DELETE,
-        new ApiCall("DELETE", "/v1/betaGroups/" + live.id(), null, null, "delete " + address.local() + " (replace)", List.of(address)));
+    ctx.out()
+        .call(
+            Phase.GROUP_REPLACE_DELETE,
+            new ApiCall(
+                "DELETE",
+                "/v1/betaGroups/" + live.id(),
+                null,
+                null,
+                "delete " + address.local() + " (replace)",
+                List.of(address)));
     planCreate(ctx, effective, wanted, live);
   }
 
@@ -199,13 +271,24 @@ public final class GroupKind implements Kind {
       Address address = Address.group(ctx.app(), kept.name());
       PublicLinkLoss.warn(ctx, kept, false, null);
       for (LiveGroup live : copies) {
-        Duplicates.delete(ctx, Phase.GROUP_DELETE, TYPE, live == kept ? address : Duplicates.address(address, live.id()), live.id(),
-            liveAttributes(live, ctx), "not in the file, which owns all groups (manage.groups: all), and --prune was given");
+        Duplicates.delete(
+            ctx,
+            Phase.GROUP_DELETE,
+            TYPE,
+            live == kept ? address : Duplicates.address(address, live.id()),
+            live.id(),
+            liveAttributes(live, ctx),
+            "not in the file, which owns all groups (manage.groups: all), and --prune was given");
       }
     }
     if (!unlisted.isEmpty()) {
-      ctx.out().note(ctx.app() + ": " + unlisted.size() + " group(s) not in the file would be deleted with --prune: "
-          + String.join(", ", unlisted));
+      ctx.out()
+          .note(
+              ctx.app()
+                  + ": "
+                  + unlisted.size()
+                  + " group(s) not in the file would be deleted with --prune: "
+                  + String.join(", ", unlisted));
     }
   }
 
@@ -218,15 +301,22 @@ public final class GroupKind implements Kind {
         .put("feedback", spec.feedback())
         .put("appleSiliconMac", spec.appleSiliconMac())
         .put("appleVision", spec.appleVision())
-        .put("publicLink", link == null ? null : link.enabled() && !p.linkDeferred ? "enabled" : "disabled")
-        .put("publicLinkLimit", link == null || link.limit() == null || p.linkDeferred ? null : link.limit().max())
+        .put(
+            "publicLink",
+            link == null ? null : link.enabled() && !p.linkDeferred ? "enabled" : "disabled")
+        .put(
+            "publicLinkLimit",
+            link == null || link.limit() == null || p.linkDeferred ? null : link.limit().max())
         .put("criteria", RecruitmentCriteria.labels(RecruitmentCriteria.desired(spec)))
         .put("builds", GroupBuilds.labels(p, spec))
         .put("testers", List.copyOf(new TreeSet<>(members)))
         .build();
   }
 
-  /** What the re-created group will have, in the same shape as {@link #liveAttributes}: unsaid means Apple's default. */
+  /**
+   * What the re-created group will have, in the same shape as {@link #liveAttributes}: unsaid means
+   * Apple's default.
+   */
   private static Attributes replacementAttributes(GroupSpec spec, Set<String> members) {
     var link = spec.publicLink();
     return Attributes.builder()
@@ -251,8 +341,15 @@ public final class GroupKind implements Kind {
         .put("appleVision", live.appleVision())
         .put("publicLink", live.publicLinkEnabled() ? "enabled" : "disabled")
         .put("publicLinkLimit", live.publicLinkLimitEnabled() ? live.publicLinkLimit() : null)
-        .put("criteria", live.criteria() == null ? null : RecruitmentCriteria.labels(live.criteria().filters()))
-        .put("testers", ctx.liveMembers(live.id()).stream().map(t -> Objects.requireNonNullElse(t.email(), "(tester " + t.id() + ")")).sorted().toList())
+        .put(
+            "criteria",
+            live.criteria() == null ? null : RecruitmentCriteria.labels(live.criteria().filters()))
+        .put(
+            "testers",
+            ctx.liveMembers(live.id()).stream()
+                .map(t -> Objects.requireNonNullElse(t.email(), "(tester " + t.id() + ")"))
+                .sorted()
+                .toList())
         .build();
   }
 

@@ -20,9 +20,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The testers of an existing group. Testers that exist join in batches per group; testers that do not exist yet
- * join when they are created (see {@link TesterKind}). With {@code manage.testers: exclusive}, members the file
- * does not list leave the group, except those who joined through the public link and those leaving the app.
+ * The testers of an existing group. Testers that exist join in batches per group; testers that do
+ * not exist yet join when they are created (see {@link TesterKind}). With {@code manage.testers:
+ * exclusive}, members the file does not list leave the group, except those who joined through the
+ * public link and those leaving the app.
  */
 final class GroupMembers {
   private GroupMembers() {}
@@ -57,31 +58,46 @@ final class GroupMembers {
       }
     }
     if (publicLinkKept > 0) {
-      ctx.out().note(p.address + ": " + publicLinkKept
-          + " tester(s) who joined through the public link are not in the file and are kept");
+      ctx.out()
+          .note(
+              p.address
+                  + ": "
+                  + publicLinkKept
+                  + " tester(s) who joined through the public link are not in the file and are kept");
     }
     if (added.isEmpty() && removed.isEmpty()) {
       return;
     }
     p.changes.add(new Change.Members("testers", added, removed));
-    for (List<String> batch : Batches.of(new ArrayList<>(toAdd.values()), ctx.options().batchSize())) {
+    for (List<String> batch :
+        Batches.of(new ArrayList<>(toAdd.values()), ctx.options().batchSize())) {
       ctx.out().call(Phase.MEMBERSHIP_ADD, call("POST", Id.of(live.id()), batch, p.address, "add"));
     }
     for (List<String> batch : Batches.of(toRemove, ctx.options().batchSize())) {
-      ctx.out().call(Phase.MEMBERSHIP_REMOVE, call("DELETE", Id.of(live.id()), batch, p.address, "remove"));
+      ctx.out()
+          .call(
+              Phase.MEMBERSHIP_REMOVE,
+              call("DELETE", Id.of(live.id()), batch, p.address, "remove"));
     }
   }
 
-  static ApiCall call(String method, Id groupId, List<String> testerIds, Address group, String verb) {
+  static ApiCall call(
+      String method, Id groupId, List<String> testerIds, Address group, String verb) {
     String path = "/v1/betaGroups/" + groupId.inPath() + "/relationships/betaTesters";
     return new ApiCall(
-        method,
-        path,
-        JsonApi.linkages(TesterKind.TYPE, testerIds),
-        null,
-        verb + " " + testerIds.size() + " tester(s) " + ("add".equals(verb) ? "to " : "from ") + group.local(),
-        List.of(group))
+            method,
+            path,
+            JsonApi.linkages(TesterKind.TYPE, testerIds),
+            null,
+            verb
+                + " "
+                + testerIds.size()
+                + " tester(s) "
+                + ("add".equals(verb) ? "to " : "from ")
+                + group.local(),
+            List.of(group))
         .withIdInPath(groupId)
-        .readingBack(ReadBack.members(Query.of(path).param("limit", 200).build()).withIdInPath(groupId));
+        .readingBack(
+            ReadBack.members(Query.of(path).param("limit", 200).build()).withIdInPath(groupId));
   }
 }

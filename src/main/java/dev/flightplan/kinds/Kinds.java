@@ -1,8 +1,8 @@
 package dev.flightplan.kinds;
 
+import dev.flightplan.kinds.appclip.AppClipKind;
 import dev.flightplan.kinds.expiry.BuildExpiry;
 import dev.flightplan.kinds.hygiene.InactiveTesters;
-import dev.flightplan.kinds.appclip.AppClipKind;
 import dev.flightplan.kinds.license.LicenseKind;
 import dev.flightplan.kinds.localization.LocalizationKind;
 import dev.flightplan.kinds.reviewdetail.ReviewDetailKind;
@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The registry of managed kinds: the one place that lists them, and that says their order. Kinds plan in the order
- * of {@link #all()}: a kind may use what the kinds before it registered in the context (a group's id, or the
- * reference to the id its creation will produce, before testers are added to it), so the group kind comes before the
- * tester and build kinds. Plans show actions by app, then in {@link #ACTION_ORDER} of their address type, then by
- * key; API calls go by phase ({@link dev.flightplan.plan.Phase}), which each call names.
+ * The registry of managed kinds: the one place that lists them, and that says their order. Kinds
+ * plan in the order of {@link #all()}: a kind may use what the kinds before it registered in the
+ * context (a group's id, or the reference to the id its creation will produce, before testers are
+ * added to it), so the group kind comes before the tester and build kinds. Plans show actions by
+ * app, then in {@link #ACTION_ORDER} of their address type, then by key; API calls go by phase
+ * ({@link dev.flightplan.plan.Phase}), which each call names.
  */
 public final class Kinds {
   private Kinds() {}
@@ -29,21 +30,42 @@ public final class Kinds {
   /** The address types of every kind's actions, in the order plans show them. */
   static final List<String> ACTION_ORDER =
       List.of(
-          LocalizationKind.ADDRESS_TYPE, LicenseKind.TYPE, ReviewDetailKind.TYPE, "group", "tester", "build", "whatToTest",
-          AppClipKind.INVOCATION, AppClipKind.TITLE, "reviewSubmission", "notification", "invitation");
+          LocalizationKind.ADDRESS_TYPE,
+          LicenseKind.TYPE,
+          ReviewDetailKind.TYPE,
+          "group",
+          "tester",
+          "build",
+          "whatToTest",
+          AppClipKind.INVOCATION,
+          AppClipKind.TITLE,
+          "reviewSubmission",
+          "notification",
+          "invitation");
 
   /** Every kind, in planning order. */
   public static List<Kind> all() {
     List<Kind> kinds =
         List.of(
-            new LocalizationKind(), new LicenseKind(), new ReviewDetailKind(), new GroupKind(), new TesterKind(), new BuildKind(),
-            new AppClipKind(), new BuildAssignmentKind(),
+            new LocalizationKind(),
+            new LicenseKind(),
+            new ReviewDetailKind(),
+            new GroupKind(),
+            new TesterKind(),
+            new BuildKind(),
+            new AppClipKind(),
+            new BuildAssignmentKind(),
             // the hygiene policies (issue 18), each self-contained in its folder
-            new InactiveTesters(), new BuildExpiry());
+            new InactiveTesters(),
+            new BuildExpiry());
     Set<String> placed = new HashSet<>(ACTION_ORDER);
     for (Kind k : kinds) {
       if (!placed.containsAll(k.types())) {
-        throw new IllegalStateException(k.getClass().getSimpleName() + " plans types " + k.types() + " missing from Kinds.ACTION_ORDER");
+        throw new IllegalStateException(
+            k.getClass().getSimpleName()
+                + " plans types "
+                + k.types()
+                + " missing from Kinds.ACTION_ORDER");
       }
     }
     return kinds;
@@ -54,7 +76,10 @@ public final class Kinds {
     return new Planner(all(), ACTION_ORDER);
   }
 
-  /** What the kinds need read of each app, each build and the testers' usage, merged by the state reader into its requests. */
+  /**
+   * What the kinds need read of each app, each build and the testers' usage, merged by the state
+   * reader into its requests.
+   */
   public static KindReads reads() {
     List<AppPart<?>> apps = new ArrayList<>();
     List<BuildPart<?>> builds = new ArrayList<>();
@@ -65,7 +90,10 @@ public final class Kinds {
       if (k.usageRead() != null) {
         if (usage != null) {
           // an app's reads hold one usage period (a saved plan's usage_period)
-          throw new IllegalStateException("two kinds read the testers' usage; " + k.getClass().getSimpleName() + " is the second");
+          throw new IllegalStateException(
+              "two kinds read the testers' usage; "
+                  + k.getClass().getSimpleName()
+                  + " is the second");
         }
         usage = k.usageRead();
       }

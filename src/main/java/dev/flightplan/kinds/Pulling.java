@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One app being pulled, as the kinds fill in their parts of the file: what the file cannot hold and is left out (a
- * comment each), what the summary counts and remarks, and a note a kind keeps for writing its part ({@link
- * #memo}). {@code apps}: how many apps the pull writes.
+ * One app being pulled, as the kinds fill in their parts of the file: what the file cannot hold and
+ * is left out (a comment each), what the summary counts and remarks, and a note a kind keeps for
+ * writing its part ({@link #memo}). {@code apps}: how many apps the pull writes.
  */
 public final class Pulling {
   private final String bundleId;
@@ -41,7 +41,10 @@ public final class Pulling {
     leftOut.add(note);
   }
 
-  /** The value when the file accepts it (schema {@code rule}); otherwise null (left as it is) and a note saying so. */
+  /**
+   * The value when the file accepts it (schema {@code rule}); otherwise null (left as it is) and a
+   * note saying so.
+   */
   public String checked(String value, String rule, String what) {
     String v = blankToNull(value);
     if (v != null && !SchemaPatterns.accepts(rule, v)) {
@@ -66,8 +69,8 @@ public final class Pulling {
   }
 
   /**
-   * A note the kind {@code kind} ({@link Kind#key}) keeps for writing its part of the file, such as the variable a
-   * commented-out secret names.
+   * A note the kind {@code kind} ({@link Kind#key}) keeps for writing its part of the file, such as
+   * the variable a commented-out secret names.
    */
   public void memo(String kind, String value) {
     memos.put(kind, value);

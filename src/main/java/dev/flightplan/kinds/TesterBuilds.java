@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds given to a tester individually (outside any group). With {@code builds:} on the tester the tester gets
- * exactly those; without it they are left alone. The same refusals as for an external group apply.
+ * Builds given to a tester individually (outside any group). With {@code builds:} on the tester the
+ * tester gets exactly those; without it they are left alone. The same refusals as for an external
+ * group apply.
  */
 final class TesterBuilds {
   private TesterBuilds() {}
@@ -30,8 +31,9 @@ final class TesterBuilds {
   }
 
   /**
-   * Plans a tester's individual builds. {@code liveId} is null for a tester the plan creates; {@code id} is what the
-   * assignment requests name (the id its creation produces, for such a tester).
+   * Plans a tester's individual builds. {@code liveId} is null for a tester the plan creates;
+   * {@code id} is what the assignment requests name (the id its creation produces, for such a
+   * tester).
    */
   static Diff plan(AppContext ctx, TesterSpec spec, String liveId, Id id, Address address) {
     if (spec.builds() == null) {
@@ -46,8 +48,12 @@ final class TesterBuilds {
         if (Refusal.awaitUnlisted(ctx, ref, "is not given to " + spec.email() + " yet")) {
           continue;
         }
-        ctx.out().diagnostic(Diagnostic.error(ref.pos(), "tester " + spec.email() + ": " + Builds.describeMissing(all, ref),
-            "check the version and build number in App Store Connect"));
+        ctx.out()
+            .diagnostic(
+                Diagnostic.error(
+                    ref.pos(),
+                    "tester " + spec.email() + ": " + Builds.describeMissing(all, ref),
+                    "check the version and build number in App Store Connect"));
         continue;
       }
       LiveBuild b = found.get();
@@ -68,10 +74,12 @@ final class TesterBuilds {
       boolean has = liveId != null && b.individualTesterIds().contains(liveId);
       if (wanted.contains(b.id()) && !has) {
         added.add(b.label());
-        ctx.buildAssignments().add(b.id(), b.label(), BuildAssignments.Target.TESTERS, true, id, address);
+        ctx.buildAssignments()
+            .add(b.id(), b.label(), BuildAssignments.Target.TESTERS, true, id, address);
       } else if (has && !wanted.contains(b.id()) && !keep.contains(b.id()) && !b.expired()) {
         removed.add(b.label());
-        ctx.buildAssignments().add(b.id(), b.label(), BuildAssignments.Target.TESTERS, false, id, address);
+        ctx.buildAssignments()
+            .add(b.id(), b.label(), BuildAssignments.Target.TESTERS, false, id, address);
       }
     }
     return new Diff(added, removed);

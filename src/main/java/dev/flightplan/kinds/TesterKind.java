@@ -23,11 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Beta testers, keyed by (app, lower-cased email). A missing tester is created with all its groups in one call.
- * Testers cannot be renamed through the API, so a name difference is a warning, not a change. A tester is removed
- * from the app ({@code DELETE /v1/apps/{id}/relationships/betaTesters}, batched) only when the file owns the app's
- * testers exclusively and {@code --prune} is given; never with {@code DELETE /v1/betaTesters/{id}}, which would
- * remove the person from every app of the team.
+ * Beta testers, keyed by (app, lower-cased email). A missing tester is created with all its groups
+ * in one call. Testers cannot be renamed through the API, so a name difference is a warning, not a
+ * change. A tester is removed from the app ({@code DELETE /v1/apps/{id}/relationships/betaTesters},
+ * batched) only when the file owns the app's testers exclusively and {@code --prune} is given;
+ * never with {@code DELETE /v1/betaTesters/{id}}, which would remove the person from every app of
+ * the team.
  */
 public final class TesterKind implements Kind {
   @Override
@@ -50,14 +51,17 @@ public final class TesterKind implements Kind {
     invitations.finish();
   }
 
-  private void planCreate(AppContext ctx, TesterSpec spec, List<String> groups, TesterInvitations invitations) {
+  private void planCreate(
+      AppContext ctx, TesterSpec spec, List<String> groups, TesterInvitations invitations) {
     Address address = Address.tester(ctx.app(), spec.email());
     if (groups.isEmpty()) {
       ctx.out()
           .diagnostic(
               Diagnostic.error(
                   spec.pos(),
-                  "tester " + spec.email() + " is in no group, and App Store Connect only adds testers to a group or a build",
+                  "tester "
+                      + spec.email()
+                      + " is in no group, and App Store Connect only adds testers to a group or a build",
                   "list the tester under a group's testers, or give it groups: [...]"));
       return;
     }
@@ -85,7 +89,8 @@ public final class TesterKind implements Kind {
     serves.add(address);
     for (String group : groups) {
       String pointer = Substitution.relationshipId("betaGroups", linkages.size());
-      linkages.add(new Linkage(GroupKind.TYPE, Substitution.place(ctx.groupId(group), pointer, ids)));
+      linkages.add(
+          new Linkage(GroupKind.TYPE, Substitution.place(ctx.groupId(group), pointer, ids)));
       serves.add(Address.group(ctx.app(), group));
     }
     ctx.out()
@@ -104,36 +109,60 @@ public final class TesterKind implements Kind {
                 JsonApi.createText(TYPE, attrs, Map.of("betaGroups", linkages)),
                 ids,
                 ReadBack.findIgnoringCase(
-                    Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id()).param("filter[email]", spec.email())
-                        .param("fields[betaTesters]", "email").param("limit", 200).build(),
-                    TYPE, "email", spec.email()),
+                    Query.of("/v1/betaTesters")
+                        .param("filter[apps]", ctx.live().id())
+                        .param("filter[email]", spec.email())
+                        .param("fields[betaTesters]", "email")
+                        .param("limit", 200)
+                        .build(),
+                    TYPE,
+                    "email",
+                    spec.email()),
                 null,
                 List.of()));
     invitations.created(spec.email(), Id.produced(ref), groups);
   }
 
-  private void planExisting(AppContext ctx, TesterSpec spec, LiveTester live, TesterInvitations invitations) {
+  private void planExisting(
+      AppContext ctx, TesterSpec spec, LiveTester live, TesterInvitations invitations) {
     checkNames(ctx, spec, live);
     invitations.existing(spec.email(), live, ctx.desiredGroupsOf(spec));
     Address address = Address.tester(ctx.app(), spec.email());
     TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, live.id(), Id.of(live.id()), address);
     if (!builds.isEmpty()) {
-      ctx.out().action(new Action.Update(address, live.id(),
-          List.of(new dev.flightplan.plan.Change.Members("builds", builds.added(), builds.removed())), "differs from the file"));
+      ctx.out()
+          .action(
+              new Action.Update(
+                  address,
+                  live.id(),
+                  List.of(
+                      new dev.flightplan.plan.Change.Members(
+                          "builds", builds.added(), builds.removed())),
+                  "differs from the file"));
     }
   }
 
   private void checkNames(AppContext ctx, TesterSpec spec, LiveTester live) {
-    boolean firstDiffers = spec.firstName() != null && !Objects.equals(spec.firstName(), live.firstName());
-    boolean lastDiffers = spec.lastName() != null && !Objects.equals(spec.lastName(), live.lastName());
+    boolean firstDiffers =
+        spec.firstName() != null && !Objects.equals(spec.firstName(), live.firstName());
+    boolean lastDiffers =
+        spec.lastName() != null && !Objects.equals(spec.lastName(), live.lastName());
     if (firstDiffers || lastDiffers) {
-      // the names themselves are not repeated: a diagnostic is free text, which the Markdown view cannot mask
-      String which = firstDiffers && lastDiffers ? "first and last name" : firstDiffers ? "first name" : "last name";
+      // the names themselves are not repeated: a diagnostic is free text, which the Markdown view
+      // cannot mask
+      String which =
+          firstDiffers && lastDiffers
+              ? "first and last name"
+              : firstDiffers ? "first name" : "last name";
       ctx.out()
           .diagnostic(
               Diagnostic.warning(
                   spec.pos(),
-                  "tester " + spec.email() + " has another " + which + " in App Store Connect than in the file",
+                  "tester "
+                      + spec.email()
+                      + " has another "
+                      + which
+                      + " in App Store Connect than in the file",
                   "the API cannot rename a tester; the name is left as it is (flightplan pull shows the one App Store"
                       + " Connect has)"));
     }
@@ -162,11 +191,19 @@ public final class TesterKind implements Kind {
     }
     if (undeclared > 0) {
       ctx.out()
-          .note(ctx.app() + ": " + undeclared + " tester(s) not in the file would be removed from the app with --prune");
+          .note(
+              ctx.app()
+                  + ": "
+                  + undeclared
+                  + " tester(s) not in the file would be removed from the app with --prune");
     }
     if (publicLink > 0 && ctx.options().prune()) {
       ctx.out()
-          .note(ctx.app() + ": " + publicLink + " tester(s) who joined through a public link are not in the file and are kept");
+          .note(
+              ctx.app()
+                  + ": "
+                  + publicLink
+                  + " tester(s) who joined through a public link are not in the file and are kept");
     }
     unmanaged.note();
     List<String> ids = new ArrayList<>();
@@ -178,7 +215,11 @@ public final class TesterKind implements Kind {
               new Action.Delete(
                   address,
                   t.id(),
-                  Attributes.builder().put("firstName", t.firstName()).put("lastName", t.lastName()).put("state", t.state()).build(),
+                  Attributes.builder()
+                      .put("firstName", t.firstName())
+                      .put("lastName", t.lastName())
+                      .put("state", t.state())
+                      .build(),
                   "not in the file, which owns the testers (manage.testers: exclusive), and --prune was given; removed from this app only, not from the team"));
       ids.add(t.id());
       served.add(address);
@@ -187,8 +228,9 @@ public final class TesterKind implements Kind {
   }
 
   /**
-   * The batched {@code DELETE /v1/apps/{id}/relationships/betaTesters} calls that take the testers {@code ids} out of
-   * the app (never the team), each serving the addresses of its testers ({@code served}, aligned with {@code ids}).
+   * The batched {@code DELETE /v1/apps/{id}/relationships/betaTesters} calls that take the testers
+   * {@code ids} out of the app (never the team), each serving the addresses of its testers ({@code
+   * served}, aligned with {@code ids}).
    */
   public static void removeFromApp(AppContext ctx, List<String> ids, List<Address> served) {
     List<List<String>> batches = Batches.of(ids, ctx.options().batchSize());
@@ -198,16 +240,20 @@ public final class TesterKind implements Kind {
           .call(
               Phase.TESTER_REMOVE,
               new ApiCall(
-                  "DELETE",
-                  "/v1/apps/" + ctx.live().id() + "/relationships/betaTesters",
-                  JsonApi.linkages(TYPE, batches.get(i)),
-                  null,
-                  "remove " + batches.get(i).size() + " tester(s) from app " + ctx.app(),
-                  servedBatches.get(i))
-                  .readingBack(ReadBack.members(
-                      Query.of("/v1/betaTesters").param("filter[apps]", ctx.live().id())
-                          .param("filter[id]", batches.get(i)).param("fields[betaTesters]", "email")
-                          .param("limit", 200).build())));
+                      "DELETE",
+                      "/v1/apps/" + ctx.live().id() + "/relationships/betaTesters",
+                      JsonApi.linkages(TYPE, batches.get(i)),
+                      null,
+                      "remove " + batches.get(i).size() + " tester(s) from app " + ctx.app(),
+                      servedBatches.get(i))
+                  .readingBack(
+                      ReadBack.members(
+                          Query.of("/v1/betaTesters")
+                              .param("filter[apps]", ctx.live().id())
+                              .param("filter[id]", batches.get(i))
+                              .param("fields[betaTesters]", "email")
+                              .param("limit", 200)
+                              .build())));
     }
   }
 }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The testers {@code manage.testers: exclusive} leaves alone although the file does not mention them, because they
- * are in a group the file does not manage ({@link AppContext#owns}): counted, with the names of those groups, for
- * the note that says why {@code --prune} does not remove them.
+ * The testers {@code manage.testers: exclusive} leaves alone although the file does not mention
+ * them, because they are in a group the file does not manage ({@link AppContext#owns}): counted,
+ * with the names of those groups, for the note that says why {@code --prune} does not remove them.
  */
 final class UnmanagedGroups {
   private final AppContext ctx;
@@ -41,9 +41,18 @@ final class UnmanagedGroups {
       return;
     }
     List<String> shown = groups.stream().limit(5).toList();
-    String more = groups.size() > shown.size() ? " and " + (groups.size() - shown.size()) + " more" : "";
-    ctx.out().note(ctx.app() + ": " + testers + " tester(s) not in the file stay in the app" + (ctx.options().prune() ? "" : ", also with --prune")
-        + ": each is in a group the file does not manage (" + String.join(", ", shown) + more
-        + "), and manage.testers: exclusive removes only testers all of whose groups the file manages");
+    String more =
+        groups.size() > shown.size() ? " and " + (groups.size() - shown.size()) + " more" : "";
+    ctx.out()
+        .note(
+            ctx.app()
+                + ": "
+                + testers
+                + " tester(s) not in the file stay in the app"
+                + (ctx.options().prune() ? "" : ", also with --prune")
+                + ": each is in a group the file does not manage ("
+                + String.join(", ", shown)
+                + more
+                + "), and manage.testers: exclusive removes only testers all of whose groups the file manages");
   }
 }

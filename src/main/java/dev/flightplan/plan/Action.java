@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A planned change to one object. Present tense: what apply will do. Each action carries a reason for humans; the
- * API calls that carry it out are listed separately in the {@link Plan} and name the actions they serve.
+ * A planned change to one object. Present tense: what apply will do. Each action carries a reason
+ * for humans; the API calls that carry it out are listed separately in the {@link Plan} and name
+ * the actions they serve.
  */
-public sealed interface Action permits Action.Create, Action.Update, Action.Replace, Action.Delete, Action.Send {
+public sealed interface Action
+    permits Action.Create, Action.Update, Action.Replace, Action.Delete, Action.Send {
   Address address();
 
   ActionKind kind();
@@ -44,10 +46,16 @@ public sealed interface Action permits Action.Create, Action.Update, Action.Repl
   }
 
   /**
-   * The object {@code id} will be deleted and created again, because attributes it cannot change in place differ
-   * ({@code forcedBy}).
+   * The object {@code id} will be deleted and created again, because attributes it cannot change in
+   * place differ ({@code forcedBy}).
    */
-  record Replace(Address address, String id, Attributes before, Attributes after, List<String> forcedBy, String reason)
+  record Replace(
+      Address address,
+      String id,
+      Attributes before,
+      Attributes after,
+      List<String> forcedBy,
+      String reason)
       implements Action {
     public Replace {
       Objects.requireNonNull(address, "address");
@@ -60,7 +68,10 @@ public sealed interface Action permits Action.Create, Action.Update, Action.Repl
     }
   }
 
-  /** The object {@code id} will be deleted (for a tester: removed from the app, never from the team). */
+  /**
+   * The object {@code id} will be deleted (for a tester: removed from the app, never from the
+   * team).
+   */
   record Delete(Address address, String id, Attributes before, String reason) implements Action {
     public Delete {
       Objects.requireNonNull(address, "address");
@@ -73,8 +84,8 @@ public sealed interface Action permits Action.Create, Action.Update, Action.Repl
   }
 
   /**
-   * A one-off request that leaves no state to compare (an invitation email, a build notification): planned only
-   * when the change that calls for it is planned, so a second apply never repeats it.
+   * A one-off request that leaves no state to compare (an invitation email, a build notification):
+   * planned only when the change that calls for it is planned, so a second apply never repeats it.
    */
   record Send(Address address, Attributes details, String reason) implements Action {
     public Send {

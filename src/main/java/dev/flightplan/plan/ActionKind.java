@@ -6,7 +6,10 @@ public enum ActionKind {
   UPDATE("~", "to change"),
   REPLACE("-/+", "to replace"),
   DELETE("-", "to destroy"),
-  /** A one-off request that is not state (an invitation, a notification): sent once, when the plan calls for it. */
+  /**
+   * A one-off request that is not state (an invitation, a notification): sent once, when the plan
+   * calls for it.
+   */
   SEND(">", "to send");
 
   private final String symbol;

@@ -4,8 +4,9 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * The natural address of a managed object: the app's bundle id, the resource kind, and the object's key within the
- * app (group name, lower-cased tester email). Rendered as {@code com.example.app/group["QA"]}.
+ * The natural address of a managed object: the app's bundle id, the resource kind, and the object's
+ * key within the app (group name, lower-cased tester email). Rendered as {@code
+ * com.example.app/group["QA"]}.
  */
 public record Address(String app, String type, String key) implements Comparable<Address> {
   private static final Comparator<Address> ORDER =

@@ -11,9 +11,9 @@ import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
 import dev.flightplan.state.TeamUsers;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the kinds need to plan one app: the desired and live app, the options, indexes built once (so that
- * planning stays linear in the number of testers), and the ids, or references to ids, of the app's groups.
+ * Everything the kinds need to plan one app: the desired and live app, the options, indexes built
+ * once (so that planning stays linear in the number of testers), and the ids, or references to ids,
+ * of the app's groups.
  */
 public final class AppContext {
   private final AppSpec desired;
@@ -33,8 +34,10 @@ public final class AppContext {
   private final Map<String, LiveTester> liveTestersByEmail = new HashMap<>();
   private final Map<String, List<LiveTester>> liveMembersByGroupId = new HashMap<>();
   private final GroupMatch groups;
+
   /** Group ids (or references to ids) by {@link GroupName#key} of the name. */
   private final Map<String, Id> groupIds = new HashMap<>();
+
   private final Set<String> desiredEmails = new HashSet<>();
   private final Map<String, Set<String>> membersByGroup;
   private Map<String, List<String>> listedUnder;
@@ -42,9 +45,13 @@ public final class AppContext {
   private final Set<String> testersLeavingApp = new HashSet<>();
   private final Set<String> managedGroupIds;
   private final Map<String, Id> testerIds = new HashMap<>();
+
   /** One comparator for every tester's groups, not one per tester. */
-  private final Comparator<String> inFileOrder = Comparator.comparingInt(g -> groupOrder.getOrDefault(g, Integer.MAX_VALUE));
-  private final Map<String, Boolean> internalByName = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Comparator<String> inFileOrder =
+      Comparator.comparingInt(g -> groupOrder.getOrDefault(g, Integer.MAX_VALUE));
+
+  private final Map<String, Boolean> internalByName =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, List<String>> criterionOptions;
   private final BuildAssignments buildAssignments = new BuildAssignments();
 
@@ -72,7 +79,8 @@ public final class AppContext {
     this.users = users;
     this.options = options;
     this.out = out;
-    // a name App Store Connect holds twice: the file's group is the copy kept (the oldest), see Copies
+    // a name App Store Connect holds twice: the file's group is the copy kept (the oldest), see
+    // Copies
     for (List<LiveGroup> copies : Copies.groups(live.groups()).values()) {
       groupIds.put(GroupName.key(copies.get(0).name()), Id.of(copies.get(0).id()));
     }
@@ -81,7 +89,8 @@ public final class AppContext {
       groups.live(g.name()).ifPresent(l -> groupIds.put(GroupName.key(g.name()), Id.of(l.id())));
     }
     for (LiveTester t : live.testers()) {
-      // one tester per email and team (a create of a known email adds that tester); were there two, the lowest id
+      // one tester per email and team (a create of a known email adds that tester); were there two,
+      // the lowest id
       if (t.email() != null && !liveTestersByEmail.containsKey(t.email())) {
         liveTestersByEmail.put(t.email(), t);
         testerIds.put(t.email(), Id.of(t.id()));
@@ -104,9 +113,10 @@ public final class AppContext {
   }
 
   /**
-   * Whether the file owns this live tester, so that {@code manage.testers: exclusive} with {@code --prune} may remove
-   * it from the app: it did not join through a public link, and each of its groups is one the file manages (see
-   * {@link ManagedGroups}), or it is in none. A tester in a group the file does not manage is never the file's.
+   * Whether the file owns this live tester, so that {@code manage.testers: exclusive} with {@code
+   * --prune} may remove it from the app: it did not join through a public link, and each of its
+   * groups is one the file manages (see {@link ManagedGroups}), or it is in none. A tester in a
+   * group the file does not manage is never the file's.
    */
   public boolean owns(LiveTester tester) {
     return !tester.joinedByPublicLink() && managedGroupIds.containsAll(tester.groupIds());
@@ -138,8 +148,8 @@ public final class AppContext {
   }
 
   /**
-   * The live group the file's group {@code name} is ({@link GroupMatch}): of that name in any case or Unicode form,
-   * or of its old name; the copy kept when App Store Connect holds the name twice.
+   * The live group the file's group {@code name} is ({@link GroupMatch}): of that name in any case
+   * or Unicode form, or of its old name; the copy kept when App Store Connect holds the name twice.
    */
   public Optional<LiveGroup> liveGroup(String name) {
     return groups.live(name);
@@ -165,8 +175,9 @@ public final class AppContext {
   }
 
   /**
-   * The groups the file puts this tester in (its own {@code groups} and the groups listing it), in the file's group
-   * order, as {@link AppSpec#groupsByTester()} has them; without inverting every group's list for every tester.
+   * The groups the file puts this tester in (its own {@code groups} and the groups listing it), in
+   * the file's group order, as {@link AppSpec#groupsByTester()} has them; without inverting every
+   * group's list for every tester.
    */
   public List<String> desiredGroupsOf(TesterSpec tester) {
     if (listedUnder == null) {
@@ -174,7 +185,8 @@ public final class AppContext {
       groupOrder = new HashMap<>();
       for (GroupSpec g : desired.groups()) {
         groupOrder.putIfAbsent(g.name(), groupOrder.size());
-        g.testers().forEach(e -> listedUnder.computeIfAbsent(e, k -> new ArrayList<>(2)).add(g.name()));
+        g.testers()
+            .forEach(e -> listedUnder.computeIfAbsent(e, k -> new ArrayList<>(2)).add(g.name()));
       }
     }
     List<String> names = new ArrayList<>(tester.groups());
@@ -183,18 +195,25 @@ public final class AppContext {
         names.add(g);
       }
     }
-    // the file's group order; a group the file does not declare (the loader refuses those) goes last
+    // the file's group order; a group the file does not declare (the loader refuses those) goes
+    // last
     names.sort(inFileOrder);
     return Collections.unmodifiableList(names);
   }
 
   /** Whether the file's group {@code name} is internal (the file declares every group it names). */
   public boolean internalGroup(String name) {
-    // asked once per tester and group: the answer by the name as written, found the first time (folding each file
+    // asked once per tester and group: the answer by the name as written, found the first time
+    // (folding each file
     // group's name on every call was a third of what a 100,000-tester plan allocated)
-    return internalByName.computeIfAbsent(name, n ->
-        desired.groups().stream().filter(g -> GroupName.same(g.name(), n)).findFirst().map(GroupSpec::internal)
-            .orElseGet(() -> liveGroup(n).map(LiveGroup::internal).orElse(false)));
+    return internalByName.computeIfAbsent(
+        name,
+        n ->
+            desired.groups().stream()
+                .filter(g -> GroupName.same(g.name(), n))
+                .findFirst()
+                .map(GroupSpec::internal)
+                .orElseGet(() -> liveGroup(n).map(LiveGroup::internal).orElse(false)));
   }
 
   /** Whether the file mentions this (lower-cased) email anywhere in the app. */
@@ -202,7 +221,10 @@ public final class AppContext {
     return email != null && desiredEmails.contains(email);
   }
 
-  /** Live testers (by id) that this plan removes from the app altogether: exclusive testers, with --prune. */
+  /**
+   * Live testers (by id) that this plan removes from the app altogether: exclusive testers, with
+   * --prune.
+   */
   public boolean leavesApp(LiveTester tester) {
     return testersLeavingApp.contains(tester.id());
   }
@@ -221,17 +243,25 @@ public final class AppContext {
     return testerIds.get(email);
   }
 
-  /** Records that this plan creates the tester, whose id the call producing {@code ref} will create. */
+  /**
+   * Records that this plan creates the tester, whose id the call producing {@code ref} will create.
+   */
   public void testerWillBeCreated(String email, String ref) {
     testerIds.put(email, Id.produced(ref));
   }
 
-  /** Device family → OS versions App Store Connect offers for recruitment criteria (empty when not read). */
+  /**
+   * Device family → OS versions App Store Connect offers for recruitment criteria (empty when not
+   * read).
+   */
   public Map<String, List<String>> criterionOptions() {
     return criterionOptions;
   }
 
-  /** The team's App Store Connect users, as far as they were read (team-wide: the same for every app). */
+  /**
+   * The team's App Store Connect users, as far as they were read (team-wide: the same for every
+   * app).
+   */
   public TeamUsers users() {
     return users;
   }
@@ -256,7 +286,10 @@ public final class AppContext {
     return buildAssignments;
   }
 
-  /** Records that this plan creates (or re-creates) the group, whose id the call producing {@code ref} will create. */
+  /**
+   * Records that this plan creates (or re-creates) the group, whose id the call producing {@code
+   * ref} will create.
+   */
   public void groupWillBeCreated(String name, String ref) {
     groupIds.put(GroupName.key(name), Id.produced(ref));
   }

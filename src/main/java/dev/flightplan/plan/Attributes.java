@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An ordered, immutable set of attribute values of an object as the plan shows them. Values are String, Boolean,
- * Integer or List of String; absent attributes are not present (never null values).
+ * An ordered, immutable set of attribute values of an object as the plan shows them. Values are
+ * String, Boolean, Integer or List of String; absent attributes are not present (never null
+ * values).
  */
 public record Attributes(Map<String, Object> values) {
   public Attributes {

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The note a plan carries when applying it needs more requests than the API key has left this hour: apply then
- * paces itself to the rate limit, and says how long that takes at least; and how flightplan writes durations.
+ * The note a plan carries when applying it needs more requests than the API key has left this hour:
+ * apply then paces itself to the rate limit, and says how long that takes at least; and how
+ * flightplan writes durations.
  */
 public final class BudgetNote {
   private BudgetNote() {}
@@ -17,10 +18,21 @@ public final class BudgetNote {
    * @param limit the key's hourly allowance
    * @param atLeast the least time the writes and reads take when paced
    */
-  public static Note.RateLimit of(long writes, long reads, long available, long limit, Duration atLeast) {
-    return new Note.RateLimit("applying this plan takes " + count(writes + reads) + " requests (" + count(writes) + " to apply, about "
-        + count(reads) + " to read and verify), more than the " + count(available) + " the API key has left this hour (limit "
-        + count(limit) + " an hour): apply paces itself to the limit and takes at least " + duration(atLeast));
+  public static Note.RateLimit of(
+      long writes, long reads, long available, long limit, Duration atLeast) {
+    return new Note.RateLimit(
+        "applying this plan takes "
+            + count(writes + reads)
+            + " requests ("
+            + count(writes)
+            + " to apply, about "
+            + count(reads)
+            + " to read and verify), more than the "
+            + count(available)
+            + " the API key has left this hour (limit "
+            + count(limit)
+            + " an hour): apply paces itself to the limit and takes at least "
+            + duration(atLeast));
   }
 
   /** 1 h 05 min, 3 min 20 s, 40 s. */

@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Writes a JSON tree as compact text, byte for byte what Jackson writes, faster for the bodies of large plans. */
+/**
+ * Writes a JSON tree as compact text, byte for byte what Jackson writes, faster for the bodies of
+ * large plans.
+ */
 final class CompactJson {
   private static final JsonStringEncoder ESCAPES = JsonStringEncoder.getInstance();
 
   private CompactJson() {}
 
   /**
-   * The tree as compact JSON, the same text as {@code body.toString()}: objects, arrays, strings, booleans, null
-   * and integers directly (Jackson's string escaping), anything else through Jackson. Jackson's own writer costs a
-   * serializer lookup per call, which was a fifth of planning 100,000 tester creates.
+   * The tree as compact JSON, the same text as {@code body.toString()}: objects, arrays, strings,
+   * booleans, null and integers directly (Jackson's string escaping), anything else through
+   * Jackson. Jackson's own writer costs a serializer lookup per call, which was a fifth of planning
+   * 100,000 tester creates.
    */
   static String write(JsonNode body) {
     StringBuilder out = new StringBuilder(256);
@@ -52,8 +56,11 @@ final class CompactJson {
       }
       case BOOLEAN -> out.append(node.booleanValue());
       case NULL -> out.append("null");
-      default -> out.append(node.isIntegralNumber() && node.canConvertToLong() ? Long.toString(node.longValue()) : node.toString());
+      default ->
+          out.append(
+              node.isIntegralNumber() && node.canConvertToLong()
+                  ? Long.toString(node.longValue())
+                  : node.toString());
     }
   }
-
 }

@@ -13,15 +13,19 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The live groups of an app that the file manages: every group with {@code manage.groups: all}, otherwise the groups
- * the file lists (each with the copies App Store Connect holds of it, see {@link Copies}). Only testers all of whose
- * groups are managed belong to the file ({@link AppContext#owns}).
+ * The live groups of an app that the file manages: every group with {@code manage.groups: all},
+ * otherwise the groups the file lists (each with the copies App Store Connect holds of it, see
+ * {@link Copies}). Only testers all of whose groups are managed belong to the file ({@link
+ * AppContext#owns}).
  */
 final class ManagedGroups {
   private ManagedGroups() {}
 
-  /** The ids of the managed groups; {@code liveGroup} finds the live group a name of the file is. */
-  static Set<String> ids(AppSpec desired, LiveApp live, Function<String, Optional<LiveGroup>> liveGroup) {
+  /**
+   * The ids of the managed groups; {@code liveGroup} finds the live group a name of the file is.
+   */
+  static Set<String> ids(
+      AppSpec desired, LiveApp live, Function<String, Optional<LiveGroup>> liveGroup) {
     boolean all = desired.manage().groups() == Manage.GroupsMode.ALL;
     Set<String> listed = new HashSet<>();
     if (!all) {

@@ -3,13 +3,16 @@ package dev.flightplan.plan;
 import java.util.Objects;
 
 /**
- * A remark a plan carries besides its actions, typed so that views choose how to show it by its {@link #kind()},
- * never by its wording. {@link #text()} is the sentence as plans show it in a list and saved plans keep it.
+ * A remark a plan carries besides its actions, typed so that views choose how to show it by its
+ * {@link #kind()}, never by its wording. {@link #text()} is the sentence as plans show it in a list
+ * and saved plans keep it.
  */
 public sealed interface Note permits Note.Remark, Note.RateLimit, Note.Refusal {
   /** For exhaustive switches in views. */
   enum Kind {
-    /** Something the plan leaves alone or leaves out on purpose, said by the kind that planned it. */
+    /**
+     * Something the plan leaves alone or leaves out on purpose, said by the kind that planned it.
+     */
     REMARK,
     /** Applying the plan needs more requests than the API key has left this hour. */
     RATE_LIMIT,
@@ -21,7 +24,10 @@ public sealed interface Note permits Note.Remark, Note.RateLimit, Note.Refusal {
 
   String text();
 
-  /** {@code text}: the whole sentence, naming the app or object it concerns first ("com.example.app: ..."). */
+  /**
+   * {@code text}: the whole sentence, naming the app or object it concerns first ("com.example.app:
+   * ...").
+   */
   record Remark(String text) implements Note {
     public Remark {
       Objects.requireNonNull(text, "text");
@@ -53,8 +59,8 @@ public sealed interface Note permits Note.Remark, Note.RateLimit, Note.Refusal {
   }
 
   /**
-   * One reason apply would refuse the plan under its guards ({@code --max-deletes}, {@code --allow-empty-groups}), so
-   * that a reviewer learns it from the plan, not from a failed apply.
+   * One reason apply would refuse the plan under its guards ({@code --max-deletes}, {@code
+   * --allow-empty-groups}), so that a reviewer learns it from the plan, not from a failed apply.
    */
   record Refusal(String reason) implements Note {
     public static final String PREFIX = "apply would refuse this plan: ";

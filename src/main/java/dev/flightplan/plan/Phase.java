@@ -1,8 +1,9 @@
 package dev.flightplan.plan;
 
 /**
- * When, within one app, an API call is sent. Apply sends an app's calls phase by phase, so that whatever a call
- * depends on (a group before testers are added to it; an internal group before an external one) already exists.
+ * When, within one app, an API call is sent. Apply sends an app's calls phase by phase, so that
+ * whatever a call depends on (a group before testers are added to it; an internal group before an
+ * external one) already exists.
  */
 public enum Phase {
   /** Deleting the old copy of a replaced group, so that its name is free. */
@@ -24,7 +25,9 @@ public enum Phase {
   REVIEW_SUBMIT,
   /** Giving builds to groups and testers, which must come before a public link is enabled. */
   BUILD_ASSIGN,
-  /** Enabling a public link (or changing its limit): Apple refuses it until the group has a build. */
+  /**
+   * Enabling a public link (or changing its limit): Apple refuses it until the group has a build.
+   */
   PUBLIC_LINK,
   RECRUITMENT_CRITERIA,
   /** Deleting App Clip invocations before creating others: a build has room for three. */

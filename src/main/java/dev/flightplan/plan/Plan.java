@@ -8,18 +8,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The difference between the file and the live state, as a value: the actions (sorted by app, then in apply
- * order), the API calls that carry them out in the order apply sends them, diagnostics found while planning, and
- * notes (things left alone on purpose, such as what {@code --prune} would delete), what apply writes in the
- * invitation log ({@code invitations}: bookkeeping for {@code invitations.resendAfterDays}, never a change), and how
- * many changes {@code --invitations-only} left out ({@code leftOut}: App Store Connect still differs from the file in
- * them, whatever this plan holds), and the builds the file gives that App Store Connect does not take yet
- * ({@code pending}: still processing or in beta review; not kept in a saved plan). A call depends only on calls before
- * it ({@link ApiCall#after()} names keys of earlier calls).
+ * The difference between the file and the live state, as a value: the actions (sorted by app, then
+ * in apply order), the API calls that carry them out in the order apply sends them, diagnostics
+ * found while planning, and notes (things left alone on purpose, such as what {@code --prune} would
+ * delete), what apply writes in the invitation log ({@code invitations}: bookkeeping for {@code
+ * invitations.resendAfterDays}, never a change), and how many changes {@code --invitations-only}
+ * left out ({@code leftOut}: App Store Connect still differs from the file in them, whatever this
+ * plan holds), and the builds the file gives that App Store Connect does not take yet ({@code
+ * pending}: still processing or in beta review; not kept in a saved plan). A call depends only on
+ * calls before it ({@link ApiCall#after()} names keys of earlier calls).
  */
 public record Plan(
-    List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<Note> notes, List<InvitationRecord> invitations,
-    int leftOut, List<PendingBuild> pending) {
+    List<Action> actions,
+    List<ApiCall> calls,
+    Diagnostics diagnostics,
+    List<Note> notes,
+    List<InvitationRecord> invitations,
+    int leftOut,
+    List<PendingBuild> pending) {
   public Plan {
     pending = List.copyOf(pending);
     actions = List.copyOf(actions);
@@ -40,8 +46,12 @@ public record Plan(
     for (ApiCall c : calls) {
       for (String key : c.after()) {
         if (!before.contains(key)) {
-          throw new IllegalArgumentException("the call \"" + c.purpose() + "\" must follow " + key
-              + ", which is not a call before it");
+          throw new IllegalArgumentException(
+              "the call \""
+                  + c.purpose()
+                  + "\" must follow "
+                  + key
+                  + ", which is not a call before it");
         }
       }
       if (c.key() != null && !before.add(c.key())) {
@@ -51,18 +61,28 @@ public record Plan(
   }
 
   public Plan(
-      List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<Note> notes, List<InvitationRecord> invitations,
+      List<Action> actions,
+      List<ApiCall> calls,
+      Diagnostics diagnostics,
+      List<Note> notes,
+      List<InvitationRecord> invitations,
       int leftOut) {
     this(actions, calls, diagnostics, notes, invitations, leftOut, List.of());
   }
 
   /** A plan of every change there is. */
-  public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<Note> notes, List<InvitationRecord> invitations) {
+  public Plan(
+      List<Action> actions,
+      List<ApiCall> calls,
+      Diagnostics diagnostics,
+      List<Note> notes,
+      List<InvitationRecord> invitations) {
     this(actions, calls, diagnostics, notes, invitations, 0);
   }
 
   /** A plan of every change there is, that writes nothing in the invitation log. */
-  public Plan(List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<Note> notes) {
+  public Plan(
+      List<Action> actions, List<ApiCall> calls, Diagnostics diagnostics, List<Note> notes) {
     this(actions, calls, diagnostics, notes, List.of());
   }
 
@@ -75,7 +95,10 @@ public record Plan(
     return !actions.isEmpty();
   }
 
-  /** Whether applying this plan leaves App Store Connect matching the file: it has every change there is. */
+  /**
+   * Whether applying this plan leaves App Store Connect matching the file: it has every change
+   * there is.
+   */
   public boolean complete() {
     return leftOut == 0;
   }

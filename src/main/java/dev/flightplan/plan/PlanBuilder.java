@@ -41,8 +41,9 @@ public final class PlanBuilder {
   }
 
   /**
-   * Adds {@code call}, sent in {@code phase} of the current app, and returns its key: a call that must come after it
-   * names the key ({@link ApiCall#following}). Any order a kind relies on within a phase must be said that way.
+   * Adds {@code call}, sent in {@code phase} of the current app, and returns its key: a call that
+   * must come after it names the key ({@link ApiCall#following}). Any order a kind relies on within
+   * a phase must be said that way.
    */
   public String call(Phase phase, ApiCall call) {
     int s = seq++;
@@ -65,7 +66,10 @@ public final class PlanBuilder {
     invitations.add(record);
   }
 
-  /** A build the file gives that App Store Connect does not take yet, for a reason that changes by itself. */
+  /**
+   * A build the file gives that App Store Connect does not take yet, for a reason that changes by
+   * itself.
+   */
   public void pending(PendingBuild build) {
     pending.putIfAbsent(build.key(), build);
   }
@@ -86,14 +90,26 @@ public final class PlanBuilder {
             .toList();
     List<ApiCall> sorted =
         calls.stream()
-            .sorted(Comparator.comparingInt(Placed::app).thenComparing(Placed::phase).thenComparingInt(Placed::seq))
+            .sorted(
+                Comparator.comparingInt(Placed::app)
+                    .thenComparing(Placed::phase)
+                    .thenComparingInt(Placed::seq))
             .map(Placed::call)
             .toList();
-    return new Plan(orderedActions, renumbered(sorted), Diagnostics.of(diagnostics), notes, invitations, 0,
+    return new Plan(
+        orderedActions,
+        renumbered(sorted),
+        Diagnostics.of(diagnostics),
+        notes,
+        invitations,
+        0,
         List.copyOf(pending.values()));
   }
 
-  /** The calls keyed {@code c1}, {@code c2}, ... in the order apply sends them, their dependencies renamed alike. */
+  /**
+   * The calls keyed {@code c1}, {@code c2}, ... in the order apply sends them, their dependencies
+   * renamed alike.
+   */
   private static List<ApiCall> renumbered(List<ApiCall> sorted) {
     Map<String, String> keys = new HashMap<>();
     for (int i = 0; i < sorted.size(); i++) {
@@ -102,7 +118,10 @@ public final class PlanBuilder {
     List<ApiCall> out = new ArrayList<>(sorted.size());
     for (ApiCall call : sorted) {
       ApiCall keyed = call.keyed(keys.get(call.key()));
-      out.add(call.after().isEmpty() ? keyed : keyed.withAfter(call.after().stream().map(keys::get).toList()));
+      out.add(
+          call.after().isEmpty()
+              ? keyed
+              : keyed.withAfter(call.after().stream().map(keys::get).toList()));
     }
     return out;
   }

@@ -1,19 +1,28 @@
 package dev.flightplan.plan;
 
 /**
- * How far a plan may go. {@code prune}: delete what the file owns but no longer lists. {@code allowReplace}: replace
- * objects whose create-only attributes changed, instead of refusing. {@code batchSize}: the most testers one
- * membership request carries. {@code invitationsOnly}: keep only the invitation emails to testers the app already has
- * (a nightly job that sends the reminders of {@code invitations.resendAfterDays} and changes nothing else). {@code
- * awaitBuilds}: {@code apply --wait} will wait, so a build the file names by number that App Store Connect does not
- * list yet is pending (a warning) rather than an error (never in a saved plan: --wait applies a file).
+ * How far a plan may go. {@code prune}: delete what the file owns but no longer lists. {@code
+ * allowReplace}: replace objects whose create-only attributes changed, instead of refusing. {@code
+ * batchSize}: the most testers one membership request carries. {@code invitationsOnly}: keep only
+ * the invitation emails to testers the app already has (a nightly job that sends the reminders of
+ * {@code invitations.resendAfterDays} and changes nothing else). {@code awaitBuilds}: {@code apply
+ * --wait} will wait, so a build the file names by number that App Store Connect does not list yet
+ * is pending (a warning) rather than an error (never in a saved plan: --wait applies a file).
  */
-public record PlanOptions(boolean prune, boolean allowReplace, int batchSize, boolean invitationsOnly,
+public record PlanOptions(
+    boolean prune,
+    boolean allowReplace,
+    int batchSize,
+    boolean invitationsOnly,
     boolean awaitBuilds) {
-  /** Apple states no limit for linkage arrays; 200 matches the largest page size, so a read page maps to a write. */
+  /**
+   * Apple states no limit for linkage arrays; 200 matches the largest page size, so a read page
+   * maps to a write.
+   */
   public static final int DEFAULT_BATCH_SIZE = 200;
 
-  public static final PlanOptions DEFAULTS = new PlanOptions(false, false, DEFAULT_BATCH_SIZE, false, false);
+  public static final PlanOptions DEFAULTS =
+      new PlanOptions(false, false, DEFAULT_BATCH_SIZE, false, false);
 
   public PlanOptions(boolean prune, boolean allowReplace, int batchSize) {
     this(prune, allowReplace, batchSize, false, false);

@@ -7,26 +7,36 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How apply finds out, by reading, whether an {@link ApiCall} took effect when its answer does not say: a create
- * whose answer was lost (a 5xx or a dropped connection: the server may have done it), a 409 that may mean "already
- * there", or a 202 (accepted, completes later). Plain data, made by the kinds and saved with the plan. Like a call's
- * path, the path's id segment may be an id an earlier call produces: it then holds {@code {id}} and {@code pathRef}
- * names the reference.
+ * How apply finds out, by reading, whether an {@link ApiCall} took effect when its answer does not
+ * say: a create whose answer was lost (a 5xx or a dropped connection: the server may have done it),
+ * a 409 that may mean "already there", or a 202 (accepted, completes later). Plain data, made by
+ * the kinds and saved with the plan. Like a call's path, the path's id segment may be an id an
+ * earlier call produces: it then holds {@code {id}} and {@code pathRef} names the reference.
  *
  * <ul>
- *   <li>{@link Mode#FIND}: read {@code path} (every page); the call took effect when a resource of {@code type}, in
- *       {@code data} or {@code included}, has every attribute of {@code match} equal to one of its values
- *       ({@code ignoreCase} for e-mail addresses). Its id is what a create produces: apply adopts it. A 404 reads as
- *       nothing found.
- *   <li>{@link Mode#MEMBERS}: read {@code path} (every page), which lists linkages or resources; the call's body lists
- *       ids. A POST took effect for the ids now listed, a DELETE for those no longer listed; only the rest is sent again.
- *   <li>{@link Mode#NONE}: nothing can be read back (a one-off request such as a notification): an unknown outcome
- *       counts as done and is never repeated, so nobody gets a message twice.
+ *   <li>{@link Mode#FIND}: read {@code path} (every page); the call took effect when a resource of
+ *       {@code type}, in {@code data} or {@code included}, has every attribute of {@code match}
+ *       equal to one of its values ({@code ignoreCase} for e-mail addresses). Its id is what a
+ *       create produces: apply adopts it. A 404 reads as nothing found.
+ *   <li>{@link Mode#MEMBERS}: read {@code path} (every page), which lists linkages or resources;
+ *       the call's body lists ids. A POST took effect for the ids now listed, a DELETE for those no
+ *       longer listed; only the rest is sent again.
+ *   <li>{@link Mode#NONE}: nothing can be read back (a one-off request such as a notification): an
+ *       unknown outcome counts as done and is never repeated, so nobody gets a message twice.
  * </ul>
  */
 public record ReadBack(
-    Mode mode, String path, String pathRef, String type, Map<String, List<String>> match, boolean ignoreCase) {
-  public enum Mode { FIND, MEMBERS, NONE }
+    Mode mode,
+    String path,
+    String pathRef,
+    String type,
+    Map<String, List<String>> match,
+    boolean ignoreCase) {
+  public enum Mode {
+    FIND,
+    MEMBERS,
+    NONE
+  }
 
   public ReadBack {
     Objects.requireNonNull(mode, "mode");
@@ -43,7 +53,10 @@ public record ReadBack(
     match = java.util.Collections.unmodifiableMap(copy);
   }
 
-  /** Found when a resource of {@code type} read from {@code path} has these attributes (pairs: name, value). */
+  /**
+   * Found when a resource of {@code type} read from {@code path} has these attributes (pairs: name,
+   * value).
+   */
   public static ReadBack find(String path, String type, String... attributeValuePairs) {
     return new ReadBack(Mode.FIND, path, null, type, pairs(attributeValuePairs), false);
   }
@@ -53,8 +66,12 @@ public record ReadBack(
     return new ReadBack(Mode.FIND, path, null, type, pairs(attributeValuePairs), true);
   }
 
-  /** Found when a resource of {@code type} read from {@code path} has {@code attribute} set to one of {@code values}. */
-  public static ReadBack findOneOf(String path, String type, String attribute, List<String> values) {
+  /**
+   * Found when a resource of {@code type} read from {@code path} has {@code attribute} set to one
+   * of {@code values}.
+   */
+  public static ReadBack findOneOf(
+      String path, String type, String attribute, List<String> values) {
     return new ReadBack(Mode.FIND, path, null, type, Map.of(attribute, values), false);
   }
 

@@ -1,6 +1,9 @@
 package dev.flightplan.plan;
 
-/** Stands in a plan for a secret value (a demo account password), which plans, views and files never hold. */
+/**
+ * Stands in a plan for a secret value (a demo account password), which plans, views and files never
+ * hold.
+ */
 public enum Sensitive {
   VALUE;
 

@@ -5,25 +5,29 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A value apply puts into a call's body that planning cannot write there: at the JSON pointer {@code pointer}, the id
- * that the call producing {@code ref} created, or the value of the secret {@code secret}. Exactly one of the two is
- * set. The body holds an empty string at the pointer until then.
+ * A value apply puts into a call's body that planning cannot write there: at the JSON pointer
+ * {@code pointer}, the id that the call producing {@code ref} created, or the value of the secret
+ * {@code secret}. Exactly one of the two is set. The body holds an empty string at the pointer
+ * until then.
  *
- * <p>Substitutions are the only way anything enters a body after planning: apply never looks inside the strings of a
- * body, so text a user wrote ({@code "{r1}"}, {@code "{secret:env X}"}) is sent as written. A secret goes only to the
- * one field that declares it, the demo account password of a review detail update ({@link #SECRET_FIELD} of
- * {@link #SECRET_CALL}); {@link ApiCall} refuses any other.
+ * <p>Substitutions are the only way anything enters a body after planning: apply never looks inside
+ * the strings of a body, so text a user wrote ({@code "{r1}"}, {@code "{secret:env X}"}) is sent as
+ * written. A secret goes only to the one field that declares it, the demo account password of a
+ * review detail update ({@link #SECRET_FIELD} of {@link #SECRET_CALL}); {@link ApiCall} refuses any
+ * other.
  */
 public record Substitution(String pointer, String ref, SecretRef secret) {
   /** The only field a secret may be put in. */
   public static final String SECRET_FIELD = "/data/attributes/demoAccountPassword";
+
   /** The only request ({@link ApiCall#template()}) a secret may be put in. */
   public static final String SECRET_CALL = "PATCH /v1/betaAppReviewDetails/{id}";
 
   public Substitution {
     Objects.requireNonNull(pointer, "pointer");
     if (!pointer.startsWith("/")) {
-      throw new IllegalArgumentException("a substitution's pointer is a JSON pointer such as /data/id, got \"" + pointer + "\"");
+      throw new IllegalArgumentException(
+          "a substitution's pointer is a JSON pointer such as /data/id, got \"" + pointer + "\"");
     }
     if ((ref == null) == (secret == null)) {
       throw new IllegalArgumentException("a substitution puts an id or a secret, exactly one");
@@ -32,7 +36,9 @@ public record Substitution(String pointer, String ref, SecretRef secret) {
       Id.requireRef(ref);
     }
     if (secret != null && secret.pos() != null) {
-      secret = new SecretRef(secret.env(), secret.file(), null); // where the file said it is no part of the plan
+      secret =
+          new SecretRef(
+              secret.env(), secret.file(), null); // where the file said it is no part of the plan
     }
   }
 
@@ -47,8 +53,8 @@ public record Substitution(String pointer, String ref, SecretRef secret) {
   }
 
   /**
-   * What a body holds for {@code id} at {@code pointer}: the id itself, or, for an id an earlier call produces, an
-   * empty string, with the substitution that fills it in added to {@code into}.
+   * What a body holds for {@code id} at {@code pointer}: the id itself, or, for an id an earlier
+   * call produces, an empty string, with the substitution that fills it in added to {@code into}.
    */
   public static String place(Id id, String pointer, List<Substitution> into) {
     if (id.isProduced()) {
@@ -62,7 +68,10 @@ public record Substitution(String pointer, String ref, SecretRef secret) {
     return "/data/id";
   }
 
-  /** The id of the {@code index}-th linkage of a relationship request's body ({@code {"data":[...]}}). */
+  /**
+   * The id of the {@code index}-th linkage of a relationship request's body ({@code
+   * {"data":[...]}}).
+   */
   public static String linkageId(int index) {
     return "/data/" + index + "/id";
   }

@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * App Store Connect's tester limits per app, checked by the plan before any request: at most {@value #INTERNAL}
- * internal testers (members of its internal groups) and {@value #EXTERNAL} external testers (members of its external
- * groups, public-link joiners among them, and testers given one of its builds individually), each tester counted once
- * per kind. Apply adds testers before it removes any ({@link Phase}), so what must fit is the app at its fullest:
- * every tester of that kind it has now, the file's or not, and every tester the file adds. A file that does not fit
- * is an error at the membership that crosses the limit (memberships in the order the file lists them), saying how
- * many places are left. Individual testers are known only when the builds are read (the file names builds).
+ * App Store Connect's tester limits per app, checked by the plan before any request: at most
+ * {@value #INTERNAL} internal testers (members of its internal groups) and {@value #EXTERNAL}
+ * external testers (members of its external groups, public-link joiners among them, and testers
+ * given one of its builds individually), each tester counted once per kind. Apply adds testers
+ * before it removes any ({@link Phase}), so what must fit is the app at its fullest: every tester
+ * of that kind it has now, the file's or not, and every tester the file adds. A file that does not
+ * fit is an error at the membership that crosses the limit (memberships in the order the file lists
+ * them), saying how many places are left. Individual testers are known only when the builds are
+ * read (the file names builds).
  */
 public final class TesterLimits {
   public static final int INTERNAL = 100;
@@ -29,8 +31,8 @@ public final class TesterLimits {
   private TesterLimits() {}
 
   /**
-   * The ids of the testers who count against each limit now, as App Store Connect has the app (before the plan):
-   * what the app's headroom is measured from.
+   * The ids of the testers who count against each limit now, as App Store Connect has the app
+   * (before the plan): what the app's headroom is measured from.
    */
   public record Headroom(Set<String> internal, Set<String> external) {
     public Headroom {
@@ -47,7 +49,9 @@ public final class TesterLimits {
     }
   }
 
-  /** The app's testers of each kind now; individual testers count only when the builds were read. */
+  /**
+   * The app's testers of each kind now; individual testers count only when the builds were read.
+   */
   public static Headroom headroom(AppContext ctx) {
     return new Headroom(countedNow(ctx, true), countedNow(ctx, false));
   }
@@ -97,8 +101,13 @@ public final class TesterLimits {
     }
     int left = Math.max(0, limit - now.size());
     int adds = fullest.size() - now.size();
-    joining.sort(Comparator.comparing(Joining::pos, Comparator.nullsLast(Comparator.comparing(SourcePos::file)
-        .thenComparingInt(SourcePos::line).thenComparingInt(SourcePos::column))));
+    joining.sort(
+        Comparator.comparing(
+            Joining::pos,
+            Comparator.nullsLast(
+                Comparator.comparing(SourcePos::file)
+                    .thenComparingInt(SourcePos::line)
+                    .thenComparingInt(SourcePos::column))));
     Set<String> counted = new HashSet<>(now);
     Joining crossing = null;
     for (Joining j : joining) {
@@ -108,18 +117,42 @@ public final class TesterLimits {
       }
     }
     String kind = internal ? "internal" : "external";
-    String counts = internal ? "" : " (public-link joiners and testers given a build individually count)";
-    ctx.out().diagnostic(Diagnostic.error(crossing == null || crossing.pos() == null ? ctx.desired().pos() : crossing.pos(),
-        "this tester takes " + ctx.app() + " past App Store Connect's limit of " + String.format("%,d", limit) + " "
-            + kind + " testers per app" + counts + ": the app has " + String.format("%,d", now.size()) + " ("
-            + String.format("%,d", notInFile) + " of them not in the file), so " + String.format("%,d", left)
-            + " more can be added, and the file adds " + String.format("%,d", adds),
-        "list " + String.format("%,d", adds - left) + " fewer new " + kind + " tester(s), or make room first: apply"
-            + " adds testers before it removes any, so testers leaving the app or its " + kind
-            + " groups free places only once that apply is done"));
+    String counts =
+        internal ? "" : " (public-link joiners and testers given a build individually count)";
+    ctx.out()
+        .diagnostic(
+            Diagnostic.error(
+                crossing == null || crossing.pos() == null ? ctx.desired().pos() : crossing.pos(),
+                "this tester takes "
+                    + ctx.app()
+                    + " past App Store Connect's limit of "
+                    + String.format("%,d", limit)
+                    + " "
+                    + kind
+                    + " testers per app"
+                    + counts
+                    + ": the app has "
+                    + String.format("%,d", now.size())
+                    + " ("
+                    + String.format("%,d", notInFile)
+                    + " of them not in the file), so "
+                    + String.format("%,d", left)
+                    + " more can be added, and the file adds "
+                    + String.format("%,d", adds),
+                "list "
+                    + String.format("%,d", adds - left)
+                    + " fewer new "
+                    + kind
+                    + " tester(s), or make room first: apply"
+                    + " adds testers before it removes any, so testers leaving the app or its "
+                    + kind
+                    + " groups free places only once that apply is done"));
   }
 
-  /** Where the file puts testers in groups of the kind (or, for external, gives them builds), in no set order. */
+  /**
+   * Where the file puts testers in groups of the kind (or, for external, gives them builds), in no
+   * set order.
+   */
   private static List<Joining> joining(AppContext ctx, boolean internal) {
     List<Joining> out = new ArrayList<>();
     for (GroupSpec g : ctx.desired().groups()) {
@@ -136,7 +169,9 @@ public final class TesterLimits {
         }
       }
       if (!internal && t.builds() != null && !t.builds().isEmpty()) {
-        out.add(new Joining(t.email(), t.builds().get(0).pos() != null ? t.builds().get(0).pos() : t.pos()));
+        out.add(
+            new Joining(
+                t.email(), t.builds().get(0).pos() != null ? t.builds().get(0).pos() : t.pos()));
       }
     }
     return out;
@@ -147,7 +182,10 @@ public final class TesterLimits {
     return ctx.liveTester(email).map(LiveTester::id).orElse("new " + email);
   }
 
-  /** The ids of the testers given one of the app's builds individually (read only when the file names builds). */
+  /**
+   * The ids of the testers given one of the app's builds individually (read only when the file
+   * names builds).
+   */
   private static Set<String> individual(AppContext ctx) {
     Set<String> ids = new HashSet<>();
     for (LiveBuild b : ctx.live().builds()) {

@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the saved-plan document, shaped like {@code terraform show -json} (see docs/plan-json.md and
- * schema/plan.schema.json): the same document is printed by {@code plan --format json} and saved by {@code plan -o},
- * and {@link PlanFile} reads it back. Deterministic: fixed key order, plan order for changes and calls, fingerprints
- * sorted, no timestamps. The text it becomes is the JSON view's (render/JsonPlanView).
+ * Writes the saved-plan document, shaped like {@code terraform show -json} (see docs/plan-json.md
+ * and schema/plan.schema.json): the same document is printed by {@code plan --format json} and
+ * saved by {@code plan -o}, and {@link PlanFile} reads it back. Deterministic: fixed key order,
+ * plan order for changes and calls, fingerprints sorted, no timestamps. The text it becomes is the
+ * JSON view's (render/JsonPlanView).
  */
 public final class PlanDocument {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -37,7 +38,8 @@ public final class PlanDocument {
   /** The whole document of {@code saved} as a tree. */
   public static ObjectNode of(SavedPlan saved) {
     Plan plan = saved.plan();
-    ObjectNode doc = header(saved.flightplanVersion(), saved.config(), saved.apps(), saved.partial(), false);
+    ObjectNode doc =
+        header(saved.flightplanVersion(), saved.config(), saved.apps(), saved.partial(), false);
     doc.set("options", options(saved.options()));
     ArrayNode changes = doc.putArray("resource_changes");
     plan.actions().forEach(a -> changes.add(resourceChange(a)));
@@ -48,18 +50,20 @@ public final class PlanDocument {
     plan.notes().forEach(n -> notes.add(n.text()));
     if (!plan.invitations().isEmpty()) {
       ArrayNode log = doc.putArray("invitation_log");
-      plan.invitations().forEach(r -> {
-        ObjectNode entry = log.addObject().put("app", r.app());
-        if (r.tester().isProduced()) {
-          entry.put("tester_ref", r.tester().ref());
-        } else {
-          entry.put("tester", r.tester().value());
-        }
-        entry.put("record", r.kind().name().toLowerCase(java.util.Locale.ROOT));
-        if (r.invitation() != null) {
-          entry.put("invitation", r.invitation().toString());
-        }
-      });
+      plan.invitations()
+          .forEach(
+              r -> {
+                ObjectNode entry = log.addObject().put("app", r.app());
+                if (r.tester().isProduced()) {
+                  entry.put("tester_ref", r.tester().ref());
+                } else {
+                  entry.put("tester", r.tester().value());
+                }
+                entry.put("record", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+                if (r.invitation() != null) {
+                  entry.put("invitation", r.invitation().toString());
+                }
+              });
     }
     doc.set("summary", summary(plan));
     doc.set("reads", reads(saved.reads()));
@@ -69,14 +73,22 @@ public final class PlanDocument {
   }
 
   /** The document of a plan that could not be made: what was asked, and the errors. */
-  public static ObjectNode failure(String version, SavedPlan.ConfigRef config, List<String> apps, boolean partial,
+  public static ObjectNode failure(
+      String version,
+      SavedPlan.ConfigRef config,
+      List<String> apps,
+      boolean partial,
       Diagnostics diagnostics) {
     ObjectNode doc = header(version, config, apps, partial, true);
     doc.set("diagnostics", diagnostics(diagnostics));
     return doc;
   }
 
-  private static ObjectNode header(String version, SavedPlan.ConfigRef config, List<String> apps, boolean partial,
+  private static ObjectNode header(
+      String version,
+      SavedPlan.ConfigRef config,
+      List<String> apps,
+      boolean partial,
       boolean errored) {
     ObjectNode doc = NODES.objectNode();
     doc.put("format_version", SavedPlan.FORMAT_VERSION);
@@ -94,10 +106,12 @@ public final class PlanDocument {
   }
 
   private static ObjectNode options(PlanOptions options) {
-    ObjectNode node = NODES.objectNode()
-        .put("prune", options.prune())
-        .put("allow_replace", options.allowReplace())
-        .put("batch_size", options.batchSize());
+    ObjectNode node =
+        NODES
+            .objectNode()
+            .put("prune", options.prune())
+            .put("allow_replace", options.allowReplace())
+            .put("batch_size", options.batchSize());
     if (options.invitationsOnly()) {
       node.put("invitations_only", true);
     }
@@ -110,13 +124,14 @@ public final class PlanDocument {
     rc.put("app", action.address().app());
     rc.put("type", action.address().type());
     rc.put("name", action.address().key());
-    String id = switch (action.kind()) {
-      case CREATE -> null;
-      case UPDATE -> ((Action.Update) action).id();
-      case REPLACE -> ((Action.Replace) action).id();
-      case DELETE -> ((Action.Delete) action).id();
-      case SEND -> null;
-    };
+    String id =
+        switch (action.kind()) {
+          case CREATE -> null;
+          case UPDATE -> ((Action.Update) action).id();
+          case REPLACE -> ((Action.Replace) action).id();
+          case DELETE -> ((Action.Delete) action).id();
+          case SEND -> null;
+        };
     if (id == null) {
       rc.putNull("id");
     } else {
@@ -174,7 +189,8 @@ public final class PlanDocument {
       case UPDATE -> List.of("update");
       case REPLACE -> List.of("delete", "create");
       case DELETE -> List.of("delete");
-      // not Terraform's: a one-off request (an invitation, a notification) that leaves no state behind
+      // not Terraform's: a one-off request (an invitation, a notification) that leaves no state
+      // behind
       case SEND -> List.of("send");
     };
   }
@@ -192,25 +208,35 @@ public final class PlanDocument {
       node.put("users", true);
     }
     ObjectNode apps = node.putObject("apps");
-    reads.apps().forEach((app, r) -> {
-      ObjectNode a = apps.putObject(app);
-      a.put("builds", r.builds()).put("info", r.info()).put("criteria", r.criteria());
-      r.buildParts().forEach((part, refs) -> {
-        ArrayNode builds = a.putArray(part + PlanFile.BUILDS_SUFFIX);
-        refs.forEach(b -> {
-          ObjectNode ref = builds.addObject().put("platform", b.platform()).put("version", b.version());
-          if (b.number() == null) {
-            ref.putNull("number");
-          } else {
-            ref.put("number", b.number());
-          }
-          ref.put("latest", b.latest());
-        });
-      });
-      if (r.usagePeriod() != null) {
-        a.put("usage_period", r.usagePeriod());
-      }
-    });
+    reads
+        .apps()
+        .forEach(
+            (app, r) -> {
+              ObjectNode a = apps.putObject(app);
+              a.put("builds", r.builds()).put("info", r.info()).put("criteria", r.criteria());
+              r.buildParts()
+                  .forEach(
+                      (part, refs) -> {
+                        ArrayNode builds = a.putArray(part + PlanFile.BUILDS_SUFFIX);
+                        refs.forEach(
+                            b -> {
+                              ObjectNode ref =
+                                  builds
+                                      .addObject()
+                                      .put("platform", b.platform())
+                                      .put("version", b.version());
+                              if (b.number() == null) {
+                                ref.putNull("number");
+                              } else {
+                                ref.put("number", b.number());
+                              }
+                              ref.put("latest", b.latest());
+                            });
+                      });
+              if (r.usagePeriod() != null) {
+                a.put("usage_period", r.usagePeriod());
+              }
+            });
     return node;
   }
 
@@ -251,7 +277,10 @@ public final class PlanDocument {
     return node;
   }
 
-  /** Where apply puts an id or a secret: the pointer, and the reference or where the secret is read from. */
+  /**
+   * Where apply puts an id or a secret: the pointer, and the reference or where the secret is read
+   * from.
+   */
   private static ObjectNode substitution(Substitution s) {
     ObjectNode node = NODES.objectNode().put("pointer", s.pointer());
     if (s.ref() != null) {
@@ -304,13 +333,15 @@ public final class PlanDocument {
   public static ObjectNode summary(Plan plan) {
     Map<ActionKind, Integer> c = plan.counts();
     int replace = c.get(ActionKind.REPLACE);
-    ObjectNode node = NODES.objectNode()
-        .put("add", c.get(ActionKind.CREATE) + replace)
-        .put("change", c.get(ActionKind.UPDATE))
-        .put("destroy", c.get(ActionKind.DELETE) + replace)
-        .put("replace", replace)
-        .put("send", c.get(ActionKind.SEND))
-        .put("api_calls", plan.calls().size());
+    ObjectNode node =
+        NODES
+            .objectNode()
+            .put("add", c.get(ActionKind.CREATE) + replace)
+            .put("change", c.get(ActionKind.UPDATE))
+            .put("destroy", c.get(ActionKind.DELETE) + replace)
+            .put("replace", replace)
+            .put("send", c.get(ActionKind.SEND))
+            .put("api_calls", plan.calls().size());
     if (!plan.complete()) {
       node.put("left_out", plan.leftOut());
     }

@@ -1,6 +1,12 @@
 package dev.flightplan.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flightplan.config.BuildRef;
+import dev.flightplan.config.SecretRef;
+import dev.flightplan.diag.Diagnostic;
+import dev.flightplan.diag.Diagnostics;
+import dev.flightplan.diag.Severity;
+import dev.flightplan.diag.SourcePos;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
@@ -8,23 +14,17 @@ import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Id;
 import dev.flightplan.plan.InvitationRecord;
+import dev.flightplan.plan.Note;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.Plan;
-import dev.flightplan.plan.Note;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.ReadBack;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.plan.Sensitive;
 import dev.flightplan.plan.Substitution;
-import dev.flightplan.config.BuildRef;
-import dev.flightplan.config.SecretRef;
 import dev.flightplan.state.ReadScope;
-import java.util.Iterator;
-import dev.flightplan.diag.Diagnostic;
-import dev.flightplan.diag.Diagnostics;
-import dev.flightplan.diag.Severity;
-import dev.flightplan.diag.SourcePos;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +34,17 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a saved plan back from the JSON document {@code plan -o} writes (docs/plan-json.md) into a
- * {@link SavedPlan}. Pure: the caller reads the file and checks the document against the schema first; what the
- * schema cannot say (an address that does not match its parts, an unknown action list) is a {@link PlanFileException}.
+ * {@link SavedPlan}. Pure: the caller reads the file and checks the document against the schema
+ * first; what the schema cannot say (an address that does not match its parts, an unknown action
+ * list) is a {@link PlanFileException}.
  */
 public final class PlanFile {
-  /** The suffix of the keys of a saved plan's reads that list builds by the name of a part of builds. */
+  /**
+   * The suffix of the keys of a saved plan's reads that list builds by the name of a part of
+   * builds.
+   */
   public static final String BUILDS_SUFFIX = "_builds";
+
   private static final Pattern ADDRESS = Pattern.compile("^([^/]+)/([^\\[]+)\\[\"(.*)\"]$");
 
   private PlanFile() {}
@@ -62,7 +67,9 @@ public final class PlanFile {
     JsonNode options = doc.path("options");
     PlanOptions planOptions =
         new PlanOptions(
-            options.path("prune").asBoolean(), options.path("allow_replace").asBoolean(), options.path("batch_size").asInt(),
+            options.path("prune").asBoolean(),
+            options.path("allow_replace").asBoolean(),
+            options.path("batch_size").asInt(),
             options.path("invitations_only").asBoolean(false));
     List<Action> actions = new ArrayList<>();
     for (JsonNode rc : doc.path("resource_changes")) {
@@ -73,31 +80,48 @@ public final class PlanFile {
       try {
         calls.add(call(c));
       } catch (IllegalArgumentException e) {
-        throw new PlanFileException("its API call \"" + c.path("purpose").asText() + "\" is malformed: " + e.getMessage());
+        throw new PlanFileException(
+            "its API call \"" + c.path("purpose").asText() + "\" is malformed: " + e.getMessage());
       }
     }
     List<Note> notes = new ArrayList<>();
     doc.path("notes").forEach(n -> notes.add(note(n.asText())));
     List<InvitationRecord> invitations = new ArrayList<>();
     for (JsonNode r : doc.path("invitation_log")) {
-      Address invitation = r.hasNonNull("invitation") ? address(r.path("invitation").asText()) : null;
-      String tester = r.hasNonNull("tester_ref") ? r.path("tester_ref").asText() : r.path("tester").asText();
+      Address invitation =
+          r.hasNonNull("invitation") ? address(r.path("invitation").asText()) : null;
+      String tester =
+          r.hasNonNull("tester_ref") ? r.path("tester_ref").asText() : r.path("tester").asText();
       try {
         Id id = r.hasNonNull("tester_ref") ? Id.produced(tester) : Id.of(tester);
-        invitations.add(new InvitationRecord(r.path("app").asText(), id,
-            InvitationRecord.Kind.valueOf(r.path("record").asText().toUpperCase(java.util.Locale.ROOT)), invitation));
+        invitations.add(
+            new InvitationRecord(
+                r.path("app").asText(),
+                id,
+                InvitationRecord.Kind.valueOf(
+                    r.path("record").asText().toUpperCase(java.util.Locale.ROOT)),
+                invitation));
       } catch (IllegalArgumentException e) {
-        throw new PlanFileException("its invitation_log entry for tester " + tester + " is malformed: " + e.getMessage());
+        throw new PlanFileException(
+            "its invitation_log entry for tester " + tester + " is malformed: " + e.getMessage());
       }
     }
     TreeMap<String, String> fingerprints = new TreeMap<>();
-    doc.path("fingerprints").fields().forEachRemaining(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
+    doc.path("fingerprints")
+        .fields()
+        .forEachRemaining(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
     List<String> apps = new ArrayList<>();
     doc.path("apps").forEach(a -> apps.add(a.asText()));
     Plan plan;
     try {
-      plan = new Plan(actions, calls, diagnostics(doc.path("diagnostics")), notes, invitations,
-          doc.path("summary").path("left_out").asInt(0));
+      plan =
+          new Plan(
+              actions,
+              calls,
+              diagnostics(doc.path("diagnostics")),
+              notes,
+              invitations,
+              doc.path("summary").path("left_out").asInt(0));
     } catch (IllegalArgumentException e) {
       throw new PlanFileException(e.getMessage());
     }
@@ -112,7 +136,9 @@ public final class PlanFile {
         fingerprints);
   }
 
-  /** What planning read; a plan file from before reads were recorded read groups and testers only. */
+  /**
+   * What planning read; a plan file from before reads were recorded read groups and testers only.
+   */
   private static ReadScope reads(JsonNode reads, List<String> apps) {
     if (reads.isMissingNode()) {
       return ReadScope.minimal(apps);
@@ -121,26 +147,50 @@ public final class PlanFile {
     for (Iterator<Map.Entry<String, JsonNode>> it = reads.path("apps").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode a = e.getValue();
-      // each part of builds that kinds declared lists the builds it was read in full for under "<part>_builds"
+      // each part of builds that kinds declared lists the builds it was read in full for under
+      // "<part>_builds"
       Map<String, List<BuildRef>> buildParts = new TreeMap<>();
-      a.fields().forEachRemaining(f -> {
-        if (f.getKey().endsWith(BUILDS_SUFFIX)) {
-          List<BuildRef> refs = new ArrayList<>();
-          f.getValue().forEach(b -> refs.add(new BuildRef(b.path("platform").asText(), b.path("version").asText(),
-              text(b.path("number")), b.path("latest").asBoolean(), null)));
-          buildParts.put(f.getKey().substring(0, f.getKey().length() - BUILDS_SUFFIX.length()), refs);
-        }
-      });
-      byApp.put(e.getKey(), new ReadScope.AppReads(a.path("builds").asBoolean(), a.path("info").asBoolean(),
-          a.path("criteria").asBoolean(), buildParts, false, a.hasNonNull("usage_period") ? a.get("usage_period").asText() : null));
+      a.fields()
+          .forEachRemaining(
+              f -> {
+                if (f.getKey().endsWith(BUILDS_SUFFIX)) {
+                  List<BuildRef> refs = new ArrayList<>();
+                  f.getValue()
+                      .forEach(
+                          b ->
+                              refs.add(
+                                  new BuildRef(
+                                      b.path("platform").asText(),
+                                      b.path("version").asText(),
+                                      text(b.path("number")),
+                                      b.path("latest").asBoolean(),
+                                      null)));
+                  buildParts.put(
+                      f.getKey().substring(0, f.getKey().length() - BUILDS_SUFFIX.length()), refs);
+                }
+              });
+      byApp.put(
+          e.getKey(),
+          new ReadScope.AppReads(
+              a.path("builds").asBoolean(),
+              a.path("info").asBoolean(),
+              a.path("criteria").asBoolean(),
+              buildParts,
+              false,
+              a.hasNonNull("usage_period") ? a.get("usage_period").asText() : null));
     }
-    return new ReadScope(byApp, reads.path("criterion_options").asBoolean(), reads.path("users").asBoolean());
+    return new ReadScope(
+        byApp, reads.path("criterion_options").asBoolean(), reads.path("users").asBoolean());
   }
 
   private static Action action(JsonNode rc) throws PlanFileException {
-    Address address = new Address(rc.path("app").asText(), rc.path("type").asText(), rc.path("name").asText());
+    Address address =
+        new Address(rc.path("app").asText(), rc.path("type").asText(), rc.path("name").asText());
     if (!address.toString().equals(rc.path("address").asText())) {
-      throw new PlanFileException("resource change \"" + rc.path("address").asText() + "\" does not match its app, type and name");
+      throw new PlanFileException(
+          "resource change \""
+              + rc.path("address").asText()
+              + "\" does not match its app, type and name");
     }
     JsonNode change = rc.path("change");
     String id = text(rc.path("id"));
@@ -152,29 +202,42 @@ public final class PlanFile {
         return new Action.Create(address, attributes(change.path("after")), reason);
       case "delete":
         return new Action.Delete(address, id, attributes(change.path("before")), reason);
-      case "delete,create": {
-        List<String> forcedBy = new ArrayList<>();
-        change.path("replace_paths").forEach(p -> forcedBy.add(p.path(0).asText()));
-        return new Action.Replace(address, id, attributes(change.path("before")), attributes(change.path("after")), forcedBy, reason);
-      }
-      case "update": {
-        List<Change> changes = new ArrayList<>();
-        JsonNode before = change.path("before");
-        Iterator<Map.Entry<String, JsonNode>> after = change.path("after").fields();
-        while (after.hasNext()) {
-          Map.Entry<String, JsonNode> e = after.next();
-          changes.add(new Change.Value(e.getKey(), value(before.path(e.getKey())), value(e.getValue())));
+      case "delete,create":
+        {
+          List<String> forcedBy = new ArrayList<>();
+          change.path("replace_paths").forEach(p -> forcedBy.add(p.path(0).asText()));
+          return new Action.Replace(
+              address,
+              id,
+              attributes(change.path("before")),
+              attributes(change.path("after")),
+              forcedBy,
+              reason);
         }
-        Iterator<Map.Entry<String, JsonNode>> members = change.path("members").fields();
-        while (members.hasNext()) {
-          Map.Entry<String, JsonNode> e = members.next();
-          changes.add(new Change.Members(e.getKey(), strings(e.getValue().path("added")), strings(e.getValue().path("removed"))));
+      case "update":
+        {
+          List<Change> changes = new ArrayList<>();
+          JsonNode before = change.path("before");
+          Iterator<Map.Entry<String, JsonNode>> after = change.path("after").fields();
+          while (after.hasNext()) {
+            Map.Entry<String, JsonNode> e = after.next();
+            changes.add(
+                new Change.Value(e.getKey(), value(before.path(e.getKey())), value(e.getValue())));
+          }
+          Iterator<Map.Entry<String, JsonNode>> members = change.path("members").fields();
+          while (members.hasNext()) {
+            Map.Entry<String, JsonNode> e = members.next();
+            changes.add(
+                new Change.Members(
+                    e.getKey(),
+                    strings(e.getValue().path("added")),
+                    strings(e.getValue().path("removed"))));
+          }
+          if (changes.isEmpty()) {
+            throw new PlanFileException("the update of " + address + " changes nothing");
+          }
+          return new Action.Update(address, id, changes, reason);
         }
-        if (changes.isEmpty()) {
-          throw new PlanFileException("the update of " + address + " changes nothing");
-        }
-        return new Action.Update(address, id, changes, reason);
-      }
       case "send":
         return new Action.Send(address, attributes(change.path("after")), reason);
       default:
@@ -192,32 +255,42 @@ public final class PlanFile {
     List<Substitution> substitutions = new ArrayList<>();
     for (JsonNode s : c.path("substitutions")) {
       JsonNode secret = s.path("secret");
-      Substitution sub = s.hasNonNull("ref") ? Substitution.id(s.path("pointer").asText(), s.path("ref").asText())
-          : Substitution.secret(s.path("pointer").asText(), new SecretRef(text(secret.path("env")), text(secret.path("file")), null));
+      Substitution sub =
+          s.hasNonNull("ref")
+              ? Substitution.id(s.path("pointer").asText(), s.path("ref").asText())
+              : Substitution.secret(
+                  s.path("pointer").asText(),
+                  new SecretRef(text(secret.path("env")), text(secret.path("file")), null));
       JsonNode placeholder = body.at(s.path("pointer").asText());
       if (!placeholder.isTextual() || !placeholder.textValue().isEmpty()) {
-        throw new IllegalArgumentException("its body holds no placeholder (\"\") at " + sub.pointer() + " to put the "
-            + (sub.ref() != null ? "id" : "secret") + " in");
+        throw new IllegalArgumentException(
+            "its body holds no placeholder (\"\") at "
+                + sub.pointer()
+                + " to put the "
+                + (sub.ref() != null ? "id" : "secret")
+                + " in");
       }
       substitutions.add(sub);
     }
-    ApiCall call = new ApiCall(
-        c.path("method").asText(),
-        c.path("path").asText(),
-        text(c.path("path_ref")),
-        text(c.path("produces")),
-        c.path("purpose").asText(),
-        serves,
-        strings(c.path("tolerate")),
-        phase(c.path("phase")),
-        body.isObject() ? ApiCall.compact(body) : null,
-        substitutions,
-        readBack(c.path("read_back")),
-        text(c.path("key")),
-        strings(c.path("after")));
+    ApiCall call =
+        new ApiCall(
+            c.path("method").asText(),
+            c.path("path").asText(),
+            text(c.path("path_ref")),
+            text(c.path("produces")),
+            c.path("purpose").asText(),
+            serves,
+            strings(c.path("tolerate")),
+            phase(c.path("phase")),
+            body.isObject() ? ApiCall.compact(body) : null,
+            substitutions,
+            readBack(c.path("read_back")),
+            text(c.path("key")),
+            strings(c.path("after")));
     ReadBack rb = call.readBack();
     if (unfilled(call.path(), call.pathRef()) || rb != null && unfilled(rb.path(), rb.pathRef())) {
-      throw new IllegalArgumentException("a path has an id segment {id} but no path_ref to fill it");
+      throw new IllegalArgumentException(
+          "a path has an id segment {id} but no path_ref to fill it");
     }
     return call;
   }
@@ -230,14 +303,23 @@ public final class PlanFile {
     if (!r.isObject()) {
       return null;
     }
-    ReadBack.Mode mode = ReadBack.Mode.valueOf(r.path("mode").asText().toUpperCase(java.util.Locale.ROOT));
+    ReadBack.Mode mode =
+        ReadBack.Mode.valueOf(r.path("mode").asText().toUpperCase(java.util.Locale.ROOT));
     Map<String, List<String>> match = new LinkedHashMap<>();
     r.path("match").fields().forEachRemaining(e -> match.put(e.getKey(), strings(e.getValue())));
-    return new ReadBack(mode, text(r.path("path")), text(r.path("path_ref")), text(r.path("type")), match,
+    return new ReadBack(
+        mode,
+        text(r.path("path")),
+        text(r.path("path_ref")),
+        text(r.path("type")),
+        match,
         r.path("ignore_case").asBoolean(false));
   }
 
-  /** A call's phase; absent in plans that predate concurrent apply, whose calls are then sent one by one. */
+  /**
+   * A call's phase; absent in plans that predate concurrent apply, whose calls are then sent one by
+   * one.
+   */
   private static Phase phase(JsonNode node) throws PlanFileException {
     String name = text(node);
     if (name == null) {
@@ -253,7 +335,8 @@ public final class PlanFile {
   static Address address(String text) throws PlanFileException {
     Matcher m = ADDRESS.matcher(text);
     if (!m.matches()) {
-      throw new PlanFileException("\"" + text + "\" is not an address such as com.example.app/group[\"QA\"]");
+      throw new PlanFileException(
+          "\"" + text + "\" is not an address such as com.example.app/group[\"QA\"]");
     }
     return new Address(m.group(1), m.group(2), m.group(3));
   }
@@ -261,11 +344,15 @@ public final class PlanFile {
   private static Diagnostics diagnostics(JsonNode array) {
     List<Diagnostic> items = new ArrayList<>();
     for (JsonNode d : array) {
-      Severity severity = "error".equals(d.path("severity").asText()) ? Severity.ERROR : Severity.WARNING;
+      Severity severity =
+          "error".equals(d.path("severity").asText()) ? Severity.ERROR : Severity.WARNING;
       JsonNode range = d.path("range");
       SourcePos pos =
           range.isObject()
-              ? new SourcePos(range.path("filename").asText(), range.path("start").path("line").asInt(), range.path("start").path("column").asInt())
+              ? new SourcePos(
+                  range.path("filename").asText(),
+                  range.path("start").path("line").asInt(),
+                  range.path("start").path("column").asInt())
               : null;
       items.add(new Diagnostic(severity, d.path("summary").asText(), text(d.path("detail")), pos));
     }
@@ -288,7 +375,10 @@ public final class PlanFile {
     return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
   }
 
-  /** A note as the document keeps it, a sentence: the typed notes are known by how their sentences begin. */
+  /**
+   * A note as the document keeps it, a sentence: the typed notes are known by how their sentences
+   * begin.
+   */
   static Note note(String text) {
     if (text.startsWith(Note.Refusal.PREFIX)) {
       return new Note.Refusal(text.substring(Note.Refusal.PREFIX.length()));
@@ -299,7 +389,10 @@ public final class PlanFile {
     return new Note.Remark(text);
   }
 
-  /** JSON back to the plain values attributes hold: String, Boolean, Integer (or Long, Double), List, Map. */
+  /**
+   * JSON back to the plain values attributes hold: String, Boolean, Integer (or Long, Double),
+   * List, Map.
+   */
   static Object value(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;

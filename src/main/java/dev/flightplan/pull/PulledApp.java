@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One app as {@code pull} writes it: the desired state that matches what App Store Connect has ({@code spec}, its
- * lists in the file's order), the app's name (a comment), how many testers joined through a public link and are
- * therefore not listed, how many listed testers are NOT_INVITED in internal groups only (the file then turns {@code
- * invitations.onAdd} off, so that planning it does not invite them), what had to be left out and why (comments),
- * what the kinds counted and remarked for the summary ({@code counts}: singular noun → number), the notes kinds kept
- * for writing their part (by kind, such as the environment variable a commented-out secret names), and, when the
- * testers go to a CSV file, its path relative to the YAML and the testers it holds (then not in {@code spec}).
+ * One app as {@code pull} writes it: the desired state that matches what App Store Connect has
+ * ({@code spec}, its lists in the file's order), the app's name (a comment), how many testers
+ * joined through a public link and are therefore not listed, how many listed testers are
+ * NOT_INVITED in internal groups only (the file then turns {@code invitations.onAdd} off, so that
+ * planning it does not invite them), what had to be left out and why (comments), what the kinds
+ * counted and remarked for the summary ({@code counts}: singular noun → number), the notes kinds
+ * kept for writing their part (by kind, such as the environment variable a commented-out secret
+ * names), and, when the testers go to a CSV file, its path relative to the YAML and the testers it
+ * holds (then not in {@code spec}).
  */
 public record PulledApp(
     AppSpec spec,
@@ -39,13 +41,35 @@ public record PulledApp(
 
   /** The same app with another desired state (the one a written file loads back as). */
   PulledApp withSpec(AppSpec other) {
-    return new PulledApp(other, name, publicLinkTesters, uninvitedInternal, leftOut, counts, remarks, memos, testersFile, csvTesters);
+    return new PulledApp(
+        other,
+        name,
+        publicLinkTesters,
+        uninvitedInternal,
+        leftOut,
+        counts,
+        remarks,
+        memos,
+        testersFile,
+        csvTesters);
   }
 
-  /** The same app with {@code testers} moved to the CSV file {@code file} (relative to the YAML's directory). */
+  /**
+   * The same app with {@code testers} moved to the CSV file {@code file} (relative to the YAML's
+   * directory).
+   */
   PulledApp withTestersFile(String file, List<TesterSpec> testers) {
     List<TesterSpec> rest = spec.testers().stream().filter(t -> !testers.contains(t)).toList();
-    return new PulledApp(spec.withTesters(rest), name, publicLinkTesters, uninvitedInternal, leftOut, counts, remarks, memos, file,
+    return new PulledApp(
+        spec.withTesters(rest),
+        name,
+        publicLinkTesters,
+        uninvitedInternal,
+        leftOut,
+        counts,
+        remarks,
+        memos,
+        file,
         testers);
   }
 }

@@ -7,10 +7,10 @@ import dev.flightplan.api.Resource;
 import dev.flightplan.config.AppSpec;
 import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.config.LoadResult;
+import dev.flightplan.config.RegularFiles;
 import dev.flightplan.config.TesterSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
-import dev.flightplan.config.RegularFiles;
 import dev.flightplan.kinds.Kinds;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveState;
@@ -26,10 +26,11 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The {@code pull} use case: reads everything flightplan manages of some apps (or of every app the key can see)
- * and turns it into a desired-state file that plans with no changes, optionally with the testers in CSV files
- * beside it. Writing the files and checking that they load back as what was pulled are separate steps, so that
- * the command decides where the YAML goes (a file or standard output).
+ * The {@code pull} use case: reads everything flightplan manages of some apps (or of every app the
+ * key can see) and turns it into a desired-state file that plans with no changes, optionally with
+ * the testers in CSV files beside it. Writing the files and checking that they load back as what
+ * was pulled are separate steps, so that the command decides where the YAML goes (a file or
+ * standard output).
  */
 public final class Puller {
   static final int PAGE = 200;
@@ -41,10 +42,11 @@ public final class Puller {
   }
 
   /**
-   * What to pull and how to write it. {@code apps}: bundle ids, empty for every app the key can see;
-   * {@code source}: where the state is read from, for the header (an endpoint, never a credential);
-   * {@code output}: the YAML file, null for standard output (CSV paths are then relative to the working
-   * directory); {@code testersCsv}: where testers go as CSV, null to keep them in the YAML.
+   * What to pull and how to write it. {@code apps}: bundle ids, empty for every app the key can
+   * see; {@code source}: where the state is read from, for the header (an endpoint, never a
+   * credential); {@code output}: the YAML file, null for standard output (CSV paths are then
+   * relative to the working directory); {@code testersCsv}: where testers go as CSV, null to keep
+   * them in the YAML.
    */
   public record Request(List<String> apps, String source, Path output, Path testersCsv) {
     public Request {
@@ -54,17 +56,26 @@ public final class Puller {
   }
 
   public Pulled pull(Request request) {
-    List<String> bundleIds = request.apps().isEmpty() ? visibleApps() : List.copyOf(new TreeSet<>(request.apps()));
+    List<String> bundleIds =
+        request.apps().isEmpty() ? visibleApps() : List.copyOf(new TreeSet<>(request.apps()));
     if (bundleIds.isEmpty()) {
-      return Pulled.failed(Diagnostics.of(List.of(Diagnostic.error(null, "the API key sees no apps, so there is nothing to pull",
-          "check that the key's team has apps in App Store Connect"))));
+      return Pulled.failed(
+          Diagnostics.of(
+              List.of(
+                  Diagnostic.error(
+                      null,
+                      "the API key sees no apps, so there is nothing to pull",
+                      "check that the key's team has apps in App Store Connect"))));
     }
     LiveState live = new StateReader(client, Kinds.reads()).read(ReadScope.everything(bundleIds));
     if (!live.missing().isEmpty()) {
       List<Diagnostic> missing = new ArrayList<>();
       for (String b : live.missing()) {
-        missing.add(Diagnostic.error(null, "app \"" + b + "\" was not found in App Store Connect; nothing was written",
-            "check the bundle id, and that the API key's team owns the app (without --app, pull takes every app the key can see)"));
+        missing.add(
+            Diagnostic.error(
+                null,
+                "app \"" + b + "\" was not found in App Store Connect; nothing was written",
+                "check the bundle id, and that the API key's team owns the app (without --app, pull takes every app the key can see)"));
       }
       return Pulled.failed(Diagnostics.of(missing));
     }
@@ -81,16 +92,27 @@ public final class Puller {
       Path dir = directoryOf(request.output());
       for (PulledApp app : apps) {
         Path file = csvFor(request.testersCsv(), app.spec().bundleId(), apps.size());
-        List<TesterSpec> rows = app.spec().testers().stream().filter(TesterCsvWriter::fits).toList();
+        List<TesterSpec> rows =
+            app.spec().testers().stream().filter(TesterCsvWriter::fits).toList();
         csv.put(file, TesterCsvWriter.write(rows));
         written.add(app.withTestersFile(relative(dir, file), rows));
       }
     }
     String yamlName = request.output() == null ? "pulled.yaml" : request.output().toString();
-    return new Pulled(YamlWriter.write(header, written), csv, apps, Diagnostics.empty(), yamlName, expected, request.source());
+    return new Pulled(
+        YamlWriter.write(header, written),
+        csv,
+        apps,
+        Diagnostics.empty(),
+        yamlName,
+        expected,
+        request.source());
   }
 
-  /** Writes the CSV files, then the YAML file unless it goes to standard output; each whole or not at all. */
+  /**
+   * Writes the CSV files, then the YAML file unless it goes to standard output; each whole or not
+   * at all.
+   */
   public static void write(Pulled pulled, Path output) throws IOException {
     for (Map.Entry<Path, String> f : pulled.csvFiles().entrySet()) {
       RegularFiles.write(f.getKey(), f.getValue());
@@ -101,14 +123,17 @@ public final class Puller {
   }
 
   /**
-   * Loads the written file (with its CSV lists, which must be written already) and checks that it says exactly
-   * what was pulled: an error here is a bug in flightplan, never a problem of the user's.
+   * Loads the written file (with its CSV lists, which must be written already) and checks that it
+   * says exactly what was pulled: an error here is a bug in flightplan, never a problem of the
+   * user's.
    */
   public static Diagnostics check(Pulled pulled) {
     LoadResult loaded = ConfigLoader.parse(pulled.yamlName(), pulled.yaml());
     if (loaded.state().isEmpty()) {
       List<Diagnostic> problems = new ArrayList<>(loaded.diagnostics().errors());
-      problems.add(Diagnostic.error(null, "the pulled file does not load back (a bug in flightplan; please report it)"));
+      problems.add(
+          Diagnostic.error(
+              null, "the pulled file does not load back (a bug in flightplan; please report it)"));
       return Diagnostics.of(problems);
     }
     List<PulledApp> reread = new ArrayList<>();
@@ -118,8 +143,12 @@ public final class Puller {
     }
     String again = YamlWriter.write(new YamlWriter.Header(pulled.source()), reread);
     if (!again.equals(pulled.expected())) {
-      return Diagnostics.of(List.of(Diagnostic.error(null,
-          "the pulled file does not read back as what was pulled (a bug in flightplan; please report it): " + firstDifference(again, pulled.expected()))));
+      return Diagnostics.of(
+          List.of(
+              Diagnostic.error(
+                  null,
+                  "the pulled file does not read back as what was pulled (a bug in flightplan; please report it): "
+                      + firstDifference(again, pulled.expected()))));
     }
     return Diagnostics.empty();
   }
@@ -136,7 +165,8 @@ public final class Puller {
   }
 
   private List<String> visibleApps() {
-    String query = Query.of("/v1/apps").param("fields[apps]", "bundleId").param("limit", PAGE).build();
+    String query =
+        Query.of("/v1/apps").param("fields[apps]", "bundleId").param("limit", PAGE).build();
     TreeSet<String> ids = new TreeSet<>();
     for (Document page : client.getAll(query)) {
       for (Resource app : page.data()) {
@@ -153,7 +183,10 @@ public final class Puller {
     }
     String name = given.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    String each = dot > 0 ? name.substring(0, dot) + "-" + bundleId + name.substring(dot) : name + "-" + bundleId;
+    String each =
+        dot > 0
+            ? name.substring(0, dot) + "-" + bundleId + name.substring(dot)
+            : name + "-" + bundleId;
     return given.resolveSibling(each);
   }
 

@@ -19,11 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON report of an apply ({@code apply --format json}; docs/apply-json.md, schema/apply-report.schema.json):
- * how it ended and its exit code, the plan it applied, what was done, what failed (with App Store Connect's answer)
- * and what was not sent, and the verification after it. Objects are named by the addresses of the JSON plan. Holds
- * no request body, so no secret; deterministic but for the verification's wait. With {@code apply --wait}, {@code
- * wait} lists every round (format 1.1); the other keys describe the last.
+ * The JSON report of an apply ({@code apply --format json}; docs/apply-json.md,
+ * schema/apply-report.schema.json): how it ended and its exit code, the plan it applied, what was
+ * done, what failed (with App Store Connect's answer) and what was not sent, and the verification
+ * after it. Objects are named by the addresses of the JSON plan. Holds no request body, so no
+ * secret; deterministic but for the verification's wait. With {@code apply --wait}, {@code wait}
+ * lists every round (format 1.1); the other keys describe the last.
  */
 public final class ApplyJsonView {
   /** The version of this document's format; a minor bump only adds fields. */
@@ -37,12 +38,18 @@ public final class ApplyJsonView {
     this.out = out;
   }
 
-  /** The report of {@code outcome}, by the flightplan {@code version} that ran, which exited {@code exitCode}. */
+  /**
+   * The report of {@code outcome}, by the flightplan {@code version} that ran, which exited {@code
+   * exitCode}.
+   */
   public void render(ApplyOutcome outcome, String version, int exitCode) {
     render(outcome, null, version, exitCode);
   }
 
-  /** As above, for {@code apply --wait} ({@code wait} not null): its rounds, the last being {@code outcome}'s. */
+  /**
+   * As above, for {@code apply --wait} ({@code wait} not null): its rounds, the last being {@code
+   * outcome}'s.
+   */
   public void render(ApplyOutcome outcome, WaitRounds wait, String version, int exitCode) {
     ObjectNode doc = document(outcome, version, exitCode);
     doc.set("wait", wait == null ? null : wait(wait));
@@ -64,7 +71,9 @@ public final class ApplyJsonView {
       doc.put("partial", false);
       doc.putNull("summary");
     } else {
-      doc.putObject("config").put("path", saved.config().path()).put("sha256", saved.config().sha256());
+      doc.putObject("config")
+          .put("path", saved.config().path())
+          .put("sha256", saved.config().sha256());
       ArrayNode apps = doc.putArray("apps");
       saved.apps().forEach(apps::add);
       doc.put("partial", saved.partial());
@@ -78,7 +87,10 @@ public final class ApplyJsonView {
     return doc;
   }
 
-  /** The requests counted, and the plan's objects as done, failed or not sent (all not sent when none went out). */
+  /**
+   * The requests counted, and the plan's objects as done, failed or not sent (all not sent when
+   * none went out).
+   */
   private static void results(ObjectNode doc, ApplyOutcome outcome) {
     ApplyReport report = outcome.report();
     List<Action> actions = outcome.saved() == null ? List.of() : outcome.saved().plan().actions();
@@ -88,10 +100,15 @@ public final class ApplyJsonView {
     ArrayNode failed = NODES.arrayNode();
     ArrayNode notSent = NODES.arrayNode();
     if (report == null) {
-      requests.put("sent", 0).put("failed", 0).put("not_sent", outcome.saved() == null ? 0 : outcome.saved().plan().calls().size());
+      requests
+          .put("sent", 0)
+          .put("failed", 0)
+          .put("not_sent", outcome.saved() == null ? 0 : outcome.saved().plan().calls().size());
       actions.forEach(a -> notSent.add(object(a)));
     } else {
-      requests.put("sent", report.sent()).put("failed", count(report, CallResult.Status.FAILED))
+      requests
+          .put("sent", report.sent())
+          .put("failed", count(report, CallResult.Status.FAILED))
           .put("not_sent", count(report, CallResult.Status.NOT_SENT));
       Map<Address, CallResult.Status> states = report.states();
       for (Action a : actions) {
@@ -110,9 +127,11 @@ public final class ApplyJsonView {
 
   /** Each round as the report's own keys say it, with the builds it could not give yet. */
   private static ObjectNode wait(WaitRounds wait) {
-    ObjectNode node = NODES.objectNode()
-        .put("timeout_seconds", wait.timeout().toSeconds())
-        .put("waited_seconds", wait.waited().toSeconds());
+    ObjectNode node =
+        NODES
+            .objectNode()
+            .put("timeout_seconds", wait.timeout().toSeconds())
+            .put("waited_seconds", wait.waited().toSeconds());
     ArrayNode rounds = node.putArray("rounds");
     for (ApplyOutcome round : wait.rounds()) {
       ObjectNode r = rounds.addObject();
@@ -128,8 +147,13 @@ public final class ApplyJsonView {
 
   private static ArrayNode pending(List<PendingBuild> builds) {
     ArrayNode list = NODES.arrayNode();
-    builds.forEach(b -> list.addObject().put("app", b.app()).put("build_id", b.buildId()).put("build", b.label())
-        .put("reason", b.reason()));
+    builds.forEach(
+        b ->
+            list.addObject()
+                .put("app", b.app())
+                .put("build_id", b.buildId())
+                .put("build", b.label())
+                .put("reason", b.reason()));
     return list;
   }
 
@@ -137,15 +161,23 @@ public final class ApplyJsonView {
     return report.results().stream().filter(r -> r.status() == status).count();
   }
 
-  /** The first failed request serving {@code address}: which, why, and App Store Connect's answer when there was one. */
+  /**
+   * The first failed request serving {@code address}: which, why, and App Store Connect's answer
+   * when there was one.
+   */
   private static ObjectNode error(ApplyReport report, Address address) {
-    CallResult r = report.results().stream()
-        .filter(c -> c.status() == CallResult.Status.FAILED && c.call().serves().contains(address))
-        .findFirst().orElseThrow();
-    ObjectNode node = NODES.objectNode()
-        .put("request", r.call().method() + " " + r.call().path())
-        .put("purpose", r.call().purpose())
-        .put("message", r.error());
+    CallResult r =
+        report.results().stream()
+            .filter(
+                c -> c.status() == CallResult.Status.FAILED && c.call().serves().contains(address))
+            .findFirst()
+            .orElseThrow();
+    ObjectNode node =
+        NODES
+            .objectNode()
+            .put("request", r.call().method() + " " + r.call().path())
+            .put("purpose", r.call().purpose())
+            .put("message", r.error());
     CallResult.Answer answer = r.answer();
     if (answer == null) {
       node.putNull("status").putNull("code").putNull("detail");
@@ -156,11 +188,13 @@ public final class ApplyJsonView {
   }
 
   private static ObjectNode object(Action a) {
-    ObjectNode node = NODES.objectNode()
-        .put("address", a.address().toString())
-        .put("app", a.address().app())
-        .put("type", a.address().type())
-        .put("name", a.address().key());
+    ObjectNode node =
+        NODES
+            .objectNode()
+            .put("address", a.address().toString())
+            .put("app", a.address().app())
+            .put("type", a.address().type())
+            .put("name", a.address().key());
     ArrayNode names = node.putArray("actions");
     PlanDocument.actionNames(a.kind()).forEach(names::add);
     return node;
@@ -170,13 +204,19 @@ public final class ApplyJsonView {
     if (v == null) {
       return null;
     }
-    ObjectNode node = NODES.objectNode()
-        .put("verified", v.converged())
-        .put("reads", v.reads())
-        .put("waited_seconds", v.waited().toSeconds())
-        .put("left_out", v.last().leftOut());
+    ObjectNode node =
+        NODES
+            .objectNode()
+            .put("verified", v.converged())
+            .put("reads", v.reads())
+            .put("waited_seconds", v.waited().toSeconds())
+            .put("left_out", v.last().leftOut());
     ArrayNode remaining = node.putArray("remaining");
-    v.drift().forEach(d -> remaining.add(object(d.action()).put("reason", d.action().reason()).put("why", d.why())));
+    v.drift()
+        .forEach(
+            d ->
+                remaining.add(
+                    object(d.action()).put("reason", d.action().reason()).put("why", d.why())));
     node.set("diagnostics", PlanDocument.diagnostics(v.last().diagnostics()));
     return node;
   }

@@ -5,9 +5,9 @@ import dev.flightplan.diag.Diagnostics;
 import java.io.PrintWriter;
 
 /**
- * Prints diagnostics one per line as {@code file:line:col: severity: message (hint)}, and errors that concern no place
- * in a file as {@code error: message}; either escaped ({@link TerminalText}), as messages can echo what a user typed,
- * a file held or a server said.
+ * Prints diagnostics one per line as {@code file:line:col: severity: message (hint)}, and errors
+ * that concern no place in a file as {@code error: message}; either escaped ({@link TerminalText}),
+ * as messages can echo what a user typed, a file held or a server said.
  */
 public final class DiagnosticsView {
   private final PrintWriter out;
@@ -30,7 +30,10 @@ public final class DiagnosticsView {
     out.flush();
   }
 
-  /** One error that concerns no place in a file (a bad command line, a file that cannot be read): escaped. */
+  /**
+   * One error that concerns no place in a file (a bad command line, a file that cannot be read):
+   * escaped.
+   */
   public void error(String message) {
     out.println(style.red("error:") + " " + TerminalText.escape(message));
     out.flush();

@@ -9,10 +9,11 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * The lines of one app's compact view ({@link PlanDigest}), shared by the text and Markdown views, which lay them
- * out and colour them each their own way. A line has the sign the full views use ({@code +}, {@code ~}, {@code -/+},
- * {@code -}, {@code >}; a blank for a line that is neither; empty for a heading or an empty line), a depth (0: a kind
- * of object or a group, 1: an example), and text, whose user-written parts went through {@code userText}.
+ * The lines of one app's compact view ({@link PlanDigest}), shared by the text and Markdown views,
+ * which lay them out and colour them each their own way. A line has the sign the full views use
+ * ({@code +}, {@code ~}, {@code -/+}, {@code -}, {@code >}; a blank for a line that is neither;
+ * empty for a heading or an empty line), a depth (0: a kind of object or a group, 1: an example),
+ * and text, whose user-written parts went through {@code userText}.
  */
 final class DigestLines {
   /** One line; {@code sign} empty and {@code text} empty is an empty line. */
@@ -38,7 +39,11 @@ final class DigestLines {
 
   private void bucket(PlanDigest.Bucket b) {
     String sign = b.kind().symbol();
-    lines.add(new Line(sign, 0, b.type() + ": " + Markdown.count(b.count()) + " " + label(b.kind(), b.type())));
+    lines.add(
+        new Line(
+            sign,
+            0,
+            b.type() + ": " + Markdown.count(b.count()) + " " + label(b.kind(), b.type())));
     b.examples().forEach(a -> lines.add(new Line(sign, 1, quoted(a.address().key()) + detail(a))));
     more(b.count() - b.examples().size(), "");
   }
@@ -68,7 +73,10 @@ final class DigestLines {
     return "\"" + userText.apply(s) + "\"";
   }
 
-  /** What an example changes: the attributes of an update (a set's members counted), what forces a replacement. */
+  /**
+   * What an example changes: the attributes of an update (a set's members counted), what forces a
+   * replacement.
+   */
   private static String detail(Action a) {
     if (a instanceof Action.Update u) {
       return ": " + u.changes().stream().map(DigestLines::change).collect(Collectors.joining(", "));
@@ -81,7 +89,8 @@ final class DigestLines {
 
   private static String change(Change c) {
     if (c instanceof Change.Members m) {
-      return m.attribute() + (m.added().isEmpty() ? "" : " +" + Markdown.count(m.added().size()))
+      return m.attribute()
+          + (m.added().isEmpty() ? "" : " +" + Markdown.count(m.added().size()))
           + (m.removed().isEmpty() ? "" : " -" + Markdown.count(m.removed().size()));
     }
     return c.attribute();
@@ -92,7 +101,10 @@ final class DigestLines {
       case CREATE -> "to create";
       case UPDATE -> "to update in place";
       case REPLACE -> "to replace";
-      case DELETE -> "tester".equals(type) ? "to remove from the app" : "build".equals(type) ? "to expire" : "to destroy";
+      case DELETE ->
+          "tester".equals(type)
+              ? "to remove from the app"
+              : "build".equals(type) ? "to expire" : "to destroy";
       case SEND -> "to send";
     };
   }

@@ -3,15 +3,22 @@ package dev.flightplan.render;
 import java.util.regex.Pattern;
 
 /**
- * Masks email addresses for output that may be public (a pull-request comment, an issue): the first character of
- * the local part, then {@code ***}, then the domain: {@code carol@example.com} → {@code c***@example.com}. Every
- * address in the text is masked, not only testers' (names, notes, diagnostics and reasons can all contain one).
- * Masking is idempotent.
+ * Masks email addresses for output that may be public (a pull-request comment, an issue): the first
+ * character of the local part, then {@code ***}, then the domain: {@code carol@example.com} →
+ * {@code c***@example.com}. Every address in the text is masked, not only testers' (names, notes,
+ * diagnostics and reasons can all contain one). Masking is idempotent.
  */
 public final class EmailMask {
   private static final String LOCAL = "A-Za-z0-9._%+'-";
   private static final Pattern EMAIL =
-      Pattern.compile("(?<![" + LOCAL + "])([" + LOCAL + "])[" + LOCAL + "]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
+      Pattern.compile(
+          "(?<!["
+              + LOCAL
+              + "])(["
+              + LOCAL
+              + "])["
+              + LOCAL
+              + "]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
 
   private EmailMask() {}
 

@@ -7,8 +7,9 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * The JSON view of a plan: the saved-plan document ({@link PlanDocument}, which {@code plan -o} saves and {@code apply
- * PLAN} reads back) as flightplan prints JSON. Not masked: it is input to apply.
+ * The JSON view of a plan: the saved-plan document ({@link PlanDocument}, which {@code plan -o}
+ * saves and {@code apply PLAN} reads back) as flightplan prints JSON. Not masked: it is input to
+ * apply.
  */
 public final class JsonPlanView {
   private final PrintWriter out;
@@ -23,9 +24,15 @@ public final class JsonPlanView {
   }
 
   /** The document of a plan that could not be made: what was asked, and the errors. */
-  public void renderFailure(String flightplanVersion, SavedPlan.ConfigRef config, List<String> apps, boolean partial,
+  public void renderFailure(
+      String flightplanVersion,
+      SavedPlan.ConfigRef config,
+      List<String> apps,
+      boolean partial,
       Diagnostics diagnostics) {
-    out.print(JsonText.write(PlanDocument.failure(flightplanVersion, config, apps, partial, diagnostics)));
+    out.print(
+        JsonText.write(
+            PlanDocument.failure(flightplanVersion, config, apps, partial, diagnostics)));
     out.flush();
   }
 }

@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Locale;
 
 /**
- * JSON as flightplan prints it: two-space indent, {@code "key": value}, LF line ends, a final newline. Besides the
- * control characters JSON itself escapes, every character {@link TerminalText} escapes is written as a backslash-u
- * escape, so that the document shown on a terminal cannot act on it; it parses to the same values.
+ * JSON as flightplan prints it: two-space indent, {@code "key": value}, LF line ends, a final
+ * newline. Besides the control characters JSON itself escapes, every character {@link TerminalText}
+ * escapes is written as a backslash-u escape, so that the document shown on a terminal cannot act
+ * on it; it parses to the same values.
  */
 final class JsonText {
   private static final ObjectMapper MAPPER = mapper();
@@ -37,7 +38,10 @@ final class JsonText {
     return mapper;
   }
 
-  /** JSON's own escapes, DEL, and beyond ASCII a backslash-u escape for what a terminal would act on. */
+  /**
+   * JSON's own escapes, DEL, and beyond ASCII a backslash-u escape for what a terminal would act
+   * on.
+   */
   private static final class TerminalEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     private final int[] ascii = asciiEscapes();
@@ -55,7 +59,8 @@ final class JsonText {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      return TerminalText.isSafe(String.valueOf((char) ch)) ? null
+      return TerminalText.isSafe(String.valueOf((char) ch))
+          ? null
           : new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch));
     }
   }

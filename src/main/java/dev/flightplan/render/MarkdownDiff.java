@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The body of a {@code diff} code block in the Markdown view: actions as Terraform-like blocks with the sign in
- * the first column, so GitHub colours them ({@code +} created, {@code -} deleted or old value, {@code ~} updated,
- * {@code -/+} replaced). Lists show at most {@code listItems} entries and strings at most {@link #LONG_STRING}
- * characters, each cut saying how much was left out; {@code personal} masks personal data and escapes user text.
+ * The body of a {@code diff} code block in the Markdown view: actions as Terraform-like blocks with
+ * the sign in the first column, so GitHub colours them ({@code +} created, {@code -} deleted or old
+ * value, {@code ~} updated, {@code -/+} replaced). Lists show at most {@code listItems} entries and
+ * strings at most {@link #LONG_STRING} characters, each cut saying how much was left out; {@code
+ * personal} masks personal data and escapes user text.
  */
 final class MarkdownDiff {
   static final int LONG_STRING = 200;
@@ -27,12 +28,18 @@ final class MarkdownDiff {
     this.personal = personal;
   }
 
-  /** Appends one action as a block: a comment with what and why, then the object with signed lines. */
+  /**
+   * Appends one action as a block: a comment with what and why, then the object with signed lines.
+   */
   void action(Action action) {
     String what = personal.text(action.address().local());
     boolean explain = PlanTextView.explains(action);
-    body.append("# ").append(what).append(' ').append(PlanTextView.verb(action))
-        .append(explain ? ": " + personal.text(action.reason()) : "").append('\n');
+    body.append("# ")
+        .append(what)
+        .append(' ')
+        .append(PlanTextView.verb(action))
+        .append(explain ? ": " + personal.text(action.reason()) : "")
+        .append('\n');
     body.append(action.kind().symbol()).append(' ').append(what).append(" {\n");
     switch (action.kind()) {
       case CREATE -> attributes(((Action.Create) action).after(), "+");
@@ -46,7 +53,10 @@ final class MarkdownDiff {
 
   private void attributes(Attributes attrs, String sign) {
     int width = attrs.values().keySet().stream().mapToInt(String::length).max().orElse(0);
-    attrs.values().forEach((name, value) -> line(sign, pad(name, width), personal.attribute(name, value), ""));
+    attrs
+        .values()
+        .forEach(
+            (name, value) -> line(sign, pad(name, width), personal.attribute(name, value), ""));
   }
 
   private void changes(List<Change> changes) {
@@ -75,7 +85,11 @@ final class MarkdownDiff {
       if (Objects.equals(r.before().get(name), r.after().get(name))) {
         line(" ", pad(name, width), after, "");
       } else {
-        line("-", pad(name, width), before, r.forcedBy().contains(name) ? "  # forces replacement" : "");
+        line(
+            "-",
+            pad(name, width),
+            before,
+            r.forcedBy().contains(name) ? "  # forces replacement" : "");
         line("+", pad(name, width), after, "");
       }
     }
@@ -87,7 +101,13 @@ final class MarkdownDiff {
       items(sign, list, null);
       body.append(sign.isBlank() ? " " : sign).append("     ]\n");
     } else {
-      body.append(sign).append("     ").append(name).append(" = ").append(value(value)).append(comment).append('\n');
+      body.append(sign)
+          .append("     ")
+          .append(name)
+          .append(" = ")
+          .append(value(value))
+          .append(comment)
+          .append('\n');
     }
   }
 
@@ -97,18 +117,27 @@ final class MarkdownDiff {
     }
     int hidden = items.size() - listItems;
     if (hidden > 0) {
-      body.append(sign).append("         # … and ").append(Markdown.count(hidden)).append(" more")
-          .append(what == null ? "" : " " + what).append('\n');
+      body.append(sign)
+          .append("         # … and ")
+          .append(Markdown.count(hidden))
+          .append(" more")
+          .append(what == null ? "" : " " + what)
+          .append('\n');
     }
   }
 
   private String value(Object value) {
     if (value instanceof String s && s.length() > LONG_STRING) {
-      return personal.text(Values.format(s.substring(0, LONG_STRING))) + "… (" + Markdown.count(s.length()) + " characters)";
+      return personal.text(Values.format(s.substring(0, LONG_STRING)))
+          + "… ("
+          + Markdown.count(s.length())
+          + " characters)";
     }
     if (value instanceof List<?> list && list.size() > listItems) {
-      return personal.text(Values.format(list.subList(0, listItems))) + " … and "
-          + Markdown.count(list.size() - listItems) + " more";
+      return personal.text(Values.format(list.subList(0, listItems)))
+          + " … and "
+          + Markdown.count(list.size() - listItems)
+          + " more";
     }
     return personal.text(Values.format(value));
   }

@@ -5,9 +5,10 @@ import java.io.Writer;
 import java.util.Objects;
 
 /**
- * A writer that masks every email address ({@link EmailMask}) in what passes through it, for output that others
- * read (a CI job's log). It masks whole lines: text is held until a line ends or the writer is flushed, so an address
- * written in pieces is still masked (views flush only after whole lines or prompts).
+ * A writer that masks every email address ({@link EmailMask}) in what passes through it, for output
+ * that others read (a CI job's log). It masks whole lines: text is held until a line ends or the
+ * writer is flushed, so an address written in pieces is still masked (views flush only after whole
+ * lines or prompts).
  */
 public final class MaskedWriter extends Writer {
   private final Writer target;

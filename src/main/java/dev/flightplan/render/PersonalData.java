@@ -3,11 +3,12 @@ package dev.flightplan.render;
 import java.util.Set;
 
 /**
- * What a view that may be posted publicly (the Markdown view, in a pull-request comment) hides unless asked
- * ({@code --show-personal-data}): every email address, wherever it is ({@link EmailMask}), and the values of the
- * attributes that hold a person's name or phone number ({@link #ATTRIBUTES}), shown as their first character and
- * {@code ***} ({@code Carol} → {@code C***}). Masking is idempotent. Either way, what is shown is also escaped for
- * terminals ({@link TerminalText}): the document is printed on one before it is posted.
+ * What a view that may be posted publicly (the Markdown view, in a pull-request comment) hides
+ * unless asked ({@code --show-personal-data}): every email address, wherever it is ({@link
+ * EmailMask}), and the values of the attributes that hold a person's name or phone number ({@link
+ * #ATTRIBUTES}), shown as their first character and {@code ***} ({@code Carol} → {@code C***}).
+ * Masking is idempotent. Either way, what is shown is also escaped for terminals ({@link
+ * TerminalText}): the document is printed on one before it is posted.
  */
 record PersonalData(boolean shown) {
   /** A tester's names, and the name and phone number of the contact App Review calls. */

@@ -4,8 +4,8 @@ import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
 import dev.flightplan.plan.Attributes;
-import dev.flightplan.plan.Note;
 import dev.flightplan.plan.Change;
+import dev.flightplan.plan.Note;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.SavedPlan;
 import java.io.PrintWriter;
@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The terminal view of a plan, modelled on Terraform's: one block per action with its symbol ({@code +}, {@code ~},
- * {@code -/+}, {@code -}), attribute-level before → after, notes, a summary line and the API calls apply will need.
+ * The terminal view of a plan, modelled on Terraform's: one block per action with its symbol
+ * ({@code +}, {@code ~}, {@code -/+}, {@code -}), attribute-level before → after, notes, a summary
+ * line and the API calls apply will need.
  */
 public final class PlanTextView {
   private static final int INLINE_LIST = 3;
@@ -38,20 +39,26 @@ public final class PlanTextView {
     this.detail = detail;
   }
 
-  /** A plan with its scope: as {@link #render(Plan)}, first saying so when the plan covers only some apps. */
+  /**
+   * A plan with its scope: as {@link #render(Plan)}, first saying so when the plan covers only some
+   * apps.
+   */
   public void render(SavedPlan saved) {
     if (saved.partial()) {
-      out.println(style.yellow("Partial plan:") + " it covers only " + TerminalText.escape(String.join(", ", saved.apps()))
-          + " (chosen with --app); the file's other apps were not read.");
+      out.println(
+          style.yellow("Partial plan:")
+              + " it covers only "
+              + TerminalText.escape(String.join(", ", saved.apps()))
+              + " (chosen with --app); the file's other apps were not read.");
       out.println();
     }
     render(saved.plan());
   }
 
   /**
-   * A saved plan as {@code flightplan show} renders it ({@code source} not null): first a line saying which file it
-   * is, which version made it from which desired-state file for which apps, and when the file was saved; then as
-   * {@link #render(SavedPlan)}.
+   * A saved plan as {@code flightplan show} renders it ({@code source} not null): first a line
+   * saying which file it is, which version made it from which desired-state file for which apps,
+   * and when the file was saved; then as {@link #render(SavedPlan)}.
    */
   public void render(SavedPlan saved, PlanSource source) {
     if (source == null) {
@@ -59,9 +66,20 @@ public final class PlanTextView {
       return;
     }
     String sha = saved.config().sha256();
-    out.println(TerminalText.escape("Saved plan " + source.file() + ": made by flightplan " + saved.flightplanVersion()
-        + " from " + saved.config().path() + (sha.isEmpty() ? "" : " (sha256 " + sha.substring(0, 12) + ")")
-        + " for " + String.join(", ", saved.apps()) + ", saved " + source.when() + "."));
+    out.println(
+        TerminalText.escape(
+            "Saved plan "
+                + source.file()
+                + ": made by flightplan "
+                + saved.flightplanVersion()
+                + " from "
+                + saved.config().path()
+                + (sha.isEmpty() ? "" : " (sha256 " + sha.substring(0, 12) + ")")
+                + " for "
+                + String.join(", ", saved.apps())
+                + ", saved "
+                + source.when()
+                + "."));
     out.println();
     render(saved);
   }
@@ -70,8 +88,11 @@ public final class PlanTextView {
     if (!plan.hasChanges() && plan.complete()) {
       out.println(style.green("No changes.") + " App Store Connect matches the file.");
     } else if (!plan.hasChanges()) {
-      out.println(style.yellow("No invitations to send.") + " App Store Connect still differs from the file in the "
-          + plan.leftOut() + " change(s) --invitations-only leaves out (see the note below).");
+      out.println(
+          style.yellow("No invitations to send.")
+              + " App Store Connect still differs from the file in the "
+              + plan.leftOut()
+              + " change(s) --invitations-only leaves out (see the note below).");
     } else if (detail.compact(plan)) {
       renderDigest(plan);
     } else {
@@ -97,21 +118,35 @@ public final class PlanTextView {
   }
 
   /**
-   * "Plan: 3 to add, 2 to change, 1 to destroy.": as Terraform, a replacement counts as one add and one destroy;
-   * one-off requests (invitations, notifications) are counted apart when there are any.
+   * "Plan: 3 to add, 2 to change, 1 to destroy.": as Terraform, a replacement counts as one add and
+   * one destroy; one-off requests (invitations, notifications) are counted apart when there are
+   * any.
    */
   public static String summary(Plan plan) {
     Map<ActionKind, Integer> c = plan.counts();
     int replace = c.get(ActionKind.REPLACE);
     int send = c.get(ActionKind.SEND);
-    return "Plan: " + (c.get(ActionKind.CREATE) + replace) + " to add, " + c.get(ActionKind.UPDATE) + " to change, "
-        + (c.get(ActionKind.DELETE) + replace) + " to destroy" + (send > 0 ? ", " + send + " to send." : ".");
+    return "Plan: "
+        + (c.get(ActionKind.CREATE) + replace)
+        + " to add, "
+        + c.get(ActionKind.UPDATE)
+        + " to change, "
+        + (c.get(ActionKind.DELETE) + replace)
+        + " to destroy"
+        + (send > 0 ? ", " + send + " to send." : ".");
   }
 
-  /** The compact view: per app, each kind of object's changes counted with a few examples, and groups' testers. */
+  /**
+   * The compact view: per app, each kind of object's changes counted with a few examples, and
+   * groups' testers.
+   */
   private void renderDigest(Plan plan) {
-    out.println("flightplan will perform the following actions (a summary of "
-        + Markdown.plural(plan.actions().size(), "change", "changes") + "; " + style.bold("--full") + " lists each one):");
+    out.println(
+        "flightplan will perform the following actions (a summary of "
+            + Markdown.plural(plan.actions().size(), "change", "changes")
+            + "; "
+            + style.bold("--full")
+            + " lists each one):");
     for (PlanDigest.AppDigest app : PlanDigest.of(plan, EXAMPLES).apps()) {
       out.println();
       out.println(style.bold("app " + TerminalText.escape(app.app())));
@@ -132,7 +167,13 @@ public final class PlanTextView {
     String symbol = colour(action.kind(), action.kind().symbol());
     String pad = action.kind() == ActionKind.REPLACE ? "" : "  ";
     boolean explain = explains(action);
-    out.println(style.dim("  # " + what + " " + verb(action) + (explain ? ": " + TerminalText.escape(action.reason()) : "")));
+    out.println(
+        style.dim(
+            "  # "
+                + what
+                + " "
+                + verb(action)
+                + (explain ? ": " + TerminalText.escape(action.reason()) : "")));
     out.println(pad + symbol + " " + what + " {");
     switch (action.kind()) {
       case CREATE -> attributes(((Action.Create) action).after(), "+");
@@ -145,14 +186,17 @@ public final class PlanTextView {
   }
 
   /**
-   * Whether an action's heading gives its reason: for what destroys, replaces or sends, and for a rename (other updates
-   * speak for themselves; a rename says whether it was declared, or is one of case or Unicode form only, which the
-   * two names, alike on screen, may not show).
+   * Whether an action's heading gives its reason: for what destroys, replaces or sends, and for a
+   * rename (other updates speak for themselves; a rename says whether it was declared, or is one of
+   * case or Unicode form only, which the two names, alike on screen, may not show).
    */
   static boolean explains(Action action) {
     return action.reason() != null
-        && (action.kind() == ActionKind.REPLACE || action.kind() == ActionKind.DELETE || action.kind() == ActionKind.SEND
-            || action instanceof Action.Update u && u.changes().stream().anyMatch(c -> c.attribute().equals("name")));
+        && (action.kind() == ActionKind.REPLACE
+            || action.kind() == ActionKind.DELETE
+            || action.kind() == ActionKind.SEND
+            || action instanceof Action.Update u
+                && u.changes().stream().anyMatch(c -> c.attribute().equals("name")));
   }
 
   static String verb(Action action) {
@@ -162,7 +206,10 @@ public final class PlanTextView {
       case UPDATE -> "will be updated in place";
       case REPLACE -> "must be replaced";
       // a build is never deleted: its delete is the build expiry policy's expiring (kinds/expiry)
-      case DELETE -> tester ? "will be removed from the app" : "build".equals(action.address().type()) ? "will be expired" : "will be destroyed";
+      case DELETE ->
+          tester
+              ? "will be removed from the app"
+              : "build".equals(action.address().type()) ? "will be expired" : "will be destroyed";
       case SEND -> "will be sent";
     };
   }
@@ -193,18 +240,31 @@ public final class PlanTextView {
       if (change instanceof Change.Value v && v.after() instanceof dev.flightplan.plan.Sensitive) {
         out.println("      " + colour("~", "~") + " " + padded + " = (sensitive value changed)");
       } else if (change instanceof Change.Value v) {
-        out.println("      " + colour("~", "~") + " " + padded + " = " + Values.format(v.before()) + " -> " + Values.format(v.after()));
+        out.println(
+            "      "
+                + colour("~", "~")
+                + " "
+                + padded
+                + " = "
+                + Values.format(v.before())
+                + " -> "
+                + Values.format(v.after()));
       } else if (change instanceof Change.Members m) {
         out.println("      " + colour("~", "~") + " " + padded + " = [");
-        m.added().forEach(e -> out.println("          " + colour("+", "+") + " " + Values.format(e) + ","));
-        m.removed().forEach(e -> out.println("          " + colour("-", "-") + " " + Values.format(e) + ","));
+        m.added()
+            .forEach(
+                e -> out.println("          " + colour("+", "+") + " " + Values.format(e) + ","));
+        m.removed()
+            .forEach(
+                e -> out.println("          " + colour("-", "-") + " " + Values.format(e) + ","));
         out.println("        ]");
       }
     }
   }
 
   private void replacement(Action.Replace r) {
-    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(r.before().values().keySet());
+    java.util.LinkedHashSet<String> names =
+        new java.util.LinkedHashSet<>(r.before().values().keySet());
     names.addAll(r.after().values().keySet());
     int width = names.stream().mapToInt(String::length).max().orElse(0);
     for (String name : names) {
@@ -215,18 +275,31 @@ public final class PlanTextView {
         out.println("        " + padded + " = " + Values.format(after));
       } else {
         String forces = r.forcedBy().contains(name) ? style.red(" # forces replacement") : "";
-        out.println("      " + colour("~", "~") + " " + padded + " = " + Values.format(before) + " -> " + Values.format(after) + forces);
+        out.println(
+            "      "
+                + colour("~", "~")
+                + " "
+                + padded
+                + " = "
+                + Values.format(before)
+                + " -> "
+                + Values.format(after)
+                + forces);
       }
     }
   }
 
-  /** The rate limit and the guards' refusals as warnings of their own, the kinds' remarks listed after them. */
+  /**
+   * The rate limit and the guards' refusals as warnings of their own, the kinds' remarks listed
+   * after them.
+   */
   private void renderNotes(List<Note> notes) {
     List<Note> warnings = notes.stream().filter(n -> n.kind() != Note.Kind.REMARK).toList();
     List<Note> others = notes.stream().filter(n -> n.kind() == Note.Kind.REMARK).toList();
     if (!warnings.isEmpty()) {
       out.println();
-      warnings.forEach(n -> out.println(style.yellow("Warning:") + " " + TerminalText.escape(warning(n))));
+      warnings.forEach(
+          n -> out.println(style.yellow("Warning:") + " " + TerminalText.escape(warning(n))));
     }
     if (others.isEmpty()) {
       return;
@@ -240,15 +313,18 @@ public final class PlanTextView {
   private static String warning(Note note) {
     return switch (note.kind()) {
       case RATE_LIMIT -> ((Note.RateLimit) note).detail();
-      case REFUSAL, REMARK -> note.text().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + note.text().substring(1);
+      case REFUSAL, REMARK ->
+          note.text().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + note.text().substring(1);
     };
   }
 
   private void renderCalls(List<ApiCall> calls) {
     Map<String, Integer> byTemplate = new TreeMap<>();
     calls.forEach(c -> byTemplate.merge(c.template(), 1, Integer::sum));
-    out.println("API calls to apply: " + calls.size() + (calls.size() == 1 ? " request" : " requests"));
-    byTemplate.forEach((t, n) -> out.println("  " + String.format("%4d", n) + "  " + TerminalText.escape(t)));
+    out.println(
+        "API calls to apply: " + calls.size() + (calls.size() == 1 ? " request" : " requests"));
+    byTemplate.forEach(
+        (t, n) -> out.println("  " + String.format("%4d", n) + "  " + TerminalText.escape(t)));
   }
 
   private String colour(ActionKind kind, String s) {

@@ -1,6 +1,9 @@
 package dev.flightplan.render;
 
-/** ANSI colours for the terminal view; a disabled style returns text unchanged (not a terminal, or NO_COLOR set). */
+/**
+ * ANSI colours for the terminal view; a disabled style returns text unchanged (not a terminal, or
+ * NO_COLOR set).
+ */
 public record Style(boolean color) {
   public static final Style PLAIN = new Style(false);
 

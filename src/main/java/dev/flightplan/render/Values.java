@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Formats attribute values the way the terminal view shows them: strings quoted (backslashes and quotes escaped,
- * then what {@link TerminalText} escapes), lists in brackets.
+ * Formats attribute values the way the terminal view shows them: strings quoted (backslashes and
+ * quotes escaped, then what {@link TerminalText} escapes), lists in brackets.
  */
 final class Values {
   private Values() {}
@@ -28,7 +28,8 @@ final class Values {
   }
 
   static String quote(String s) {
-    // TerminalText shows newline and tab as \n and \t, as Quote.of writes them: only the other controls are left to it
+    // TerminalText shows newline and tab as \n and \t, as Quote.of writes them: only the other
+    // controls are left to it
     return TerminalText.escape(Quote.of(s));
   }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
-/** What {@code flightplan version} prints: one line a person reads, or a JSON object a script reads. */
+/**
+ * What {@code flightplan version} prints: one line a person reads, or a JSON object a script reads.
+ */
 public final class VersionView {
   private final PrintWriter out;
 
@@ -12,7 +14,10 @@ public final class VersionView {
     this.out = out;
   }
 
-  /** {@code flightplan 1.2.0 (commit 3f2a9c1d0b7e)} and the Java it runs on; the first line is also {@code --version}. */
+  /**
+   * {@code flightplan 1.2.0 (commit 3f2a9c1d0b7e)} and the Java it runs on; the first line is also
+   * {@code --version}.
+   */
   public void text(String version, String shortCommit, String java, String platform) {
     out.println(line(version, shortCommit));
     out.println("Java " + java + " on " + platform);

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** What {@code apply --wait} says while it waits for builds: a heartbeat per poll, each new round, the timeout. */
+/**
+ * What {@code apply --wait} says while it waits for builds: a heartbeat per poll, each new round,
+ * the timeout.
+ */
 public final class WaitView implements BuildWait.Events {
   private final PrintWriter out;
   private final Style style;
@@ -22,8 +25,14 @@ public final class WaitView implements BuildWait.Events {
   /** Before the first poll: which builds, and why. */
   public void start(List<PendingBuild> builds, Duration timeout) {
     out.println();
-    out.println(style.bold("Waiting") + " (--wait, up to " + BudgetNote.duration(timeout) + ") for " + count(builds.size()) + " that App Store"
-        + " Connect does not take yet:");
+    out.println(
+        style.bold("Waiting")
+            + " (--wait, up to "
+            + BudgetNote.duration(timeout)
+            + ") for "
+            + count(builds.size())
+            + " that App Store"
+            + " Connect does not take yet:");
     for (PendingBuild b : builds) {
       out.println(TerminalText.escape("  " + b.app() + " build " + b.label() + ": " + b.reason()));
     }
@@ -32,10 +41,17 @@ public final class WaitView implements BuildWait.Events {
 
   /** After each poll. */
   public void heartbeat(BuildWait.Heartbeat h) {
-    StringBuilder line = new StringBuilder("still waiting after " + BudgetNote.duration(h.waited()) + " of " + BudgetNote.duration(h.timeout()));
+    StringBuilder line =
+        new StringBuilder(
+            "still waiting after "
+                + BudgetNote.duration(h.waited())
+                + " of "
+                + BudgetNote.duration(h.timeout()));
     for (PendingBuild b : h.builds()) {
       BuildStatuses.Status s = h.statuses().get(b.key());
-      line.append("; ").append(b.label()).append(' ')
+      line.append("; ")
+          .append(b.label())
+          .append(' ')
           .append(s != null ? describe(s) : b.unlisted() != null ? "not listed yet" : "not found");
     }
     if (!h.next().isZero()) {
@@ -48,7 +64,11 @@ public final class WaitView implements BuildWait.Events {
   /** A build moved on: the file is planned and applied again. */
   public void again(Duration waited) {
     out.println();
-    out.println(style.bold("A build moved on") + " after " + BudgetNote.duration(waited) + ": planning the file again.");
+    out.println(
+        style.bold("A build moved on")
+            + " after "
+            + BudgetNote.duration(waited)
+            + ": planning the file again.");
     out.flush();
   }
 
@@ -60,9 +80,15 @@ public final class WaitView implements BuildWait.Events {
 
   /** The time ran out. */
   public void timedOut(List<PendingBuild> builds, Duration timeout) {
-    out.println(style.red("error:") + " --wait gave up after " + BudgetNote.duration(timeout) + ": " + count(builds.size())
-        + " still not taken (" + String.join(", ", builds.stream().map(b -> TerminalText.escape(b.label())).toList())
-        + "). What could be applied was; run apply --wait again to finish.");
+    out.println(
+        style.red("error:")
+            + " --wait gave up after "
+            + BudgetNote.duration(timeout)
+            + ": "
+            + count(builds.size())
+            + " still not taken ("
+            + String.join(", ", builds.stream().map(b -> TerminalText.escape(b.label())).toList())
+            + "). What could be applied was; run apply --wait again to finish.");
     out.flush();
   }
 
@@ -73,7 +99,8 @@ public final class WaitView implements BuildWait.Events {
     if (!"VALID".equals(s.processingState())) {
       return String.valueOf(s.processingState()).toLowerCase(Locale.ROOT);
     }
-    return s.reviewState() == null ? "processed, not submitted for review"
+    return s.reviewState() == null
+        ? "processed, not submitted for review"
         : "processed, beta review " + s.reviewState().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 

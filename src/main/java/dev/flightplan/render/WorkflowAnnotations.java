@@ -10,17 +10,19 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Diagnostics as GitHub Actions workflow commands, {@code ::error file=F,line=L,col=C,title=flightplan::MESSAGE} (and
- * {@code ::warning}), which the runner shows as annotations on the lines of the pull request's diff. The runner reads
- * them on standard output and standard error alike; flightplan writes them to standard error, beside the diagnostics,
- * so that a plan document on standard output stays as it is.
+ * Diagnostics as GitHub Actions workflow commands, {@code ::error
+ * file=F,line=L,col=C,title=flightplan::MESSAGE} (and {@code ::warning}), which the runner shows as
+ * annotations on the lines of the pull request's diff. The runner reads them on standard output and
+ * standard error alike; flightplan writes them to standard error, beside the diagnostics, so that a
+ * plan document on standard output stays as it is.
  *
- * <p>Messages hold user text, and the runner acts on a line that starts with {@code ::} and on {@code ##[command]}
- * anywhere in a line. So every value is escaped as the runner unescapes it ({@code %}, CR and LF in the message;
- * also {@code :} and {@code ,} in properties), after the terminal escapes of {@link TerminalText}: a value can neither
- * end its property nor start a line. The human-readable lines printed before the commands are fenced with
- * {@code ::stop-commands::} when they hold anything the runner would read as a command; the token that resumes is the
- * SHA-256 of those lines, which they cannot contain, and keeps the output deterministic.
+ * <p>Messages hold user text, and the runner acts on a line that starts with {@code ::} and on
+ * {@code ##[command]} anywhere in a line. So every value is escaped as the runner unescapes it
+ * ({@code %}, CR and LF in the message; also {@code :} and {@code ,} in properties), after the
+ * terminal escapes of {@link TerminalText}: a value can neither end its property nor start a line.
+ * The human-readable lines printed before the commands are fenced with {@code ::stop-commands::}
+ * when they hold anything the runner would read as a command; the token that resumes is the SHA-256
+ * of those lines, which they cannot contain, and keeps the output deterministic.
  */
 public final class WorkflowAnnotations {
   private static final Pattern COMMAND_LINE = Pattern.compile("(?m)^\\s*::");
@@ -29,7 +31,10 @@ public final class WorkflowAnnotations {
   private final PrintWriter out;
   private final Optional<Path> workspace;
 
-  /** {@code workspace}: the repository's root (GITHUB_WORKSPACE), to which annotation paths are relative. */
+  /**
+   * {@code workspace}: the repository's root (GITHUB_WORKSPACE), to which annotation paths are
+   * relative.
+   */
   public WorkflowAnnotations(PrintWriter out, Optional<Path> workspace) {
     this.out = out;
     this.workspace = workspace.map(w -> w.toAbsolutePath().normalize());
@@ -55,7 +60,8 @@ public final class WorkflowAnnotations {
   }
 
   String command(Diagnostic d) {
-    StringBuilder sb = new StringBuilder("::").append(d.isError() ? "error" : "warning").append(' ');
+    StringBuilder sb =
+        new StringBuilder("::").append(d.isError() ? "error" : "warning").append(' ');
     SourcePos pos = d.pos();
     if (pos != null) {
       sb.append("file=").append(property(path(pos.file()))).append(',');
@@ -66,10 +72,16 @@ public final class WorkflowAnnotations {
         }
       }
     }
-    return sb.append("title=").append(TITLE).append("::").append(data(TerminalText.escape(d.message()))).toString();
+    return sb.append("title=")
+        .append(TITLE)
+        .append("::")
+        .append(data(TerminalText.escape(d.message())))
+        .toString();
   }
 
-  /** The file as GitHub names it: relative to the workspace when inside it, with forward slashes. */
+  /**
+   * The file as GitHub names it: relative to the workspace when inside it, with forward slashes.
+   */
   String path(String file) {
     Path given;
     try {
@@ -91,7 +103,10 @@ public final class WorkflowAnnotations {
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
   }
 
-  /** A property value as the runner reads it back: {@code :} and {@code ,} escaped too, so it cannot end early. */
+  /**
+   * A property value as the runner reads it back: {@code :} and {@code ,} escaped too, so it cannot
+   * end early.
+   */
   static String property(String text) {
     return data(TerminalText.escape(text)).replace(":", "%3A").replace(",", "%2C");
   }

@@ -9,24 +9,29 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * What a standalone sandbox's user does in Apple's place, over HTTP under {@code /sandbox/} (not App Store Connect
- * paths; the same bearer token as the API): read or move the admin clock, decide a Beta App Review, change a
- * tester's state. Bodies are plain JSON objects; answers are {@code 200} with the new state, or Apple-style error
- * documents (404 for an unknown build or tester, 409 {@code ENTITY_ERROR.ATTRIBUTE.INVALID} for a bad value).
+ * What a standalone sandbox's user does in Apple's place, over HTTP under {@code /sandbox/} (not
+ * App Store Connect paths; the same bearer token as the API): read or move the admin clock, decide
+ * a Beta App Review, change a tester's state. Bodies are plain JSON objects; answers are {@code
+ * 200} with the new state, or Apple-style error documents (404 for an unknown build or tester, 409
+ * {@code ENTITY_ERROR.ATTRIBUTE.INVALID} for a bad value).
  *
  * <ul>
  *   <li>{@code GET /sandbox/clock}: {@code {"now": "<instant>", "offset": "<ISO-8601 duration>"}}.
- *   <li>{@code POST /sandbox/clock} {@code {"advance": "P8D"}}: moves the time forward (see
- *       {@link SandboxAdmin#advanceClock}); answers as the GET.
- *   <li>{@code POST /sandbox/uploads} {@code {"app": "<bundle id>", "version": "2.4", "number": "120", "platform":
- *       "IOS"}}: an upload (platform optional, IOS): the build appears, processing; answers {@code {"build": "<id>"}}.
- *   <li>{@code POST /sandbox/builds} {@code {"build": "<build id>", "processingState": "VALID"}}: the build's
- *       processing ends (VALID, FAILED or INVALID; PROCESSING again), as some minutes after an upload.
- *   <li>{@code POST /sandbox/reviews} {@code {"build": "<build id>", "state": "APPROVED"}}: a reviewer's decision
- *       (WAITING_FOR_REVIEW, IN_REVIEW, APPROVED or REJECTED), submitting the build first if needed.
- *   <li>{@code POST /sandbox/testers} {@code {"email": "<email>", "state": "ACCEPTED"}}: what the tester did.
- *   <li>{@code POST /sandbox/sessions} {@code {"app": "<bundle id>", "email": "<email>", "sessions": 3}}: sessions a
- *       tester had today, which the usage metrics then report.
+ *   <li>{@code POST /sandbox/clock} {@code {"advance": "P8D"}}: moves the time forward (see {@link
+ *       SandboxAdmin#advanceClock}); answers as the GET.
+ *   <li>{@code POST /sandbox/uploads} {@code {"app": "<bundle id>", "version": "2.4", "number":
+ *       "120", "platform": "IOS"}}: an upload (platform optional, IOS): the build appears,
+ *       processing; answers {@code {"build": "<id>"}}.
+ *   <li>{@code POST /sandbox/builds} {@code {"build": "<build id>", "processingState": "VALID"}}:
+ *       the build's processing ends (VALID, FAILED or INVALID; PROCESSING again), as some minutes
+ *       after an upload.
+ *   <li>{@code POST /sandbox/reviews} {@code {"build": "<build id>", "state": "APPROVED"}}: a
+ *       reviewer's decision (WAITING_FOR_REVIEW, IN_REVIEW, APPROVED or REJECTED), submitting the
+ *       build first if needed.
+ *   <li>{@code POST /sandbox/testers} {@code {"email": "<email>", "state": "ACCEPTED"}}: what the
+ *       tester did.
+ *   <li>{@code POST /sandbox/sessions} {@code {"app": "<bundle id>", "email": "<email>",
+ *       "sessions": 3}}: sessions a tester had today, which the usage metrics then report.
  * </ul>
  */
 final class AdminEndpoints {
@@ -50,9 +55,11 @@ final class AdminEndpoints {
   }
 
   private Response clock() {
-    ObjectNode body = Resources.JSON.objectNode()
-        .put("now", admin.clock().instant().toString())
-        .put("offset", admin.clockOffset().toString());
+    ObjectNode body =
+        Resources.JSON
+            .objectNode()
+            .put("now", admin.clock().instant().toString())
+            .put("offset", admin.clockOffset().toString());
     return Response.ok(body);
   }
 
@@ -62,12 +69,14 @@ final class AdminEndpoints {
     try {
       by = Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw ApiException.attributeInvalid("/advance", "'" + text + "' is no ISO-8601 duration such as P8D or PT6H.");
+      throw ApiException.attributeInvalid(
+          "/advance", "'" + text + "' is no ISO-8601 duration such as P8D or PT6H.");
     }
     try {
       admin.advanceClock(by);
     } catch (IllegalArgumentException e) {
-      throw ApiException.attributeInvalid("/advance", "The clock only moves forward; '" + text + "' does not.");
+      throw ApiException.attributeInvalid(
+          "/advance", "The clock only moves forward; '" + text + "' does not.");
     }
     return clock();
   }
@@ -91,15 +100,16 @@ final class AdminEndpoints {
     String build = text(body, "build");
     String state = text(body, "processingState");
     if (!SandboxAdmin.PROCESSING_STATES.contains(state)) {
-      throw ApiException.attributeInvalid("/processingState", "'" + state + "' is not one of "
-          + SandboxAdmin.PROCESSING_STATES);
+      throw ApiException.attributeInvalid(
+          "/processingState", "'" + state + "' is not one of " + SandboxAdmin.PROCESSING_STATES);
     }
     try {
       admin.setProcessingState(build, state);
     } catch (IllegalArgumentException e) {
       throw ApiException.noRelated("There is no build with the id '" + build + "'.");
     }
-    return Response.ok(Resources.JSON.objectNode().put("build", build).put("processingState", state));
+    return Response.ok(
+        Resources.JSON.objectNode().put("build", build).put("processingState", state));
   }
 
   private Response review(Request request) {
@@ -107,7 +117,8 @@ final class AdminEndpoints {
     String build = text(body, "build");
     String state = text(body, "state");
     if (!ReviewOperations.REVIEW_STATES.contains(state)) {
-      throw ApiException.attributeInvalid("/state", "'" + state + "' is not one of " + ReviewOperations.REVIEW_STATES);
+      throw ApiException.attributeInvalid(
+          "/state", "'" + state + "' is not one of " + ReviewOperations.REVIEW_STATES);
     }
     admin.setReviewState(build, state);
     return Response.ok(Resources.JSON.objectNode().put("build", build).put("state", state));
@@ -123,7 +134,8 @@ final class AdminEndpoints {
       if (SandboxAdmin.TESTER_STATES.contains(state)) {
         throw ApiException.noRelated("There is no beta tester with the email '" + email + "'.");
       }
-      throw ApiException.attributeInvalid("/state", "'" + state + "' is not one of " + SandboxAdmin.TESTER_STATES);
+      throw ApiException.attributeInvalid(
+          "/state", "'" + state + "' is not one of " + SandboxAdmin.TESTER_STATES);
     }
     return Response.ok(Resources.JSON.objectNode().put("email", email).put("state", state));
   }
@@ -133,15 +145,25 @@ final class AdminEndpoints {
     String app = text(body, "app");
     String email = text(body, "email");
     JsonNode sessions = body.get("sessions");
-    if (sessions == null || !sessions.canConvertToInt() || !sessions.isIntegralNumber() || sessions.asInt() < 1) {
-      throw ApiException.attributeInvalid("/sessions", "'sessions' must be a whole number of at least 1.");
+    if (sessions == null
+        || !sessions.canConvertToInt()
+        || !sessions.isIntegralNumber()
+        || sessions.asInt() < 1) {
+      throw ApiException.attributeInvalid(
+          "/sessions", "'sessions' must be a whole number of at least 1.");
     }
     try {
       admin.recordSessions(app, email, sessions.asInt());
     } catch (IllegalArgumentException e) {
-      throw ApiException.noRelated("There is no app '" + app + "' with a beta tester '" + email + "'.");
+      throw ApiException.noRelated(
+          "There is no app '" + app + "' with a beta tester '" + email + "'.");
     }
-    return Response.ok(Resources.JSON.objectNode().put("app", app).put("email", email).put("sessions", sessions.asInt()));
+    return Response.ok(
+        Resources.JSON
+            .objectNode()
+            .put("app", app)
+            .put("email", email)
+            .put("sessions", sessions.asInt()));
   }
 
   private JsonNode body(Request request) {
@@ -159,7 +181,8 @@ final class AdminEndpoints {
   private static String text(JsonNode body, String name) {
     JsonNode value = body.get(name);
     if (value == null || !value.isTextual()) {
-      throw ApiException.attributeRequired("/" + name, "The member '" + name + "' (a string) is required.");
+      throw ApiException.attributeRequired(
+          "/" + name, "The member '" + name + "' (a string) is required.");
     }
     return value.asText();
   }

@@ -1,9 +1,10 @@
 package dev.flightplan.sandbox;
 
 /**
- * An error the sandbox answers with, shaped like one item of Apple's {@code ErrorResponse}. {@code pointer} and
- * {@code parameter} are mutually exclusive (at most one is non-null). The factory methods are the whole catalogue
- * of codes the sandbox uses; see the package documentation for when each one is chosen.
+ * An error the sandbox answers with, shaped like one item of Apple's {@code ErrorResponse}. {@code
+ * pointer} and {@code parameter} are mutually exclusive (at most one is non-null). The factory
+ * methods are the whole catalogue of codes the sandbox uses; see the package documentation for when
+ * each one is chosen.
  */
 final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -18,7 +19,8 @@ final class ApiException extends RuntimeException {
   private final String pointer;
   private final String parameter;
 
-  private ApiException(int status, String code, String title, String detail, String pointer, String parameter) {
+  private ApiException(
+      int status, String code, String title, String detail, String pointer, String parameter) {
     super(detail);
     this.status = status;
     this.code = code;
@@ -53,7 +55,12 @@ final class ApiException extends RuntimeException {
 
   static ApiException notAuthorized() {
     return new ApiException(
-        401, "NOT_AUTHORIZED", "Authentication credentials are missing or invalid.", AUTH_DETAIL, null, null);
+        401,
+        "NOT_AUTHORIZED",
+        "Authentication credentials are missing or invalid.",
+        AUTH_DETAIL,
+        null,
+        null);
   }
 
   static ApiException rateLimited() {
@@ -69,16 +76,26 @@ final class ApiException extends RuntimeException {
   /** Apple's answer when the API key's role does not allow the request. */
   static ApiException forbidden() {
     return new ApiException(
-        403, "FORBIDDEN_ERROR", "This request is forbidden for security reasons",
-        "The API key in use does not allow this request", null, null);
+        403,
+        "FORBIDDEN_ERROR",
+        "This request is forbidden for security reasons",
+        "The API key in use does not allow this request",
+        null,
+        null);
   }
 
   /** An operation of Apple's API the sandbox does not emulate: the 403 every operation declares. */
   static ApiException notEmulated(String operation) {
     return new ApiException(
-        403, "FORBIDDEN_ERROR", "This request is forbidden for security reasons",
-        "The App Store Connect sandbox does not emulate '" + operation + "': it serves the TestFlight operations"
-            + " (see the sandbox section of flightplan's README).", null, null);
+        403,
+        "FORBIDDEN_ERROR",
+        "This request is forbidden for security reasons",
+        "The App Store Connect sandbox does not emulate '"
+            + operation
+            + "': it serves the TestFlight operations"
+            + " (see the sandbox section of flightplan's README).",
+        null,
+        null);
   }
 
   static ApiException pathNotFound() {
@@ -101,9 +118,13 @@ final class ApiException extends RuntimeException {
         null);
   }
 
-  /** A to-one related resource that does not exist: the schemas allow no null {@code data}, so the API says 404. */
+  /**
+   * A to-one related resource that does not exist: the schemas allow no null {@code data}, so the
+   * API says 404.
+   */
   static ApiException noRelated(String detail) {
-    return new ApiException(404, "NOT_FOUND", "The specified resource does not exist", detail, null, null);
+    return new ApiException(
+        404, "NOT_FOUND", "The specified resource does not exist", detail, null, null);
   }
 
   static ApiException methodNotAllowed(String method) {
@@ -119,17 +140,27 @@ final class ApiException extends RuntimeException {
   /** A request body over the sandbox's cap ({@code maxBytes}), refused before it is buffered. */
   static ApiException tooLarge(long maxBytes) {
     return new ApiException(
-        413, "REQUEST_ENTITY_TOO_LARGE", "The request entity is too large.",
-        "The request body is larger than the " + (maxBytes >> 20) + " MiB this API accepts.", null, null);
+        413,
+        "REQUEST_ENTITY_TOO_LARGE",
+        "The request entity is too large.",
+        "The request body is larger than the " + (maxBytes >> 20) + " MiB this API accepts.",
+        null,
+        null);
   }
 
   static ApiException illegalParameter(String name, String why) {
     return new ApiException(
-        400, "PARAMETER_ERROR.ILLEGAL", "A given parameter is not allowed for this request", why, null, name);
+        400,
+        "PARAMETER_ERROR.ILLEGAL",
+        "A given parameter is not allowed for this request",
+        why,
+        null,
+        name);
   }
 
   static ApiException invalidParameter(String name, String why) {
-    return new ApiException(400, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", why, null, name);
+    return new ApiException(
+        400, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", why, null, name);
   }
 
   static ApiException missingParameter(String name, String why) {
@@ -137,16 +168,24 @@ final class ApiException extends RuntimeException {
         400, "PARAMETER_ERROR.REQUIRED", "A required parameter is missing", why, null, name);
   }
 
-  /** A rule about the state of the resources involved (not about the request's own values) forbids the change. */
+  /**
+   * A rule about the state of the resources involved (not about the request's own values) forbids
+   * the change.
+   */
   static ApiException stateInvalid(String detail) {
     return new ApiException(
-        409, "STATE_ERROR.ENTITY_STATE_INVALID", "The request cannot be fulfilled because of the state of a resource.",
-        detail, null, null);
+        409,
+        "STATE_ERROR.ENTITY_STATE_INVALID",
+        "The request cannot be fulfilled because of the state of a resource.",
+        detail,
+        null,
+        null);
   }
 
   /**
-   * Information another resource must hold is missing (e.g. the beta app description before a review submission).
-   * The title names what is missing, as Apple's does; there is no pointer, since the request itself is complete.
+   * Information another resource must hold is missing (e.g. the beta app description before a
+   * review submission). The title names what is missing, as Apple's does; there is no pointer,
+   * since the request itself is complete.
    */
   static ApiException missingInformation(String title, String detail) {
     return new ApiException(409, "ENTITY_ERROR.ATTRIBUTE.REQUIRED", title, detail, null, null);
@@ -159,40 +198,68 @@ final class ApiException extends RuntimeException {
 
   static ApiException attributeRequired(String pointer, String detail) {
     return new ApiException(
-        409, "ENTITY_ERROR.ATTRIBUTE.REQUIRED", "The provided entity is missing a required field", detail, pointer,
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.REQUIRED",
+        "The provided entity is missing a required field",
+        detail,
+        pointer,
         null);
   }
 
   static ApiException attributeInvalid(String pointer, String detail) {
     return new ApiException(
-        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "An attribute value is invalid.", detail, pointer, null);
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.INVALID",
+        "An attribute value is invalid.",
+        detail,
+        pointer,
+        null);
   }
 
   static ApiException attributeType(String pointer, String detail) {
     return new ApiException(
-        409, "ENTITY_ERROR.ATTRIBUTE.TYPE", "An attribute in the provided entity has the wrong type", detail,
-        pointer, null);
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.TYPE",
+        "An attribute in the provided entity has the wrong type",
+        detail,
+        pointer,
+        null);
   }
 
   static ApiException attributeUnknown(String pointer, String detail) {
     return new ApiException(
-        409, "ENTITY_ERROR.ATTRIBUTE.UNKNOWN", "The provided entity includes an unknown attribute", detail, pointer,
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.UNKNOWN",
+        "The provided entity includes an unknown attribute",
+        detail,
+        pointer,
         null);
   }
 
   static ApiException relationshipRequired(String pointer, String detail) {
     return new ApiException(
-        409, "ENTITY_ERROR.RELATIONSHIP.REQUIRED", "The provided entity is missing a required relationship", detail,
-        pointer, null);
+        409,
+        "ENTITY_ERROR.RELATIONSHIP.REQUIRED",
+        "The provided entity is missing a required relationship",
+        detail,
+        pointer,
+        null);
   }
 
   static ApiException relationshipInvalid(String pointer, String detail) {
     return new ApiException(
-        409, "ENTITY_ERROR.RELATIONSHIP.INVALID", "The provided entity includes a relationship with an invalid value",
-        detail, pointer, null);
+        409,
+        "ENTITY_ERROR.RELATIONSHIP.INVALID",
+        "The provided entity includes a relationship with an invalid value",
+        detail,
+        pointer,
+        null);
   }
 
-  /** A relationship names a resource that does not exist: 409, worded like the 404 for the resource itself. */
+  /**
+   * A relationship names a resource that does not exist: 409, worded like the 404 for the resource
+   * itself.
+   */
   static ApiException relatedNotFound(String pointer, String type, String id) {
     return relationshipInvalid(pointer, noResource(type, id));
   }
@@ -203,13 +270,22 @@ final class ApiException extends RuntimeException {
 
   static ApiException relationshipUnknown(String pointer, String detail) {
     return new ApiException(
-        409, "ENTITY_ERROR.RELATIONSHIP.UNKNOWN", "The provided entity includes an unknown relationship", detail,
-        pointer, null);
+        409,
+        "ENTITY_ERROR.RELATIONSHIP.UNKNOWN",
+        "The provided entity includes an unknown relationship",
+        detail,
+        pointer,
+        null);
   }
 
   static ApiException typeInvalid(String pointer, String detail) {
     return new ApiException(
-        409, "ENTITY_ERROR.TYPE.INVALID", "The provided entity has the wrong type", detail, pointer, null);
+        409,
+        "ENTITY_ERROR.TYPE.INVALID",
+        "The provided entity has the wrong type",
+        detail,
+        pointer,
+        null);
   }
 
   static ApiException idInvalid(String pointer, String detail) {
@@ -220,8 +296,12 @@ final class ApiException extends RuntimeException {
   /** 503, as Apple answers while a service is down; only injected faults use it. */
   static ApiException unavailable() {
     return new ApiException(
-        503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable.",
-        "The request could not be completed; try again later.", null, null);
+        503,
+        "SERVICE_UNAVAILABLE",
+        "The service is temporarily unavailable.",
+        "The request could not be completed; try again later.",
+        null,
+        null);
   }
 
   static ApiException unexpected(String detail) {

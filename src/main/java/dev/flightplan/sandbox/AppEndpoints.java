@@ -18,7 +18,10 @@ final class AppEndpoints {
   List<Route> routes() {
     QuerySpec list =
         withIncludes(QuerySpec.builder())
-            .filter("bundleId").filter("id").filter("name").filter("sku")
+            .filter("bundleId")
+            .filter("id")
+            .filter("name")
+            .filter("sku")
             .sort("name", "-name", "bundleId", "-bundleId", "sku", "-sku")
             .paged()
             .build();
@@ -28,7 +31,10 @@ final class AppEndpoints {
         new Route("GET", "/v1/apps/{id}", one, this::get));
   }
 
-  /** The TestFlight includes of an app (its beta information); the spec offers many more, which are refused. */
+  /**
+   * The TestFlight includes of an app (its beta information); the spec offers many more, which are
+   * refused.
+   */
   private static QuerySpec.Builder withIncludes(QuerySpec.Builder builder) {
     return builder
         .fields("apps", FieldNames.APPS)
@@ -51,7 +57,8 @@ final class AppEndpoints {
             .toList();
     Paging.Page<App> page = Paging.page(apps, q);
     Documents.Included included = new Documents.Included();
-    List<ObjectNode> data = page.items().stream().map(a -> views.render("apps", a.id(), q, included)).toList();
+    List<ObjectNode> data =
+        page.items().stream().map(a -> views.render("apps", a.id(), q, included)).toList();
     return Response.ok(Documents.collection(data, page, request, included));
   }
 
@@ -74,7 +81,8 @@ final class AppEndpoints {
             case "bundleId" -> App::bundleId;
             default -> App::sku;
           };
-      Comparator<App> by = Comparator.comparing(field, Comparator.nullsFirst(Comparator.naturalOrder()));
+      Comparator<App> by =
+          Comparator.comparing(field, Comparator.nullsFirst(Comparator.naturalOrder()));
       order = order.thenComparing(descending ? by.reversed() : by);
     }
     return order;

@@ -2,7 +2,10 @@ package dev.flightplan.sandbox;
 
 import java.util.Objects;
 
-/** The TestFlight test information of an app in one locale (a {@code betaAppLocalizations} resource). */
+/**
+ * The TestFlight test information of an app in one locale (a {@code betaAppLocalizations}
+ * resource).
+ */
 record AppLocalization(
     String id,
     String app,

@@ -1,9 +1,10 @@
 package dev.flightplan.sandbox;
 
 /**
- * The {@code internalBuildState} and {@code externalBuildState} of a build's beta details, derived from the build
- * and what surrounds it, never stored: processing comes first, then expiry, then export compliance, then (external
- * side) audience and Beta App Review, and finally whether testers have it.
+ * The {@code internalBuildState} and {@code externalBuildState} of a build's beta details, derived
+ * from the build and what surrounds it, never stored: processing comes first, then expiry, then
+ * export compliance, then (external side) audience and Beta App Review, and finally whether testers
+ * have it.
  */
 final class BetaStates {
   private BetaStates() {}
@@ -13,8 +14,10 @@ final class BetaStates {
     if (common != null) {
       return common;
     }
-    boolean tested = state.groupsOfApp(build.app()).stream()
-        .anyMatch(g -> g.internal() && (g.accessToAllBuilds() || build.groups().contains(g.id())));
+    boolean tested =
+        state.groupsOfApp(build.app()).stream()
+            .anyMatch(
+                g -> g.internal() && (g.accessToAllBuilds() || build.groups().contains(g.id())));
     return tested ? "IN_BETA_TESTING" : "READY_FOR_BETA_TESTING";
   }
 
@@ -40,14 +43,19 @@ final class BetaStates {
 
   private static boolean testedExternally(SandboxState state, Build build) {
     return !build.individualTesters().isEmpty()
-        || build.groups().stream().map(state::groupOrNull).anyMatch(g -> g != null && !g.internal());
+        || build.groups().stream()
+            .map(state::groupOrNull)
+            .anyMatch(g -> g != null && !g.internal());
   }
 
   private static String common(Build build) {
     return switch (build.processingState()) {
       case "PROCESSING" -> "PROCESSING";
       case "FAILED", "INVALID" -> "PROCESSING_EXCEPTION";
-      default -> build.expired() ? "EXPIRED" : build.usesNonExemptEncryption() == null ? "MISSING_EXPORT_COMPLIANCE" : null;
+      default ->
+          build.expired()
+              ? "EXPIRED"
+              : build.usesNonExemptEncryption() == null ? "MISSING_EXPORT_COMPLIANCE" : null;
     };
   }
 }

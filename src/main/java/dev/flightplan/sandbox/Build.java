@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An uploaded build of one app, as seeded (the API cannot upload): its pre-release version (app version and
- * platform), its build number ({@code version}, as the API names it), processing state, audience, export
- * compliance ({@code usesNonExemptEncryption}, null until answered), expiry, the auto-notify flag of its beta
- * details, and the ids of the beta groups and of the testers it was given to, each without duplicates in the
- * order they were added. Dates are ISO-8601 instants.
+ * An uploaded build of one app, as seeded (the API cannot upload): its pre-release version (app
+ * version and platform), its build number ({@code version}, as the API names it), processing state,
+ * audience, export compliance ({@code usesNonExemptEncryption}, null until answered), expiry, the
+ * auto-notify flag of its beta details, and the ids of the beta groups and of the testers it was
+ * given to, each without duplicates in the order they were added. Dates are ISO-8601 instants.
  */
 record Build(
     String id,
@@ -40,7 +40,8 @@ record Build(
     Objects.requireNonNull(processingState, "processingState");
     Objects.requireNonNull(buildAudienceType, "buildAudienceType");
     groups = List.copyOf(new LinkedHashSet<>(groups == null ? List.of() : groups));
-    individualTesters = List.copyOf(new LinkedHashSet<>(individualTesters == null ? List.of() : individualTesters));
+    individualTesters =
+        List.copyOf(new LinkedHashSet<>(individualTesters == null ? List.of() : individualTesters));
   }
 
   String expirationDate() {
@@ -53,33 +54,105 @@ record Build(
   }
 
   Build withExpired(boolean newExpired) {
-    return new Build(id, app, preReleaseVersion, version, uploadedDate, minOsVersion, processingState,
-        buildAudienceType, usesNonExemptEncryption, newExpired, autoNotifyEnabled, groups, individualTesters);
+    return new Build(
+        id,
+        app,
+        preReleaseVersion,
+        version,
+        uploadedDate,
+        minOsVersion,
+        processingState,
+        buildAudienceType,
+        usesNonExemptEncryption,
+        newExpired,
+        autoNotifyEnabled,
+        groups,
+        individualTesters);
   }
 
   Build withProcessingState(String state) {
-    return new Build(id, app, preReleaseVersion, version, uploadedDate, minOsVersion, state,
-        buildAudienceType, usesNonExemptEncryption, expired, autoNotifyEnabled, groups, individualTesters);
+    return new Build(
+        id,
+        app,
+        preReleaseVersion,
+        version,
+        uploadedDate,
+        minOsVersion,
+        state,
+        buildAudienceType,
+        usesNonExemptEncryption,
+        expired,
+        autoNotifyEnabled,
+        groups,
+        individualTesters);
   }
 
   Build withEncryption(Boolean uses) {
-    return new Build(id, app, preReleaseVersion, version, uploadedDate, minOsVersion, processingState,
-        buildAudienceType, uses, expired, autoNotifyEnabled, groups, individualTesters);
+    return new Build(
+        id,
+        app,
+        preReleaseVersion,
+        version,
+        uploadedDate,
+        minOsVersion,
+        processingState,
+        buildAudienceType,
+        uses,
+        expired,
+        autoNotifyEnabled,
+        groups,
+        individualTesters);
   }
 
   Build withAutoNotify(boolean enabled) {
-    return new Build(id, app, preReleaseVersion, version, uploadedDate, minOsVersion, processingState,
-        buildAudienceType, usesNonExemptEncryption, expired, enabled, groups, individualTesters);
+    return new Build(
+        id,
+        app,
+        preReleaseVersion,
+        version,
+        uploadedDate,
+        minOsVersion,
+        processingState,
+        buildAudienceType,
+        usesNonExemptEncryption,
+        expired,
+        enabled,
+        groups,
+        individualTesters);
   }
 
   Build withGroups(List<String> newGroups) {
-    return new Build(id, app, preReleaseVersion, version, uploadedDate, minOsVersion, processingState,
-        buildAudienceType, usesNonExemptEncryption, expired, autoNotifyEnabled, newGroups, individualTesters);
+    return new Build(
+        id,
+        app,
+        preReleaseVersion,
+        version,
+        uploadedDate,
+        minOsVersion,
+        processingState,
+        buildAudienceType,
+        usesNonExemptEncryption,
+        expired,
+        autoNotifyEnabled,
+        newGroups,
+        individualTesters);
   }
 
   Build withTesters(List<String> newTesters) {
-    return new Build(id, app, preReleaseVersion, version, uploadedDate, minOsVersion, processingState,
-        buildAudienceType, usesNonExemptEncryption, expired, autoNotifyEnabled, groups, newTesters);
+    return new Build(
+        id,
+        app,
+        preReleaseVersion,
+        version,
+        uploadedDate,
+        minOsVersion,
+        processingState,
+        buildAudienceType,
+        usesNonExemptEncryption,
+        expired,
+        autoNotifyEnabled,
+        groups,
+        newTesters);
   }
 
   static List<String> plus(List<String> list, String value) {

@@ -3,7 +3,8 @@ package dev.flightplan.sandbox;
 import java.util.Objects;
 
 /** One bundle inside a build: the app itself ({@code APP}) or its App Clip ({@code APP_CLIP}). */
-record BuildBundle(String id, String build, String bundleId, String bundleType, String minimumOsVersion) {
+record BuildBundle(
+    String id, String build, String bundleId, String bundleType, String minimumOsVersion) {
   BuildBundle {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(build, "build");

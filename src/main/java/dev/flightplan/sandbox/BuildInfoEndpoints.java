@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Per-build test information: "What to Test" (beta build localizations), the build's beta details (auto-notify and
- * the derived internal and external states; one per build, sharing its id), and the manual tester notification.
+ * Per-build test information: "What to Test" (beta build localizations), the build's beta details
+ * (auto-notify and the derived internal and external states; one per build, sharing its id), and
+ * the manual tester notification.
  */
 final class BuildInfoEndpoints {
   private static final String LOCALIZATIONS = "betaBuildLocalizations";
@@ -20,8 +21,13 @@ final class BuildInfoEndpoints {
   private final Views views;
   private final Bodies bodies;
 
-  BuildInfoEndpoints(SandboxState state, InfoOperations info, BuildOperations buildOperations,
-      ReviewOperations review, Views views, Bodies bodies) {
+  BuildInfoEndpoints(
+      SandboxState state,
+      InfoOperations info,
+      BuildOperations buildOperations,
+      ReviewOperations review,
+      Views views,
+      Bodies bodies) {
     this.builds = state.builds();
     this.info = info;
     this.buildOperations = buildOperations;
@@ -32,37 +38,79 @@ final class BuildInfoEndpoints {
 
   List<Route> routes() {
     return List.of(
-        new Route("GET", "/v1/betaBuildLocalizations",
+        new Route(
+            "GET",
+            "/v1/betaBuildLocalizations",
             ofBuild(QuerySpec.builder(), LOCALIZATIONS, FieldNames.BETA_BUILD_LOCALIZATIONS)
-                .filter("locale").filter("build").paged().build(),
-            r -> views.page(r, LOCALIZATIONS, builds.buildLocalizations.all().stream()
-                .filter(Filters.matches(r.query(), "locale", BuildLocalization::locale))
-                .filter(Filters.matches(r.query(), "build", BuildLocalization::build))
-                .map(BuildLocalization::id).toList())),
-        new Route("GET", "/v1/builds/{id}/betaBuildLocalizations",
-            QuerySpec.builder().fields(LOCALIZATIONS, FieldNames.BETA_BUILD_LOCALIZATIONS).paged().build(),
-            r -> views.page(r, LOCALIZATIONS, builds.localizationsOf(builds.builds.get(r.id()).id()).stream()
-                .map(BuildLocalization::id).toList())),
-        new Route("GET", "/v1/betaBuildLocalizations/{id}",
-            ofBuild(QuerySpec.builder(), LOCALIZATIONS, FieldNames.BETA_BUILD_LOCALIZATIONS).build(),
+                .filter("locale")
+                .filter("build")
+                .paged()
+                .build(),
+            r ->
+                views.page(
+                    r,
+                    LOCALIZATIONS,
+                    builds.buildLocalizations.all().stream()
+                        .filter(Filters.matches(r.query(), "locale", BuildLocalization::locale))
+                        .filter(Filters.matches(r.query(), "build", BuildLocalization::build))
+                        .map(BuildLocalization::id)
+                        .toList())),
+        new Route(
+            "GET",
+            "/v1/builds/{id}/betaBuildLocalizations",
+            QuerySpec.builder()
+                .fields(LOCALIZATIONS, FieldNames.BETA_BUILD_LOCALIZATIONS)
+                .paged()
+                .build(),
+            r ->
+                views.page(
+                    r,
+                    LOCALIZATIONS,
+                    builds.localizationsOf(builds.builds.get(r.id()).id()).stream()
+                        .map(BuildLocalization::id)
+                        .toList())),
+        new Route(
+            "GET",
+            "/v1/betaBuildLocalizations/{id}",
+            ofBuild(QuerySpec.builder(), LOCALIZATIONS, FieldNames.BETA_BUILD_LOCALIZATIONS)
+                .build(),
             r -> views.one(r, LOCALIZATIONS, builds.buildLocalizations.get(r.id()).id())),
         new Route("POST", "/v1/betaBuildLocalizations", QuerySpec.NONE, this::createLocalization),
-        new Route("PATCH", "/v1/betaBuildLocalizations/{id}", QuerySpec.NONE, this::updateLocalization),
-        new Route("DELETE", "/v1/betaBuildLocalizations/{id}", QuerySpec.NONE, r -> {
-          info.deleteBuildLocalization(r.id());
-          return Response.noContent();
-        }),
-        new Route("GET", "/v1/builds/{id}/buildBetaDetail",
+        new Route(
+            "PATCH", "/v1/betaBuildLocalizations/{id}", QuerySpec.NONE, this::updateLocalization),
+        new Route(
+            "DELETE",
+            "/v1/betaBuildLocalizations/{id}",
+            QuerySpec.NONE,
+            r -> {
+              info.deleteBuildLocalization(r.id());
+              return Response.noContent();
+            }),
+        new Route(
+            "GET",
+            "/v1/builds/{id}/buildBetaDetail",
             ofBuild(QuerySpec.builder(), DETAILS, FieldNames.BUILD_BETA_DETAILS).build(),
             r -> views.one(r, DETAILS, builds.builds.get(r.id()).id())),
-        new Route("GET", "/v1/buildBetaDetails",
+        new Route(
+            "GET",
+            "/v1/buildBetaDetails",
             ofBuild(QuerySpec.builder(), DETAILS, FieldNames.BUILD_BETA_DETAILS)
-                .filter("build").filter("id").paged().build(),
-            r -> views.page(r, DETAILS, builds.builds.all().stream()
-                .filter(Filters.matches(r.query(), "build", Build::id))
-                .filter(Filters.matches(r.query(), "id", Build::id))
-                .map(Build::id).toList())),
-        new Route("GET", "/v1/buildBetaDetails/{id}",
+                .filter("build")
+                .filter("id")
+                .paged()
+                .build(),
+            r ->
+                views.page(
+                    r,
+                    DETAILS,
+                    builds.builds.all().stream()
+                        .filter(Filters.matches(r.query(), "build", Build::id))
+                        .filter(Filters.matches(r.query(), "id", Build::id))
+                        .map(Build::id)
+                        .toList())),
+        new Route(
+            "GET",
+            "/v1/buildBetaDetails/{id}",
             ofBuild(QuerySpec.builder(), DETAILS, FieldNames.BUILD_BETA_DETAILS).build(),
             r -> views.one(r, DETAILS, builds.builds.get(r.id()).id())),
         new Route("PATCH", "/v1/buildBetaDetails/{id}", QuerySpec.NONE, this::updateDetail),
@@ -79,7 +127,8 @@ final class BuildInfoEndpoints {
     ObjectNode a = Bodies.attributes(data, Set.of("whatsNew", "locale"), Map.of());
     String locale = Bodies.string(a, "locale", true);
     String whatsNew = Bodies.string(a, "whatsNew", false);
-    String build = Bodies.requiredToOne(Bodies.relationships(data, Set.of("build")), "build", "builds");
+    String build =
+        Bodies.requiredToOne(Bodies.relationships(data, Set.of("build")), "build", "builds");
     BuildLocalization created = info.createBuildLocalization(build, locale, whatsNew);
     return views.created(LOCALIZATIONS, created.id(), Query.parse(""));
   }
@@ -87,8 +136,11 @@ final class BuildInfoEndpoints {
   private Response updateLocalization(Request request) {
     BuildLocalization l = builds.buildLocalizations.get(request.id());
     ObjectNode data = Bodies.update(bodies.document(request.body()), LOCALIZATIONS, request.id());
-    ObjectNode a = Bodies.attributes(data, Set.of("whatsNew"),
-        Map.of("locale", "'locale' can only be set when the localization is created."));
+    ObjectNode a =
+        Bodies.attributes(
+            data,
+            Set.of("whatsNew"),
+            Map.of("locale", "'locale' can only be set when the localization is created."));
     Bodies.relationships(data, Set.of());
     info.updateBuildLocalization(l.id(), Bodies.stringOr(a, "whatsNew", l.whatsNew()));
     return views.updated(LOCALIZATIONS, l.id());
@@ -106,9 +158,11 @@ final class BuildInfoEndpoints {
   private Response notifyTesters(Request request) {
     ObjectNode data = Bodies.resource(bodies.document(request.body()), "buildBetaNotifications");
     Bodies.noAttributes(data);
-    String build = Bodies.requiredToOne(Bodies.relationships(data, Set.of("build")), "build", "builds");
+    String build =
+        Bodies.requiredToOne(Bodies.relationships(data, Set.of("build")), "build", "builds");
     String id = review.notifyTesters(build);
     String url = views.resources().url("buildBetaNotifications", id);
-    return Response.created(Documents.single(views.info().action("buildBetaNotifications", id), url, null), url);
+    return Response.created(
+        Documents.single(views.info().action("buildBetaNotifications", id), url, null), url);
   }
 }

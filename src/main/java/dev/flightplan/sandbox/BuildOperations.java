@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Changes to builds: export compliance and early expiry, auto-notify, and which groups and testers a build is given
- * to. Like {@link Operations}, each checks everything before changing anything.
+ * Changes to builds: export compliance and early expiry, auto-notify, and which groups and testers
+ * a build is given to. Like {@link Operations}, each checks everything before changing anything.
  */
 final class BuildOperations {
   private final SandboxState state;
@@ -21,11 +21,15 @@ final class BuildOperations {
     this.limits = new TesterLimits(state);
   }
 
-  /** {@code expired} may only be set to true; an expired build takes no other change. Nulls were not sent. */
+  /**
+   * {@code expired} may only be set to true; an expired build takes no other change. Nulls were not
+   * sent.
+   */
   Build update(String buildId, Boolean expired, Boolean usesNonExemptEncryption) {
     Build build = builds.builds.get(buildId);
     if (Boolean.FALSE.equals(expired)) {
-      throw ApiException.attributeInvalid("/data/attributes/expired",
+      throw ApiException.attributeInvalid(
+          "/data/attributes/expired",
           "A build cannot be made unexpired; 'expired' only accepts true.");
     }
     if (usesNonExemptEncryption != null) {
@@ -62,8 +66,13 @@ final class BuildOperations {
       String pointer = "/data/" + buildIds.indexOf(id) + "/id";
       rules.checkForGroup(build, group, pointer);
       if (build.groups().contains(groupId)) {
-        throw ApiException.relationshipInvalid(pointer, "The build '" + builds.label(build)
-            + "' is already assigned to the beta group '" + group.name() + "'.");
+        throw ApiException.relationshipInvalid(
+            pointer,
+            "The build '"
+                + builds.label(build)
+                + "' is already assigned to the beta group '"
+                + group.name()
+                + "'.");
       }
       added.add(build);
     }
@@ -79,8 +88,13 @@ final class BuildOperations {
       String pointer = "/data/" + groupIds.indexOf(id) + "/id";
       rules.checkForGroup(build, group, pointer);
       if (build.groups().contains(id)) {
-        throw ApiException.relationshipInvalid(pointer, "The build '" + builds.label(build)
-            + "' is already assigned to the beta group '" + group.name() + "'.");
+        throw ApiException.relationshipInvalid(
+            pointer,
+            "The build '"
+                + builds.label(build)
+                + "' is already assigned to the beta group '"
+                + group.name()
+                + "'.");
       }
       added.add(id);
     }
@@ -109,14 +123,18 @@ final class BuildOperations {
     builds.builds.put(build.withGroups(kept));
   }
 
-  /** Individual testers: each must exist (404) and not have the build yet (409); the build must be testable. */
+  /**
+   * Individual testers: each must exist (404) and not have the build yet (409); the build must be
+   * testable.
+   */
   void addTesters(String buildId, List<String> testerIds) {
     Build build = builds.builds.get(buildId);
     List<Tester> testers = new ArrayList<>();
     for (String id : new LinkedHashSet<>(testerIds)) {
       Tester tester = state.tester(id);
       if (build.individualTesters().contains(id)) {
-        throw ApiException.relationshipInvalid("/data/" + testerIds.indexOf(id) + "/id",
+        throw ApiException.relationshipInvalid(
+            "/data/" + testerIds.indexOf(id) + "/id",
             "The beta tester '" + id + "' already has the build '" + builds.label(build) + "'.");
       }
       testers.add(tester);
@@ -126,15 +144,23 @@ final class BuildOperations {
     testers.forEach(t -> give(build.id(), t));
   }
 
-  /** Tester side: every build must exist (404), be one the tester may get, and not be the tester's yet (409). */
+  /**
+   * Tester side: every build must exist (404), be one the tester may get, and not be the tester's
+   * yet (409).
+   */
   void giveBuilds(String testerId, List<String> buildIds) {
     Tester tester = state.tester(testerId);
     List<Build> given = new ArrayList<>();
     for (String id : new LinkedHashSet<>(buildIds)) {
       Build build = builds.builds.get(id);
       if (build.individualTesters().contains(testerId)) {
-        throw ApiException.relationshipInvalid("/data/" + buildIds.indexOf(id) + "/id",
-            "The beta tester '" + testerId + "' already has the build '" + builds.label(build) + "'.");
+        throw ApiException.relationshipInvalid(
+            "/data/" + buildIds.indexOf(id) + "/id",
+            "The beta tester '"
+                + testerId
+                + "' already has the build '"
+                + builds.label(build)
+                + "'.");
       }
       rules.checkForTester(build);
       given.add(build);
@@ -167,12 +193,14 @@ final class BuildOperations {
     if (!build.individualTesters().contains(tester.id())) {
       builds.builds.put(build.withTesters(Build.plus(build.individualTesters(), tester.id())));
     }
-    state.putTester(builds.invitedByAppStoreConnect(state.tester(tester.id()).withApp(build.app())));
+    state.putTester(
+        builds.invitedByAppStoreConnect(state.tester(tester.id()).withApp(build.app())));
   }
 
   private void refuseIfExpired(Build build) {
     if (build.expired()) {
-      throw ApiException.stateInvalid("The build '" + builds.label(build) + "' has expired and can no longer be changed.");
+      throw ApiException.stateInvalid(
+          "The build '" + builds.label(build) + "' has expired and can no longer be changed.");
     }
   }
 }

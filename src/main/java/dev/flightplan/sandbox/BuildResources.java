@@ -8,16 +8,26 @@ import java.util.Set;
 
 /**
  * Renders builds and what belongs to one build, shaped like the OpenAPI schemas {@code Build},
- * {@code PrereleaseVersion}, {@code BuildBundle}, {@code BuildBetaDetail}, {@code BetaAppReviewSubmission} and
- * {@code BetaBuildLocalization}. Only the TestFlight relationships of a build are rendered.
+ * {@code PrereleaseVersion}, {@code BuildBundle}, {@code BuildBetaDetail}, {@code
+ * BetaAppReviewSubmission} and {@code BetaBuildLocalization}. Only the TestFlight relationships of
+ * a build are rendered.
  */
 final class BuildResources {
-  private static final List<Resources.Rel> BUILD_RELATIONSHIPS = rels(
-      Resources.Rel.linked("preReleaseVersion", "individualTesters", "betaGroups", "betaBuildLocalizations",
-          "betaAppReviewSubmission", "app", "buildBetaDetail"),
-      new Resources.Rel("buildBundles", false));
-  private static final List<Resources.Rel> PRE_RELEASE_RELATIONSHIPS = Resources.Rel.linked("builds", "app");
-  private static final List<Resources.Rel> BUNDLE_RELATIONSHIPS = Resources.Rel.linked("betaAppClipInvocations");
+  private static final List<Resources.Rel> BUILD_RELATIONSHIPS =
+      rels(
+          Resources.Rel.linked(
+              "preReleaseVersion",
+              "individualTesters",
+              "betaGroups",
+              "betaBuildLocalizations",
+              "betaAppReviewSubmission",
+              "app",
+              "buildBetaDetail"),
+          new Resources.Rel("buildBundles", false));
+  private static final List<Resources.Rel> PRE_RELEASE_RELATIONSHIPS =
+      Resources.Rel.linked("builds", "app");
+  private static final List<Resources.Rel> BUNDLE_RELATIONSHIPS =
+      Resources.Rel.linked("betaAppClipInvocations");
   private static final List<Resources.Rel> OF_A_BUILD = Resources.Rel.linked("build");
 
   private final SandboxState state;
@@ -41,7 +51,8 @@ final class BuildResources {
         .withRelationships(BUILD_RELATIONSHIPS, included);
   }
 
-  ObjectNode preRelease(PreRelease version, Set<String> fields, Map<String, Resources.Linkages> included) {
+  ObjectNode preRelease(
+      PreRelease version, Set<String> fields, Map<String, Resources.Linkages> included) {
     return resource("preReleaseVersions", version.id(), fields)
         .put("version", version.version())
         .put("platform", version.platform())
@@ -56,7 +67,9 @@ final class BuildResources {
         .withRelationships(BUNDLE_RELATIONSHIPS, Map.of());
   }
 
-  /** The beta details of a build; they share the build's id (our assumption, as Apple's appear to). */
+  /**
+   * The beta details of a build; they share the build's id (our assumption, as Apple's appear to).
+   */
   ObjectNode betaDetail(Build build, Set<String> fields, Map<String, Resources.Linkages> included) {
     return resource("buildBetaDetails", build.id(), fields)
         .put("autoNotifyEnabled", build.autoNotifyEnabled())
@@ -65,14 +78,16 @@ final class BuildResources {
         .withRelationships(OF_A_BUILD, included);
   }
 
-  ObjectNode submission(ReviewSubmission submission, Set<String> fields, Map<String, Resources.Linkages> included) {
+  ObjectNode submission(
+      ReviewSubmission submission, Set<String> fields, Map<String, Resources.Linkages> included) {
     return resource("betaAppReviewSubmissions", submission.id(), fields)
         .put("betaReviewState", submission.betaReviewState())
         .put("submittedDate", submission.submittedDate())
         .withRelationships(OF_A_BUILD, included);
   }
 
-  ObjectNode localization(BuildLocalization l, Set<String> fields, Map<String, Resources.Linkages> included) {
+  ObjectNode localization(
+      BuildLocalization l, Set<String> fields, Map<String, Resources.Linkages> included) {
     return resource("betaBuildLocalizations", l.id(), fields)
         .put("whatsNew", l.whatsNew())
         .put("locale", l.locale())

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The part of {@link SandboxState} around builds: pre-release versions, builds and their bundles, App Clip
- * invocations and their titles, recruitment criteria, the per-app test information (localizations, license
- * agreement, review detail) and the per-build one (review submission, "What to Test"). Also counts the emails the
- * sandbox pretends to send, which are not API state and so are not persisted.
+ * The part of {@link SandboxState} around builds: pre-release versions, builds and their bundles,
+ * App Clip invocations and their titles, recruitment criteria, the per-app test information
+ * (localizations, license agreement, review detail) and the per-build one (review submission, "What
+ * to Test"). Also counts the emails the sandbox pretends to send, which are not API state and so
+ * are not persisted.
  */
 final class Builds {
   final Table<PreRelease> preReleases;
@@ -22,8 +23,10 @@ final class Builds {
   final Table<ReviewDetail> reviewDetails;
   final Table<ReviewSubmission> submissions;
   final Table<BuildLocalization> buildLocalizations;
+
   /** The tables by type, for the journal. */
   private final Map<String, Table<?>> tables = new java.util.HashMap<>();
+
   private final Map<String, Integer> invitations = new TreeMap<>();
   private final Map<String, Integer> notifications = new TreeMap<>();
 
@@ -31,18 +34,24 @@ final class Builds {
     preReleases = table("preReleaseVersions", PreRelease.class, PreRelease::id, changes);
     builds = table("builds", Build.class, Build::id, changes);
     bundles = table("buildBundles", BuildBundle.class, BuildBundle::id, changes);
-    invocations = table("betaAppClipInvocations", ClipInvocation.class, ClipInvocation::id, changes);
-    clipTitles = table("betaAppClipInvocationLocalizations", ClipTitle.class, ClipTitle::id, changes);
+    invocations =
+        table("betaAppClipInvocations", ClipInvocation.class, ClipInvocation::id, changes);
+    clipTitles =
+        table("betaAppClipInvocationLocalizations", ClipTitle.class, ClipTitle::id, changes);
     criteria = table("betaRecruitmentCriteria", Criterion.class, Criterion::id, changes);
-    appLocalizations = table("betaAppLocalizations", AppLocalization.class, AppLocalization::id, changes);
-    licenses = table("betaLicenseAgreements", LicenseAgreement.class, LicenseAgreement::id, changes);
+    appLocalizations =
+        table("betaAppLocalizations", AppLocalization.class, AppLocalization::id, changes);
+    licenses =
+        table("betaLicenseAgreements", LicenseAgreement.class, LicenseAgreement::id, changes);
     reviewDetails = table("betaAppReviewDetails", ReviewDetail.class, ReviewDetail::id, changes);
-    submissions = table("betaAppReviewSubmissions", ReviewSubmission.class, ReviewSubmission::id, changes);
-    buildLocalizations = table("betaBuildLocalizations", BuildLocalization.class, BuildLocalization::id, changes);
+    submissions =
+        table("betaAppReviewSubmissions", ReviewSubmission.class, ReviewSubmission::id, changes);
+    buildLocalizations =
+        table("betaBuildLocalizations", BuildLocalization.class, BuildLocalization::id, changes);
   }
 
-  private <T> Table<T> table(String type, Class<T> rowType, java.util.function.Function<T, String> idOf,
-      Changes changes) {
+  private <T> Table<T> table(
+      String type, Class<T> rowType, java.util.function.Function<T, String> idOf, Changes changes) {
     Table<T> table = new Table<>(type, rowType, idOf, changes);
     tables.put(type, table);
     return table;
@@ -66,7 +75,8 @@ final class Builds {
       List<ReviewDetail> betaAppReviewDetails,
       List<ReviewSubmission> betaAppReviewSubmissions,
       List<BuildLocalization> betaBuildLocalizations) {
-    static final Snapshot EMPTY = new Snapshot(null, null, null, null, null, null, null, null, null, null, null);
+    static final Snapshot EMPTY =
+        new Snapshot(null, null, null, null, null, null, null, null, null, null, null);
 
     Snapshot {
       preReleaseVersions = copy(preReleaseVersions);
@@ -88,8 +98,17 @@ final class Builds {
   }
 
   Snapshot snapshot() {
-    return new Snapshot(preReleases.all(), builds.all(), bundles.all(), invocations.all(), clipTitles.all(),
-        criteria.all(), appLocalizations.all(), licenses.all(), reviewDetails.all(), submissions.all(),
+    return new Snapshot(
+        preReleases.all(),
+        builds.all(),
+        bundles.all(),
+        invocations.all(),
+        clipTitles.all(),
+        criteria.all(),
+        appLocalizations.all(),
+        licenses.all(),
+        reviewDetails.all(),
+        submissions.all(),
         buildLocalizations.all());
   }
 
@@ -108,8 +127,9 @@ final class Builds {
   }
 
   /**
-   * Every app has one license agreement and one review detail from the start. Their ids are the app's id (our
-   * assumption: Apple's look the same, and it keeps them stable without a seed entry).
+   * Every app has one license agreement and one review detail from the start. Their ids are the
+   * app's id (our assumption: Apple's look the same, and it keeps them stable without a seed
+   * entry).
    */
   void ensureSingletons(String appId) {
     if (licenses.orNull(appId) == null) {
@@ -189,18 +209,26 @@ final class Builds {
 
   // --- emails the sandbox pretends to send ---
 
-  /** One more invitation email to {@code tester}, counted by its email as spelled (by its id if it has none). */
+  /**
+   * One more invitation email to {@code tester}, counted by its email as spelled (by its id if it
+   * has none).
+   */
   void countInvitation(Tester tester) {
     invitations.merge(tester.email() == null ? tester.id() : tester.email(), 1, Integer::sum);
   }
 
   /**
-   * What App Store Connect does by itself when a tester still NOT_INVITED can start testing (joins an external group,
-   * or is given a build): it emails the invitation. Returns the tester as it is then.
+   * What App Store Connect does by itself when a tester still NOT_INVITED can start testing (joins
+   * an external group, or is given a build): it emails the invitation. Returns the tester as it is
+   * then.
    */
-  /** Expires every build whose 90 days are over at {@code now} (only the admin clock calls this). */
+  /**
+   * Expires every build whose 90 days are over at {@code now} (only the admin clock calls this).
+   */
   void expireDue(java.time.Instant now) {
-    for (Build build : builds.where(b -> !b.expired() && !java.time.Instant.parse(b.expirationDate()).isAfter(now))) {
+    for (Build build :
+        builds.where(
+            b -> !b.expired() && !java.time.Instant.parse(b.expirationDate()).isAfter(now))) {
       builds.put(build.withExpired(true));
     }
   }

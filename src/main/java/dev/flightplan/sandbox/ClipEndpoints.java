@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Beta App Clip invocations of an App Clip build bundle, and their localized titles. An invocation is created
- * together with its titles: {@code relationships.betaAppClipInvocationLocalizations} refers by client-chosen local
- * ids to inline-created titles in the document's top-level {@code included}.
+ * Beta App Clip invocations of an App Clip build bundle, and their localized titles. An invocation
+ * is created together with its titles: {@code relationships.betaAppClipInvocationLocalizations}
+ * refers by client-chosen local ids to inline-created titles in the document's top-level {@code
+ * included}.
  */
 final class ClipEndpoints {
   private static final String TITLE_TYPE = "betaAppClipInvocationLocalizations";
@@ -30,25 +31,46 @@ final class ClipEndpoints {
   List<Route> routes() {
     QuerySpec list = withIncludes(QuerySpec.builder()).paged().build();
     return List.of(
-        new Route("GET", "/v1/buildBundles/{id}/betaAppClipInvocations", list,
+        new Route(
+            "GET",
+            "/v1/buildBundles/{id}/betaAppClipInvocations",
+            list,
             r -> views.page(r, "betaAppClipInvocations", invocationIds(r.id()))),
-        new Route("GET", "/v1/buildBundles/{id}/relationships/betaAppClipInvocations",
+        new Route(
+            "GET",
+            "/v1/buildBundles/{id}/relationships/betaAppClipInvocations",
             QuerySpec.builder().paged().build(),
             r -> views.linkages(r, "betaAppClipInvocations", invocationIds(r.id()))),
-        new Route("GET", "/v1/betaAppClipInvocations/{id}", withIncludes(QuerySpec.builder()).build(),
+        new Route(
+            "GET",
+            "/v1/betaAppClipInvocations/{id}",
+            withIncludes(QuerySpec.builder()).build(),
             r -> views.one(r, "betaAppClipInvocations", builds.invocations.get(r.id()).id())),
         new Route("POST", "/v1/betaAppClipInvocations", QuerySpec.NONE, this::create),
         new Route("PATCH", "/v1/betaAppClipInvocations/{id}", QuerySpec.NONE, this::update),
-        new Route("DELETE", "/v1/betaAppClipInvocations/{id}", QuerySpec.NONE, r -> {
-          operations.delete(r.id());
-          return Response.noContent();
-        }),
-        new Route("POST", "/v1/betaAppClipInvocationLocalizations", QuerySpec.NONE, this::createTitle),
-        new Route("PATCH", "/v1/betaAppClipInvocationLocalizations/{id}", QuerySpec.NONE, this::updateTitle),
-        new Route("DELETE", "/v1/betaAppClipInvocationLocalizations/{id}", QuerySpec.NONE, r -> {
-          operations.deleteTitle(r.id());
-          return Response.noContent();
-        }));
+        new Route(
+            "DELETE",
+            "/v1/betaAppClipInvocations/{id}",
+            QuerySpec.NONE,
+            r -> {
+              operations.delete(r.id());
+              return Response.noContent();
+            }),
+        new Route(
+            "POST", "/v1/betaAppClipInvocationLocalizations", QuerySpec.NONE, this::createTitle),
+        new Route(
+            "PATCH",
+            "/v1/betaAppClipInvocationLocalizations/{id}",
+            QuerySpec.NONE,
+            this::updateTitle),
+        new Route(
+            "DELETE",
+            "/v1/betaAppClipInvocationLocalizations/{id}",
+            QuerySpec.NONE,
+            r -> {
+              operations.deleteTitle(r.id());
+              return Response.noContent();
+            }));
   }
 
   private static QuerySpec.Builder withIncludes(QuerySpec.Builder builder) {
@@ -60,7 +82,9 @@ final class ClipEndpoints {
   }
 
   private List<String> invocationIds(String bundleId) {
-    return builds.invocationsOf(builds.bundles.get(bundleId).id()).stream().map(ClipInvocation::id).toList();
+    return builds.invocationsOf(builds.bundles.get(bundleId).id()).stream()
+        .map(ClipInvocation::id)
+        .toList();
   }
 
   private Response create(Request request) {
@@ -71,40 +95,52 @@ final class ClipEndpoints {
     ObjectNode relationships = Bodies.relationships(data, Set.of("buildBundle", TITLE_TYPE));
     String bundle = Bodies.requiredToOne(relationships, "buildBundle", "buildBundles");
     List<String> referenced = Bodies.toMany(relationships, TITLE_TYPE, TITLE_TYPE);
-    ClipInvocation invocation = operations.create(bundle, url, referenced, drafts(doc.get("included")));
-    return views.created("betaAppClipInvocations", invocation.id(), Query.parse("include=" + TITLE_TYPE));
+    ClipInvocation invocation =
+        operations.create(bundle, url, referenced, drafts(doc.get("included")));
+    return views.created(
+        "betaAppClipInvocations", invocation.id(), Query.parse("include=" + TITLE_TYPE));
   }
 
-  /** The inline-created titles of {@code included}, each checked to be a title resource with its attributes. */
+  /**
+   * The inline-created titles of {@code included}, each checked to be a title resource with its
+   * attributes.
+   */
   private static List<ClipOperations.TitleDraft> drafts(JsonNode included) {
     List<ClipOperations.TitleDraft> drafts = new ArrayList<>();
     if (included == null || included.isNull()) {
       return drafts;
     }
     if (!included.isArray()) {
-      throw ApiException.unprocessable("The member 'included' must be an array of resource objects.");
+      throw ApiException.unprocessable(
+          "The member 'included' must be an array of resource objects.");
     }
     for (int i = 0; i < included.size(); i++) {
       JsonNode item = included.get(i);
       String at = "/included/" + i;
       if (!item.isObject() || !TITLE_TYPE.equals(item.path("type").asText(null))) {
-        throw ApiException.typeInvalid(at + "/type", "Only resources of type '" + TITLE_TYPE + "' can be included.");
+        throw ApiException.typeInvalid(
+            at + "/type", "Only resources of type '" + TITLE_TYPE + "' can be included.");
       }
-      ObjectNode attributes = Bodies.attributes((ObjectNode) item, Set.of("title", "locale"), Map.of(), at);
+      ObjectNode attributes =
+          Bodies.attributes((ObjectNode) item, Set.of("title", "locale"), Map.of(), at);
       String title = Bodies.string(attributes, "title", true, at);
       String locale = Bodies.string(attributes, "locale", true, at);
       JsonNode id = item.get("id");
-      drafts.add(new ClipOperations.TitleDraft(id != null && id.isTextual() ? id.asText() : null, locale, title, i));
+      drafts.add(
+          new ClipOperations.TitleDraft(
+              id != null && id.isTextual() ? id.asText() : null, locale, title, i));
     }
     return drafts;
   }
 
   private Response update(Request request) {
     builds.invocations.get(request.id());
-    ObjectNode data = Bodies.update(bodies.document(request.body()), "betaAppClipInvocations", request.id());
+    ObjectNode data =
+        Bodies.update(bodies.document(request.body()), "betaAppClipInvocations", request.id());
     ObjectNode attributes = Bodies.attributes(data, Set.of("url"), Map.of());
     Bodies.relationships(data, Set.of());
-    ClipInvocation updated = operations.updateUrl(request.id(), Bodies.string(attributes, "url", false));
+    ClipInvocation updated =
+        operations.updateUrl(request.id(), Bodies.string(attributes, "url", false));
     return views.updated("betaAppClipInvocations", updated.id());
   }
 
@@ -113,8 +149,11 @@ final class ClipEndpoints {
     ObjectNode attributes = Bodies.attributes(data, Set.of("title", "locale"), Map.of());
     String title = Bodies.string(attributes, "title", true);
     String locale = Bodies.string(attributes, "locale", true);
-    String invocation = Bodies.requiredToOne(Bodies.relationships(data, Set.of("betaAppClipInvocation")),
-        "betaAppClipInvocation", "betaAppClipInvocations");
+    String invocation =
+        Bodies.requiredToOne(
+            Bodies.relationships(data, Set.of("betaAppClipInvocation")),
+            "betaAppClipInvocation",
+            "betaAppClipInvocations");
     ClipTitle created = operations.createTitle(invocation, locale, title);
     return views.created(TITLE_TYPE, created.id(), Query.parse(""));
   }
@@ -122,10 +161,14 @@ final class ClipEndpoints {
   private Response updateTitle(Request request) {
     builds.clipTitles.get(request.id());
     ObjectNode data = Bodies.update(bodies.document(request.body()), TITLE_TYPE, request.id());
-    ObjectNode attributes = Bodies.attributes(data, Set.of("title"),
-        Map.of("locale", "'locale' can only be set when the localization is created."));
+    ObjectNode attributes =
+        Bodies.attributes(
+            data,
+            Set.of("title"),
+            Map.of("locale", "'locale' can only be set when the localization is created."));
     Bodies.relationships(data, Set.of());
-    ClipTitle updated = operations.updateTitle(request.id(), Bodies.string(attributes, "title", false));
+    ClipTitle updated =
+        operations.updateTitle(request.id(), Bodies.string(attributes, "title", false));
     return views.updated(TITLE_TYPE, updated.id());
   }
 }

@@ -2,7 +2,10 @@ package dev.flightplan.sandbox;
 
 import java.util.Objects;
 
-/** The title of a beta App Clip invocation in one locale (a {@code betaAppClipInvocationLocalizations} resource). */
+/**
+ * The title of a beta App Clip invocation in one locale (a {@code
+ * betaAppClipInvocationLocalizations} resource).
+ */
 record ClipTitle(String id, String invocation, String locale, String title) {
   ClipTitle {
     Objects.requireNonNull(id, "id");

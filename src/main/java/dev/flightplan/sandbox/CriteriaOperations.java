@@ -5,8 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Recruitment criteria of external groups' public links: at most one per group (a second create is 409
- * {@code ENTITY_ERROR.RELATIONSHIP.INVALID}), never on internal groups, filters checked against
+ * Recruitment criteria of external groups' public links: at most one per group (a second create is
+ * 409 {@code ENTITY_ERROR.RELATIONSHIP.INVALID}), never on internal groups, filters checked against
  * {@link CriterionOptions}.
  */
 final class CriteriaOperations {
@@ -29,16 +29,24 @@ final class CriteriaOperations {
       throw ApiException.relatedNotFound(pointer, "betaGroups", groupId);
     }
     if (group.internal()) {
-      throw ApiException.relationshipInvalid(pointer,
-          "Recruitment criteria can only be set on external groups; '" + group.name() + "' is internal.");
+      throw ApiException.relationshipInvalid(
+          pointer,
+          "Recruitment criteria can only be set on external groups; '"
+              + group.name()
+              + "' is internal.");
     }
     if (builds.criterionOf(groupId) != null) {
-      throw ApiException.relationshipInvalid(pointer,
-          "The beta group '" + group.name() + "' already has recruitment criteria; update them instead.");
+      throw ApiException.relationshipInvalid(
+          pointer,
+          "The beta group '"
+              + group.name()
+              + "' already has recruitment criteria; update them instead.");
     }
     CriterionOptions.check(filters, FILTERS);
     // One criterion per group: its id follows from the group's, so a re-created one looks the same.
-    Criterion criterion = new Criterion(Ids.stableUuid("betaRecruitmentCriterion:" + groupId), groupId, now(), filters);
+    Criterion criterion =
+        new Criterion(
+            Ids.stableUuid("betaRecruitmentCriterion:" + groupId), groupId, now(), filters);
     builds.criteria.put(criterion);
     return criterion;
   }

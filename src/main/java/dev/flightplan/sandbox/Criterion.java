@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The recruitment criteria of one external group's public link: which device families, and which OS range of
- * each, may join. At most one per group. Either end of a range may be open (null).
+ * The recruitment criteria of one external group's public link: which device families, and which OS
+ * range of each, may join. At most one per group. Either end of a range may be open (null).
  */
 record Criterion(String id, String group, String lastModifiedDate, List<OsFilter> filters) {
   /** One device family and its inclusive OS range. */

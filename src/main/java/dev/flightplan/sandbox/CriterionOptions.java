@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The catalogue {@code GET /v1/betaRecruitmentCriterionOptions} answers: for each device family a public link can
- * recruit, the OS versions a criterion may name, oldest first. The lists are ours, modelled on Apple's (every
- * minor release from iOS 15.0 up to 26.1, patch releases left out, as Apple lists them); Apple Watch is not a
- * recruitable family. The order also defines how versions compare.
+ * The catalogue {@code GET /v1/betaRecruitmentCriterionOptions} answers: for each device family a
+ * public link can recruit, the OS versions a criterion may name, oldest first. The lists are ours,
+ * modelled on Apple's (every minor release from iOS 15.0 up to 26.1, patch releases left out, as
+ * Apple lists them); Apple Watch is not a recruitable family. The order also defines how versions
+ * compare.
  */
 final class CriterionOptions {
   /** Device family to its OS versions, in the order the API lists them. */
@@ -39,7 +40,10 @@ final class CriterionOptions {
     return List.copyOf(versions);
   }
 
-  /** Compares dotted version strings numerically ("16.10" after "16.9"); non-numeric parts compare as text. */
+  /**
+   * Compares dotted version strings numerically ("16.10" after "16.9"); non-numeric parts compare
+   * as text.
+   */
   static int compare(String a, String b) {
     String[] x = a.split("\\.");
     String[] y = b.split("\\.");
@@ -60,12 +64,14 @@ final class CriterionOptions {
   }
 
   /**
-   * Checks a criterion's filters against the catalogue: a family the options list, at most one filter per family,
-   * listed OS versions, and min at most max. {@code pointer} is where the filter array sits in the request.
+   * Checks a criterion's filters against the catalogue: a family the options list, at most one
+   * filter per family, listed OS versions, and min at most max. {@code pointer} is where the filter
+   * array sits in the request.
    */
   static void check(List<Criterion.OsFilter> filters, String pointer) {
     if (filters.isEmpty()) {
-      throw ApiException.attributeInvalid(pointer, "Recruitment criteria need at least one device family filter.");
+      throw ApiException.attributeInvalid(
+          pointer, "Recruitment criteria need at least one device family filter.");
     }
     List<String> seen = new ArrayList<>();
     for (int i = 0; i < filters.size(); i++) {
@@ -73,30 +79,46 @@ final class CriterionOptions {
       String at = pointer + "/" + i;
       List<String> versions = VERSIONS.get(f.deviceFamily());
       if (versions == null) {
-        throw ApiException.attributeInvalid(at + "/deviceFamily",
-            "'" + f.deviceFamily() + "' is not a device family public links can recruit; the options are "
-                + String.join(", ", VERSIONS.keySet()) + ".");
+        throw ApiException.attributeInvalid(
+            at + "/deviceFamily",
+            "'"
+                + f.deviceFamily()
+                + "' is not a device family public links can recruit; the options are "
+                + String.join(", ", VERSIONS.keySet())
+                + ".");
       }
       if (seen.contains(f.deviceFamily())) {
-        throw ApiException.attributeInvalid(at + "/deviceFamily",
+        throw ApiException.attributeInvalid(
+            at + "/deviceFamily",
             "The device family '" + f.deviceFamily() + "' is given more than once.");
       }
       seen.add(f.deviceFamily());
       checkVersion(versions, f.minimumOsInclusive(), f.deviceFamily(), at + "/minimumOsInclusive");
       checkVersion(versions, f.maximumOsInclusive(), f.deviceFamily(), at + "/maximumOsInclusive");
-      if (f.minimumOsInclusive() != null && f.maximumOsInclusive() != null
+      if (f.minimumOsInclusive() != null
+          && f.maximumOsInclusive() != null
           && compare(f.minimumOsInclusive(), f.maximumOsInclusive()) > 0) {
-        throw ApiException.attributeInvalid(at + "/maximumOsInclusive",
-            "The maximum OS version " + f.maximumOsInclusive() + " is below the minimum "
-                + f.minimumOsInclusive() + ".");
+        throw ApiException.attributeInvalid(
+            at + "/maximumOsInclusive",
+            "The maximum OS version "
+                + f.maximumOsInclusive()
+                + " is below the minimum "
+                + f.minimumOsInclusive()
+                + ".");
       }
     }
   }
 
-  private static void checkVersion(List<String> versions, String version, String family, String pointer) {
+  private static void checkVersion(
+      List<String> versions, String version, String family, String pointer) {
     if (version != null && !versions.contains(version)) {
-      throw ApiException.attributeInvalid(pointer,
-          "'" + version + "' is not an OS version offered for " + family + " (see betaRecruitmentCriterionOptions).");
+      throw ApiException.attributeInvalid(
+          pointer,
+          "'"
+              + version
+              + "' is not an OS version offered for "
+              + family
+              + " (see betaRecruitmentCriterionOptions).");
     }
   }
 

@@ -14,21 +14,27 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns one HTTP request into one answer, in Apple's order: injected latency, authentication (401, before the body
- * is read), the body (413 over {@link #MAX_BODY}, before it is buffered), rate limit
- * (429), routing (404/405), query parameters (400), then the endpoint under the state lock; a successful change
- * is persisted before the answer leaves. Every answer carries {@code X-Rate-Limit}. Injected faults (see
- * {@link FaultSpec}) strike after authentication: a 429 before the rate limit counts the request, a 5xx or a
- * dropped connection before the endpoint runs or, for a share of writes, after it made its change; an injected
- * answer carries {@code X-Sandbox-Fault}.
+ * Turns one HTTP request into one answer, in Apple's order: injected latency, authentication (401,
+ * before the body is read), the body (413 over {@link #MAX_BODY}, before it is buffered), rate
+ * limit (429), routing (404/405), query parameters (400), then the endpoint under the state lock; a
+ * successful change is persisted before the answer leaves. Every answer carries {@code
+ * X-Rate-Limit}. Injected faults (see {@link FaultSpec}) strike after authentication: a 429 before
+ * the rate limit counts the request, a 5xx or a dropped connection before the endpoint runs or, for
+ * a share of writes, after it made its change; an injected answer carries {@code X-Sandbox-Fault}.
  */
 final class Dispatcher {
   /**
-   * Everything about one answered request: what to send, what to count, and what listeners see. {@code drop}: send
-   * nothing and close the connection (an injected reset); listeners then see nothing.
+   * Everything about one answered request: what to send, what to count, and what listeners see.
+   * {@code drop}: send nothing and close the connection (an injected reset); listeners then see
+   * nothing.
    */
   record Answer(
-      int status, Map<String, List<String>> headers, byte[] body, String countKey, Exchange exchange, boolean drop) {}
+      int status,
+      Map<String, List<String>> headers,
+      byte[] body,
+      String countKey,
+      Exchange exchange,
+      boolean drop) {}
 
   /** Deletes the API may complete later (202 in the spec); with a read lag they answer 202. */
   private static final java.util.Set<String> ASYNC_DELETES =
@@ -46,12 +52,22 @@ final class Dispatcher {
   private final Routers routers;
   private final String baseUri;
   private final FaultInjector faults;
+
   /** Numbers arrivals and answers in the order they happen (see {@link Exchange#received()}). */
-  private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong events =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private final ReadLag lag;
 
-  Dispatcher(SandboxOptions options, SandboxState state, StateStore store, Ids ids, ObjectMapper mapper,
-      KeyMaterial key, String baseUri, SandboxAdmin admin) {
+  Dispatcher(
+      SandboxOptions options,
+      SandboxState state,
+      StateStore store,
+      Ids ids,
+      ObjectMapper mapper,
+      KeyMaterial key,
+      String baseUri,
+      SandboxAdmin admin) {
     this.latency = options.latency();
     this.state = state;
     this.store = store;
@@ -61,11 +77,17 @@ final class Dispatcher {
     this.baseUri = baseUri;
     this.faults = new FaultInjector(options.faults());
     Clock testFlight = admin.clock();
-    this.routers = new Routers(base -> Endpoints.router(state, testFlight, ids, mapper, admin, base));
-    this.lag = options.faults().lag().isZero()
-        ? null
-        : new ReadLag(options.faults().lag(), options.clock(),
-            copy -> new Routers(base -> Endpoints.router(copy, testFlight, ids, mapper, admin, base)));
+    this.routers =
+        new Routers(base -> Endpoints.router(state, testFlight, ids, mapper, admin, base));
+    this.lag =
+        options.faults().lag().isZero()
+            ? null
+            : new ReadLag(
+                options.faults().lag(),
+                options.clock(),
+                copy ->
+                    new Routers(
+                        base -> Endpoints.router(copy, testFlight, ids, mapper, admin, base)));
   }
 
   /** The most of a request body the sandbox reads: far above the largest body flightplan sends. */
@@ -79,9 +101,11 @@ final class Dispatcher {
     String requestBody = null;
     String template = Request.template(path);
     pause(latency);
-    // the admin endpoints stand for the user, not for Apple: no faults, and they cost no requests of the budget
+    // the admin endpoints stand for the user, not for Apple: no faults, and they cost no requests
+    // of the budget
     boolean adminCall = path.startsWith("/sandbox/");
-    FaultInjector.Decision decision = adminCall ? FaultInjector.Decision.NONE : faults.decide(method, template);
+    FaultInjector.Decision decision =
+        adminCall ? FaultInjector.Decision.NONE : faults.decide(method, template);
     FaultInjector.Fault fault = decision.fault();
     if (decision.slow()) {
       pause(faults.spec().slowBy());
@@ -118,16 +142,20 @@ final class Dispatcher {
       Route route = routers.forBase(base).find(method, template);
       Query query = Query.parse(rawQuery);
       route.query().validate(query);
-      Request request = new Request(method, path, template, Request.idOf(path), query, requestBody, base);
+      Request request =
+          new Request(method, path, template, Request.idOf(path), query, requestBody, base);
       ReadLag.View lagging = lag != null && method.equals("GET") ? lag.forRead() : null;
       if (lagging != null) {
         synchronized (lagging.state()) {
-          response = lagging.routers().forBase(base).find(method, template).handler().handle(request);
+          response =
+              lagging.routers().forBase(base).find(method, template).handler().handle(request);
         }
       } else {
         response = handle(route, request, method);
       }
-      if (lag != null && response.status() == 204 && ASYNC_DELETES.contains(method + " " + template)) {
+      if (lag != null
+          && response.status() == 204
+          && ASYNC_DELETES.contains(method + " " + template)) {
         response = new Response(202, null, null);
       }
       if (response.status() < 300 && fault == FaultInjector.Fault.SERVER_ERROR_AFTER) {
@@ -139,7 +167,8 @@ final class Dispatcher {
       }
       if (response.status() < 300 && fault == FaultInjector.Fault.GARBLED_AFTER) {
         injected = "garbled-after";
-        response = new Response(response.status(), mapper.createObjectNode().put("garbled", true), null);
+        response =
+            new Response(response.status(), mapper.createObjectNode().put("garbled", true), null);
       }
     } catch (ApiException e) {
       response = new Response(e.status(), Documents.error(e, UUID.randomUUID().toString()), null);
@@ -165,14 +194,24 @@ final class Dispatcher {
     if (response.location() != null) {
       headers.put("Location", List.of(response.location()));
     }
-    Exchange seen = new Exchange(method, path, rawQuery, exchange.getRequestHeaders(), requestBody,
-        response.status(), headers, responseBody, received, events.incrementAndGet());
+    Exchange seen =
+        new Exchange(
+            method,
+            path,
+            rawQuery,
+            exchange.getRequestHeaders(),
+            requestBody,
+            response.status(),
+            headers,
+            responseBody,
+            received,
+            events.incrementAndGet());
     return new Answer(response.status(), headers, body, method + " " + template, seen, false);
   }
 
   /**
-   * The response header that marks an injected fault: {@code 5xx}, {@code 5xx-after}, {@code 429}, {@code revoked},
-   * {@code 403} or {@code garbled-after}.
+   * The response header that marks an injected fault: {@code 5xx}, {@code 5xx-after}, {@code 429},
+   * {@code revoked}, {@code 403} or {@code garbled-after}.
    */
   static final String FAULT_HEADER = "X-Sandbox-Fault";
 
@@ -180,7 +219,10 @@ final class Dispatcher {
     return faults;
   }
 
-  /** The request body (null when empty), or the 413 when its Content-Length or its bytes pass {@link #MAX_BODY}. */
+  /**
+   * The request body (null when empty), or the 413 when its Content-Length or its bytes pass {@link
+   * #MAX_BODY}.
+   */
   private static String body(HttpExchange exchange) {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     try {
@@ -238,8 +280,10 @@ final class Dispatcher {
 
   /** Apple's 5xx: mostly 500, sometimes 503 while a service is down. */
   private static ApiException serverError(String method, String template) {
-    return (method + template).length() % 3 == 0 ? ApiException.unavailable() : ApiException.unexpected(
-        "An unexpected error occurred on the server side. If this issue continues, contact us.");
+    return (method + template).length() % 3 == 0
+        ? ApiException.unavailable()
+        : ApiException.unexpected(
+            "An unexpected error occurred on the server side. If this issue continues, contact us.");
   }
 
   private String write(Response response) {

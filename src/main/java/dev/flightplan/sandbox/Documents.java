@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Builds the top-level JSON:API documents: single resource, paged collection, linkages, and errors. */
+/**
+ * Builds the top-level JSON:API documents: single resource, paged collection, linkages, and errors.
+ */
 final class Documents {
   private Documents() {}
 
-  /** Resources for a document's {@code included} member, each once, in the order first referenced. */
+  /**
+   * Resources for a document's {@code included} member, each once, in the order first referenced.
+   */
   static final class Included {
     private final Map<String, ObjectNode> resources = new LinkedHashMap<>();
 
@@ -33,7 +37,8 @@ final class Documents {
     return doc;
   }
 
-  static ObjectNode collection(List<ObjectNode> data, Paging.Page<?> page, Request request, Included included) {
+  static ObjectNode collection(
+      List<ObjectNode> data, Paging.Page<?> page, Request request, Included included) {
     ObjectNode doc = Resources.JSON.objectNode();
     doc.putArray("data").addAll(data);
     addIncluded(doc, included);
@@ -61,7 +66,11 @@ final class Documents {
 
   static ObjectNode error(ApiException e, String id) {
     ObjectNode error = Resources.JSON.objectNode();
-    error.put("id", id).put("status", Integer.toString(e.status())).put("code", e.code()).put("title", e.title());
+    error
+        .put("id", id)
+        .put("status", Integer.toString(e.status()))
+        .put("code", e.code())
+        .put("title", e.title());
     error.put("detail", e.detail());
     if (e.pointer() != null) {
       error.putObject("source").put("pointer", e.pointer());

@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Decides, for each request, which fault of a {@link FaultSpec} strikes it, and keeps the tokens it revoked. A
- * decision depends on the seed, the request's method and path template, and how many requests of that method and
- * template came before, so concurrent requests to other endpoints do not shift it. Thread-safe.
+ * Decides, for each request, which fault of a {@link FaultSpec} strikes it, and keeps the tokens it
+ * revoked. A decision depends on the seed, the request's method and path template, and how many
+ * requests of that method and template came before, so concurrent requests to other endpoints do
+ * not shift it. Thread-safe.
  */
 final class FaultInjector {
   /** What happens to one request: nothing, or a fault before or after the endpoint runs. */
@@ -26,11 +27,14 @@ final class FaultInjector {
     RESET_AFTER,
     /** 403: the API key's role does not allow the request (only ever scripted, never random). */
     FORBIDDEN,
-    /** Answered normally, but only after the spec's slow duration (scripted; random ones are {@link Decision#slow}). */
+    /**
+     * Answered normally, but only after the spec's slow duration (scripted; random ones are {@link
+     * Decision#slow}).
+     */
     SLOW,
     /**
-     * The change is made, then the client gets its 2xx status with a JSON body that is no JSON:API document, as a
-     * broken proxy might answer (only ever scripted, never random).
+     * The change is made, then the client gets its 2xx status with a JSON body that is no JSON:API
+     * document, as a broken proxy might answer (only ever scripted, never random).
      */
     GARBLED_AFTER
   }
@@ -55,9 +59,13 @@ final class FaultInjector {
     return spec;
   }
 
-  /** Makes the next request with this method and template meet {@code fault}, before any random one. */
+  /**
+   * Makes the next request with this method and template meet {@code fault}, before any random one.
+   */
   void failNext(String methodAndTemplate, Fault fault) {
-    scripted.computeIfAbsent(methodAndTemplate, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(fault);
+    scripted
+        .computeIfAbsent(methodAndTemplate, k -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+        .add(fault);
   }
 
   /** The fault for the next request with this method and template. */
@@ -98,9 +106,10 @@ final class FaultInjector {
   }
 
   /**
-   * Called for every request whose token verified: true when the token is revoked (the request answers 401), which
-   * happens to the token of the {@code revoke}-th such request and to every later use of it. {@code revoked} counts
-   * revocations, {@code revoked_reuse} the later uses answered 401.
+   * Called for every request whose token verified: true when the token is revoked (the request
+   * answers 401), which happens to the token of the {@code revoke}-th such request and to every
+   * later use of it. {@code revoked} counts revocations, {@code revoked_reuse} the later uses
+   * answered 401.
    */
   boolean revoked(String authorization) {
     if (spec.revokeAt() <= 0) {

@@ -10,29 +10,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which faults a {@link SandboxServer} injects, parsed from a comma-separated spec such as
- * {@code seed=7,5xx=0.1,429=0.05,reset=0.02,slow=0.01:2s,revoke=once,lag=500ms}:
+ * Which faults a {@link SandboxServer} injects, parsed from a comma-separated spec such as {@code
+ * seed=7,5xx=0.1,429=0.05,reset=0.02,slow=0.01:2s,revoke=once,lag=500ms}:
  *
  * <ul>
  *   <li>{@code 5xx=R}: a share R (0 to 1) of requests answer 500 {@code UNEXPECTED_ERROR} or 503
  *       {@code SERVICE_UNAVAILABLE};
  *   <li>{@code 429=R}: a share answer 429 {@code RATE_LIMIT_EXCEEDED} (nothing is done);
  *   <li>{@code reset=R}: a share get no answer at all: the connection is closed;
- *   <li>{@code lost=P}: of the 5xx and resets that hit a write, the share P (default 0.5) that strike after the change
- *       was made, so that the client cannot know whether it happened;
+ *   <li>{@code lost=P}: of the 5xx and resets that hit a write, the share P (default 0.5) that
+ *       strike after the change was made, so that the client cannot know whether it happened;
  *   <li>{@code slow=R[:DURATION]}: a share are answered only after DURATION (default 2s);
- *   <li>{@code revoke=N|once}: the token of the N-th authenticated request is revoked early: that request and every
- *       later one carrying the same, unexpired token answer 401; {@code once} picks N from the seed, within the
- *       first 100 requests;
- *   <li>{@code lag=DURATION}: reads trail writes by DURATION (as App Store Connect's relationship reads do), and the
- *       deletes the API may complete later answer 202;
- *   <li>{@code seed=N}: the seed of every choice, so that a run can be replayed (default: a random one, which
- *       {@link #toString()} shows).
+ *   <li>{@code revoke=N|once}: the token of the N-th authenticated request is revoked early: that
+ *       request and every later one carrying the same, unexpired token answer 401; {@code once}
+ *       picks N from the seed, within the first 100 requests;
+ *   <li>{@code lag=DURATION}: reads trail writes by DURATION (as App Store Connect's relationship
+ *       reads do), and the deletes the API may complete later answer 202;
+ *   <li>{@code seed=N}: the seed of every choice, so that a run can be replayed (default: a random
+ *       one, which {@link #toString()} shows).
  * </ul>
  *
- * Whether a request is hit depends only on the seed, its method and path template, and how many requests with the same
- * method and template came before it: a client that sends the same requests in the same order meets the same faults.
- * 5xx, 429 and resets add up to at most 1. {@code none} or an empty spec injects nothing.
+ * Whether a request is hit depends only on the seed, its method and path template, and how many
+ * requests with the same method and template came before it: a client that sends the same requests
+ * in the same order meets the same faults. 5xx, 429 and resets add up to at most 1. {@code none} or
+ * an empty spec injects nothing.
  */
 public record FaultSpec(
     long seed,
@@ -46,6 +47,7 @@ public record FaultSpec(
     Duration lag) {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
   private static final Duration DEFAULT_SLOW = Duration.ofSeconds(2);
+
   /** {@code revoke=once} picks a request within this many. */
   static final int REVOKE_ONCE_WITHIN = 100;
 
@@ -72,11 +74,17 @@ public record FaultSpec(
 
   /** True when this spec injects anything. */
   public boolean active() {
-    return serverErrors > 0 || rateLimited > 0 || resets > 0 || slow > 0 || revokeAt > 0 || !lag.isZero();
+    return serverErrors > 0
+        || rateLimited > 0
+        || resets > 0
+        || slow > 0
+        || revokeAt > 0
+        || !lag.isZero();
   }
 
   /**
-   * Parses a spec; the message of the IllegalArgumentException says which part is wrong and how to write it.
+   * Parses a spec; the message of the IllegalArgumentException says which part is wrong and how to
+   * write it.
    */
   public static FaultSpec parse(String spec) {
     String text = spec == null ? "" : spec.strip();
@@ -122,11 +130,13 @@ public record FaultSpec(
     long revokeAt = 0;
     if (revoke != null) {
       if (revoke.equalsIgnoreCase("once")) {
-        revokeAt = 1 + Math.floorMod(FaultInjector.mix(s, "revoke".hashCode(), 0), REVOKE_ONCE_WITHIN);
+        revokeAt =
+            1 + Math.floorMod(FaultInjector.mix(s, "revoke".hashCode(), 0), REVOKE_ONCE_WITHIN);
       } else {
         revokeAt = number("revoke", revoke);
         if (revokeAt < 1) {
-          throw new IllegalArgumentException("revoke must be once or a request number from 1, got " + revoke);
+          throw new IllegalArgumentException(
+              "revoke must be once or a request number from 1, got " + revoke);
         }
       }
     }
@@ -141,7 +151,9 @@ public record FaultSpec(
       "write faults as seed=N,5xx=RATE,429=RATE,reset=RATE,lost=RATE,slow=RATE[:DURATION],revoke=once|N,lag=DURATION"
           + " (rates from 0 to 1, durations like 500ms or 2s)";
 
-  /** The canonical spec, seed included, so that a run can be replayed with exactly the same faults. */
+  /**
+   * The canonical spec, seed included, so that a run can be replayed with exactly the same faults.
+   */
   @Override
   public String toString() {
     if (!active()) {
@@ -182,7 +194,8 @@ public record FaultSpec(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(name + " must be a rate from 0 to 1, such as 0.05; got \"" + value + "\"");
+    throw new IllegalArgumentException(
+        name + " must be a rate from 0 to 1, such as 0.05; got \"" + value + "\"");
   }
 
   private static long number(String name, String value) {
@@ -196,7 +209,8 @@ public record FaultSpec(
   private static Duration duration(String name, String value) {
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new IllegalArgumentException(name + " must be a duration such as 500ms, 2s or 1m; got \"" + value + "\"");
+      throw new IllegalArgumentException(
+          name + " must be a duration such as 500ms, 2s or 1m; got \"" + value + "\"");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

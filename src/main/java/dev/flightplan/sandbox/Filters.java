@@ -8,11 +8,17 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** The {@code filter[...]} and {@code sort} semantics every collection shares: any of the comma-separated values. */
+/**
+ * The {@code filter[...]} and {@code sort} semantics every collection shares: any of the
+ * comma-separated values.
+ */
 final class Filters {
   private Filters() {}
 
-  /** Keeps records whose value is one of the filter's values; keeps everything when the filter is absent. */
+  /**
+   * Keeps records whose value is one of the filter's values; keeps everything when the filter is
+   * absent.
+   */
   static <T> Predicate<T> matches(Query q, String filter, Function<T, String> value) {
     String name = "filter[" + filter + "]";
     List<String> wanted = q.list(name);
@@ -20,8 +26,9 @@ final class Filters {
   }
 
   /**
-   * Keeps records whose email (or Apple ID) is one of the filter's values, ignoring case: the team has one tester and
-   * one user per address, whatever its case. Keeps everything when the filter is absent.
+   * Keeps records whose email (or Apple ID) is one of the filter's values, ignoring case: the team
+   * has one tester and one user per address, whatever its case. Keeps everything when the filter is
+   * absent.
    */
   static <T> Predicate<T> matchesEmail(Query q, String filter, Function<T, String> email) {
     String name = "filter[" + filter + "]";
@@ -40,7 +47,9 @@ final class Filters {
     return t -> !q.has(name) || values.apply(t).stream().anyMatch(wanted::contains);
   }
 
-  /** The order the request's {@code sort} keys ask for ({@code -} for descending), stable otherwise. */
+  /**
+   * The order the request's {@code sort} keys ask for ({@code -} for descending), stable otherwise.
+   */
   static <T> Comparator<T> order(List<String> keys, Map<String, Comparator<T>> byKey) {
     Comparator<T> order = (a, b) -> 0;
     for (String key : keys) {

@@ -3,9 +3,9 @@ package dev.flightplan.sandbox;
 import java.util.Objects;
 
 /**
- * A beta group of one app. {@code publicLinkId} is generated the first time a public link is enabled and kept
- * afterwards, so the link stays the same when it is switched off and on again; {@code publicLinkLimit} is null
- * until set. {@code createdDate} is an ISO-8601 instant.
+ * A beta group of one app. {@code publicLinkId} is generated the first time a public link is
+ * enabled and kept afterwards, so the link stays the same when it is switched off and on again;
+ * {@code publicLinkLimit} is null until set. {@code createdDate} is an ISO-8601 instant.
  */
 record Group(
     String id,
@@ -33,22 +33,70 @@ record Group(
   }
 
   Group withName(String newName) {
-    return new Group(id, app, newName, createdDate, internal, accessToAllBuilds, publicLinkEnabled,
-        publicLinkLimitEnabled, publicLinkLimit, publicLinkId, feedbackEnabled, appleSiliconMac, appleVision);
+    return new Group(
+        id,
+        app,
+        newName,
+        createdDate,
+        internal,
+        accessToAllBuilds,
+        publicLinkEnabled,
+        publicLinkLimitEnabled,
+        publicLinkLimit,
+        publicLinkId,
+        feedbackEnabled,
+        appleSiliconMac,
+        appleVision);
   }
 
   Group withPublicLink(boolean enabled, String linkId) {
-    return new Group(id, app, name, createdDate, internal, accessToAllBuilds, enabled, publicLinkLimitEnabled,
-        publicLinkLimit, linkId, feedbackEnabled, appleSiliconMac, appleVision);
+    return new Group(
+        id,
+        app,
+        name,
+        createdDate,
+        internal,
+        accessToAllBuilds,
+        enabled,
+        publicLinkLimitEnabled,
+        publicLinkLimit,
+        linkId,
+        feedbackEnabled,
+        appleSiliconMac,
+        appleVision);
   }
 
   Group withPublicLinkLimit(boolean enabled, Integer limit) {
-    return new Group(id, app, name, createdDate, internal, accessToAllBuilds, publicLinkEnabled, enabled, limit,
-        publicLinkId, feedbackEnabled, appleSiliconMac, appleVision);
+    return new Group(
+        id,
+        app,
+        name,
+        createdDate,
+        internal,
+        accessToAllBuilds,
+        publicLinkEnabled,
+        enabled,
+        limit,
+        publicLinkId,
+        feedbackEnabled,
+        appleSiliconMac,
+        appleVision);
   }
 
   Group withFlags(boolean feedback, boolean siliconMac, boolean vision) {
-    return new Group(id, app, name, createdDate, internal, accessToAllBuilds, publicLinkEnabled,
-        publicLinkLimitEnabled, publicLinkLimit, publicLinkId, feedback, siliconMac, vision);
+    return new Group(
+        id,
+        app,
+        name,
+        createdDate,
+        internal,
+        accessToAllBuilds,
+        publicLinkEnabled,
+        publicLinkLimitEnabled,
+        publicLinkLimit,
+        publicLinkId,
+        feedback,
+        siliconMac,
+        vision);
   }
 }

@@ -10,28 +10,48 @@ import java.util.Set;
 final class GroupEndpoints {
   /** The spec lets a group include up to 1000 of its builds, unlike the usual 50. */
   static final int MAX_BUILDS_INCLUDE_LIMIT = 1000;
+
   private static final String TYPE = "betaGroups";
   private static final Set<String> CREATE_ATTRIBUTES =
-      Set.of("name", "isInternalGroup", "hasAccessToAllBuilds", "publicLinkEnabled", "publicLinkLimitEnabled",
-          "publicLinkLimit", "feedbackEnabled");
+      Set.of(
+          "name",
+          "isInternalGroup",
+          "hasAccessToAllBuilds",
+          "publicLinkEnabled",
+          "publicLinkLimitEnabled",
+          "publicLinkLimit",
+          "feedbackEnabled");
   private static final Set<String> UPDATE_ATTRIBUTES =
-      Set.of("name", "publicLinkEnabled", "publicLinkLimitEnabled", "publicLinkLimit", "feedbackEnabled",
-          "iosBuildsAvailableForAppleSiliconMac", "iosBuildsAvailableForAppleVision");
+      Set.of(
+          "name",
+          "publicLinkEnabled",
+          "publicLinkLimitEnabled",
+          "publicLinkLimit",
+          "feedbackEnabled",
+          "iosBuildsAvailableForAppleSiliconMac",
+          "iosBuildsAvailableForAppleVision");
   private static final Map<String, String> CREATE_ONLY =
       Map.of(
           "isInternalGroup", "'isInternalGroup' can only be set when the group is created.",
-          "hasAccessToAllBuilds", "'hasAccessToAllBuilds' can only be set when the group is created.");
+          "hasAccessToAllBuilds",
+              "'hasAccessToAllBuilds' can only be set when the group is created.");
   private static final Map<String, String> UPDATE_ONLY =
       Map.of(
-          "iosBuildsAvailableForAppleSiliconMac", "'iosBuildsAvailableForAppleSiliconMac' can only be set by an update.",
-          "iosBuildsAvailableForAppleVision", "'iosBuildsAvailableForAppleVision' can only be set by an update.");
+          "iosBuildsAvailableForAppleSiliconMac",
+              "'iosBuildsAvailableForAppleSiliconMac' can only be set by an update.",
+          "iosBuildsAvailableForAppleVision",
+              "'iosBuildsAvailableForAppleVision' can only be set by an update.");
   private static final Map<String, Comparator<Group>> SORTS =
       Map.of(
-          "name", Comparator.comparing(Group::name),
-          "createdDate", Comparator.comparing(Group::createdDate),
-          "publicLinkEnabled", Comparator.comparing(Group::publicLinkEnabled),
+          "name",
+          Comparator.comparing(Group::name),
+          "createdDate",
+          Comparator.comparing(Group::createdDate),
+          "publicLinkEnabled",
+          Comparator.comparing(Group::publicLinkEnabled),
           "publicLinkLimit",
-          Comparator.comparing(Group::publicLinkLimit, Comparator.nullsFirst(Comparator.naturalOrder())));
+          Comparator.comparing(
+              Group::publicLinkLimit, Comparator.nullsFirst(Comparator.naturalOrder())));
 
   private final SandboxState state;
   private final Operations operations;
@@ -48,24 +68,48 @@ final class GroupEndpoints {
   List<Route> routes() {
     QuerySpec list =
         withIncludes(QuerySpec.builder())
-            .filter("app").filter("name").filter("isInternalGroup", "true", "false")
-            .filter("publicLinkEnabled", "true", "false").filter("publicLinkLimitEnabled", "true", "false")
-            .filter("publicLink").filter("builds").filter("id")
-            .sort("name", "-name", "createdDate", "-createdDate", "publicLinkEnabled", "-publicLinkEnabled",
-                "publicLinkLimit", "-publicLinkLimit")
+            .filter("app")
+            .filter("name")
+            .filter("isInternalGroup", "true", "false")
+            .filter("publicLinkEnabled", "true", "false")
+            .filter("publicLinkLimitEnabled", "true", "false")
+            .filter("publicLink")
+            .filter("builds")
+            .filter("id")
+            .sort(
+                "name",
+                "-name",
+                "createdDate",
+                "-createdDate",
+                "publicLinkEnabled",
+                "-publicLinkEnabled",
+                "publicLinkLimit",
+                "-publicLinkLimit")
             .paged()
             .build();
     return List.of(
         new Route("GET", "/v1/betaGroups", list, this::list),
         new Route("POST", "/v1/betaGroups", QuerySpec.NONE, this::create),
-        new Route("GET", "/v1/betaGroups/{id}", withIncludes(QuerySpec.builder()).build(),
+        new Route(
+            "GET",
+            "/v1/betaGroups/{id}",
+            withIncludes(QuerySpec.builder()).build(),
             r -> views.one(r, TYPE, state.group(r.id()).id())),
         new Route("PATCH", "/v1/betaGroups/{id}", QuerySpec.NONE, this::update),
-        new Route("DELETE", "/v1/betaGroups/{id}", QuerySpec.NONE,
+        new Route(
+            "DELETE",
+            "/v1/betaGroups/{id}",
+            QuerySpec.NONE,
             Routes.noContent(r -> operations.deleteGroup(r.id()))),
-        new Route("GET", "/v1/apps/{id}/betaGroups", Routes.toManyRelated(TYPE, FieldNames.BETA_GROUPS),
+        new Route(
+            "GET",
+            "/v1/apps/{id}/betaGroups",
+            Routes.toManyRelated(TYPE, FieldNames.BETA_GROUPS),
             r -> views.page(r, TYPE, idsOfApp(r))),
-        new Route("GET", "/v1/apps/{id}/relationships/betaGroups", Routes.toManyRelationship(),
+        new Route(
+            "GET",
+            "/v1/apps/{id}/relationships/betaGroups",
+            Routes.toManyRelationship(),
             r -> views.linkages(r, TYPE, idsOfApp(r))));
   }
 
@@ -88,10 +132,19 @@ final class GroupEndpoints {
             .filter(Filters.matches(q, "app", Group::app))
             .filter(Filters.matches(q, "name", Group::name))
             .filter(Filters.matches(q, "isInternalGroup", g -> String.valueOf(g.internal())))
-            .filter(Filters.matches(q, "publicLinkEnabled", g -> String.valueOf(g.publicLinkEnabled())))
-            .filter(Filters.matches(q, "publicLinkLimitEnabled", g -> String.valueOf(g.publicLinkLimitEnabled())))
-            .filter(Filters.matches(q, "publicLink", g -> g.publicLinkEnabled() ? g.publicLink() : null))
-            .filter(Filters.matchesAny(q, "builds", g -> state.builds().ofGroup(g.id()).stream().map(Build::id).toList()))
+            .filter(
+                Filters.matches(q, "publicLinkEnabled", g -> String.valueOf(g.publicLinkEnabled())))
+            .filter(
+                Filters.matches(
+                    q, "publicLinkLimitEnabled", g -> String.valueOf(g.publicLinkLimitEnabled())))
+            .filter(
+                Filters.matches(
+                    q, "publicLink", g -> g.publicLinkEnabled() ? g.publicLink() : null))
+            .filter(
+                Filters.matchesAny(
+                    q,
+                    "builds",
+                    g -> state.builds().ofGroup(g.id()).stream().map(Build::id).toList()))
             .filter(Filters.matches(q, "id", Group::id))
             .sorted(Filters.order(q.list("sort"), SORTS))
             .map(Group::id)
@@ -113,7 +166,8 @@ final class GroupEndpoints {
     String appId = Bodies.toOne(relationships, "app", "apps");
     if (appId == null) {
       throw ApiException.relationshipRequired(
-          "/data/relationships/app", "You must provide a value for the relationship 'app' with this request");
+          "/data/relationships/app",
+          "You must provide a value for the relationship 'app' with this request");
     }
     Group group =
         operations.createGroup(

@@ -3,9 +3,10 @@ package dev.flightplan.sandbox;
 import java.util.Objects;
 
 /**
- * Test information: per-app localizations, license agreement and review detail, and per-build "What to Test".
- * Values are checked where they change (a stored value is never re-judged by an update of another attribute);
- * locales are create-only and unique per app or build (a duplicate is 409 {@code ENTITY_ERROR.ATTRIBUTE.INVALID}).
+ * Test information: per-app localizations, license agreement and review detail, and per-build "What
+ * to Test". Values are checked where they change (a stored value is never re-judged by an update of
+ * another attribute); locales are create-only and unique per app or build (a duplicate is 409
+ * {@code ENTITY_ERROR.ATTRIBUTE.INVALID}).
  */
 final class InfoOperations {
   private final SandboxState state;
@@ -23,13 +24,23 @@ final class InfoOperations {
       throw ApiException.relatedNotFound("/data/relationships/app/data/id", "apps", wanted.app());
     }
     Values.locale(wanted.locale(), "/data/attributes/locale");
-    if (builds.localizationsOfApp(wanted.app()).stream().anyMatch(l -> l.locale().equals(wanted.locale()))) {
-      throw ApiException.attributeInvalid("/data/attributes/locale",
+    if (builds.localizationsOfApp(wanted.app()).stream()
+        .anyMatch(l -> l.locale().equals(wanted.locale()))) {
+      throw ApiException.attributeInvalid(
+          "/data/attributes/locale",
           "The app already has a beta app localization for the locale '" + wanted.locale() + "'.");
     }
     checkAppLocalization(wanted, null);
-    AppLocalization created = new AppLocalization(ids.uuid(), wanted.app(), wanted.locale(), wanted.description(),
-        wanted.feedbackEmail(), wanted.marketingUrl(), wanted.privacyPolicyUrl(), wanted.tvOsPrivacyPolicy());
+    AppLocalization created =
+        new AppLocalization(
+            ids.uuid(),
+            wanted.app(),
+            wanted.locale(),
+            wanted.description(),
+            wanted.feedbackEmail(),
+            wanted.marketingUrl(),
+            wanted.privacyPolicyUrl(),
+            wanted.tvOsPrivacyPolicy());
     builds.appLocalizations.put(created);
     return created;
   }
@@ -54,7 +65,8 @@ final class InfoOperations {
       Values.webUrl(l.privacyPolicyUrl(), "/data/attributes/privacyPolicyUrl");
     }
     if (before == null || !Objects.equals(l.tvOsPrivacyPolicy(), before.tvOsPrivacyPolicy())) {
-      Values.maxLength(l.tvOsPrivacyPolicy(), Values.MAX_TEXT, "/data/attributes/tvOsPrivacyPolicy");
+      Values.maxLength(
+          l.tvOsPrivacyPolicy(), Values.MAX_TEXT, "/data/attributes/tvOsPrivacyPolicy");
     }
   }
 
@@ -87,8 +99,13 @@ final class InfoOperations {
     }
     Values.locale(locale, "/data/attributes/locale");
     if (builds.localizationsOf(buildId).stream().anyMatch(l -> l.locale().equals(locale))) {
-      throw ApiException.attributeInvalid("/data/attributes/locale", "The build '" + builds.label(build)
-          + "' already has a beta build localization for the locale '" + locale + "'.");
+      throw ApiException.attributeInvalid(
+          "/data/attributes/locale",
+          "The build '"
+              + builds.label(build)
+              + "' already has a beta build localization for the locale '"
+              + locale
+              + "'.");
     }
     Values.maxLength(whatsNew, Values.MAX_TEXT, "/data/attributes/whatsNew");
     BuildLocalization created = new BuildLocalization(ids.uuid(), buildId, locale, whatsNew);
@@ -99,7 +116,8 @@ final class InfoOperations {
   BuildLocalization updateBuildLocalization(String id, String whatsNew) {
     BuildLocalization before = builds.buildLocalizations.get(id);
     Values.maxLength(whatsNew, Values.MAX_TEXT, "/data/attributes/whatsNew");
-    BuildLocalization updated = new BuildLocalization(id, before.build(), before.locale(), whatsNew);
+    BuildLocalization updated =
+        new BuildLocalization(id, before.build(), before.locale(), whatsNew);
     builds.buildLocalizations.put(updated);
     return updated;
   }

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders test information and the resources around groups and App Clips, shaped like the OpenAPI schemas
- * {@code BetaAppLocalization}, {@code BetaLicenseAgreement}, {@code BetaAppReviewDetail},
- * {@code BetaRecruitmentCriterion}, {@code BetaRecruitmentCriterionOption},
- * {@code BetaRecruitmentCriterionCompatibleBuildCheck}, {@code BetaAppClipInvocation},
- * {@code BetaAppClipInvocationLocalization}, {@code BuildBetaNotification} and {@code BetaTesterInvitation}.
+ * Renders test information and the resources around groups and App Clips, shaped like the OpenAPI
+ * schemas {@code BetaAppLocalization}, {@code BetaLicenseAgreement}, {@code BetaAppReviewDetail},
+ * {@code BetaRecruitmentCriterion}, {@code BetaRecruitmentCriterionOption}, {@code
+ * BetaRecruitmentCriterionCompatibleBuildCheck}, {@code BetaAppClipInvocation}, {@code
+ * BetaAppClipInvocationLocalization}, {@code BuildBetaNotification} and {@code
+ * BetaTesterInvitation}.
  */
 final class InfoResources {
   /** The options catalogue is one resource with a fixed id. */
@@ -26,7 +27,8 @@ final class InfoResources {
     this.resources = resources;
   }
 
-  ObjectNode appLocalization(AppLocalization l, Set<String> fields, Map<String, Resources.Linkages> included) {
+  ObjectNode appLocalization(
+      AppLocalization l, Set<String> fields, Map<String, Resources.Linkages> included) {
     return resource("betaAppLocalizations", l.id(), fields)
         .put("feedbackEmail", l.feedbackEmail())
         .put("marketingUrl", l.marketingUrl())
@@ -37,14 +39,16 @@ final class InfoResources {
         .withRelationships(OF_AN_APP, included);
   }
 
-  ObjectNode license(LicenseAgreement l, Set<String> fields, Map<String, Resources.Linkages> included) {
+  ObjectNode license(
+      LicenseAgreement l, Set<String> fields, Map<String, Resources.Linkages> included) {
     return resource("betaLicenseAgreements", l.id(), fields)
         .put("agreementText", l.agreementText())
         .withRelationships(OF_AN_APP, included);
   }
 
   /** The demo password is returned, as the API's schema lists it among the attributes. */
-  ObjectNode reviewDetail(ReviewDetail d, Set<String> fields, Map<String, Resources.Linkages> included) {
+  ObjectNode reviewDetail(
+      ReviewDetail d, Set<String> fields, Map<String, Resources.Linkages> included) {
     return resource("betaAppReviewDetails", d.id(), fields)
         .put("contactFirstName", d.contactFirstName())
         .put("contactLastName", d.contactLastName())
@@ -60,22 +64,28 @@ final class InfoResources {
   ObjectNode criterion(Criterion c, Set<String> fields) {
     return resource("betaRecruitmentCriteria", c.id(), fields)
         .put("lastModifiedDate", c.lastModifiedDate())
-        .array("deviceFamilyOsVersionFilters", filters -> {
-          for (Criterion.OsFilter f : c.filters()) {
-            ObjectNode filter = filters.addObject().put("deviceFamily", f.deviceFamily());
-            Resources.put(filter, null, "minimumOsInclusive", f.minimumOsInclusive());
-            Resources.put(filter, null, "maximumOsInclusive", f.maximumOsInclusive());
-          }
-        })
+        .array(
+            "deviceFamilyOsVersionFilters",
+            filters -> {
+              for (Criterion.OsFilter f : c.filters()) {
+                ObjectNode filter = filters.addObject().put("deviceFamily", f.deviceFamily());
+                Resources.put(filter, null, "minimumOsInclusive", f.minimumOsInclusive());
+                Resources.put(filter, null, "maximumOsInclusive", f.maximumOsInclusive());
+              }
+            })
         .withoutRelationships();
   }
 
   ObjectNode options(Set<String> fields) {
     return resource("betaRecruitmentCriterionOptions", OPTIONS_ID, fields)
-        .array("deviceFamilyOsVersions", families -> CriterionOptions.VERSIONS.forEach((family, versions) -> {
-          ObjectNode entry = families.addObject().put("deviceFamily", family);
-          versions.forEach(entry.putArray("osVersions")::add);
-        }))
+        .array(
+            "deviceFamilyOsVersions",
+            families ->
+                CriterionOptions.VERSIONS.forEach(
+                    (family, versions) -> {
+                      ObjectNode entry = families.addObject().put("deviceFamily", family);
+                      versions.forEach(entry.putArray("osVersions")::add);
+                    }))
         .withoutRelationships();
   }
 
@@ -86,7 +96,8 @@ final class InfoResources {
         .withoutRelationships();
   }
 
-  ObjectNode invocation(ClipInvocation i, Set<String> fields, Map<String, Resources.Linkages> included) {
+  ObjectNode invocation(
+      ClipInvocation i, Set<String> fields, Map<String, Resources.Linkages> included) {
     return resource("betaAppClipInvocations", i.id(), fields)
         .put("url", i.url())
         .withRelationships(INVOCATION_RELATIONSHIPS, included);

@@ -25,24 +25,35 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * The sandbox's API key: key id, issuer id and an EC P-256 key pair. The private key is written exactly in the
- * layout of the {@code AuthKey_<KEYID>.p8} files Apple hands out (PKCS#8 holding the curve and the public point),
- * which lets the sandbox recover the public key from the file alone and lets clients treat it like a real key.
+ * The sandbox's API key: key id, issuer id and an EC P-256 key pair. The private key is written
+ * exactly in the layout of the {@code AuthKey_<KEYID>.p8} files Apple hands out (PKCS#8 holding the
+ * curve and the public point), which lets the sandbox recover the public key from the file alone
+ * and lets clients treat it like a real key.
  */
 record KeyMaterial(
-    String keyId, String issuerId, ECPrivateKey privateKey, ECPublicKey publicKey, Path privateKeyFile,
+    String keyId,
+    String issuerId,
+    ECPrivateKey privateKey,
+    ECPublicKey publicKey,
+    Path privateKeyFile,
     Path credentialsFile) {
   static final String CREDENTIALS_FILE = "sandbox-credentials.json";
 
-  private static final byte[] PREFIX = hex("308193020100301306072a8648ce3d020106082a8648ce3d030107047930770201010420");
+  private static final byte[] PREFIX =
+      hex("308193020100301306072a8648ce3d020106082a8648ce3d030107047930770201010420");
   private static final byte[] MIDDLE = hex("a00a06082a8648ce3d030107a144034200" + "04");
   private static final int LENGTH = PREFIX.length + 32 + MIDDLE.length + 64;
 
   /** A fresh key, not written anywhere (memory mode). */
   static KeyMaterial generate(Ids ids) throws IOException {
     KeyPair pair = newPair();
-    return new KeyMaterial(ids.keyId(), UUID.randomUUID().toString(), (ECPrivateKey) pair.getPrivate(),
-        (ECPublicKey) pair.getPublic(), null, null);
+    return new KeyMaterial(
+        ids.keyId(),
+        UUID.randomUUID().toString(),
+        (ECPrivateKey) pair.getPrivate(),
+        (ECPublicKey) pair.getPublic(),
+        null,
+        null);
   }
 
   /** The key persisted in {@code dir}, created there on first use. */
@@ -56,22 +67,36 @@ record KeyMaterial(
         keyFile = dir.resolve("AuthKey_" + keyId + ".p8");
       }
       byte[] der = fromPem(Files.readString(keyFile, StandardCharsets.US_ASCII), keyFile);
-      return fromDer(keyId, json.path("issuerId").asText(), der, keyFile.toAbsolutePath(), credentials.toAbsolutePath());
+      return fromDer(
+          keyId,
+          json.path("issuerId").asText(),
+          der,
+          keyFile.toAbsolutePath(),
+          credentials.toAbsolutePath());
     }
     KeyMaterial fresh = generate(ids);
     Path keyFile = dir.resolve("AuthKey_" + fresh.keyId() + ".p8").toAbsolutePath();
     writePrivate(keyFile, fresh.privateKeyPem());
-    var json = mapper.createObjectNode()
-        .put("keyId", fresh.keyId())
-        .put("issuerId", fresh.issuerId())
-        .put("privateKeyPath", keyFile.toString());
-    Files.writeString(credentials, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
-    return new KeyMaterial(fresh.keyId(), fresh.issuerId(), fresh.privateKey(), fresh.publicKey(), keyFile,
+    var json =
+        mapper
+            .createObjectNode()
+            .put("keyId", fresh.keyId())
+            .put("issuerId", fresh.issuerId())
+            .put("privateKeyPath", keyFile.toString());
+    Files.writeString(
+        credentials, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+    return new KeyMaterial(
+        fresh.keyId(),
+        fresh.issuerId(),
+        fresh.privateKey(),
+        fresh.publicKey(),
+        keyFile,
         credentials.toAbsolutePath());
   }
 
   SandboxCredentials credentials() {
-    return new SandboxCredentials(keyId, issuerId, privateKeyPem(), privateKeyFile, credentialsFile);
+    return new SandboxCredentials(
+        keyId, issuerId, privateKeyPem(), privateKeyFile, credentialsFile);
   }
 
   String privateKeyPem() {
@@ -82,11 +107,13 @@ record KeyMaterial(
     int point = PREFIX.length + 32 + MIDDLE.length;
     System.arraycopy(unsigned32(publicKey.getW().getAffineX()), 0, der, point, 32);
     System.arraycopy(unsigned32(publicKey.getW().getAffineY()), 0, der, point + 32, 32);
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
   }
 
-  private static KeyMaterial fromDer(String keyId, String issuerId, byte[] der, Path keyFile, Path credentials)
+  private static KeyMaterial fromDer(
+      String keyId, String issuerId, byte[] der, Path keyFile, Path credentials)
       throws IOException {
     int point = PREFIX.length + 32 + MIDDLE.length;
     if (der.length != LENGTH
@@ -96,10 +123,14 @@ record KeyMaterial(
     }
     try {
       KeyFactory factory = KeyFactory.getInstance("EC");
-      ECPrivateKey privateKey = (ECPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(der));
-      ECPoint w = new ECPoint(new BigInteger(1, Arrays.copyOfRange(der, point, point + 32)),
-          new BigInteger(1, Arrays.copyOfRange(der, point + 32, point + 64)));
-      ECPublicKey publicKey = (ECPublicKey) factory.generatePublic(new ECPublicKeySpec(w, privateKey.getParams()));
+      ECPrivateKey privateKey =
+          (ECPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(der));
+      ECPoint w =
+          new ECPoint(
+              new BigInteger(1, Arrays.copyOfRange(der, point, point + 32)),
+              new BigInteger(1, Arrays.copyOfRange(der, point + 32, point + 64)));
+      ECPublicKey publicKey =
+          (ECPublicKey) factory.generatePublic(new ECPublicKeySpec(w, privateKey.getParams()));
       requirePair(privateKey, publicKey, keyFile);
       return new KeyMaterial(keyId, issuerId, privateKey, publicKey, keyFile, credentials);
     } catch (GeneralSecurityException e) {
@@ -118,7 +149,8 @@ record KeyMaterial(
     verifier.initVerify(publicKey);
     verifier.update(probe);
     if (!verifier.verify(signature)) {
-      throw new IOException(keyFile + " holds a public point that does not belong to its private key");
+      throw new IOException(
+          keyFile + " holds a public point that does not belong to its private key");
     }
   }
 
@@ -134,7 +166,8 @@ record KeyMaterial(
 
   private static void writePrivate(Path file, String pem) throws IOException {
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(file); // not a POSIX file system: its own defaults apply
     } catch (FileAlreadyExistsException e) {
@@ -144,8 +177,10 @@ record KeyMaterial(
   }
 
   private static byte[] fromPem(String pem, Path file) throws IOException {
-    String body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
-        .replaceAll("\\s", "");
+    String body =
+        pem.replace("-----BEGIN PRIVATE KEY-----", "")
+            .replace("-----END PRIVATE KEY-----", "")
+            .replaceAll("\\s", "");
     try {
       return Base64.getDecoder().decode(body);
     } catch (IllegalArgumentException e) {

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Who is in which group, changed from either side (the group's {@code betaTesters}, the tester's
- * {@code betaGroups}), and testers leaving a whole app. Every change checks everything first, including
- * {@link TesterLimits}, and changes nothing when it refuses.
+ * {@code betaGroups}), and testers leaving a whole app. Every change checks everything first,
+ * including {@link TesterLimits}, and changes nothing when it refuses.
  */
 final class MembershipOperations {
   private final SandboxState state;
@@ -30,7 +30,11 @@ final class MembershipOperations {
       if (tester.groups().contains(groupId)) {
         throw ApiException.relationshipInvalid(
             "/data/" + testerIds.indexOf(tester.id()) + "/id",
-            "The beta tester '" + tester.id() + "' is already a member of the beta group '" + groupId + "'");
+            "The beta tester '"
+                + tester.id()
+                + "' is already a member of the beta group '"
+                + groupId
+                + "'");
       }
       if (group.internal()) {
         requireUser(tester);
@@ -40,15 +44,23 @@ final class MembershipOperations {
     testers.forEach(t -> join(t, group));
   }
 
-  /** Tester side: every group must exist (404), none may have the tester already (409); the limits hold. */
+  /**
+   * Tester side: every group must exist (404), none may have the tester already (409); the limits
+   * hold.
+   */
   void joinGroups(String testerId, List<String> groupIds) {
     Tester tester = state.tester(testerId);
     List<Group> groups = new ArrayList<>();
     for (String id : new LinkedHashSet<>(groupIds)) {
       Group group = state.group(id);
       if (tester.groups().contains(id)) {
-        throw ApiException.relationshipInvalid("/data/" + groupIds.indexOf(id) + "/id",
-            "The beta tester '" + testerId + "' is already a member of the beta group '" + id + "'");
+        throw ApiException.relationshipInvalid(
+            "/data/" + groupIds.indexOf(id) + "/id",
+            "The beta tester '"
+                + testerId
+                + "' is already a member of the beta group '"
+                + id
+                + "'");
       }
       if (group.internal()) {
         requireUser(tester);
@@ -68,7 +80,9 @@ final class MembershipOperations {
     }
   }
 
-  /** Group-side remove: every tester must exist (404); testers that are not members are left alone. */
+  /**
+   * Group-side remove: every tester must exist (404); testers that are not members are left alone.
+   */
   void removeMembers(String groupId, List<String> testerIds) {
     state.group(groupId);
     for (Tester tester : existingTesters(testerIds)) {
@@ -76,7 +90,10 @@ final class MembershipOperations {
     }
   }
 
-  /** The testers lose every group and every individually given build of the app, and their access to it. */
+  /**
+   * The testers lose every group and every individually given build of the app, and their access to
+   * it.
+   */
   void removeFromApp(String appId, List<String> testerIds) {
     state.app(appId);
     List<String> groupIds = state.groupsOfApp(appId).stream().map(Group::id).toList();
@@ -84,7 +101,10 @@ final class MembershipOperations {
       state.putTester(tester.losingApp(appId, groupIds));
       for (Build build : state.builds().ofTester(tester.id())) {
         if (build.app().equals(appId)) {
-          state.builds().builds.put(build.withTesters(Build.minus(build.individualTesters(), tester.id())));
+          state
+              .builds()
+              .builds
+              .put(build.withTesters(Build.minus(build.individualTesters(), tester.id())));
         }
       }
     }
@@ -92,7 +112,8 @@ final class MembershipOperations {
 
   void join(Tester tester, Group group) {
     Tester joined = tester.joining(group.id(), group.app());
-    // External groups send the invitation email; internal ones wait for a build (api-behaviour.md 5.2).
+    // External groups send the invitation email; internal ones wait for a build (api-behaviour.md
+    // 5.2).
     state.putTester(group.internal() ? joined : state.builds().invitedByAppStoreConnect(joined));
   }
 
@@ -112,6 +133,8 @@ final class MembershipOperations {
 
   static ApiException notAUser(String who) {
     return ApiException.unprocessable(
-        "'" + who + "' is not an App Store Connect user of this team; only users can be members of internal groups.");
+        "'"
+            + who
+            + "' is not an App Store Connect user of this team; only users can be members of internal groups.");
   }
 }

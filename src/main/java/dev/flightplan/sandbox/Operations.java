@@ -3,12 +3,12 @@ package dev.flightplan.sandbox;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The TestFlight rules the sandbox enforces on every change, over {@link SandboxState}. Each operation checks
- * everything first and changes nothing when it refuses, so a failed request leaves no partial effect.
+ * The TestFlight rules the sandbox enforces on every change, over {@link SandboxState}. Each
+ * operation checks everything first and changes nothing when it refuses, so a failed request leaves
+ * no partial effect.
  */
 final class Operations {
   static final int MAX_PUBLIC_LINK_LIMIT = 10_000;
@@ -21,7 +21,12 @@ final class Operations {
   private final MembershipOperations memberships;
   private final TesterLimits limits;
 
-  Operations(SandboxState state, Clock clock, Ids ids, BuildRules rules, BuildOperations buildOperations,
+  Operations(
+      SandboxState state,
+      Clock clock,
+      Ids ids,
+      BuildRules rules,
+      BuildOperations buildOperations,
       MembershipOperations memberships) {
     this.state = state;
     this.clock = clock;
@@ -63,19 +68,24 @@ final class Operations {
     checkName(c.appId(), null, c.name());
     if (Boolean.TRUE.equals(c.accessToAllBuilds()) && !internal) {
       throw ApiException.attributeInvalid(
-          "/data/attributes/hasAccessToAllBuilds", "Only internal groups can have access to all builds.");
+          "/data/attributes/hasAccessToAllBuilds",
+          "Only internal groups can have access to all builds.");
     }
-    checkPublicLink(internal, c.publicLinkEnabled(), c.publicLinkLimitEnabled(), c.publicLinkLimit());
+    checkPublicLink(
+        internal, c.publicLinkEnabled(), c.publicLinkLimitEnabled(), c.publicLinkLimit());
     checkLimitHasValue(Boolean.TRUE.equals(c.publicLinkLimitEnabled()), c.publicLinkLimit());
     if (!internal && state.groupsOfApp(c.appId()).stream().noneMatch(Group::internal)) {
-      throw ApiException.stateInvalid("An internal group is required before creating an external group.");
+      throw ApiException.stateInvalid(
+          "An internal group is required before creating an external group.");
     }
     List<Tester> newMembers = new ArrayList<>();
     for (int i = 0; i < c.testerIds().size(); i++) {
       Tester tester = state.testerOrNull(c.testerIds().get(i));
       if (tester == null) {
         throw ApiException.relatedNotFound(
-            "/data/relationships/betaTesters/data/" + i + "/id", "betaTesters", c.testerIds().get(i));
+            "/data/relationships/betaTesters/data/" + i + "/id",
+            "betaTesters",
+            c.testerIds().get(i));
       }
       newMembers.add(tester);
     }
@@ -114,7 +124,8 @@ final class Operations {
     limits.check(c.appId(), internal, newMembers.stream().map(Tester::id).toList());
     state.putGroup(group);
     newMembers.forEach(t -> memberships.join(state.tester(t.id()), group));
-    builds.forEach(b -> state.builds().builds.put(b.withGroups(Build.plus(b.groups(), group.id()))));
+    builds.forEach(
+        b -> state.builds().builds.put(b.withGroups(Build.plus(b.groups(), group.id()))));
     return group;
   }
 
@@ -127,7 +138,8 @@ final class Operations {
   private static void checkLimitHasValue(boolean limitEnabled, Integer limit) {
     if (limitEnabled && limit == null) {
       throw ApiException.attributeInvalid(
-          "/data/attributes/publicLinkLimitEnabled", "A public link limit can only be enabled with a publicLinkLimit.");
+          "/data/attributes/publicLinkLimitEnabled",
+          "A public link limit can only be enabled with a publicLinkLimit.");
     }
   }
 
@@ -136,25 +148,32 @@ final class Operations {
     if (p.name() != null) {
       checkName(group.app(), group.id(), p.name());
     }
-    checkPublicLink(group.internal(), p.publicLinkEnabled(), p.publicLinkLimitEnabled(), p.publicLinkLimit());
+    checkPublicLink(
+        group.internal(), p.publicLinkEnabled(), p.publicLinkLimitEnabled(), p.publicLinkLimit());
     checkLimitHasValue(
-        p.publicLinkLimitEnabled() != null ? p.publicLinkLimitEnabled() : group.publicLinkLimitEnabled(),
+        p.publicLinkLimitEnabled() != null
+            ? p.publicLinkLimitEnabled()
+            : group.publicLinkLimitEnabled(),
         p.publicLinkLimit() != null ? p.publicLinkLimit() : group.publicLinkLimit());
     // Only switching the link on needs a build; a link already on stays valid if its builds go.
-    if (Boolean.TRUE.equals(p.publicLinkEnabled()) && !group.publicLinkEnabled()
+    if (Boolean.TRUE.equals(p.publicLinkEnabled())
+        && !group.publicLinkEnabled()
         && state.builds().ofGroup(groupId).isEmpty()) {
       throw publicLinkNeedsBuild();
     }
     Group updated = p.name() == null ? group : group.withName(p.name());
     if (p.publicLinkEnabled() != null) {
       boolean enabled = p.publicLinkEnabled();
-      String linkId = enabled && group.publicLinkId() == null ? ids.publicLinkId() : group.publicLinkId();
+      String linkId =
+          enabled && group.publicLinkId() == null ? ids.publicLinkId() : group.publicLinkId();
       updated = updated.withPublicLink(enabled, linkId);
     }
     if (p.publicLinkLimitEnabled() != null || p.publicLinkLimit() != null) {
       updated =
           updated.withPublicLinkLimit(
-              p.publicLinkLimitEnabled() != null ? p.publicLinkLimitEnabled() : updated.publicLinkLimitEnabled(),
+              p.publicLinkLimitEnabled() != null
+                  ? p.publicLinkLimitEnabled()
+                  : updated.publicLinkLimitEnabled(),
               p.publicLinkLimit() != null ? p.publicLinkLimit() : updated.publicLinkLimit());
     }
     updated =
@@ -171,22 +190,30 @@ final class Operations {
   }
 
   /**
-   * Creates a tester in the given groups, or, when the team already has a tester with that email, adds the
-   * existing record to those groups and returns it: the team keeps one tester record per email address.
+   * Creates a tester in the given groups, or, when the team already has a tester with that email,
+   * adds the existing record to those groups and returns it: the team keeps one tester record per
+   * email address.
    */
-  Tester createTester(String email, String firstName, String lastName, List<String> groupIds, List<String> buildIds) {
+  Tester createTester(
+      String email,
+      String firstName,
+      String lastName,
+      List<String> groupIds,
+      List<String> buildIds) {
     List<Build> builds = new ArrayList<>();
     for (int i = 0; i < buildIds.size(); i++) {
       Build build = state.builds().builds.orNull(buildIds.get(i));
       if (build == null) {
-        throw ApiException.relatedNotFound("/data/relationships/builds/data/" + i + "/id", "builds", buildIds.get(i));
+        throw ApiException.relatedNotFound(
+            "/data/relationships/builds/data/" + i + "/id", "builds", buildIds.get(i));
       }
       rules.checkForTester(build);
       builds.add(build);
     }
     if (groupIds.isEmpty() && builds.isEmpty()) {
       throw ApiException.relationshipRequired(
-          "/data/relationships", "A beta tester must be created with at least one beta group or build.");
+          "/data/relationships",
+          "A beta tester must be created with at least one beta group or build.");
     }
     List<Group> groups = new ArrayList<>();
     for (int i = 0; i < groupIds.size(); i++) {
@@ -206,7 +233,9 @@ final class Operations {
     builds.forEach(b -> limits.check(b.app(), false, List.of(joiner)));
     Tester tester = existing;
     if (tester == null) {
-      tester = new Tester(ids.uuid(), email, firstName, lastName, "EMAIL", "NOT_INVITED", List.of(), List.of());
+      tester =
+          new Tester(
+              ids.uuid(), email, firstName, lastName, "EMAIL", "NOT_INVITED", List.of(), List.of());
       state.putTester(tester);
     }
     for (Group group : groups) {
@@ -228,32 +257,40 @@ final class Operations {
 
   private void checkName(String appId, String groupId, String name) {
     if (name.isBlank()) {
-      throw ApiException.attributeInvalid("/data/attributes/name", "The name of a beta group must not be blank.");
+      throw ApiException.attributeInvalid(
+          "/data/attributes/name", "The name of a beta group must not be blank.");
     }
     String key = sameNameKey(name);
     for (Group other : state.groupsOfApp(appId)) {
       if (sameNameKey(other.name()).equals(key) && !other.id().equals(groupId)) {
         throw ApiException.attributeInvalid(
-            "/data/attributes/name", "A beta group named '" + other.name() + "' already exists for this app.");
+            "/data/attributes/name",
+            "A beta group named '" + other.name() + "' already exists for this app.");
       }
     }
   }
 
   /**
-   * Group names as App Store Connect holds them unique: ignoring case and Unicode normalisation ("Beta" and "beta",
-   * a composed and a decomposed "é"). Written here rather than shared with the client, as the sandbox stands for
-   * Apple's side: a mistake in the client's comparison must not be mirrored by the sandbox.
+   * Group names as App Store Connect holds them unique: ignoring case and Unicode normalisation
+   * ("Beta" and "beta", a composed and a decomposed "é"). Written here rather than shared with the
+   * client, as the sandbox stands for Apple's side: a mistake in the client's comparison must not
+   * be mirrored by the sandbox.
    */
   static String sameNameKey(String name) {
     String composed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
     return java.text.Normalizer.normalize(
-        composed.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFC);
+        composed.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT),
+        java.text.Normalizer.Form.NFC);
   }
 
-  private static void checkPublicLink(boolean internal, Boolean enabled, Boolean limitEnabled, Integer limit) {
-    if (internal && (Boolean.TRUE.equals(enabled) || Boolean.TRUE.equals(limitEnabled) || limit != null)) {
-      String attribute = Boolean.TRUE.equals(enabled) ? "publicLinkEnabled"
-          : Boolean.TRUE.equals(limitEnabled) ? "publicLinkLimitEnabled" : "publicLinkLimit";
+  private static void checkPublicLink(
+      boolean internal, Boolean enabled, Boolean limitEnabled, Integer limit) {
+    if (internal
+        && (Boolean.TRUE.equals(enabled) || Boolean.TRUE.equals(limitEnabled) || limit != null)) {
+      String attribute =
+          Boolean.TRUE.equals(enabled)
+              ? "publicLinkEnabled"
+              : Boolean.TRUE.equals(limitEnabled) ? "publicLinkLimitEnabled" : "publicLinkLimit";
       throw ApiException.attributeInvalid(
           "/data/attributes/" + attribute, "Internal groups cannot have a public link.");
     }

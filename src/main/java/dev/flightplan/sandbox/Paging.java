@@ -7,12 +7,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cursor paging as Apple does it: {@code limit} (defaulting small), an opaque {@code cursor} carried in the
- * {@code links.next} URL, and the list's total. The cursor encodes an offset into a list kept in a stable order,
- * which is all an in-memory emulator needs.
+ * Cursor paging as Apple does it: {@code limit} (defaulting small), an opaque {@code cursor}
+ * carried in the {@code links.next} URL, and the list's total. The cursor encodes an offset into a
+ * list kept in a stable order, which is all an in-memory emulator needs.
  */
 final class Paging {
-  /** Page size when a collection request sends no {@code limit}; small like Apple's, so clients send one. */
+  /**
+   * Page size when a collection request sends no {@code limit}; small like Apple's, so clients send
+   * one.
+   */
   static final int DEFAULT_PAGE_LIMIT = 20;
 
   /** The largest {@code limit} Apple allows on the collections the sandbox serves. */
@@ -25,7 +28,10 @@ final class Paging {
 
   private Paging() {}
 
-  /** One page of a list: its items, the list's total, the limit used, and the offset of the next page or -1. */
+  /**
+   * One page of a list: its items, the list's total, the limit used, and the offset of the next
+   * page or -1.
+   */
   record Page<T>(List<T> items, int total, int limit, int nextOffset) {
     Page {
       items = List.copyOf(items);
@@ -46,11 +52,18 @@ final class Paging {
     try {
       parsed = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw ApiException.invalidParameter(name, "'" + value + "' is not a valid value for '" + name + "': not an integer");
+      throw ApiException.invalidParameter(
+          name, "'" + value + "' is not a valid value for '" + name + "': not an integer");
     }
     if (parsed < 1 || parsed > max) {
       throw ApiException.invalidParameter(
-          name, "'" + parsed + "' is not a valid value for '" + name + "'. The value must be between 1 and " + max);
+          name,
+          "'"
+              + parsed
+              + "' is not a valid value for '"
+              + name
+              + "'. The value must be between 1 and "
+              + max);
     }
     return parsed;
   }
@@ -70,12 +83,15 @@ final class Paging {
     } catch (IllegalArgumentException e) {
       // falls through to the same answer as a well-encoded but meaningless cursor
     }
-    throw ApiException.invalidParameter("cursor", "'" + cursor + "' is not a valid cursor for this request");
+    throw ApiException.invalidParameter(
+        "cursor", "'" + cursor + "' is not a valid cursor for this request");
   }
 
   static String cursor(int offset) {
     String json = "{\"offset\":\"" + offset + "\"}";
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The page of {@code all} that the request's {@code limit} and {@code cursor} select. */
@@ -86,7 +102,9 @@ final class Paging {
     return new Page<>(all.subList(from, to), all.size(), limit, to < all.size() ? to : -1);
   }
 
-  /** The first {@code limit} items of a relationship, for an included relationship's {@code data}. */
+  /**
+   * The first {@code limit} items of a relationship, for an included relationship's {@code data}.
+   */
   static <T> Page<T> head(List<T> all, int limit) {
     int to = Math.min(limit, all.size());
     return new Page<>(all.subList(0, to), all.size(), limit, to < all.size() ? to : -1);

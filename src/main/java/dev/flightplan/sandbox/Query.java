@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The decoded query parameters of one request, in the order they were sent, plus the raw query string (kept so
- * that paging links repeat exactly what the client asked for). Each name appears at most once: the spec uses
- * {@code style=form, explode=false}, so several values are sent comma-separated in one parameter.
+ * The decoded query parameters of one request, in the order they were sent, plus the raw query
+ * string (kept so that paging links repeat exactly what the client asked for). Each name appears at
+ * most once: the spec uses {@code style=form, explode=false}, so several values are sent
+ * comma-separated in one parameter.
  */
 final class Query {
   private final String raw;
@@ -36,7 +37,10 @@ final class Query {
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1), name);
         if (params.putIfAbsent(name, value) != null) {
           throw ApiException.invalidParameter(
-              name, "The parameter '" + name + "' was given more than once; send several values comma-separated.");
+              name,
+              "The parameter '"
+                  + name
+                  + "' was given more than once; send several values comma-separated.");
         }
       }
     }
@@ -47,7 +51,8 @@ final class Query {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalidParameter(parameter, "The parameter '" + parameter + "' is not properly URL-encoded.");
+      throw ApiException.invalidParameter(
+          parameter, "The parameter '" + parameter + "' is not properly URL-encoded.");
     }
   }
 

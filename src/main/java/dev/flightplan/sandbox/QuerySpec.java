@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The query parameters one endpoint accepts: filters (with their allowed values, or any value when the set is
- * empty), the filters that must be given, sparse fieldsets per type, include values, per-relationship include
- * limits, sort keys, other parameters with their values (such as a metric's {@code period}), and whether the
- * endpoint is paged ({@code limit} up to {@link Paging#MAX_PAGE_LIMIT}, and {@code cursor}). Every name is one the OpenAPI document declares for that operation; declared parameters the
- * sandbox does not implement are left out, so they are refused loudly rather than silently ignored.
+ * The query parameters one endpoint accepts: filters (with their allowed values, or any value when
+ * the set is empty), the filters that must be given, sparse fieldsets per type, include values,
+ * per-relationship include limits, sort keys, other parameters with their values (such as a
+ * metric's {@code period}), and whether the endpoint is paged ({@code limit} up to {@link
+ * Paging#MAX_PAGE_LIMIT}, and {@code cursor}). Every name is one the OpenAPI document declares for
+ * that operation; declared parameters the sandbox does not implement are left out, so they are
+ * refused loudly rather than silently ignored.
  */
 record QuerySpec(
     Map<String, Set<String>> filters,
@@ -36,7 +38,10 @@ record QuerySpec(
     return new Builder();
   }
 
-  /** Refuses parameters the endpoint does not accept (400 ILLEGAL) and values it cannot take (400 INVALID). */
+  /**
+   * Refuses parameters the endpoint does not accept (400 ILLEGAL) and values it cannot take (400
+   * INVALID).
+   */
   void validate(Query query) {
     for (String name : query.names()) {
       if (name.startsWith("filter[") && filters.containsKey(inner(name))) {
@@ -63,7 +68,8 @@ record QuerySpec(
     for (String filter : requiredFilters) {
       String name = "filter[" + filter + "]";
       if (!query.has(name)) {
-        throw ApiException.missingParameter(name, "The parameter '" + name + "' is required for this request");
+        throw ApiException.missingParameter(
+            name, "The parameter '" + name + "' is required for this request");
       }
     }
   }
@@ -131,7 +137,10 @@ record QuerySpec(
       return this;
     }
 
-    /** A parameter other than filters, fields, include, sort and paging (e.g. {@code period}), with its values. */
+    /**
+     * A parameter other than filters, fields, include, sort and paging (e.g. {@code period}), with
+     * its values.
+     */
     Builder option(String name, String... allowed) {
       options.put(name, Set.of(allowed));
       return this;
@@ -144,7 +153,8 @@ record QuerySpec(
     }
 
     QuerySpec build() {
-      return new QuerySpec(filters, requiredFilters, fields, includes, includeLimits, sorts, options, paged);
+      return new QuerySpec(
+          filters, requiredFilters, fields, includes, includeLimits, sorts, options, paged);
     }
   }
 }

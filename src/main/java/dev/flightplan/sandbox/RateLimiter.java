@@ -7,8 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Apple's per-key allowance: at most {@code limit} authenticated requests in any rolling hour, measured on the
- * injected clock. Requests it refuses do not count.
+ * Apple's per-key allowance: at most {@code limit} authenticated requests in any rolling hour,
+ * measured on the injected clock. Requests it refuses do not count.
  */
 final class RateLimiter {
   private static final Duration WINDOW = Duration.ofHours(1);
@@ -42,7 +42,9 @@ final class RateLimiter {
     return limit - accepted.size();
   }
 
-  /** The header Apple puts on every response, e.g. {@code user-hour-lim:3600;user-hour-rem:3599;}. */
+  /**
+   * The header Apple puts on every response, e.g. {@code user-hour-lim:3600;user-hour-rem:3599;}.
+   */
   static String header(long limit, long remaining) {
     return "user-hour-lim:" + limit + ";user-hour-rem:" + remaining + ";";
   }

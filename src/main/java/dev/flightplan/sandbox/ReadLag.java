@@ -8,10 +8,11 @@ import java.util.Deque;
 import java.util.function.Function;
 
 /**
- * Makes reads trail writes by a fixed lag, as App Store Connect's do: every successful write leaves a copy of the
- * state that becomes what reads see only once the lag has passed; until then reads see the copy from before it. When
- * every write is old enough, reads see the live state again, so the lag is bounded. The copies are whole states, so
- * this is meant for states of test size. Called under the state lock for writes; thread-safe.
+ * Makes reads trail writes by a fixed lag, as App Store Connect's do: every successful write leaves
+ * a copy of the state that becomes what reads see only once the lag has passed; until then reads
+ * see the copy from before it. When every write is old enough, reads see the live state again, so
+ * the lag is bounded. The copies are whole states, so this is meant for states of test size. Called
+ * under the state lock for writes; thread-safe.
  */
 final class ReadLag {
   /** A copy of the state and the routes that read it. */
@@ -31,7 +32,10 @@ final class ReadLag {
     this.routes = routes;
   }
 
-  /** Before a write: when reads see the live state now, freeze it so that they keep seeing it for the lag. */
+  /**
+   * Before a write: when reads see the live state now, freeze it so that they keep seeing it for
+   * the lag.
+   */
   synchronized void beforeWrite(SandboxState live) {
     expire();
     if (pending.isEmpty()) {

@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One resource object being rendered by {@link Resources}' rules: its attributes in order, each left out when absent
- * or outside the sparse fieldset {@code fields} (null for all), then its relationships, if it has any. Type and id
- * are given once, for the resource and for its relationship links alike.
+ * One resource object being rendered by {@link Resources}' rules: its attributes in order, each
+ * left out when absent or outside the sparse fieldset {@code fields} (null for all), then its
+ * relationships, if it has any. Type and id are given once, for the resource and for its
+ * relationship links alike.
  */
 final class ResourceBuilder {
   private final Resources resources;
@@ -40,9 +41,13 @@ final class ResourceBuilder {
     return this;
   }
 
-  /** The resource with the relationships {@code rels}: links to each, and linkages for the included ones. */
+  /**
+   * The resource with the relationships {@code rels}: links to each, and linkages for the included
+   * ones.
+   */
   ObjectNode withRelationships(List<Resources.Rel> rels, Map<String, Resources.Linkages> included) {
-    return resources.resource(type, id, attributes, resources.relationships(type, id, rels, fields, included));
+    return resources.resource(
+        type, id, attributes, resources.relationships(type, id, rels, fields, included));
   }
 
   /** The resource, for a type that has no relationships. */

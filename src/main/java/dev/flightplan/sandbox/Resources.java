@@ -8,30 +8,44 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders the sandbox's records as JSON:API resource objects shaped like the OpenAPI schemas {@code App},
- * {@code BetaGroup}, {@code BetaTester} and {@code User} (and holds the helpers {@link BuildResources} and {@link InfoResources}
- * use for the others): attributes (absent values left out, as the schemas allow no nulls), relationships with
- * {@code links} where the schema has them and, only for included relationships, {@code data} (plus
- * {@code meta.paging} for to-many ones), and {@code links.self}. A non-null {@code fields} set is the request's
- * sparse fieldset. An included to-one relationship without a related resource has no {@code data}: the schemas
- * allow no null linkage.
+ * Renders the sandbox's records as JSON:API resource objects shaped like the OpenAPI schemas {@code
+ * App}, {@code BetaGroup}, {@code BetaTester} and {@code User} (and holds the helpers {@link
+ * BuildResources} and {@link InfoResources} use for the others): attributes (absent values left
+ * out, as the schemas allow no nulls), relationships with {@code links} where the schema has them
+ * and, only for included relationships, {@code data} (plus {@code meta.paging} for to-many ones),
+ * and {@code links.self}. A non-null {@code fields} set is the request's sparse fieldset. An
+ * included to-one relationship without a related resource has no {@code data}: the schemas allow no
+ * null linkage.
  */
 final class Resources {
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   // Only the TestFlight relationships of an app are rendered; Apple lists some forty more.
   private static final List<Rel> APP_RELATIONSHIPS =
-      Rel.linked("betaGroups", "preReleaseVersions", "betaAppLocalizations", "builds", "betaLicenseAgreement",
-          "betaAppReviewDetail", "appClips", "betaFeedbackScreenshotSubmissions", "betaFeedbackCrashSubmissions");
+      Rel.linked(
+          "betaGroups",
+          "preReleaseVersions",
+          "betaAppLocalizations",
+          "builds",
+          "betaLicenseAgreement",
+          "betaAppReviewDetail",
+          "appClips",
+          "betaFeedbackScreenshotSubmissions",
+          "betaFeedbackCrashSubmissions");
   private static final List<Rel> GROUP_RELATIONSHIPS =
-      Rel.linked("app", "builds", "betaTesters", "betaRecruitmentCriteria",
+      Rel.linked(
+          "app",
+          "builds",
+          "betaTesters",
+          "betaRecruitmentCriteria",
           "betaRecruitmentCriterionCompatibleBuildCheck");
   private static final List<Rel> TESTER_RELATIONSHIPS = Rel.linked("apps", "betaGroups", "builds");
   private static final List<Rel> USER_RELATIONSHIPS = Rel.linked("visibleApps");
 
   /**
-   * One relationship a resource renders: its name and whether its schema has {@code links} (some, like a build's
-   * {@code buildBundles}, have only {@code data} and {@code meta}, and are then rendered only when included).
+   * One relationship a resource renders: its name and whether its schema has {@code links} (some,
+   * like a build's {@code buildBundles}, have only {@code data} and {@code meta}, and are then
+   * rendered only when included).
    */
   record Rel(String name, boolean links) {
     static List<Rel> linked(String... names) {
@@ -39,7 +53,9 @@ final class Resources {
     }
   }
 
-  /** The linkages of one included relationship: to-many ones carry paging, to-one ones a single id. */
+  /**
+   * The linkages of one included relationship: to-many ones carry paging, to-one ones a single id.
+   */
   record Linkages(String type, Paging.Page<String> ids, boolean toOne) {
     static Linkages toMany(String type, List<String> all, int limit) {
       return new Linkages(type, Paging.head(all, limit), false);
@@ -65,8 +81,11 @@ final class Resources {
     put(attributes, fields, "primaryLocale", app.primaryLocale());
     ObjectNode relationships = JSON.objectNode();
     if (wanted(fields, "betaTesters")) {
-      // The spec declares this relationship links-only, and Apple offers no GET for it: only "self".
-      relationships.putObject("betaTesters").putObject("links")
+      // The spec declares this relationship links-only, and Apple offers no GET for it: only
+      // "self".
+      relationships
+          .putObject("betaTesters")
+          .putObject("links")
           .put("self", base + "/v1/apps/" + app.id() + "/relationships/betaTesters");
     }
     relationships(relationships, "apps", app.id(), APP_RELATIONSHIPS, fields, included);
@@ -105,7 +124,8 @@ final class Resources {
       a.putArray("appDevices");
     }
     ObjectNode relationships = JSON.objectNode();
-    relationships(relationships, "betaTesters", tester.id(), TESTER_RELATIONSHIPS, fields, included);
+    relationships(
+        relationships, "betaTesters", tester.id(), TESTER_RELATIONSHIPS, fields, included);
     return resource("betaTesters", tester.id(), a, relationships);
   }
 
@@ -147,15 +167,23 @@ final class Resources {
     return node;
   }
 
-  /** The relationships object of a resource: every wanted one, with links and, when included, linkages. */
-  ObjectNode relationships(String type, String id, List<Rel> rels, Set<String> fields,
-      Map<String, Linkages> included) {
+  /**
+   * The relationships object of a resource: every wanted one, with links and, when included,
+   * linkages.
+   */
+  ObjectNode relationships(
+      String type, String id, List<Rel> rels, Set<String> fields, Map<String, Linkages> included) {
     ObjectNode target = JSON.objectNode();
     relationships(target, type, id, rels, fields, included);
     return target;
   }
 
-  private void relationships(ObjectNode target, String type, String id, List<Rel> rels, Set<String> fields,
+  private void relationships(
+      ObjectNode target,
+      String type,
+      String id,
+      List<Rel> rels,
+      Set<String> fields,
       Map<String, Linkages> included) {
     for (Rel rel : rels) {
       String name = rel.name();
@@ -165,7 +193,8 @@ final class Resources {
       }
       ObjectNode relationship = target.putObject(name);
       if (rel.links()) {
-        relationship.putObject("links")
+        relationship
+            .putObject("links")
             .put("self", url(type, id) + "/relationships/" + name)
             .put("related", url(type, id) + "/" + name);
       }

@@ -2,7 +2,9 @@ package dev.flightplan.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What an endpoint answers: status, JSON body (null for 204) and, for 201, the new resource's URL. */
+/**
+ * What an endpoint answers: status, JSON body (null for 204) and, for 201, the new resource's URL.
+ */
 record Response(int status, JsonNode body, String location) {
   static Response ok(JsonNode body) {
     return new Response(200, body, null);

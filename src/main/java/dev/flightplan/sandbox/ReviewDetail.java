@@ -3,8 +3,9 @@ package dev.flightplan.sandbox;
 import java.util.Objects;
 
 /**
- * What Beta App Review needs to know about an app: contact and demo account. Exactly one per app, existing from
- * the start; every field may be null. {@link #toString()} masks the demo password, so that it never reaches a log.
+ * What Beta App Review needs to know about an app: contact and demo account. Exactly one per app,
+ * existing from the start; every field may be null. {@link #toString()} masks the demo password, so
+ * that it never reaches a log.
  */
 record ReviewDetail(
     String id,
@@ -28,10 +29,26 @@ record ReviewDetail(
 
   @Override
   public String toString() {
-    return "ReviewDetail[id=" + id + ", app=" + app + ", contactEmail=" + contactEmail + ", contactFirstName="
-        + contactFirstName + ", contactLastName=" + contactLastName + ", contactPhone=" + contactPhone
-        + ", demoAccountName=" + demoAccountName + ", demoAccountPassword="
-        + (demoAccountPassword == null ? null : "***") + ", demoAccountRequired=" + demoAccountRequired
-        + ", notes=" + notes + "]";
+    return "ReviewDetail[id="
+        + id
+        + ", app="
+        + app
+        + ", contactEmail="
+        + contactEmail
+        + ", contactFirstName="
+        + contactFirstName
+        + ", contactLastName="
+        + contactLastName
+        + ", contactPhone="
+        + contactPhone
+        + ", demoAccountName="
+        + demoAccountName
+        + ", demoAccountPassword="
+        + (demoAccountPassword == null ? null : "***")
+        + ", demoAccountRequired="
+        + demoAccountRequired
+        + ", notes="
+        + notes
+        + "]";
   }
 }

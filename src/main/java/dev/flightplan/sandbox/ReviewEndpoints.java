@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
 
-/** Beta App Review submissions (at most one per build, never updated or deleted) and tester invitations. */
+/**
+ * Beta App Review submissions (at most one per build, never updated or deleted) and tester
+ * invitations.
+ */
 final class ReviewEndpoints {
   private static final String TYPE = "betaAppReviewSubmissions";
 
@@ -21,21 +24,40 @@ final class ReviewEndpoints {
   }
 
   List<Route> routes() {
-    QuerySpec list = BuildInfoEndpoints.ofBuild(QuerySpec.builder(), TYPE, FieldNames.BETA_APP_REVIEW_SUBMISSIONS)
-        .filter("betaReviewState", ReviewOperations.REVIEW_STATES.toArray(String[]::new))
-        .requiredFilter("build")
-        .paged()
-        .build();
+    QuerySpec list =
+        BuildInfoEndpoints.ofBuild(
+                QuerySpec.builder(), TYPE, FieldNames.BETA_APP_REVIEW_SUBMISSIONS)
+            .filter("betaReviewState", ReviewOperations.REVIEW_STATES.toArray(String[]::new))
+            .requiredFilter("build")
+            .paged()
+            .build();
     return List.of(
-        new Route("GET", "/v1/betaAppReviewSubmissions", list, r -> views.page(r, TYPE, builds.submissions.all()
-            .stream()
-            .filter(Filters.matches(r.query(), "betaReviewState", ReviewSubmission::betaReviewState))
-            .filter(Filters.matches(r.query(), "build", ReviewSubmission::build))
-            .map(ReviewSubmission::id).toList())),
-        new Route("GET", "/v1/builds/{id}/betaAppReviewSubmission",
-            QuerySpec.builder().fields(TYPE, FieldNames.BETA_APP_REVIEW_SUBMISSIONS).build(), this::ofBuild),
-        new Route("GET", "/v1/betaAppReviewSubmissions/{id}",
-            BuildInfoEndpoints.ofBuild(QuerySpec.builder(), TYPE, FieldNames.BETA_APP_REVIEW_SUBMISSIONS).build(),
+        new Route(
+            "GET",
+            "/v1/betaAppReviewSubmissions",
+            list,
+            r ->
+                views.page(
+                    r,
+                    TYPE,
+                    builds.submissions.all().stream()
+                        .filter(
+                            Filters.matches(
+                                r.query(), "betaReviewState", ReviewSubmission::betaReviewState))
+                        .filter(Filters.matches(r.query(), "build", ReviewSubmission::build))
+                        .map(ReviewSubmission::id)
+                        .toList())),
+        new Route(
+            "GET",
+            "/v1/builds/{id}/betaAppReviewSubmission",
+            QuerySpec.builder().fields(TYPE, FieldNames.BETA_APP_REVIEW_SUBMISSIONS).build(),
+            this::ofBuild),
+        new Route(
+            "GET",
+            "/v1/betaAppReviewSubmissions/{id}",
+            BuildInfoEndpoints.ofBuild(
+                    QuerySpec.builder(), TYPE, FieldNames.BETA_APP_REVIEW_SUBMISSIONS)
+                .build(),
             r -> views.one(r, TYPE, builds.submissions.get(r.id()).id())),
         new Route("POST", "/v1/betaAppReviewSubmissions", QuerySpec.NONE, this::submit),
         new Route("POST", "/v1/betaTesterInvitations", QuerySpec.NONE, this::invite));
@@ -54,7 +76,8 @@ final class ReviewEndpoints {
   private Response submit(Request request) {
     ObjectNode data = Bodies.resource(bodies.document(request.body()), TYPE);
     Bodies.noAttributes(data);
-    String build = Bodies.requiredToOne(Bodies.relationships(data, Set.of("build")), "build", "builds");
+    String build =
+        Bodies.requiredToOne(Bodies.relationships(data, Set.of("build")), "build", "builds");
     ReviewSubmission submission = operations.submit(build);
     return views.created(TYPE, submission.id(), Query.parse(""));
   }
@@ -66,6 +89,7 @@ final class ReviewEndpoints {
     String app = Bodies.requiredToOne(relationships, "app", "apps");
     String id = operations.invite(app, Bodies.toOne(relationships, "betaTester", "betaTesters"));
     String url = views.resources().url("betaTesterInvitations", id);
-    return Response.created(Documents.single(views.info().action("betaTesterInvitations", id), url, null), url);
+    return Response.created(
+        Documents.single(views.info().action("betaTesterInvitations", id), url, null), url);
   }
 }

@@ -2,7 +2,9 @@ package dev.flightplan.sandbox;
 
 import java.util.Objects;
 
-/** The Beta App Review submission of one build (at most one per build) and where review has got to. */
+/**
+ * The Beta App Review submission of one build (at most one per build) and where review has got to.
+ */
 record ReviewSubmission(String id, String build, String betaReviewState, String submittedDate) {
   ReviewSubmission {
     Objects.requireNonNull(id, "id");

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the route for a method and path template; when there is none, {@link Coverage} says how Apple would answer
- * (404, 405, or 403 for an operation the sandbox does not emulate).
+ * Finds the route for a method and path template; when there is none, {@link Coverage} says how
+ * Apple would answer (404, 405, or 403 for an operation the sandbox does not emulate).
  */
 final class Router {
   private final Map<String, Map<String, Route>> byTemplate = new LinkedHashMap<>();
@@ -14,9 +14,12 @@ final class Router {
   Router(List<Route> routes) {
     for (Route route : routes) {
       Route previous =
-          byTemplate.computeIfAbsent(route.template(), t -> new LinkedHashMap<>()).put(route.method(), route);
+          byTemplate
+              .computeIfAbsent(route.template(), t -> new LinkedHashMap<>())
+              .put(route.method(), route);
       if (previous != null) {
-        throw new IllegalStateException("two routes for " + route.method() + " " + route.template());
+        throw new IllegalStateException(
+            "two routes for " + route.method() + " " + route.template());
       }
     }
   }

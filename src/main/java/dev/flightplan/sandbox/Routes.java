@@ -4,10 +4,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Shapes that many route tables share. The query specs are named after the kinds of operation in Apple's OpenAPI
- * document: a to-many relationship ({@code .../relationships/<name>}: linkages, paged), a to-many or to-one related
- * collection ({@code .../<name>}: the related type's fieldset, paged when to-many), and the resources that belong
- * to one app ({@code include=app}).
+ * Shapes that many route tables share. The query specs are named after the kinds of operation in
+ * Apple's OpenAPI document: a to-many relationship ({@code .../relationships/<name>}: linkages,
+ * paged), a to-many or to-one related collection ({@code .../<name>}: the related type's fieldset,
+ * paged when to-many), and the resources that belong to one app ({@code include=app}).
  */
 final class Routes {
   private Routes() {}
@@ -27,7 +27,10 @@ final class Routes {
     return QuerySpec.builder().fields(type, fields).build();
   }
 
-  /** A resource of {@code type} that belongs to one app: its fieldset and the app's, and {@code include=app}. */
+  /**
+   * A resource of {@code type} that belongs to one app: its fieldset and the app's, and {@code
+   * include=app}.
+   */
   static QuerySpec.Builder ofApp(String type, Set<String> fields) {
     return QuerySpec.builder().fields(type, fields).fields("apps", FieldNames.APPS).include("app");
   }

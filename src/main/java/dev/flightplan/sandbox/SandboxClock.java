@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * The sandbox's TestFlight time: a base clock moved forward by the admin clock's offset, so users can rehearse
- * what time does (build expiry, dates of reviews and groups, metric periods) without waiting. Tokens and the rate
- * limit keep the base clock: a client's fresh token stays valid however far the sandbox has moved. Thread-safe.
+ * The sandbox's TestFlight time: a base clock moved forward by the admin clock's offset, so users
+ * can rehearse what time does (build expiry, dates of reviews and groups, metric periods) without
+ * waiting. Tokens and the rate limit keep the base clock: a client's fresh token stays valid
+ * however far the sandbox has moved. Thread-safe.
  */
 final class SandboxClock extends Clock {
   private final Clock base;

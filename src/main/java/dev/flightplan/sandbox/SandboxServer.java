@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * An in-memory App Store Connect API for the TestFlight endpoints, served over real HTTP: JWT checks, rate limit,
- * JSON:API documents, paging, errors and TestFlight rules as described in the package documentation. Optionally
- * persisted to a state file, with its API key kept beside it. Safe for concurrent requests.
+ * An in-memory App Store Connect API for the TestFlight endpoints, served over real HTTP: JWT
+ * checks, rate limit, JSON:API documents, paging, errors and TestFlight rules as described in the
+ * package documentation. Optionally persisted to a state file, with its API key kept beside it.
+ * Safe for concurrent requests.
  */
 public final class SandboxServer implements AutoCloseable {
   private static final int THREADS = 4;
@@ -43,8 +44,13 @@ public final class SandboxServer implements AutoCloseable {
   private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SandboxServer(HttpServer http, ExecutorService executor, URI baseUri, KeyMaterial key,
-      Dispatcher dispatcher, SandboxAdmin admin) {
+  private SandboxServer(
+      HttpServer http,
+      ExecutorService executor,
+      URI baseUri,
+      KeyMaterial key,
+      Dispatcher dispatcher,
+      SandboxAdmin admin) {
     this.http = http;
     this.executor = executor;
     this.baseUri = baseUri;
@@ -55,7 +61,8 @@ public final class SandboxServer implements AutoCloseable {
 
   /** Loads or seeds the state, loads or creates the key, and starts listening. */
   public static SandboxServer start(SandboxOptions options) throws IOException {
-    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    ObjectMapper mapper =
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     Ids ids = new Ids(new SecureRandom());
     StateStore store = null;
     SandboxState state;
@@ -75,8 +82,10 @@ public final class SandboxServer implements AutoCloseable {
       key = KeyMaterial.generate(ids);
       state = Seed.load(options.seedFile(), mapper, options.clock());
     }
-    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK, which
-    // costs about 40 ms per request. The JDK reads this property once, when its first server starts.
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK, which
+    // costs about 40 ms per request. The JDK reads this property once, when its first server
+    // starts.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer http;
     try {
@@ -91,10 +100,13 @@ public final class SandboxServer implements AutoCloseable {
     http.setExecutor(executor);
     InetSocketAddress address = http.getAddress();
     String host = address.getAddress().getHostAddress();
-    URI baseUri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    URI baseUri =
+        URI.create(
+            "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     SandboxAdmin admin =
         new SandboxAdmin(state, store, new SandboxClock(options.clock(), state.clockOffset()), ids);
-    Dispatcher dispatcher = new Dispatcher(options, state, store, ids, mapper, key, baseUri.toString(), admin);
+    Dispatcher dispatcher =
+        new Dispatcher(options, state, store, ids, mapper, key, baseUri.toString(), admin);
     SandboxServer started = new SandboxServer(http, executor, baseUri, key, dispatcher, admin);
     http.createContext("/", started::handle);
     http.start();
@@ -126,12 +138,14 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * Makes the next request {@code request} ({@code "POST /v1/betaGroups"}, ids as {@code {id}}) meet {@code fault}:
-   * {@code 5xx}, {@code 5xx-after} (the change is made, then 5xx), {@code 429}, {@code reset}, {@code reset-after}
-   * (the change is made, then the connection closes unanswered), {@code 403} (Apple's {@code FORBIDDEN_ERROR}, as
-   * for a key whose role does not allow the request), {@code garbled-after} (the change is made, then the answer
-   * keeps its 2xx status but its body is JSON that is no JSON:API document) or {@code slow} (answered normally, after
-   * the spec's slow duration, 2 s unless it says otherwise). For tests that fail or hold back one request on demand.
+   * Makes the next request {@code request} ({@code "POST /v1/betaGroups"}, ids as {@code {id}})
+   * meet {@code fault}: {@code 5xx}, {@code 5xx-after} (the change is made, then 5xx), {@code 429},
+   * {@code reset}, {@code reset-after} (the change is made, then the connection closes unanswered),
+   * {@code 403} (Apple's {@code FORBIDDEN_ERROR}, as for a key whose role does not allow the
+   * request), {@code garbled-after} (the change is made, then the answer keeps its 2xx status but
+   * its body is JSON that is no JSON:API document) or {@code slow} (answered normally, after the
+   * spec's slow duration, 2 s unless it says otherwise). For tests that fail or hold back one
+   * request on demand.
    */
   public void failNext(String request, String fault) {
     FaultInjector.Fault f =
@@ -149,29 +163,35 @@ public final class SandboxServer implements AutoCloseable {
     dispatcher.faults().failNext(request, f);
   }
 
-  /** The faults this sandbox injects (see {@link FaultSpec}); its {@code toString()} replays them. */
+  /**
+   * The faults this sandbox injects (see {@link FaultSpec}); its {@code toString()} replays them.
+   */
   public FaultSpec faults() {
     return dispatcher.faults().spec();
   }
 
   /**
-   * How many faults of each kind were injected so far ({@code 5xx}, {@code 5xx-after} as {@code server_error_after},
-   * {@code rate_limited}, {@code reset}, {@code reset_after}, {@code slow}, {@code revoked}), sorted by name.
+   * How many faults of each kind were injected so far ({@code 5xx}, {@code 5xx-after} as {@code
+   * server_error_after}, {@code rate_limited}, {@code reset}, {@code reset_after}, {@code slow},
+   * {@code revoked}), sorted by name.
    */
   public Map<String, Long> faultsInjected() {
     return dispatcher.faults().injected();
   }
 
   /**
-   * Registers a listener called once for every exchange. It runs when the response is final and before its bytes
-   * go out, so a client that has received a response can rely on the listener having seen it; a listener that
-   * throws does not change the response.
+   * Registers a listener called once for every exchange. It runs when the response is final and
+   * before its bytes go out, so a client that has received a response can rely on the listener
+   * having seen it; a listener that throws does not change the response.
    */
   public void addListener(Consumer<Exchange> listener) {
     listeners.add(listener);
   }
 
-  /** Stops listening and, for a file-backed sandbox, folds the journal into the state file; idempotent. */
+  /**
+   * Stops listening and, for a file-backed sandbox, folds the journal into the state file;
+   * idempotent.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
@@ -183,12 +203,14 @@ public final class SandboxServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      // the dispatcher reads the body itself: only once the caller is authenticated, and only up to a cap
+      // the dispatcher reads the body itself: only once the caller is authenticated, and only up to
+      // a cap
       Dispatcher.Answer answer = dispatcher.answer(exchange);
       counts.computeIfAbsent(answer.countKey(), k -> new LongAdder()).increment();
       total.incrementAndGet();
       if (answer.drop()) {
-        // an injected reset: closing the exchange before any header is sent closes the connection unanswered
+        // an injected reset: closing the exchange before any header is sent closes the connection
+        // unanswered
         return;
       }
       for (Consumer<Exchange> listener : listeners) {
@@ -198,7 +220,10 @@ public final class SandboxServer implements AutoCloseable {
           // a broken listener is the caller's bug; the client still gets its answer
         }
       }
-      answer.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
+      answer
+          .headers()
+          .forEach(
+              (name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
       byte[] body = answer.body();
       exchange.sendResponseHeaders(answer.status(), body == null ? -1 : body.length);
       if (body != null) {

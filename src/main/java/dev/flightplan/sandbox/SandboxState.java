@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything the emulated team holds: apps and users (from the seed), beta groups and beta testers, and the
- * TestFlight resources around builds ({@link Builds}). Lists come back in a stable order (creation order), which is
- * what makes cursor paging by offset correct. Not thread-safe: the server holds one lock around every use.
+ * Everything the emulated team holds: apps and users (from the seed), beta groups and beta testers,
+ * and the TestFlight resources around builds ({@link Builds}). Lists come back in a stable order
+ * (creation order), which is what makes cursor paging by offset correct. Not thread-safe: the
+ * server holds one lock around every use.
  */
 final class SandboxState {
   private final Map<String, App> apps = new LinkedHashMap<>();
@@ -17,22 +18,30 @@ final class SandboxState {
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Map<String, Tester> testers = new LinkedHashMap<>();
   private final Map<String, String> testerIdsByEmail = new LinkedHashMap<>();
+
   /** The ids of each group's members: the testers whose groups name it. */
   private final Map<String, java.util.Set<String>> memberIds = new java.util.HashMap<>();
-  /** When each tester was first put, so that a few testers found by email come back in the order of the list. */
+
+  /**
+   * When each tester was first put, so that a few testers found by email come back in the order of
+   * the list.
+   */
   private final Map<String, Long> creation = new java.util.HashMap<>();
+
   private long created;
   private final Changes changes = new Changes();
   private final Builds builds = new Builds(changes);
   private final Usage usage = new Usage(changes);
+
   /** How far the admin clock has moved TestFlight time ahead of the real one. */
   private java.time.Duration clockOffset = java.time.Duration.ZERO;
 
   /**
-   * The persisted form of the state: plain lists of records, each in the state's order. Format 1 (before builds)
-   * files load with empty lists for what they lack; {@link #of} then gives every app its license agreement and
-   * review detail, which exist for every app from the start. {@code journaled}: the number of the last journal entry
-   * the snapshot holds (0 for none, and in files older than the journal); later entries are replayed on top.
+   * The persisted form of the state: plain lists of records, each in the state's order. Format 1
+   * (before builds) files load with empty lists for what they lack; {@link #of} then gives every
+   * app its license agreement and review detail, which exist for every app from the start. {@code
+   * journaled}: the number of the last journal entry the snapshot holds (0 for none, and in files
+   * older than the journal); later entries are replayed on top.
    */
   record Snapshot(
       int format,
@@ -48,7 +57,8 @@ final class SandboxState {
 
     /** The same state, saying that it holds the journal's changes up to number {@code last}. */
     Snapshot journaledTo(long last) {
-      return new Snapshot(format, apps, users, groups, testers, testFlight, usage, clockOffset, last);
+      return new Snapshot(
+          format, apps, users, groups, testers, testFlight, usage, clockOffset, last);
     }
 
     Snapshot {
@@ -112,7 +122,10 @@ final class SandboxState {
     };
   }
 
-  /** Makes one change read back from the journal, as it was made (its cascades are changes of their own). */
+  /**
+   * Makes one change read back from the journal, as it was made (its cascades are changes of their
+   * own).
+   */
   void replay(Changes.Change change) {
     Object row = change.row();
     switch (change.table()) {
@@ -213,7 +226,9 @@ final class SandboxState {
   }
 
   TeamUser userById(String id) {
-    return usersByEmail.values().stream().filter(u -> u.id().equals(id)).findFirst()
+    return usersByEmail.values().stream()
+        .filter(u -> u.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> ApiException.notFound("users", id));
   }
 
@@ -258,7 +273,10 @@ final class SandboxState {
     return id == null ? null : testers.get(id);
   }
 
-  /** The testers with these emails (any case), in tester creation order, each once: an index lookup, not a scan. */
+  /**
+   * The testers with these emails (any case), in tester creation order, each once: an index lookup,
+   * not a scan.
+   */
   List<Tester> testersByEmail(List<String> emails) {
     Map<String, Tester> found = new LinkedHashMap<>();
     for (String email : emails) {
@@ -282,9 +300,13 @@ final class SandboxState {
     return members;
   }
 
-  /** The ids of a group's members, in no particular order (a view: do not change the state while using it). */
+  /**
+   * The ids of a group's members, in no particular order (a view: do not change the state while
+   * using it).
+   */
   java.util.Set<String> memberIds(String groupId) {
-    return java.util.Collections.unmodifiableSet(memberIds.getOrDefault(groupId, java.util.Set.of()));
+    return java.util.Collections.unmodifiableSet(
+        memberIds.getOrDefault(groupId, java.util.Set.of()));
   }
 
   /** The groups a tester belongs to, in group creation order. */
@@ -339,7 +361,9 @@ final class SandboxState {
     changes.put(TESTERS, tester.id(), tester);
   }
 
-  /** Removes a group and, with it, every membership in it, its builds' links to it and its criteria. */
+  /**
+   * Removes a group and, with it, every membership in it, its builds' links to it and its criteria.
+   */
   void removeGroup(String groupId) {
     dropGroup(groupId);
     for (Tester tester : members(groupId)) {

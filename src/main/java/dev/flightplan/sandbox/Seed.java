@@ -14,12 +14,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The seed a new sandbox starts from: what the API cannot create (apps, App Store Connect users, builds) plus the
- * groups, testers and test information to begin with. The format is described in the package documentation;
- * unknown keys are ignored so that later seeds can add kinds. Ids, when absent, are derived from natural keys, so
- * one seed always gives the same ids. A seed describes a state as it is: structure is checked (known apps, groups
- * and values), TestFlight's rules for changes are not. Builds and what hangs off them are read by
- * {@link SeedBuilds}.
+ * The seed a new sandbox starts from: what the API cannot create (apps, App Store Connect users,
+ * builds) plus the groups, testers and test information to begin with. The format is described in
+ * the package documentation; unknown keys are ignored so that later seeds can add kinds. Ids, when
+ * absent, are derived from natural keys, so one seed always gives the same ids. A seed describes a
+ * state as it is: structure is checked (known apps, groups and values), TestFlight's rules for
+ * changes are not. Builds and what hangs off them are read by {@link SeedBuilds}.
  */
 final class Seed {
   static final String DEMO = "/sandbox/demo-seed.json";
@@ -60,19 +60,27 @@ final class Seed {
       List<Criterion.OsFilter> criteria,
       List<String> builds) {}
 
-  record SeedTester(String id, String email, String firstName, String lastName, String inviteType, String state) {}
+  record SeedTester(
+      String id,
+      String email,
+      String firstName,
+      String lastName,
+      String inviteType,
+      String state) {}
 
   private Seed() {}
 
   /** The seed file, or the built-in demo seed when {@code file} is null. */
   static SandboxState load(Path file, ObjectMapper mapper, Clock clock) throws IOException {
-    try (InputStream in = file == null ? Seed.class.getResourceAsStream(DEMO) : Files.newInputStream(file)) {
+    try (InputStream in =
+        file == null ? Seed.class.getResourceAsStream(DEMO) : Files.newInputStream(file)) {
       if (in == null) {
         throw new IOException("the built-in demo seed " + DEMO + " is missing from the classpath");
       }
       return toState(mapper.readValue(in, Doc.class), clock);
     } catch (IllegalArgumentException | NullPointerException | ApiException e) {
-      throw new IOException("invalid seed " + (file == null ? DEMO : file) + ": " + e.getMessage(), e);
+      throw new IOException(
+          "invalid seed " + (file == null ? DEMO : file) + ": " + e.getMessage(), e);
     }
   }
 
@@ -82,34 +90,59 @@ final class Seed {
     doc.users().forEach(state::putUser);
     for (SeedTester t : doc.testers()) {
       Objects.requireNonNull(t.email(), "every seed tester needs an email");
-      String id = t.id() != null ? t.id() : Ids.stableUuid("betaTester:" + SandboxState.emailKey(t.email()));
+      String id =
+          t.id() != null
+              ? t.id()
+              : Ids.stableUuid("betaTester:" + SandboxState.emailKey(t.email()));
       String inviteType = t.inviteType() != null ? t.inviteType() : "EMAIL";
-      // Without a state, a tester is NOT_INVITED until a group below makes it INVITED, as the API would.
+      // Without a state, a tester is NOT_INVITED until a group below makes it INVITED, as the API
+      // would.
       String testerState = t.state() != null ? t.state() : "NOT_INVITED";
-      state.putTester(new Tester(id, t.email(), t.firstName(), t.lastName(), inviteType, testerState, null, null));
+      state.putTester(
+          new Tester(
+              id, t.email(), t.firstName(), t.lastName(), inviteType, testerState, null, null));
     }
     String now = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
     Set<String> stated = statedByTheSeed(doc);
     for (SeedGroup g : doc.groups()) {
-      App app = state.apps().stream()
-          .filter(a -> a.bundleId().equals(g.app()) || a.id().equals(g.app()))
-          .findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("group '" + g.name() + "' names unknown app " + g.app()));
+      App app =
+          state.apps().stream()
+              .filter(a -> a.bundleId().equals(g.app()) || a.id().equals(g.app()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "group '" + g.name() + "' names unknown app " + g.app()));
       Objects.requireNonNull(g.name(), "every seed group needs a name");
       boolean internal = Boolean.TRUE.equals(g.isInternalGroup());
       boolean linkEnabled = Boolean.TRUE.equals(g.publicLinkEnabled());
-      String groupId = g.id() != null ? g.id() : Ids.stableUuid("betaGroup:" + app.id() + ":" + g.name());
-      String linkId = g.publicLinkId() != null ? g.publicLinkId()
-          : linkEnabled ? Ids.stablePublicLinkId("publicLink:" + groupId) : null;
-      Group group = new Group(
-          groupId, app.id(), g.name(), now, internal, Boolean.TRUE.equals(g.hasAccessToAllBuilds()), linkEnabled,
-          Boolean.TRUE.equals(g.publicLinkLimitEnabled()), g.publicLinkLimit(), linkId,
-          Boolean.TRUE.equals(g.feedbackEnabled()), Boolean.TRUE.equals(g.iosBuildsAvailableForAppleSiliconMac()),
-          Boolean.TRUE.equals(g.iosBuildsAvailableForAppleVision()));
+      String groupId =
+          g.id() != null ? g.id() : Ids.stableUuid("betaGroup:" + app.id() + ":" + g.name());
+      String linkId =
+          g.publicLinkId() != null
+              ? g.publicLinkId()
+              : linkEnabled ? Ids.stablePublicLinkId("publicLink:" + groupId) : null;
+      Group group =
+          new Group(
+              groupId,
+              app.id(),
+              g.name(),
+              now,
+              internal,
+              Boolean.TRUE.equals(g.hasAccessToAllBuilds()),
+              linkEnabled,
+              Boolean.TRUE.equals(g.publicLinkLimitEnabled()),
+              g.publicLinkLimit(),
+              linkId,
+              Boolean.TRUE.equals(g.feedbackEnabled()),
+              Boolean.TRUE.equals(g.iosBuildsAvailableForAppleSiliconMac()),
+              Boolean.TRUE.equals(g.iosBuildsAvailableForAppleVision()));
       state.putGroup(group);
       for (String email : g.testers() == null ? List.<String>of() : g.testers()) {
         Tester joined = member(state, group, email).joining(group.id(), app.id());
-        if (!internal && joined.state().equals("NOT_INVITED") && !stated.contains(SandboxState.emailKey(email))) {
+        if (!internal
+            && joined.state().equals("NOT_INVITED")
+            && !stated.contains(SandboxState.emailKey(email))) {
           joined = joined.withState("INVITED");
         }
         state.putTester(joined);
@@ -120,17 +153,26 @@ final class Seed {
     return state;
   }
 
-  /** The emails of the seed's testers whose state the seed gives (a membership does not change it then). */
+  /**
+   * The emails of the seed's testers whose state the seed gives (a membership does not change it
+   * then).
+   */
   private static Set<String> statedByTheSeed(Doc doc) {
     Set<String> stated = new HashSet<>();
-    doc.testers().stream().filter(t -> t.state() != null).forEach(t -> stated.add(SandboxState.emailKey(t.email())));
+    doc.testers().stream()
+        .filter(t -> t.state() != null)
+        .forEach(t -> stated.add(SandboxState.emailKey(t.email())));
     return stated;
   }
 
   private static Tester member(SandboxState state, Group group, String email) {
     if (group.internal() && !state.isUser(email)) {
       throw new IllegalArgumentException(
-          "internal group '" + group.name() + "' lists " + email + ", who is not among the seed's users");
+          "internal group '"
+              + group.name()
+              + "' lists "
+              + email
+              + ", who is not among the seed's users");
     }
     Tester tester = state.testerByEmail(email);
     if (tester != null) {
@@ -139,9 +181,14 @@ final class Seed {
     TeamUser user = state.user(email);
     if (user == null) {
       throw new IllegalArgumentException(
-          "group '" + group.name() + "' lists " + email + ", who is neither among the seed's testers nor its users");
+          "group '"
+              + group.name()
+              + "' lists "
+              + email
+              + ", who is neither among the seed's testers nor its users");
     }
     String id = Ids.stableUuid("betaTester:" + SandboxState.emailKey(email));
-    return new Tester(id, user.email(), user.firstName(), user.lastName(), "EMAIL", "NOT_INVITED", null, null);
+    return new Tester(
+        id, user.email(), user.firstName(), user.lastName(), "EMAIL", "NOT_INVITED", null, null);
   }
 }

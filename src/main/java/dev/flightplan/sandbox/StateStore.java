@@ -21,26 +21,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the state in a JSON snapshot ({@code FILE}) and a journal beside it ({@code FILE.journal}), so that
- * persisting a write costs the rows it changed, not the whole state. Each write appends one line, {@code {"seq":N,
- * "changes":[...]}} (see {@link Changes}), handed to the operating system before the answer leaves: an acknowledged
- * write survives the process being killed (not a power cut: the journal is not synced line by line). Compaction folds
- * the journal into the snapshot when it grows past {@link #COMPACT_MULTIPLE} snapshots (and
- * {@link #COMPACT_MIN_BYTES}), when the sandbox starts with a journal and when it closes: the snapshot, which says the
- * number of the last entry it holds, is written to a temporary file, synced, moved over the old one atomically, and
- * only then is the journal emptied. Loading replays the entries after the snapshot's number; a last line cut short
- * (the process killed mid-write) is dropped, any other bad line refuses to load. The journal is locked while open, so
- * one process at a time uses a state. Used under the state lock.
+ * Keeps the state in a JSON snapshot ({@code FILE}) and a journal beside it ({@code FILE.journal}),
+ * so that persisting a write costs the rows it changed, not the whole state. Each write appends one
+ * line, {@code {"seq":N, "changes":[...]}} (see {@link Changes}), handed to the operating system
+ * before the answer leaves: an acknowledged write survives the process being killed (not a power
+ * cut: the journal is not synced line by line). Compaction folds the journal into the snapshot when
+ * it grows past {@link #COMPACT_MULTIPLE} snapshots (and {@link #COMPACT_MIN_BYTES}), when the
+ * sandbox starts with a journal and when it closes: the snapshot, which says the number of the last
+ * entry it holds, is written to a temporary file, synced, moved over the old one atomically, and
+ * only then is the journal emptied. Loading replays the entries after the snapshot's number; a last
+ * line cut short (the process killed mid-write) is dropped, any other bad line refuses to load. The
+ * journal is locked while open, so one process at a time uses a state. Used under the state lock.
  */
 final class StateStore {
   /** The journal is folded into the snapshot once it is larger than this many snapshots ... */
   static final int COMPACT_MULTIPLE = 2;
+
   /** ... and larger than this. */
   static final long COMPACT_MIN_BYTES = 4L << 20;
+
   /**
-   * For tests of a kill during compaction: the system property naming the step where compaction stops for good,
-   * {@code before-rename} (the new snapshot written, not yet in place) or {@code before-truncate} (in place, the
-   * journal not yet emptied). It says so on standard error first.
+   * For tests of a kill during compaction: the system property naming the step where compaction
+   * stops for good, {@code before-rename} (the new snapshot written, not yet in place) or {@code
+   * before-truncate} (in place, the journal not yet emptied). It says so on standard error first.
    */
   static final String PAUSE_PROPERTY = "flightplan.sandbox.pauseCompaction";
 
@@ -50,8 +53,10 @@ final class StateStore {
   private final String pauseAt;
   private FileChannel journal;
   private FileLock lock;
+
   /** The number of the last entry written. */
   private long last;
+
   private long journalBytes;
   private long snapshotBytes;
 
@@ -66,7 +71,10 @@ final class StateStore {
     return Files.exists(file);
   }
 
-  /** Reads the snapshot and replays the journal on it; from then on the state's changes are recorded. */
+  /**
+   * Reads the snapshot and replays the journal on it; from then on the state's changes are
+   * recorded.
+   */
   SandboxState load() throws IOException {
     open();
     SandboxState.Snapshot snapshot;
@@ -90,7 +98,10 @@ final class StateStore {
     return state;
   }
 
-  /** Starts a new state file with {@code state} (a seeded one); from then on its changes are recorded. */
+  /**
+   * Starts a new state file with {@code state} (a seeded one); from then on its changes are
+   * recorded.
+   */
   void create(SandboxState state) throws IOException {
     open();
     journal.truncate(0);
@@ -99,8 +110,9 @@ final class StateStore {
   }
 
   /**
-   * Appends what the state's last write changed, if anything, and compacts when the journal has grown enough. An I/O
-   * failure surfaces as an unchecked exception (the request then gets no answer).
+   * Appends what the state's last write changed, if anything, and compacts when the journal has
+   * grown enough. An I/O failure surfaces as an unchecked exception (the request then gets no
+   * answer).
    */
   void commit(SandboxState state) {
     List<Changes.Change> changes = state.changes().take();
@@ -150,8 +162,12 @@ final class StateStore {
 
   private void open() throws IOException {
     Files.createDirectories(file.getParent());
-    journal = FileChannel.open(journalFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    journal =
+        FileChannel.open(
+            journalFile,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
     try {
       lock = journal.tryLock();
     } catch (OverlappingFileLockException e) {
@@ -162,7 +178,8 @@ final class StateStore {
       throw new IOException("the sandbox state " + file + " is in use by another sandbox");
     }
     // a compaction that was cut short leaves its temporary file; nobody else can be writing one now
-    try (DirectoryStream<Path> temps = Files.newDirectoryStream(file.getParent(), file.getFileName() + "*.tmp")) {
+    try (DirectoryStream<Path> temps =
+        Files.newDirectoryStream(file.getParent(), file.getFileName() + "*.tmp")) {
       for (Path temp : temps) {
         Files.deleteIfExists(temp);
       }
@@ -173,8 +190,11 @@ final class StateStore {
     Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
     try {
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        java.io.OutputStream stream = new java.io.BufferedOutputStream(Channels.newOutputStream(out), 1 << 16);
-        mapper.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        java.io.OutputStream stream =
+            new java.io.BufferedOutputStream(Channels.newOutputStream(out), 1 << 16);
+        mapper
+            .writerWithDefaultPrettyPrinter()
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .writeValue(stream, state.snapshot().journaledTo(last));
         stream.flush();
         out.force(true);
@@ -195,7 +215,10 @@ final class StateStore {
     }
   }
 
-  /** Applies the journal's entries after the snapshot's; returns the length of the journal's good part. */
+  /**
+   * Applies the journal's entries after the snapshot's; returns the length of the journal's good
+   * part.
+   */
   private long replay(SandboxState state) throws IOException {
     long good = 0;
     long offset = 0;
@@ -243,8 +266,11 @@ final class StateStore {
     for (JsonNode c : entry.path("changes")) {
       String table = c.path("table").asText();
       JsonNode row = c.get("row");
-      changes.add(new Changes.Change(table, c.path("id").textValue(),
-          row == null ? null : mapper.treeToValue(row, state.rowType(table))));
+      changes.add(
+          new Changes.Change(
+              table,
+              c.path("id").textValue(),
+              row == null ? null : mapper.treeToValue(row, state.rowType(table))));
     }
     changes.forEach(state::replay);
     last = seq;

@@ -7,9 +7,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The records of one resource type by id, in insertion order (a replaced record keeps its place), which is what
- * makes cursor paging by offset stable. Unknown ids in {@link #get} are the API's 404 for that type. Every put and
- * removal is told to {@link Changes}, under the type's name.
+ * The records of one resource type by id, in insertion order (a replaced record keeps its place),
+ * which is what makes cursor paging by offset stable. Unknown ids in {@link #get} are the API's 404
+ * for that type. Every put and removal is told to {@link Changes}, under the type's name.
  */
 final class Table<T> {
   private final String type;
@@ -70,13 +70,15 @@ final class Table<T> {
   }
 
   void removeIf(Predicate<T> condition) {
-    rows.entrySet().removeIf(e -> {
-      boolean remove = condition.test(e.getValue());
-      if (remove) {
-        changes.remove(type, e.getKey());
-      }
-      return remove;
-    });
+    rows.entrySet()
+        .removeIf(
+            e -> {
+              boolean remove = condition.test(e.getValue());
+              if (remove) {
+                changes.remove(type, e.getKey());
+              }
+              return remove;
+            });
   }
 
   /** A row read back from the journal: put as it was, whatever its declared type. */

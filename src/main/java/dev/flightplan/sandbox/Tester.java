@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A beta tester of the team (one record per email address): names, invite type, state, and the ids of the groups
- * it belongs to and of the apps it may test, each without duplicates in the order they were gained.
+ * A beta tester of the team (one record per email address): names, invite type, state, and the ids
+ * of the groups it belongs to and of the apps it may test, each without duplicates in the order
+ * they were gained.
  */
 record Tester(
     String id,
@@ -31,7 +32,15 @@ record Tester(
   }
 
   Tester joining(String groupId, String appId) {
-    return new Tester(id, email, firstName, lastName, inviteType, state, plus(groups, groupId), plus(apps, appId));
+    return new Tester(
+        id,
+        email,
+        firstName,
+        lastName,
+        inviteType,
+        state,
+        plus(groups, groupId),
+        plus(apps, appId));
   }
 
   /** The tester may test the app without joining a group (a build given to it individually). */
@@ -40,13 +49,15 @@ record Tester(
   }
 
   Tester leaving(String groupId) {
-    return new Tester(id, email, firstName, lastName, inviteType, state, minus(groups, groupId), apps);
+    return new Tester(
+        id, email, firstName, lastName, inviteType, state, minus(groups, groupId), apps);
   }
 
   Tester losingApp(String appId, List<String> groupIdsOfApp) {
     List<String> keptGroups = new ArrayList<>(groups);
     keptGroups.removeAll(groupIdsOfApp);
-    return new Tester(id, email, firstName, lastName, inviteType, state, keptGroups, minus(apps, appId));
+    return new Tester(
+        id, email, firstName, lastName, inviteType, state, keptGroups, minus(apps, appId));
   }
 
   private static List<String> plus(List<String> list, String value) {

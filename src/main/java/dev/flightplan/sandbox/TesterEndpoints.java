@@ -38,18 +38,39 @@ final class TesterEndpoints {
   List<Route> routes() {
     QuerySpec list =
         withIncludes(QuerySpec.builder())
-            .filter("firstName").filter("lastName").filter("email").filter("inviteType", "EMAIL", "PUBLIC_LINK")
-            .filter("apps").filter("betaGroups").filter("builds").filter("id")
-            .sort("firstName", "-firstName", "lastName", "-lastName", "email", "-email", "inviteType", "-inviteType",
-                "state", "-state")
+            .filter("firstName")
+            .filter("lastName")
+            .filter("email")
+            .filter("inviteType", "EMAIL", "PUBLIC_LINK")
+            .filter("apps")
+            .filter("betaGroups")
+            .filter("builds")
+            .filter("id")
+            .sort(
+                "firstName",
+                "-firstName",
+                "lastName",
+                "-lastName",
+                "email",
+                "-email",
+                "inviteType",
+                "-inviteType",
+                "state",
+                "-state")
             .paged()
             .build();
     return List.of(
         new Route("GET", "/v1/betaTesters", list, this::list),
         new Route("POST", "/v1/betaTesters", QuerySpec.NONE, this::create),
-        new Route("GET", "/v1/betaTesters/{id}", withIncludes(QuerySpec.builder()).build(),
+        new Route(
+            "GET",
+            "/v1/betaTesters/{id}",
+            withIncludes(QuerySpec.builder()).build(),
             r -> views.one(r, TYPE, state.tester(r.id()).id())),
-        new Route("DELETE", "/v1/betaTesters/{id}", QuerySpec.NONE,
+        new Route(
+            "DELETE",
+            "/v1/betaTesters/{id}",
+            QuerySpec.NONE,
             Routes.noContent(r -> operations.deleteTester(r.id()))));
   }
 
@@ -69,7 +90,8 @@ final class TesterEndpoints {
     Query q = request.query();
     List<String> relationshipFilters = RELATIONSHIP_FILTERS.stream().filter(q::has).toList();
     if (relationshipFilters.size() > 1) {
-      throw ApiException.invalidParameter(relationshipFilters.get(1), "Only one relationship filter can be applied.");
+      throw ApiException.invalidParameter(
+          relationshipFilters.get(1), "Only one relationship filter can be applied.");
     }
     Set<String> apps = Set.copyOf(q.list("filter[apps]"));
     Set<String> groups = Set.copyOf(q.list("filter[betaGroups]"));
@@ -77,8 +99,10 @@ final class TesterEndpoints {
     boolean byApps = q.has("filter[apps]");
     boolean byGroups = q.has("filter[betaGroups]");
     boolean byBuilds = q.has("filter[builds]");
-    // looking testers up by email uses the index: a client checking testers one by one should not cost a scan each
-    List<Tester> candidates = q.has("filter[email]") ? state.testersByEmail(q.list("filter[email]")) : state.testers();
+    // looking testers up by email uses the index: a client checking testers one by one should not
+    // cost a scan each
+    List<Tester> candidates =
+        q.has("filter[email]") ? state.testersByEmail(q.list("filter[email]")) : state.testers();
     List<String> ids =
         candidates.stream()
             .filter(Filters.matchesEmail(q, "email", Tester::email))
@@ -88,8 +112,13 @@ final class TesterEndpoints {
             .filter(Filters.matches(q, "id", Tester::id))
             .filter(t -> !byApps || t.apps().stream().anyMatch(apps::contains))
             .filter(t -> !byGroups || t.groups().stream().anyMatch(groups::contains))
-            // Testers a build was given to individually; group members reach it through their groups.
-            .filter(t -> !byBuilds || state.builds().ofTester(t.id()).stream().anyMatch(b -> builds.contains(b.id())))
+            // Testers a build was given to individually; group members reach it through their
+            // groups.
+            .filter(
+                t ->
+                    !byBuilds
+                        || state.builds().ofTester(t.id()).stream()
+                            .anyMatch(b -> builds.contains(b.id())))
             .sorted(Filters.order(q.list("sort"), SORTS))
             .map(Tester::id)
             .toList();
@@ -98,10 +127,12 @@ final class TesterEndpoints {
 
   private Response create(Request request) {
     ObjectNode data = Bodies.resource(bodies.document(request.body()), "betaTesters");
-    ObjectNode attributes = Bodies.attributes(data, Set.of("email", "firstName", "lastName"), Map.of());
+    ObjectNode attributes =
+        Bodies.attributes(data, Set.of("email", "firstName", "lastName"), Map.of());
     String email = Bodies.string(attributes, "email", true).trim();
     if (!EMAIL.matcher(email).matches()) {
-      throw ApiException.attributeInvalid("/data/attributes/email", "'" + email + "' is not a valid email address.");
+      throw ApiException.attributeInvalid(
+          "/data/attributes/email", "'" + email + "' is not a valid email address.");
     }
     String firstName = Bodies.string(attributes, "firstName", false);
     String lastName = Bodies.string(attributes, "lastName", false);

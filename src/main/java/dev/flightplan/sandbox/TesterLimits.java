@@ -5,11 +5,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * App Store Connect's tester limits per app: at most {@value #INTERNAL} internal testers (members of its internal
- * groups) and {@value #EXTERNAL} external testers (members of its external groups, public-link joiners among them,
- * and testers given one of its builds individually); a tester counts once per kind. A change that would take an app
- * past a limit is refused before anything changes, with 409 {@code STATE_ERROR.ENTITY_STATE_INVALID} saying how
- * many places are left (Apple documents the limits, not its error: the code and wording are our assumption).
+ * App Store Connect's tester limits per app: at most {@value #INTERNAL} internal testers (members
+ * of its internal groups) and {@value #EXTERNAL} external testers (members of its external groups,
+ * public-link joiners among them, and testers given one of its builds individually); a tester
+ * counts once per kind. A change that would take an app past a limit is refused before anything
+ * changes, with 409 {@code STATE_ERROR.ENTITY_STATE_INVALID} saying how many places are left (Apple
+ * documents the limits, not its error: the code and wording are our assumption).
  */
 final class TesterLimits {
   static final int INTERNAL = 100;
@@ -22,8 +23,8 @@ final class TesterLimits {
   }
 
   /**
-   * Refuses when the testers {@code joining} (ids; an id the state does not know counts as a new tester) would take
-   * the app past its internal or external limit.
+   * Refuses when the testers {@code joining} (ids; an id the state does not know counts as a new
+   * tester) would take the app past its internal or external limit.
    */
   void check(String appId, boolean internal, Collection<String> joining) {
     int limit = internal ? INTERNAL : EXTERNAL;
@@ -36,13 +37,26 @@ final class TesterLimits {
     if (after.size() > limit && after.size() > current.size()) {
       String kind = internal ? "internal" : "external";
       int left = Math.max(0, limit - current.size());
-      throw ApiException.stateInvalid("The app '" + state.app(appId).bundleId() + "' has " + current.size() + " "
-          + kind + " testers; App Store Connect allows at most " + limit + " per app, so " + left
-          + " more can be added, not " + (after.size() - current.size()) + ".");
+      throw ApiException.stateInvalid(
+          "The app '"
+              + state.app(appId).bundleId()
+              + "' has "
+              + current.size()
+              + " "
+              + kind
+              + " testers; App Store Connect allows at most "
+              + limit
+              + " per app, so "
+              + left
+              + " more can be added, not "
+              + (after.size() - current.size())
+              + ".");
     }
   }
 
-  /** At least as many as the app's testers of the kind: its groups' members counted once per group. */
+  /**
+   * At least as many as the app's testers of the kind: its groups' members counted once per group.
+   */
   private long atMost(String appId, boolean internal) {
     long n = 0;
     for (Group group : state.groupsOfApp(appId)) {
@@ -63,7 +77,10 @@ final class TesterLimits {
     return members(appId, true);
   }
 
-  /** The ids of the app's external testers: external group members and testers given a build individually. */
+  /**
+   * The ids of the app's external testers: external group members and testers given a build
+   * individually.
+   */
   Set<String> external(String appId) {
     Set<String> ids = members(appId, false);
     for (Build build : state.builds().builds.where(b -> b.app().equals(appId))) {
@@ -74,7 +91,9 @@ final class TesterLimits {
 
   private Set<String> members(String appId, boolean internal) {
     Set<String> groups = new HashSet<>();
-    state.groupsOfApp(appId).stream().filter(g -> g.internal() == internal).forEach(g -> groups.add(g.id()));
+    state.groupsOfApp(appId).stream()
+        .filter(g -> g.internal() == internal)
+        .forEach(g -> groups.add(g.id()));
     Set<String> ids = new HashSet<>();
     for (String group : groups) {
       ids.addAll(state.memberIds(group));

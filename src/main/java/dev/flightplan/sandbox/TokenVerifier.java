@@ -15,17 +15,19 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 
 /**
- * Checks bearer tokens the way App Store Connect does: ES256 only, signed by the sandbox key, header {@code kid}
- * equal to the key id, {@code iss} the issuer id, {@code aud} {@code appstoreconnect-v1}, and {@code exp} present,
- * not expired and at most 20 minutes ahead. {@code iat} is optional, as Apple accepts tokens without it (clients
- * generated from the OpenAPI document sign none); when present it must not lie in the future. A minute of clock
- * skew is allowed either way, as clocks of real CI machines drift: with {@code now} the sandbox's clock, a token is
- * accepted when {@code now - 60 s < exp < now + 20 min + 60 s} and, if it has one, {@code iat <= now + 60 s}.
+ * Checks bearer tokens the way App Store Connect does: ES256 only, signed by the sandbox key,
+ * header {@code kid} equal to the key id, {@code iss} the issuer id, {@code aud} {@code
+ * appstoreconnect-v1}, and {@code exp} present, not expired and at most 20 minutes ahead. {@code
+ * iat} is optional, as Apple accepts tokens without it (clients generated from the OpenAPI document
+ * sign none); when present it must not lie in the future. A minute of clock skew is allowed either
+ * way, as clocks of real CI machines drift: with {@code now} the sandbox's clock, a token is
+ * accepted when {@code now - 60 s < exp < now + 20 min + 60 s} and, if it has one, {@code iat <=
+ * now + 60 s}.
  *
- * <p>A client sends the same token for many minutes: a token whose signature and claims were verified once is
- * remembered (the last {@link #REMEMBERED}), and seen again only its times are checked against the clock. Checking
- * an ES256 signature costs about as much CPU as the rest of a request, which matters with thousands of requests
- * on a machine that runs the client too.
+ * <p>A client sends the same token for many minutes: a token whose signature and claims were
+ * verified once is remembered (the last {@link #REMEMBERED}), and seen again only its times are
+ * checked against the clock. Checking an ES256 signature costs about as much CPU as the rest of a
+ * request, which matters with thousands of requests on a machine that runs the client too.
  */
 final class TokenVerifier {
   static final String AUDIENCE = "appstoreconnect-v1";
@@ -46,7 +48,10 @@ final class TokenVerifier {
 
   static final int REMEMBERED = 16;
 
-  /** The times of a verified token, in seconds since the epoch; {@code issuedAt} null when the token has none. */
+  /**
+   * The times of a verified token, in seconds since the epoch; {@code issuedAt} null when the token
+   * has none.
+   */
   private record Times(Long issuedAt, long expiresAt) {}
 
   TokenVerifier(String keyId, String issuerId, PublicKey publicKey, Clock clock) {
@@ -75,7 +80,8 @@ final class TokenVerifier {
     JwtConsumer consumer =
         new JwtConsumerBuilder()
             .setJwsAlgorithmConstraints(
-                AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                AlgorithmConstraints.ConstraintType.PERMIT,
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
             .setVerificationKey(publicKey)
             .setRequireExpirationTime()
             .setAllowedClockSkewInSeconds(SKEW_SECONDS)
@@ -90,7 +96,9 @@ final class TokenVerifier {
       }
       JwtClaims claims = context.getJwtClaims();
       NumericDate issuedAt = claims.getIssuedAt();
-      Times times = new Times(issuedAt == null ? null : issuedAt.getValue(), claims.getExpirationTime().getValue());
+      Times times =
+          new Times(
+              issuedAt == null ? null : issuedAt.getValue(), claims.getExpirationTime().getValue());
       checkTimes(times, now.getValue());
       synchronized (verified) {
         verified.put(token, times);
@@ -103,7 +111,10 @@ final class TokenVerifier {
     }
   }
 
-  /** Expired (as jose4j has it: at or after exp, with the skew), too long-lived, or issued in the future. */
+  /**
+   * Expired (as jose4j has it: at or after exp, with the skew), too long-lived, or issued in the
+   * future.
+   */
   private static void checkTimes(Times t, long nowSeconds) {
     if (nowSeconds >= t.expiresAt() + SKEW_SECONDS
         || t.expiresAt() >= nowSeconds + MAX_LIFETIME_SECONDS + SKEW_SECONDS

@@ -5,16 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The team's App Store Connect users, as seeded: listed, filtered by username (the Apple ID, compared ignoring case,
- * as emails are everywhere else) or role, sorted and paged. Read only: users are invited in Users and Access.
- * {@code filter[visibleApps]} and {@code include=visibleApps} are declared by the spec but not implemented.
+ * The team's App Store Connect users, as seeded: listed, filtered by username (the Apple ID,
+ * compared ignoring case, as emails are everywhere else) or role, sorted and paged. Read only:
+ * users are invited in Users and Access. {@code filter[visibleApps]} and {@code
+ * include=visibleApps} are declared by the spec but not implemented.
  */
 final class UserEndpoints {
   private static final String TYPE = "users";
   private static final Map<String, Comparator<TeamUser>> SORTS =
       Map.of(
           "username", Comparator.comparing(u -> SandboxState.emailKey(u.email())),
-          "lastName", Comparator.comparing(TeamUser::lastName, Comparator.nullsFirst(Comparator.naturalOrder())));
+          "lastName",
+              Comparator.comparing(
+                  TeamUser::lastName, Comparator.nullsFirst(Comparator.naturalOrder())));
 
   private final SandboxState state;
   private final Views views;

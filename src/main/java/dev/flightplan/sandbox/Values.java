@@ -5,16 +5,18 @@ import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /**
- * The value rules the API applies to text attributes, each refusing with 409 {@code ENTITY_ERROR.ATTRIBUTE.INVALID}
- * and the attribute's pointer. Limits are Apple's for TestFlight test information (4,000 characters for the beta
- * app description and "What to Test"); the same limit on the tvOS privacy policy and review notes is our
- * assumption.
+ * The value rules the API applies to text attributes, each refusing with 409 {@code
+ * ENTITY_ERROR.ATTRIBUTE.INVALID} and the attribute's pointer. Limits are Apple's for TestFlight
+ * test information (4,000 characters for the beta app description and "What to Test"); the same
+ * limit on the tvOS privacy policy and review notes is our assumption.
  */
 final class Values {
   static final int MAX_TEXT = 4000;
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
-  // Language, then optional script and region subtags: en-US, zh-Hans, pt-BR, es-419. Apple checks its own list.
-  private static final Pattern LOCALE = Pattern.compile("^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$");
+  // Language, then optional script and region subtags: en-US, zh-Hans, pt-BR, es-419. Apple checks
+  // its own list.
+  private static final Pattern LOCALE =
+      Pattern.compile("^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$");
 
   private Values() {}
 
@@ -27,7 +29,8 @@ final class Values {
   /** An absolute http or https URL with a host. */
   static void webUrl(String value, String pointer) {
     if (value != null && !url(value, "http", "https")) {
-      throw ApiException.attributeInvalid(pointer, "'" + value + "' is not a valid http or https URL.");
+      throw ApiException.attributeInvalid(
+          pointer, "'" + value + "' is not a valid http or https URL.");
     }
   }
 
@@ -40,15 +43,20 @@ final class Values {
 
   static void maxLength(String value, int max, String pointer) {
     if (value != null && value.codePointCount(0, value.length()) > max) {
-      throw ApiException.attributeInvalid(pointer,
-          "The value is " + value.codePointCount(0, value.length()) + " characters long; at most " + max
+      throw ApiException.attributeInvalid(
+          pointer,
+          "The value is "
+              + value.codePointCount(0, value.length())
+              + " characters long; at most "
+              + max
               + " are allowed.");
     }
   }
 
   static void locale(String value, String pointer) {
     if (!LOCALE.matcher(value).matches()) {
-      throw ApiException.attributeInvalid(pointer, "'" + value + "' is not a valid locale, such as en-US or zh-Hans.");
+      throw ApiException.attributeInvalid(
+          pointer, "'" + value + "' is not a valid locale, such as en-US or zh-Hans.");
     }
   }
 

@@ -9,14 +9,15 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A part of an app's live state that a kind needs read, declared by that kind: one relationship of the app, which
- * the state reader includes in the apps lookup with the {@code fields} of its {@code type}, so that it costs no
- * request of its own (a to-many relationship capped by the include is completed from the app's related endpoint).
- * Every part is read when any part is {@link #wanted} by the file (the saved plan's {@code info}), so that adding
- * one adds no request. {@code decode} turns the related resources (none or one for a to-one relationship) into the
- * kind's live value ({@code null}: absent); {@code fingerprint} gives the value's fields that a saved plan checks, as
- * JSON-ready maps, lists and scalars (never a secret, not even hashed), under {@code name} in the app's beta
- * information entry.
+ * A part of an app's live state that a kind needs read, declared by that kind: one relationship of
+ * the app, which the state reader includes in the apps lookup with the {@code fields} of its {@code
+ * type}, so that it costs no request of its own (a to-many relationship capped by the include is
+ * completed from the app's related endpoint). Every part is read when any part is {@link #wanted}
+ * by the file (the saved plan's {@code info}), so that adding one adds no request. {@code decode}
+ * turns the related resources (none or one for a to-one relationship) into the kind's live value
+ * ({@code null}: absent); {@code fingerprint} gives the value's fields that a saved plan checks, as
+ * JSON-ready maps, lists and scalars (never a secret, not even hashed), under {@code name} in the
+ * app's beta information entry.
  */
 public record AppPart<T>(
     String name,
@@ -26,7 +27,8 @@ public record AppPart<T>(
     boolean toMany,
     Predicate<AppSpec> wanted,
     Function<List<Resource>, T> decode,
-    Function<T, Object> fingerprint) implements Part<T> {
+    Function<T, Object> fingerprint)
+    implements Part<T> {
   public AppPart {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(relationship, "relationship");
@@ -37,7 +39,10 @@ public record AppPart<T>(
     Objects.requireNonNull(fingerprint, "fingerprint");
   }
 
-  /** The value's fingerprint under the part's name in the app's beta information entry; absent stays null. */
+  /**
+   * The value's fingerprint under the part's name in the app's beta information entry; absent stays
+   * null.
+   */
   @Override
   public void fingerprintInto(T value, Map<String, Object> into) {
     into.put(name, value == null ? null : fingerprint.apply(value));

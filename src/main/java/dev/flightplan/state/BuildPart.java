@@ -10,13 +10,15 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A part of each build's live state that a kind needs read, declared by that kind: one to-many relationship of the
- * build, which the build reader includes in the builds request with the {@code fields} of its {@code type}, so that
- * it costs no request of its own; {@code decode} turns the related resources into the kind's live value ({@code
- * null}: absent). For the builds whose entry in the file {@link #wanted}s more, {@code complete} says how the rest
- * is read (a request of its own, which the build reader sends), given the decoded value (never null). A saved plan lists those builds under {@code
- * <name>_builds}, so that its staleness check reads the same. {@code fingerprint} gives the fields the value adds to
- * its build's fingerprint, as JSON-ready maps, lists and scalars (also for null: the value is then absent).
+ * A part of each build's live state that a kind needs read, declared by that kind: one to-many
+ * relationship of the build, which the build reader includes in the builds request with the {@code
+ * fields} of its {@code type}, so that it costs no request of its own; {@code decode} turns the
+ * related resources into the kind's live value ({@code null}: absent). For the builds whose entry
+ * in the file {@link #wanted}s more, {@code complete} says how the rest is read (a request of its
+ * own, which the build reader sends), given the decoded value (never null). A saved plan lists
+ * those builds under {@code <name>_builds}, so that its staleness check reads the same. {@code
+ * fingerprint} gives the fields the value adds to its build's fingerprint, as JSON-ready maps,
+ * lists and scalars (also for null: the value is then absent).
  */
 public record BuildPart<T>(
     String name,
@@ -26,7 +28,8 @@ public record BuildPart<T>(
     Predicate<BuildSpec> wanted,
     Function<List<Resource>, T> decode,
     Completion<T> complete,
-    Function<T, Map<String, Object>> fingerprint) implements Part<T> {
+    Function<T, Map<String, Object>> fingerprint)
+    implements Part<T> {
   public BuildPart {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(relationship, "relationship");
@@ -38,9 +41,15 @@ public record BuildPart<T>(
     Objects.requireNonNull(fingerprint, "fingerprint");
   }
 
-  /** How the rest of a build's part is read, for a build whose entry in the file wants it (the build reader sends it). */
+  /**
+   * How the rest of a build's part is read, for a build whose entry in the file wants it (the build
+   * reader sends it).
+   */
   public interface Completion<T> {
-    /** The request (path and query) that reads the rest of {@code value} (as the builds request gave it). */
+    /**
+     * The request (path and query) that reads the rest of {@code value} (as the builds request gave
+     * it).
+     */
     String query(T value);
 
     /** {@code value} with the rest, from the pages of the answer to {@link #query}. */

@@ -12,15 +12,22 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * What {@code apply --wait} watches of the builds it waits for: processing, expiry and beta review, read for up to
- * 200 listed builds in one request ({@code filter[id]}), whatever apps they belong to; and for each build App Store
- * Connect did not list yet, one request that looks for it by app, platform, version and number.
+ * What {@code apply --wait} watches of the builds it waits for: processing, expiry and beta review,
+ * read for up to 200 listed builds in one request ({@code filter[id]}), whatever apps they belong
+ * to; and for each build App Store Connect did not list yet, one request that looks for it by app,
+ * platform, version and number.
  */
 public final class BuildStatuses {
-  /** How far a build is: its processing state, whether it expired, and its beta review state (null: never submitted). */
+  /**
+   * How far a build is: its processing state, whether it expired, and its beta review state (null:
+   * never submitted).
+   */
   public record Status(String processingState, boolean expired, String reviewState) {}
 
-  /** Where a build not listed yet will appear: the app's id, the platform, the app version and the build number. */
+  /**
+   * Where a build not listed yet will appear: the app's id, the platform, the app version and the
+   * build number.
+   */
   public record Where(String appId, String platform, String version, String number) {
     public Where {
       Objects.requireNonNull(appId, "appId");
@@ -38,21 +45,29 @@ public final class BuildStatuses {
   private BuildStatuses() {}
 
   /**
-   * The status of each build of {@code ids} App Store Connect lists (a deleted build is left out), and of each build
-   * of {@code unlisted} it lists now, by {@link Where#key()}.
+   * The status of each build of {@code ids} App Store Connect lists (a deleted build is left out),
+   * and of each build of {@code unlisted} it lists now, by {@link Where#key()}.
    */
   public static Map<String, Status> read(AscClient client, List<String> ids, List<Where> unlisted) {
     Map<String, Status> out = new LinkedHashMap<>();
     for (int from = 0; from < ids.size(); from += StateReader.PAGE) {
-      List<String> chunk = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + StateReader.PAGE)));
-      statuses(client, fields(Query.of("/v1/builds").param("filter[id]", String.join(",", chunk))), out::put);
+      List<String> chunk =
+          new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + StateReader.PAGE)));
+      statuses(
+          client,
+          fields(Query.of("/v1/builds").param("filter[id]", String.join(",", chunk))),
+          out::put);
     }
     for (Where where : unlisted) {
-      statuses(client, fields(Query.of("/v1/builds")
-          .param("filter[app]", where.appId())
-          .param("filter[preReleaseVersion.platform]", where.platform())
-          .param("filter[preReleaseVersion.version]", where.version())
-          .param("filter[version]", where.number())), (id, status) -> out.put(where.key(), status));
+      statuses(
+          client,
+          fields(
+              Query.of("/v1/builds")
+                  .param("filter[app]", where.appId())
+                  .param("filter[preReleaseVersion.platform]", where.platform())
+                  .param("filter[preReleaseVersion.version]", where.version())
+                  .param("filter[version]", where.number())),
+          (id, status) -> out.put(where.key(), status));
     }
     return out;
   }
@@ -69,9 +84,15 @@ public final class BuildStatuses {
   private static void statuses(AscClient client, String query, BiConsumer<String, Status> found) {
     for (Document page : client.getAll(query)) {
       for (Resource b : page.data()) {
-        String review = b.toOne("betaAppReviewSubmission").flatMap(page::findIncluded)
-            .map(r -> r.string("betaReviewState")).orElse(null);
-        found.accept(b.id(), new Status(b.string("processingState"), Boolean.TRUE.equals(b.bool("expired")), review));
+        String review =
+            b.toOne("betaAppReviewSubmission")
+                .flatMap(page::findIncluded)
+                .map(r -> r.string("betaReviewState"))
+                .orElse(null);
+        found.accept(
+            b.id(),
+            new Status(
+                b.string("processingState"), Boolean.TRUE.equals(b.bool("expired")), review));
       }
     }
   }

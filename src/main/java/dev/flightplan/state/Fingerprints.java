@@ -1,9 +1,9 @@
 package dev.flightplan.state;
 
-import dev.flightplan.config.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.flightplan.config.Sha256;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,19 +18,23 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The fingerprint of every live object a plan read: a pure function from a {@link LiveState} to a sorted map from
- * the object's address ({@code com.example.app/group["QA"]}, the form plans use) to the SHA-256 of its canonical
- * fields. A saved plan keeps this map; apply recomputes it from a fresh read and refuses the plan if any entry
- * changed, appeared or disappeared.
+ * The fingerprint of every live object a plan read: a pure function from a {@link LiveState} to a
+ * sorted map from the object's address ({@code com.example.app/group["QA"]}, the form plans use) to
+ * the SHA-256 of its canonical fields. A saved plan keeps this map; apply recomputes it from a
+ * fresh read and refuses the plan if any entry changed, appeared or disappeared.
  *
- * <p>Each app has its own entry (its id and bundle id), one per group, tester, build and tester usage, and one for
- * the parts the kinds declared ({@link AppPart}: the app's beta information). Each live record says what a saved
- * plan checks of it ({@code fingerprint()}, explicitly: all it holds but what changes on its own and decides
- * nothing in a plan, and never a secret); those fields, as sorted JSON, are hashed.
+ * <p>Each app has its own entry (its id and bundle id), one per group, tester, build and tester
+ * usage, and one for the parts the kinds declared ({@link AppPart}: the app's beta information).
+ * Each live record says what a saved plan checks of it ({@code fingerprint()}, explicitly: all it
+ * holds but what changes on its own and decides nothing in a plan, and never a secret); those
+ * fields, as sorted JSON, are hashed.
  */
 public final class Fingerprints {
-  /** How the entries of one live record type are addressed, and what of a record is fingerprinted. */
-  public record Kind<T extends Record>(Class<T> recordType, String type, Function<T, String> key, Function<T, Object> fields) {
+  /**
+   * How the entries of one live record type are addressed, and what of a record is fingerprinted.
+   */
+  public record Kind<T extends Record>(
+      Class<T> recordType, String type, Function<T, String> key, Function<T, Object> fields) {
     public Kind {
       Objects.requireNonNull(recordType, "recordType");
       Objects.requireNonNull(type, "type");
@@ -39,14 +43,23 @@ public final class Fingerprints {
     }
   }
 
-  private static final Kind<LiveGroup> GROUP = new Kind<>(LiveGroup.class, "group", LiveGroup::name, LiveGroup::fingerprint);
+  private static final Kind<LiveGroup> GROUP =
+      new Kind<>(LiveGroup.class, "group", LiveGroup::name, LiveGroup::fingerprint);
   private static final Kind<LiveTester> TESTER =
-      new Kind<>(LiveTester.class, "tester", t -> t.email() == null ? t.id() : t.email(), LiveTester::fingerprint);
-  private static final Kind<LiveBuild> BUILD = new Kind<>(LiveBuild.class, "build", LiveBuild::label, LiveBuild::fingerprint);
+      new Kind<>(
+          LiveTester.class,
+          "tester",
+          t -> t.email() == null ? t.id() : t.email(),
+          LiveTester::fingerprint);
+  private static final Kind<LiveBuild> BUILD =
+      new Kind<>(LiveBuild.class, "build", LiveBuild::label, LiveBuild::fingerprint);
   private static final Kind<TesterActivity> ACTIVITY =
-      new Kind<>(TesterActivity.class, "activity", TesterActivity::testerId, TesterActivity::fingerprint);
+      new Kind<>(
+          TesterActivity.class, "activity", TesterActivity::testerId, TesterActivity::fingerprint);
+
   /** The live record types with an entry each. */
   static final List<Kind<?>> KINDS = List.of(GROUP, TESTER, BUILD, ACTIVITY);
+
   private static final String INFO_TYPE = "info";
   private static final String INFO_KEY = "beta information";
 
@@ -55,7 +68,10 @@ public final class Fingerprints {
 
   private Fingerprints() {}
 
-  /** Address → SHA-256 (lower-case hex) of every object of every app in {@code live}, sorted by address. */
+  /**
+   * Address → SHA-256 (lower-case hex) of every object of every app in {@code live}, sorted by
+   * address.
+   */
   public static SortedMap<String, String> of(LiveState live) {
     TreeMap<String, List<String>> hashes = new TreeMap<>();
     for (LiveApp app : live.apps()) {
@@ -64,32 +80,46 @@ public final class Fingerprints {
       entries(hashes, app, BUILD, app.builds());
       entries(hashes, app, ACTIVITY, app.activity());
       if (!app.parts().isEmpty()) {
-        // the parts kinds declared (the app's beta information) make one entry, each part under its name
-        hashes.computeIfAbsent(address(app.bundleId(), INFO_TYPE, INFO_KEY), k -> new ArrayList<>())
+        // the parts kinds declared (the app's beta information) make one entry, each part under its
+        // name
+        hashes
+            .computeIfAbsent(address(app.bundleId(), INFO_TYPE, INFO_KEY), k -> new ArrayList<>())
             .add(sha256(app.parts().fingerprint()));
       }
       // the app's display name is App Store Connect's business, not flightplan's
       Map<String, Object> appFields = new TreeMap<>();
       appFields.put("bundleId", app.bundleId());
       appFields.put("id", app.id());
-      hashes.computeIfAbsent(address(app.bundleId(), "app", app.bundleId()), k -> new ArrayList<>())
+      hashes
+          .computeIfAbsent(address(app.bundleId(), "app", app.bundleId()), k -> new ArrayList<>())
           .add(sha256(appFields));
     }
     TreeMap<String, String> result = new TreeMap<>();
-    // two objects at one address (App Store Connect does not always forbid it) share one entry covering both
-    hashes.forEach((address, list) -> result.put(address, list.size() == 1 ? list.get(0) : sha256(new TreeSet<>(list))));
+    // two objects at one address (App Store Connect does not always forbid it) share one entry
+    // covering both
+    hashes.forEach(
+        (address, list) ->
+            result.put(address, list.size() == 1 ? list.get(0) : sha256(new TreeSet<>(list))));
     return Collections.unmodifiableSortedMap(result);
   }
 
-  private static <T extends Record> void entries(Map<String, List<String>> hashes, LiveApp app, Kind<T> kind, List<T> records) {
+  private static <T extends Record> void entries(
+      Map<String, List<String>> hashes, LiveApp app, Kind<T> kind, List<T> records) {
     for (T record : records) {
-      hashes.computeIfAbsent(address(app.bundleId(), kind.type(), kind.key().apply(record)), k -> new ArrayList<>())
+      hashes
+          .computeIfAbsent(
+              address(app.bundleId(), kind.type(), kind.key().apply(record)),
+              k -> new ArrayList<>())
           .add(sha256(kind.fields().apply(record)));
     }
   }
 
-  /** What differs between the fingerprints a plan saved and those of the live state now, sorted by address. */
-  public static List<Difference> compare(SortedMap<String, String> saved, SortedMap<String, String> now) {
+  /**
+   * What differs between the fingerprints a plan saved and those of the live state now, sorted by
+   * address.
+   */
+  public static List<Difference> compare(
+      SortedMap<String, String> saved, SortedMap<String, String> now) {
     TreeSet<String> addresses = new TreeSet<>(saved.keySet());
     addresses.addAll(now.keySet());
     List<Difference> out = new ArrayList<>();
@@ -107,9 +137,16 @@ public final class Fingerprints {
     return List.copyOf(out);
   }
 
-  /** One object whose fingerprint differs: it changed, appeared or disappeared since the plan was made. */
+  /**
+   * One object whose fingerprint differs: it changed, appeared or disappeared since the plan was
+   * made.
+   */
   public record Difference(String address, Kind kind) {
-    public enum Kind { CHANGED, APPEARED, DISAPPEARED }
+    public enum Kind {
+      CHANGED,
+      APPEARED,
+      DISAPPEARED
+    }
 
     public Difference {
       Objects.requireNonNull(address, "address");
@@ -127,22 +164,29 @@ public final class Fingerprints {
   private static final String LOG_TYPE = "invitationLog";
 
   /**
-   * The fingerprint of the invitation log's entry (or its absence) of each tester a plan re-sends to, by app then tester
-   * id, addressed {@code com.example.app/invitationLog["<tester id>"]}: a saved plan whose re-send another apply has
-   * made since is stale, so nobody gets the same reminder twice.
+   * The fingerprint of the invitation log's entry (or its absence) of each tester a plan re-sends
+   * to, by app then tester id, addressed {@code com.example.app/invitationLog["<tester id>"]}: a
+   * saved plan whose re-send another apply has made since is stale, so nobody gets the same
+   * reminder twice.
    */
-  public static SortedMap<String, String> ofInvitationLog(InvitationLog log, Map<String, ? extends Collection<String>> testers) {
+  public static SortedMap<String, String> ofInvitationLog(
+      InvitationLog log, Map<String, ? extends Collection<String>> testers) {
     TreeMap<String, String> out = new TreeMap<>();
-    testers.forEach((app, ids) -> {
-      for (String id : ids) {
-        String entry = log.entry(app, id).map(e -> (e.sent() ? "sent@" : "seen@") + e.at()).orElse("none");
-        out.put(address(app, LOG_TYPE, id), sha256(entry));
-      }
-    });
+    testers.forEach(
+        (app, ids) -> {
+          for (String id : ids) {
+            String entry =
+                log.entry(app, id).map(e -> (e.sent() ? "sent@" : "seen@") + e.at()).orElse("none");
+            out.put(address(app, LOG_TYPE, id), sha256(entry));
+          }
+        });
     return out;
   }
 
-  /** The app and tester id whose invitation log entry {@code address} fingerprints, if it is such an address. */
+  /**
+   * The app and tester id whose invitation log entry {@code address} fingerprints, if it is such an
+   * address.
+   */
   public static Optional<Map.Entry<String, String>> invitationLogEntry(String address) {
     return entry(address, LOG_TYPE);
   }
@@ -151,30 +195,38 @@ public final class Fingerprints {
   private static final String IS_A_USER = "App Store Connect user of the team";
 
   /**
-   * For each email, by app, that a plan puts in an internal group it is not yet in: an entry addressed {@code
-   * com.example.app/user["<email>"]} when the email is a user of the team, none when it is not. A saved plan keeps
-   * them, so that one whose new internal member stopped being a user since is stale (the entry disappeared), rather
-   * than failing half way with App Store Connect's 422. Only these users, not the whole team: others come and go
-   * without changing what the plan does.
+   * For each email, by app, that a plan puts in an internal group it is not yet in: an entry
+   * addressed {@code com.example.app/user["<email>"]} when the email is a user of the team, none
+   * when it is not. A saved plan keeps them, so that one whose new internal member stopped being a
+   * user since is stale (the entry disappeared), rather than failing half way with App Store
+   * Connect's 422. Only these users, not the whole team: others come and go without changing what
+   * the plan does.
    */
-  public static SortedMap<String, String> ofUsers(TeamUsers users, Map<String, ? extends Collection<String>> emails) {
+  public static SortedMap<String, String> ofUsers(
+      TeamUsers users, Map<String, ? extends Collection<String>> emails) {
     TreeMap<String, String> out = new TreeMap<>();
-    emails.forEach((app, list) -> {
-      for (String email : list) {
-        if (users.isUser(email)) {
-          out.put(address(app, USER_TYPE, email), sha256(IS_A_USER));
-        }
-      }
-    });
+    emails.forEach(
+        (app, list) -> {
+          for (String email : list) {
+            if (users.isUser(email)) {
+              out.put(address(app, USER_TYPE, email), sha256(IS_A_USER));
+            }
+          }
+        });
     return out;
   }
 
-  /** The app and email whose being a user {@code address} fingerprints, if it is such an address. */
+  /**
+   * The app and email whose being a user {@code address} fingerprints, if it is such an address.
+   */
   public static Optional<Map.Entry<String, String>> userEntry(String address) {
     return entry(address, USER_TYPE);
   }
 
-  /** The app and tester id of a tester's usage entry ({@link TesterActivity}), if {@code address} is one. */
+  /**
+   * The app and tester id of a tester's usage entry ({@link TesterActivity}), if {@code address} is
+   * one.
+   */
   public static Optional<Map.Entry<String, String>> activityEntry(String address) {
     return entry(address, "activity");
   }
@@ -186,16 +238,23 @@ public final class Fingerprints {
     if (slash <= 0 || !address.startsWith(prefix, slash + 1) || !address.endsWith("\"]")) {
       return Optional.empty();
     }
-    return Optional.of(Map.entry(address.substring(0, slash), address.substring(slash + 1 + prefix.length(), address.length() - 2)));
+    return Optional.of(
+        Map.entry(
+            address.substring(0, slash),
+            address.substring(slash + 1 + prefix.length(), address.length() - 2)));
   }
 
-  /** The same rendering as {@code dev.flightplan.plan.Address#toString()}, so that plan and fingerprints agree. */
+  /**
+   * The same rendering as {@code dev.flightplan.plan.Address#toString()}, so that plan and
+   * fingerprints agree.
+   */
   static String address(String app, String type, String key) {
     return app + "/" + type + "[\"" + key + "\"]";
   }
 
   /** Localized texts by locale, each as {@code fingerprint} gives it. */
-  public static <T> Map<String, Object> byLocale(Map<String, T> byLocale, Function<T, Map<String, Object>> fingerprint) {
+  public static <T> Map<String, Object> byLocale(
+      Map<String, T> byLocale, Function<T, Map<String, Object>> fingerprint) {
     Map<String, Object> f = new TreeMap<>();
     byLocale.forEach((locale, t) -> f.put(locale, fingerprint.apply(t)));
     return f;
@@ -210,8 +269,8 @@ public final class Fingerprints {
   }
 
   /**
-   * {@code ids} as a fingerprint lists them: sorted by their JSON text (as earlier releases sorted every set), so
-   * that the order App Store Connect gives them in changes nothing.
+   * {@code ids} as a fingerprint lists them: sorted by their JSON text (as earlier releases sorted
+   * every set), so that the order App Store Connect gives them in changes nothing.
    */
   static List<String> sorted(Set<String> ids) {
     List<Map.Entry<String, String>> keyed = new ArrayList<>(ids.size());
@@ -231,5 +290,4 @@ public final class Fingerprints {
   private static String sha256(Object canonical) {
     return Sha256.hex(json(canonical));
   }
-
 }

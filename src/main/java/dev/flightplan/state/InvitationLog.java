@@ -8,14 +8,17 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * When flightplan last sent, or first saw, each tester's TestFlight invitation, per app (bundle id) and tester (App
- * Store Connect's tester id; no email or name is kept). App Store Connect does not say when a tester was invited,
- * so this is the one thing flightplan remembers between runs, and only for apps whose file sets {@code
- * invitations.resendAfterDays}. Losing it is safe: a tester without an entry is re-invited only after a full
- * interval from the apply that first sees it.
+ * When flightplan last sent, or first saw, each tester's TestFlight invitation, per app (bundle id)
+ * and tester (App Store Connect's tester id; no email or name is kept). App Store Connect does not
+ * say when a tester was invited, so this is the one thing flightplan remembers between runs, and
+ * only for apps whose file sets {@code invitations.resendAfterDays}. Losing it is safe: a tester
+ * without an entry is re-invited only after a full interval from the apply that first sees it.
  */
 public record InvitationLog(SortedMap<String, SortedMap<String, Entry>> apps) {
-  /** {@code sent}: flightplan sent an invitation at {@code at}; otherwise it first saw the tester INVITED then. */
+  /**
+   * {@code sent}: flightplan sent an invitation at {@code at}; otherwise it first saw the tester
+   * INVITED then.
+   */
   public record Entry(Instant at, boolean sent) {
     public Entry {
       Objects.requireNonNull(at, "at");
@@ -26,11 +29,12 @@ public record InvitationLog(SortedMap<String, SortedMap<String, Entry>> apps) {
 
   public InvitationLog {
     SortedMap<String, SortedMap<String, Entry>> copy = new TreeMap<>();
-    apps.forEach((app, entries) -> {
-      if (!entries.isEmpty()) {
-        copy.put(app, Collections.unmodifiableSortedMap(new TreeMap<>(entries)));
-      }
-    });
+    apps.forEach(
+        (app, entries) -> {
+          if (!entries.isEmpty()) {
+            copy.put(app, Collections.unmodifiableSortedMap(new TreeMap<>(entries)));
+          }
+        });
     apps = Collections.unmodifiableSortedMap(copy);
   }
 

@@ -5,10 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One app's live TestFlight state: its groups and testers, each list sorted by natural key, and its builds
- * (newest upload first; empty when the file names no build, so none were read), the parts kinds declared
- * ({@link AppPart}: the app's beta information), empty when not read, and {@code activity}: its testers' usage in the
- * period the inactive-tester policy reads (empty when not read), by tester id.
+ * One app's live TestFlight state: its groups and testers, each list sorted by natural key, and its
+ * builds (newest upload first; empty when the file names no build, so none were read), the parts
+ * kinds declared ({@link AppPart}: the app's beta information), empty when not read, and {@code
+ * activity}: its testers' usage in the period the inactive-tester policy reads (empty when not
+ * read), by tester id.
  */
 public record LiveApp(
     String id,
@@ -30,23 +31,37 @@ public record LiveApp(
   }
 
   /** An app whose testers' usage was not read. */
-  public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers,
-      List<LiveBuild> builds, LiveParts parts) {
+  public LiveApp(
+      String id,
+      String bundleId,
+      String name,
+      List<LiveGroup> groups,
+      List<LiveTester> testers,
+      List<LiveBuild> builds,
+      LiveParts parts) {
     this(id, bundleId, name, groups, testers, builds, parts, List.of());
   }
 
-  public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers, List<LiveBuild> builds) {
+  public LiveApp(
+      String id,
+      String bundleId,
+      String name,
+      List<LiveGroup> groups,
+      List<LiveTester> testers,
+      List<LiveBuild> builds) {
     this(id, bundleId, name, groups, testers, builds, LiveParts.NOT_READ, List.of());
   }
 
   /** An app whose builds were not read. */
-  public LiveApp(String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers) {
+  public LiveApp(
+      String id, String bundleId, String name, List<LiveGroup> groups, List<LiveTester> testers) {
     this(id, bundleId, name, groups, testers, List.of());
   }
 
   /**
-   * The value of one of the app's parts; null when it is absent or was not read ({@code parts().read(part)} tells
-   * them apart: a kind plans only when the file wants its part, and then it was read).
+   * The value of one of the app's parts; null when it is absent or was not read ({@code
+   * parts().read(part)} tells them apart: a kind plans only when the file wants its part, and then
+   * it was read).
    */
   public <T> T part(AppPart<T> part) {
     return parts.get(part);
@@ -61,14 +76,17 @@ public record LiveApp(
   }
 
   /**
-   * Whether {@code tester} is NOT_INVITED and in groups of this app that are all internal: App Store Connect emails
-   * such a tester only once a build is available to it (a member of an external group is emailed when a build
-   * reaches the group), so this is the one never-invited tester {@code invitations.onAdd} has flightplan invite.
+   * Whether {@code tester} is NOT_INVITED and in groups of this app that are all internal: App
+   * Store Connect emails such a tester only once a build is available to it (a member of an
+   * external group is emailed when a build reaches the group), so this is the one never-invited
+   * tester {@code invitations.onAdd} has flightplan invite.
    */
   public boolean uninvitedInInternalGroupsOnly(LiveTester tester) {
     if (!"NOT_INVITED".equals(tester.state()) || tester.groupIds().isEmpty()) {
       return false;
     }
-    return groups.stream().filter(g -> tester.groupIds().contains(g.id())).allMatch(LiveGroup::internal);
+    return groups.stream()
+        .filter(g -> tester.groupIds().contains(g.id()))
+        .allMatch(LiveGroup::internal);
   }
 }

@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A build of an app as App Store Connect has it: its version (the pre-release version) and number, whether it can
- * be given to testers, which groups and individual testers have it, and the parts kinds declared of it ({@link
- * BuildPart}). {@code betaDetail} (auto-notify) and {@code whatToTest} (locale → text) are null when not read. A
- * locale App Store Connect holds twice has its kept copy ({@link Copies}: the lowest id) in {@code whatToTest} and
- * the others in {@code whatToTestCopies}.
+ * A build of an app as App Store Connect has it: its version (the pre-release version) and number,
+ * whether it can be given to testers, which groups and individual testers have it, and the parts
+ * kinds declared of it ({@link BuildPart}). {@code betaDetail} (auto-notify) and {@code whatToTest}
+ * (locale → text) are null when not read. A locale App Store Connect holds twice has its kept copy
+ * ({@link Copies}: the lowest id) in {@code whatToTest} and the others in {@code whatToTestCopies}.
  */
 public record LiveBuild(
     String id,
@@ -41,31 +41,100 @@ public record LiveBuild(
 
   /** A build with each What to Test locale once. */
   public LiveBuild(
-      String id, String platform, String version, String number, String processingState, boolean expired, String uploadedDate,
-      String audience, Boolean usesNonExemptEncryption, String reviewState, Set<String> groupIds, Set<String> individualTesterIds,
-      LiveBetaDetail betaDetail, Map<String, LiveText> whatToTest, LiveParts parts) {
-    this(id, platform, version, number, processingState, expired, uploadedDate, audience, usesNonExemptEncryption, reviewState,
-        groupIds, individualTesterIds, betaDetail, whatToTest, List.of(), parts);
+      String id,
+      String platform,
+      String version,
+      String number,
+      String processingState,
+      boolean expired,
+      String uploadedDate,
+      String audience,
+      Boolean usesNonExemptEncryption,
+      String reviewState,
+      Set<String> groupIds,
+      Set<String> individualTesterIds,
+      LiveBetaDetail betaDetail,
+      Map<String, LiveText> whatToTest,
+      LiveParts parts) {
+    this(
+        id,
+        platform,
+        version,
+        number,
+        processingState,
+        expired,
+        uploadedDate,
+        audience,
+        usesNonExemptEncryption,
+        reviewState,
+        groupIds,
+        individualTesterIds,
+        betaDetail,
+        whatToTest,
+        List.of(),
+        parts);
   }
 
   /** A build whose beta detail and What to Test were not read. */
   public LiveBuild(
-      String id, String platform, String version, String number, String processingState, boolean expired, String uploadedDate,
-      String audience, Boolean usesNonExemptEncryption, String reviewState, Set<String> groupIds, Set<String> individualTesterIds,
+      String id,
+      String platform,
+      String version,
+      String number,
+      String processingState,
+      boolean expired,
+      String uploadedDate,
+      String audience,
+      Boolean usesNonExemptEncryption,
+      String reviewState,
+      Set<String> groupIds,
+      Set<String> individualTesterIds,
       LiveParts parts) {
-    this(id, platform, version, number, processingState, expired, uploadedDate, audience, usesNonExemptEncryption, reviewState,
-        groupIds, individualTesterIds, null, null, parts);
+    this(
+        id,
+        platform,
+        version,
+        number,
+        processingState,
+        expired,
+        uploadedDate,
+        audience,
+        usesNonExemptEncryption,
+        reviewState,
+        groupIds,
+        individualTesterIds,
+        null,
+        null,
+        parts);
   }
 
-  /** The value of one of the build's parts; null when it is absent or was not read ({@code parts().read(part)} tells). */
+  /**
+   * The value of one of the build's parts; null when it is absent or was not read ({@code
+   * parts().read(part)} tells).
+   */
   public <T> T part(BuildPart<T> part) {
     return parts.get(part);
   }
 
   /** A copy with {@code part} holding {@code value}. */
   public <T> LiveBuild withPart(BuildPart<T> part, T value) {
-    return new LiveBuild(id, platform, version, number, processingState, expired, uploadedDate, audience, usesNonExemptEncryption,
-        reviewState, groupIds, individualTesterIds, betaDetail, whatToTest, whatToTestCopies, parts.with(part, value));
+    return new LiveBuild(
+        id,
+        platform,
+        version,
+        number,
+        processingState,
+        expired,
+        uploadedDate,
+        audience,
+        usesNonExemptEncryption,
+        reviewState,
+        groupIds,
+        individualTesterIds,
+        betaDetail,
+        whatToTest,
+        whatToTestCopies,
+        parts.with(part, value));
   }
 
   /** What a saved plan checks of the build: every field read. */
@@ -84,7 +153,9 @@ public record LiveBuild(
     f.put("groupIds", Fingerprints.sorted(groupIds));
     f.put("individualTesterIds", Fingerprints.sorted(individualTesterIds));
     f.put("betaDetail", betaDetail == null ? null : betaDetail.fingerprint());
-    f.put("whatToTest", whatToTest == null ? null : Fingerprints.byLocale(whatToTest, LiveText::fingerprint));
+    f.put(
+        "whatToTest",
+        whatToTest == null ? null : Fingerprints.byLocale(whatToTest, LiveText::fingerprint));
     f.put("whatToTestCopies", whatToTestCopies.stream().map(LiveCopy::fingerprint).toList());
     f.putAll(parts.fingerprint());
     return f;
@@ -105,8 +176,9 @@ public record LiveBuild(
   }
 
   /**
-   * A second (third, ...) copy of a localized text whose locale App Store Connect holds more than once: its locale,
-   * the id of the resource that holds it, and its text. The copy kept is in the map beside.
+   * A second (third, ...) copy of a localized text whose locale App Store Connect holds more than
+   * once: its locale, the id of the resource that holds it, and its text. The copy kept is in the
+   * map beside.
    */
   public record LiveCopy(String locale, String id, String text) {
     public LiveCopy {

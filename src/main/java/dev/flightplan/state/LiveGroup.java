@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A beta group as App Store Connect has it, with the attributes flightplan manages. {@code publicLink} is the
- * server-generated URL (null while disabled); {@code criteria} the recruitment criteria of the public link, or null
- * when the group has none. {@code createdDate} (an ISO-8601 instant, null when not read) tells the original of a name
- * App Store Connect holds twice from its copy ({@link Copies}).
+ * A beta group as App Store Connect has it, with the attributes flightplan manages. {@code
+ * publicLink} is the server-generated URL (null while disabled); {@code criteria} the recruitment
+ * criteria of the public link, or null when the group has none. {@code createdDate} (an ISO-8601
+ * instant, null when not read) tells the original of a name App Store Connect holds twice from its
+ * copy ({@link Copies}).
  */
 public record LiveGroup(
     String id,
@@ -31,16 +32,58 @@ public record LiveGroup(
   }
 
   /** A group whose creation date was not read. */
-  public LiveGroup(String id, String name, boolean internal, boolean accessToAllBuilds, boolean feedback,
-      boolean publicLinkEnabled, boolean publicLinkLimitEnabled, Integer publicLinkLimit, String publicLink,
-      boolean appleSiliconMac, boolean appleVision, LiveCriteria criteria) {
-    this(id, name, internal, accessToAllBuilds, feedback, publicLinkEnabled, publicLinkLimitEnabled, publicLinkLimit,
-        publicLink, appleSiliconMac, appleVision, criteria, null);
+  public LiveGroup(
+      String id,
+      String name,
+      boolean internal,
+      boolean accessToAllBuilds,
+      boolean feedback,
+      boolean publicLinkEnabled,
+      boolean publicLinkLimitEnabled,
+      Integer publicLinkLimit,
+      String publicLink,
+      boolean appleSiliconMac,
+      boolean appleVision,
+      LiveCriteria criteria) {
+    this(
+        id,
+        name,
+        internal,
+        accessToAllBuilds,
+        feedback,
+        publicLinkEnabled,
+        publicLinkLimitEnabled,
+        publicLinkLimit,
+        publicLink,
+        appleSiliconMac,
+        appleVision,
+        criteria,
+        null);
   }
 
-  /** A group with only the settings of the first release read (no link details, flags or criteria). */
-  public LiveGroup(String id, String name, boolean internal, boolean accessToAllBuilds, boolean feedback, boolean publicLinkEnabled) {
-    this(id, name, internal, accessToAllBuilds, feedback, publicLinkEnabled, false, null, null, false, false, null);
+  /**
+   * A group with only the settings of the first release read (no link details, flags or criteria).
+   */
+  public LiveGroup(
+      String id,
+      String name,
+      boolean internal,
+      boolean accessToAllBuilds,
+      boolean feedback,
+      boolean publicLinkEnabled) {
+    this(
+        id,
+        name,
+        internal,
+        accessToAllBuilds,
+        feedback,
+        publicLinkEnabled,
+        false,
+        null,
+        null,
+        false,
+        false,
+        null);
   }
 
   /** What a saved plan checks of the group: every field the API gave. */
@@ -62,7 +105,9 @@ public record LiveGroup(
     return f;
   }
 
-  /** The recruitment criteria of a group's public link: its id and its filters, in the API's form. */
+  /**
+   * The recruitment criteria of a group's public link: its id and its filters, in the API's form.
+   */
   public record LiveCriteria(String id, List<Filter> filters) {
     public LiveCriteria {
       Objects.requireNonNull(id, "id");

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The parts of an app's or a build's live state that kinds declared ({@link Part}), each under its part, typed:
- * {@link #get} hands back the type the part decodes. Empty when none was read (the file manages none of them); a
- * part read and found absent holds null.
+ * The parts of an app's or a build's live state that kinds declared ({@link Part}), each under its
+ * part, typed: {@link #get} hands back the type the part decodes. Empty when none was read (the
+ * file manages none of them); a part read and found absent holds null.
  */
 public final class LiveParts {
   public static final LiveParts NOT_READ = new LiveParts(Map.of());

@@ -6,19 +6,26 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A beta tester of one app as App Store Connect has it. {@code email} is lower-cased (null for some public-link
- * joiners); {@code groupIds} holds only groups of this app, complete even when the API truncated the include.
+ * A beta tester of one app as App Store Connect has it. {@code email} is lower-cased (null for some
+ * public-link joiners); {@code groupIds} holds only groups of this app, complete even when the API
+ * truncated the include.
  */
 public record LiveTester(
-    String id, String email, String firstName, String lastName, String inviteType, String state, Set<String> groupIds) {
+    String id,
+    String email,
+    String firstName,
+    String lastName,
+    String inviteType,
+    String state,
+    Set<String> groupIds) {
   public LiveTester {
     Objects.requireNonNull(id, "id");
     groupIds = Set.copyOf(groupIds);
   }
 
   /**
-   * What a saved plan checks of the tester: all but its state, which moves on by itself (INVITED → ACCEPTED →
-   * INSTALLED) and which no planned action depends on.
+   * What a saved plan checks of the tester: all but its state, which moves on by itself (INVITED →
+   * ACCEPTED → INSTALLED) and which no planned action depends on.
    */
   Map<String, Object> fingerprint() {
     Map<String, Object> f = new TreeMap<>();

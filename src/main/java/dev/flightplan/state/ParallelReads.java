@@ -10,13 +10,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs independent reads with at most {@code parallelism} at once and hands back their results in the order the
- * reads were given, whatever order they finish in. The reads are flat (a read never waits for another), so a
- * bounded pool cannot deadlock. When reads fail, every read still finishes, and the failure of the first failing
- * read (in the order given) is thrown: the same failure whatever the timing.
+ * Runs independent reads with at most {@code parallelism} at once and hands back their results in
+ * the order the reads were given, whatever order they finish in. The reads are flat (a read never
+ * waits for another), so a bounded pool cannot deadlock. When reads fail, every read still
+ * finishes, and the failure of the first failing read (in the order given) is thrown: the same
+ * failure whatever the timing.
  *
- * <p>Each read added with {@link #add} hands back a typed {@link Result}, filled once {@link #run()} returns, so
- * that nobody decodes results by their position in a list.
+ * <p>Each read added with {@link #add} hands back a typed {@link Result}, filled once {@link
+ * #run()} returns, so that nobody decodes results by their position in a list.
  */
 final class ParallelReads {
   private final int parallelism;
@@ -50,15 +51,19 @@ final class ParallelReads {
   /** Adds a read, run by {@link #run()}; its value is in the result once that returns. */
   <T> Result<T> add(Callable<T> read) {
     Result<T> result = new Result<>();
-    pending.add(() -> {
-      T value = read.call();
-      result.set(value);
-      return value;
-    });
+    pending.add(
+        () -> {
+          T value = read.call();
+          result.set(value);
+          return value;
+        });
     return result;
   }
 
-  /** Runs the reads added so far (see the class comment for failures); a result is visible once this returns. */
+  /**
+   * Runs the reads added so far (see the class comment for failures); a result is visible once this
+   * returns.
+   */
   void run() {
     List<Callable<?>> reads = List.copyOf(pending);
     pending.clear();

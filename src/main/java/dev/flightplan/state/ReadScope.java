@@ -1,9 +1,9 @@
 package dev.flightplan.state;
 
 import dev.flightplan.config.AppSpec;
+import dev.flightplan.config.BuildRef;
 import dev.flightplan.config.BuildSpec;
 import dev.flightplan.config.DesiredState;
-import dev.flightplan.config.BuildRef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the state reader reads for each app, derived from the file: only what the file manages costs requests. A
- * saved plan keeps it, so that checking the plan for staleness reads exactly what planning read. {@code users}: the
- * team's App Store Connect users, which planning reads only once it knows that an internal group gains a member
- * (see {@link #withUsers}).
+ * What the state reader reads for each app, derived from the file: only what the file manages costs
+ * requests. A saved plan keeps it, so that checking the plan for staleness reads exactly what
+ * planning read. {@code users}: the team's App Store Connect users, which planning reads only once
+ * it knows that an internal group gains a member (see {@link #withUsers}).
  */
 public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, boolean users) {
   public ReadScope {
@@ -33,16 +33,23 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
   }
 
   /**
-   * For one app: its builds (when the file names builds or enables a public link), its parts ({@link AppPart}: its
-   * beta information, when a kind wants one of them), its groups' recruitment criteria, and, by the name of each
-   * part kinds declared of builds ({@link BuildPart}), the builds whose entries in the file want that part read in
-   * full ({@code allBuildParts}: every build that has the part, for {@code pull}, which does not know the builds
-   * before reading them). {@code usagePeriod}: the period of the testers' usage metrics a kind needs ({@link
-   * UsageRead}: {@code P90D}), or null when they are not read.
+   * For one app: its builds (when the file names builds or enables a public link), its parts
+   * ({@link AppPart}: its beta information, when a kind wants one of them), its groups' recruitment
+   * criteria, and, by the name of each part kinds declared of builds ({@link BuildPart}), the
+   * builds whose entries in the file want that part read in full ({@code allBuildParts}: every
+   * build that has the part, for {@code pull}, which does not know the builds before reading them).
+   * {@code usagePeriod}: the period of the testers' usage metrics a kind needs ({@link UsageRead}:
+   * {@code P90D}), or null when they are not read.
    */
   public record AppReads(
-      boolean builds, boolean info, boolean criteria, Map<String, List<BuildRef>> buildParts, boolean allBuildParts, String usagePeriod) {
+      boolean builds,
+      boolean info,
+      boolean criteria,
+      Map<String, List<BuildRef>> buildParts,
+      boolean allBuildParts,
+      String usagePeriod) {
     public static final AppReads MINIMAL = new AppReads(false, false, false, Map.of());
+
     /** Everything flightplan manages of an app. */
     public static final AppReads EVERYTHING = new AppReads(true, true, true, Map.of(), true);
 
@@ -53,11 +60,17 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
       buildParts = Collections.unmodifiableSortedMap(parts);
     }
 
-    public AppReads(boolean builds, boolean info, boolean criteria, Map<String, List<BuildRef>> buildParts, boolean allBuildParts) {
+    public AppReads(
+        boolean builds,
+        boolean info,
+        boolean criteria,
+        Map<String, List<BuildRef>> buildParts,
+        boolean allBuildParts) {
       this(builds, info, criteria, buildParts, allBuildParts, null);
     }
 
-    public AppReads(boolean builds, boolean info, boolean criteria, Map<String, List<BuildRef>> buildParts) {
+    public AppReads(
+        boolean builds, boolean info, boolean criteria, Map<String, List<BuildRef>> buildParts) {
       this(builds, info, criteria, buildParts, false);
     }
   }
@@ -69,7 +82,10 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
     return new ReadScope(apps, false);
   }
 
-  /** Everything flightplan manages of these apps (what {@code pull} reads), without the criteria options. */
+  /**
+   * Everything flightplan manages of these apps (what {@code pull} reads), without the criteria
+   * options.
+   */
   public static ReadScope everything(List<String> bundleIds) {
     Map<String, AppReads> apps = new LinkedHashMap<>();
     bundleIds.forEach(b -> apps.put(b, AppReads.EVERYTHING));
@@ -77,8 +93,8 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
   }
 
   /**
-   * What the file's apps need read; the app's parts (its beta information) when one of them is wanted, and for each
-   * part of builds the builds whose entries want it.
+   * What the file's apps need read; the app's parts (its beta information) when one of them is
+   * wanted, and for each part of builds the builds whose entries want it.
    */
   public static ReadScope of(DesiredState desired, KindReads reads) {
     Map<String, AppReads> apps = new LinkedHashMap<>();
@@ -87,18 +103,33 @@ public record ReadScope(Map<String, AppReads> apps, boolean criterionOptions, bo
       boolean builds =
           !app.builds().isEmpty()
               || app.buildExpiry() != null
-              || app.groups().stream().anyMatch(g -> g.builds() != null || g.publicLink() != null && g.publicLink().enabled())
+              || app.groups().stream()
+                  .anyMatch(
+                      g -> g.builds() != null || g.publicLink() != null && g.publicLink().enabled())
               || app.testers().stream().anyMatch(t -> t.builds() != null);
       boolean info = reads.apps().stream().anyMatch(p -> p.wanted().test(app));
-      boolean criteria = app.groups().stream().anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null);
-      options |= app.groups().stream()
-          .anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null && !g.publicLink().criteria().isEmpty());
+      boolean criteria =
+          app.groups().stream()
+              .anyMatch(g -> g.publicLink() != null && g.publicLink().criteria() != null);
+      options |=
+          app.groups().stream()
+              .anyMatch(
+                  g ->
+                      g.publicLink() != null
+                          && g.publicLink().criteria() != null
+                          && !g.publicLink().criteria().isEmpty());
       Map<String, List<BuildRef>> parts = new TreeMap<>();
       for (BuildPart<?> part : reads.builds()) {
         List<BuildRef> wanted = new ArrayList<>();
         for (BuildSpec b : app.builds()) {
           if (part.wanted().test(b)) {
-            wanted.add(new BuildRef(b.ref().platform(), b.ref().version(), b.ref().number(), b.ref().latest(), null));
+            wanted.add(
+                new BuildRef(
+                    b.ref().platform(),
+                    b.ref().version(),
+                    b.ref().number(),
+                    b.ref().latest(),
+                    null));
           }
         }
         parts.put(part.name(), wanted);

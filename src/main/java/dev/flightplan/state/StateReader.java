@@ -20,21 +20,26 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Reads the live TestFlight state of the apps in scope in as few calls as the API allows: one call for all the
- * apps, then per app one paged read of its groups and one paged read of its testers with their group linkages
- * included (and, when the file needs them, its builds). A tester whose included linkages were capped by the API
- * ({@code limit[betaGroups]} is at most 50) is completed from its own linkage endpoint, never silently truncated.
- * The team's users ({@link #readUsers}) are read once for all apps, and only when asked for: planning knows whether
- * it needs them only after reading the groups and testers.
+ * Reads the live TestFlight state of the apps in scope in as few calls as the API allows: one call
+ * for all the apps, then per app one paged read of its groups and one paged read of its testers
+ * with their group linkages included (and, when the file needs them, its builds). A tester whose
+ * included linkages were capped by the API ({@code limit[betaGroups]} is at most 50) is completed
+ * from its own linkage endpoint, never silently truncated. The team's users ({@link #readUsers})
+ * are read once for all apps, and only when asked for: planning knows whether it needs them only
+ * after reading the groups and testers.
  *
- * <p>After the apps lookup, the reads that do not depend on one another (every app's groups, testers and builds,
- * the recruitment criterion options and, for a saved plan's check, the users) run up to {@code parallelism} at once. The result does not depend on
- * their timing: each list is sorted by natural key, and the apps keep the scope's order.
+ * <p>After the apps lookup, the reads that do not depend on one another (every app's groups,
+ * testers and builds, the recruitment criterion options and, for a saved plan's check, the users)
+ * run up to {@code parallelism} at once. The result does not depend on their timing: each list is
+ * sorted by natural key, and the apps keep the scope's order.
  */
 public final class StateReader {
   static final int PAGE = 200;
 
-  /** The testers' usage of the app {@code appId} in {@code period}, as the kind that asked for it reads it, by tester id. */
+  /**
+   * The testers' usage of the app {@code appId} in {@code period}, as the kind that asked for it
+   * reads it, by tester id.
+   */
   private List<TesterActivity> readUsage(UsageRead.Reader reader, String appId, String period) {
     List<TesterActivity> out = new ArrayList<>();
     for (Document page : client.getAll(reader.query(appId, period))) {
@@ -49,7 +54,10 @@ public final class StateReader {
   private final KindReads kindReads;
   private final List<AppPart<?>> parts;
 
-  /** Reads one request at a time; {@code reads}: what the kinds declared they need of apps and builds. */
+  /**
+   * Reads one request at a time; {@code reads}: what the kinds declared they need of apps and
+   * builds.
+   */
   public StateReader(AscClient client, KindReads reads) {
     this(client, 1, reads);
   }
@@ -65,12 +73,18 @@ public final class StateReader {
     this.parts = reads.apps();
   }
 
-  /** Reads what the file's apps need: builds only when the file names builds, criteria options when it sets criteria. */
+  /**
+   * Reads what the file's apps need: builds only when the file names builds, criteria options when
+   * it sets criteria.
+   */
   public LiveState read(DesiredState desired) {
     return read(scope(desired));
   }
 
-  /** What {@link #read(DesiredState)} reads of the file's apps, with the parts the kinds want of them. */
+  /**
+   * What {@link #read(DesiredState)} reads of the file's apps, with the parts the kinds want of
+   * them.
+   */
   public ReadScope scope(DesiredState desired) {
     return ReadScope.of(desired, kindReads);
   }
@@ -84,7 +98,8 @@ public final class StateReader {
     List<String> bundleIds = new ArrayList<>(scope.apps().keySet());
     Map<String, Resource> appsByBundle = new LinkedHashMap<>();
     Map<String, Document> pageOf = new LinkedHashMap<>();
-    boolean info = !parts.isEmpty() && scope.apps().values().stream().anyMatch(ReadScope.AppReads::info);
+    boolean info =
+        !parts.isEmpty() && scope.apps().values().stream().anyMatch(ReadScope.AppReads::info);
     if (!bundleIds.isEmpty()) {
       Query query =
           Query.of("/v1/apps")
@@ -101,7 +116,8 @@ public final class StateReader {
         }
       }
     }
-    // every read below needs only the apps lookup: they run together, and are put together in scope order
+    // every read below needs only the apps lookup: they run together, and are put together in scope
+    // order
     ParallelReads reads = new ParallelReads(parallelism);
     List<String> missing = new ArrayList<>();
     List<AppRead> appReads = new ArrayList<>();
@@ -112,36 +128,63 @@ public final class StateReader {
         continue;
       }
       ReadScope.AppReads wanted = scope.app(bundleId);
-      appReads.add(new AppRead(
-          app,
-          reads.add(() -> readGroups(app.id(), wanted.criteria())),
-          reads.add(() -> readTesters(app.id())),
-          reads.add(() -> wanted.builds() ? new BuildReader(client, kindReads.builds()).read(app.id(), wanted.buildParts(), wanted.allBuildParts()) : List.<LiveBuild>of()),
-          // costs no request unless the app has more than 50 localizations
-          reads.add(() -> wanted.info() && !parts.isEmpty() ? readParts(app, pageOf.get(bundleId)) : LiveParts.NOT_READ),
-          // the testers' usage metrics, which a kind reads only when the file asks for them
-          reads.add(() -> wanted.usagePeriod() != null && kindReads.usage() != null
-              ? readUsage(kindReads.usage().reader(), app.id(), wanted.usagePeriod())
-              : List.<TesterActivity>of())));
+      appReads.add(
+          new AppRead(
+              app,
+              reads.add(() -> readGroups(app.id(), wanted.criteria())),
+              reads.add(() -> readTesters(app.id())),
+              reads.add(
+                  () ->
+                      wanted.builds()
+                          ? new BuildReader(client, kindReads.builds())
+                              .read(app.id(), wanted.buildParts(), wanted.allBuildParts())
+                          : List.<LiveBuild>of()),
+              // costs no request unless the app has more than 50 localizations
+              reads.add(
+                  () ->
+                      wanted.info() && !parts.isEmpty()
+                          ? readParts(app, pageOf.get(bundleId))
+                          : LiveParts.NOT_READ),
+              // the testers' usage metrics, which a kind reads only when the file asks for them
+              reads.add(
+                  () ->
+                      wanted.usagePeriod() != null && kindReads.usage() != null
+                          ? readUsage(kindReads.usage().reader(), app.id(), wanted.usagePeriod())
+                          : List.<TesterActivity>of())));
     }
-    ParallelReads.Result<Map<String, List<String>>> options = scope.criterionOptions() ? reads.add(this::readCriterionOptions) : null;
+    ParallelReads.Result<Map<String, List<String>>> options =
+        scope.criterionOptions() ? reads.add(this::readCriterionOptions) : null;
     ParallelReads.Result<TeamUsers> users = scope.users() ? reads.add(this::readUsers) : null;
     reads.run();
     List<LiveApp> apps = new ArrayList<>();
     for (AppRead read : appReads) {
       List<LiveGroup> groups = read.groups().get();
-      apps.add(new LiveApp(read.app().id(), read.app().string("bundleId"), read.app().string("name"), groups,
-          onlyGroupsOf(groups, read.testers().get()), read.builds().get(), read.info().get(),
-          read.activity().get()));
+      apps.add(
+          new LiveApp(
+              read.app().id(),
+              read.app().string("bundleId"),
+              read.app().string("name"),
+              groups,
+              onlyGroupsOf(groups, read.testers().get()),
+              read.builds().get(),
+              read.info().get(),
+              read.activity().get()));
     }
-    return new LiveState(apps, missing, options == null ? Map.of() : options.get(), users == null ? TeamUsers.NOT_READ : users.get());
+    return new LiveState(
+        apps,
+        missing,
+        options == null ? Map.of() : options.get(),
+        users == null ? TeamUsers.NOT_READ : users.get());
   }
 
   private String relationships() {
     return String.join(",", parts.stream().map(AppPart::relationship).toList());
   }
 
-  /** The apps lookup with every part included: the parts' relationships, their fields, and the to-many caps. */
+  /**
+   * The apps lookup with every part included: the parts' relationships, their fields, and the
+   * to-many caps.
+   */
   private Query includeParts(Query query) {
     Query q = query.param("include", relationships());
     for (AppPart<?> part : parts) {
@@ -155,7 +198,10 @@ public final class StateReader {
     return q;
   }
 
-  /** Every part of {@code app}, from the lookup's {@code page}; costs a request only for a to-many part the include capped. */
+  /**
+   * Every part of {@code app}, from the lookup's {@code page}; costs a request only for a to-many
+   * part the include capped.
+   */
   private LiveParts readParts(Resource app, Document page) {
     LiveParts read = LiveParts.NOT_READ;
     for (AppPart<?> part : parts) {
@@ -170,19 +216,27 @@ public final class StateReader {
 
   private List<Resource> related(Resource app, Document page, AppPart<?> part) {
     if (part.toMany()) {
-      Supplier<String> rest = () -> Query.of("/v1/apps/" + app.id() + "/" + part.relationship()).param("limit", PAGE).build();
+      Supplier<String> rest =
+          () ->
+              Query.of("/v1/apps/" + app.id() + "/" + part.relationship())
+                  .param("limit", PAGE)
+                  .build();
       return ToMany.resources(client, app, part.relationship(), page, rest);
     }
-    return app.toOne(part.relationship()).flatMap(page::findIncluded).map(List::of).orElse(List.of());
+    return app.toOne(part.relationship())
+        .flatMap(page::findIncluded)
+        .map(List::of)
+        .orElse(List.of());
   }
 
   /**
-   * The team's App Store Connect users (only they may join internal groups): their usernames, 200 a page, whatever
-   * the number of apps. A 403 (the API key's role may not list users) fails nothing: the users are then REFUSED,
-   * with App Store Connect's answer.
+   * The team's App Store Connect users (only they may join internal groups): their usernames, 200 a
+   * page, whatever the number of apps. A 403 (the API key's role may not list users) fails nothing:
+   * the users are then REFUSED, with App Store Connect's answer.
    */
   public TeamUsers readUsers() {
-    String query = Query.of("/v1/users").param("fields[users]", "username").param("limit", PAGE).build();
+    String query =
+        Query.of("/v1/users").param("fields[users]", "username").param("limit", PAGE).build();
     List<String> usernames = new ArrayList<>();
     try {
       for (Document page : client.getAll(query)) {
@@ -208,7 +262,10 @@ public final class StateReader {
       ParallelReads.Result<LiveParts> info,
       ParallelReads.Result<List<TesterActivity>> activity) {}
 
-  /** The testers with only the groups of their app: the include lists a tester's groups in every app. */
+  /**
+   * The testers with only the groups of their app: the include lists a tester's groups in every
+   * app.
+   */
   private static List<LiveTester> onlyGroupsOf(List<LiveGroup> groups, List<LiveTester> testers) {
     Set<String> appGroupIds = new HashSet<>();
     groups.forEach(g -> appGroupIds.add(g.id()));
@@ -219,7 +276,9 @@ public final class StateReader {
       } else {
         Set<String> mine = new HashSet<>(t.groupIds());
         mine.retainAll(appGroupIds);
-        out.add(new LiveTester(t.id(), t.email(), t.firstName(), t.lastName(), t.inviteType(), t.state(), mine));
+        out.add(
+            new LiveTester(
+                t.id(), t.email(), t.firstName(), t.lastName(), t.inviteType(), t.state(), mine));
       }
     }
     return out;
@@ -230,25 +289,32 @@ public final class StateReader {
     String query = Query.of("/v1/betaRecruitmentCriterionOptions").param("limit", PAGE).build();
     for (Document page : client.getAll(query)) {
       for (Resource option : page.data()) {
-        JsonNode families = option.attributes() == null ? null : option.attributes().get("deviceFamilyOsVersions");
+        JsonNode families =
+            option.attributes() == null ? null : option.attributes().get("deviceFamilyOsVersions");
         if (families == null) {
           continue;
         }
         for (JsonNode f : families) {
           List<String> versions = new ArrayList<>();
           f.path("osVersions").forEach(v -> versions.add(v.asText()));
-          options.merge(f.path("deviceFamily").asText(), versions, (a, b) -> {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all;
-          });
+          options.merge(
+              f.path("deviceFamily").asText(),
+              versions,
+              (a, b) -> {
+                List<String> all = new ArrayList<>(a);
+                all.addAll(b);
+                return all;
+              });
         }
       }
     }
     return options;
   }
 
-  /** The app's groups; with their recruitment criteria included (same request) when the file manages criteria. */
+  /**
+   * The app's groups; with their recruitment criteria included (same request) when the file manages
+   * criteria.
+   */
   private List<LiveGroup> readGroups(String appId, boolean withCriteria) {
     Query q =
         Query.of("/v1/betaGroups")
@@ -260,14 +326,19 @@ public final class StateReader {
                     + (withCriteria ? ",betaRecruitmentCriteria" : ""))
             .param("limit", PAGE);
     if (withCriteria) {
-      q = q.param("include", "betaRecruitmentCriteria").param("fields[betaRecruitmentCriteria]", "deviceFamilyOsVersionFilters");
+      q =
+          q.param("include", "betaRecruitmentCriteria")
+              .param("fields[betaRecruitmentCriteria]", "deviceFamilyOsVersionFilters");
     }
     String query = q.build();
     List<LiveGroup> groups = new ArrayList<>();
     for (Document page : client.getAll(query)) {
       for (Resource g : page.data()) {
         LiveGroup.LiveCriteria criteria =
-            g.toOne("betaRecruitmentCriteria").flatMap(page::findIncluded).map(StateReader::criteria).orElse(null);
+            g.toOne("betaRecruitmentCriteria")
+                .flatMap(page::findIncluded)
+                .map(StateReader::criteria)
+                .orElse(null);
         groups.add(
             new LiveGroup(
                 g.id(),
@@ -302,13 +373,19 @@ public final class StateReader {
     List<LiveTester> testers = new ArrayList<>();
     // page by page: only the records stay, not 100,000 testers' JSON
     client.forEachPage(query, page -> page.data().forEach(t -> testers.add(toTester(t))));
-    testers.sort(Comparator.comparing((LiveTester t) -> Objects.requireNonNullElse(t.email(), "")).thenComparing(LiveTester::id));
+    testers.sort(
+        Comparator.comparing((LiveTester t) -> Objects.requireNonNullElse(t.email(), ""))
+            .thenComparing(LiveTester::id));
     return testers;
   }
 
   /** A tester with all its groups, in any app; {@link #onlyGroupsOf} keeps those of the app. */
   private LiveTester toTester(Resource t) {
-    Supplier<String> rest = () -> Query.of("/v1/betaTesters/" + t.id() + "/relationships/betaGroups").param("limit", PAGE).build();
+    Supplier<String> rest =
+        () ->
+            Query.of("/v1/betaTesters/" + t.id() + "/relationships/betaGroups")
+                .param("limit", PAGE)
+                .build();
     Set<String> groupIds = ToMany.ids(client, t, "betaGroups", rest);
     String email = t.string("email");
     return new LiveTester(
@@ -323,12 +400,15 @@ public final class StateReader {
 
   private static LiveGroup.LiveCriteria criteria(Resource r) {
     List<LiveGroup.Filter> filters = new ArrayList<>();
-    JsonNode list = r.attributes() == null ? null : r.attributes().get("deviceFamilyOsVersionFilters");
+    JsonNode list =
+        r.attributes() == null ? null : r.attributes().get("deviceFamilyOsVersionFilters");
     if (list != null) {
       for (JsonNode f : list) {
         filters.add(
             new LiveGroup.Filter(
-                f.path("deviceFamily").asText(null), text(f, "minimumOsInclusive"), text(f, "maximumOsInclusive")));
+                f.path("deviceFamily").asText(null),
+                text(f, "minimumOsInclusive"),
+                text(f, "maximumOsInclusive")));
       }
     }
     return new LiveGroup.LiveCriteria(r.id(), filters);

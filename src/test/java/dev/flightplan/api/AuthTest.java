@@ -40,7 +40,8 @@ class AuthTest {
           new JwtConsumerBuilder()
               .setVerificationKey(TestKeys.publicKey())
               .setJwsAlgorithmConstraints(
-                  AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                  AlgorithmConstraints.ConstraintType.PERMIT,
+                  AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
               .setExpectedAudience("appstoreconnect-v1")
               .setExpectedIssuer(TestKeys.ISSUER_ID)
               .setRequireExpirationTime()
@@ -66,14 +67,16 @@ class AuthTest {
       h.client.get("/v1/apps");
       h.clock.advance(Duration.ofMinutes(12).plusSeconds(59));
       h.client.get("/v1/apps");
-      h.clock.advance(Duration.ofSeconds(1)); // 13 minutes in: 2 minutes before the 15-minute expiry
+      h.clock.advance(
+          Duration.ofSeconds(1)); // 13 minutes in: 2 minutes before the 15-minute expiry
       h.client.get("/v1/apps");
 
       List<String> tokens = h.requests().stream().map(ScriptedServer.Recorded::token).toList();
       assertThat(tokens.subList(0, 3)).containsOnly(tokens.get(0));
       assertThat(tokens.get(3)).isNotEqualTo(tokens.get(0));
       assertThat(h.client.tokensMinted()).isEqualTo(2);
-      JwtClaims renewed = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(tokens.get(3).split("\\.")[1])));
+      JwtClaims renewed =
+          JwtClaims.parse(new String(Base64.getUrlDecoder().decode(tokens.get(3).split("\\.")[1])));
       assertThat(renewed.getExpirationTime().getValue())
           .isEqualTo(Harness.START.plus(Duration.ofMinutes(13 + 15)).getEpochSecond());
     }
@@ -88,14 +91,18 @@ class AuthTest {
       assertThat(h.requests().get(1).token()).isNotEqualTo(h.requests().get(0).token());
       assertThat(h.client.requestCount()).isEqualTo(2);
       assertThat(h.sleeps).isEmpty();
-      assertThat(String.join("\n", h.log)).contains("401").doesNotContain(h.requests().get(0).token());
+      assertThat(String.join("\n", h.log))
+          .contains("401")
+          .doesNotContain(h.requests().get(0).token());
     }
   }
 
   @Test
   void aSecond401Fails() throws Exception {
-    try (Harness h = new Harness()
-        .enqueue(error(401, "NOT_AUTHORIZED", "bad key"), error(401, "NOT_AUTHORIZED", "bad key"))) {
+    try (Harness h =
+        new Harness()
+            .enqueue(
+                error(401, "NOT_AUTHORIZED", "bad key"), error(401, "NOT_AUTHORIZED", "bad key"))) {
       assertThatThrownBy(() -> h.client.get("/v1/apps"))
           .isInstanceOf(NotAuthorizedException.class)
           .hasMessageStartingWith("GET /v1/apps: 401 NOT_AUTHORIZED: bad key")
@@ -107,35 +114,48 @@ class AuthTest {
 
   @Test
   void aTokenThatExpiresOnTheWayIsReplacedAsOftenAsThatHappens() throws Exception {
-    // the clock jumps past each token's expiry while its request is on its way (a laptop sleeping mid-request): the
-    // 401s say nothing about the credentials, so each is sent again with a new token, and the third attempt succeeds
-    try (Harness h = new Harness()
-        .enqueue(error(401, "NOT_AUTHORIZED", "expired"), error(401, "NOT_AUTHORIZED", "expired"), ok(EMPTY))) {
-      h.server.onRequest(r -> {
-        if (h.requests().size() <= 2) {
-          h.clock.advance(Duration.ofHours(1));
-        }
-      });
+    // the clock jumps past each token's expiry while its request is on its way (a laptop sleeping
+    // mid-request): the
+    // 401s say nothing about the credentials, so each is sent again with a new token, and the third
+    // attempt succeeds
+    try (Harness h =
+        new Harness()
+            .enqueue(
+                error(401, "NOT_AUTHORIZED", "expired"),
+                error(401, "NOT_AUTHORIZED", "expired"),
+                ok(EMPTY))) {
+      h.server.onRequest(
+          r -> {
+            if (h.requests().size() <= 2) {
+              h.clock.advance(Duration.ofHours(1));
+            }
+          });
       h.client.post("/v1/betaTesters", JsonApi.linkages("betaTesters", List.of("t1")));
 
       assertThat(h.requests()).hasSize(3);
       assertThat(h.requests()).extracting(ScriptedServer.Recorded::token).doesNotHaveDuplicates();
       assertThat(h.client.tokensMinted()).isEqualTo(3);
       assertThat(h.sleeps).isEmpty();
-      assertThat(String.join("\n", h.log)).contains("401 for a token that expired on the way")
+      assertThat(String.join("\n", h.log))
+          .contains("401 for a token that expired on the way")
           .doesNotContain(h.requests().get(0).token());
     }
   }
 
   @Test
   void a401ForAFreshTokenAfterOneThatExpiredOnTheWayStillGetsItsOneRepeat() throws Exception {
-    try (Harness h = new Harness().enqueue(error(401, "NOT_AUTHORIZED", "expired"),
-        error(401, "NOT_AUTHORIZED", "bad key"), error(401, "NOT_AUTHORIZED", "bad key"))) {
-      h.server.onRequest(r -> {
-        if (h.requests().size() == 1) {
-          h.clock.advance(Duration.ofMinutes(20));
-        }
-      });
+    try (Harness h =
+        new Harness()
+            .enqueue(
+                error(401, "NOT_AUTHORIZED", "expired"),
+                error(401, "NOT_AUTHORIZED", "bad key"),
+                error(401, "NOT_AUTHORIZED", "bad key"))) {
+      h.server.onRequest(
+          r -> {
+            if (h.requests().size() == 1) {
+              h.clock.advance(Duration.ofMinutes(20));
+            }
+          });
       assertThatThrownBy(() -> h.client.get("/v1/apps"))
           .isInstanceOf(NotAuthorizedException.class)
           .hasMessageContaining("rejected again after minting a new token");
@@ -161,7 +181,9 @@ class AuthTest {
   void everyRequestCarriesTheStandardHeaders() throws Exception {
     try (Harness h = new Harness().enqueue(ok(EMPTY), ScriptedServer.Reply.empty(204))) {
       h.client.get("/v1/apps");
-      h.client.post("/v1/betaGroups/g1/relationships/betaTesters", JsonApi.linkages("betaTesters", List.of("t1")));
+      h.client.post(
+          "/v1/betaGroups/g1/relationships/betaTesters",
+          JsonApi.linkages("betaTesters", List.of("t1")));
 
       ScriptedServer.Recorded get = h.requests().get(0);
       ScriptedServer.Recorded post = h.requests().get(1);

@@ -19,7 +19,9 @@ class ConcurrencyTest {
     int n = 40;
     try (Harness h = new Harness()) {
       for (int i = 0; i < n; i++) {
-        h.enqueue(ok("{\"data\":[]}").header("X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:" + (3600 - i) + ";"));
+        h.enqueue(
+            ok("{\"data\":[]}")
+                .header("X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:" + (3600 - i) + ";"));
       }
       ExecutorService pool = Executors.newFixedThreadPool(4);
       try {
@@ -36,7 +38,9 @@ class ConcurrencyTest {
       }
       assertThat(h.client.requestCount()).isEqualTo(n);
       assertThat(h.requests()).hasSize(n);
-      assertThat(h.requests()).extracting(ScriptedServer.Recorded::token).containsOnly(h.requests().get(0).token());
+      assertThat(h.requests())
+          .extracting(ScriptedServer.Recorded::token)
+          .containsOnly(h.requests().get(0).token());
       assertThat(h.client.tokensMinted()).isEqualTo(1);
       assertThat(h.client.rateLimit().hourRemaining()).isPresent();
     }

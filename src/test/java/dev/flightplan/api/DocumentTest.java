@@ -14,7 +14,8 @@ class DocumentTest {
     return new Document(MAPPER.readTree(json));
   }
 
-  private static final String GROUPS = """
+  private static final String GROUPS =
+      """
       {"data":[
         {"type":"betaGroups","id":"g1","attributes":{"name":"QA","isInternalGroup":true,"publicLinkLimit":500,
           "publicLink":null,"createdDate":"2025-01-01T00:00:00Z","futureField":{"x":1}},
@@ -33,10 +34,14 @@ class DocumentTest {
   void readsACollectionDocument() throws Exception {
     Document d = doc(GROUPS);
     assertThat(d.data()).extracting(Resource::id).containsExactly("g1", "g2");
-    assertThat(d.included()).extracting(Resource::linkage).containsExactly(new Linkage("betaTesters", "t1"));
-    assertThat(d.findIncluded(new Linkage("betaTesters", "t1")).map(r -> r.string("email"))).contains("ann@example.com");
+    assertThat(d.included())
+        .extracting(Resource::linkage)
+        .containsExactly(new Linkage("betaTesters", "t1"));
+    assertThat(d.findIncluded(new Linkage("betaTesters", "t1")).map(r -> r.string("email")))
+        .contains("ann@example.com");
     assertThat(d.findIncluded(new Linkage("betaTesters", "t2"))).isEmpty();
-    assertThat(d.nextLink()).contains("https://api.appstoreconnect.apple.com/v1/betaGroups?cursor=Mg");
+    assertThat(d.nextLink())
+        .contains("https://api.appstoreconnect.apple.com/v1/betaGroups?cursor=Mg");
     assertThat(d.total()).isEqualTo(OptionalInt.of(12));
     assertThatThrownBy(d::single).isInstanceOf(IllegalStateException.class);
   }
@@ -79,7 +84,8 @@ class DocumentTest {
 
   @Test
   void readsSingleAndEmptyDocuments() throws Exception {
-    Document one = doc("{\"data\":{\"type\":\"apps\",\"id\":\"a1\",\"attributes\":{\"bundleId\":\"com.x\"}}}");
+    Document one =
+        doc("{\"data\":{\"type\":\"apps\",\"id\":\"a1\",\"attributes\":{\"bundleId\":\"com.x\"}}}");
     assertThat(one.single().map(r -> r.string("bundleId"))).contains("com.x");
     assertThat(one.data()).hasSize(1);
     assertThat(one.nextLink()).isEmpty();

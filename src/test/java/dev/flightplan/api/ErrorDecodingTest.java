@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.testing.IntegrationTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 @IntegrationTest
 class ErrorDecodingTest {
-  private static final String DUPLICATE_NAME = """
+  private static final String DUPLICATE_NAME =
+      """
       {"errors":[{"id":"e1","status":"409","code":"ENTITY_ERROR.ATTRIBUTE.INVALID",
         "title":"An attribute value is invalid.","detail":"A group with this name already exists",
         "source":{"pointer":"/data/attributes/name"},"links":{"about":"x"},"meta":{"unknown":true}}],
@@ -31,11 +32,14 @@ class ErrorDecodingTest {
   @Test
   void aConflictNamesMethodPathStatusCodeDetailAndPointer() throws Exception {
     try (Harness h = new Harness().enqueue(json(409, DUPLICATE_NAME))) {
-      ConflictException e = catchThrowableOfType(ConflictException.class, () -> h.client.post("/v1/betaGroups", groupBody()));
+      ConflictException e =
+          catchThrowableOfType(
+              ConflictException.class, () -> h.client.post("/v1/betaGroups", groupBody()));
 
-      assertThat(e).hasMessage(
-          "POST /v1/betaGroups: 409 ENTITY_ERROR.ATTRIBUTE.INVALID: A group with this name already exists"
-              + " (/data/attributes/name)");
+      assertThat(e)
+          .hasMessage(
+              "POST /v1/betaGroups: 409 ENTITY_ERROR.ATTRIBUTE.INVALID: A group with this name already exists"
+                  + " (/data/attributes/name)");
       assertThat(e.status()).isEqualTo(409);
       assertThat(e.code()).isEqualTo("ENTITY_ERROR.ATTRIBUTE.INVALID");
       assertThat(e.title()).isEqualTo("An attribute value is invalid.");
@@ -46,8 +50,15 @@ class ErrorDecodingTest {
       assertThat(e.outcomeUnknown()).isFalse();
       assertThat(e.hasCode("ENTITY_ERROR")).isTrue();
       assertThat(e.hasCode("ENTITY_ERROR.ATTR")).isFalse();
-      assertThat(e.errors()).containsExactly(new ApiError("409", "ENTITY_ERROR.ATTRIBUTE.INVALID",
-          "An attribute value is invalid.", "A group with this name already exists", "/data/attributes/name", null));
+      assertThat(e.errors())
+          .containsExactly(
+              new ApiError(
+                  "409",
+                  "ENTITY_ERROR.ATTRIBUTE.INVALID",
+                  "An attribute value is invalid.",
+                  "A group with this name already exists",
+                  "/data/attributes/name",
+                  null));
       assertThat(h.requests()).hasSize(1);
     }
   }
@@ -74,20 +85,33 @@ class ErrorDecodingTest {
 
   @Test
   void aSourceParameterIsNamed() throws Exception {
-    String body = "{\"errors\":[{\"status\":\"400\",\"code\":\"PARAMETER_ERROR.ILLEGAL\",\"title\":\"t\","
-        + "\"detail\":\"A given parameter is not allowed\",\"source\":{\"parameter\":\"filter[foo]\"}}]}";
+    String body =
+        "{\"errors\":[{\"status\":\"400\",\"code\":\"PARAMETER_ERROR.ILLEGAL\",\"title\":\"t\","
+            + "\"detail\":\"A given parameter is not allowed\",\"source\":{\"parameter\":\"filter[foo]\"}}]}";
     try (Harness h = new Harness().enqueue(json(400, body))) {
-      assertThatThrownBy(() -> h.client.get(Query.of("/v1/betaTesters").param("filter[email]", "ann@example.com").build()))
-          .hasMessage("GET /v1/betaTesters: 400 PARAMETER_ERROR.ILLEGAL: A given parameter is not allowed"
-              + " (parameter filter[foo])");
+      assertThatThrownBy(
+              () ->
+                  h.client.get(
+                      Query.of("/v1/betaTesters")
+                          .param("filter[email]", "ann@example.com")
+                          .build()))
+          .hasMessage(
+              "GET /v1/betaTesters: 400 PARAMETER_ERROR.ILLEGAL: A given parameter is not allowed"
+                  + " (parameter filter[foo])");
     }
   }
 
   @Test
   void theQueryStringStaysOutOfMessagesBecauseItCanHoldEmails() throws Exception {
     try (Harness h = new Harness().enqueue(error(404, "NOT_FOUND", "gone"))) {
-      ApiException e = catchThrowableOfType(ApiException.class,
-          () -> h.client.get(Query.of("/v1/betaTesters").param("filter[email]", "ann@example.com").build()));
+      ApiException e =
+          catchThrowableOfType(
+              ApiException.class,
+              () ->
+                  h.client.get(
+                      Query.of("/v1/betaTesters")
+                          .param("filter[email]", "ann@example.com")
+                          .build()));
       assertThat(e.getMessage()).doesNotContain("ann").doesNotContain("example.com");
       assertThat(e.path()).isEqualTo("/v1/betaTesters");
       assertThat(String.join("\n", h.log)).doesNotContain("ann");
@@ -96,24 +120,30 @@ class ErrorDecodingTest {
 
   @Test
   void allErrorsAndAssociatedErrorsAreInTheMessage() throws Exception {
-    String body = """
+    String body =
+        """
         {"errors":[{"status":"409","code":"STATE_ERROR","title":"Submit for review errors found","detail":"Fix these",
           "meta":{"associatedErrors":{"/v1/builds/b1":[{"status":"409","code":"ENTITY_ERROR.ATTRIBUTE.REQUIRED",
             "title":"t","detail":"Beta App Description is missing."}]}}},
          {"status":"409","code":"OTHER","title":"Only a title"}]}""";
     try (Harness h = new Harness().enqueue(json(409, body))) {
       assertThatThrownBy(() -> h.client.post("/v1/betaAppReviewSubmissions", groupBody()))
-          .hasMessage("POST /v1/betaAppReviewSubmissions: 409 STATE_ERROR: Fix these; OTHER: Only a title;"
-              + " ENTITY_ERROR.ATTRIBUTE.REQUIRED: Beta App Description is missing.");
+          .hasMessage(
+              "POST /v1/betaAppReviewSubmissions: 409 STATE_ERROR: Fix these; OTHER: Only a title;"
+                  + " ENTITY_ERROR.ATTRIBUTE.REQUIRED: Beta App Description is missing.");
     }
   }
 
   @Test
   void aNonJsonErrorBodyStillGivesStatusAndExcerpt() throws Exception {
-    String html = "<html><body><h1>502 Bad Gateway</h1>\n<p>upstream eyJhbGciOi.eyJpc3Mi.c2lnbmF0dXJl failed</p></body></html>";
-    try (Harness h = new Harness(RetryPolicy.none()).enqueue(ScriptedServer.Reply.text(502, html))) {
-      ServerErrorException e = catchThrowableOfType(ServerErrorException.class, () -> h.client.get("/v1/apps"));
-      assertThat(e).hasMessage("GET /v1/apps: 502 Bad Gateway: 502 Bad Gateway upstream <token> failed");
+    String html =
+        "<html><body><h1>502 Bad Gateway</h1>\n<p>upstream eyJhbGciOi.eyJpc3Mi.c2lnbmF0dXJl failed</p></body></html>";
+    try (Harness h =
+        new Harness(RetryPolicy.none()).enqueue(ScriptedServer.Reply.text(502, html))) {
+      ServerErrorException e =
+          catchThrowableOfType(ServerErrorException.class, () -> h.client.get("/v1/apps"));
+      assertThat(e)
+          .hasMessage("GET /v1/apps: 502 Bad Gateway: 502 Bad Gateway upstream <token> failed");
       assertThat(e.errors()).isEmpty();
       assertThat(e.code()).isNull();
       assertThat(e.retryable()).isTrue();

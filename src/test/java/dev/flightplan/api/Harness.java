@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A client wired to a {@link ScriptedServer} with a settable clock, a sleeper that records instead of sleeping,
- * jitter-free retries (so waits are exact) and a captured debug log.
+ * A client wired to a {@link ScriptedServer} with a settable clock, a sleeper that records instead
+ * of sleeping, jitter-free retries (so waits are exact) and a captured debug log.
  */
 final class Harness implements AutoCloseable {
   static final Instant START = Instant.parse("2025-06-01T12:00:00Z");

@@ -18,37 +18,53 @@ class JsonApiTest {
     attrs.put("feedbackEnabled", null);
     Map<String, Object> rels = new LinkedHashMap<>();
     rels.put("app", new Linkage("apps", "a1"));
-    rels.put("betaTesters", List.of(new Linkage("betaTesters", "t1"), new Linkage("betaTesters", "t2")));
+    rels.put(
+        "betaTesters", List.of(new Linkage("betaTesters", "t1"), new Linkage("betaTesters", "t2")));
     rels.put("builds", null);
 
-    assertThat(JsonApi.create("betaGroups", attrs, rels).toString()).isEqualTo(
-        "{\"data\":{\"type\":\"betaGroups\",\"attributes\":{\"name\":\"Public Beta\",\"publicLinkEnabled\":true,"
-            + "\"publicLinkLimit\":500},\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"a1\"}},"
-            + "\"betaTesters\":{\"data\":[{\"type\":\"betaTesters\",\"id\":\"t1\"},"
-            + "{\"type\":\"betaTesters\",\"id\":\"t2\"}]}}}}");
+    assertThat(JsonApi.create("betaGroups", attrs, rels).toString())
+        .isEqualTo(
+            "{\"data\":{\"type\":\"betaGroups\",\"attributes\":{\"name\":\"Public Beta\",\"publicLinkEnabled\":true,"
+                + "\"publicLinkLimit\":500},\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"a1\"}},"
+                + "\"betaTesters\":{\"data\":[{\"type\":\"betaTesters\",\"id\":\"t1\"},"
+                + "{\"type\":\"betaTesters\",\"id\":\"t2\"}]}}}}");
   }
 
   @Test
   void unorderedMapsAreSortedSoBodiesAreDeterministic() {
-    assertThat(JsonApi.create("x", Map.of("b", 1, "a", 2, "c", List.of("p", "q")), Map.of()).toString())
-        .isEqualTo("{\"data\":{\"type\":\"x\",\"attributes\":{\"a\":2,\"b\":1,\"c\":[\"p\",\"q\"]}}}");
+    assertThat(
+            JsonApi.create("x", Map.of("b", 1, "a", 2, "c", List.of("p", "q")), Map.of())
+                .toString())
+        .isEqualTo(
+            "{\"data\":{\"type\":\"x\",\"attributes\":{\"a\":2,\"b\":1,\"c\":[\"p\",\"q\"]}}}");
   }
 
   @Test
   void aCreateWithoutAttributesHasNoAttributesMember() {
-    assertThat(JsonApi.create("betaTesterInvitations", null,
-        Map.of("app", new Linkage("apps", "a1"), "betaTester", new Linkage("betaTesters", "t1"))).toString())
-        .isEqualTo("{\"data\":{\"type\":\"betaTesterInvitations\",\"relationships\":{"
-            + "\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"a1\"}},"
-            + "\"betaTester\":{\"data\":{\"type\":\"betaTesters\",\"id\":\"t1\"}}}}}");
+    assertThat(
+            JsonApi.create(
+                    "betaTesterInvitations",
+                    null,
+                    Map.of(
+                        "app",
+                        new Linkage("apps", "a1"),
+                        "betaTester",
+                        new Linkage("betaTesters", "t1")))
+                .toString())
+        .isEqualTo(
+            "{\"data\":{\"type\":\"betaTesterInvitations\",\"relationships\":{"
+                + "\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"a1\"}},"
+                + "\"betaTester\":{\"data\":{\"type\":\"betaTesters\",\"id\":\"t1\"}}}}}");
   }
 
   @Test
   void aBadRelationshipValueIsABug() {
     assertThatThrownBy(() -> JsonApi.create("x", Map.of(), Map.of("app", "a1")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("app");
     assertThatThrownBy(() -> JsonApi.create("x", Map.of(), Map.of("builds", List.of("b1"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("builds");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("builds");
   }
 
   @Test
@@ -56,18 +72,21 @@ class JsonApiTest {
     Map<String, Object> attrs = new LinkedHashMap<>();
     attrs.put("marketingUrl", null);
     attrs.put("description", "Weather beta");
-    assertThat(JsonApi.update("betaAppLocalizations", "l1", attrs).toString()).isEqualTo(
-        "{\"data\":{\"type\":\"betaAppLocalizations\",\"id\":\"l1\","
-            + "\"attributes\":{\"marketingUrl\":null,\"description\":\"Weather beta\"}}}");
+    assertThat(JsonApi.update("betaAppLocalizations", "l1", attrs).toString())
+        .isEqualTo(
+            "{\"data\":{\"type\":\"betaAppLocalizations\",\"id\":\"l1\","
+                + "\"attributes\":{\"marketingUrl\":null,\"description\":\"Weather beta\"}}}");
   }
 
   @Test
   void linkageBodies() {
     assertThat(JsonApi.linkages("betaTesters", List.of("t2", "t1")).toString())
-        .isEqualTo("{\"data\":[{\"type\":\"betaTesters\",\"id\":\"t2\"},{\"type\":\"betaTesters\",\"id\":\"t1\"}]}");
+        .isEqualTo(
+            "{\"data\":[{\"type\":\"betaTesters\",\"id\":\"t2\"},{\"type\":\"betaTesters\",\"id\":\"t1\"}]}");
     assertThat(JsonApi.linkages("builds", List.of()).toString()).isEqualTo("{\"data\":[]}");
     assertThat(JsonApi.toOne("appEncryptionDeclarations", "d1").toString())
         .isEqualTo("{\"data\":{\"type\":\"appEncryptionDeclarations\",\"id\":\"d1\"}}");
-    assertThat(JsonApi.toOne("appEncryptionDeclarations", null).toString()).isEqualTo("{\"data\":null}");
+    assertThat(JsonApi.toOne("appEncryptionDeclarations", null).toString())
+        .isEqualTo("{\"data\":null}");
   }
 }

@@ -8,19 +8,27 @@ import org.junit.jupiter.api.Test;
 class QueryTest {
   @Test
   void encodesBracketsInNamesAndKeepsCommas() {
-    assertThat(Query.of("/v1/apps").param("filter[bundleId]", "com.a,com.b").param("limit", 200).build())
+    assertThat(
+            Query.of("/v1/apps")
+                .param("filter[bundleId]", "com.a,com.b")
+                .param("limit", 200)
+                .build())
         .isEqualTo("/v1/apps?filter%5BbundleId%5D=com.a,com.b&limit=200");
   }
 
   @Test
   void collectionsAreJoinedWithCommasAndEachElementEncoded() {
-    assertThat(Query.of("/v1/betaTesters").param("filter[email]", List.of("a+b@x.com", "c d@x.com")).build())
+    assertThat(
+            Query.of("/v1/betaTesters")
+                .param("filter[email]", List.of("a+b@x.com", "c d@x.com"))
+                .build())
         .isEqualTo("/v1/betaTesters?filter%5Bemail%5D=a%2Bb%40x.com,c%20d%40x.com");
   }
 
   @Test
   void everythingButUnreservedCharactersIsEncoded() {
-    assertThat(Query.of("/v1/x").param("fields[betaGroups]", "name").param("q", "é&=?/#%~-._").build())
+    assertThat(
+            Query.of("/v1/x").param("fields[betaGroups]", "name").param("q", "é&=?/#%~-._").build())
         .isEqualTo("/v1/x?fields%5BbetaGroups%5D=name&q=%C3%A9%26%3D%3F%2F%23%25~-._");
   }
 
@@ -29,7 +37,8 @@ class QueryTest {
     assertThat(Query.of("/v1/x").param("b", 1).param("a", null).param("a", true).build())
         .isEqualTo("/v1/x?b=1&a=true");
     assertThat(Query.of("/v1/x").build()).isEqualTo("/v1/x");
-    assertThat(Query.of("/v1/x?limit=5").param("sort", "-name").build()).isEqualTo("/v1/x?limit=5&sort=-name");
+    assertThat(Query.of("/v1/x?limit=5").param("sort", "-name").build())
+        .isEqualTo("/v1/x?limit=5&sort=-name");
   }
 
   @Test

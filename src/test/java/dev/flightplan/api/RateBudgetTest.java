@@ -13,17 +13,21 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pacing to the hourly allowance, on a clock the sleeper moves: what is waited for, and for how long, is exact and
- * takes no real time.
+ * Pacing to the hourly allowance, on a clock the sleeper moves: what is waited for, and for how
+ * long, is exact and takes no real time.
  */
 @IntegrationTest
 class RateBudgetTest {
-  private final dev.flightplan.sandbox.MutableClock clock = new dev.flightplan.sandbox.MutableClock(Harness.START);
+  private final dev.flightplan.sandbox.MutableClock clock =
+      new dev.flightplan.sandbox.MutableClock(Harness.START);
   private final List<Duration> sleeps = new ArrayList<>();
-  private final RateBudget budget = new RateBudget(clock, d -> {
-    sleeps.add(d);
-    clock.advance(d);
-  });
+  private final RateBudget budget =
+      new RateBudget(
+          clock,
+          d -> {
+            sleeps.add(d);
+            clock.advance(d);
+          });
 
   private static RateLimit header(long limit, long remaining) {
     return new RateLimit(OptionalLong.of(limit), OptionalLong.of(remaining));
@@ -68,7 +72,9 @@ class RateBudgetTest {
     clock.advance(Duration.ofHours(2)); // our one request has long left the window
     budget.acquire();
     assertThat(sleeps).isNotEmpty().allMatch(d -> d.equals(Duration.ofSeconds(1)));
-    assertThat(sleeps).hasSize(36); // from the one of ours that left the hour up to one more than the reserve of 36
+    assertThat(sleeps)
+        .hasSize(
+            36); // from the one of ours that left the hour up to one more than the reserve of 36
   }
 
   @Test
@@ -103,7 +109,9 @@ class RateBudgetTest {
   void aNewerAnswerToARequestInFlightTogetherDoesNotRaiseTheCount() throws Exception {
     long first = budget.acquire();
     long second = budget.acquire();
-    budget.answered(first, header(100, 50)); // the server counted the second request first, and answered it last
+    budget.answered(
+        first,
+        header(100, 50)); // the server counted the second request first, and answered it last
     budget.answered(second, header(100, 51));
     assertThat(budget.available()).hasValue(50 - 1);
     assertThat(budget.lastSeen()).isEqualTo(header(100, 50));
@@ -112,7 +120,9 @@ class RateBudgetTest {
   @Test
   void aRiseSeenByARequestSentAfterTheCountIsTaken() throws Exception {
     budget.answered(budget.acquire(), header(100, 50));
-    budget.answered(budget.acquire(), header(100, 70)); // sent after the count of 50 arrived: the hour gave requests back
+    budget.answered(
+        budget.acquire(),
+        header(100, 70)); // sent after the count of 50 arrived: the hour gave requests back
     assertThat(budget.available()).hasValue(70 - 1);
   }
 
@@ -124,7 +134,8 @@ class RateBudgetTest {
     long third = budget.acquire(); // sent after the count of 50 arrived
     budget.answered(second, header(100, 52)); // sent before it: may have been counted first
     assertThat(budget.available()).hasValue(50 - 1 - 1);
-    budget.answered(third, header(100, 51)); // counted after the 50 for certain: the hour gave requests back
+    budget.answered(
+        third, header(100, 51)); // counted after the 50 for certain: the hour gave requests back
     assertThat(budget.available()).hasValue(51 - 1);
     assertThat(budget.lastSeen()).isEqualTo(header(100, 51));
   }
@@ -133,11 +144,14 @@ class RateBudgetTest {
   void timeForSaysHowLongPacingTakes() throws Exception {
     assertThat(budget.timeFor(1_000_000)).isZero(); // unknown allowance: no pacing
     send(3600, 136);
-    // 100 requests are free (136 less the reserve of 36); the 101st waits for our request to leave the hour
+    // 100 requests are free (136 less the reserve of 36); the 101st waits for our request to leave
+    // the hour
     assertThat(budget.timeFor(100)).isZero();
-    assertThat(budget.timeFor(101)).isEqualTo(Duration.ofHours(1).plus(RateBudget.MARGIN).minusSeconds(1));
+    assertThat(budget.timeFor(101))
+        .isEqualTo(Duration.ofHours(1).plus(RateBudget.MARGIN).minusSeconds(1));
     // beyond our own requests, one a second
-    assertThat(budget.timeFor(110)).isEqualTo(Duration.ofHours(1).plus(RateBudget.MARGIN).minusSeconds(1).plusSeconds(9));
+    assertThat(budget.timeFor(110))
+        .isEqualTo(Duration.ofHours(1).plus(RateBudget.MARGIN).minusSeconds(1).plusSeconds(9));
   }
 
   @Test
@@ -155,10 +169,12 @@ class RateBudgetTest {
   void theClientPacesThroughItsSleeperAndLogsIt() throws Exception {
     String empty = "{\"data\":[]}";
     try (Harness h = new Harness()) {
-      h.enqueue(ok(empty).header("X-Rate-Limit", "user-hour-lim:100;user-hour-rem:1;"),
+      h.enqueue(
+          ok(empty).header("X-Rate-Limit", "user-hour-lim:100;user-hour-rem:1;"),
           ok(empty).header("X-Rate-Limit", "user-hour-lim:100;user-hour-rem:50;"));
       h.client.get("/v1/apps");
-      h.client.get("/v1/apps"); // 1 left, which is the reserve: wait for the first request to leave the hour
+      h.client.get(
+          "/v1/apps"); // 1 left, which is the reserve: wait for the first request to leave the hour
       assertThat(h.sleeps).containsExactly(Duration.ofHours(1).plus(RateBudget.MARGIN));
       assertThat(h.log).anyMatch(l -> l.startsWith("paced GET /v1/apps"));
       assertThat(h.client.rateBudget().available()).hasValue(49);

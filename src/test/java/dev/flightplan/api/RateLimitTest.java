@@ -29,7 +29,14 @@ class RateLimitTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "garbage", "user-hour-lim:;user-hour-rem:x;", "user-hour-lim:-1", "user-hour-lim=5"})
+  @ValueSource(
+      strings = {
+        "",
+        "garbage",
+        "user-hour-lim:;user-hour-rem:x;",
+        "user-hour-lim:-1",
+        "user-hour-lim=5"
+      })
   void missingOrMalformedIsUnknown(String header) {
     assertThat(RateLimit.parse(header)).isEqualTo(RateLimit.unknown());
     assertThat(RateLimit.parse(header).isKnown()).isFalse();
@@ -47,7 +54,8 @@ class RateLimitTest {
     String empty = "{\"data\":[]}";
     try (Harness h = new Harness()) {
       assertThat(h.client.rateLimit()).isEqualTo(RateLimit.unknown());
-      h.enqueue(ok(empty).header("X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:10;"),
+      h.enqueue(
+          ok(empty).header("X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:10;"),
           ok(empty).header("X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:9;"),
           ok(empty),
           ok(empty).header("X-Rate-Limit", "nonsense"));
@@ -57,15 +65,17 @@ class RateLimitTest {
       assertThat(h.client.rateLimit().hourRemaining()).isEqualTo(OptionalLong.of(9));
       h.client.get("/v1/apps"); // no header: the last value still stands
       h.client.get("/v1/apps"); // unreadable header: likewise
-      assertThat(h.client.rateLimit()).isEqualTo(new RateLimit(OptionalLong.of(3600), OptionalLong.of(9)));
+      assertThat(h.client.rateLimit())
+          .isEqualTo(new RateLimit(OptionalLong.of(3600), OptionalLong.of(9)));
     }
   }
 
   @Test
   void errorResponsesCountToo() throws Exception {
     try (Harness h = new Harness(RetryPolicy.none())) {
-      h.enqueue(ScriptedServer.Reply.error(429, "RATE_LIMIT_EXCEEDED", "x")
-          .header("X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:0;"));
+      h.enqueue(
+          ScriptedServer.Reply.error(429, "RATE_LIMIT_EXCEEDED", "x")
+              .header("X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:0;"));
       try {
         h.client.get("/v1/apps");
       } catch (RateLimitedException expected) {

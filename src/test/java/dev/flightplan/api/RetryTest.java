@@ -19,11 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 @IntegrationTest
 class RetryTest {
   private static final String ONE = "{\"data\":{\"type\":\"apps\",\"id\":\"a1\"}}";
-  private static final ScriptedServer.Reply RATE_LIMITED = error(429, "RATE_LIMIT_EXCEEDED", "slow down");
+  private static final ScriptedServer.Reply RATE_LIMITED =
+      error(429, "RATE_LIMIT_EXCEEDED", "slow down");
   private static final ScriptedServer.Reply UNAVAILABLE = error(503, "UNAVAILABLE", "try later");
 
   private static JsonNode createTester() {
-    return JsonApi.create("betaTesters", Map.of("email", "ann@example.com"),
+    return JsonApi.create(
+        "betaTesters",
+        Map.of("email", "ann@example.com"),
         Map.of("betaGroups", List.of(new Linkage("betaGroups", "g1"))));
   }
 
@@ -39,7 +42,10 @@ class RetryTest {
 
   @Test
   void a429RetryAfterAsAnHttpDateIsReadAgainstTheClock() throws Exception {
-    try (Harness h = new Harness().enqueue(RATE_LIMITED.header("Retry-After", "Sun, 01 Jun 2025 12:00:30 GMT"), ok(ONE))) {
+    try (Harness h =
+        new Harness()
+            .enqueue(
+                RATE_LIMITED.header("Retry-After", "Sun, 01 Jun 2025 12:00:30 GMT"), ok(ONE))) {
       h.client.get("/v1/apps/a1");
       assertThat(h.sleeps).containsExactly(Duration.ofSeconds(30));
     }
@@ -50,7 +56,8 @@ class RetryTest {
     try (Harness h = new Harness().enqueue(RATE_LIMITED, RATE_LIMITED, RATE_LIMITED, json201())) {
       assertThat(h.client.post("/v1/betaTesters", createTester())).isPresent();
 
-      assertThat(h.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+      assertThat(h.sleeps)
+          .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
       assertThat(h.requests()).hasSize(4);
     }
   }
@@ -61,9 +68,12 @@ class RetryTest {
       for (int i = 0; i < 5; i++) {
         h.enqueue(RATE_LIMITED.header("Retry-After", "2"));
       }
-      RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> h.client.get("/v1/apps"));
+      RateLimitedException e =
+          catchThrowableOfType(RateLimitedException.class, () -> h.client.get("/v1/apps"));
 
-      assertThat(e).hasMessage("GET /v1/apps: 429 RATE_LIMIT_EXCEEDED: slow down (gave up after 5 attempts)");
+      assertThat(e)
+          .hasMessage(
+              "GET /v1/apps: 429 RATE_LIMIT_EXCEEDED: slow down (gave up after 5 attempts)");
       assertThat(e.retryable()).isTrue();
       assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
       assertThat(h.sleeps).hasSize(4);
@@ -87,27 +97,45 @@ class RetryTest {
     try (Harness h = new Harness(policy)) {
       h.enqueue(UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, ok(ONE));
       h.client.get("/v1/apps/a1");
-      assertThat(h.sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30),
-          Duration.ofSeconds(30), Duration.ofSeconds(30));
+      assertThat(h.sleeps)
+          .containsExactly(
+              Duration.ofSeconds(10),
+              Duration.ofSeconds(20),
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(30));
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"GET", "PATCH", "DELETE", "POST-relationship"})
   void a503IsRetriedForIdempotentRequests(String kind) throws Exception {
-    try (Harness h = new Harness().enqueue(UNAVAILABLE, UNAVAILABLE, kind.equals("GET") || kind.equals("PATCH") ? ok(ONE) : empty(204))) {
+    try (Harness h =
+        new Harness()
+            .enqueue(
+                UNAVAILABLE,
+                UNAVAILABLE,
+                kind.equals("GET") || kind.equals("PATCH") ? ok(ONE) : empty(204))) {
       JsonNode linkages = JsonApi.linkages("betaTesters", List.of("t1"));
       switch (kind) {
         case "GET" -> h.client.get("/v1/apps/a1");
-        case "PATCH" -> h.client.patch("/v1/betaGroups/g1", JsonApi.update("betaGroups", "g1", Map.of("name", "QA")));
+        case "PATCH" ->
+            h.client.patch(
+                "/v1/betaGroups/g1", JsonApi.update("betaGroups", "g1", Map.of("name", "QA")));
         case "DELETE" -> h.client.delete("/v1/betaGroups/g1/relationships/betaTesters", linkages);
         default -> h.client.post("/v1/betaGroups/g1/relationships/betaTesters", linkages);
       }
       assertThat(h.requests()).hasSize(3);
       assertThat(h.requests().get(2).body()).isEqualTo(h.requests().get(0).body());
       assertThat(h.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
-      assertThat(h.log).anySatisfy(line -> assertThat(line)
-          .contains(h.requests().get(0).method()).contains("503").contains("attempt 1 of 5").contains("1000 ms"));
+      assertThat(h.log)
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains(h.requests().get(0).method())
+                      .contains("503")
+                      .contains("attempt 1 of 5")
+                      .contains("1000 ms"));
     }
   }
 
@@ -115,9 +143,11 @@ class RetryTest {
   void a503OnACreateIsNotRetriedAndTheOutcomeIsUnknown() throws Exception {
     try (Harness h = new Harness().enqueue(UNAVAILABLE, json201())) {
       ServerErrorException e =
-          catchThrowableOfType(ServerErrorException.class, () -> h.client.post("/v1/betaTesters", createTester()));
+          catchThrowableOfType(
+              ServerErrorException.class, () -> h.client.post("/v1/betaTesters", createTester()));
 
-      assertThat(e.getMessage()).startsWith("POST /v1/betaTesters: 503 UNAVAILABLE: try later")
+      assertThat(e.getMessage())
+          .startsWith("POST /v1/betaTesters: 503 UNAVAILABLE: try later")
           .contains("the outcome is unknown");
       assertThat(e.retryable()).isFalse();
       assertThat(e.outcomeUnknown()).isTrue();
@@ -141,9 +171,12 @@ class RetryTest {
   void aDroppedConnectionOnACreateIsNotRetried() throws Exception {
     try (Harness h = new Harness().enqueue(ScriptedServer.Reply.drop(), json201())) {
       TransportException e =
-          catchThrowableOfType(TransportException.class, () -> h.client.post("/v1/betaTesters", createTester()));
+          catchThrowableOfType(
+              TransportException.class, () -> h.client.post("/v1/betaTesters", createTester()));
 
-      assertThat(e.getMessage()).startsWith("POST /v1/betaTesters: I/O error").contains("the outcome is unknown");
+      assertThat(e.getMessage())
+          .startsWith("POST /v1/betaTesters: I/O error")
+          .contains("the outcome is unknown");
       assertThat(e.status()).isZero();
       assertThat(e.retryable()).isFalse();
       assertThat(e.outcomeUnknown()).isTrue();
@@ -157,9 +190,12 @@ class RetryTest {
     h.server.close(); // nothing listens on that port any more
     try (h) {
       TransportException e =
-          catchThrowableOfType(TransportException.class, () -> h.client.post("/v1/betaTesters", createTester()));
+          catchThrowableOfType(
+              TransportException.class, () -> h.client.post("/v1/betaTesters", createTester()));
 
-      assertThat(e.getMessage()).startsWith("POST /v1/betaTesters: connection refused").contains("gave up after 5 attempts");
+      assertThat(e.getMessage())
+          .startsWith("POST /v1/betaTesters: connection refused")
+          .contains("gave up after 5 attempts");
       assertThat(e.retryable()).isTrue();
       assertThat(e.outcomeUnknown()).isFalse();
       assertThat(h.sleeps).hasSize(4);
@@ -171,9 +207,12 @@ class RetryTest {
   void anInterruptedWaitStopsRetrying() throws Exception {
     try (ScriptedServer server = new ScriptedServer()) {
       server.enqueue(UNAVAILABLE, ok(ONE));
-      ClientOptions options = ClientOptions.defaults(server.baseUrl()).withSleeper(d -> {
-        throw new InterruptedException();
-      });
+      ClientOptions options =
+          ClientOptions.defaults(server.baseUrl())
+              .withSleeper(
+                  d -> {
+                    throw new InterruptedException();
+                  });
       try (AscClient client = AscClient.create(TestKeys.credentials(), options)) {
         assertThatThrownBy(() -> client.get("/v1/apps/a1"))
             .isInstanceOf(TransportException.class)
@@ -185,7 +224,9 @@ class RetryTest {
 
   @Test
   void retryLogLinesNeverHoldTheTokenOrKey() throws Exception {
-    try (Harness h = new Harness().enqueue(error(401, "NOT_AUTHORIZED", "x"), UNAVAILABLE, RATE_LIMITED, ok(ONE))) {
+    try (Harness h =
+        new Harness()
+            .enqueue(error(401, "NOT_AUTHORIZED", "x"), UNAVAILABLE, RATE_LIMITED, ok(ONE))) {
       h.client.get("/v1/apps/a1");
       String log = String.join("\n", h.log);
       assertThat(h.log).hasSizeGreaterThanOrEqualTo(6);

@@ -10,9 +10,9 @@ import dev.flightplan.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client's part of safe writes: a read-only client refuses every write before it leaves, a DELETE whose first
- * answer was lost and whose repeat finds nothing was done by the first, and {@link AscClient#write} tells 202 from
- * 204.
+ * The client's part of safe writes: a read-only client refuses every write before it leaves, a
+ * DELETE whose first answer was lost and whose repeat finds nothing was done by the first, and
+ * {@link AscClient#write} tells 202 from 204.
  */
 @IntegrationTest
 class SafeWriteTest {
@@ -21,12 +21,16 @@ class SafeWriteTest {
   @Test
   void aReadOnlyClientRefusesEveryWriteBeforeSendingIt() throws Exception {
     try (Harness h = new Harness()) {
-      AscClient readOnly = AscClient.create(TestKeys.credentials(),
-          h.options(h.server, RetryPolicy.defaults()).withReadOnly(true));
+      AscClient readOnly =
+          AscClient.create(
+              TestKeys.credentials(),
+              h.options(h.server, RetryPolicy.defaults()).withReadOnly(true));
       for (String method : new String[] {"POST", "PATCH", "DELETE"}) {
         assertThatThrownBy(() -> readOnly.write(method, "/v1/betaGroups", BODY))
             .isInstanceOf(ReadOnlyException.class)
-            .hasMessage(method + " /v1/betaGroups: refused, the client is read-only (--read-only): nothing was sent")
+            .hasMessage(
+                method
+                    + " /v1/betaGroups: refused, the client is read-only (--read-only): nothing was sent")
             .satisfies(e -> assertThat(((ApiException) e).outcomeUnknown()).isFalse());
       }
       assertThat(h.requests()).isEmpty();
@@ -41,7 +45,11 @@ class SafeWriteTest {
       AscClient.Answer answer = h.client.write("DELETE", "/v1/betaGroups/g1", null);
       assertThat(answer.status()).isEqualTo(204);
       assertThat(h.requests()).hasSize(2);
-      assertThat(h.log).anyMatch(l -> l.contains("404 after an attempt whose answer was lost; that attempt deleted it"));
+      assertThat(h.log)
+          .anyMatch(
+              l ->
+                  l.contains(
+                      "404 after an attempt whose answer was lost; that attempt deleted it"));
     }
   }
 
@@ -49,7 +57,8 @@ class SafeWriteTest {
   void aDeleteThatFindsNothingAtOnceIsStillA404() throws Exception {
     try (Harness h = new Harness()) {
       h.enqueue(error(404, "NOT_FOUND", "gone"));
-      assertThatThrownBy(() -> h.client.write("DELETE", "/v1/betaGroups/g1", null)).isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> h.client.write("DELETE", "/v1/betaGroups/g1", null))
+          .isInstanceOf(NotFoundException.class);
     }
   }
 
@@ -57,7 +66,8 @@ class SafeWriteTest {
   void writeReportsAcceptedAsItsOwnStatus() throws Exception {
     try (Harness h = new Harness()) {
       h.enqueue(empty(202));
-      assertThat(h.client.write("DELETE", "/v1/apps/1/relationships/betaTesters", BODY).status()).isEqualTo(202);
+      assertThat(h.client.write("DELETE", "/v1/apps/1/relationships/betaTesters", BODY).status())
+          .isEqualTo(202);
     }
   }
 

@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * A scripted App Store Connect stand-in on 127.0.0.1: answers each request with the next queued {@link Reply} and
- * records what it received. An unscripted request gets a 418 so the test fails loudly.
+ * A scripted App Store Connect stand-in on 127.0.0.1: answers each request with the next queued
+ * {@link Reply} and records what it received. An unscripted request gets a 418 so the test fails
+ * loudly.
  */
 final class ScriptedServer implements AutoCloseable {
   /** A request as received: method, raw path and query, headers (lower-cased names), body. */
@@ -54,8 +55,15 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     static Reply error(int status, String code, String detail) {
-      return json(status, "{\"errors\":[{\"status\":\"" + status + "\",\"code\":\"" + code
-          + "\",\"title\":\"t\",\"detail\":\"" + detail + "\"}]}");
+      return json(
+          status,
+          "{\"errors\":[{\"status\":\""
+              + status
+              + "\",\"code\":\""
+              + code
+              + "\",\"title\":\"t\",\"detail\":\""
+              + detail
+              + "\"}]}");
     }
 
     static Reply drop() {
@@ -100,7 +108,10 @@ final class ScriptedServer implements AutoCloseable {
     return this;
   }
 
-  /** Runs {@code hook} on each request as it arrives, before it is answered (e.g. to move a clock meanwhile). */
+  /**
+   * Runs {@code hook} on each request as it arrives, before it is answered (e.g. to move a clock
+   * meanwhile).
+   */
   ScriptedServer onRequest(Consumer<Recorded> hook) {
     this.onRequest = hook;
     return this;
@@ -116,10 +127,13 @@ final class ScriptedServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+    exchange
+        .getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Recorded request =
-        new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body);
+        new Recorded(
+            exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body);
     synchronized (this) {
       received.add(request);
     }
@@ -129,7 +143,8 @@ final class ScriptedServer implements AutoCloseable {
       reply = Reply.text(418, "no reply scripted for " + request.method() + " " + request.uri());
     }
     if (reply.dropConnection()) {
-      // the JDK server closes the connection when a handler throws: the client sees no response at all
+      // the JDK server closes the connection when a handler throws: the client sees no response at
+      // all
       throw new IOException("scripted connection drop");
     }
     reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));

@@ -26,7 +26,8 @@ final class TestKeys {
 
   static String pem(KeyPair pair) {
     return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded())
+        + Base64.getMimeEncoder(64, new byte[] {'\n'})
+            .encodeToString(pair.getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
   }
 

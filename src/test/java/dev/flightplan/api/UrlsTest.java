@@ -16,10 +16,16 @@ class UrlsTest {
   @Test
   void originComparesSchemeHostAndEffectivePort() {
     URI base = URI.create("https://api.appstoreconnect.apple.com");
-    assertThat(Urls.sameOrigin(URI.create("https://API.appstoreconnect.apple.com:443/v1/apps"), base)).isTrue();
-    assertThat(Urls.sameOrigin(URI.create("http://api.appstoreconnect.apple.com/v1/apps"), base)).isFalse();
-    assertThat(Urls.sameOrigin(URI.create("https://api.appstoreconnect.apple.com:8443/v1"), base)).isFalse();
-    assertThat(Urls.sameOrigin(URI.create("https://api.appstoreconnect.apple.com.evil.com/v1"), base)).isFalse();
+    assertThat(
+            Urls.sameOrigin(URI.create("https://API.appstoreconnect.apple.com:443/v1/apps"), base))
+        .isTrue();
+    assertThat(Urls.sameOrigin(URI.create("http://api.appstoreconnect.apple.com/v1/apps"), base))
+        .isFalse();
+    assertThat(Urls.sameOrigin(URI.create("https://api.appstoreconnect.apple.com:8443/v1"), base))
+        .isFalse();
+    assertThat(
+            Urls.sameOrigin(URI.create("https://api.appstoreconnect.apple.com.evil.com/v1"), base))
+        .isFalse();
     assertThat(Urls.sameOrigin(URI.create("/v1/apps"), base)).isFalse();
   }
 }

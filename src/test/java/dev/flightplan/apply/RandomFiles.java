@@ -5,18 +5,24 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random desired-state files for the demo sandbox's app {@code com.example.weather}, touching every kind: groups
- * (internal and external, members, builds, public link, criteria), testers (names, groups, individual builds),
- * localizations, license agreement, review detail, and builds (export compliance, auto-notify, What to Test, App
- * Clip invocations with titles). Each file is one App Store Connect accepts: applied one after another they move the
- * live state between random states, so that each plan has creates, updates, removals and references in many shapes.
+ * Random desired-state files for the demo sandbox's app {@code com.example.weather}, touching every
+ * kind: groups (internal and external, members, builds, public link, criteria), testers (names,
+ * groups, individual builds), localizations, license agreement, review detail, and builds (export
+ * compliance, auto-notify, What to Test, App Clip invocations with titles). Each file is one App
+ * Store Connect accepts: applied one after another they move the live state between random states,
+ * so that each plan has creates, updates, removals and references in many shapes.
  */
 final class RandomFiles {
   private static final String[] LOCALES = {"en-US", "de-DE", "fr-FR"};
   private static final String[] EXTERNAL = {"Friends & Family", "Old Beta", "Beta One", "Beta Two"};
-  private static final String[] USERS = {"alice@example.com", "bob@example.com", "erin@example.com"};
-  private static final String[] CLIPS = {"https://appclip.example.com/forecast", "https://appclip.example.com/radar",
-      "https://appclip.example.com/alerts"};
+  private static final String[] USERS = {
+    "alice@example.com", "bob@example.com", "erin@example.com"
+  };
+  private static final String[] CLIPS = {
+    "https://appclip.example.com/forecast",
+    "https://appclip.example.com/radar",
+    "https://appclip.example.com/alerts"
+  };
 
   private final Random random;
   private final StringBuilder yaml = new StringBuilder();
@@ -37,11 +43,22 @@ final class RandomFiles {
     line(0, "version: 1");
     line(0, "apps:");
     line(1, "- bundleId: com.example.weather");
-    line(2, "manage: { groups: " + (chance(0.4) ? "all" : "listed") + ", testers: "
-        + (chance(0.5) ? "exclusive" : "additive") + " }");
+    line(
+        2,
+        "manage: { groups: "
+            + (chance(0.4) ? "all" : "listed")
+            + ", testers: "
+            + (chance(0.5) ? "exclusive" : "additive")
+            + " }");
     localizations();
     line(2, "licenseAgreement: \"Agreement " + random.nextInt(5) + "\"");
-    line(2, "reviewDetail: { contactFirstName: Jo" + random.nextInt(3) + ", notes: \"note " + random.nextInt(3) + "\" }");
+    line(
+        2,
+        "reviewDetail: { contactFirstName: Jo"
+            + random.nextInt(3)
+            + ", notes: \"note "
+            + random.nextInt(3)
+            + "\" }");
     List<String> testers = groups();
     testers(testers);
     builds();
@@ -51,8 +68,14 @@ final class RandomFiles {
   private void localizations() {
     line(2, "localizations:");
     for (String locale : some(LOCALES, 1)) {
-      line(3, locale + ": { description: \"About " + random.nextInt(4) + "\", feedbackEmail: beta" + random.nextInt(2)
-          + "@example.com }");
+      line(
+          3,
+          locale
+              + ": { description: \"About "
+              + random.nextInt(4)
+              + "\", feedbackEmail: beta"
+              + random.nextInt(2)
+              + "@example.com }");
     }
   }
 
@@ -72,7 +95,8 @@ final class RandomFiles {
           members.add("t" + i + "@example.com");
         }
       }
-      for (String seeded : new String[] {"carol@example.com", "frank@example.com", "grace@example.com"}) {
+      for (String seeded :
+          new String[] {"carol@example.com", "frank@example.com", "grace@example.com"}) {
         if (chance(0.3)) {
           members.add(seeded);
         }
@@ -86,22 +110,42 @@ final class RandomFiles {
         line(4, "builds: [{ version: \"2.3\", number: \"44\" }]");
         if (chance(0.6)) {
           boolean enabled = random.nextBoolean();
-          String criteria = chance(0.5) ? ", criteria: [{ deviceFamily: IPHONE, minOs: \"1" + (6 + random.nextInt(2)) + ".0\" }]" : "";
-          line(4, "publicLink: { enabled: " + enabled + (enabled && chance(0.5) ? ", limit: " + (10 + random.nextInt(90)) : "")
-              + criteria + " }");
+          String criteria =
+              chance(0.5)
+                  ? ", criteria: [{ deviceFamily: IPHONE, minOs: \"1"
+                      + (6 + random.nextInt(2))
+                      + ".0\" }]"
+                  : "";
+          line(
+              4,
+              "publicLink: { enabled: "
+                  + enabled
+                  + (enabled && chance(0.5) ? ", limit: " + (10 + random.nextInt(90)) : "")
+                  + criteria
+                  + " }");
         }
       }
     }
     return external;
   }
 
-  /** Entries for some of the external testers: names, and the approved build given to them individually. */
+  /**
+   * Entries for some of the external testers: names, and the approved build given to them
+   * individually.
+   */
   private void testers(List<String> external) {
     List<String> entries = new ArrayList<>();
     for (String email : external) {
       if (chance(0.4)) {
         String builds = chance(0.4) ? ", builds: [{ version: \"2.3\", number: \"44\" }]" : "";
-        entries.add("- { email: " + email + ", firstName: F" + random.nextInt(3) + ", lastName: L" + builds + " }");
+        entries.add(
+            "- { email: "
+                + email
+                + ", firstName: F"
+                + random.nextInt(3)
+                + ", lastName: L"
+                + builds
+                + " }");
       }
     }
     if (!entries.isEmpty()) {
@@ -140,7 +184,8 @@ final class RandomFiles {
     for (String url : urls) {
       List<String> titles = new ArrayList<>();
       // one title most of the time, so that changing it means adding one and removing the other
-      for (String locale : chance(0.7) ? List.of(LOCALES[random.nextInt(LOCALES.length)]) : some(LOCALES, 1)) {
+      for (String locale :
+          chance(0.7) ? List.of(LOCALES[random.nextInt(LOCALES.length)]) : some(LOCALES, 1)) {
         titles.add(locale + ": \"Open " + random.nextInt(3) + "\"");
       }
       line(5, "- url: " + url);

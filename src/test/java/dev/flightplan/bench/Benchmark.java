@@ -31,17 +31,19 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The scale benchmark (see BENCHMARKS.md): flightplan against the sandbox with injected latency, beside a per-item
- * strategy (how peers work), on a synthetic app of 10,000 testers in 50 groups; and the planner alone on 100,000
- * testers, in a JVM of its own with a 512 MB heap. Not part of the test run:
+ * The scale benchmark (see BENCHMARKS.md): flightplan against the sandbox with injected latency,
+ * beside a per-item strategy (how peers work), on a synthetic app of 10,000 testers in 50 groups;
+ * and the planner alone on 100,000 testers, in a JVM of its own with a 512 MB heap. Not part of the
+ * test run:
  *
  * <pre>./mvnw -q -B test-compile exec:exec -Pbenchmark</pre>
  *
- * Settings (system properties, passed through by the profile): {@code bench.latency} ms per request (20),
- * {@code bench.testers} (10000), {@code bench.groups} (50), {@code bench.plannerTesters} (100000),
- * {@code bench.parallelism} (4), {@code bench.skip} (comma-separated parts to leave out: {@code plan},
- * {@code apply}, {@code perItem}, {@code paced}, {@code planner}), {@code bench.out} (where the Markdown results go; default
- * target/benchmark/results.md). Progress goes to stderr, results to stdout and the file.
+ * Settings (system properties, passed through by the profile): {@code bench.latency} ms per request
+ * (20), {@code bench.testers} (10000), {@code bench.groups} (50), {@code bench.plannerTesters}
+ * (100000), {@code bench.parallelism} (4), {@code bench.skip} (comma-separated parts to leave out:
+ * {@code plan}, {@code apply}, {@code perItem}, {@code paced}, {@code planner}), {@code bench.out}
+ * (where the Markdown results go; default target/benchmark/results.md). Progress goes to stderr,
+ * results to stdout and the file.
  */
 public final class Benchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +52,11 @@ public final class Benchmark {
 
   private final Duration latency = Duration.ofMillis(Long.getLong("bench.latency", 20));
   private final Synthetic app =
-      new Synthetic("com.example.bench", "2000000001", Integer.getInteger("bench.testers", 10_000), Integer.getInteger("bench.groups", 50));
+      new Synthetic(
+          "com.example.bench",
+          "2000000001",
+          Integer.getInteger("bench.testers", 10_000),
+          Integer.getInteger("bench.groups", 50));
   private final int plannerTesters = Integer.getInteger("bench.plannerTesters", 100_000);
   private final int parallelism = Integer.getInteger("bench.parallelism", 4);
   private final List<String> skip = List.of(System.getProperty("bench.skip", "").split(","));
@@ -65,7 +71,10 @@ public final class Benchmark {
     Benchmark b = new Benchmark();
     long started = System.nanoTime();
     b.run();
-    b.md.append("\nBenchmark run time: ").append(seconds(System.nanoTime() - started)).append(".\n");
+    b.md
+        .append("\nBenchmark run time: ")
+        .append(seconds(System.nanoTime() - started))
+        .append(".\n");
     Path out = Path.of(System.getProperty("bench.out", "target/benchmark/results.md"));
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, b.md.toString());
@@ -94,29 +103,56 @@ public final class Benchmark {
   }
 
   private void machine() throws IOException {
-    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     md.append("## Results of ").append(LocalDate.now()).append("\n\n");
     md.append("| | |\n|---|---|\n");
-    md.append("| machine | ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (`nproc`), ")
-        .append(os.getTotalMemorySize() >> 30).append(" GiB memory, ").append(System.getProperty("os.name")).append(' ')
-        .append(System.getProperty("os.arch")).append(" |\n");
-    md.append("| JDK | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
+    md.append("| machine | ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" CPUs (`nproc`), ")
+        .append(os.getTotalMemorySize() >> 30)
+        .append(" GiB memory, ")
+        .append(System.getProperty("os.name"))
+        .append(' ')
+        .append(System.getProperty("os.arch"))
         .append(" |\n");
-    md.append("| load average at start | ").append(String.format(Locale.ROOT, "%.2f", os.getSystemLoadAverage())).append(" |\n");
-    md.append("| app | ").append(count(app.testers())).append(" testers, ").append(app.groups()).append(" groups (1 internal), ")
-        .append(count(app.memberships())).append(" memberships |\n");
-    md.append("| sandbox | in memory, ").append(latency.toMillis()).append(" ms latency per request |\n");
+    md.append("| JDK | ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append(" |\n");
+    md.append("| load average at start | ")
+        .append(String.format(Locale.ROOT, "%.2f", os.getSystemLoadAverage()))
+        .append(" |\n");
+    md.append("| app | ")
+        .append(count(app.testers()))
+        .append(" testers, ")
+        .append(app.groups())
+        .append(" groups (1 internal), ")
+        .append(count(app.memberships()))
+        .append(" memberships |\n");
+    md.append("| sandbox | in memory, ")
+        .append(latency.toMillis())
+        .append(" ms latency per request |\n");
     md.append("| parallelism | ").append(parallelism).append(" |\n\n");
   }
 
-  // --- 1. no-change plan -------------------------------------------------------------------------------------
+  // --- 1. no-change plan
+  // -------------------------------------------------------------------------------------
 
   private void noChangePlan(DesiredState desired, Path seed) throws Exception {
     long bound = 1 + ceil(app.groups(), 200) + ceil(app.testers(), 200);
     md.append("### 1. A plan with nothing to change\n\n");
-    md.append("Lower bound: 1 + ⌈").append(app.groups()).append("/200⌉ + ⌈").append(app.testers()).append("/200⌉ = ")
-        .append(bound).append(" requests (no per-app singletons: the file manages no builds or beta information).\n\n");
-    md.append("| strategy | parallelism | requests | × bound | wall time | changes found |\n|---|---:|---:|---:|---:|---|\n");
+    md.append("Lower bound: 1 + ⌈")
+        .append(app.groups())
+        .append("/200⌉ + ⌈")
+        .append(app.testers())
+        .append("/200⌉ = ")
+        .append(bound)
+        .append(
+            " requests (no per-app singletons: the file manages no builds or beta information).\n\n");
+    md.append(
+        "| strategy | parallelism | requests | × bound | wall time | changes found |\n|---|---:|---:|---:|---:|---|\n");
     for (int p : List.of(1, parallelism)) {
       try (Run run = new Run(seed, UNLIMITED, null)) {
         Engine engine = new Engine(run.client, Map.of(), p);
@@ -124,10 +160,24 @@ public final class Benchmark {
         Plan plan = engine.plan(desired, PlanOptions.DEFAULTS).plan();
         long wall = System.nanoTime() - t;
         long requests = run.sandbox.totalRequests();
-        progress("no-change plan, parallelism " + p + ": " + requests + " requests " + run.sandbox.requestCounts());
-        md.append("| flightplan | ").append(p).append(" | ").append(count(requests)).append(" | ")
-            .append(ratio(requests, bound)).append(" | ").append(seconds(wall)).append(" | ")
-            .append(plan.hasChanges() ? plan.actions().size() + " (unexpected)" : "none").append(" |\n");
+        progress(
+            "no-change plan, parallelism "
+                + p
+                + ": "
+                + requests
+                + " requests "
+                + run.sandbox.requestCounts());
+        md.append("| flightplan | ")
+            .append(p)
+            .append(" | ")
+            .append(count(requests))
+            .append(" | ")
+            .append(ratio(requests, bound))
+            .append(" | ")
+            .append(seconds(wall))
+            .append(" | ")
+            .append(plan.hasChanges() ? plan.actions().size() + " (unexpected)" : "none")
+            .append(" |\n");
       }
     }
     if (!skip.contains("perItem")) {
@@ -137,30 +187,57 @@ public final class Benchmark {
         long missing = peer.readEachMembership();
         long wall = System.nanoTime() - t;
         progress("per-item reads: " + peer.requests() + " requests");
-        md.append("| per item (one read per membership) | ").append(parallelism).append(" | ").append(count(peer.requests()))
-            .append(" | ").append(ratio(peer.requests(), bound)).append(" | ").append(seconds(wall)).append(" | ")
-            .append(missing == 0 ? "none" : missing + " missing").append(" |\n");
+        md.append("| per item (one read per membership) | ")
+            .append(parallelism)
+            .append(" | ")
+            .append(count(peer.requests()))
+            .append(" | ")
+            .append(ratio(peer.requests(), bound))
+            .append(" | ")
+            .append(seconds(wall))
+            .append(" | ")
+            .append(missing == 0 ? "none" : missing + " missing")
+            .append(" |\n");
       }
     }
     md.append('\n');
   }
 
-  // --- 2. first apply ----------------------------------------------------------------------------------------
+  // --- 2. first apply
+  // ----------------------------------------------------------------------------------------
 
   private void firstApply(DesiredState desired, Path seed) throws Exception {
-    md.append("### 2. The first apply: ").append(app.groups()).append(" groups and ").append(count(app.testers()))
+    md.append("### 2. The first apply: ")
+        .append(app.groups())
+        .append(" groups and ")
+        .append(count(app.testers()))
         .append(" testers to create\n\n");
-    md.append("Ideal = write requests ÷ parallelism × latency. The sandbox allows ").append(count(UNLIMITED))
+    md.append("Ideal = write requests ÷ parallelism × latency. The sandbox allows ")
+        .append(count(UNLIMITED))
         .append(" requests an hour here (section 3 has Apple's 3,600).\n\n");
-    md.append("| strategy | parallelism | write requests | wall time of the writes | ideal | × ideal | 429s | whole apply (plan, writes, verify) |\n");
+    md.append(
+        "| strategy | parallelism | write requests | wall time of the writes | ideal | × ideal | 429s | whole apply (plan, writes, verify) |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int p : List.of(1, parallelism)) {
       try (Run run = new Run(seed, UNLIMITED, null)) {
         Applied a = applyWithFlightplan(run, desired, p);
-        md.append("| flightplan | ").append(p).append(" | ").append(count(a.writes)).append(" | ").append(seconds(a.writeNanos))
-            .append(" | ").append(seconds(ideal(a.writes, p))).append(" | ").append(ratio(a.writeNanos, ideal(a.writes, p)))
-            .append(" | ").append(run.refused.get()).append(" | ").append(seconds(a.totalNanos)).append(" (")
-            .append(count(run.sandbox.totalRequests())).append(" requests) |\n");
+        md.append("| flightplan | ")
+            .append(p)
+            .append(" | ")
+            .append(count(a.writes))
+            .append(" | ")
+            .append(seconds(a.writeNanos))
+            .append(" | ")
+            .append(seconds(ideal(a.writes, p)))
+            .append(" | ")
+            .append(ratio(a.writeNanos, ideal(a.writes, p)))
+            .append(" | ")
+            .append(run.refused.get())
+            .append(" | ")
+            .append(seconds(a.totalNanos))
+            .append(" (")
+            .append(count(run.sandbox.totalRequests()))
+            .append(" requests) |\n");
       }
     }
     if (!skip.contains("perItem")) {
@@ -171,9 +248,19 @@ public final class Benchmark {
         long wall = System.nanoTime() - t;
         long writes = writes(run.sandbox);
         progress("per-item writes: " + writes + " write requests, " + peer.failed() + " failed");
-        md.append("| per item (one write per tester and membership) | ").append(parallelism).append(" | ").append(count(writes))
-            .append(" | ").append(seconds(wall)).append(" | ").append(seconds(ideal(writes, parallelism))).append(" | ")
-            .append(ratio(wall, ideal(writes, parallelism))).append(" | ").append(run.refused.get()).append(" | — |\n");
+        md.append("| per item (one write per tester and membership) | ")
+            .append(parallelism)
+            .append(" | ")
+            .append(count(writes))
+            .append(" | ")
+            .append(seconds(wall))
+            .append(" | ")
+            .append(seconds(ideal(writes, parallelism)))
+            .append(" | ")
+            .append(ratio(wall, ideal(writes, parallelism)))
+            .append(" | ")
+            .append(run.refused.get())
+            .append(" | — |\n");
       }
     }
     md.append('\n');
@@ -192,27 +279,47 @@ public final class Benchmark {
     boolean converged = !engine.plan(desired, PlanOptions.DEFAULTS).plan().hasChanges();
     long t3 = System.nanoTime();
     if (!report.succeeded() || !converged) {
-      throw new IllegalStateException("the apply at parallelism " + p + " did not converge: " + report.failure());
+      throw new IllegalStateException(
+          "the apply at parallelism " + p + " did not converge: " + report.failure());
     }
-    progress("first apply, parallelism " + p + ": " + plan.calls().size() + " calls in " + seconds(t2 - t1) + ", "
-        + run.sandbox.requestCounts());
+    progress(
+        "first apply, parallelism "
+            + p
+            + ": "
+            + plan.calls().size()
+            + " calls in "
+            + seconds(t2 - t1)
+            + ", "
+            + run.sandbox.requestCounts());
     return new Applied(plan.calls().size(), t2 - t1, t3 - t0, report);
   }
 
-  // --- 3. Apple's hourly limit, on a simulated clock ---------------------------------------------------------
+  // --- 3. Apple's hourly limit, on a simulated clock
+  // ---------------------------------------------------------
 
   private void pacedApply(DesiredState desired, Path seed) throws Exception {
     md.append("### 3. The first apply against Apple's limit of 3,600 requests an hour\n\n");
-    md.append("The sandbox counts a rolling hour on a clock that waiting moves on (a wait returns at once and the clock")
+    md.append(
+            "The sandbox counts a rolling hour on a clock that waiting moves on (a wait returns at once and the clock")
         .append(" jumps), so hours of pacing take the time of the requests alone.\n\n");
-    md.append("| strategy | parallelism | requests sent | 429s received | requests that failed | simulated duration | waits for the budget |\n");
+    md.append(
+        "| strategy | parallelism | requests sent | 429s received | requests that failed | simulated duration | waits for the budget |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|\n");
     SimClock clock = new SimClock();
     try (Run run = new Run(seed, APPLE_HOURLY, clock)) {
       Applied a = applyWithFlightplan(run, desired, parallelism);
-      md.append("| flightplan | ").append(parallelism).append(" | ").append(count(run.sandbox.totalRequests())).append(" | ")
-          .append(run.refused.get()).append(" | ").append(a.report.failure().isPresent() ? 1 : 0).append(" | ")
-          .append(hours(clock.skipped().plusNanos(a.totalNanos))).append(" | ").append(count(run.client.rateBudget().pauses()))
+      md.append("| flightplan | ")
+          .append(parallelism)
+          .append(" | ")
+          .append(count(run.sandbox.totalRequests()))
+          .append(" | ")
+          .append(run.refused.get())
+          .append(" | ")
+          .append(a.report.failure().isPresent() ? 1 : 0)
+          .append(" | ")
+          .append(hours(clock.skipped().plusNanos(a.totalNanos)))
+          .append(" | ")
+          .append(count(run.client.rateBudget().pauses()))
           .append(" |\n");
     }
     if (!skip.contains("perItem")) {
@@ -222,47 +329,91 @@ public final class Benchmark {
         long t = System.nanoTime();
         peer.writeEachItem();
         long wall = System.nanoTime() - t;
-        md.append("| per item, fastlane's 429 backoff | ").append(parallelism).append(" | ").append(count(peer.requests()))
-            .append(" | ").append(count(peer.refused())).append(" | ").append(count(peer.failed())).append(" | ")
-            .append(hours(peerClock.skipped().plusNanos(wall))).append(" | — |\n");
+        md.append("| per item, fastlane's 429 backoff | ")
+            .append(parallelism)
+            .append(" | ")
+            .append(count(peer.requests()))
+            .append(" | ")
+            .append(count(peer.refused()))
+            .append(" | ")
+            .append(count(peer.failed()))
+            .append(" | ")
+            .append(hours(peerClock.skipped().plusNanos(wall)))
+            .append(" | — |\n");
       }
     }
     md.append('\n');
   }
 
-  // --- 4. the planner ------------------------------------------------------------------------------------------
+  // --- 4. the planner
+  // ------------------------------------------------------------------------------------------
 
   private void planner() throws Exception {
-    md.append("### 4. The planner alone: ").append(count(plannerTesters)).append(" testers in 50 groups, `-Xmx512m`\n\n");
-    md.append("CPU of the planning thread; of the whole process (adds the JIT compiler and the garbage collector); allocated =")
-        .append(" bytes the planning thread allocated for one plan; peak heap = the sum of the heap pools' peaks over the run (an")
-        .append(" upper bound); retained = what the inputs and the plan hold once garbage is collected.\n\n");
-    md.append("| scenario | actions | calls | first plan in a fresh JVM: thread CPU / process CPU / wall | warm (median of 5): thread / process / wall | allocated per plan | peak heap | inputs retained | plan retained |\n");
+    md.append("### 4. The planner alone: ")
+        .append(count(plannerTesters))
+        .append(" testers in 50 groups, `-Xmx512m`\n\n");
+    md.append(
+            "CPU of the planning thread; of the whole process (adds the JIT compiler and the garbage collector); allocated =")
+        .append(
+            " bytes the planning thread allocated for one plan; peak heap = the sum of the heap pools' peaks over the run (an")
+        .append(
+            " upper bound); retained = what the inputs and the plan hold once garbage is collected.\n\n");
+    md.append(
+        "| scenario | actions | calls | first plan in a fresh JVM: thread CPU / process CPU / wall | warm (median of 5): thread / process / wall | allocated per plan | peak heap | inputs retained | plan retained |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String scenario : List.of("unchanged", "create")) {
-      JsonNode r = fork(PlannerBench.class.getName(), Integer.toString(plannerTesters), scenario, "5");
+      JsonNode r =
+          fork(PlannerBench.class.getName(), Integer.toString(plannerTesters), scenario, "5");
       JsonNode cold = r.path("cold");
       JsonNode warm = r.path("warm_median");
-      md.append("| ").append(scenario.equals("create") ? "every tester to create" : "nothing to change").append(" | ")
-          .append(count(r.path("actions").asLong())).append(" | ").append(count(r.path("calls").asLong())).append(" | ")
-          .append(ms(cold.path("thread_cpu_ms"))).append(" / ").append(ms(cold.path("process_cpu_ms"))).append(" / ")
-          .append(ms(cold.path("wall_ms"))).append(" | ").append(ms(warm.path("thread_cpu_ms"))).append(" / ")
-          .append(ms(warm.path("process_cpu_ms"))).append(" / ").append(ms(warm.path("wall_ms"))).append(" | ")
-          .append(warm.path("allocated_mb").asLong()).append(" MB | ").append(r.path("peak_heap_mb").asLong()).append(" MB | ").append(r.path("inputs_heap_mb").asLong()).append(" MB | ")
-          .append(r.path("plan_heap_mb").asLong()).append(" MB |\n");
+      md.append("| ")
+          .append(scenario.equals("create") ? "every tester to create" : "nothing to change")
+          .append(" | ")
+          .append(count(r.path("actions").asLong()))
+          .append(" | ")
+          .append(count(r.path("calls").asLong()))
+          .append(" | ")
+          .append(ms(cold.path("thread_cpu_ms")))
+          .append(" / ")
+          .append(ms(cold.path("process_cpu_ms")))
+          .append(" / ")
+          .append(ms(cold.path("wall_ms")))
+          .append(" | ")
+          .append(ms(warm.path("thread_cpu_ms")))
+          .append(" / ")
+          .append(ms(warm.path("process_cpu_ms")))
+          .append(" / ")
+          .append(ms(warm.path("wall_ms")))
+          .append(" | ")
+          .append(warm.path("allocated_mb").asLong())
+          .append(" MB | ")
+          .append(r.path("peak_heap_mb").asLong())
+          .append(" MB | ")
+          .append(r.path("inputs_heap_mb").asLong())
+          .append(" MB | ")
+          .append(r.path("plan_heap_mb").asLong())
+          .append(" MB |\n");
       progress("planner " + scenario + ": " + r);
     }
     md.append('\n');
   }
 
   private static JsonNode fork(String mainClass, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        mainClass));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       out = r.lines().reduce("", (a, b) -> b);
     }
     if (process.waitFor() != 0) {
@@ -271,9 +422,13 @@ public final class Benchmark {
     return JSON.readTree(out);
   }
 
-  // --- plumbing ------------------------------------------------------------------------------------------------
+  // --- plumbing
+  // ------------------------------------------------------------------------------------------------
 
-  /** A sandbox seeded from {@code seed} (in memory), a flightplan client for it, and a count of 429s. */
+  /**
+   * A sandbox seeded from {@code seed} (in memory), a flightplan client for it, and a count of
+   * 429s.
+   */
   private final class Run implements AutoCloseable {
     final SandboxServer sandbox;
     final AscClient client;
@@ -282,22 +437,28 @@ public final class Benchmark {
 
     Run(Path seed, long hourlyLimit, SimClock simulated) throws IOException {
       clock = simulated != null ? simulated : new SimClock();
-      SandboxOptions options = SandboxOptions.defaults().withSeedFile(seed).withLatency(latency).withHourlyLimit(hourlyLimit);
+      SandboxOptions options =
+          SandboxOptions.defaults()
+              .withSeedFile(seed)
+              .withLatency(latency)
+              .withHourlyLimit(hourlyLimit);
       if (simulated != null) {
         options = options.withClock(simulated);
       }
       sandbox = SandboxServer.start(options);
-      sandbox.addListener(e -> {
-        if (e.status() == 429) {
-          refused.incrementAndGet();
-        }
-      });
+      sandbox.addListener(
+          e -> {
+            if (e.status() == 429) {
+              refused.incrementAndGet();
+            }
+          });
       SandboxCredentials c = sandbox.credentials();
       ClientOptions client = ClientOptions.defaults(sandbox.baseUri());
       if (simulated != null) {
         client = client.withClock(simulated).withSleeper(simulated::skip);
       }
-      this.client = AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()), client);
+      this.client =
+          AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()), client);
     }
 
     @Override
@@ -309,7 +470,10 @@ public final class Benchmark {
 
   private static long writes(SandboxServer sandbox) {
     Map<String, Long> counts = new TreeMap<>(sandbox.requestCounts());
-    return counts.entrySet().stream().filter(e -> !e.getKey().startsWith("GET ")).mapToLong(Map.Entry::getValue).sum();
+    return counts.entrySet().stream()
+        .filter(e -> !e.getKey().startsWith("GET "))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   private long ideal(long writes, int p) {

@@ -19,13 +19,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The planner alone, for {@code testers} testers in 50 groups, in a JVM of its own ({@link Benchmark} starts it
- * with {@code -Xmx512m}, so finishing at all shows the heap is enough). Scenarios: {@code unchanged} (every tester
- * live as the file has it: no changes) and {@code create} (no tester live yet: one create each); an optional fourth argument spreads the testers over that many
- * apps. Prints one JSON
- * object: the first plan in the fresh JVM (CPU of the planning thread, of the whole process, which counts the JIT
- * compiler and the garbage collector, and wall time), the median of the following rounds (warm), the peak heap
- * over the whole run, and the heap the inputs and the plan hold once garbage is collected.
+ * The planner alone, for {@code testers} testers in 50 groups, in a JVM of its own ({@link
+ * Benchmark} starts it with {@code -Xmx512m}, so finishing at all shows the heap is enough).
+ * Scenarios: {@code unchanged} (every tester live as the file has it: no changes) and {@code
+ * create} (no tester live yet: one create each); an optional fourth argument spreads the testers
+ * over that many apps. Prints one JSON object: the first plan in the fresh JVM (CPU of the planning
+ * thread, of the whole process, which counts the JIT compiler and the garbage collector, and wall
+ * time), the median of the following rounds (warm), the peak heap over the whole run, and the heap
+ * the inputs and the plan hold once garbage is collected.
  */
 public final class PlannerBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,19 +37,25 @@ public final class PlannerBench {
     int testers = Integer.parseInt(args[0]);
     String scenario = args[1];
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    // the testers spread over this many apps (App Store Connect takes at most 10,000 external testers per app, and
+    // the testers spread over this many apps (App Store Connect takes at most 10,000 external
+    // testers per app, and
     // the plan refuses more), each its own 50 groups; the same emails in every app
     int appCount = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     List<AppSpec> appSpecs = new ArrayList<>();
     List<LiveApp> liveApps = new ArrayList<>();
     Synthetic app = null;
     for (int a = 0; a < appCount; a++) {
-      app = new Synthetic("com.example.bench" + (a == 0 ? "" : "." + a), String.valueOf(2000000001L + a),
-          testers / appCount, 50);
+      app =
+          new Synthetic(
+              "com.example.bench" + (a == 0 ? "" : "." + a),
+              String.valueOf(2000000001L + a),
+              testers / appCount,
+              50);
       appSpecs.addAll(app.desired().apps());
       liveApps.add(app.live(scenario.equals("create") ? 0 : testers / appCount));
     }
-    DesiredState desired = new DesiredState(app.desired().source(), app.desired().version(), appSpecs);
+    DesiredState desired =
+        new DesiredState(app.desired().source(), app.desired().version(), appSpecs);
     LiveState live = new LiveState(liveApps, List.of());
     long inputs = retainedHeap();
     resetPeaks();
@@ -70,11 +77,16 @@ public final class PlannerBench {
     long peak = peakHeap();
     long withPlan = retainedHeap();
 
-    ObjectNode out = JSON.createObjectNode()
-        .put("testers", testers).put("apps", appCount).put("groups", app.groups() * appCount)
-        .put("memberships", app.memberships() * appCount).put("scenario", scenario)
-        .put("actions", plan.actions().size()).put("calls", plan.calls().size())
-        .put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+    ObjectNode out =
+        JSON.createObjectNode()
+            .put("testers", testers)
+            .put("apps", appCount)
+            .put("groups", app.groups() * appCount)
+            .put("memberships", app.memberships() * appCount)
+            .put("scenario", scenario)
+            .put("actions", plan.actions().size())
+            .put("calls", plan.calls().size())
+            .put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     out.set("cold", cold.json());
     warm.sort((a, b) -> Long.compare(a.processCpuNs, b.processCpuNs));
     out.set("warm_median", warm.isEmpty() ? null : warm.get(warm.size() / 2).json());
@@ -94,7 +106,8 @@ public final class PlannerBench {
     final long wallNs;
     final long allocatedBytes;
 
-    private Sample(Plan plan, long threadCpuNs, long processCpuNs, long wallNs, long allocatedBytes) {
+    private Sample(
+        Plan plan, long threadCpuNs, long processCpuNs, long wallNs, long allocatedBytes) {
       this.plan = plan;
       this.threadCpuNs = threadCpuNs;
       this.processCpuNs = processCpuNs;
@@ -104,13 +117,18 @@ public final class PlannerBench {
 
     /** Plans once; the sample lets go of the plan when the next one is taken. */
     static Sample of(java.util.function.Supplier<Plan> planning) {
-      com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+      com.sun.management.ThreadMXBean threads =
+          (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       long allocated = threads.getCurrentThreadAllocatedBytes();
       long thread = threads.getCurrentThreadCpuTime();
       long process = processCpu();
       long wall = System.nanoTime();
       Plan plan = planning.get();
-      return new Sample(plan, threads.getCurrentThreadCpuTime() - thread, processCpu() - process, System.nanoTime() - wall,
+      return new Sample(
+          plan,
+          threads.getCurrentThreadCpuTime() - thread,
+          processCpu() - process,
+          System.nanoTime() - wall,
           threads.getCurrentThreadAllocatedBytes() - allocated);
     }
 
@@ -124,7 +142,8 @@ public final class PlannerBench {
   }
 
   private static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long gcMillis() {

@@ -16,17 +16,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark's bar in the test suite (BENCHMARKS.md, issue 16): {@code plan} of 20,000 testers in 50 groups with
- * nothing to change, run as its own JVM through the CLI against the sandbox, must stay within the recorded figures
- * plus 10 %: the requests it sends, and the heap it needs (it runs with {@code -Xmx} at the recorded heap plus 10 %,
- * so needing more fails it with an OutOfMemoryError). A bar, not a timing: it passes or fails the same on a busy
- * machine.
+ * The benchmark's bar in the test suite (BENCHMARKS.md, issue 16): {@code plan} of 20,000 testers
+ * in 50 groups with nothing to change, run as its own JVM through the CLI against the sandbox, must
+ * stay within the recorded figures plus 10 %: the requests it sends, and the heap it needs (it runs
+ * with {@code -Xmx} at the recorded heap plus 10 %, so needing more fails it with an
+ * OutOfMemoryError). A bar, not a timing: it passes or fails the same on a busy machine.
  */
 @IntegrationTest
 class ScaleBarTest {
   /** 1 apps lookup + 1 page of groups + 100 pages of 200 testers: the lower bound. */
   static final int RECORDED_REQUESTS = 102;
-  /** About the smallest -Xmx (MB) in which the plan succeeded when recorded: 61 passed, 57 failed (BENCHMARKS.md). */
+
+  /**
+   * About the smallest -Xmx (MB) in which the plan succeeded when recorded: 61 passed, 57 failed
+   * (BENCHMARKS.md).
+   */
   static final int RECORDED_HEAP_MB = Integer.getInteger("scalebar.heapMb", 60);
 
   @TempDir Path tmp;
@@ -35,16 +39,29 @@ class ScaleBarTest {
   void aTwentyThousandTesterPlanStaysWithinTheRecordedRequestsAndHeap() throws Exception {
     Synthetic app = Synthetic.app(20_000, 50);
     Path yaml = app.writeYaml(tmp.resolve("testflight.yaml"));
-    SandboxOptions options = SandboxOptions.defaults().withSeedFile(app.writeSeed(tmp.resolve("seed.json"), true));
+    SandboxOptions options =
+        SandboxOptions.defaults().withSeedFile(app.writeSeed(tmp.resolve("seed.json"), true));
     try (SandboxServer sandbox = SandboxServer.start(options)) {
       SandboxCredentials c = sandbox.credentials();
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx" + (RECORDED_HEAP_MB * 11 / 10) + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-          "-cp", System.getProperty("java.class.path"), "dev.flightplan.cli.Main",
-          "plan", "--api-url", sandbox.baseUri().toString(), "-f", yaml.toString()));
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(tmp.resolve("out.txt").toFile());
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx" + (RECORDED_HEAP_MB * 11 / 10) + "m",
+                  "-XX:+UseSerialGC",
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "dev.flightplan.cli.Main",
+                  "plan",
+                  "--api-url",
+                  sandbox.baseUri().toString(),
+                  "-f",
+                  yaml.toString()));
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("out.txt").toFile());
       pb.environment().put("ASC_KEY_ID", c.keyId());
       pb.environment().put("ASC_ISSUER_ID", c.issuerId());
       pb.environment().put("ASC_PRIVATE_KEY", c.privateKeyPem());

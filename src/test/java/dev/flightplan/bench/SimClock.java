@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Real time plus whatever was slept: a sleep returns at once and moves this clock on instead. Shared by the
- * sandbox (its rolling hour, its token checks) and the clients, it lets an apply that waits hours for the rate
- * limit run in the time its requests take.
+ * Real time plus whatever was slept: a sleep returns at once and moves this clock on instead.
+ * Shared by the sandbox (its rolling hour, its token checks) and the clients, it lets an apply that
+ * waits hours for the rate limit run in the time its requests take.
  */
 final class SimClock extends Clock {
   private final AtomicLong skippedNanos = new AtomicLong();

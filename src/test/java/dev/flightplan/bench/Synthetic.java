@@ -24,10 +24,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A synthetic app for tests and the benchmark: one internal group (empty) and {@code groups - 1} external groups,
- * {@code testers} testers with overlapping memberships (each in 2 external groups, every third in 3), the same
- * every time. It comes as a desired-state file (YAML), as a sandbox seed that already matches it (for no-change
- * plans) or holds only the app (for first applies), and as planner input built directly.
+ * A synthetic app for tests and the benchmark: one internal group (empty) and {@code groups - 1}
+ * external groups, {@code testers} testers with overlapping memberships (each in 2 external groups,
+ * every third in 3), the same every time. It comes as a desired-state file (YAML), as a sandbox
+ * seed that already matches it (for no-change plans) or holds only the app (for first applies), and
+ * as planner input built directly.
  */
 public record Synthetic(String bundleId, String appId, int testers, int groups) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +36,8 @@ public record Synthetic(String bundleId, String appId, int testers, int groups) 
 
   public Synthetic {
     if (groups < 2) {
-      throw new IllegalArgumentException("an app with external groups needs an internal one: at least 2 groups");
+      throw new IllegalArgumentException(
+          "an app with external groups needs an internal one: at least 2 groups");
     }
   }
 
@@ -71,17 +73,27 @@ public record Synthetic(String bundleId, String appId, int testers, int groups) 
     return n;
   }
 
-  /** The desired-state file: groups by name, each tester with its names and groups; no invitation emails. */
+  /**
+   * The desired-state file: groups by name, each tester with its names and groups; no invitation
+   * emails.
+   */
   public String yaml() {
     StringBuilder y = new StringBuilder(64 * testers + 1024);
     y.append("version: 1\napps:\n  - bundleId: ").append(bundleId).append('\n');
     y.append("    invitations: { onAdd: false }\n    groups:\n");
     for (int g = 0; g < groups; g++) {
-      y.append("      - name: ").append(groupName(g)).append(g == 0 ? "\n        internal: true\n" : "\n");
+      y.append("      - name: ")
+          .append(groupName(g))
+          .append(g == 0 ? "\n        internal: true\n" : "\n");
     }
     y.append("    testers:\n");
     for (int i = 0; i < testers; i++) {
-      y.append("      - { email: ").append(email(i)).append(", firstName: First").append(i).append(", lastName: Last").append(i)
+      y.append("      - { email: ")
+          .append(email(i))
+          .append(", firstName: First")
+          .append(i)
+          .append(", lastName: Last")
+          .append(i)
           .append(", groups: [");
       boolean first = true;
       for (int g : groupsOf(i)) {
@@ -93,11 +105,19 @@ public record Synthetic(String bundleId, String appId, int testers, int groups) 
     return y.toString();
   }
 
-  /** A sandbox seed with the app alone ({@code withState} false) or with every group and tester of the file. */
+  /**
+   * A sandbox seed with the app alone ({@code withState} false) or with every group and tester of
+   * the file.
+   */
   public ObjectNode seed(boolean withState) {
     ObjectNode seed = JSON.createObjectNode();
-    seed.putArray("apps").addObject().put("id", appId).put("bundleId", bundleId).put("name", "Bench")
-        .put("sku", "BENCH1").put("primaryLocale", "en-US");
+    seed.putArray("apps")
+        .addObject()
+        .put("id", appId)
+        .put("bundleId", bundleId)
+        .put("name", "Bench")
+        .put("sku", "BENCH1")
+        .put("primaryLocale", "en-US");
     seed.putArray("users");
     ArrayNode groupList = seed.putArray("groups");
     ArrayNode testerList = seed.putArray("testers");
@@ -109,13 +129,22 @@ public record Synthetic(String bundleId, String appId, int testers, int groups) 
       members.add(new ArrayList<>());
     }
     for (int i = 0; i < testers; i++) {
-      testerList.addObject().put("email", email(i)).put("firstName", "First" + i).put("lastName", "Last" + i);
+      testerList
+          .addObject()
+          .put("email", email(i))
+          .put("firstName", "First" + i)
+          .put("lastName", "Last" + i);
       for (int g : groupsOf(i)) {
         members.get(g).add(email(i));
       }
     }
     for (int g = 0; g < groups; g++) {
-      ObjectNode group = groupList.addObject().put("app", bundleId).put("name", groupName(g)).put("isInternalGroup", g == 0);
+      ObjectNode group =
+          groupList
+              .addObject()
+              .put("app", bundleId)
+              .put("name", groupName(g))
+              .put("isInternalGroup", g == 0);
       ArrayNode list = group.putArray("testers");
       members.get(g).forEach(list::add);
     }
@@ -127,8 +156,12 @@ public record Synthetic(String bundleId, String appId, int testers, int groups) 
     return file;
   }
 
-  /** {@code base} seeded with this app alone (no groups, no testers), the seed written in {@code dir}. */
-  public dev.flightplan.sandbox.SandboxOptions seedOnly(dev.flightplan.sandbox.SandboxOptions base, Path dir) {
+  /**
+   * {@code base} seeded with this app alone (no groups, no testers), the seed written in {@code
+   * dir}.
+   */
+  public dev.flightplan.sandbox.SandboxOptions seedOnly(
+      dev.flightplan.sandbox.SandboxOptions base, Path dir) {
     try {
       return base.withSeedFile(writeSeed(dir.resolve("seed.json"), false));
     } catch (IOException e) {
@@ -141,7 +174,9 @@ public record Synthetic(String bundleId, String appId, int testers, int groups) 
     return file;
   }
 
-  /** The file's content as the loader would give it, without YAML: planner input for large counts. */
+  /**
+   * The file's content as the loader would give it, without YAML: planner input for large counts.
+   */
   public DesiredState desired() {
     List<GroupSpec> groupSpecs = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
@@ -153,14 +188,24 @@ public record Synthetic(String bundleId, String appId, int testers, int groups) 
       groupsOf(i).forEach(g -> names.add(groupName(g)));
       testerSpecs.add(new TesterSpec(email(i), "First" + i, "Last" + i, names, POS));
     }
-    AppSpec app = new AppSpec(bundleId, Manage.DEFAULT, groupSpecs, testerSpecs, null, null, null,
-        new InvitationPolicy(false, null, POS), null, POS);
+    AppSpec app =
+        new AppSpec(
+            bundleId,
+            Manage.DEFAULT,
+            groupSpecs,
+            testerSpecs,
+            null,
+            null,
+            null,
+            new InvitationPolicy(false, null, POS),
+            null,
+            POS);
     return new DesiredState("synthetic.yaml", 1, List.of(app));
   }
 
   /**
-   * The live app as the state reader would give it: all groups, and the first {@code present} testers with their
-   * memberships ({@code present == testers}: nothing to change).
+   * The live app as the state reader would give it: all groups, and the first {@code present}
+   * testers with their memberships ({@code present == testers}: nothing to change).
    */
   public LiveApp live(int present) {
     List<LiveGroup> groupList = new ArrayList<>();
@@ -171,8 +216,15 @@ public record Synthetic(String bundleId, String appId, int testers, int groups) 
     for (int i = 0; i < present; i++) {
       Set<String> ids = new HashSet<>();
       groupsOf(i).forEach(g -> ids.add(groupId(g)));
-      testerList.add(new LiveTester(String.format(Locale.ROOT, "t-%08d", i), email(i), "First" + i, "Last" + i, "EMAIL",
-          "INVITED", ids));
+      testerList.add(
+          new LiveTester(
+              String.format(Locale.ROOT, "t-%08d", i),
+              email(i),
+              "First" + i,
+              "Last" + i,
+              "EMAIL",
+              "INVITED",
+              ids));
     }
     return new LiveApp(appId, bundleId, "Bench", groupList, testerList);
   }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A request refused half way through an apply: apply stops, says what was done and what was not, changes nothing
- * else, and once the cause is fixed, running apply again finishes the job.
+ * A request refused half way through an apply: apply stops, says what was done and what was not,
+ * changes nothing else, and once the cause is fixed, running apply again finishes the job.
  */
 @IntegrationTest
 class ApplyFailureTest extends SandboxTest {
@@ -20,7 +20,8 @@ class ApplyFailureTest extends SandboxTest {
   @Test
   void stopsAtTheFirstFailureReportsAndARerunFinishes() throws IOException {
     String example = Files.readString(Path.of("examples/testflight.yaml"));
-    // zed is not an App Store Connect user, so App Store Connect refuses him in an internal group (422)
+    // zed is not an App Store Connect user, so App Store Connect refuses him in an internal group
+    // (422)
     String broken =
         example.replace(
             "      - name: Friends & Family\n",
@@ -30,7 +31,8 @@ class ApplyFailureTest extends SandboxTest {
     Files.writeString(file, broken);
     Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
 
-    // the plan would refuse zed before any write, but this key may not list the team's users (403), so the plan
+    // the plan would refuse zed before any write, but this key may not list the team's users (403),
+    // so the plan
     // cannot check him, and App Store Connect refuses him half way
     sandbox.failNext("GET /v1/users", "403");
     CliRunner.Result failed = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
@@ -47,17 +49,23 @@ class ApplyFailureTest extends SandboxTest {
         .contains("  + tester \"zed@example.com\" (failed)")
         .contains("  ~ group \"Friends & Family\" (not sent)")
         .contains("Run apply again to finish");
-    assertThat(sandbox.requestCounts()).doesNotContainKey("DELETE /v1/betaGroups/{id}/relationships/betaTesters");
+    assertThat(sandbox.requestCounts())
+        .doesNotContainKey("DELETE /v1/betaGroups/{id}/relationships/betaTesters");
 
     // what was done is not planned again; what was not is
     sandbox.failNext("GET /v1/users", "403");
     CliRunner.Result plan = cli().run(sandbox, "plan", "-f", file.toString());
-    assertThat(plan.out()).doesNotContain("+ group \"Leads\"").doesNotContain("+ group \"Public Beta\"")
-        .contains("+ tester \"zed@example.com\"").contains("- \"frank@example.com\"");
+    assertThat(plan.out())
+        .doesNotContain("+ group \"Leads\"")
+        .doesNotContain("+ group \"Public Beta\"")
+        .contains("+ tester \"zed@example.com\"")
+        .contains("- \"frank@example.com\"");
 
-    Files.writeString(file, broken.replace("testers: [zed@example.com]", "testers: [erin@example.com]"));
+    Files.writeString(
+        file, broken.replace("testers: [zed@example.com]", "testers: [erin@example.com]"));
     CliRunner.Result rerun = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
     assertThat(rerun.exit()).as(rerun.all()).isZero();
-    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode").exit()).isZero();
+    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode").exit())
+        .isZero();
   }
 }

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +44,10 @@ final class CliRunner {
     return this;
   }
 
-  /** Waits (retries, read-backs, the verification after apply) go to {@code sleeper} instead of sleeping. */
+  /**
+   * Waits (retries, read-backs, the verification after apply) go to {@code sleeper} instead of
+   * sleeping.
+   */
   CliRunner sleeper(dev.flightplan.api.Sleeper sleeper) {
     this.sleeper = sleeper;
     return this;
@@ -78,13 +80,21 @@ final class CliRunner {
     StringWriter err = new StringWriter();
     Environment environment =
         new Environment(
-            new PrintWriter(out, true), new PrintWriter(err, true), env, new ByteArrayInputStream(stdin), terminal,
-            clock, sleeper);
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            env,
+            new ByteArrayInputStream(stdin),
+            terminal,
+            clock,
+            sleeper);
     int exit = new Main(environment).run(args);
     return new Result(exit, out.toString(), err.toString());
   }
 
-  /** Runs with {@code --api-url} pointing at the sandbox (and the invitation log given, unless the command gives one). */
+  /**
+   * Runs with {@code --api-url} pointing at the sandbox (and the invitation log given, unless the
+   * command gives one).
+   */
   Result run(SandboxServer sandbox, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--api-url");
@@ -102,7 +112,8 @@ final class CliRunner {
   private java.nio.file.Path invitationLog() {
     if (invitationLog == null) {
       try {
-        invitationLog = java.nio.file.Files.createTempDirectory("flightplan-log").resolve("invitations.json");
+        invitationLog =
+            java.nio.file.Files.createTempDirectory("flightplan-log").resolve("invitations.json");
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -111,8 +122,8 @@ final class CliRunner {
   }
 
   /**
-   * Where {@link #run(SandboxServer, String...)} keeps the invitation log (by default a file of its own, never in the
-   * working directory).
+   * Where {@link #run(SandboxServer, String...)} keeps the invitation log (by default a file of its
+   * own, never in the working directory).
    */
   CliRunner invitationLog(java.nio.file.Path file) {
     this.invitationLog = file;

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Apply with several requests in flight, against the sandbox: an app with only its seed (no groups, no testers)
- * and a file with 5 groups and 120 testers, each created into groups the same apply creates.
+ * Apply with several requests in flight, against the sandbox: an app with only its seed (no groups,
+ * no testers) and a file with 5 groups and 120 testers, each created into groups the same apply
+ * creates.
  */
 @IntegrationTest
 class ConcurrentApplyTest extends SandboxTest {
@@ -41,33 +42,51 @@ class ConcurrentApplyTest extends SandboxTest {
     return APP.seedOnly(super.options(), tmp);
   }
 
-
   @Test
-  void groupsAreCreatedBeforeTheTestersThatNameThemAndPlanningAgainFindsNothing() throws IOException {
+  void groupsAreCreatedBeforeTheTestersThatNameThemAndPlanningAgainFindsNothing()
+      throws IOException {
     Path file = APP.writeYaml(tmp.resolve("testflight.yaml"));
-    CliRunner.Result apply = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--parallelism", "4");
+    CliRunner.Result apply =
+        cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--parallelism", "4");
     assertThat(apply.exit()).as(apply.all()).isZero();
-    assertThat(apply.out()).contains("Apply complete! 125 added, 0 changed, 0 destroyed.").contains("Verified:");
+    assertThat(apply.out())
+        .contains("Apply complete! 125 added, 0 changed, 0 destroyed.")
+        .contains("Verified:");
     assertThat(sandbox.requestCounts())
         .containsEntry("POST /v1/betaGroups", 5L)
         .containsEntry("POST /v1/betaTesters", 120L);
 
-    // the order the sandbox answered in: the internal group first, then the external ones, then the testers
-    List<String> writes = recorder.exchanges().stream()
-        .filter(e -> e.method().equals("POST"))
-        .map(ConcurrentApplyTest::describe)
-        .toList();
+    // the order the sandbox answered in: the internal group first, then the external ones, then the
+    // testers
+    List<String> writes =
+        recorder.exchanges().stream()
+            .filter(e -> e.method().equals("POST"))
+            .map(ConcurrentApplyTest::describe)
+            .toList();
     assertThat(writes.get(0)).isEqualTo("group Internal");
     assertThat(writes.subList(1, 5)).allMatch(w -> w.startsWith("group Beta"));
     assertThat(writes.subList(5, writes.size())).hasSize(120).allMatch(w -> w.startsWith("tester"));
 
-    CliRunner.Result again = cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode", "--parallelism", "4");
+    CliRunner.Result again =
+        cli()
+            .run(
+                sandbox,
+                "plan",
+                "-f",
+                file.toString(),
+                "--detailed-exitcode",
+                "--parallelism",
+                "4");
     assertThat(again.exit()).as(again.all()).isZero();
   }
 
   @Test
   void theReportKeepsPlanOrderAndAnApplyStoppedHalfWayIsFinishedByTheNext() throws IOException {
-    DesiredState desired = ConfigFile.load(APP.writeYaml(tmp.resolve("testflight.yaml"))).result().state().orElseThrow();
+    DesiredState desired =
+        ConfigFile.load(APP.writeYaml(tmp.resolve("testflight.yaml")))
+            .result()
+            .state()
+            .orElseThrow();
     try (AscClient client = sandboxClient()) {
       Engine engine = new Engine(client, Map.of(), 4);
       Engine.Planned planned = engine.plan(desired, PlanOptions.DEFAULTS);
@@ -76,20 +95,27 @@ class ConcurrentApplyTest extends SandboxTest {
 
       AtomicInteger finished = new AtomicInteger();
       AtomicInteger sent = new AtomicInteger();
-      ApplyReport stopped = engine.apply(planned, r -> {
-        finished.incrementAndGet();
-        if (r.status() != CallResult.Status.NOT_SENT) {
-          sent.incrementAndGet();
-        }
-      }, () -> finished.get() >= 30);
+      ApplyReport stopped =
+          engine.apply(
+              planned,
+              r -> {
+                finished.incrementAndGet();
+                if (r.status() != CallResult.Status.NOT_SENT) {
+                  sent.incrementAndGet();
+                }
+              },
+              () -> finished.get() >= 30);
       assertThat(stopped.results()).extracting(CallResult::call).isEqualTo(plan.calls());
       assertThat(stopped.succeeded()).isFalse();
       assertThat(stopped.failure()).isEmpty();
-      // the calls in flight when the stop came (at most 4) finished, or were reported not sent when the stop caught
+      // the calls in flight when the stop came (at most 4) finished, or were reported not sent when
+      // the stop caught
       // them before they went out (waiting for a pooled connection); nothing else started
       assertThat(stopped.sent()).isBetween(30L, 33L).isEqualTo(sent.get());
       assertThat(finished.get()).isBetween(30, 34);
-      assertThat(sandbox.requestCounts().get("POST /v1/betaGroups") + sandbox.requestCounts().get("POST /v1/betaTesters"))
+      assertThat(
+              sandbox.requestCounts().get("POST /v1/betaGroups")
+                  + sandbox.requestCounts().get("POST /v1/betaTesters"))
           .isEqualTo(stopped.sent());
       StringWriter out = new StringWriter();
       new ApplyTextView(new PrintWriter(out), Style.PLAIN).render(stopped);
@@ -106,7 +132,6 @@ class ConcurrentApplyTest extends SandboxTest {
       assertThat(engine.plan(desired, PlanOptions.DEFAULTS).plan().hasChanges()).isFalse();
     }
   }
-
 
   private static String describe(Exchange e) {
     String body = e.requestBody();

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What deleting a group takes with it, end to end: {@code --max-deletes} counts the testers a deleted group leaves in
- * no group (App Store Connect keeps them in the app, in no group, able to test nothing), and deleting a group whose
- * public link is enabled or that testers joined through the link is a warning in every view. The demo seed, with frank
- * (also in Friends &amp; Family) and pat (who joined through the public link) added to Old Beta, whose link is on.
+ * What deleting a group takes with it, end to end: {@code --max-deletes} counts the testers a
+ * deleted group leaves in no group (App Store Connect keeps them in the app, in no group, able to
+ * test nothing), and deleting a group whose public link is enabled or that testers joined through
+ * the link is a warning in every view. The demo seed, with frank (also in Friends &amp; Family) and
+ * pat (who joined through the public link) added to Old Beta, whose link is on.
  */
 @IntegrationTest
 class DeletedGroupTest extends SandboxTest {
@@ -37,8 +38,13 @@ class DeletedGroupTest extends SandboxTest {
           ((ArrayNode) group.path("testers")).add("frank@example.com").add("pat@example.com");
         }
       }
-      ((ArrayNode) seed.path("testers")).addObject().put("email", "pat@example.com").put("firstName", "Pat")
-          .put("lastName", "Lo").put("inviteType", "PUBLIC_LINK").put("state", "INSTALLED");
+      ((ArrayNode) seed.path("testers"))
+          .addObject()
+          .put("email", "pat@example.com")
+          .put("firstName", "Pat")
+          .put("lastName", "Lo")
+          .put("inviteType", "PUBLIC_LINK")
+          .put("state", "INSTALLED");
       Path file = tmp.resolve("seed.json");
       JSON.writeValue(file.toFile(), seed);
       return super.options().withSeedFile(file);
@@ -50,7 +56,9 @@ class DeletedGroupTest extends SandboxTest {
   /** The file owns all groups and lists all but Old Beta, so --prune deletes Old Beta. */
   private Path withoutOldBeta() throws IOException {
     Path file = tmp.resolve("testflight.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather
@@ -62,46 +70,80 @@ class DeletedGroupTest extends SandboxTest {
     return file;
   }
 
-  private static final String WARNING = "group \"Old Beta\" of com.example.weather is deleted: its public link, which is"
-      + " enabled, stops working for everyone who has it, and the 1 tester(s) who joined through the link are left in no"
-      + " group";
+  private static final String WARNING =
+      "group \"Old Beta\" of com.example.weather is deleted: its public link, which is"
+          + " enabled, stops working for everyone who has it, and the 1 tester(s) who joined through the link are left in no"
+          + " group";
 
   @Test
   void maxDeletesCountsTheTestersADeletedGroupLeavesInNoGroup() throws IOException {
     Path file = withoutOldBeta();
-    CliRunner.Result refused = cli().run(sandbox, "apply", "-f", file.toString(), "--prune", "--auto-approve", "--max-deletes", "2");
-    assertThat(refused.exit()).as("before, the group counted one and the apply went ahead: " + refused.all()).isEqualTo(ExitCodes.ERROR);
+    CliRunner.Result refused =
+        cli()
+            .run(
+                sandbox,
+                "apply",
+                "-f",
+                file.toString(),
+                "--prune",
+                "--auto-approve",
+                "--max-deletes",
+                "2");
+    assertThat(refused.exit())
+        .as("before, the group counted one and the apply went ahead: " + refused.all())
+        .isEqualTo(ExitCodes.ERROR);
     assertThat(refused.err())
         .as("grace and pat are left in no group; frank stays in Friends & Family")
-        .contains("this plan would delete 3 objects (1 group deleted, 2 testers left in no group by deleted groups), more"
-            + " than --max-deletes 2 allows; if that is intended, run again with --max-deletes 3");
+        .contains(
+            "this plan would delete 3 objects (1 group deleted, 2 testers left in no group by deleted groups), more"
+                + " than --max-deletes 2 allows; if that is intended, run again with --max-deletes 3");
     assertThat(writes()).isZero();
 
-    CliRunner.Result applied = cli().run(sandbox, "apply", "-f", file.toString(), "--prune", "--auto-approve", "--max-deletes", "3");
+    CliRunner.Result applied =
+        cli()
+            .run(
+                sandbox,
+                "apply",
+                "-f",
+                file.toString(),
+                "--prune",
+                "--auto-approve",
+                "--max-deletes",
+                "3");
     assertThat(applied.exit()).as(applied.all()).isZero();
     assertThat(sandbox.requestCounts()).containsEntry("DELETE /v1/betaGroups/{id}", 1L);
-    CliRunner.Result again = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
+    CliRunner.Result again =
+        cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
     assertThat(again.exit()).as(again.all()).isEqualTo(ExitCodes.OK);
   }
 
   @Test
   void deletingAGroupWithItsPublicLinkAndJoinersIsAWarningInEveryView() throws IOException {
     Path file = withoutOldBeta();
-    CliRunner.Result text = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--max-deletes", "3");
+    CliRunner.Result text =
+        cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--max-deletes", "3");
     assertThat(text.exit()).as(text.all()).isZero();
-    assertThat(text.err()).contains("warning: " + WARNING + " (add the group to the file (with protect: true if its link"
-        + " has been shared) to keep it)");
+    assertThat(text.err())
+        .contains(
+            "warning: "
+                + WARNING
+                + " (add the group to the file (with protect: true if its link"
+                + " has been shared) to keep it)");
 
-    CliRunner.Result md = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--format", "markdown");
+    CliRunner.Result md =
+        cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--format", "markdown");
     assertThat(md.out()).contains("**Warnings**").contains(WARNING);
 
-    CliRunner.Result json = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--format", "json");
+    CliRunner.Result json =
+        cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--format", "json");
     JsonNode warning = JSON.readTree(json.out()).path("diagnostics").path(0);
     assertThat(warning.path("severity").asText()).isEqualTo("warning");
     assertThat(warning.path("summary").asText()).isEqualTo(WARNING);
 
     CliRunner.Result withoutPrune = cli().run(sandbox, "plan", "-f", file.toString());
-    assertThat(withoutPrune.all()).as("nothing is deleted without --prune").doesNotContain("warning:");
+    assertThat(withoutPrune.all())
+        .as("nothing is deleted without --prune")
+        .doesNotContain("warning:");
     assertThat(writes()).isZero();
   }
 }

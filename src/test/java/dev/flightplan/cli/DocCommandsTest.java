@@ -23,18 +23,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
- * Docs that stay true: every command the documentation shows works as it says, read from the files at test time
- * (README.md and the other Markdown files at the root, docs/, examples/; the workflows are {@link DocWorkflowsTest}).
+ * Docs that stay true: every command the documentation shows works as it says, read from the files
+ * at test time (README.md and the other Markdown files at the root, docs/, examples/; the workflows
+ * are {@link DocWorkflowsTest}).
+ *
  * <ul>
- *   <li>In {@code sh} code blocks, every command. A flightplan command ({@code flightplan ...}, {@code .../flightplan
- *       ...}, {@code java -jar .../flightplan.jar ...}) runs in-process against a sandbox, one document's commands in
- *       order in one scratch working directory ({@link DocWorkspace}), and must exit 0, or N when a comment on its line
- *       says {@code # exit N}; {@code < FILE}, {@code cat FILE |}, {@code > FILE} and {@code 2> FILE} work as in a shell.
- *       Any other command must be in {@link #SKIPPED} with the reason it cannot run here: a command added to the docs
- *       fails this test until it runs or is listed.
- *   <li>Usage lines in other code blocks ({@code flightplan plan [-f FILE] ...}) name a command and options that exist.
+ *   <li>In {@code sh} code blocks, every command. A flightplan command ({@code flightplan ...},
+ *       {@code .../flightplan ...}, {@code java -jar .../flightplan.jar ...}) runs in-process
+ *       against a sandbox, one document's commands in order in one scratch working directory
+ *       ({@link DocWorkspace}), and must exit 0, or N when a comment on its line says {@code # exit
+ *       N}; {@code < FILE}, {@code cat FILE |}, {@code > FILE} and {@code 2> FILE} work as in a
+ *       shell. Any other command must be in {@link #SKIPPED} with the reason it cannot run here: a
+ *       command added to the docs fails this test until it runs or is listed.
+ *   <li>Usage lines in other code blocks ({@code flightplan plan [-f FILE] ...}) name a command and
+ *       options that exist.
  *   <li>Inline code that starts {@code flightplan } parses as a command line (no usage error).
  * </ul>
+ *
  * The walk-through's outcomes in detail are {@link EndToEndTest}'s.
  */
 @IntegrationTest
@@ -43,7 +48,10 @@ class DocCommandsTest extends SandboxTest {
   private static final Pattern EXIT = Pattern.compile("\\bexit (\\d+)\\b");
   private static final Pattern OPTION = Pattern.compile("(?<![\\w-])(--?[A-Za-z][\\w-]*)");
 
-  /** Commands in code blocks that are not run here, and why. Exactly those the docs show (see the test below). */
+  /**
+   * Commands in code blocks that are not run here, and why. Exactly those the docs show (see the
+   * test below).
+   */
   private static final String BENCHMARK_100K =
       "the 100,000-tester benchmark (BENCHMARKS.md): minutes of CPU and a sandbox of its own; ScaleBarTest runs a 20,000-tester variant";
 
@@ -51,37 +59,58 @@ class DocCommandsTest extends SandboxTest {
       "the sandbox write benchmark (BENCHMARKS.md): a sandbox process of 100,000 testers and a minute of writes; "
           + "SandboxKillTest and JournalTest test the journal";
 
-  static final Map<String, String> SKIPPED = Map.ofEntries(
-      Map.entry("./mvnw -B -q package -DskipTests", BENCHMARK_100K),
-      Map.entry("./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test", BENCHMARK_100K),
-      Map.entry("cat cp.txt", BENCHMARK_100K),
-      Map.entry("java -cp $CP dev.flightplan.bench.ScaleFiles /tmp/s16/t100000 100000", BENCHMARK_100K),
-      Map.entry("cp target/flightplan.jar /tmp/s16/sb.jar", BENCHMARK_100K),
-      Map.entry("cd /tmp/s16", BENCHMARK_100K),
-      Map.entry("java -jar sb.jar sandbox --port 0 --state st-full.json --seed t100000/seed-full.json --hourly-limit 100000000", BENCHMARK_100K),
-      Map.entry("/usr/bin/time -f \"wall=%e user=%U sys=%S maxrss=%MKB\" java -Xmx512m -Xlog:gc:file=gc.log    -jar target/flightplan.jar plan --api-url http://127.0.0.1:PORT -f /tmp/s16/t100000/testflight.yaml", BENCHMARK_100K),
-      Map.entry("java -Xmx512m -cp $CP dev.flightplan.bench.PlannerBench 100000 create 3 10",
-          "the planner benchmark of 100,000 creates in 10 apps (BENCHMARKS.md): a minute of CPU and half a GB of heap"),
-      Map.entry("scripts/sandbox-write-benchmark 100000 1000 0 1", SANDBOX_WRITES),
-      Map.entry("scripts/sandbox-write-benchmark 0 1000 100 4", SANDBOX_WRITES),
-      Map.entry("./mvnw -q -B package -DskipTests", "the build this test runs in; DistributionIT checks what it leaves in target/"),
-      Map.entry("./mvnw -B verify", "the whole test suite, this test included"),
-      Map.entry("./mvnw -q -B -Pbenchmark test-compile exec:exec", "the benchmark: about 12 minutes on two cores"),
-      Map.entry("scripts/startup-benchmark 21", "measures start-up against another JDK, with the launcher of a packaged build"),
-      Map.entry("curl -fsSL -O \"$base/flightplan-$v.tar.gz\" -O \"$base/SHA256SUMS\"",
-          "downloads a release from GitHub (tests have no network; ActionStepsIT checks a staged release the same way)"),
-      Map.entry("sha256sum --check --ignore-missing SHA256SUMS", "checks the download above"),
-      Map.entry("tar -xzf \"flightplan-$v.tar.gz\"", "unpacks the download above (DistributionIT checks the archive)"),
-      Map.entry("export PATH=\"$PWD/flightplan-$v/bin:$PATH\"", "changes the reader's shell"),
-      Map.entry("git add testflight.yaml", "commits to the reader's repository"),
-      Map.entry("jq -r '.outcome, (.failed[] | \"\\(.address): \\(.error.code) \\(.error.detail)\")' apply.json",
-          "reads the report above with jq (ApplyJsonTest parses such reports and checks them against their schema)"),
-      Map.entry("git commit -m \"TestFlight as it is\"", "commits to the reader's repository"));
+  static final Map<String, String> SKIPPED =
+      Map.ofEntries(
+          Map.entry("./mvnw -B -q package -DskipTests", BENCHMARK_100K),
+          Map.entry(
+              "./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test",
+              BENCHMARK_100K),
+          Map.entry("cat cp.txt", BENCHMARK_100K),
+          Map.entry(
+              "java -cp $CP dev.flightplan.bench.ScaleFiles /tmp/s16/t100000 100000",
+              BENCHMARK_100K),
+          Map.entry("cp target/flightplan.jar /tmp/s16/sb.jar", BENCHMARK_100K),
+          Map.entry("cd /tmp/s16", BENCHMARK_100K),
+          Map.entry(
+              "java -jar sb.jar sandbox --port 0 --state st-full.json --seed t100000/seed-full.json --hourly-limit 100000000",
+              BENCHMARK_100K),
+          Map.entry(
+              "/usr/bin/time -f \"wall=%e user=%U sys=%S maxrss=%MKB\" java -Xmx512m -Xlog:gc:file=gc.log    -jar target/flightplan.jar plan --api-url http://127.0.0.1:PORT -f /tmp/s16/t100000/testflight.yaml",
+              BENCHMARK_100K),
+          Map.entry(
+              "java -Xmx512m -cp $CP dev.flightplan.bench.PlannerBench 100000 create 3 10",
+              "the planner benchmark of 100,000 creates in 10 apps (BENCHMARKS.md): a minute of CPU and half a GB of heap"),
+          Map.entry("scripts/sandbox-write-benchmark 100000 1000 0 1", SANDBOX_WRITES),
+          Map.entry("scripts/sandbox-write-benchmark 0 1000 100 4", SANDBOX_WRITES),
+          Map.entry(
+              "./mvnw -q -B package -DskipTests",
+              "the build this test runs in; DistributionIT checks what it leaves in target/"),
+          Map.entry("./mvnw -B verify", "the whole test suite, this test included"),
+          Map.entry(
+              "./mvnw -q -B -Pbenchmark test-compile exec:exec",
+              "the benchmark: about 12 minutes on two cores"),
+          Map.entry(
+              "scripts/startup-benchmark 21",
+              "measures start-up against another JDK, with the launcher of a packaged build"),
+          Map.entry(
+              "curl -fsSL -O \"$base/flightplan-$v.tar.gz\" -O \"$base/SHA256SUMS\"",
+              "downloads a release from GitHub (tests have no network; ActionStepsIT checks a staged release the same way)"),
+          Map.entry("sha256sum --check --ignore-missing SHA256SUMS", "checks the download above"),
+          Map.entry(
+              "tar -xzf \"flightplan-$v.tar.gz\"",
+              "unpacks the download above (DistributionIT checks the archive)"),
+          Map.entry("export PATH=\"$PWD/flightplan-$v/bin:$PATH\"", "changes the reader's shell"),
+          Map.entry("git add testflight.yaml", "commits to the reader's repository"),
+          Map.entry(
+              "jq -r '.outcome, (.failed[] | \"\\(.address): \\(.error.code) \\(.error.detail)\")' apply.json",
+              "reads the report above with jq (ApplyJsonTest parses such reports and checks them against their schema)"),
+          Map.entry("git commit -m \"TestFlight as it is\"", "commits to the reader's repository"));
 
   /** flightplan commands that are parsed but not run, and why. */
-  static final Map<String, String> PARSED_ONLY = Map.of(
-      "java -jar target/flightplan.jar sandbox --port 8787 --state /tmp/asc/state.json",
-      "serves until it is stopped (SandboxTest and every other test run the server)");
+  static final Map<String, String> PARSED_ONLY =
+      Map.of(
+          "java -jar target/flightplan.jar sandbox --port 8787 --state /tmp/asc/state.json",
+          "serves until it is stopped (SandboxTest and every other test run the server)");
 
   @TempDir Path tmp;
 
@@ -107,20 +136,32 @@ class DocCommandsTest extends SandboxTest {
     assertThat(problems).as("commands in %s that do not work as it says", doc).isEmpty();
   }
 
-  private static void run(DocFiles.Block block, DocWorkspace workspace, List<String> problems) throws IOException {
+  private static void run(DocFiles.Block block, DocWorkspace workspace, List<String> problems)
+      throws IOException {
     List<ShellScript.Command> commands = ShellScript.parse(block.text(), Map.of());
     String stdin = null;
     for (int i = 0; i < commands.size(); i++) {
       ShellScript.Command c = commands.get(i);
-      String where = block.file() + ":" + (block.line() + 1 + lineIn(block.text(), c.text())) + ": `" + c.text() + "`";
+      String where =
+          block.file()
+              + ":"
+              + (block.line() + 1 + lineIn(block.text(), c.text()))
+              + ": `"
+              + c.text()
+              + "`";
       Optional<List<String>> args = DocWorkspace.flightplanArgs(c.words());
-      boolean feedsNext = i + 1 < commands.size() && commands.get(i + 1).piped()
-          && DocWorkspace.flightplanArgs(commands.get(i + 1).words()).isPresent();
+      boolean feedsNext =
+          i + 1 < commands.size()
+              && commands.get(i + 1).piped()
+              && DocWorkspace.flightplanArgs(commands.get(i + 1).words()).isPresent();
       if (c.words().get(0).equals("cat") && c.words().size() == 2 && feedsNext) {
         stdin = Files.readString(Path.of(workspace.path(c.words().get(1))));
       } else if (args.isEmpty()) {
-        if (!SKIPPED.containsKey(c.text()) && !c.words().stream().allMatch(w -> w.matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
-          problems.add(where + " is neither a flightplan command nor in DocCommandsTest.SKIPPED (say there why it cannot run)");
+        if (!SKIPPED.containsKey(c.text())
+            && !c.words().stream().allMatch(w -> w.matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
+          problems.add(
+              where
+                  + " is neither a flightplan command nor in DocCommandsTest.SKIPPED (say there why it cannot run)");
         }
       } else if (PARSED_ONLY.containsKey(c.text())) {
         parses(where, args.get(), problems);
@@ -142,7 +183,10 @@ class DocCommandsTest extends SandboxTest {
     }
   }
 
-  /** {@code flightplan CMD [-x ARG] [--option] ...} lines (continued on indented lines) in a block that is not a script. */
+  /**
+   * {@code flightplan CMD [-x ARG] [--option] ...} lines (continued on indented lines) in a block
+   * that is not a script.
+   */
   private static void usageLines(DocFiles.Block block, List<String> problems) {
     List<String> lines = block.text().lines().toList();
     for (int i = 0; i < lines.size(); i++) {
@@ -153,14 +197,19 @@ class DocCommandsTest extends SandboxTest {
       while (i + 1 < lines.size() && lines.get(i + 1).matches("\\s+\\[.*")) {
         usage.append(' ').append(lines.get(++i).strip());
       }
-      usage(block.file() + ":" + (block.line() + 1 + i) + ": `" + usage + "`", usage.toString(), problems);
+      usage(
+          block.file() + ":" + (block.line() + 1 + i) + ": `" + usage + "`",
+          usage.toString(),
+          problems);
     }
   }
 
   private static void usage(String where, String usage, List<String> problems) {
     String[] words = usage.split("[\\s\\[\\]|]+");
     String command = words.length > 1 && !words[1].startsWith("-") ? words[1] : null;
-    CommandLine cmd = Main.commandLine(DocWorkspace.quiet(), command == null ? new String[0] : new String[] {command});
+    CommandLine cmd =
+        Main.commandLine(
+            DocWorkspace.quiet(), command == null ? new String[0] : new String[] {command});
     CommandLine sub = command == null ? cmd : cmd.getSubcommands().get(command);
     if (sub == null) {
       problems.add(where + ": there is no command " + command);
@@ -193,8 +242,12 @@ class DocCommandsTest extends SandboxTest {
 
   private static void parses(String where, List<String> args, List<String> problems) {
     try {
-      CommandLine.ParseResult parsed = Main.commandLine(DocWorkspace.quiet(), args.toArray(String[]::new)).parseArgs(args.toArray(String[]::new));
-      if (!parsed.hasSubcommand() && !parsed.isVersionHelpRequested() && !parsed.isUsageHelpRequested()) {
+      CommandLine.ParseResult parsed =
+          Main.commandLine(DocWorkspace.quiet(), args.toArray(String[]::new))
+              .parseArgs(args.toArray(String[]::new));
+      if (!parsed.hasSubcommand()
+          && !parsed.isVersionHelpRequested()
+          && !parsed.isUsageHelpRequested()) {
         problems.add(where + ": runs no command");
       }
     } catch (CommandLine.ParameterException e) {
@@ -212,29 +265,46 @@ class DocCommandsTest extends SandboxTest {
         }
       }
     }
-    assertThat(shown).as("entries of SKIPPED and PARSED_ONLY that no document shows any more")
-        .containsAll(SKIPPED.keySet()).containsAll(PARSED_ONLY.keySet());
+    assertThat(shown)
+        .as("entries of SKIPPED and PARSED_ONLY that no document shows any more")
+        .containsAll(SKIPPED.keySet())
+        .containsAll(PARSED_ONLY.keySet());
   }
 
   @Test
   void theReadmesEditOfAPulledFileShowsThePlanItPrints() throws IOException {
     String readme = DocFiles.read(Path.of("README.md"));
-    Matcher said = Pattern.compile("say `appleVision: true` for the group \"Friends & Family\"[^(]*\\(exit (\\d)\\)").matcher(readme);
+    Matcher said =
+        Pattern.compile(
+                "say `appleVision: true` for the group \"Friends & Family\"[^(]*\\(exit (\\d)\\)")
+            .matcher(readme);
     assertThat(said.find()).as("the README's edit of a pulled file").isTrue();
-    String shown = DocFiles.blocks(Path.of("README.md")).stream()
-        .filter(b -> b.language().isEmpty() && b.text().contains("appleVision")).findFirst().orElseThrow().text();
+    String shown =
+        DocFiles.blocks(Path.of("README.md")).stream()
+            .filter(b -> b.language().isEmpty() && b.text().contains("appleVision"))
+            .findFirst()
+            .orElseThrow()
+            .text();
 
-    assertThat(cli().run(sandbox, "apply", "-f", "examples/testflight.yaml", "--auto-approve").exit()).isZero();
+    assertThat(
+            cli().run(sandbox, "apply", "-f", "examples/testflight.yaml", "--auto-approve").exit())
+        .isZero();
     Path file = tmp.resolve("testflight.yaml");
-    CliRunner.Result pull = cli().run(sandbox, "pull", "--app", "com.example.weather", "-o", file.toString());
+    CliRunner.Result pull =
+        cli().run(sandbox, "pull", "--app", "com.example.weather", "-o", file.toString());
     assertThat(pull.exit()).as(pull.all()).isZero();
     String pulled = Files.readString(file);
     int group = pulled.indexOf("- name: Friends & Family");
     int flag = pulled.indexOf("appleVision: false", group);
     assertThat(group).isPositive();
-    Files.writeString(file, pulled.substring(0, flag) + "appleVision: true" + pulled.substring(flag + "appleVision: false".length()));
+    Files.writeString(
+        file,
+        pulled.substring(0, flag)
+            + "appleVision: true"
+            + pulled.substring(flag + "appleVision: false".length()));
 
-    CliRunner.Result plan = cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode");
+    CliRunner.Result plan =
+        cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.all()).isEqualTo(Integer.parseInt(said.group(1)));
     assertThat(plan.out()).contains(shown.stripTrailing());
   }
@@ -242,13 +312,21 @@ class DocCommandsTest extends SandboxTest {
   @Test
   void thePlanJsonPageDescribesEveryKindAPlanHas() throws IOException {
     String page = DocFiles.read(Path.of("docs/plan-json.md"));
-    CliRunner.Result plan = cli().run(sandbox, "plan", "-f", "examples/testflight.yaml", "--prune", "--format", "json");
+    CliRunner.Result plan =
+        cli().run(sandbox, "plan", "-f", "examples/testflight.yaml", "--prune", "--format", "json");
     assertThat(plan.exit()).as(plan.all()).isZero();
     Set<String> types = new HashSet<>();
-    new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.out()).path("resource_changes")
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(plan.out())
+        .path("resource_changes")
         .forEach(rc -> types.add(rc.path("type").asText()));
-    assertThat(types).hasSizeGreaterThan(5)
-        .allSatisfy(type -> assertThat(page).as("docs/plan-json.md describes the type %s", type).contains("| `" + type + "` |"));
+    assertThat(types)
+        .hasSizeGreaterThan(5)
+        .allSatisfy(
+            type ->
+                assertThat(page)
+                    .as("docs/plan-json.md describes the type %s", type)
+                    .contains("| `" + type + "` |"));
   }
 
   private static int lineIn(String text, String command) {

@@ -11,15 +11,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The project's documentation as it is on disk when the tests run: the Markdown files (at the root, in docs/ and in
- * examples/), their fenced code blocks and their inline code spans, and the workflow files ({@code .yml} in examples/
- * and .github/workflows/). Read at test time, so that a document added or changed on any branch is checked once merged.
+ * The project's documentation as it is on disk when the tests run: the Markdown files (at the root,
+ * in docs/ and in examples/), their fenced code blocks and their inline code spans, and the
+ * workflow files ({@code .yml} in examples/ and .github/workflows/). Read at test time, so that a
+ * document added or changed on any branch is checked once merged.
  */
 final class DocFiles {
-  private static final Pattern FENCE = Pattern.compile("^( *)(`{3,}|~{3,})\\s*([A-Za-z0-9_+-]*).*$");
+  private static final Pattern FENCE =
+      Pattern.compile("^( *)(`{3,}|~{3,})\\s*([A-Za-z0-9_+-]*).*$");
   private static final Pattern SPAN = Pattern.compile("(?<!`)`((?:[^`\\n]|\\n(?!\\s*\\n))+)`(?!`)");
 
-  /** A fenced code block: where it starts (the fence's line), its language tag ("" when none) and its lines. */
+  /**
+   * A fenced code block: where it starts (the fence's line), its language tag ("" when none) and
+   * its lines.
+   */
   record Block(Path file, int line, String language, String text) {}
 
   /** An inline code span, on one line or across a line break ({@code line}: where it starts). */
@@ -54,7 +59,9 @@ final class DocFiles {
       int j = i + 1;
       for (; j < lines.size() && !lines.get(j).strip().startsWith(fence); j++) {
         String line = lines.get(j);
-        text.append(line, Math.min(indent, line.length() - line.stripLeading().length()), line.length()).append('\n');
+        text.append(
+                line, Math.min(indent, line.length() - line.stripLeading().length()), line.length())
+            .append('\n');
       }
       blocks.add(new Block(file, i + 1, open.group(3), text.toString()));
       i = j;
@@ -62,7 +69,10 @@ final class DocFiles {
     return blocks;
   }
 
-  /** The inline code spans outside fenced blocks, white space (line breaks included) folded to one space. */
+  /**
+   * The inline code spans outside fenced blocks, white space (line breaks included) folded to one
+   * space.
+   */
   static List<Span> spans(Path file) {
     List<String> lines = new ArrayList<>(read(file).lines().toList());
     for (Block b : blocks(file)) {
@@ -94,7 +104,10 @@ final class DocFiles {
       return List.of();
     }
     try (Stream<Path> all = Files.walk(dir, depth)) {
-      return all.filter(p -> p.toString().endsWith(suffix) && Files.isRegularFile(p)).map(p -> p.normalize()).sorted().toList();
+      return all.filter(p -> p.toString().endsWith(suffix) && Files.isRegularFile(p))
+          .map(p -> p.normalize())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

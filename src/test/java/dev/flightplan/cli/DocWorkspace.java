@@ -18,12 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The working directory a reader of the docs runs their commands in, made in a temporary directory: it starts as a
- * checkout would (a top-level file or directory of the repository a command names is copied in when first named) plus
- * {@code testflight/} as docs/ci.md sets it up (the example file and its password file). A flightplan command line is
- * run in-process with its paths moved into this directory (the JVM's working directory stays the repository), the
- * embedded sandbox's state kept here, and, unless it says {@code --sandbox}, the test's sandbox as App Store Connect,
- * with credentials in the environment as the docs tell users to set them.
+ * The working directory a reader of the docs runs their commands in, made in a temporary directory:
+ * it starts as a checkout would (a top-level file or directory of the repository a command names is
+ * copied in when first named) plus {@code testflight/} as docs/ci.md sets it up (the example file
+ * and its password file). A flightplan command line is run in-process with its paths moved into
+ * this directory (the JVM's working directory stays the repository), the embedded sandbox's state
+ * kept here, and, unless it says {@code --sandbox}, the test's sandbox as App Store Connect, with
+ * credentials in the environment as the docs tell users to set them.
  */
 final class DocWorkspace {
   private static final Set<String> NOT_COPIED = Set.of("target", ".git", ".flightplan");
@@ -39,7 +40,10 @@ final class DocWorkspace {
     SandboxTest.example(Files.createDirectories(root.resolve("testflight")));
   }
 
-  /** The arguments of flightplan in a command's words (after {@code NAME=value} prefixes), or empty when it runs something else. */
+  /**
+   * The arguments of flightplan in a command's words (after {@code NAME=value} prefixes), or empty
+   * when it runs something else.
+   */
   static Optional<List<String>> flightplanArgs(List<String> words) {
     int i = 0;
     while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
@@ -61,14 +65,20 @@ final class DocWorkspace {
     return word.substring(word.lastIndexOf('/') + 1);
   }
 
-  /** Runs flightplan with {@code args} as documented, from this directory; {@code stdin} null for none. */
+  /**
+   * Runs flightplan with {@code args} as documented, from this directory; {@code stdin} null for
+   * none.
+   */
   CliRunner.Result run(List<String> args, String stdin) {
     CliRunner runner = CliRunner.against(sandbox);
     env.forEach(runner::env);
     return runner.stdin(stdin == null ? "" : stdin).run(arguments(args).toArray(String[]::new));
   }
 
-  /** {@code args} with every path option and operand moved into this directory, and the endpoint and state added. */
+  /**
+   * {@code args} with every path option and operand moved into this directory, and the endpoint and
+   * state added.
+   */
   List<String> arguments(List<String> args) {
     List<String> all = new ArrayList<>(args);
     CommandLine cmd = Main.commandLine(quiet(), args.toArray(String[]::new));
@@ -82,7 +92,9 @@ final class DocWorkspace {
       String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
       OptionSpec option = a.startsWith("-") && a.length() > 1 ? spec.findOption(name) : null;
       if (option == null) {
-        boolean operand = !a.startsWith("-") && spec.positionalParameters().stream().anyMatch(p -> isPath(p.type()));
+        boolean operand =
+            !a.startsWith("-")
+                && spec.positionalParameters().stream().anyMatch(p -> isPath(p.type()));
         all.set(i, operand ? path(a) : a);
       } else if (isPath(option.type())) {
         if (a.contains("=")) {
@@ -95,14 +107,19 @@ final class DocWorkspace {
       }
     }
     boolean sandboxed = all.contains("--sandbox");
-    if (sandboxed && spec.findOption("--sandbox-state") != null && !all.contains("--sandbox-state")) {
+    if (sandboxed
+        && spec.findOption("--sandbox-state") != null
+        && !all.contains("--sandbox-state")) {
       all.addAll(List.of("--sandbox-state", root.resolve(".flightplan/sandbox.json").toString()));
     }
     if (!sandboxed && spec.findOption("--api-url") != null && !all.contains("--api-url")) {
       all.addAll(List.of("--api-url", sandbox.baseUri().toString()));
     }
-    if (!sandboxed && spec.findOption("--invitation-log") != null && !all.contains("--invitation-log")) {
-      all.addAll(List.of("--invitation-log", root.resolve(".flightplan/invitations.json").toString()));
+    if (!sandboxed
+        && spec.findOption("--invitation-log") != null
+        && !all.contains("--invitation-log")) {
+      all.addAll(
+          List.of("--invitation-log", root.resolve(".flightplan/invitations.json").toString()));
     }
     return all;
   }
@@ -111,7 +128,9 @@ final class DocWorkspace {
     return type == Path.class || type == File.class;
   }
 
-  /** Where a path a command names is, from this directory ("-", standard input or output, stays). */
+  /**
+   * Where a path a command names is, from this directory ("-", standard input or output, stays).
+   */
   String path(String given) {
     if (given.equals("-")) {
       return given;
@@ -120,7 +139,9 @@ final class DocWorkspace {
     Path inside = root.resolve(p.isAbsolute() ? p.getRoot().relativize(p) : p).normalize();
     if (!p.isAbsolute() && p.getNameCount() > 0) {
       Path top = p.getName(0);
-      if (!NOT_COPIED.contains(top.toString()) && Files.exists(top) && !Files.exists(root.resolve(top))) {
+      if (!NOT_COPIED.contains(top.toString())
+          && Files.exists(top)
+          && !Files.exists(root.resolve(top))) {
         copy(top, root.resolve(top));
       }
     }
@@ -141,7 +162,11 @@ final class DocWorkspace {
 
   /** An environment for parsing command lines, whose output goes nowhere. */
   static Environment quiet() {
-    return new Environment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(),
-        new java.io.ByteArrayInputStream(new byte[0]), false);
+    return new Environment(
+        new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()),
+        Map.of(),
+        new java.io.ByteArrayInputStream(new byte[0]),
+        false);
   }
 }

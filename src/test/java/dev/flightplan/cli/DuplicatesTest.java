@@ -10,9 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A live state that holds natural keys twice, as two creates that ran at once leave it (made with the sandbox's
- * admin, since the API refuses most such creates one after the other): the plan shows every extra copy as drift to
- * delete, apply removes them, and the next plan finds nothing; a group copy that holds testers is refused instead.
+ * A live state that holds natural keys twice, as two creates that ran at once leave it (made with
+ * the sandbox's admin, since the API refuses most such creates one after the other): the plan shows
+ * every extra copy as drift to delete, apply removes them, and the next plan finds nothing; a group
+ * copy that holds testers is refused instead.
  */
 @IntegrationTest
 class DuplicatesTest extends SandboxTest {
@@ -30,7 +31,8 @@ class DuplicatesTest extends SandboxTest {
   void everyExtraCopyIsPlannedAsADeleteAndApplyConverges() {
     String group = sandbox.admin().duplicateGroup(APP, "Friends & Family");
     sandbox.admin().duplicateLocalization(APP, "en-US");
-    // the copies say what the originals say: which of two copies has the lower id is chance (App Store Connect's ids
+    // the copies say what the originals say: which of two copies has the lower id is chance (App
+    // Store Connect's ids
     // are random), and the plan deletes the other one, whichever it is
     sandbox.admin().duplicateWhatToTest(APP, "2.3", "44", "en-US", "Bug fixes and a faster radar.");
     sandbox.admin().duplicateInvocation(APP, "2.3", "44", FORECAST);
@@ -40,14 +42,20 @@ class DuplicatesTest extends SandboxTest {
     assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.CHANGES);
     assertThat(plan.out())
         .contains("- group \"Friends & Family (duplicate " + group + ")\"")
-        .contains("# group \"Friends & Family (duplicate " + group + ")\" will be destroyed: duplicate of group"
-            + " \"Friends & Family\" (kept: ")
+        .contains(
+            "# group \"Friends & Family (duplicate "
+                + group
+                + ")\" will be destroyed: duplicate of group"
+                + " \"Friends & Family\" (kept: ")
         .contains("the oldest, created ")
         .containsPattern("- localization \"en-US \\(duplicate \\S+\\)\"")
         .containsPattern("- whatToTest \"2.3 \\(44\\) en-US \\(duplicate \\S+\\)\"")
-        .containsPattern("- appClipInvocation \"2.3 \\(44\\) " + FORECAST + " \\(duplicate \\S+\\)\"")
-        .containsPattern("- appClipTitle \"2.3 \\(44\\) " + FORECAST + " de-DE \\(duplicate \\S+\\)\"")
-        .contains("the lowest id, as App Store Connect dates neither copy), created outside this plan")
+        .containsPattern(
+            "- appClipInvocation \"2.3 \\(44\\) " + FORECAST + " \\(duplicate \\S+\\)\"")
+        .containsPattern(
+            "- appClipTitle \"2.3 \\(44\\) " + FORECAST + " de-DE \\(duplicate \\S+\\)\"")
+        .contains(
+            "the lowest id, as App Store Connect dates neither copy), created outside this plan")
         .contains("Plan: 0 to add, 0 to change, 5 to destroy.");
 
     long writes = writes();
@@ -70,17 +78,23 @@ class DuplicatesTest extends SandboxTest {
   void aGroupCopyHoldingATesterOfItsOwnIsAnErrorNamingBothAndNothingIsDeleted() throws IOException {
     String copy = sandbox.admin().duplicateGroup(APP, "Friends & Family");
     try (AscClient client = sandboxClient()) {
-      String grace = client.get("/v1/betaTesters?filter%5Bemail%5D=grace%40example.com").data().get(0).id();
-      client.post("/v1/betaGroups/" + copy + "/relationships/betaTesters",
-          new ObjectMapper().readTree("{\"data\":[{\"type\":\"betaTesters\",\"id\":\"" + grace + "\"}]}"));
+      String grace =
+          client.get("/v1/betaTesters?filter%5Bemail%5D=grace%40example.com").data().get(0).id();
+      client.post(
+          "/v1/betaGroups/" + copy + "/relationships/betaTesters",
+          new ObjectMapper()
+              .readTree("{\"data\":[{\"type\":\"betaTesters\",\"id\":\"" + grace + "\"}]}"));
     }
     long writes = writes();
     CliRunner.Result plan = cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.ERROR);
     assertThat(plan.err())
-        .containsPattern("testflight.yaml:\\d+:\\d+: error: group \"Friends & Family\" is in App Store Connect twice: \\S+"
-            + " \\(created \\S+, the copy flightplan manages\\) and " + copy + " \\(created \\S+\\), which has 1 tester\\(s\\)"
-            + " the other lacks")
+        .containsPattern(
+            "testflight.yaml:\\d+:\\d+: error: group \"Friends & Family\" is in App Store Connect twice: \\S+"
+                + " \\(created \\S+, the copy flightplan manages\\) and "
+                + copy
+                + " \\(created \\S+\\), which has 1 tester\\(s\\)"
+                + " the other lacks")
         .contains("delete " + copy);
     CliRunner.Result apply = cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve");
     assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);

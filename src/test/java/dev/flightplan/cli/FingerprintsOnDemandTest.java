@@ -18,7 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fingerprints are made for a plan document that may be applied later, and only for it; the plan is the same. */
+/**
+ * Fingerprints are made for a plan document that may be applied later, and only for it; the plan is
+ * the same.
+ */
 @IntegrationTest
 class FingerprintsOnDemandTest extends SandboxTest {
   @TempDir Path tmp;
@@ -32,13 +35,19 @@ class FingerprintsOnDemandTest extends SandboxTest {
 
   @Test
   void aPlanOnlyShownHasNoFingerprintsAndTheSamePlan() throws Exception {
-    DesiredState desired = ConfigFile.load(APP.writeYaml(tmp.resolve("testflight.yaml"))).result().state().orElseThrow();
+    DesiredState desired =
+        ConfigFile.load(APP.writeYaml(tmp.resolve("testflight.yaml")))
+            .result()
+            .state()
+            .orElseThrow();
     SavedPlan.ConfigRef ref = new SavedPlan.ConfigRef("testflight.yaml", "0".repeat(64));
     try (AscClient client = sandboxClient()) {
       Engine engine = new Engine(client, Map.of(), 1);
       Scope scope = Scope.select(desired, List.of());
-      SavedPlan saved = engine.plan(desired, ref, scope, PlanOptions.DEFAULTS, "test", true).saved();
-      SavedPlan shown = engine.plan(desired, ref, scope, PlanOptions.DEFAULTS, "test", false).saved();
+      SavedPlan saved =
+          engine.plan(desired, ref, scope, PlanOptions.DEFAULTS, "test", true).saved();
+      SavedPlan shown =
+          engine.plan(desired, ref, scope, PlanOptions.DEFAULTS, "test", false).saved();
 
       assertThat(saved.fingerprints()).containsKey("com.example.bench/app[\"com.example.bench\"]");
       assertThat(shown.fingerprints()).isEmpty();
@@ -52,7 +61,11 @@ class FingerprintsOnDemandTest extends SandboxTest {
     Path file = APP.writeYaml(tmp.resolve("testflight.yaml"));
     CliRunner.Result json = cli().run(sandbox, "plan", "-f", file.toString(), "--format", "json");
     assertThat(json.exit()).isZero();
-    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("fingerprints").has("com.example.bench/app[\"com.example.bench\"]"))
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out())
+                .path("fingerprints")
+                .has("com.example.bench/app[\"com.example.bench\"]"))
         .isTrue();
   }
 }

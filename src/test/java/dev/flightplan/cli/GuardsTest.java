@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guards against destructive plans, end to end against the sandbox: nothing outside what the file owns is deleted,
- * protected groups are never replaced, plans deleting more than --max-deletes or emptying a group are refused with
- * nothing sent, and --read-only refuses every write in the client.
+ * Guards against destructive plans, end to end against the sandbox: nothing outside what the file
+ * owns is deleted, protected groups are never replaced, plans deleting more than --max-deletes or
+ * emptying a group are refused with nothing sent, and --read-only refuses every write in the
+ * client.
  */
 @IntegrationTest
 class GuardsTest extends SandboxTest {
@@ -38,18 +39,40 @@ class GuardsTest extends SandboxTest {
           + "      - { name: QA, internal: true, testers: [alice@example.com] }\n";
 
   @Test
-  void aPlanDeletingMoreThanMaxDeletesIsRefusedWithNothingSentAndAllowedWhenAskedFor() throws IOException {
+  void aPlanDeletingMoreThanMaxDeletesIsRefusedWithNothingSentAndAllowedWhenAskedFor()
+      throws IOException {
     Path file = file(ONLY_QA);
-    CliRunner.Result refused = cli().run(sandbox, "apply", "-f", file.toString(), "--prune", "--auto-approve", "--max-deletes", "3");
+    CliRunner.Result refused =
+        cli()
+            .run(
+                sandbox,
+                "apply",
+                "-f",
+                file.toString(),
+                "--prune",
+                "--auto-approve",
+                "--max-deletes",
+                "3");
     assertThat(refused.exit()).as(refused.all()).isEqualTo(ExitCodes.ERROR);
     assertThat(refused.err())
-        .contains("this plan would delete 5 objects (2 groups deleted, 3 testers leaving the app), more than --max-deletes 3 allows")
+        .contains(
+            "this plan would delete 5 objects (2 groups deleted, 3 testers leaving the app), more than --max-deletes 3 allows")
         .contains("run again with --max-deletes 5")
         .contains("Nothing was changed.");
     assertThat(refused.out()).contains("- group \"Old Beta\"");
     assertThat(writes()).isZero();
 
-    CliRunner.Result allowed = cli().run(sandbox, "apply", "-f", file.toString(), "--prune", "--auto-approve", "--max-deletes", "5");
+    CliRunner.Result allowed =
+        cli()
+            .run(
+                sandbox,
+                "apply",
+                "-f",
+                file.toString(),
+                "--prune",
+                "--auto-approve",
+                "--max-deletes",
+                "5");
     assertThat(allowed.exit()).as(allowed.all()).isZero();
     assertThat(allowed.out()).contains("Verified");
   }
@@ -60,50 +83,94 @@ class GuardsTest extends SandboxTest {
     for (int i = 0; i < 11; i++) {
       many.add("t" + i + "@example.com");
     }
-    String group = "      - { name: Friends & Family, testers: [carol@example.com, frank@example.com, " + String.join(", ", many) + "] }\n";
+    String group =
+        "      - { name: Friends & Family, testers: [carol@example.com, frank@example.com, "
+            + String.join(", ", many)
+            + "] }\n";
     Path file = file("    manage: { testers: exclusive }\n    groups:\n" + group);
-    assertThat(cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve").exit()).isZero();
+    assertThat(cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve").exit())
+        .isZero();
 
     long before = writes();
-    file(ONLY_QA.replace("groups: all", "groups: listed") + "      - { name: Friends & Family, testers: [carol@example.com] }\n");
+    file(
+        ONLY_QA.replace("groups: all", "groups: listed")
+            + "      - { name: Friends & Family, testers: [carol@example.com] }\n");
     CliRunner.Result refused = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
     assertThat(refused.exit()).as(refused.all()).isEqualTo(ExitCodes.ERROR);
-    assertThat(refused.err()).contains("would delete 12 objects (12 testers removed from groups), more than --max-deletes 10");
+    assertThat(refused.err())
+        .contains(
+            "would delete 12 objects (12 testers removed from groups), more than --max-deletes 10");
     assertThat(writes()).isEqualTo(before);
   }
 
   @Test
   void emptyingAGroupThatHasMembersIsRefusedUnlessAllowed() throws IOException {
-    Path file = file("    manage: { testers: exclusive }\n    groups:\n      - { name: Old Beta, testers: [] }\n");
+    Path file =
+        file(
+            "    manage: { testers: exclusive }\n    groups:\n      - { name: Old Beta, testers: [] }\n");
     CliRunner.Result refused = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
     assertThat(refused.exit()).as(refused.all()).isEqualTo(ExitCodes.ERROR);
-    assertThat(refused.err()).contains("this plan would empty group \"Old Beta\" of com.example.weather (its 1 member(s) would be removed and none added)")
+    assertThat(refused.err())
+        .contains(
+            "this plan would empty group \"Old Beta\" of com.example.weather (its 1 member(s) would be removed and none added)")
         .contains("--allow-empty-groups");
     assertThat(writes()).isZero();
 
-    CliRunner.Result allowed = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--allow-empty-groups");
+    CliRunner.Result allowed =
+        cli()
+            .run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--allow-empty-groups");
     assertThat(allowed.exit()).as(allowed.all()).isZero();
   }
 
   @Test
   void thePlanSaysWhenApplyWouldRefuseIt() throws IOException {
     Path file = file(ONLY_QA);
-    CliRunner.Result within = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
+    CliRunner.Result within =
+        cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
     assertThat(within.exit()).isEqualTo(ExitCodes.CHANGES);
     assertThat(within.out()).doesNotContain("would refuse");
 
-    CliRunner.Result text = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--max-deletes", "3", "--detailed-exitcode");
+    CliRunner.Result text =
+        cli()
+            .run(
+                sandbox,
+                "plan",
+                "-f",
+                file.toString(),
+                "--prune",
+                "--max-deletes",
+                "3",
+                "--detailed-exitcode");
     assertThat(text.exit()).as("a warning, not an error").isEqualTo(ExitCodes.CHANGES);
-    assertThat(text.out()).contains("Warning: Apply would refuse this plan: this plan would delete 5 objects (2 groups deleted,"
-        + " 3 testers leaving the app), more than --max-deletes 3 allows; if that is intended, run again with --max-deletes 5");
-    CliRunner.Result md = cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "--max-deletes", "3", "--format", "markdown");
-    assertThat(md.out()).contains("> [!WARNING]\n> `apply` would refuse this plan, changing nothing:\n> - this plan would delete 5 objects")
+    assertThat(text.out())
+        .contains(
+            "Warning: Apply would refuse this plan: this plan would delete 5 objects (2 groups deleted,"
+                + " 3 testers leaving the app), more than --max-deletes 3 allows; if that is intended, run again with --max-deletes 5");
+    CliRunner.Result md =
+        cli()
+            .run(
+                sandbox,
+                "plan",
+                "-f",
+                file.toString(),
+                "--prune",
+                "--max-deletes",
+                "3",
+                "--format",
+                "markdown");
+    assertThat(md.out())
+        .contains(
+            "> [!WARNING]\n> `apply` would refuse this plan, changing nothing:\n> - this plan would delete 5 objects")
         .doesNotContain("- apply would refuse");
 
-    Path emptying = file("    manage: { testers: exclusive }\n    groups:\n      - { name: Old Beta, testers: [] }\n");
+    Path emptying =
+        file(
+            "    manage: { testers: exclusive }\n    groups:\n      - { name: Old Beta, testers: [] }\n");
     assertThat(cli().run(sandbox, "plan", "-f", emptying.toString()).out())
-        .contains("Warning: Apply would refuse this plan: this plan would empty group \"Old Beta\"");
-    assertThat(cli().run(sandbox, "plan", "-f", emptying.toString(), "--allow-empty-groups").out()).doesNotContain("would refuse");
+        .contains(
+            "Warning: Apply would refuse this plan: this plan would empty group \"Old Beta\"");
+    assertThat(cli().run(sandbox, "plan", "-f", emptying.toString(), "--allow-empty-groups").out())
+        .doesNotContain("would refuse");
     assertThat(writes()).isZero();
   }
 
@@ -111,7 +178,11 @@ class GuardsTest extends SandboxTest {
   void aSavedPlanIsGuardedToo() throws IOException {
     Path file = file(ONLY_QA);
     Path plan = tmp.resolve("plan.json");
-    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "--prune", "-o", plan.toString()).exit()).isZero();
+    assertThat(
+            cli()
+                .run(sandbox, "plan", "-f", file.toString(), "--prune", "-o", plan.toString())
+                .exit())
+        .isZero();
     CliRunner.Result refused = cli().run(sandbox, "apply", plan.toString(), "--max-deletes", "1");
     assertThat(refused.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(refused.err()).contains("would delete 5 objects");
@@ -121,34 +192,68 @@ class GuardsTest extends SandboxTest {
 
   @Test
   void nothingOutsideWhatTheFileOwnsIsDeletedEvenWithPrune() throws IOException {
-    // groups: listed and testers: additive (the defaults) own only what is listed, and never remove anyone
-    Path file = file("    groups:\n      - { name: QA, internal: true, testers: [alice@example.com, bob@example.com] }\n");
-    CliRunner.Result applied = cli().run(sandbox, "apply", "-f", file.toString(), "--prune", "--auto-approve", "--max-deletes", "0");
+    // groups: listed and testers: additive (the defaults) own only what is listed, and never remove
+    // anyone
+    Path file =
+        file(
+            "    groups:\n      - { name: QA, internal: true, testers: [alice@example.com, bob@example.com] }\n");
+    CliRunner.Result applied =
+        cli()
+            .run(
+                sandbox,
+                "apply",
+                "-f",
+                file.toString(),
+                "--prune",
+                "--auto-approve",
+                "--max-deletes",
+                "0");
     assertThat(applied.exit()).as(applied.all()).isZero();
     assertThat(sandbox.requestCounts().keySet()).noneMatch(k -> k.startsWith("DELETE"));
     String after = LiveSummary.read(sandbox, file);
-    assertThat(after).contains("\"name\":\"Old Beta\"").contains("\"name\":\"Friends & Family\"")
-        .contains("frank@example.com").contains("grace@example.com");
+    assertThat(after)
+        .contains("\"name\":\"Old Beta\"")
+        .contains("\"name\":\"Friends & Family\"")
+        .contains("frank@example.com")
+        .contains("grace@example.com");
 
     // exclusive testers without --prune: members leave managed groups, nobody leaves the app
-    Path exclusive = file("    manage: { testers: exclusive }\n    groups:\n      - { name: Friends & Family, testers: [carol@example.com] }\n");
-    assertThat(cli().run(sandbox, "apply", "-f", exclusive.toString(), "--auto-approve").exit()).isZero();
-    assertThat(sandbox.requestCounts()).doesNotContainKey("DELETE /v1/apps/{id}/relationships/betaTesters")
+    Path exclusive =
+        file(
+            "    manage: { testers: exclusive }\n    groups:\n      - { name: Friends & Family, testers: [carol@example.com] }\n");
+    assertThat(cli().run(sandbox, "apply", "-f", exclusive.toString(), "--auto-approve").exit())
+        .isZero();
+    assertThat(sandbox.requestCounts())
+        .doesNotContainKey("DELETE /v1/apps/{id}/relationships/betaTesters")
         .doesNotContainKey("DELETE /v1/betaGroups/{id}");
-    assertThat(LiveSummary.read(sandbox, exclusive)).contains("\"email\":\"frank@example.com\"").contains("\"name\":\"Old Beta\"");
+    assertThat(LiveSummary.read(sandbox, exclusive))
+        .contains("\"email\":\"frank@example.com\"")
+        .contains("\"name\":\"Old Beta\"");
   }
 
   @Test
   void aProtectedGroupIsNeverReplacedOrDeleted() throws IOException {
-    Path file = file("    manage: { groups: all }\n    groups:\n"
-        + "      - { name: QA, internal: true, testers: [alice@example.com] }\n"
-        + "      - { name: Friends & Family, internal: true, protect: true }\n"
-        + "      - { name: Old Beta }\n");
-    CliRunner.Result refused = cli().run(sandbox, "apply", "-f", file.toString(), "--allow-replace", "--prune", "--auto-approve");
+    Path file =
+        file(
+            "    manage: { groups: all }\n    groups:\n"
+                + "      - { name: QA, internal: true, testers: [alice@example.com] }\n"
+                + "      - { name: Friends & Family, internal: true, protect: true }\n"
+                + "      - { name: Old Beta }\n");
+    CliRunner.Result refused =
+        cli()
+            .run(
+                sandbox,
+                "apply",
+                "-f",
+                file.toString(),
+                "--allow-replace",
+                "--prune",
+                "--auto-approve");
     assertThat(refused.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(refused.err()).contains("group \"Friends & Family\" is protected");
     assertThat(writes()).isZero();
-    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "--allow-replace", "--prune").all())
+    assertThat(
+            cli().run(sandbox, "plan", "-f", file.toString(), "--allow-replace", "--prune").all())
         .doesNotContain("-/+ group \"Friends & Family\"");
   }
 
@@ -157,12 +262,15 @@ class GuardsTest extends SandboxTest {
     Path file = tmp.resolve("testflight.yaml");
     Files.copy(Path.of("examples/testflight.yaml"), file);
     Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
-    CliRunner.Result plan = cli().run(sandbox, "plan", "-f", file.toString(), "--read-only", "--detailed-exitcode");
+    CliRunner.Result plan =
+        cli().run(sandbox, "plan", "-f", file.toString(), "--read-only", "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.CHANGES);
 
-    CliRunner.Result apply = cli().run(sandbox, "apply", "-f", file.toString(), "--read-only", "--auto-approve");
+    CliRunner.Result apply =
+        cli().run(sandbox, "apply", "-f", file.toString(), "--read-only", "--auto-approve");
     assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(apply.out()).contains("Apply failed at request 1 of ")
+    assertThat(apply.out())
+        .contains("Apply failed at request 1 of ")
         .contains("POST /v1/betaGroups (create group \"Public Beta\")")
         .contains("refused, the client is read-only (--read-only): nothing was sent");
     assertThat(writes()).isZero();

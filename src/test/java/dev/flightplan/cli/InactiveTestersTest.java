@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The inactive-tester policy against the sandbox, over weeks of a clock the sandbox and the client share. The demo
- * seed's activity (its {@code usage}, dated by days before the seed was loaded): carol had sessions 1 and 12 days
- * ago, grace one 40 days ago, frank none; alice is in the internal group QA. The file lists only alice, so carol,
- * frank and grace are the app's testers the policy judges.
+ * The inactive-tester policy against the sandbox, over weeks of a clock the sandbox and the client
+ * share. The demo seed's activity (its {@code usage}, dated by days before the seed was loaded):
+ * carol had sessions 1 and 12 days ago, grace one 40 days ago, frank none; alice is in the internal
+ * group QA. The file lists only alice, so carol, frank and grace are the app's testers the policy
+ * judges.
  */
 @IntegrationTest
 class InactiveTestersTest extends SandboxTest {
@@ -42,7 +43,9 @@ class InactiveTestersTest extends SandboxTest {
 
   private Path file(String policy) throws IOException {
     Path file = tmp.resolve("testflight.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather
@@ -51,7 +54,8 @@ class InactiveTestersTest extends SandboxTest {
               - name: QA
                 internal: true
                 testers: [alice@example.com]
-        """.formatted(policy));
+        """
+            .formatted(policy));
     return file;
   }
 
@@ -61,7 +65,8 @@ class InactiveTestersTest extends SandboxTest {
 
   private dev.flightplan.api.AscClient client() {
     var c = sandbox.credentials();
-    return dev.flightplan.api.AscClient.create(new dev.flightplan.api.Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
+    return dev.flightplan.api.AscClient.create(
+        new dev.flightplan.api.Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
         dev.flightplan.api.ClientOptions.defaults(sandbox.baseUri()).withClock(clock));
   }
 
@@ -69,7 +74,13 @@ class InactiveTestersTest extends SandboxTest {
     List<String> emails = new ArrayList<>();
     JsonNode doc;
     try (var client = client()) {
-      doc = client.get("/v1/betaTesters?filter[apps]=" + appId() + "&fields[betaTesters]=email&limit=200").raw();
+      doc =
+          client
+              .get(
+                  "/v1/betaTesters?filter[apps]="
+                      + appId()
+                      + "&fields[betaTesters]=email&limit=200")
+              .raw();
     }
     doc.path("data").forEach(t -> emails.add(t.path("attributes").path("email").asText()));
     return emails;
@@ -82,7 +93,9 @@ class InactiveTestersTest extends SandboxTest {
   }
 
   private long metricsReads() {
-    return recorder.exchanges().stream().filter(e -> e.path().endsWith("/metrics/betaTesterUsages")).count();
+    return recorder.exchanges().stream()
+        .filter(e -> e.path().endsWith("/metrics/betaTesterUsages"))
+        .count();
   }
 
   @Test
@@ -91,14 +104,23 @@ class InactiveTestersTest extends SandboxTest {
     CliRunner.Result first = run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
     assertThat(first.exit()).as(first.all()).isZero();
     assertThat(first.all())
-        .contains("2 inactive tester(s) have no date in the invitation log (App Store Connect does not date testers):"
-            + " apply records them today, and they can be removed 14 day(s) later if still inactive")
-        .contains(APP + ": tester headroom: 3 of 10,000 external testers (9,997 places left), 1 of 100 internal (99"
-            + " left); the inactive-tester policy removes nobody");
+        .contains(
+            "2 inactive tester(s) have no date in the invitation log (App Store Connect does not date testers):"
+                + " apply records them today, and they can be removed 14 day(s) later if still inactive")
+        .contains(
+            APP
+                + ": tester headroom: 3 of 10,000 external testers (9,997 places left), 1 of 100 internal (99"
+                + " left); the inactive-tester policy removes nobody");
     assertThat(metricsReads()).as("one page of usage for the app").isEqualTo(1);
-    Exchange read = recorder.exchanges().stream().filter(e -> e.path().endsWith("/metrics/betaTesterUsages"))
-        .findFirst().orElseThrow();
-    assertThat(read.rawQuery()).contains("groupBy=betaTesters").contains("period=P30D").contains("limit=200");
+    Exchange read =
+        recorder.exchanges().stream()
+            .filter(e -> e.path().endsWith("/metrics/betaTesterUsages"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(read.rawQuery())
+        .contains("groupBy=betaTesters")
+        .contains("period=P30D")
+        .contains("limit=200");
 
     CliRunner.Result recorded = run("apply", "-f", file.toString(), "--prune", "--auto-approve");
     assertThat(recorded.exit()).as(recorded.all()).isZero();
@@ -109,52 +131,72 @@ class InactiveTestersTest extends SandboxTest {
     clock.advance(Duration.ofDays(15));
     CliRunner.Result preview = run("plan", "-f", file.toString(), "--detailed-exitcode");
     assertThat(preview.exit()).as("without --prune nothing changes: " + preview.all()).isZero();
-    assertThat(preview.all()).contains(APP + ": --prune would remove 2 inactive tester(s) from the app (no session in 30"
-        + " days, known to flightplan for more than 14 days; inactiveTesters)")
-        .contains("the inactive-tester policy would free (with --prune) 2 external and 0 internal place(s)");
+    assertThat(preview.all())
+        .contains(
+            APP
+                + ": --prune would remove 2 inactive tester(s) from the app (no session in 30"
+                + " days, known to flightplan for more than 14 days; inactiveTesters)")
+        .contains(
+            "the inactive-tester policy would free (with --prune) 2 external and 0 internal place(s)");
 
     CliRunner.Result pruning = run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
     assertThat(pruning.exit()).as(pruning.all()).isEqualTo(ExitCodes.CHANGES);
     assertThat(pruning.out())
-        .contains("- tester \"frank@example.com\"").contains("- tester \"grace@example.com\"")
-        .doesNotContain("carol@example.com\"").doesNotContain("alice@example.com\"")
-        .contains("no session in 30 days (2026-11-12 to 2026-12-11); 0 sessions, 0 crashes, 0 feedback; first seen by"
-            + " flightplan 2026-11-26; inactiveTesters and --prune; removed from this app only, not from the team")
+        .contains("- tester \"frank@example.com\"")
+        .contains("- tester \"grace@example.com\"")
+        .doesNotContain("carol@example.com\"")
+        .doesNotContain("alice@example.com\"")
+        .contains(
+            "no session in 30 days (2026-11-12 to 2026-12-11); 0 sessions, 0 crashes, 0 feedback; first seen by"
+                + " flightplan 2026-11-26; inactiveTesters and --prune; removed from this app only, not from the team")
         .contains("the inactive-tester policy frees 2 external and 0 internal place(s)");
 
-    CliRunner.Result guarded = run("apply", "-f", file.toString(), "--prune", "--max-deletes", "1", "--auto-approve");
+    CliRunner.Result guarded =
+        run("apply", "-f", file.toString(), "--prune", "--max-deletes", "1", "--auto-approve");
     assertThat(guarded.exit()).as(guarded.all()).isEqualTo(ExitCodes.ERROR);
     assertThat(guarded.all()).contains("2 testers leaving the app");
     assertThat(testersOfTheApp()).contains("frank@example.com", "grace@example.com");
 
-    CliRunner.Result applied = run("apply", "-f", file.toString(), "--prune", "--allow-empty-groups", "--auto-approve");
+    CliRunner.Result applied =
+        run("apply", "-f", file.toString(), "--prune", "--allow-empty-groups", "--auto-approve");
     assertThat(applied.exit()).as(applied.all()).isZero();
-    assertThat(testersOfTheApp()).containsExactlyInAnyOrder("alice@example.com", "carol@example.com");
+    assertThat(testersOfTheApp())
+        .containsExactlyInAnyOrder("alice@example.com", "carol@example.com");
     CliRunner.Result again = run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
     assertThat(again.exit()).as(again.all()).isZero();
     assertThat(new ObjectMapper().readTree(invitationLog.toFile()).path("apps").path(APP).size())
-        .as("the removed testers' sightings are dropped").isZero();
+        .as("the removed testers' sightings are dropped")
+        .isZero();
   }
 
   @Test
   void keepsListedTestersNamedGroupsAndActiveOnes() throws IOException {
     Path file = file("{ noSessionDays: 30, graceDays: 0, keep: [FRANK@example.com] }");
     CliRunner.Result plan = run("plan", "-f", file.toString(), "--prune");
-    assertThat(plan.out()).contains("- tester \"grace@example.com\"").doesNotContain("frank@example.com\"")
+    assertThat(plan.out())
+        .contains("- tester \"grace@example.com\"")
+        .doesNotContain("frank@example.com\"")
         .contains("graceDays is 0 (App Store Connect does not date testers)");
 
     file = file("{ noSessionDays: 30, graceDays: 0, keepGroups: [old beta] }");
     plan = run("plan", "-f", file.toString(), "--prune");
-    assertThat(plan.out()).contains("- tester \"frank@example.com\"").doesNotContain("grace@example.com\"");
+    assertThat(plan.out())
+        .contains("- tester \"frank@example.com\"")
+        .doesNotContain("grace@example.com\"");
 
     // carol had a session yesterday; alice had none, but the file lists her
     file = file("{ noSessionDays: 7, graceDays: 0, keepInternal: false }");
     plan = run("plan", "-f", file.toString(), "--prune");
-    assertThat(plan.out()).contains("- tester \"frank@example.com\"").contains("- tester \"grace@example.com\"")
-        .doesNotContain("alice@example.com\"").doesNotContain("carol@example.com\"")
+    assertThat(plan.out())
+        .contains("- tester \"frank@example.com\"")
+        .contains("- tester \"grace@example.com\"")
+        .doesNotContain("alice@example.com\"")
+        .doesNotContain("carol@example.com\"")
         .contains("no session in 7 days (2026-11-20 to 2026-11-26)");
     // grace is Old Beta's only member: apply would refuse to empty it unless told
-    assertThat(plan.all()).contains("frees 2 external and 0 internal place(s)").contains("would empty group \"Old Beta\"");
+    assertThat(plan.all())
+        .contains("frees 2 external and 0 internal place(s)")
+        .contains("would empty group \"Old Beta\"");
   }
 
   @Test
@@ -164,18 +206,23 @@ class InactiveTestersTest extends SandboxTest {
     CliRunner.Result saved = run("plan", "-f", file.toString(), "--prune", "-o", plan.toString());
     assertThat(saved.exit()).as(saved.all()).isZero();
     JsonNode json = new ObjectMapper().readTree(plan.toFile());
-    assertThat(json.path("reads").path("apps").path(APP).path("usage_period").asText()).isEqualTo("P30D");
+    assertThat(json.path("reads").path("apps").path(APP).path("usage_period").asText())
+        .isEqualTo("P30D");
     List<String> usage = new ArrayList<>();
-    json.path("fingerprints").fieldNames().forEachRemaining(a -> {
-      if (a.contains("/activity[")) {
-        usage.add(a);
-      }
-    });
+    json.path("fingerprints")
+        .fieldNames()
+        .forEachRemaining(
+            a -> {
+              if (a.contains("/activity[")) {
+                usage.add(a);
+              }
+            });
     assertThat(usage).as("the usage of the two testers it removes, not carol's").hasSize(2);
 
     // someone else's session changes nothing the plan relies on
     sandbox.admin().recordSessions(APP, "carol@example.com", 3);
-    CliRunner.Result fresh = run("plan", "-f", file.toString(), "--prune", "-o", tmp.resolve("again.json").toString());
+    CliRunner.Result fresh =
+        run("plan", "-f", file.toString(), "--prune", "-o", tmp.resolve("again.json").toString());
     assertThat(fresh.exit()).isZero();
     sandbox.admin().recordSessions(APP, "frank@example.com", 1);
     CliRunner.Result stale = run("apply", plan.toString(), "--allow-empty-groups");
@@ -183,18 +230,24 @@ class InactiveTestersTest extends SandboxTest {
     assertThat(stale.all()).contains("activity[");
     assertThat(testersOfTheApp()).contains("frank@example.com", "grace@example.com");
 
-    CliRunner.Result applied = run("apply", tmp.resolve("again.json").toString(), "--allow-empty-groups");
+    CliRunner.Result applied =
+        run("apply", tmp.resolve("again.json").toString(), "--allow-empty-groups");
     assertThat(applied.exit()).as(applied.all()).isEqualTo(ExitCodes.ERROR);
-    CliRunner.Result direct = run("apply", "-f", file.toString(), "--prune", "--allow-empty-groups", "--auto-approve");
+    CliRunner.Result direct =
+        run("apply", "-f", file.toString(), "--prune", "--allow-empty-groups", "--auto-approve");
     assertThat(direct.exit()).as(direct.all()).isZero();
-    assertThat(testersOfTheApp()).containsExactlyInAnyOrder("alice@example.com", "carol@example.com", "frank@example.com");
-    assertThat(run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode").exit()).isZero();
+    assertThat(testersOfTheApp())
+        .containsExactlyInAnyOrder("alice@example.com", "carol@example.com", "frank@example.com");
+    assertThat(run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode").exit())
+        .isZero();
   }
 
   @Test
   void withoutThePolicyNoUsageIsRead() throws IOException {
     Path file = tmp.resolve("plain.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather

@@ -26,11 +26,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Interruption: the real CLI runs as a separate process ({@code java -cp target/classes:...}) against a sandbox in
- * this JVM, and is killed (SIGKILL) at a random request of its apply, chosen from a seed; the sandbox receives the
- * request and makes its change, the process dies before reading the answer. Running apply again must finish the job:
- * exit 0, verified, and exactly the state an uninterrupted apply gives, with no duplicate tester, no lost membership,
- * no invitation sent twice and nothing outside the plan changed. 20 seeded kills ({@code -Dkill.runs=N}).
+ * Interruption: the real CLI runs as a separate process ({@code java -cp target/classes:...})
+ * against a sandbox in this JVM, and is killed (SIGKILL) at a random request of its apply, chosen
+ * from a seed; the sandbox receives the request and makes its change, the process dies before
+ * reading the answer. Running apply again must finish the job: exit 0, verified, and exactly the
+ * state an uninterrupted apply gives, with no duplicate tester, no lost membership, no invitation
+ * sent twice and nothing outside the plan changed. 20 seeded kills ({@code -Dkill.runs=N}).
  */
 @IntegrationTest
 class KillTest extends SandboxTest {
@@ -68,8 +69,10 @@ class KillTest extends SandboxTest {
         Path f = dir.resolve("testflight.yaml");
         Files.writeString(f, example.replace(marker, group + "\n" + marker));
         Files.copy(Path.of("examples/demo-password.txt"), dir.resolve("demo-password.txt"));
-        try (SandboxServer clean = SandboxServer.start(SandboxOptions.defaults().withHourlyLimit(1_000_000))) {
-          CliRunner.Result r = CliRunner.against(clean).run(clean, "apply", "-f", f.toString(), "--auto-approve");
+        try (SandboxServer clean =
+            SandboxServer.start(SandboxOptions.defaults().withHourlyLimit(1_000_000))) {
+          CliRunner.Result r =
+              CliRunner.against(clean).run(clean, "apply", "-f", f.toString(), "--auto-approve");
           assertThat(r.exit()).as(r.err()).isZero();
           requests = (int) clean.totalRequests();
           reference = LiveSummary.read(clean, f);
@@ -89,29 +92,40 @@ class KillTest extends SandboxTest {
     int killAt = 1 + new Random(run).nextInt(requests);
     AtomicInteger seen = new AtomicInteger();
     AtomicReference<Process> process = new AtomicReference<>();
-    sandbox.addListener(e -> {
-      // called before the answer leaves: the change is made, the client never learns of it
-      if (seen.incrementAndGet() == killAt) {
-        process.get().destroyForcibly();
-      }
-    });
+    sandbox.addListener(
+        e -> {
+          // called before the answer leaves: the change is made, the client never learns of it
+          if (seen.incrementAndGet() == killAt) {
+            process.get().destroyForcibly();
+          }
+        });
     Path log = dir.resolve("kill-" + run + ".log");
     Process p = start(f, log);
     process.set(p);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the CLI process ends").isTrue();
     String output = Files.readString(log);
     boolean killed = seen.get() >= killAt;
-    assertThat(killed).as("killed at request %d of %d; output:%n%s", killAt, requests, output).isTrue();
+    assertThat(killed)
+        .as("killed at request %d of %d; output:%n%s", killAt, requests, output)
+        .isTrue();
     assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
     long before = sandbox.totalRequests();
     CliRunner.Result rerun = cli().run(sandbox, "apply", "-f", f.toString(), "--auto-approve");
-    assertThat(rerun.exit()).as("re-run after a kill at request %d:%n%s", killAt, rerun.all()).isZero();
-    assertThat(rerun.out()).containsAnyOf("Verified: App Store Connect now matches the file.", "No changes.");
-    assertThat(LiveSummary.read(sandbox, f)).as("state after a kill at request %d", killAt).isEqualTo(reference);
-    assertThat(sandbox.admin().invitationsSent().values()).as("invitations per tester").allMatch(n -> n <= 1);
-    System.out.printf("kill %d: killed at request %d of %d, the re-run sent %d%n", run, killAt, requests,
-        sandbox.totalRequests() - before);
+    assertThat(rerun.exit())
+        .as("re-run after a kill at request %d:%n%s", killAt, rerun.all())
+        .isZero();
+    assertThat(rerun.out())
+        .containsAnyOf("Verified: App Store Connect now matches the file.", "No changes.");
+    assertThat(LiveSummary.read(sandbox, f))
+        .as("state after a kill at request %d", killAt)
+        .isEqualTo(reference);
+    assertThat(sandbox.admin().invitationsSent().values())
+        .as("invitations per tester")
+        .allMatch(n -> n <= 1);
+    System.out.printf(
+        "kill %d: killed at request %d of %d, the re-run sent %d%n",
+        run, killAt, requests, sandbox.totalRequests() - before);
   }
 
   private Process start(Path f, Path log) throws IOException {
@@ -122,16 +136,28 @@ class KillTest extends SandboxTest {
     command.add("-cp");
     command.add(classpath());
     command.add(Main.class.getName());
-    command.addAll(List.of("apply", "-f", f.toString(), "--auto-approve", "--api-url", sandbox.baseUri().toString(),
-        "--invitation-log", invitationLog.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    command.addAll(
+        List.of(
+            "apply",
+            "-f",
+            f.toString(),
+            "--auto-approve",
+            "--api-url",
+            sandbox.baseUri().toString(),
+            "--invitation-log",
+            invitationLog.toString()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("ASC_KEY_ID", c.keyId());
     pb.environment().put("ASC_ISSUER_ID", c.issuerId());
     pb.environment().put("ASC_PRIVATE_KEY", c.privateKeyPem());
     return pb.start();
   }
 
-  /** target/classes and the dependencies, as this JVM was given them (surefire sets java.class.path to them). */
+  /**
+   * target/classes and the dependencies, as this JVM was given them (surefire sets java.class.path
+   * to them).
+   */
   static String classpath() {
     String cp = System.getProperty("java.class.path");
     assertThat(cp).as("the test classpath").contains("classes");

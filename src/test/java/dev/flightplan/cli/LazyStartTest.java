@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Commands that only print what the command model says (help, completion) start without Jackson, SnakeYAML or the
- * schema validator, which are most of the classes a run can load: the launcher's start-up depends on it. Each runs
- * in a JVM of its own, whose class loading is logged.
+ * Commands that only print what the command model says (help, completion) start without Jackson,
+ * SnakeYAML or the schema validator, which are most of the classes a run can load: the launcher's
+ * start-up depends on it. Each runs in a JVM of its own, whose class loading is logged.
  */
 @IntegrationTest
 class LazyStartTest {
@@ -22,19 +22,37 @@ class LazyStartTest {
 
   @Test
   void helpAndCompletionLoadNoParserAndNoValidator() throws Exception {
-    List<List<String>> runs = List.of(List.of("--help"), List.of("help", "plan"), List.of("apply", "--help"),
-        List.of("completion", "bash"), List.of("completion", "fish"));
+    List<List<String>> runs =
+        List.of(
+            List.of("--help"),
+            List.of("help", "plan"),
+            List.of("apply", "--help"),
+            List.of("completion", "bash"),
+            List.of("completion", "fish"));
     for (List<String> args : runs) {
       Path log = tmp.resolve(String.join("-", args).replace("--", "") + ".log");
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xlog:class+load=info:file=" + log,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName()));
       command.addAll(args);
-      Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("%s", args).isTrue();
       assertThat(p.exitValue()).as("%s", args).isZero();
-      assertThat(Files.readString(log)).as("%s", args).contains("dev.flightplan.cli.Main ")
-          .doesNotContain("com.fasterxml.jackson").doesNotContain("org.yaml.snakeyaml").doesNotContain("com.networknt");
+      assertThat(Files.readString(log))
+          .as("%s", args)
+          .contains("dev.flightplan.cli.Main ")
+          .doesNotContain("com.fasterxml.jackson")
+          .doesNotContain("org.yaml.snakeyaml")
+          .doesNotContain("com.networknt");
     }
   }
 }

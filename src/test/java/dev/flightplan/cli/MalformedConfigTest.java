@@ -22,23 +22,44 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input never reaches App Store Connect: every malformed desired-state file, hand-written
- * ({@code config/invalid/}) or generated, makes plan and apply exit 1 with positioned errors ({@code file:line:col:
- * error: ...}), no stack trace, and no API request at all.
+ * ({@code config/invalid/}) or generated, makes plan and apply exit 1 with positioned errors
+ * ({@code file:line:col: error: ...}), no stack trace, and no API request at all.
  *
- * <p>The generated files come from a property-based test written without a framework: a seeded generator mutates
- * valid files (wrong types, misspelt keys, truncations, garbage), each case named by its seed so that a failure
- * replays with {@code -Dmalformed.seed=N}. A mutation that happens to leave a valid file is skipped; at least 200
- * must be malformed.
+ * <p>The generated files come from a property-based test written without a framework: a seeded
+ * generator mutates valid files (wrong types, misspelt keys, truncations, garbage), each case named
+ * by its seed so that a failure replays with {@code -Dmalformed.seed=N}. A mutation that happens to
+ * leave a valid file is skipped; at least 200 must be malformed.
  */
 @IntegrationTest
 class MalformedConfigTest extends SandboxTest {
   static final int CASES = Integer.getInteger("malformed.cases", 400);
   static final Pattern KEY_LINE = Pattern.compile("^(\\s*(?:- )?)([A-Za-z][A-Za-z0-9]*)(:)(.*)$");
   static final String[] GARBAGE = {
-    "\t", "{{", "]]", ": :", "- - -", "\u0000", "@", "&a", "*nothing", "!!binary x", "%YAML 9", "? ", "---\n", "`",
-    "\"unterminated", "'", "|\n x", "{a: [", "\uFFFE", "\u00e9\u0301", "key: value: other"
+    "\t",
+    "{{",
+    "]]",
+    ": :",
+    "- - -",
+    "\u0000",
+    "@",
+    "&a",
+    "*nothing",
+    "!!binary x",
+    "%YAML 9",
+    "? ",
+    "---\n",
+    "`",
+    "\"unterminated",
+    "'",
+    "|\n x",
+    "{a: [",
+    "\uFFFE",
+    "\u00e9\u0301",
+    "key: value: other"
   };
-  static final String[] WRONG_VALUES = {"[1, 2]", "{ a: 1 }", "123", "true", "null", "\"text\"", "-1", "1.5", "[]", "{}"};
+  static final String[] WRONG_VALUES = {
+    "[1, 2]", "{ a: 1 }", "123", "true", "null", "\"text\"", "-1", "1.5", "[]", "{}"
+  };
 
   @TempDir Path tmp;
 
@@ -54,11 +75,12 @@ class MalformedConfigTest extends SandboxTest {
 
   @Test
   void generatedMalformedFilesAreRefusedWithPositionsAndNoRequest() throws IOException {
-    List<String> valid = List.of(
-        Files.readString(Path.of("examples/testflight.yaml")),
-        "version: 1\napps:\n  - bundleId: com.example.weather\n    manage: { groups: all, testers: exclusive }\n"
-            + "    groups:\n      - name: QA\n        internal: true\n        testers: [alice@example.com]\n"
-            + "    testers:\n      - email: alice@example.com\n        firstName: Alice\n");
+    List<String> valid =
+        List.of(
+            Files.readString(Path.of("examples/testflight.yaml")),
+            "version: 1\napps:\n  - bundleId: com.example.weather\n    manage: { groups: all, testers: exclusive }\n"
+                + "    groups:\n      - name: QA\n        internal: true\n        testers: [alice@example.com]\n"
+                + "    testers:\n      - email: alice@example.com\n        firstName: Alice\n");
     Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
     Long only = Long.getLong("malformed.seed");
     Map<String, Integer> malformedByKind = new TreeMap<>();
@@ -66,7 +88,8 @@ class MalformedConfigTest extends SandboxTest {
     for (long seed = only != null ? only : 1; seed <= (only != null ? only : CASES); seed++) {
       Random random = new Random(seed);
       String base = valid.get(random.nextInt(valid.size()));
-      String kind = List.of("wrong-type", "misspelt-key", "truncation", "garbage").get(random.nextInt(4));
+      String kind =
+          List.of("wrong-type", "misspelt-key", "truncation", "garbage").get(random.nextInt(4));
       String mutated = mutate(base, kind, random);
       Path file = tmp.resolve("case-" + seed + ".yaml");
       Files.writeString(file, mutated, StandardCharsets.UTF_8);
@@ -77,21 +100,25 @@ class MalformedConfigTest extends SandboxTest {
       malformedByKind.merge(kind, 1, Integer::sum);
       refusedWithoutARequest(file, seed % 2 == 0 ? "plan" : "apply");
     }
-    System.out.println("malformed configs generated: " + malformed + " of " + CASES + " " + malformedByKind);
+    System.out.println(
+        "malformed configs generated: " + malformed + " of " + CASES + " " + malformedByKind);
     if (only == null) {
       assertThat(malformed).as("malformed files generated").isGreaterThanOrEqualTo(200);
-      assertThat(malformedByKind).containsKeys("wrong-type", "misspelt-key", "truncation", "garbage");
+      assertThat(malformedByKind)
+          .containsKeys("wrong-type", "misspelt-key", "truncation", "garbage");
     }
   }
 
   private void refusedWithoutARequest(Path file, String command) throws IOException {
     String content = Files.readString(file, StandardCharsets.ISO_8859_1);
-    CliRunner.Result r = command.equals("plan")
-        ? cli().run(sandbox, "plan", "-f", file.toString())
-        : cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
+    CliRunner.Result r =
+        command.equals("plan")
+            ? cli().run(sandbox, "plan", "-f", file.toString())
+            : cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
     String replay = file.getFileName() + " (" + command + "):\n" + content + "\n---\n" + r.all();
     assertThat(r.exit()).as(replay).isEqualTo(ExitCodes.ERROR);
-    assertThat(r.err()).as(replay)
+    assertThat(r.err())
+        .as(replay)
         .containsPattern("(?m)^" + Pattern.quote(file.toString()) + ":\\d+:\\d+: error: \\S")
         .doesNotContain("internal error")
         .doesNotContain("Exception")
@@ -107,7 +134,9 @@ class MalformedConfigTest extends SandboxTest {
         int i = randomKeyLine(lines, random, true);
         Matcher m = KEY_LINE.matcher(lines.get(i));
         if (m.matches()) {
-          lines.set(i, m.group(1) + m.group(2) + ": " + WRONG_VALUES[random.nextInt(WRONG_VALUES.length)]);
+          lines.set(
+              i,
+              m.group(1) + m.group(2) + ": " + WRONG_VALUES[random.nextInt(WRONG_VALUES.length)]);
         }
       }
       case "misspelt-key" -> {
@@ -133,7 +162,9 @@ class MalformedConfigTest extends SandboxTest {
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = KEY_LINE.matcher(lines.get(i));
-      if (m.matches() && !lines.get(i).trim().startsWith("#") && (!scalar || !m.group(4).isBlank())) {
+      if (m.matches()
+          && !lines.get(i).trim().startsWith("#")
+          && (!scalar || !m.group(4).isBlank())) {
         candidates.add(i);
       }
     }

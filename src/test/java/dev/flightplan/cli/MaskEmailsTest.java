@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --mask-emails}: for a CI log that others read, nothing plan or apply print holds an email address, on
- * standard output or standard error, debug log included; the saved plan keeps them, since apply needs them.
+ * {@code --mask-emails}: for a CI log that others read, nothing plan or apply print holds an email
+ * address, on standard output or standard error, debug log included; the saved plan keeps them,
+ * since apply needs them.
  */
 @IntegrationTest
 class MaskEmailsTest extends SandboxTest {
@@ -23,15 +24,21 @@ class MaskEmailsTest extends SandboxTest {
   @Test
   void planAndApplyPrintNoEmailAddressAndTheSavedPlanKeepsThem() throws IOException {
     Path saved = tmp.resolve("plan.json");
-    CliRunner.Result plan = cli().run(sandbox, "plan", "-f", EXAMPLE, "-o", saved.toString(), "--mask-emails");
+    CliRunner.Result plan =
+        cli().run(sandbox, "plan", "-f", EXAMPLE, "-o", saved.toString(), "--mask-emails");
     assertThat(plan.exit()).as(plan.all()).isZero();
-    assertThat(plan.out()).contains("+ tester \"b***@example.com\"").contains("> invitation \"b***@example.com\"");
+    assertThat(plan.out())
+        .contains("+ tester \"b***@example.com\"")
+        .contains("> invitation \"b***@example.com\"");
     assertNoEmail(plan);
     assertThat(Files.readString(saved)).contains("bob@example.com");
 
-    CliRunner.Result apply = cli().run(sandbox, "apply", saved.toString(), "--mask-emails", "--debug");
+    CliRunner.Result apply =
+        cli().run(sandbox, "apply", saved.toString(), "--mask-emails", "--debug");
     assertThat(apply.exit()).as(apply.all()).isZero();
-    assertThat(apply.out()).contains("b***@example.com").contains("Verified: App Store Connect now matches the file.");
+    assertThat(apply.out())
+        .contains("b***@example.com")
+        .contains("Verified: App Store Connect now matches the file.");
     assertThat(apply.err()).contains("debug: ");
     assertNoEmail(apply);
 

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * States that never change are not planned, and states that will change are waited for: an expired build's entry
- * under {@code builds:} plans nothing (a note says why) instead of a change App Store Connect refuses with 409 on
- * every apply; a build that can never be given or submitted (expired, failed, internal-only) is warned about as
- * permanent; and a public link on a new group whose build is still in review waits for the build, like the build.
+ * States that never change are not planned, and states that will change are waited for: an expired
+ * build's entry under {@code builds:} plans nothing (a note says why) instead of a change App Store
+ * Connect refuses with 409 on every apply; a build that can never be given or submitted (expired,
+ * failed, internal-only) is warned about as permanent; and a public link on a new group whose build
+ * is still in review waits for the build, like the build.
  */
 @IntegrationTest
 class NeverChangesTest extends SandboxTest {
-  private static final String SEED = """
+  private static final String SEED =
+      """
       {"apps": [{"id": "3000000001", "bundleId": "com.example.app", "name": "App", "sku": "APP", "primaryLocale": "en-US",
                  "localizations": [{"locale": "en-US", "description": "Beta", "feedbackEmail": "beta@example.com"}],
                  "reviewDetail": {"contactEmail": "qa@example.com", "contactFirstName": "Jo", "contactLastName": "Lee",
@@ -66,8 +68,11 @@ class NeverChangesTest extends SandboxTest {
   }
 
   @Test
-  void anExpiredBuildsEntryPlansNothingWithANoteAndDoesNotBlockTheRestOfTheFile() throws IOException {
-    Path file = file("""
+  void anExpiredBuildsEntryPlansNothingWithANoteAndDoesNotBlockTheRestOfTheFile()
+      throws IOException {
+    Path file =
+        file(
+            """
         version: 1
         apps:
           - bundleId: com.example.app
@@ -83,7 +88,9 @@ class NeverChangesTest extends SandboxTest {
     CliRunner.Result plan = plan(file);
     assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.CHANGES);
     assertThat(plan.all())
-        .contains("build 1.0 (1) has expired, so its entry under builds: plans nothing", "never becomes unexpired")
+        .contains(
+            "build 1.0 (1) has expired, so its entry under builds: plans nothing",
+            "never becomes unexpired")
         .doesNotContain("~ build", "usesNonExemptEncryption", "the next plan");
     assertThat(plan.out()).contains("Plan: 0 to add, 1 to change, 0 to destroy.");
 
@@ -96,7 +103,9 @@ class NeverChangesTest extends SandboxTest {
 
   @Test
   void buildsThatCanNeverBeGivenOrSubmittedAreWarnedAboutAsPermanent() throws IOException {
-    Path file = file("""
+    Path file =
+        file(
+            """
         version: 1
         apps:
           - bundleId: com.example.app
@@ -110,11 +119,16 @@ class NeverChangesTest extends SandboxTest {
     CliRunner.Result plan = plan(file);
     assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.CHANGES);
     assertThat(plan.all())
-        .contains("build 1.0 (1) is never given to group \"External\": it has expired, and that does not change")
-        .contains("build 1.0 (2) is never given to group \"External\": it was uploaded for internal testing only")
-        .contains("build 1.0 (4) is never given to group \"External\": its processing ended in FAILED")
-        .contains("build 1.0 (2) is never submitted for beta review: it was uploaded for internal testing only")
-        .contains("build 1.0 (4) is never submitted for beta review: its processing ended in FAILED")
+        .contains(
+            "build 1.0 (1) is never given to group \"External\": it has expired, and that does not change")
+        .contains(
+            "build 1.0 (2) is never given to group \"External\": it was uploaded for internal testing only")
+        .contains(
+            "build 1.0 (4) is never given to group \"External\": its processing ended in FAILED")
+        .contains(
+            "build 1.0 (2) is never submitted for beta review: it was uploaded for internal testing only")
+        .contains(
+            "build 1.0 (4) is never submitted for beta review: its processing ended in FAILED")
         .doesNotContain("the next plan", "reviewSubmission");
     apply(file);
     CliRunner.Result again = plan(file);
@@ -123,7 +137,9 @@ class NeverChangesTest extends SandboxTest {
 
   @Test
   void aPublicLinkOnANewGroupWhoseBuildIsInReviewWaitsForTheBuild() throws IOException {
-    Path file = file("""
+    Path file =
+        file(
+            """
         version: 1
         apps:
           - bundleId: com.example.app
@@ -135,22 +151,30 @@ class NeverChangesTest extends SandboxTest {
     CliRunner.Result plan = plan(file);
     assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.CHANGES);
     assertThat(plan.all())
-        .contains("build 1.0 (3) is not given to group \"Public\" yet: it has not passed beta review (WAITING_FOR_REVIEW)")
-        .contains("group \"Public\": the public link is not enabled yet: it needs a build in the group, and build 1.0 (3):"
-            + " it has not passed beta review (WAITING_FOR_REVIEW)")
+        .contains(
+            "build 1.0 (3) is not given to group \"Public\" yet: it has not passed beta review (WAITING_FOR_REVIEW)")
+        .contains(
+            "group \"Public\": the public link is not enabled yet: it needs a build in the group, and build 1.0 (3):"
+                + " it has not passed beta review (WAITING_FOR_REVIEW)")
         .contains("the next plan enables it once the build is given")
         .doesNotContain("error");
-    assertThat(plan.out()).contains("+ group \"Public\"").containsPattern("\\+ publicLink +=  ?\"disabled\"")
+    assertThat(plan.out())
+        .contains("+ group \"Public\"")
+        .containsPattern("\\+ publicLink +=  ?\"disabled\"")
         .doesNotContain("publicLinkLimit");
     apply(file);
     CliRunner.Result waiting = plan(file);
-    assertThat(waiting.exit()).as("nothing to do while the build waits for review\n" + waiting.all()).isZero();
+    assertThat(waiting.exit())
+        .as("nothing to do while the build waits for review\n" + waiting.all())
+        .isZero();
     assertThat(waiting.all()).contains("the public link is not enabled yet");
 
     sandbox.admin().setReviewState("com.example.app", "1.0", "3", "APPROVED");
     CliRunner.Result approved = plan(file);
     assertThat(approved.exit()).as(approved.all()).isEqualTo(ExitCodes.CHANGES);
-    assertThat(approved.out()).containsPattern("~ publicLink += \"disabled\" -> \"enabled\"").contains("+ \"1.0 (3)\"");
+    assertThat(approved.out())
+        .containsPattern("~ publicLink += \"disabled\" -> \"enabled\"")
+        .contains("+ \"1.0 (3)\"");
     apply(file);
     CliRunner.Result done = plan(file);
     assertThat(done.exit()).as(done.all()).isZero();

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Testers App Store Connect shows as NOT_INVITED. One in an external group is App Store Connect's to email (when a
- * build reaches the group): flightplan plans no invitation for it, so a freshly pulled file plans empty. One in
- * internal groups only is invited by {@code invitations.onAdd} (the recovery of an apply that stopped between
- * adding and inviting); a pulled file turns onAdd off for it, so that it too plans empty.
+ * Testers App Store Connect shows as NOT_INVITED. One in an external group is App Store Connect's
+ * to email (when a build reaches the group): flightplan plans no invitation for it, so a freshly
+ * pulled file plans empty. One in internal groups only is invited by {@code invitations.onAdd} (the
+ * recovery of an apply that stopped between adding and inviting); a pulled file turns onAdd off for
+ * it, so that it too plans empty.
  */
 @IntegrationTest
 class NeverInvitedTest extends SandboxTest {
@@ -25,14 +26,17 @@ class NeverInvitedTest extends SandboxTest {
 
   private Path pull() {
     Path file = tmp.resolve("pulled.yaml");
-    CliRunner.Result pull = cli().run(sandbox, "pull", "--app", "com.example.weather", "-o", file.toString());
+    CliRunner.Result pull =
+        cli().run(sandbox, "pull", "--app", "com.example.weather", "-o", file.toString());
     assertThat(pull.exit()).as(pull.all()).isZero();
     return file;
   }
 
   @Test
-  void aTesterNeverInvitedInAnExternalGroupIsNotInvitedAndThePulledFilePlansEmpty() throws IOException {
-    // frank is in the external group Friends & Family, which has a build: App Store Connect emails him, not flightplan
+  void aTesterNeverInvitedInAnExternalGroupIsNotInvitedAndThePulledFilePlansEmpty()
+      throws IOException {
+    // frank is in the external group Friends & Family, which has a build: App Store Connect emails
+    // him, not flightplan
     sandbox.admin().setTesterState("frank@example.com", "NOT_INVITED");
     Path pulled = pull();
     assertThat(Files.readString(pulled)).doesNotContain("invitations");
@@ -41,7 +45,9 @@ class NeverInvitedTest extends SandboxTest {
     assertThat(plan.out()).contains("No changes.").doesNotContain("invitation");
 
     Path file = tmp.resolve("testflight.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather
@@ -58,8 +64,10 @@ class NeverInvitedTest extends SandboxTest {
   }
 
   @Test
-  void aTesterNeverInvitedInInternalGroupsOnlyPullsAsOnAddOffAndIsInvitedOnceOnAddIsOn() throws IOException {
-    // alice is in the internal group QA only: App Store Connect does not email her until a build is available to her
+  void aTesterNeverInvitedInInternalGroupsOnlyPullsAsOnAddOffAndIsInvitedOnceOnAddIsOn()
+      throws IOException {
+    // alice is in the internal group QA only: App Store Connect does not email her until a build is
+    // available to her
     sandbox.admin().setTesterState("alice@example.com", "NOT_INVITED");
     Path pulled = pull();
     String yaml = Files.readString(pulled);
@@ -72,7 +80,8 @@ class NeverInvitedTest extends SandboxTest {
     Files.writeString(pulled, yaml.replace("    invitations: { onAdd: false }\n", ""));
     CliRunner.Result onAdd = plan(pulled);
     assertThat(onAdd.exit()).as(onAdd.all()).isEqualTo(ExitCodes.CHANGES);
-    assertThat(onAdd.out()).contains("invitation \"alice@example.com\"", "in internal groups only and never invited");
+    assertThat(onAdd.out())
+        .contains("invitation \"alice@example.com\"", "in internal groups only and never invited");
     CliRunner.Result apply = cli().run(sandbox, "apply", "-f", pulled.toString(), "--auto-approve");
     assertThat(apply.exit()).as(apply.all()).isZero();
     assertThat(sandbox.admin().invitationsSent()).containsEntry("alice@example.com", 1);

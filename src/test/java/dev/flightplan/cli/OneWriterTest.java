@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two applies at once on one app, against one sandbox whose every answer is slowed (so that they overlap): on one
- * machine the state directory's lock makes the second wait and plan afresh; on two machines the second finds, just
- * before its first write, that what it would create exists now, and stops. Either way no duplicate is made, no tester
- * is invited twice, and the next plan is empty.
+ * Two applies at once on one app, against one sandbox whose every answer is slowed (so that they
+ * overlap): on one machine the state directory's lock makes the second wait and plan afresh; on two
+ * machines the second finds, just before its first write, that what it would create exists now, and
+ * stops. Either way no duplicate is made, no tester is invited twice, and the next plan is empty.
  */
 @IntegrationTest
 class OneWriterTest extends SandboxTest {
@@ -52,14 +52,16 @@ class OneWriterTest extends SandboxTest {
     CountDownLatch start = new CountDownLatch(1);
     List<CompletableFuture<CliRunner.Result>> applies = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      applies.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        return cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve");
-      }));
+      applies.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+                return cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve");
+              }));
     }
     start.countDown();
     List<CliRunner.Result> results = new ArrayList<>();
@@ -67,9 +69,15 @@ class OneWriterTest extends SandboxTest {
       results.add(f.get(10, TimeUnit.MINUTES));
     }
     assertThat(results).allSatisfy(r -> assertThat(r.exit()).as(r.all()).isZero());
-    assertThat(results).as("one of them waited for the other, then found nothing to do")
-        .anySatisfy(r -> assertThat(r.err()).contains("waiting for another apply to finish: ")
-            .contains("apply.lock is held by flightplan apply, pid " + ProcessHandle.current().pid()))
+    assertThat(results)
+        .as("one of them waited for the other, then found nothing to do")
+        .anySatisfy(
+            r ->
+                assertThat(r.err())
+                    .contains("waiting for another apply to finish: ")
+                    .contains(
+                        "apply.lock is held by flightplan apply, pid "
+                            + ProcessHandle.current().pid()))
         .anySatisfy(r -> assertThat(r.out()).contains("No changes."));
     assertThat(sandbox.requestCounts()).containsEntry(CREATE_INVOCATION, 1L);
     assertThat(sandbox.admin().invitationsSent()).containsEntry("bob@example.com", 1);
@@ -78,35 +86,61 @@ class OneWriterTest extends SandboxTest {
   }
 
   @Test
-  void anApplyOnAnotherMachineStopsBeforeWritingWhenWhatItCreatesAppearedSincePlanning() throws Exception {
-    // the second machine plans, then waits at its confirmation prompt while the first applies everything
+  void anApplyOnAnotherMachineStopsBeforeWritingWhenWhatItCreatesAppearedSincePlanning()
+      throws Exception {
+    // the second machine plans, then waits at its confirmation prompt while the first applies
+    // everything
     CountDownLatch prompted = new CountDownLatch(1);
     PipedOutputStream keyboard = new PipedOutputStream();
     PipedInputStream in = new PipedInputStream(keyboard);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Writer watched = new Writer() {
-      @Override
-      public void write(char[] c, int off, int len) {
-        out.write(c, off, len);
-        if (out.toString().contains("Enter a value:")) {
-          prompted.countDown();
-        }
-      }
+    Writer watched =
+        new Writer() {
+          @Override
+          public void write(char[] c, int off, int len) {
+            out.write(c, off, len);
+            if (out.toString().contains("Enter a value:")) {
+              prompted.countDown();
+            }
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     SandboxCredentials c = sandbox.credentials();
-    Environment secondMachine = new Environment(new PrintWriter(watched, true), new PrintWriter(err, true),
-        Map.of("ASC_KEY_ID", c.keyId(), "ASC_ISSUER_ID", c.issuerId(), "ASC_PRIVATE_KEY", c.privateKeyPem(), "NO_COLOR", "1"),
-        in, true,
-        Clock.systemUTC(), Sleeper.system());
-    CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> new Main(secondMachine).run("apply", "-f",
-        EXAMPLE, "--api-url", sandbox.baseUri().toString(), "--invitation-log", tmp.resolve("invitations.json").toString()));
+    Environment secondMachine =
+        new Environment(
+            new PrintWriter(watched, true),
+            new PrintWriter(err, true),
+            Map.of(
+                "ASC_KEY_ID",
+                c.keyId(),
+                "ASC_ISSUER_ID",
+                c.issuerId(),
+                "ASC_PRIVATE_KEY",
+                c.privateKeyPem(),
+                "NO_COLOR",
+                "1"),
+            in,
+            true,
+            Clock.systemUTC(),
+            Sleeper.system());
+    CompletableFuture<Integer> second =
+        CompletableFuture.supplyAsync(
+            () ->
+                new Main(secondMachine)
+                    .run(
+                        "apply",
+                        "-f",
+                        EXAMPLE,
+                        "--api-url",
+                        sandbox.baseUri().toString(),
+                        "--invitation-log",
+                        tmp.resolve("invitations.json").toString()));
     assertThat(prompted.await(5, TimeUnit.MINUTES)).as(out + "\n" + err).isTrue();
 
     CliRunner.Result first = cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve");
@@ -117,10 +151,12 @@ class OneWriterTest extends SandboxTest {
     assertThat(second.get(5, TimeUnit.MINUTES)).as(out + "\n" + err).isEqualTo(ExitCodes.ERROR);
     assertThat(err.toString())
         .contains("error: App Store Connect changed since this plan was made: ")
-        .contains("  com.example.weather: create appClipInvocation \"2.3 (45) https://appclip.example.com/order?size=large\"")
+        .contains(
+            "  com.example.weather: create appClipInvocation \"2.3 (45) https://appclip.example.com/order?size=large\"")
         .contains("  com.example.weather: create tester \"bob@example.com\" in 1 group(s)")
-        .contains("Nothing was changed: creating them again would make duplicates or repeat invitations. Run apply again"
-            + " to plan afresh.");
+        .contains(
+            "Nothing was changed: creating them again would make duplicates or repeat invitations. Run apply again"
+                + " to plan afresh.");
     assertThat(writes()).as("the second apply wrote nothing").isEqualTo(writes);
     assertThat(sandbox.requestCounts()).containsEntry(CREATE_INVOCATION, 1L);
     assertThat(sandbox.admin().invitationsSent()).containsEntry("bob@example.com", 1);
@@ -130,48 +166,96 @@ class OneWriterTest extends SandboxTest {
 
   @Test
   void theExamplesFirstApplyReChecksItsCreatesWithSevenRequests() {
-    CliRunner.Result apply = cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve", "--debug");
+    CliRunner.Result apply =
+        cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve", "--debug");
     assertThat(apply.exit()).as(apply.all()).isZero();
-    Matcher m = Pattern.compile("re-check before the first write: (\\d+) request\\(s\\); 0 object\\(s\\)").matcher(apply.err());
+    Matcher m =
+        Pattern.compile("re-check before the first write: (\\d+) request\\(s\\); 0 object\\(s\\)")
+            .matcher(apply.err());
     assertThat(m.find()).as(apply.err()).isTrue();
-    // groups, testers, localizations (filtered by key); the invocations of 2.3 (45), the titles of the invocation of
-    // 2.3 (44), the What to Test and the review submission of 2.3 (45); the new group's criteria need its id: not read
+    // groups, testers, localizations (filtered by key); the invocations of 2.3 (45), the titles of
+    // the invocation of
+    // 2.3 (44), the What to Test and the review submission of 2.3 (45); the new group's criteria
+    // need its id: not read
     assertThat(Integer.parseInt(m.group(1))).isEqualTo(7);
   }
 
   @Test
-  void anApplyWhoseStateDirectoryIsLockedGivesUpWithTimeoutZeroHavingReadNothing() throws Exception {
+  void anApplyWhoseStateDirectoryIsLockedGivesUpWithTimeoutZeroHavingReadNothing()
+      throws Exception {
     Path dir = invitationLog.getParent();
-    try (ApplyLock held = ApplyLock.acquire(List.of(dir), Duration.ZERO, Duration.ofSeconds(10), Clock.systemUTC(),
-        Sleeper.system(), h -> { })) {
-      CliRunner.Result apply = cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve", "--lock-timeout", "0");
+    try (ApplyLock held =
+        ApplyLock.acquire(
+            List.of(dir),
+            Duration.ZERO,
+            Duration.ofSeconds(10),
+            Clock.systemUTC(),
+            Sleeper.system(),
+            h -> {})) {
+      CliRunner.Result apply =
+          cli().run(sandbox, "apply", "-f", EXAMPLE, "--auto-approve", "--lock-timeout", "0");
       assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);
-      assertThat(apply.err()).startsWith("error: another apply is running: " + dir.toRealPath().resolve("apply.lock")
-          + " is held by flightplan apply, pid " + ProcessHandle.current().pid() + ", since ")
+      assertThat(apply.err())
+          .startsWith(
+              "error: another apply is running: "
+                  + dir.toRealPath().resolve("apply.lock")
+                  + " is held by flightplan apply, pid "
+                  + ProcessHandle.current().pid()
+                  + ", since ")
           .contains("nothing was changed. Run apply again once the other has finished");
     }
     assertThat(sandbox.totalRequests()).isZero();
   }
 
   @Test
-  void theEmbeddedSandboxesStateDirectoryIsLockedTooAndAKilledHolderDoesNotBlock() throws Exception {
+  void theEmbeddedSandboxesStateDirectoryIsLockedTooAndAKilledHolderDoesNotBlock()
+      throws Exception {
     Path state = tmp.resolve("sandbox").resolve("state.json");
     Process holder = LockHolder.start(Files.createDirectories(state.getParent()));
     try {
-      CliRunner.Result apply = CliRunner.plain().run("apply", "--sandbox", "--sandbox-state", state.toString(), "-f",
-          EXAMPLE, "--auto-approve", "--lock-timeout", "0");
+      CliRunner.Result apply =
+          CliRunner.plain()
+              .run(
+                  "apply",
+                  "--sandbox",
+                  "--sandbox-state",
+                  state.toString(),
+                  "-f",
+                  EXAMPLE,
+                  "--auto-approve",
+                  "--lock-timeout",
+                  "0");
       assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);
-      assertThat(apply.err()).contains("apply.lock is held by flightplan apply, pid " + holder.pid() + ", since ");
+      assertThat(apply.err())
+          .contains("apply.lock is held by flightplan apply, pid " + holder.pid() + ", since ");
       assertThat(state).as("the sandbox was not started").doesNotExist();
     } finally {
       holder.destroyForcibly();
       assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
-    CliRunner.Result apply = CliRunner.plain().run("apply", "--sandbox", "--sandbox-state", state.toString(), "-f",
-        EXAMPLE, "--auto-approve", "--lock-timeout", "0");
+    CliRunner.Result apply =
+        CliRunner.plain()
+            .run(
+                "apply",
+                "--sandbox",
+                "--sandbox-state",
+                state.toString(),
+                "-f",
+                EXAMPLE,
+                "--auto-approve",
+                "--lock-timeout",
+                "0");
     assertThat(apply.exit()).as(apply.all()).isZero();
-    CliRunner.Result plan = CliRunner.plain().run("plan", "--sandbox", "--sandbox-state", state.toString(), "-f",
-        EXAMPLE, "--detailed-exitcode");
+    CliRunner.Result plan =
+        CliRunner.plain()
+            .run(
+                "plan",
+                "--sandbox",
+                "--sandbox-state",
+                state.toString(),
+                "-f",
+                EXAMPLE,
+                "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.all()).isZero();
   }
 }

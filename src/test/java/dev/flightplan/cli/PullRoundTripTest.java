@@ -19,11 +19,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pull, then plan, is empty for every live state: for each seed, a messy state ({@link MessyStates}) is seeded into
- * the sandbox, public-link joiners join, and then the pulled file plans no changes (with and without --prune), and
- * a second pull a while later writes the same bytes (testers in a CSV list on odd seeds). {@code
- * -Dmessy.seeds=N} sets how many seeds run (20 by default, about 10 s); a failure names its seed, which
- * {@code -Dmessy.first=SEED -Dmessy.seeds=1} replays.
+ * Pull, then plan, is empty for every live state: for each seed, a messy state ({@link
+ * MessyStates}) is seeded into the sandbox, public-link joiners join, and then the pulled file
+ * plans no changes (with and without --prune), and a second pull a while later writes the same
+ * bytes (testers in a CSV list on odd seeds). {@code -Dmessy.seeds=N} sets how many seeds run (20
+ * by default, about 10 s); a failure names its seed, which {@code -Dmessy.first=SEED
+ * -Dmessy.seeds=1} replays.
  */
 @IntegrationTest
 class PullRoundTripTest extends SandboxTest {
@@ -60,18 +61,43 @@ class PullRoundTripTest extends SandboxTest {
     sandbox = SandboxServer.start(options().withSeedFile(seedFile));
     sandbox.addListener(recorder);
     for (MessyStates.Joiner j : state.joiners()) {
-      sandbox.admin().joinThroughPublicLink(j.bundleId(), j.group(), j.email(), j.firstName(), j.lastName());
+      sandbox
+          .admin()
+          .joinThroughPublicLink(j.bundleId(), j.group(), j.email(), j.firstName(), j.lastName());
     }
     boolean csv = seed % 2 == 1;
-    String what = "seed " + seed + " (replay: -Dtest=PullRoundTripTest -Dmessy.first=" + seed + " -Dmessy.seeds=1)";
+    String what =
+        "seed "
+            + seed
+            + " (replay: -Dtest=PullRoundTripTest -Dmessy.first="
+            + seed
+            + " -Dmessy.seeds=1)";
 
     Path first = pull(tmp.resolve("first"), csv, what);
     String yaml = Files.readString(first.resolve("testflight.yaml"));
     for (String prune : new String[] {"", "--prune"}) {
-      CliRunner.Result plan = prune.isEmpty()
-          ? cli().run(sandbox, "plan", "-f", first.resolve("testflight.yaml").toString(), "--detailed-exitcode")
-          : cli().run(sandbox, "plan", "-f", first.resolve("testflight.yaml").toString(), "--detailed-exitcode", prune);
-      assertThat(plan.exit()).as("%s: plan %s of the pulled file%n%s%n--- pulled file:%n%s", what, prune, plan.all(), yaml).isZero();
+      CliRunner.Result plan =
+          prune.isEmpty()
+              ? cli()
+                  .run(
+                      sandbox,
+                      "plan",
+                      "-f",
+                      first.resolve("testflight.yaml").toString(),
+                      "--detailed-exitcode")
+              : cli()
+                  .run(
+                      sandbox,
+                      "plan",
+                      "-f",
+                      first.resolve("testflight.yaml").toString(),
+                      "--detailed-exitcode",
+                      prune);
+      assertThat(plan.exit())
+          .as(
+              "%s: plan %s of the pulled file%n%s%n--- pulled file:%n%s",
+              what, prune, plan.all(), yaml)
+          .isZero();
       assertThat(plan.out()).as(what).contains("No changes.");
     }
     assertThat(writes()).as("%s: pull and plan change nothing", what).isZero();
@@ -80,18 +106,30 @@ class PullRoundTripTest extends SandboxTest {
     Path second = pull(tmp.resolve("second"), csv, what);
     assertThat(files(second)).as("%s: the second pull's files", what).isEqualTo(files(first));
     for (String name : files(first)) {
-      assertThat(Files.readString(second.resolve(name))).as("%s: %s of the second pull", what, name)
+      assertThat(Files.readString(second.resolve(name)))
+          .as("%s: %s of the second pull", what, name)
           .isEqualTo(Files.readString(first.resolve(name)));
     }
   }
 
-  /** Pulls every app into {@code dir}/testflight.yaml (and testers*.csv with {@code csv}); returns {@code dir}. */
+  /**
+   * Pulls every app into {@code dir}/testflight.yaml (and testers*.csv with {@code csv}); returns
+   * {@code dir}.
+   */
   private Path pull(Path dir, boolean csv, String what) throws IOException {
     Files.createDirectories(dir);
     String file = dir.resolve("testflight.yaml").toString();
-    CliRunner.Result pull = csv
-        ? cli().run(sandbox, "pull", "-o", file, "--testers-csv", dir.resolve("testers.csv").toString())
-        : cli().run(sandbox, "pull", "-o", file);
+    CliRunner.Result pull =
+        csv
+            ? cli()
+                .run(
+                    sandbox,
+                    "pull",
+                    "-o",
+                    file,
+                    "--testers-csv",
+                    dir.resolve("testers.csv").toString())
+            : cli().run(sandbox, "pull", "-o", file);
     assertThat(pull.exit()).as("%s: pull%n%s", what, pull.all()).isZero();
     return dir;
   }

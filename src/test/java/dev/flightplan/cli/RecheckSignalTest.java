@@ -18,10 +18,11 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The re-check before the first write is part of apply: when the hourly budget runs out while it reads (here 14
- * requests: 8 to plan, then the re-check's), the log says so at once, and SIGTERM ends the wait within 5 s, saying
- * nothing was changed, with the exit status of a program the signal stopped. (Before, the re-check ran before apply's
- * progress: it waited up to an hour in silence.)
+ * The re-check before the first write is part of apply: when the hourly budget runs out while it
+ * reads (here 14 requests: 8 to plan, then the re-check's), the log says so at once, and SIGTERM
+ * ends the wait within 5 s, saying nothing was changed, with the exit status of a program the
+ * signal stopped. (Before, the re-check ran before apply's progress: it waited up to an hour in
+ * silence.)
  */
 @DisabledOnOs(OS.WINDOWS)
 @IntegrationTest
@@ -41,9 +42,12 @@ class RecheckSignalTest extends SandboxTest {
       BlockingQueue<SignalTest.Line> lines = new LinkedBlockingQueue<>();
       List<String> output = new ArrayList<>();
       Thread reader = SignalTest.read(p, lines, output);
-      SignalTest.Line waiting = SignalTest.next(lines, Duration.ofSeconds(120), "waiting for the hourly rate limit", output);
+      SignalTest.Line waiting =
+          SignalTest.next(
+              lines, Duration.ofSeconds(120), "waiting for the hourly rate limit", output);
       assertThat(waiting.text()).startsWith("[0/23] 0 %");
-      assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
+      assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor())
+          .isZero();
       boolean ended = p.waitFor(5, TimeUnit.SECONDS);
       reader.join(TimeUnit.SECONDS.toMillis(5));
       String all;

@@ -9,17 +9,36 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads output as the GitHub Actions runner does (actions/runner, ActionCommandManager and ActionCommand): line by
- * line (CR, LF or CRLF end a line), a line that starts with {@code ::} after leading white space, or that holds
- * {@code ##[command]} anywhere, is a workflow command when its name is one the runner knows; {@code stop-commands}
- * ignores every command until the token it names comes back. The commands it would act on, in order.
+ * Reads output as the GitHub Actions runner does (actions/runner, ActionCommandManager and
+ * ActionCommand): line by line (CR, LF or CRLF end a line), a line that starts with {@code ::}
+ * after leading white space, or that holds {@code ##[command]} anywhere, is a workflow command when
+ * its name is one the runner knows; {@code stop-commands} ignores every command until the token it
+ * names comes back. The commands it would act on, in order.
  */
 final class RunnerCommands {
-  /** One command the runner acts on: its name (lower case), properties and data, unescaped as the runner does. */
+  /**
+   * One command the runner acts on: its name (lower case), properties and data, unescaped as the
+   * runner does.
+   */
   record Command(String name, Map<String, String> properties, String data) {}
 
-  private static final Set<String> KNOWN = Set.of("error", "warning", "notice", "debug", "add-mask", "add-path", "set-env",
-      "set-output", "save-state", "echo", "group", "endgroup", "add-matcher", "remove-matcher", "stop-commands");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "error",
+          "warning",
+          "notice",
+          "debug",
+          "add-mask",
+          "add-path",
+          "set-env",
+          "set-output",
+          "save-state",
+          "echo",
+          "group",
+          "endgroup",
+          "add-matcher",
+          "remove-matcher",
+          "stop-commands");
 
   private RunnerCommands() {}
 
@@ -77,7 +96,8 @@ final class RunnerCommands {
         }
       }
     }
-    return new Command(name.toLowerCase(Locale.ROOT), properties, unescape(message.substring(end + 2), false));
+    return new Command(
+        name.toLowerCase(Locale.ROOT), properties, unescape(message.substring(end + 2), false));
   }
 
   private static Command parseV1(String line, Set<String> known) {
@@ -89,10 +109,15 @@ final class RunnerCommands {
     String info = line.substring(prefix + 3, bracket);
     int space = info.indexOf(' ');
     String name = space < 0 ? info : info.substring(0, space);
-    return known.contains(name) ? new Command(name.toLowerCase(Locale.ROOT), Map.of(), line.substring(bracket + 1)) : null;
+    return known.contains(name)
+        ? new Command(name.toLowerCase(Locale.ROOT), Map.of(), line.substring(bracket + 1))
+        : null;
   }
 
-  /** The runner's order: the escapes of CR, LF (and in properties {@code :} and {@code ,}) first, {@code %25} last. */
+  /**
+   * The runner's order: the escapes of CR, LF (and in properties {@code :} and {@code ,}) first,
+   * {@code %25} last.
+   */
   private static String unescape(String text, boolean property) {
     String s = text.replace("%0D", "\r").replace("%0A", "\n");
     if (property) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the integration tests: a fresh sandbox (demo seed, in memory) on 127.0.0.1 port 0 per test, every
- * exchange recorded, and after each test every request and response checked against Apple's OpenAPI document.
+ * Base of the integration tests: a fresh sandbox (demo seed, in memory) on 127.0.0.1 port 0 per
+ * test, every exchange recorded, and after each test every request and response checked against
+ * Apple's OpenAPI document.
  */
 abstract class SandboxTest {
   protected SandboxServer sandbox;
@@ -27,7 +28,8 @@ abstract class SandboxTest {
 
   @BeforeEach
   void startSandbox() throws IOException {
-    invitationLog = java.nio.file.Files.createTempDirectory("flightplan-log").resolve("invitations.json");
+    invitationLog =
+        java.nio.file.Files.createTempDirectory("flightplan-log").resolve("invitations.json");
     sandbox = SandboxServer.start(options());
     sandbox.addListener(recorder);
   }
@@ -37,15 +39,17 @@ abstract class SandboxTest {
   }
 
   /**
-   * Tests that send the same requests many times (fault matrices, soak) may check each shape of exchange once per
-   * JVM: method, path template, query parameter names, status and injected fault. Checking costs about 20 ms an
-   * exchange; the shapes they repeat are those every other integration test checks in full.
+   * Tests that send the same requests many times (fault matrices, soak) may check each shape of
+   * exchange once per JVM: method, path template, query parameter names, status and injected fault.
+   * Checking costs about 20 ms an exchange; the shapes they repeat are those every other
+   * integration test checks in full.
    */
   protected boolean checkEachShapeOnce() {
     return false;
   }
 
-  private static final java.util.Set<String> CHECKED_SHAPES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.Set<String> CHECKED_SHAPES =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static String shape(Exchange e) {
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
@@ -56,7 +60,13 @@ abstract class SandboxTest {
     if (segments.length >= 4) {
       segments[3] = "{id}";
     }
-    return e.method() + " " + String.join("/", segments) + "?" + names + " -> " + e.status()
+    return e.method()
+        + " "
+        + String.join("/", segments)
+        + "?"
+        + names
+        + " -> "
+        + e.status()
         + e.responseHeaders().getOrDefault("X-Sandbox-Fault", List.of());
   }
 
@@ -65,19 +75,25 @@ abstract class SandboxTest {
     sandbox.close();
     if (!OpenApiContract.available()) {
       // the test itself passed; only the contract check is missing, which is allowed outside CI
-      assertThat(System.getenv("CI")).as("in CI the OpenAPI document must be at " + OpenApiContract.location()).isNotEqualTo("true");
+      assertThat(System.getenv("CI"))
+          .as("in CI the OpenAPI document must be at " + OpenApiContract.location())
+          .isNotEqualTo("true");
     } else {
       List<String> violations = new ArrayList<>();
       for (Exchange e : recorder.exchanges()) {
         if (checkEachShapeOnce() && !CHECKED_SHAPES.add(shape(e))) {
           continue;
         }
-        // flightplan never sends an invalid request on purpose, so its requests are checked whatever the answer
-        java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>(OpenApiContract.violations(e));
+        // flightplan never sends an invalid request on purpose, so its requests are checked
+        // whatever the answer
+        java.util.LinkedHashSet<String> found =
+            new java.util.LinkedHashSet<>(OpenApiContract.violations(e));
         found.addAll(OpenApiContract.requestViolations(e));
         violations.addAll(found);
       }
-      assertThat(violations).as("requests and responses that break Apple's OpenAPI document").isEmpty();
+      assertThat(violations)
+          .as("requests and responses that break Apple's OpenAPI document")
+          .isEmpty();
     }
   }
 
@@ -85,10 +101,14 @@ abstract class SandboxTest {
     return CliRunner.against(sandbox).invitationLog(invitationLog);
   }
 
-  /** A client of this test's sandbox, with its key, as a program of the test's own would use the API. */
+  /**
+   * A client of this test's sandbox, with its key, as a program of the test's own would use the
+   * API.
+   */
   protected dev.flightplan.api.AscClient sandboxClient() {
     dev.flightplan.sandbox.SandboxCredentials c = sandbox.credentials();
-    return dev.flightplan.api.AscClient.create(new dev.flightplan.api.Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
+    return dev.flightplan.api.AscClient.create(
+        new dev.flightplan.api.Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
         dev.flightplan.api.ClientOptions.defaults(sandbox.baseUri()));
   }
 
@@ -104,7 +124,8 @@ abstract class SandboxTest {
   protected static java.nio.file.Path example(java.nio.file.Path dir) throws IOException {
     java.nio.file.Path file = dir.resolve("testflight.yaml");
     java.nio.file.Files.copy(java.nio.file.Path.of("examples/testflight.yaml"), file);
-    java.nio.file.Files.copy(java.nio.file.Path.of("examples/demo-password.txt"), dir.resolve("demo-password.txt"));
+    java.nio.file.Files.copy(
+        java.nio.file.Path.of("examples/demo-password.txt"), dir.resolve("demo-password.txt"));
     return file;
   }
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Saved plans against the sandbox: {@code plan -o} then {@code apply PLAN} sends exactly the reviewed calls and
- * verifies; any change to App Store Connect in between makes the plan stale, and apply then changes nothing.
+ * Saved plans against the sandbox: {@code plan -o} then {@code apply PLAN} sends exactly the
+ * reviewed calls and verifies; any change to App Store Connect in between makes the plan stale, and
+ * apply then changes nothing.
  */
 @IntegrationTest
 class SavedPlanTest extends SandboxTest {
@@ -29,8 +30,14 @@ class SavedPlanTest extends SandboxTest {
     String[] args = concat(new String[] {"plan", "-f", EXAMPLE, "-o", file.toString()}, extra);
     CliRunner.Result r = cli().run(sandbox, args);
     assertThat(r.exit()).as(r.all()).isZero();
-    assertThat(r.out()).contains("Saved the plan to " + file + ". To apply exactly these actions, run: flightplan apply --api-url "
-        + sandbox.baseUri() + " " + file);
+    assertThat(r.out())
+        .contains(
+            "Saved the plan to "
+                + file
+                + ". To apply exactly these actions, run: flightplan apply --api-url "
+                + sandbox.baseUri()
+                + " "
+                + file);
     PlanSchemaAssert.assertValidPlan(Files.readString(file));
     return file;
   }
@@ -47,7 +54,8 @@ class SavedPlanTest extends SandboxTest {
     assertThat(apply.exit()).as(apply.all()).isZero();
     assertThat(apply.out())
         .contains("Applying the saved plan " + file)
-        .contains("App Store Connect has not changed since it was planned. Plan: 6 to add, 8 to change, 0 to destroy, 1 to send.")
+        .contains(
+            "App Store Connect has not changed since it was planned. Plan: 6 to add, 8 to change, 0 to destroy, 1 to send.")
         .contains("Apply complete!")
         .contains("Verified: App Store Connect now matches the file.");
     assertThat(writes() - before).as("exactly the saved calls").isEqualTo(promised);
@@ -67,13 +75,25 @@ class SavedPlanTest extends SandboxTest {
   void theCommandThePlanSuggestsAppliesItAgainstTheSameSandbox() {
     Path state = tmp.resolve("embedded.json");
     Path file = tmp.resolve("embedded-plan.json");
-    CliRunner.Result r = CliRunner.plain().run("plan", "--sandbox", "--sandbox-state", state.toString(), "-f", EXAMPLE,
-        "-o", file.toString(), "--format", "markdown");
+    CliRunner.Result r =
+        CliRunner.plain()
+            .run(
+                "plan",
+                "--sandbox",
+                "--sandbox-state",
+                state.toString(),
+                "-f",
+                EXAMPLE,
+                "-o",
+                file.toString(),
+                "--format",
+                "markdown");
     assertThat(r.exit()).as(r.all()).isZero();
     String suggested = "flightplan apply --sandbox --sandbox-state " + state + " " + file;
     assertThat(r.err()).contains("To apply exactly these actions, run: " + suggested);
 
-    CliRunner.Result apply = CliRunner.plain().run(suggested.substring("flightplan ".length()).split(" "));
+    CliRunner.Result apply =
+        CliRunner.plain().run(suggested.substring("flightplan ".length()).split(" "));
     assertThat(apply.exit()).as(apply.all()).isZero();
     assertThat(apply.out()).contains("Verified: App Store Connect now matches the file.");
   }
@@ -83,7 +103,8 @@ class SavedPlanTest extends SandboxTest {
     Path file = plan();
     // someone turns feedback off for QA in App Store Connect
     SandboxTestClient person = new SandboxTestClient(sandbox, Clock.systemUTC());
-    JsonNode groups = person.get("/v1/betaGroups?filter[app]=1000000001&limit=200").json().path("data");
+    JsonNode groups =
+        person.get("/v1/betaGroups?filter[app]=1000000001&limit=200").json().path("data");
     String qa = null;
     for (JsonNode g : groups) {
       if (g.path("attributes").path("name").asText().equals("QA")) {
@@ -91,15 +112,24 @@ class SavedPlanTest extends SandboxTest {
       }
     }
     assertThat(qa).isNotNull();
-    int status = person.patch("/v1/betaGroups/" + qa,
-        "{\"data\":{\"type\":\"betaGroups\",\"id\":\"" + qa + "\",\"attributes\":{\"feedbackEnabled\":false}}}").status();
+    int status =
+        person
+            .patch(
+                "/v1/betaGroups/" + qa,
+                "{\"data\":{\"type\":\"betaGroups\",\"id\":\""
+                    + qa
+                    + "\",\"attributes\":{\"feedbackEnabled\":false}}}")
+            .status();
     assertThat(status).isEqualTo(200);
     long before = writes();
 
     CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
     assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(apply.err())
-        .contains("error: the saved plan " + file + " is stale: App Store Connect changed since it was planned (1 object):")
+        .contains(
+            "error: the saved plan "
+                + file
+                + " is stale: App Store Connect changed since it was planned (1 object):")
         .contains("  ~ com.example.weather/group[\"QA\"] changed")
         .contains("Nothing was changed. Plan again, review the new plan, and apply that.");
     assertThat(apply.out()).doesNotContain("Apply complete");
@@ -110,7 +140,9 @@ class SavedPlanTest extends SandboxTest {
   void anotherApplyInBetweenMakesThePlanStale() throws IOException {
     Path file = plan();
     Path other = tmp.resolve("other.yaml");
-    Files.writeString(other, """
+    Files.writeString(
+        other,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather
@@ -118,13 +150,15 @@ class SavedPlanTest extends SandboxTest {
               - name: Old Beta
                 testers: [erin@example.com]
         """);
-    CliRunner.Result applyOther = cli().run(sandbox, "apply", "-f", other.toString(), "--auto-approve");
+    CliRunner.Result applyOther =
+        cli().run(sandbox, "apply", "-f", other.toString(), "--auto-approve");
     assertThat(applyOther.exit()).as(applyOther.all()).isZero();
     long before = writes();
 
     CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
     assertThat(apply.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(apply.err()).contains("  + com.example.weather/tester[\"erin@example.com\"] appeared");
+    assertThat(apply.err())
+        .contains("  + com.example.weather/tester[\"erin@example.com\"] appeared");
     assertThat(writes()).isEqualTo(before);
   }
 
@@ -135,37 +169,60 @@ class SavedPlanTest extends SandboxTest {
     assertThat(apply.exit()).as(apply.all()).isZero();
     assertThat(apply.out()).contains("Verified:");
     assertThat(sandbox.requestCounts()).containsEntry("DELETE /v1/betaGroups/{id}", 1L);
-    assertThat(cli().run(sandbox, "plan", "-f", EXAMPLE, "--prune", "--detailed-exitcode").exit()).isZero();
+    assertThat(cli().run(sandbox, "plan", "-f", EXAMPLE, "--prune", "--detailed-exitcode").exit())
+        .isZero();
   }
 
   @Test
-  void aFileChangedSincePlanningIsAppliedAsReviewedButNotVerifiedAndTheApplyFails() throws IOException {
+  void aFileChangedSincePlanningIsAppliedAsReviewedButNotVerifiedAndTheApplyFails()
+      throws IOException {
     Path config = tmp.resolve("testflight.yaml");
     Files.copy(Path.of(EXAMPLE), config);
     Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
     Path file = tmp.resolve("plan.json");
-    assertThat(cli().run(sandbox, "plan", "-f", config.toString(), "-o", file.toString()).exit()).isZero();
-    Files.writeString(config, Files.readString(config).replace("bob@example.com", "erin@example.com"));
+    assertThat(cli().run(sandbox, "plan", "-f", config.toString(), "-o", file.toString()).exit())
+        .isZero();
+    Files.writeString(
+        config, Files.readString(config).replace("bob@example.com", "erin@example.com"));
 
     CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
-    assertThat(apply.exit()).as("a merge job must not pass after applying something other than the merged file: %s", apply.all())
+    assertThat(apply.exit())
+        .as(
+            "a merge job must not pass after applying something other than the merged file: %s",
+            apply.all())
         .isEqualTo(ExitCodes.ERROR);
     assertThat(apply.out()).contains("Apply complete!").doesNotContain("Verified:");
-    assertThat(apply.out()).contains("create tester \"bob@example.com\"").doesNotContain("erin@example.com");
+    assertThat(apply.out())
+        .contains("create tester \"bob@example.com\"")
+        .doesNotContain("erin@example.com");
     assertThat(apply.err())
-        .contains("warning: " + config + " (or a file it includes) changed, or is gone, since the plan was made: the plan is"
-            + " applied as it was reviewed, but App Store Connect cannot be verified against the file afterwards.")
-        .endsWith("error: not verified: " + config + " (or a file it includes) changed, or is gone, since the plan was made, so"
-            + " it no longer describes what was reviewed.\n"
-            + "The saved plan was applied as reviewed (see above), but whether App Store Connect now matches the file could not"
-            + " be checked.\n"
-            + "Run flightplan plan --api-url " + sandbox.baseUri() + " -f " + config + " to see how App Store Connect differs from"
-            + " the file as it is now.\n");
-    assertThat(apply.err().indexOf("warning:")).as("warned before applying").isLessThan(apply.err().indexOf("error:"));
+        .contains(
+            "warning: "
+                + config
+                + " (or a file it includes) changed, or is gone, since the plan was made: the plan is"
+                + " applied as it was reviewed, but App Store Connect cannot be verified against the file afterwards.")
+        .endsWith(
+            "error: not verified: "
+                + config
+                + " (or a file it includes) changed, or is gone, since the plan was made, so"
+                + " it no longer describes what was reviewed.\n"
+                + "The saved plan was applied as reviewed (see above), but whether App Store Connect now matches the file could not"
+                + " be checked.\n"
+                + "Run flightplan plan --api-url "
+                + sandbox.baseUri()
+                + " -f "
+                + config
+                + " to see how App Store Connect differs from"
+                + " the file as it is now.\n");
+    assertThat(apply.err().indexOf("warning:"))
+        .as("warned before applying")
+        .isLessThan(apply.err().indexOf("error:"));
 
     // what was applied is the reviewed file: nothing of it is left to do
-    Files.writeString(config, Files.readString(config).replace("erin@example.com", "bob@example.com"));
-    assertThat(cli().run(sandbox, "plan", "-f", config.toString(), "--detailed-exitcode").exit()).isZero();
+    Files.writeString(
+        config, Files.readString(config).replace("erin@example.com", "bob@example.com"));
+    assertThat(cli().run(sandbox, "plan", "-f", config.toString(), "--detailed-exitcode").exit())
+        .isZero();
   }
 
   @Test
@@ -175,16 +232,30 @@ class SavedPlanTest extends SandboxTest {
     Files.copy(Path.of(EXAMPLE), config);
     Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
     Path file = tmp.resolve("plan.json");
-    assertThat(cli().run(sandbox, "plan", "-f", config.toString(), "-o", file.toString(), "--detailed-exitcode").exit()).isZero();
-    Files.writeString(config, Files.readString(config).replace("bob@example.com", "erin@example.com"));
+    assertThat(
+            cli()
+                .run(
+                    sandbox,
+                    "plan",
+                    "-f",
+                    config.toString(),
+                    "-o",
+                    file.toString(),
+                    "--detailed-exitcode")
+                .exit())
+        .isZero();
+    Files.writeString(
+        config, Files.readString(config).replace("bob@example.com", "erin@example.com"));
     long before = writes();
 
     CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
     assertThat(apply.exit()).as(apply.all()).isEqualTo(ExitCodes.ERROR);
     assertThat(apply.out()).contains("The plan has no changes.");
-    assertThat(apply.err()).contains("error: not verified: " + config + " (or a file it includes) changed")
-        .contains("The saved plan had no changes, so nothing was sent, but the file as it is now may ask for changes that no one"
-            + " planned.");
+    assertThat(apply.err())
+        .contains("error: not verified: " + config + " (or a file it includes) changed")
+        .contains(
+            "The saved plan had no changes, so nothing was sent, but the file as it is now may ask for changes that no one"
+                + " planned.");
     assertThat(writes()).isEqualTo(before);
     assertThat(cli().run(sandbox, "plan", "-f", EXAMPLE, "--detailed-exitcode").exit()).isZero();
   }
@@ -196,13 +267,17 @@ class SavedPlanTest extends SandboxTest {
     String json = cli().run(sandbox, "plan", "-f", EXAMPLE, "--format", "json").out();
     String pem = sandbox.credentials().privateKeyPem();
     for (String text : new String[] {saved, json}) {
-      assertThat(text).doesNotContain("PRIVATE KEY").doesNotContain(sandbox.credentials().issuerId());
+      assertThat(text)
+          .doesNotContain("PRIVATE KEY")
+          .doesNotContain(sandbox.credentials().issuerId());
       for (String line : pem.split("\n")) {
         if (!line.startsWith("-----") && line.length() > 16) {
           assertThat(text).doesNotContain(line);
         }
       }
-      assertThat(Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.").matcher(text).find()).as("a JWT").isFalse();
+      assertThat(Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.").matcher(text).find())
+          .as("a JWT")
+          .isFalse();
       // tester emails are in the file on purpose: apply needs them
       assertThat(text).contains("dave@example.com");
     }
@@ -211,8 +286,12 @@ class SavedPlanTest extends SandboxTest {
   @Test
   void aSavedPlanFixesFileAppsAndOptions() throws IOException {
     Path file = plan();
-    for (String[] extra : new String[][] {{"-f", EXAMPLE}, {"--app", "com.example.weather"}, {"--prune"}, {"--allow-replace"}}) {
-      CliRunner.Result r = cli().run(sandbox, concat(new String[] {"apply", file.toString()}, extra));
+    for (String[] extra :
+        new String[][] {
+          {"-f", EXAMPLE}, {"--app", "com.example.weather"}, {"--prune"}, {"--allow-replace"}
+        }) {
+      CliRunner.Result r =
+          cli().run(sandbox, concat(new String[] {"apply", file.toString()}, extra));
       assertThat(r.exit()).as(String.join(" ", extra)).isEqualTo(ExitCodes.USAGE);
       assertThat(r.err()).contains("cannot be used with a saved plan");
     }
@@ -223,7 +302,9 @@ class SavedPlanTest extends SandboxTest {
   void aMalformedOrForeignPlanFileIsAClearErrorAndNothingIsSent() throws IOException {
     CliRunner.Result yaml = cli().run(sandbox, "apply", EXAMPLE);
     assertThat(yaml.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(yaml.err()).contains("is not a flightplan plan file").contains("use apply -f " + EXAMPLE);
+    assertThat(yaml.err())
+        .contains("is not a flightplan plan file")
+        .contains("use apply -f " + EXAMPLE);
 
     Path file = plan();
     String text = Files.readString(file);
@@ -234,11 +315,17 @@ class SavedPlanTest extends SandboxTest {
 
     String current = RootCommand.version();
     assertThat(text).contains("\"flightplan_version\": \"" + current + "\"");
-    Files.writeString(file, text.replace("\"flightplan_version\": \"" + current + "\"", "\"flightplan_version\": \"0.0.1\""));
+    Files.writeString(
+        file,
+        text.replace(
+            "\"flightplan_version\": \"" + current + "\"", "\"flightplan_version\": \"0.0.1\""));
     CliRunner.Result version = cli().run(sandbox, "apply", file.toString());
     assertThat(version.exit()).isEqualTo(ExitCodes.ERROR);
-    assertThat(version.err()).contains("was made by flightplan 0.0.1, and this is flightplan " + current);
-    assertThat(truncated.all() + yaml.all() + version.all()).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(version.err())
+        .contains("was made by flightplan 0.0.1, and this is flightplan " + current);
+    assertThat(truncated.all() + yaml.all() + version.all())
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
     assertThat(writes()).isZero();
   }
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --batch-size} and {@code --parallelism} on the command line: 30 testers in the sandbox, and a file that puts
- * every one of them in "Beta 03" as well, so that the plan adds existing testers to a group.
+ * {@code --batch-size} and {@code --parallelism} on the command line: 30 testers in the sandbox,
+ * and a file that puts every one of them in "Beta 03" as well, so that the plan adds existing
+ * testers to a group.
  */
 @IntegrationTest
 class ScaleOptionsTest extends SandboxTest {
@@ -33,14 +34,19 @@ class ScaleOptionsTest extends SandboxTest {
     }
   }
 
-  /** The file, with "Beta 03" listing every tester itself (the testers' own lists stay as they are). */
+  /**
+   * The file, with "Beta 03" listing every tester itself (the testers' own lists stay as they are).
+   */
   private Path everyoneInBeta03() throws IOException {
     List<String> emails = new ArrayList<>();
     for (int i = 0; i < APP.testers(); i++) {
       emails.add(APP.email(i));
     }
-    String yaml = APP.yaml().replace("      - name: Beta 03\n",
-        "      - name: Beta 03\n        testers: [" + String.join(", ", emails) + "]\n");
+    String yaml =
+        APP.yaml()
+            .replace(
+                "      - name: Beta 03\n",
+                "      - name: Beta 03\n        testers: [" + String.join(", ", emails) + "]\n");
     assertThat(yaml).contains("testers: [tester000000@example.com");
     return Files.writeString(tmp.resolve("testflight.yaml"), yaml);
   }
@@ -61,23 +67,53 @@ class ScaleOptionsTest extends SandboxTest {
 
     CliRunner.Result byDefault = cli().run(sandbox, "plan", "-f", file.toString());
     assertThat(byDefault.exit()).as(byDefault.all()).isZero();
-    assertThat(byDefault.out()).contains("     1  POST /v1/betaGroups/{id}/relationships/betaTesters");
-    CliRunner.Result oneByOne = cli().run(sandbox, "plan", "-f", file.toString(), "--batch-size", "1");
-    assertThat(oneByOne.out()).contains(String.format("%6d  POST /v1/betaGroups/{id}/relationships/betaTesters", joining));
+    assertThat(byDefault.out())
+        .contains("     1  POST /v1/betaGroups/{id}/relationships/betaTesters");
+    CliRunner.Result oneByOne =
+        cli().run(sandbox, "plan", "-f", file.toString(), "--batch-size", "1");
+    assertThat(oneByOne.out())
+        .contains(
+            String.format("%6d  POST /v1/betaGroups/{id}/relationships/betaTesters", joining));
 
-    CliRunner.Result apply = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--batch-size", "2",
-        "--parallelism", "3");
+    CliRunner.Result apply =
+        cli()
+            .run(
+                sandbox,
+                "apply",
+                "-f",
+                file.toString(),
+                "--auto-approve",
+                "--batch-size",
+                "2",
+                "--parallelism",
+                "3");
     assertThat(apply.exit()).as(apply.all()).isZero();
-    assertThat(sandbox.requestCounts()).containsEntry("POST /v1/betaGroups/{id}/relationships/betaTesters", (joining + 1) / 2);
-    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode").exit()).isZero();
+    assertThat(sandbox.requestCounts())
+        .containsEntry("POST /v1/betaGroups/{id}/relationships/betaTesters", (joining + 1) / 2);
+    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode").exit())
+        .isZero();
   }
 
   @Test
   void aSavedPlanKeepsItsBatchSizeAndTakesAnyParallelism() throws IOException {
     Path file = everyoneInBeta03();
     Path saved = tmp.resolve("plan.json");
-    assertThat(cli().run(sandbox, "plan", "-f", file.toString(), "-o", saved.toString(), "--batch-size", "4").exit()).isZero();
-    assertThat(Files.readString(saved)).contains("\"batch_size\": 4").contains("\"phase\": \"membership_add\"");
+    assertThat(
+            cli()
+                .run(
+                    sandbox,
+                    "plan",
+                    "-f",
+                    file.toString(),
+                    "-o",
+                    saved.toString(),
+                    "--batch-size",
+                    "4")
+                .exit())
+        .isZero();
+    assertThat(Files.readString(saved))
+        .contains("\"batch_size\": 4")
+        .contains("\"phase\": \"membership_add\"");
 
     CliRunner.Result refused = cli().run(sandbox, "apply", saved.toString(), "--batch-size", "200");
     assertThat(refused.exit()).isEqualTo(ExitCodes.USAGE);
@@ -86,7 +122,8 @@ class ScaleOptionsTest extends SandboxTest {
     CliRunner.Result applied = cli().run(sandbox, "apply", saved.toString(), "--parallelism", "4");
     assertThat(applied.exit()).as(applied.all()).isZero();
     assertThat(applied.out()).contains("Verified:");
-    assertThat(sandbox.requestCounts()).containsEntry("POST /v1/betaGroups/{id}/relationships/betaTesters", (joining() + 3) / 4);
+    assertThat(sandbox.requestCounts())
+        .containsEntry("POST /v1/betaGroups/{id}/relationships/betaTesters", (joining() + 3) / 4);
   }
 
   @Test
@@ -95,7 +132,17 @@ class ScaleOptionsTest extends SandboxTest {
     CliRunner.Result none = cli().run(sandbox, "plan", "-f", file.toString(), "--parallelism", "0");
     assertThat(none.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(none.err()).contains("--parallelism must be between 1 and 16, got 0");
-    assertThat(cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--parallelism", "17").exit())
+    assertThat(
+            cli()
+                .run(
+                    sandbox,
+                    "apply",
+                    "-f",
+                    file.toString(),
+                    "--auto-approve",
+                    "--parallelism",
+                    "17")
+                .exit())
         .isEqualTo(ExitCodes.USAGE);
     CliRunner.Result empty = cli().run(sandbox, "plan", "-f", file.toString(), "--batch-size", "0");
     assertThat(empty.exit()).isEqualTo(ExitCodes.USAGE);

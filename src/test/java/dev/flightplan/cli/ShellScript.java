@@ -8,23 +8,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Shell scripts as documentation and workflows write them, read as a shell would: simple commands separated by
- * newlines, {@code ;}, {@code &&}, {@code ||}, {@code |} and parentheses; quotes removed; {@code $NAME} and
- * {@code ${NAME}} expanded (from the variables given and the assignments before, "placeholder" when unknown);
- * redirections taken apart from the words; a {@code # comment} kept with the command it ends. Enough for the command
- * lines flightplan's documents show, not a shell.
+ * Shell scripts as documentation and workflows write them, read as a shell would: simple commands
+ * separated by newlines, {@code ;}, {@code &&}, {@code ||}, {@code |} and parentheses; quotes
+ * removed; {@code $NAME} and {@code ${NAME}} expanded (from the variables given and the assignments
+ * before, "placeholder" when unknown); redirections taken apart from the words; a {@code # comment}
+ * kept with the command it ends. Enough for the command lines flightplan's documents show, not a
+ * shell.
  */
 final class ShellScript {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
-  private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
 
   /**
-   * One simple command: its {@code text} as written (trimmed, without its comment), its words, where its standard
-   * input comes from ({@code in}, a file) or whether from the command before ({@code piped}), where its standard
-   * output and error go ({@code out}, {@code err}: files; {@code errToOut}: {@code 2>&1}), and the comment that ends
-   * its line (null when none).
+   * One simple command: its {@code text} as written (trimmed, without its comment), its words,
+   * where its standard input comes from ({@code in}, a file) or whether from the command before
+   * ({@code piped}), where its standard output and error go ({@code out}, {@code err}: files;
+   * {@code errToOut}: {@code 2>&1}), and the comment that ends its line (null when none).
    */
-  record Command(String text, List<String> words, String in, String out, String err, boolean errToOut, boolean piped,
+  record Command(
+      String text,
+      List<String> words,
+      String in,
+      String out,
+      String err,
+      boolean errToOut,
+      boolean piped,
       String comment) {}
 
   private ShellScript() {}
@@ -77,7 +86,10 @@ final class ShellScript {
           while (i + 1 < text.length() && text.charAt(i + 1) == '>') {
             i++;
           }
-          if (c == '>' && i + 2 < text.length() && text.charAt(i + 1) == '&' && Character.isDigit(text.charAt(i + 2))) {
+          if (c == '>'
+              && i + 2 < text.length()
+              && text.charAt(i + 1) == '&'
+              && Character.isDigit(text.charAt(i + 2))) {
             errToOut |= "2".equals(fd) && text.charAt(i + 2) == '1';
             i += 2;
           } else {
@@ -86,7 +98,10 @@ final class ShellScript {
         } else if (Character.isWhitespace(c) || ";|&()".indexOf(c) >= 0) {
           endWord();
           if (c == '\n' || ";|&()".indexOf(c) >= 0) {
-            nextPiped = c == '|' && (i + 1 >= text.length() || text.charAt(i + 1) != '|') && (i == 0 || text.charAt(i - 1) != '|');
+            nextPiped =
+                c == '|'
+                    && (i + 1 >= text.length() || text.charAt(i + 1) != '|')
+                    && (i == 0 || text.charAt(i - 1) != '|');
             finish(i, null);
           }
         } else if (c == '$') {
@@ -125,27 +140,49 @@ final class ShellScript {
     }
 
     private String expand(String quoted) {
-      return VARIABLE.matcher(quoted).replaceAll(m -> Matcher.quoteReplacement(vars.getOrDefault(m.group(1), "placeholder")));
+      return VARIABLE
+          .matcher(quoted)
+          .replaceAll(m -> Matcher.quoteReplacement(vars.getOrDefault(m.group(1), "placeholder")));
     }
 
-    /** Ends the command under way at {@code end}; a comment goes to it, or to the last command when it is empty. */
+    /**
+     * Ends the command under way at {@code end}; a comment goes to it, or to the last command when
+     * it is empty.
+     */
     private void finish(int end, String comment) {
       endWord();
       if (!words.isEmpty()) {
         String written = text.substring(start, end).strip();
         if (words.stream().allMatch(w -> ASSIGNMENT.matcher(w).matches())) {
-          words.forEach(w -> {
-            Matcher m = ASSIGNMENT.matcher(w);
-            m.matches();
-            vars.put(m.group(1), m.group(2));
-          });
+          words.forEach(
+              w -> {
+                Matcher m = ASSIGNMENT.matcher(w);
+                m.matches();
+                vars.put(m.group(1), m.group(2));
+              });
         }
-        commands.add(new Command(written, words, redirects.get("in"), redirects.get("out"), redirects.get("err"), errToOut,
-            piped, comment));
+        commands.add(
+            new Command(
+                written,
+                words,
+                redirects.get("in"),
+                redirects.get("out"),
+                redirects.get("err"),
+                errToOut,
+                piped,
+                comment));
       } else if (comment != null && !commands.isEmpty()) {
         Command last = commands.remove(commands.size() - 1);
-        commands.add(new Command(last.text(), last.words(), last.in(), last.out(), last.err(), last.errToOut(), last.piped(),
-            comment));
+        commands.add(
+            new Command(
+                last.text(),
+                last.words(),
+                last.in(),
+                last.out(),
+                last.err(),
+                last.errToOut(),
+                last.piped(),
+                comment));
       }
       words = new ArrayList<>();
       redirects.clear();

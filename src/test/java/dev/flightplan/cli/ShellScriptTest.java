@@ -10,15 +10,26 @@ import org.junit.jupiter.api.Test;
 class ShellScriptTest {
   @Test
   void commandsAreSplitAtOperatorsWithTheirRedirectionsAndComments() {
-    List<ShellScript.Command> commands = ShellScript.parse("v=1.2\n"
-        + "./mvnw -q package && java -jar target/flightplan.jar plan -f \"a b.yaml\" > plan.md 2> plan.log   # exit 2: changes\n"
-        + "cat in.yaml | flightplan validate -f - 2>&1\n"
-        + "flightplan apply 'x$v' \"y$v\" < p.json || true\n", Map.of());
-    assertThat(commands).extracting(ShellScript.Command::text).containsExactly("v=1.2", "./mvnw -q package",
-        "java -jar target/flightplan.jar plan -f \"a b.yaml\" > plan.md 2> plan.log", "cat in.yaml",
-        "flightplan validate -f - 2>&1", "flightplan apply 'x$v' \"y$v\" < p.json", "true");
+    List<ShellScript.Command> commands =
+        ShellScript.parse(
+            "v=1.2\n"
+                + "./mvnw -q package && java -jar target/flightplan.jar plan -f \"a b.yaml\" > plan.md 2> plan.log   # exit 2: changes\n"
+                + "cat in.yaml | flightplan validate -f - 2>&1\n"
+                + "flightplan apply 'x$v' \"y$v\" < p.json || true\n",
+            Map.of());
+    assertThat(commands)
+        .extracting(ShellScript.Command::text)
+        .containsExactly(
+            "v=1.2",
+            "./mvnw -q package",
+            "java -jar target/flightplan.jar plan -f \"a b.yaml\" > plan.md 2> plan.log",
+            "cat in.yaml",
+            "flightplan validate -f - 2>&1",
+            "flightplan apply 'x$v' \"y$v\" < p.json",
+            "true");
     ShellScript.Command plan = commands.get(2);
-    assertThat(plan.words()).containsExactly("java", "-jar", "target/flightplan.jar", "plan", "-f", "a b.yaml");
+    assertThat(plan.words())
+        .containsExactly("java", "-jar", "target/flightplan.jar", "plan", "-f", "a b.yaml");
     assertThat(plan.out()).isEqualTo("plan.md");
     assertThat(plan.err()).isEqualTo("plan.log");
     assertThat(plan.comment()).isEqualTo("exit 2: changes");

@@ -28,20 +28,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SIGTERM (what CI runners and {@code timeout} send) and SIGINT (Ctrl-C) while apply waits for the hourly rate limit:
- * the real CLI runs as a separate process ({@code java -cp target/classes:...}) against a sandbox in this JVM that
- * allows 22 requests an hour, so after reading (8), re-checking its creates (8) and a few writes the apply has to
- * wait about an hour. While it
- * waits its log gets a line every 10 s; the signal ends it within 5 s, with the report of what was and was not done,
- * and the exit status a shell gives a program the signal stopped (143, 130); with --format json (run for SIGTERM),
- * also with the JSON report, whose outcome is "interrupted". Then, the hour over, apply finishes.
+ * SIGTERM (what CI runners and {@code timeout} send) and SIGINT (Ctrl-C) while apply waits for the
+ * hourly rate limit: the real CLI runs as a separate process ({@code java -cp target/classes:...})
+ * against a sandbox in this JVM that allows 22 requests an hour, so after reading (8), re-checking
+ * its creates (8) and a few writes the apply has to wait about an hour. While it waits its log gets
+ * a line every 10 s; the signal ends it within 5 s, with the report of what was and was not done,
+ * and the exit status a shell gives a program the signal stopped (143, 130); with --format json
+ * (run for SIGTERM), also with the JSON report, whose outcome is "interrupted". Then, the hour
+ * over, apply finishes.
  */
 @DisabledOnOs(OS.WINDOWS)
 @IntegrationTest
 class SignalTest extends SandboxTest {
   private static final Duration ENDS_WITHIN = Duration.ofSeconds(5);
 
-  /** The sandbox's clock (tokens, the rolling hour): the real time the child process mints tokens with, until moved. */
+  /**
+   * The sandbox's clock (tokens, the rolling hour): the real time the child process mints tokens
+   * with, until moved.
+   */
   private final MutableClock clock = MutableClock.aheadOfSystem();
 
   @TempDir Path tmp;
@@ -65,25 +69,34 @@ class SignalTest extends SandboxTest {
       List<String> output = new ArrayList<>();
       Thread reader = read(p, lines, output);
 
-      Line waiting = next(lines, Duration.ofSeconds(120), "waiting for the hourly rate limit", output);
-      assertThat(waiting.text()).containsPattern("resumes at \\d\\d:\\d\\d UTC \\(in (59 min \\d\\d s|1 h 0[01] min)\\)");
+      Line waiting =
+          next(lines, Duration.ofSeconds(120), "waiting for the hourly rate limit", output);
+      assertThat(waiting.text())
+          .containsPattern("resumes at \\d\\d:\\d\\d UTC \\(in (59 min \\d\\d s|1 h 0[01] min)\\)");
       if (signal.equals("TERM")) {
-        // nothing finishes while it waits, yet the log gets a line every 10 s (once, to keep the test short)
-        Line heartbeat = next(lines, Duration.ofSeconds(15), "waiting for the hourly rate limit", output);
-        assertThat(Duration.ofNanos(heartbeat.nanos() - waiting.nanos())).isLessThan(Duration.ofMillis(11_000));
+        // nothing finishes while it waits, yet the log gets a line every 10 s (once, to keep the
+        // test short)
+        Line heartbeat =
+            next(lines, Duration.ofSeconds(15), "waiting for the hourly rate limit", output);
+        assertThat(Duration.ofNanos(heartbeat.nanos() - waiting.nanos()))
+            .isLessThan(Duration.ofMillis(11_000));
       }
-      Assumptions.assumeFalse(signal.equals("INT") && ignoresSigint(p.pid()),
+      Assumptions.assumeFalse(
+          signal.equals("INT") && ignoresSigint(p.pid()),
           "SIGINT is ignored by processes started here (a background job without job control); Java cannot catch it");
 
       long sent = System.nanoTime();
       // not Process.destroy(), which sends SIGTERM but also closes this end of the child's output
-      assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor()).isZero();
+      assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor())
+          .isZero();
       boolean ended = p.waitFor(ENDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
       Duration took = Duration.ofNanos(System.nanoTime() - sent);
       reader.join(TimeUnit.SECONDS.toMillis(5));
       String all = String.join("\n", output);
       assertThat(ended).as("ended within %s; output:%n%s", ENDS_WITHIN, all).isTrue();
-      assertThat(p.exitValue()).as("128 + the signal's number; took %s", took).isEqualTo(signal.equals("TERM") ? 143 : 130);
+      assertThat(p.exitValue())
+          .as("128 + the signal's number; took %s", took)
+          .isEqualTo(signal.equals("TERM") ? 143 : 130);
       assertThat(all)
           .contains("Apply interrupted after")
           .contains("Done (")
@@ -104,11 +117,15 @@ class SignalTest extends SandboxTest {
     CliRunner.Result rerun = runner.run(sandbox, "apply", "-f", file.toString(), "--auto-approve");
     assertThat(rerun.exit()).as(rerun.all()).isZero();
     assertThat(rerun.out()).contains("Verified: App Store Connect now matches the file.");
-    assertThat(runner.run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode").exit()).isZero();
-    assertThat(sandbox.admin().invitationsSent().values()).as("invitations per tester").allMatch(n -> n <= 1);
+    assertThat(runner.run(sandbox, "plan", "-f", file.toString(), "--detailed-exitcode").exit())
+        .isZero();
+    assertThat(sandbox.admin().invitationsSent().values())
+        .as("invitations per tester")
+        .allMatch(n -> n <= 1);
   }
 
-  static Process start(SandboxServer sandbox, Path invitationLog, Path file, boolean json) throws IOException {
+  static Process start(SandboxServer sandbox, Path invitationLog, Path file, boolean json)
+      throws IOException {
     SandboxCredentials c = sandbox.credentials();
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -116,8 +133,16 @@ class SignalTest extends SandboxTest {
     command.add("-cp");
     command.add(KillTest.classpath());
     command.add(Main.class.getName());
-    command.addAll(List.of("apply", "-f", file.toString(), "--auto-approve", "--api-url", sandbox.baseUri().toString(),
-        "--invitation-log", invitationLog.toString()));
+    command.addAll(
+        List.of(
+            "apply",
+            "-f",
+            file.toString(),
+            "--auto-approve",
+            "--api-url",
+            sandbox.baseUri().toString(),
+            "--invitation-log",
+            invitationLog.toString()));
     if (json) {
       command.addAll(List.of("--format", "json"));
     }
@@ -128,20 +153,28 @@ class SignalTest extends SandboxTest {
     return pb.start();
   }
 
-  /** Reads the child's output line by line into {@code lines} (timed) and {@code output}, until it ends. */
+  /**
+   * Reads the child's output line by line into {@code lines} (timed) and {@code output}, until it
+   * ends.
+   */
   static Thread read(Process p, BlockingQueue<Line> lines, List<String> output) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          synchronized (output) {
-            output.add(line);
-          }
-          lines.add(new Line(line, System.nanoTime()));
-        }
-      } catch (IOException e) {
-        // the process was killed: what was read is kept
-      }
-    }, "child-output");
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  synchronized (output) {
+                    output.add(line);
+                  }
+                  lines.add(new Line(line, System.nanoTime()));
+                }
+              } catch (IOException e) {
+                // the process was killed: what was read is kept
+              }
+            },
+            "child-output");
     t.setDaemon(true);
     t.start();
     return t;
@@ -155,8 +188,13 @@ class SignalTest extends SandboxTest {
       Line line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (line == null) {
         synchronized (output) {
-          throw new AssertionError("no line containing \"" + text + "\" within " + within + "; output:\n"
-              + String.join("\n", output));
+          throw new AssertionError(
+              "no line containing \""
+                  + text
+                  + "\" within "
+                  + within
+                  + "; output:\n"
+                  + String.join("\n", output));
         }
       }
       if (line.text().contains(text)) {
@@ -165,7 +203,9 @@ class SignalTest extends SandboxTest {
     }
   }
 
-  /** Whether SIGINT is ignored by process {@code pid} (Linux: bit 2 of SigIgn in /proc/PID/status). */
+  /**
+   * Whether SIGINT is ignored by process {@code pid} (Linux: bit 2 of SigIgn in /proc/PID/status).
+   */
   private static boolean ignoresSigint(long pid) throws IOException {
     Path status = Path.of("/proc/" + pid + "/status");
     if (!Files.exists(status)) {

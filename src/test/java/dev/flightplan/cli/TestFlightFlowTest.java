@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds, public links and test information against the sandbox: what the API would refuse is avoided or reported
- * (never a stack trace), one-off requests fire exactly once, and a review that Apple approves later lets the next
- * apply give the build out.
+ * Builds, public links and test information against the sandbox: what the API would refuse is
+ * avoided or reported (never a stack trace), one-off requests fire exactly once, and a review that
+ * Apple approves later lets the next apply give the build out.
  */
 @IntegrationTest
 class TestFlightFlowTest extends SandboxTest {
@@ -36,7 +36,9 @@ class TestFlightFlowTest extends SandboxTest {
 
   @Test
   void refusalsAreAvoidedOrExplainedBeforeAnyWrite() throws IOException {
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather
@@ -52,8 +54,10 @@ class TestFlightFlowTest extends SandboxTest {
     CliRunner.Result plan = plan();
     assertThat(plan.exit()).as(plan.all()).isEqualTo(ExitCodes.ERROR);
     assertThat(plan.err())
-        .containsPattern("testflight.yaml:\\d+:\\d+: warning: group \"QA\" gets every build automatically")
-        .containsPattern("testflight.yaml:\\d+:\\d+: error: group \"Early\": a public link can only be enabled once the group has a build")
+        .containsPattern(
+            "testflight.yaml:\\d+:\\d+: warning: group \"QA\" gets every build automatically")
+        .containsPattern(
+            "testflight.yaml:\\d+:\\d+: error: group \"Early\": a public link can only be enabled once the group has a build")
         .doesNotContain("Exception");
     assertThat(writes()).isZero();
 
@@ -66,7 +70,9 @@ class TestFlightFlowTest extends SandboxTest {
 
   @Test
   void aBuildWaitingForReviewIsReportedThenGivenOnceApprovedAndAnnouncedOnce() throws IOException {
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather
@@ -83,7 +89,9 @@ class TestFlightFlowTest extends SandboxTest {
         """);
     CliRunner.Result first = apply();
     assertThat(first.exit()).as(first.all()).isZero();
-    assertThat(first.err()).contains("warning: build 2.3 (45) is not given to group \"Friends & Family\" yet: it has not passed beta review");
+    assertThat(first.err())
+        .contains(
+            "warning: build 2.3 (45) is not given to group \"Friends & Family\" yet: it has not passed beta review");
     assertThat(first.out()).contains("+ reviewSubmission \"2.3 (45)\"");
     CliRunner.Result waiting = plan();
     assertThat(waiting.exit()).as("waiting for review is not drift").isZero();
@@ -92,7 +100,9 @@ class TestFlightFlowTest extends SandboxTest {
     sandbox.admin().setReviewState("com.example.weather", "2.3", "45", "APPROVED");
     CliRunner.Result approved = apply();
     assertThat(approved.exit()).as(approved.all()).isZero();
-    assertThat(approved.out()).contains("> notification \"2.3 (45)\"").contains("give build 2.3 (45) to 1 group(s)");
+    assertThat(approved.out())
+        .contains("> notification \"2.3 (45)\"")
+        .contains("give build 2.3 (45) to 1 group(s)");
     assertThat(sandbox.admin().notificationsSent()).containsEntry("2.3 (45)", 1);
 
     long writes = writes();
@@ -105,7 +115,9 @@ class TestFlightFlowTest extends SandboxTest {
 
   @Test
   void aNewTesterIsInvitedExactlyOnce() throws IOException {
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather
@@ -122,7 +134,9 @@ class TestFlightFlowTest extends SandboxTest {
 
   @Test
   void reviewReadinessIsReportedWhereTheFileShouldSayIt() throws IOException {
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather
@@ -136,16 +150,21 @@ class TestFlightFlowTest extends SandboxTest {
     CliRunner.Result plan = plan();
     assertThat(plan.exit()).isEqualTo(ExitCodes.ERROR);
     assertThat(plan.err())
-        .containsPattern("testflight.yaml:5:7: error: build 2.3 \\(45\\) cannot be submitted for beta review: the review details lack "
-            + "contactPhone, demoAccountName, demoAccountPassword")
-        .containsPattern("testflight.yaml:\\d+:\\d+: error: build 2.3 \\(45\\) cannot be submitted for beta review: it has no What to Test")
-        .containsPattern("error: build 2.3 \\(45\\) cannot be submitted for beta review: its export compliance is not set");
+        .containsPattern(
+            "testflight.yaml:5:7: error: build 2.3 \\(45\\) cannot be submitted for beta review: the review details lack "
+                + "contactPhone, demoAccountName, demoAccountPassword")
+        .containsPattern(
+            "testflight.yaml:\\d+:\\d+: error: build 2.3 \\(45\\) cannot be submitted for beta review: it has no What to Test")
+        .containsPattern(
+            "error: build 2.3 \\(45\\) cannot be submitted for beta review: its export compliance is not set");
     assertThat(writes()).isZero();
   }
 
   @Test
   void theDemoPasswordIsSetButNeverShown() throws IOException {
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         apps:
           - bundleId: com.example.weather
@@ -157,19 +176,33 @@ class TestFlightFlowTest extends SandboxTest {
         """);
     CliRunner.Result plan = cli().run(sandbox, "plan", "-f", file.toString());
     assertThat(plan.out()).contains("~ demoAccountPassword = (sensitive value changed)");
-    CliRunner.Result apply = cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--debug");
+    CliRunner.Result apply =
+        cli().run(sandbox, "apply", "-f", file.toString(), "--auto-approve", "--debug");
     assertThat(apply.exit()).as(apply.all()).isZero();
     Path saved = tmp.resolve("plan.json");
     Files.writeString(file, Files.readString(file).replace("password.txt", "password2.txt"));
     Files.writeString(tmp.resolve("password2.txt"), "another-one-9");
-    CliRunner.Result json = cli().run(sandbox, "plan", "-f", file.toString(), "--format", "json", "-o", saved.toString());
+    CliRunner.Result json =
+        cli()
+            .run(
+                sandbox, "plan", "-f", file.toString(), "--format", "json", "-o", saved.toString());
     CliRunner.Result md = cli().run(sandbox, "plan", "-f", file.toString(), "--format", "markdown");
     CliRunner.Result applySaved = cli().run(sandbox, "apply", saved.toString(), "--debug");
     assertThat(applySaved.exit()).as(applySaved.all()).isZero();
-    String everything = plan.all() + apply.all() + json.all() + md.all() + applySaved.all() + Files.readString(saved);
-    assertThat(everything).doesNotContain("correct-horse-7").doesNotContain("another-one-9")
-        .doesNotContain(sandbox.credentials().privateKeyPem().lines().skip(1).findFirst().orElseThrow());
-    assertThat(recorder.exchanges()).anyMatch(e -> e.requestBody() != null && e.requestBody().contains("another-one-9"));
+    String everything =
+        plan.all()
+            + apply.all()
+            + json.all()
+            + md.all()
+            + applySaved.all()
+            + Files.readString(saved);
+    assertThat(everything)
+        .doesNotContain("correct-horse-7")
+        .doesNotContain("another-one-9")
+        .doesNotContain(
+            sandbox.credentials().privateKeyPem().lines().skip(1).findFirst().orElseThrow());
+    assertThat(recorder.exchanges())
+        .anyMatch(e -> e.requestBody() != null && e.requestBody().contains("another-one-9"));
     assertThat(plan().exit()).isZero();
   }
 }

@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A config file with two of the demo seed's apps, for the tests of {@code --app}: com.example.weather with the
- * internal group QA (alice, bob), and com.example.notes with the internal group Notes Team (erin) and the external
- * group Notes Beta (nina).
+ * A config file with two of the demo seed's apps, for the tests of {@code --app}:
+ * com.example.weather with the internal group QA (alice, bob), and com.example.notes with the
+ * internal group Notes Team (erin) and the external group Notes Beta (nina).
  */
 final class TwoApps {
-  static final String YAML = """
+  static final String YAML =
+      """
       version: 1
       apps:
         - bundleId: com.example.weather

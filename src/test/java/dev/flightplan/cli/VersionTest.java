@@ -13,8 +13,9 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --version} and {@code version [--json]} say which build this is: the pom's version and the git commit the
- * build was made from (the checkout's HEAD when it has one, "unknown" when built without git).
+ * {@code --version} and {@code version [--json]} say which build this is: the pom's version and the
+ * git commit the build was made from (the checkout's HEAD when it has one, "unknown" when built
+ * without git).
  */
 @IntegrationTest
 class VersionTest {
@@ -26,8 +27,14 @@ class VersionTest {
     CliRunner.Result r = CliRunner.plain().run("--version");
     assertThat(r.exit()).isZero();
     String commit = head();
-    assertThat(r.out().lines().findFirst()).contains("flightplan " + POM_VERSION + " (commit "
-        + (commit == null ? "unknown" : commit.substring(0, 12)) + (dirty() ? "-dirty" : "") + ")");
+    assertThat(r.out().lines().findFirst())
+        .contains(
+            "flightplan "
+                + POM_VERSION
+                + " (commit "
+                + (commit == null ? "unknown" : commit.substring(0, 12))
+                + (dirty() ? "-dirty" : "")
+                + ")");
     assertThat(r.out()).contains("Java " + Runtime.version());
 
     CliRunner.Result command = CliRunner.plain().run("version");
@@ -40,7 +47,9 @@ class VersionTest {
     CliRunner.Result r = CliRunner.plain().run("version", "--json");
     assertThat(r.exit()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
-    assertThat(json.fieldNames()).toIterable().containsExactly("version", "commit", "dirty", "java", "platform");
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactly("version", "commit", "dirty", "java", "platform");
     assertThat(json.get("version").asText()).isEqualTo(POM_VERSION).doesNotContain("${");
     String commit = head();
     assertThat(json.get("commit").asText()).isEqualTo(commit == null ? "unknown" : commit);
@@ -57,7 +66,8 @@ class VersionTest {
     assertThat(build).isEqualTo(new BuildInfo("1.2.3", "unknown", false));
     assertThat(build.shortCommit()).isEqualTo("unknown");
     assertThat(BuildInfo.of(new Properties()).version()).isEqualTo("dev");
-    assertThat(new BuildInfo("1.2.3", "0123456789abcdef0123456789abcdef01234567", true).shortCommit())
+    assertThat(
+            new BuildInfo("1.2.3", "0123456789abcdef0123456789abcdef01234567", true).shortCommit())
         .isEqualTo("0123456789ab-dirty");
   }
 

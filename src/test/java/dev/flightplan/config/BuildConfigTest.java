@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Builds, public links and criteria as they reach the records: versions as written, defaults, null vs empty. */
+/**
+ * Builds, public links and criteria as they reach the records: versions as written, defaults, null
+ * vs empty.
+ */
 class BuildConfigTest {
   static AppSpec app(String yamlAfterBundleId) {
     String yaml = "version: 1\napps:\n  - bundleId: com.example.weather\n" + yamlAfterBundleId;
@@ -20,18 +23,24 @@ class BuildConfigTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', value = {
-    "2.3         | 2.3",
-    "2.10        | 2.10",
-    "2.30        | 2.30",
-    "'\"2.10\"'  | 2.10",
-    "2           | 2",
-    "02.3        | 02.3",
-    "2.3.1       | 2.3.1",
-    "!!str 2.10  | 2.10",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2.3         | 2.3",
+        "2.10        | 2.10",
+        "2.30        | 2.30",
+        "'\"2.10\"'  | 2.10",
+        "2           | 2",
+        "02.3        | 02.3",
+        "2.3.1       | 2.3.1",
+        "!!str 2.10  | 2.10",
+      })
   void versionsAreReadAsWritten(String written, String read) {
-    AppSpec app = app("    groups:\n      - name: Beta\n        builds: [{ version: " + written + ", number: 045 }]\n");
+    AppSpec app =
+        app(
+            "    groups:\n      - name: Beta\n        builds: [{ version: "
+                + written
+                + ", number: 045 }]\n");
     BuildRef ref = app.groups().get(0).builds().get(0);
     assertThat(ref.version()).isEqualTo(read);
     assertThat(ref.number()).isEqualTo("045");
@@ -39,7 +48,9 @@ class BuildConfigTest {
 
   @Test
   void aBuildRefDefaultsToIos() {
-    AppSpec app = app("""
+    AppSpec app =
+        app(
+            """
             groups:
               - name: Beta
                 builds:
@@ -47,14 +58,18 @@ class BuildConfigTest {
                   - { version: "2.3", latest: true, platform: MAC_OS }
         """);
     List<BuildRef> builds = app.groups().get(0).builds();
-    assertThat(builds.get(0)).isEqualTo(new BuildRef("IOS", "2.3", "45", false, new SourcePos("t.yaml", 7, 13)));
-    assertThat(builds.get(1)).isEqualTo(new BuildRef("MAC_OS", "2.3", null, true, new SourcePos("t.yaml", 8, 13)));
+    assertThat(builds.get(0))
+        .isEqualTo(new BuildRef("IOS", "2.3", "45", false, new SourcePos("t.yaml", 7, 13)));
+    assertThat(builds.get(1))
+        .isEqualTo(new BuildRef("MAC_OS", "2.3", null, true, new SourcePos("t.yaml", 8, 13)));
     assertThat(builds.get(1).label()).isEqualTo("2.3 (latest, MAC_OS)");
   }
 
   @Test
   void theSameBuildForAGroupAndATesterIsFine() {
-    AppSpec app = app("""
+    AppSpec app =
+        app(
+            """
             groups:
               - name: Beta
                 testers: [carol@example.com]
@@ -70,7 +85,9 @@ class BuildConfigTest {
 
   @Test
   void buildListsAbsentAreNullAndEmptyAreEmpty() {
-    AppSpec app = app("""
+    AppSpec app =
+        app(
+            """
             groups:
               - name: Beta
               - name: Closed
@@ -89,7 +106,9 @@ class BuildConfigTest {
 
   @Test
   void buildSpecsCarryEverythingTheFileSays() {
-    AppSpec app = app("""
+    AppSpec app =
+        app(
+            """
             builds:
               - version: 2.3
                 latest: true
@@ -104,18 +123,24 @@ class BuildConfigTest {
                 number: "45"
         """);
     BuildSpec latest = app.builds().get(0);
-    assertThat(latest.ref()).isEqualTo(new BuildRef("IOS", "2.3", null, true, new SourcePos("t.yaml", 5, 9)));
-    assertThat(latest.whatToTest()).containsExactly(
-        Map.entry("de-DE", "Neue Radaransicht"), Map.entry("en-US", "New radar view"));
+    assertThat(latest.ref())
+        .isEqualTo(new BuildRef("IOS", "2.3", null, true, new SourcePos("t.yaml", 5, 9)));
+    assertThat(latest.whatToTest())
+        .containsExactly(
+            Map.entry("de-DE", "Neue Radaransicht"), Map.entry("en-US", "New radar view"));
     assertThat(latest.autoNotify()).isFalse();
     assertThat(latest.usesNonExemptEncryption()).isFalse();
     assertThat(latest.submitForReview()).isTrue();
-    assertThat(latest.appClipInvocations()).singleElement().satisfies(i -> {
-      assertThat(i.url()).isEqualTo("https://appclip.example.com/order?size=large");
-      assertThat(i.titles())
-          .containsExactly(Map.entry("de-DE", "Kaffee bestellen"), Map.entry("en-US", "Order coffee"));
-      assertThat(i.pos()).isEqualTo(new SourcePos("t.yaml", 12, 13));
-    });
+    assertThat(latest.appClipInvocations())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.url()).isEqualTo("https://appclip.example.com/order?size=large");
+              assertThat(i.titles())
+                  .containsExactly(
+                      Map.entry("de-DE", "Kaffee bestellen"), Map.entry("en-US", "Order coffee"));
+              assertThat(i.pos()).isEqualTo(new SourcePos("t.yaml", 12, 13));
+            });
     BuildSpec bare = app.builds().get(1);
     assertThat(bare.ref().number()).isEqualTo("45");
     assertThat(bare.whatToTest()).isNull();
@@ -127,20 +152,27 @@ class BuildConfigTest {
 
   @Test
   void noInvocationsIsAnEmptyList() {
-    AppSpec app = app("    builds: [{ version: \"2.3\", number: \"45\", appClipInvocations: [] }]\n");
+    AppSpec app =
+        app("    builds: [{ version: \"2.3\", number: \"45\", appClipInvocations: [] }]\n");
     assertThat(app.builds().get(0).appClipInvocations()).isEmpty();
   }
 
   @Test
   void aLimitOf4000CharactersAllowsExactly4000() {
     String text = "é".repeat(4000);
-    AppSpec app = app("    builds: [{ version: \"2.3\", number: \"45\", whatToTest: { en-US: \"" + text + "\" } }]\n");
+    AppSpec app =
+        app(
+            "    builds: [{ version: \"2.3\", number: \"45\", whatToTest: { en-US: \""
+                + text
+                + "\" } }]\n");
     assertThat(app.builds().get(0).whatToTest().get("en-US")).hasSize(4000);
   }
 
   @Test
   void publicLinkWithoutLimitOrCriteria() {
-    AppSpec app = app("""
+    AppSpec app =
+        app(
+            """
             groups:
               - name: Beta
                 appleSiliconMac: true
@@ -156,7 +188,8 @@ class BuildConfigTest {
     GroupSpec beta = app.groups().get(0);
     assertThat(beta.appleSiliconMac()).isTrue();
     assertThat(beta.appleVision()).isFalse();
-    assertThat(beta.publicLink()).isEqualTo(new PublicLinkSpec(false, null, null, new SourcePos("t.yaml", 8, 21)));
+    assertThat(beta.publicLink())
+        .isEqualTo(new PublicLinkSpec(false, null, null, new SourcePos("t.yaml", 8, 21)));
     PublicLinkSpec open = app.groups().get(1).publicLink();
     assertThat(open.enabled()).isTrue();
     assertThat(open.limit()).isEqualTo(LinkLimit.of(10000));
@@ -169,7 +202,9 @@ class BuildConfigTest {
 
   @Test
   void criteriaKeepTheirOsVersionsAsWritten() {
-    AppSpec app = app("""
+    AppSpec app =
+        app(
+            """
             groups:
               - name: Beta
                 publicLink:
@@ -189,14 +224,23 @@ class BuildConfigTest {
   }
 
   @ParameterizedTest(name = "{0} vs {1}")
-  @CsvSource({"17.10, 17.9, 1", "17, 17.0, 0", "17.0.1, 17.0, 1", "9, 10, -1", "99999999999999999999, 1, 1"})
+  @CsvSource({
+    "17.10, 17.9, 1",
+    "17, 17.0, 0",
+    "17.0.1, 17.0, 1",
+    "9, 10, -1",
+    "99999999999999999999, 1, 1"
+  })
   void osVersionsCompareNumberByNumber(String a, String b, int sign) {
     assertThat(Integer.signum(CriteriaRules.compare(a, b))).isEqualTo(sign);
   }
 
   @Test
   void buildsOnAGroupWithAccessToAllBuildsIsAWarning() {
-    LoadResult result = ConfigLoader.parse("t.yaml", """
+    LoadResult result =
+        ConfigLoader.parse(
+            "t.yaml",
+            """
         version: 1
         apps:
           - bundleId: com.x
@@ -204,8 +248,10 @@ class BuildConfigTest {
               - { name: QA, internal: true, accessToAllBuilds: true, builds: [{ version: "2.3", latest: true }] }
         """);
     assertThat(result.state()).isPresent();
-    assertThat(result.diagnostics().items()).extracting(Diagnostic::format).containsExactly(
-        "t.yaml:5:62: warning: group \"QA\" gets every build (accessToAllBuilds: true), and App Store Connect refuses"
-            + " builds given to such a group by hand (remove builds, or accessToAllBuilds)");
+    assertThat(result.diagnostics().items())
+        .extracting(Diagnostic::format)
+        .containsExactly(
+            "t.yaml:5:62: warning: group \"QA\" gets every build (accessToAllBuilds: true), and App Store Connect refuses"
+                + " builds given to such a group by hand (remove builds, or accessToAllBuilds)");
   }
 }

@@ -21,16 +21,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every file in {@code config/invalid/} starts with one {@code # expect: LINE:COL: message} line per error it must
- * produce: exactly those positions are reported, each message contains the text, and nothing leaks from Java.
+ * Every file in {@code config/invalid/} starts with one {@code # expect: LINE:COL: message} line
+ * per error it must produce: exactly those positions are reported, each message contains the text,
+ * and nothing leaks from Java.
  */
 class InvalidConfigTest {
   private static final Pattern EXPECT = Pattern.compile("^# expect: (\\d+):(\\d+): (.+)$");
   private static final Pattern JAVA_LEAK =
-      Pattern.compile("Exception|java\\.|\\bat [a-z]+\\.|com\\.networknt|org\\.yaml|com\\.fasterxml|\\$ref|#/\\$defs");
+      Pattern.compile(
+          "Exception|java\\.|\\bat [a-z]+\\.|com\\.networknt|org\\.yaml|com\\.fasterxml|\\$ref|#/\\$defs");
 
   static Stream<Path> invalidFiles() throws IOException, URISyntaxException {
-    Path dir = Path.of(Objects.requireNonNull(InvalidConfigTest.class.getResource("/config/invalid")).toURI());
+    Path dir =
+        Path.of(
+            Objects.requireNonNull(InvalidConfigTest.class.getResource("/config/invalid")).toURI());
     List<Path> files = new ArrayList<>();
     try (Stream<Path> listing = Files.list(dir)) {
       listing.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(files::add);
@@ -58,10 +62,14 @@ class InvalidConfigTest {
       String at = d.pos().line() + ":" + d.pos().column();
       actual.merge(at, d.format(), (a, b) -> a + "\n" + b);
     }
-    assertThat(actual.keySet()).as(String.join("\n", formatted(errors))).isEqualTo(expected.keySet());
-    expected.forEach((at, text) -> assertThat(actual.get(at)).as("message at " + at).contains(text));
+    assertThat(actual.keySet())
+        .as(String.join("\n", formatted(errors)))
+        .isEqualTo(expected.keySet());
+    expected.forEach(
+        (at, text) -> assertThat(actual.get(at)).as("message at " + at).contains(text));
     for (Diagnostic d : errors) {
-      assertThat(d.format()).startsWith(file + ":" + d.pos().line() + ":" + d.pos().column() + ": error: ");
+      assertThat(d.format())
+          .startsWith(file + ":" + d.pos().line() + ":" + d.pos().column() + ": error: ");
       assertThat(d.format()).doesNotContainPattern(JAVA_LEAK).doesNotContain("\n");
     }
   }

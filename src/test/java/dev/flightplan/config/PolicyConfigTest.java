@@ -8,10 +8,15 @@ import dev.flightplan.diag.SourcePos;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The hygiene policies as they reach the records: defaults, lower-cased emails, and positioned errors for bad values. */
+/**
+ * The hygiene policies as they reach the records: defaults, lower-cased emails, and positioned
+ * errors for bad values.
+ */
 class PolicyConfigTest {
   private static List<String> errors(String yamlAfterBundleId) {
-    LoadResult result = ConfigLoader.parse("t.yaml", "version: 1\napps:\n  - bundleId: com.example.weather\n" + yamlAfterBundleId);
+    LoadResult result =
+        ConfigLoader.parse(
+            "t.yaml", "version: 1\napps:\n  - bundleId: com.example.weather\n" + yamlAfterBundleId);
     assertThat(result.state()).isEmpty();
     return result.diagnostics().items().stream().map(Diagnostic::format).toList();
   }
@@ -25,19 +30,26 @@ class PolicyConfigTest {
 
   @Test
   void policiesWithTheirDefaults() {
-    AppSpec app = app("""
+    AppSpec app =
+        app(
+            """
             inactiveTesters: { noSessionDays: 90 }
             buildExpiry: { olderThanDays: 60 }
         """);
-    assertThat(app.inactiveTesters()).isEqualTo(
-        new InactiveTesterPolicy(90, 30, List.of(), List.of(), true, new SourcePos("t.yaml", 4, 22)));
+    assertThat(app.inactiveTesters())
+        .isEqualTo(
+            new InactiveTesterPolicy(
+                90, 30, List.of(), List.of(), true, new SourcePos("t.yaml", 4, 22)));
     assertThat(app.inactiveTesters().period()).isEqualTo("P90D");
-    assertThat(app.buildExpiry()).isEqualTo(new BuildExpiryPolicy(60, 3, new SourcePos("t.yaml", 5, 18)));
+    assertThat(app.buildExpiry())
+        .isEqualTo(new BuildExpiryPolicy(60, 3, new SourcePos("t.yaml", 5, 18)));
   }
 
   @Test
   void everyKeyAsWritten() {
-    AppSpec app = app("""
+    AppSpec app =
+        app(
+            """
             inactiveTesters:
               noSessionDays: 7
               graceDays: 0
@@ -57,17 +69,34 @@ class PolicyConfigTest {
 
   @Test
   void badValuesAreErrorsWhereTheyAre() {
-    assertThat(errors("    inactiveTesters: { noSessionDays: 14 }\n")).singleElement().asString()
-        .startsWith("t.yaml:4:39: error:").contains("7").contains("365");
-    assertThat(errors("    inactiveTesters: { noSessionDays: 90, graceDays: -1 }\n")).singleElement().asString()
+    assertThat(errors("    inactiveTesters: { noSessionDays: 14 }\n"))
+        .singleElement()
+        .asString()
+        .startsWith("t.yaml:4:39: error:")
+        .contains("7")
+        .contains("365");
+    assertThat(errors("    inactiveTesters: { noSessionDays: 90, graceDays: -1 }\n"))
+        .singleElement()
+        .asString()
         .startsWith("t.yaml:4:54: error:");
-    assertThat(errors("    inactiveTesters: { graceDays: 3 }\n")).singleElement().asString()
-        .startsWith("t.yaml:4:22: error:").contains("noSessionDays");
-    assertThat(errors("    inactiveTesters: { noSessionDays: 90, keep: [not-an-email] }\n")).singleElement().asString()
+    assertThat(errors("    inactiveTesters: { graceDays: 3 }\n"))
+        .singleElement()
+        .asString()
+        .startsWith("t.yaml:4:22: error:")
+        .contains("noSessionDays");
+    assertThat(errors("    inactiveTesters: { noSessionDays: 90, keep: [not-an-email] }\n"))
+        .singleElement()
+        .asString()
         .startsWith("t.yaml:4:50: error:");
-    assertThat(errors("    buildExpiry: { olderThanDays: 90 }\n")).singleElement().asString()
-        .startsWith("t.yaml:4:35: error:").contains("89");
-    assertThat(errors("    buildExpiry: { olderThanDays: 30, keepLast: 2 }\n")).singleElement().asString()
-        .startsWith("t.yaml:4:39: error:").contains("keepLatest");
+    assertThat(errors("    buildExpiry: { olderThanDays: 90 }\n"))
+        .singleElement()
+        .asString()
+        .startsWith("t.yaml:4:35: error:")
+        .contains("89");
+    assertThat(errors("    buildExpiry: { olderThanDays: 30, keepLast: 2 }\n"))
+        .singleElement()
+        .asString()
+        .startsWith("t.yaml:4:39: error:")
+        .contains("keepLatest");
   }
 }

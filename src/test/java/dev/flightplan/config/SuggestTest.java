@@ -7,7 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SuggestTest {
-  private static final List<String> KEYS = List.of("name", "internal", "accessToAllBuilds", "feedback", "protect", "testers");
+  private static final List<String> KEYS =
+      List.of("name", "internal", "accessToAllBuilds", "feedback", "protect", "testers");
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({

@@ -16,12 +16,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Tester lists in CSV beside the YAML ({@code testers: - file: testers.csv}): fastlane's format with and without
- * its header, the header form in any column order, mixed with the YAML's own testers; and every malformed list
- * reported at {@code testers.csv:LINE:COL}, all problems at once.
+ * Tester lists in CSV beside the YAML ({@code testers: - file: testers.csv}): fastlane's format
+ * with and without its header, the header form in any column order, mixed with the YAML's own
+ * testers; and every malformed list reported at {@code testers.csv:LINE:COL}, all problems at once.
  */
 class TesterCsvTest {
-  private static final String YAML = """
+  private static final String YAML =
+      """
       version: 1
       apps:
         - bundleId: com.example.weather
@@ -66,23 +67,31 @@ class TesterCsvTest {
 
   @Test
   void readsFastlanesFormatWithItsHeader() throws IOException {
-    AppSpec app = valid("First,Last,Email,Groups\nAlice,Doe,Alice@Example.com,QA\nDave,Ito,dave@example.com,QA;Public Beta\n");
-    assertThat(app.testers()).extracting(TesterSpec::email)
+    AppSpec app =
+        valid(
+            "First,Last,Email,Groups\nAlice,Doe,Alice@Example.com,QA\nDave,Ito,dave@example.com,QA;Public Beta\n");
+    assertThat(app.testers())
+        .extracting(TesterSpec::email)
         .containsExactly("carol@example.com", "alice@example.com", "dave@example.com");
     TesterSpec dave = app.testers().get(2);
     assertThat(dave.firstName()).isEqualTo("Dave");
     assertThat(dave.lastName()).isEqualTo("Ito");
     assertThat(dave.groups()).containsExactly("QA", "Public Beta");
-    assertThat(app.membersByGroup().get("QA")).containsExactly("alice@example.com", "dave@example.com");
+    assertThat(app.membersByGroup().get("QA"))
+        .containsExactly("alice@example.com", "dave@example.com");
   }
 
   @Test
   void aGroupNamedInAnotherCaseOrUnicodeFormIsTheGroupAsTheFileWritesIt() throws IOException {
-    String yaml = YAML.replace("- name: Public Beta", "- name: Public Beta\n      - name: \"Caf\u00e9\"");
-    AppSpec app = valid(yaml, "First,Last,Email,Groups\nDave,Ito,dave@example.com,qa;PUBLIC BETA;Cafe\u0301\n");
+    String yaml =
+        YAML.replace("- name: Public Beta", "- name: Public Beta\n      - name: \"Caf\u00e9\"");
+    AppSpec app =
+        valid(
+            yaml, "First,Last,Email,Groups\nDave,Ito,dave@example.com,qa;PUBLIC BETA;Cafe\u0301\n");
     TesterSpec dave = app.testers().get(1);
     assertThat(dave.groups()).containsExactly("QA", "Public Beta", "Caf\u00e9");
-    assertThat(dave.groupPos("Public Beta")).isEqualTo(new dev.flightplan.diag.SourcePos(dir.resolve("testers.csv").toString(), 2, 30));
+    assertThat(dave.groupPos("Public Beta"))
+        .isEqualTo(new dev.flightplan.diag.SourcePos(dir.resolve("testers.csv").toString(), 2, 30));
     assertThat(app.membersByGroup().get("Caf\u00e9")).containsExactly("dave@example.com");
   }
 
@@ -92,15 +101,20 @@ class TesterCsvTest {
     TesterSpec dave = app.testers().get(1);
     String csv = dir.resolve("testers.csv").toString();
     assertThat(dave.groupPos("QA")).isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 27));
-    assertThat(dave.groupPos("Public Beta")).isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 30));
+    assertThat(dave.groupPos("Public Beta"))
+        .isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 30));
   }
 
   @Test
   void aCellGuardedAgainstSpreadsheetFormulasReadsWithoutItsQuote() throws IOException {
-    String yaml = YAML.replace("- name: Public Beta", "- name: Public Beta\n      - name: \"-dev\"");
-    AppSpec app = valid(yaml, "email,first_name,last_name,groups\n"
-        + "'-x@example.com,'=SUM(A1:A9),''+1,'-dev;QA\n"
-        + "o@example.com,O'Brien,'Brien,QA\n");
+    String yaml =
+        YAML.replace("- name: Public Beta", "- name: Public Beta\n      - name: \"-dev\"");
+    AppSpec app =
+        valid(
+            yaml,
+            "email,first_name,last_name,groups\n"
+                + "'-x@example.com,'=SUM(A1:A9),''+1,'-dev;QA\n"
+                + "o@example.com,O'Brien,'Brien,QA\n");
     TesterSpec x = app.testers().get(1);
     assertThat(x.email()).isEqualTo("-x@example.com");
     assertThat(x.firstName()).isEqualTo("=SUM(A1:A9)");
@@ -111,19 +125,32 @@ class TesterCsvTest {
     assertThat(x.groupPos("QA")).isEqualTo(new dev.flightplan.diag.SourcePos(csv, 2, 41));
     TesterSpec o = app.testers().get(2);
     assertThat(o.firstName()).isEqualTo("O'Brien");
-    assertThat(o.lastName()).as("a quote before no formula character is the name's own").isEqualTo("'Brien");
-    assertThat(load(yaml, "email,groups\no@example.com,\"'@QA\"\n").diagnostics().errors()).singleElement()
-        .extracting(Diagnostic::format).asString().contains("unknown group \"@QA\"");
+    assertThat(o.lastName())
+        .as("a quote before no formula character is the name's own")
+        .isEqualTo("'Brien");
+    assertThat(load(yaml, "email,groups\no@example.com,\"'@QA\"\n").diagnostics().errors())
+        .singleElement()
+        .extracting(Diagnostic::format)
+        .asString()
+        .contains("unknown group \"@QA\"");
   }
 
   @Test
   void everyValueSurvivesTheSpreadsheetGuard() {
-    for (String value : List.of("-Bob", "+1 555", "=1+1", "@home", "\tx", "\rx", "'-x", "''=x", "'", "''", "O'Brien", "'Brien",
-        "", "Bob", "a-b", "-", "'\t")) {
+    for (String value :
+        List.of(
+            "-Bob", "+1 555", "=1+1", "@home", "\tx", "\rx", "'-x", "''=x", "'", "''", "O'Brien",
+            "'Brien", "", "Bob", "a-b", "-", "'\t")) {
       String cell = CsvCells.protect(value);
       assertThat(CsvCells.unprotect(cell)).as(value).isEqualTo(value);
-      assertThat(cell).as(value).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")
-          .doesNotStartWith("\t").doesNotStartWith("\r");
+      assertThat(cell)
+          .as(value)
+          .doesNotStartWith("=")
+          .doesNotStartWith("+")
+          .doesNotStartWith("-")
+          .doesNotStartWith("@")
+          .doesNotStartWith("\t")
+          .doesNotStartWith("\r");
     }
     assertThat(CsvCells.protect("-Bob")).isEqualTo("'-Bob");
     assertThat(CsvCells.protect("O'Brien")).isEqualTo("O'Brien");
@@ -133,7 +160,9 @@ class TesterCsvTest {
   @Test
   void readsFastlanesFormatWithoutAHeaderWithOrWithoutGroups() throws IOException {
     AppSpec app = valid("Alice,Doe,alice@example.com,QA\r\n\r\nBob,,bob@example.com\r\n");
-    assertThat(app.testers()).extracting(TesterSpec::email).containsExactly("carol@example.com", "alice@example.com", "bob@example.com");
+    assertThat(app.testers())
+        .extracting(TesterSpec::email)
+        .containsExactly("carol@example.com", "alice@example.com", "bob@example.com");
     TesterSpec bob = app.testers().get(2);
     assertThat(bob.lastName()).as("an empty name is not managed").isNull();
     assertThat(bob.groups()).isEmpty();
@@ -141,7 +170,9 @@ class TesterCsvTest {
 
   @Test
   void readsTheHeaderFormInAnyOrderWithQuotesAndAByteOrderMark() throws IOException {
-    AppSpec app = valid("\uFEFFgroups,email,last_name,first_name\n\"QA; Public Beta\",ann@example.com,\"Lee, Jr.\",\"Ann \"\"A\"\"\"\n,,,\n");
+    AppSpec app =
+        valid(
+            "\uFEFFgroups,email,last_name,first_name\n\"QA; Public Beta\",ann@example.com,\"Lee, Jr.\",\"Ann \"\"A\"\"\"\n,,,\n");
     TesterSpec ann = app.testers().get(1);
     assertThat(ann.email()).isEqualTo("ann@example.com");
     assertThat(ann.firstName()).isEqualTo("Ann \"A\"");
@@ -152,7 +183,9 @@ class TesterCsvTest {
 
   @Test
   void ignoresTheExtraColumnsOfAFastlaneExport() throws IOException {
-    AppSpec app = valid("First,Last,Email,Groups,Installed Version,Install Date\nAlice,Doe,alice@example.com,QA,2.3 (44),2.3\n");
+    AppSpec app =
+        valid(
+            "First,Last,Email,Groups,Installed Version,Install Date\nAlice,Doe,alice@example.com,QA,2.3 (44),2.3\n");
     assertThat(app.testers().get(1).groups()).containsExactly("QA");
   }
 
@@ -165,46 +198,116 @@ class TesterCsvTest {
   @Test
   void theListsFilesAreRecordedWithTheirHashes() throws IOException {
     LoadResult result = load("Alice,Doe,alice@example.com\n");
-    assertThat(result.included()).singleElement().satisfies(f -> {
-      assertThat(f.path()).isEqualTo(dir.resolve("testers.csv").toString());
-      assertThat(f.sha256()).hasSize(64);
-    });
+    assertThat(result.included())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path()).isEqualTo(dir.resolve("testers.csv").toString());
+              assertThat(f.sha256()).hasSize(64);
+            });
   }
 
   static Stream<Arguments> malformed() {
     return Stream.of(
-        Arguments.of("missing email", "Ann,Lee,ann@example.com,QA\nJane,Doe,,QA\n", 2, 10, "this row has no email address"),
-        Arguments.of("malformed email", "Ann,Lee,ann@example.com,QA\nJane,Doe,jane.example.com,QA\n", 2, 10,
+        Arguments.of(
+            "missing email",
+            "Ann,Lee,ann@example.com,QA\nJane,Doe,,QA\n",
+            2,
+            10,
+            "this row has no email address"),
+        Arguments.of(
+            "malformed email",
+            "Ann,Lee,ann@example.com,QA\nJane,Doe,jane.example.com,QA\n",
+            2,
+            10,
             "\"jane.example.com\" is not an email address like name@example.com"),
-        Arguments.of("too few fields without a header", "Ann,Lee,ann@example.com\nJane,jane@example.com\n", 2, 1,
+        Arguments.of(
+            "too few fields without a header",
+            "Ann,Lee,ann@example.com\nJane,jane@example.com\n",
+            2,
+            1,
             "this row has 2 fields; without a header a row is First,Last,Email or First,Last,Email,Groups"),
-        Arguments.of("too many fields for the header", "email,first_name,last_name,groups\nann@example.com,Ann,Lee,QA,extra\n", 2, 1,
+        Arguments.of(
+            "too many fields for the header",
+            "email,first_name,last_name,groups\nann@example.com,Ann,Lee,QA,extra\n",
+            2,
+            1,
             "this row has 5 fields, but the header names 4 fields"),
-        Arguments.of("unknown header", "emial,first_name,last_name,groups\nann@example.com,Ann,Lee,QA\n", 1, 1,
+        Arguments.of(
+            "unknown header",
+            "emial,first_name,last_name,groups\nann@example.com,Ann,Lee,QA\n",
+            1,
+            1,
             "unknown column \"emial\"; did you mean \"email\"?"),
-        Arguments.of("header column twice", "email,first_name,email\n", 1, 18, "the header names the email column twice"),
-        Arguments.of("header column without a name", "email,,groups\n", 1, 7, "column 2 of the header has no name"),
-        Arguments.of("header without email", "first_name,last_name,groups\nAnn,Lee,QA\n", 1, 1, "the header has no email column"),
-        Arguments.of("unclosed quote", "email,first_name\nann@example.com,\"Ann\n", 2, 17, "a quoted field is not closed"),
-        Arguments.of("text after a closing quote", "email,first_name\n\"ann\"@example.com,Ann\n", 2, 6,
+        Arguments.of(
+            "header column twice",
+            "email,first_name,email\n",
+            1,
+            18,
+            "the header names the email column twice"),
+        Arguments.of(
+            "header column without a name",
+            "email,,groups\n",
+            1,
+            7,
+            "column 2 of the header has no name"),
+        Arguments.of(
+            "header without email",
+            "first_name,last_name,groups\nAnn,Lee,QA\n",
+            1,
+            1,
+            "the header has no email column"),
+        Arguments.of(
+            "unclosed quote",
+            "email,first_name\nann@example.com,\"Ann\n",
+            2,
+            17,
+            "a quoted field is not closed"),
+        Arguments.of(
+            "text after a closing quote",
+            "email,first_name\n\"ann\"@example.com,Ann\n",
+            2,
+            6,
             "unexpected text after the closing quote of a field"),
-        Arguments.of("unknown group, with a suggestion", "email,groups\nann@example.com,QA;Pubic Beta\n", 2, 20,
+        Arguments.of(
+            "unknown group, with a suggestion",
+            "email,groups\nann@example.com,QA;Pubic Beta\n",
+            2,
+            20,
             "unknown group \"Pubic Beta\"; did you mean \"Public Beta\"?"),
-        Arguments.of("unknown group in a quoted field", "email,groups\nann@example.com,\"QA; Nightly\"\n", 2, 22,
+        Arguments.of(
+            "unknown group in a quoted field",
+            "email,groups\nann@example.com,\"QA; Nightly\"\n",
+            2,
+            22,
             "unknown group \"Nightly\""),
-        Arguments.of("tester twice in the list, ignoring case", "email\nann@example.com\nANN@example.com\n", 3, 1,
+        Arguments.of(
+            "tester twice in the list, ignoring case",
+            "email\nann@example.com\nANN@example.com\n",
+            3,
+            1,
             "duplicate tester \"ann@example.com\""),
-        Arguments.of("tester in the YAML and the list", "email,first_name\nCarol@Example.com,Carol\n", 2, 1,
+        Arguments.of(
+            "tester in the YAML and the list",
+            "email,first_name\nCarol@Example.com,Carol\n",
+            2,
+            1,
             "duplicate tester \"carol@example.com\""));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void malformedListsArePositionedErrors(String name, String csv, int line, int column, String message) throws IOException {
+  void malformedListsArePositionedErrors(
+      String name, String csv, int line, int column, String message) throws IOException {
     LoadResult result = load(csv);
     assertThat(result.state()).isEmpty();
     List<String> errors = result.diagnostics().errors().stream().map(Diagnostic::format).toList();
-    assertThat(errors).as(name).singleElement().asString().startsWith(csvAt(line, column)).contains(message);
+    assertThat(errors)
+        .as(name)
+        .singleElement()
+        .asString()
+        .startsWith(csvAt(line, column))
+        .contains(message);
   }
 
   @Test
@@ -215,40 +318,65 @@ class TesterCsvTest {
 
   @Test
   void everyProblemOfAListIsReportedAtOnce() throws IOException {
-    LoadResult result = load("Ann,Lee,ann@example.com,QA\nJane,Doe,,QA\nBo,Li,bo.example.com\nx,y\nCy,Ng,cy@example.com,Nightly\n");
-    assertThat(result.diagnostics().errors()).extracting(d -> d.pos().line() + ":" + d.pos().column())
+    LoadResult result =
+        load(
+            "Ann,Lee,ann@example.com,QA\nJane,Doe,,QA\nBo,Li,bo.example.com\nx,y\nCy,Ng,cy@example.com,Nightly\n");
+    assertThat(result.diagnostics().errors())
+        .extracting(d -> d.pos().line() + ":" + d.pos().column())
         .containsExactly("2:10", "3:7", "4:1", "5:22");
   }
 
   @Test
   void aMissingListIsReportedWhereTheYamlNamesIt() throws IOException {
     LoadResult result = load(null);
-    assertThat(result.diagnostics().errors()).singleElement().extracting(Diagnostic::format).asString()
-        .startsWith(dir.resolve("testflight.yaml") + ":12:15: error: cannot read the tester list " + dir.resolve("testers.csv") + ": no such file");
+    assertThat(result.diagnostics().errors())
+        .singleElement()
+        .extracting(Diagnostic::format)
+        .asString()
+        .startsWith(
+            dir.resolve("testflight.yaml")
+                + ":12:15: error: cannot read the tester list "
+                + dir.resolve("testers.csv")
+                + ": no such file");
   }
 
   @Test
   void aListIncludedTwiceIsReported() throws IOException {
     LoadResult result = load(YAML + "      - file: ./testers.csv\n", "email\nann@example.com\n");
-    assertThat(result.diagnostics().errors()).singleElement().extracting(Diagnostic::format).asString()
-        .contains(":13:15: error: " + dir.resolve("testers.csv") + " is included twice in this app's testers");
+    assertThat(result.diagnostics().errors())
+        .singleElement()
+        .extracting(Diagnostic::format)
+        .asString()
+        .contains(
+            ":13:15: error: "
+                + dir.resolve("testers.csv")
+                + " is included twice in this app's testers");
   }
 
   @Test
   void aListThatIsNotUtf8IsReported() throws IOException {
     Files.writeString(dir.resolve("testflight.yaml"), YAML);
-    Files.write(dir.resolve("testers.csv"), "email\nj\u00f6rg@example.com\n".getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(ConfigLoader.load(dir.resolve("testflight.yaml")).diagnostics().errors()).singleElement()
-        .extracting(Diagnostic::format).asString().contains("it is not UTF-8 text");
+    Files.write(
+        dir.resolve("testers.csv"),
+        "email\nj\u00f6rg@example.com\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(ConfigLoader.load(dir.resolve("testflight.yaml")).diagnostics().errors())
+        .singleElement()
+        .extracting(Diagnostic::format)
+        .asString()
+        .contains("it is not UTF-8 text");
   }
 
   @Test
   void theSchemaChecksTheEntryThatNamesAList() throws IOException {
-    String yaml = YAML.replace("- file: testers.csv", "- { file: testers.csv, email: x@example.com }")
-        + "      - file: 12\n";
-    List<String> errors = load(yaml, "email\n").diagnostics().errors().stream().map(Diagnostic::format).toList();
+    String yaml =
+        YAML.replace("- file: testers.csv", "- { file: testers.csv, email: x@example.com }")
+            + "      - file: 12\n";
+    List<String> errors =
+        load(yaml, "email\n").diagnostics().errors().stream().map(Diagnostic::format).toList();
     assertThat(errors).hasSize(2);
-    assertThat(errors.get(0)).contains(":12:30: error: unknown key \"email\"").contains("allowed here: file");
+    assertThat(errors.get(0))
+        .contains(":12:30: error: unknown key \"email\"")
+        .contains("allowed here: file");
     assertThat(errors.get(1)).contains(":13:15: error: \"file\" must be a string, got integer 12");
   }
 }

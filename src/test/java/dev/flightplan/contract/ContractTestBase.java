@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * One demo-seeded sandbox per test class, every exchange checked against Apple's OpenAPI document after each test,
- * and, when the class is done, a check that each endpoint the class names was called. Tests of one class share the
- * sandbox, so they use names of their own.
+ * One demo-seeded sandbox per test class, every exchange checked against Apple's OpenAPI document
+ * after each test, and, when the class is done, a check that each endpoint the class names was
+ * called. Tests of one class share the sandbox, so they use names of their own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ContractTestBase {

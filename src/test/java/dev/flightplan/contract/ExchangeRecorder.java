@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Keeps every exchange a sandbox reports, in arrival order; safe to use from the sandbox's request threads. */
+/**
+ * Keeps every exchange a sandbox reports, in arrival order; safe to use from the sandbox's request
+ * threads.
+ */
 public final class ExchangeRecorder implements Consumer<Exchange> {
   private final List<Exchange> exchanges = new ArrayList<>();
 

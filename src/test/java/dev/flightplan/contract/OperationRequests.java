@@ -8,21 +8,23 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Turns an operation of the OpenAPI document into one concrete request against a seeded sandbox: the path's id is a
- * seeded resource of the path's type, required query parameters name seeded resources, and the body is a small one
- * the request schema describes: required attributes with plain values, every relationship to a seeded resource (or
- * to a resource created with it in {@code included}); an update changes nothing; a linkage request names one seeded
- * resource.
+ * Turns an operation of the OpenAPI document into one concrete request against a seeded sandbox:
+ * the path's id is a seeded resource of the path's type, required query parameters name seeded
+ * resources, and the body is a small one the request schema describes: required attributes with
+ * plain values, every relationship to a seeded resource (or to a resource created with it in {@code
+ * included}); an update changes nothing; a linkage request names one seeded resource.
  */
 final class OperationRequests {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
   /** Values for required attributes that a plain string would not satisfy. */
-  private static final Map<String, String> SAMPLES = Map.of(
-      "locale", "fr-FR",
-      "email", "enumerated@example.com",
-      "name", "Enumerated group",
-      "url", "https://appclip.example.com/enumerated",
-      "title", "Enumerated");
+  private static final Map<String, String> SAMPLES =
+      Map.of(
+          "locale", "fr-FR",
+          "email", "enumerated@example.com",
+          "name", "Enumerated group",
+          "url", "https://appclip.example.com/enumerated",
+          "title", "Enumerated");
 
   /** One request: method, path with query, and body (null when none). */
   record Call(String method, String pathAndQuery, String body) {}
@@ -39,8 +41,11 @@ final class OperationRequests {
     String path = id == null ? operation.path() : operation.path().replace("{id}", id);
     StringBuilder query = new StringBuilder();
     for (String name : operation.requiredQuery()) {
-      query.append(query.length() == 0 ? "?" : "&").append(name.replace("[", "%5B").replace("]", "%5D"))
-          .append('=').append(fixture(typeOfFilter(name)));
+      query
+          .append(query.length() == 0 ? "?" : "&")
+          .append(name.replace("[", "%5B").replace("]", "%5D"))
+          .append('=')
+          .append(fixture(typeOfFilter(name)));
     }
     String body = operation.body() == null ? null : body(operation.body(), id).toString();
     return new Call(operation.method(), path + query, body);
@@ -73,7 +78,9 @@ final class OperationRequests {
     if (required(data, "attributes") || attributes.has("required")) {
       ObjectNode values = resource.putObject("attributes");
       for (JsonNode name : attributes.path("required")) {
-        values.set(name.asText(), sample(name.asText(), attributes.path("properties").path(name.asText())));
+        values.set(
+            name.asText(),
+            sample(name.asText(), attributes.path("properties").path(name.asText())));
       }
     }
     JsonNode relationships = data.path("properties").path("relationships");
@@ -81,14 +88,21 @@ final class OperationRequests {
     ObjectNode links = JSON.objectNode();
     for (Iterator<String> it = relationships.path("properties").fieldNames(); it.hasNext(); ) {
       String name = it.next();
-      JsonNode relData = relationships.path("properties").path(name).path("properties").path("data");
-      JsonNode linkageSchema = relData.path("type").asText().equals("array") ? relData.path("items") : relData;
+      JsonNode relData =
+          relationships.path("properties").path(name).path("properties").path("data");
+      JsonNode linkageSchema =
+          relData.path("type").asText().equals("array") ? relData.path("items") : relData;
       ObjectNode linkage;
       if (typeOf(linkageSchema).equals(typeOf(includable))) {
         // a resource created with this one: it comes in "included", named by a local id
         linkage = JSON.objectNode().put("type", typeOf(linkageSchema)).put("id", "${local-1}");
-        ObjectNode item = (ObjectNode) body(JSON.objectNode().set("properties",
-            JSON.objectNode().set("data", includable)), null).get("data");
+        ObjectNode item =
+            (ObjectNode)
+                body(
+                        JSON.objectNode()
+                            .set("properties", JSON.objectNode().set("data", includable)),
+                        null)
+                    .get("data");
         item.remove("relationships"); // it belongs to the resource being created
         doc.putArray("included").add(item.put("id", "${local-1}"));
       } else if (fixtures.containsKey(typeOf(linkageSchema))) {
@@ -124,19 +138,21 @@ final class OperationRequests {
       case "integer":
       case "number":
         return JSON.numberNode(1);
-      case "array": {
-        ArrayNode array = JSON.arrayNode();
-        array.add(sample(name, schema.path("items")));
-        return array;
-      }
-      case "object": {
-        ObjectNode object = JSON.objectNode();
-        for (Iterator<String> it = schema.path("properties").fieldNames(); it.hasNext(); ) {
-          String property = it.next();
-          object.set(property, sample(property, schema.path("properties").path(property)));
+      case "array":
+        {
+          ArrayNode array = JSON.arrayNode();
+          array.add(sample(name, schema.path("items")));
+          return array;
         }
-        return object;
-      }
+      case "object":
+        {
+          ObjectNode object = JSON.objectNode();
+          for (Iterator<String> it = schema.path("properties").fieldNames(); it.hasNext(); ) {
+            String property = it.next();
+            object.set(property, sample(property, schema.path("properties").path(property)));
+          }
+          return object;
+        }
       default:
         return JSON.textNode(SAMPLES.getOrDefault(name, "Enumerated"));
     }
@@ -158,7 +174,8 @@ final class OperationRequests {
   private String fixture(String type) {
     String id = fixtures.get(type);
     if (id == null) {
-      throw new IllegalStateException("no seeded " + type + " to call the operation with; add one to the fixtures");
+      throw new IllegalStateException(
+          "no seeded " + type + " to call the operation with; add one to the fixtures");
     }
     return id;
   }

@@ -14,29 +14,57 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The operations of Apple's OpenAPI document that act on TestFlight resources, found in the document itself rather
- * than listed by hand. An operation acts on TestFlight when the resource its path starts from is a TestFlight type
- * (or an app or build bundle, for their TestFlight relationships) and the type it reads or writes, taken from its
- * request body or its success response, is a TestFlight type (or the app a TestFlight resource belongs to); and the
- * beta usage metrics. What that leaves out is not TestFlight: the App Store side of builds (App Store versions,
- * icons, diagnostic signatures, encryption declarations, power metrics), CI and encryption-declaration paths to
- * builds, and beta feedback submissions.
+ * The operations of Apple's OpenAPI document that act on TestFlight resources, found in the
+ * document itself rather than listed by hand. An operation acts on TestFlight when the resource its
+ * path starts from is a TestFlight type (or an app or build bundle, for their TestFlight
+ * relationships) and the type it reads or writes, taken from its request body or its success
+ * response, is a TestFlight type (or the app a TestFlight resource belongs to); and the beta usage
+ * metrics. What that leaves out is not TestFlight: the App Store side of builds (App Store
+ * versions, icons, diagnostic signatures, encryption declarations, power metrics), CI and
+ * encryption-declaration paths to builds, and beta feedback submissions.
  */
 final class TestFlightOperations {
   /** The TestFlight resource types of issue 17, as JSON:API type names. */
-  static final Set<String> TYPES = Set.of(
-      "betaTesters", "betaGroups", "betaTesterInvitations", "betaRecruitmentCriteria",
-      "betaRecruitmentCriterionOptions", "betaRecruitmentCriterionCompatibleBuildChecks", "preReleaseVersions",
-      "betaAppLocalizations", "betaBuildLocalizations", "betaLicenseAgreements", "betaAppClipInvocations",
-      "betaAppClipInvocationLocalizations", "builds", "buildBetaDetails", "buildBetaNotifications",
-      "betaAppReviewDetails", "betaAppReviewSubmissions");
-  /** Types whose paths lead to TestFlight resources through a relationship, without being TestFlight themselves. */
+  static final Set<String> TYPES =
+      Set.of(
+          "betaTesters",
+          "betaGroups",
+          "betaTesterInvitations",
+          "betaRecruitmentCriteria",
+          "betaRecruitmentCriterionOptions",
+          "betaRecruitmentCriterionCompatibleBuildChecks",
+          "preReleaseVersions",
+          "betaAppLocalizations",
+          "betaBuildLocalizations",
+          "betaLicenseAgreements",
+          "betaAppClipInvocations",
+          "betaAppClipInvocationLocalizations",
+          "builds",
+          "buildBetaDetails",
+          "buildBetaNotifications",
+          "betaAppReviewDetails",
+          "betaAppReviewSubmissions");
+
+  /**
+   * Types whose paths lead to TestFlight resources through a relationship, without being TestFlight
+   * themselves.
+   */
   private static final Set<String> OWNERS_OF_TESTFLIGHT = Set.of("apps", "buildBundles");
-  private static final Set<String> METRICS = Set.of("betaTesterUsages", "publicLinkUsages", "betaBuildUsages");
+
+  private static final Set<String> METRICS =
+      Set.of("betaTesterUsages", "publicLinkUsages", "betaBuildUsages");
   private static final List<String> METHODS = List.of("get", "post", "patch", "put", "delete");
 
-  /** One operation: method, path template, the statuses it declares, its required query parameters, its body. */
-  record Operation(String method, String path, Set<Integer> statuses, List<String> requiredQuery, JsonNode body) {
+  /**
+   * One operation: method, path template, the statuses it declares, its required query parameters,
+   * its body.
+   */
+  record Operation(
+      String method,
+      String path,
+      Set<Integer> statuses,
+      List<String> requiredQuery,
+      JsonNode body) {
     /** As the sandbox counts requests: {@code METHOD /v1/type/{id}/...}. */
     String key() {
       return method + " " + path;
@@ -85,12 +113,14 @@ final class TestFlightOperations {
 
   private List<Operation> select(boolean testFlightOnly) {
     List<Operation> selected = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = paths.next();
       String path = entry.getKey();
       for (String method : METHODS) {
         JsonNode operation = entry.getValue().path(method);
-        if (!operation.isMissingNode() && (!testFlightOnly || actsOnTestFlight(method, path, operation))) {
+        if (!operation.isMissingNode()
+            && (!testFlightOnly || actsOnTestFlight(method, path, operation))) {
           selected.add(describe(method, path, operation));
         }
       }
@@ -120,14 +150,18 @@ final class TestFlightOperations {
 
   /** The JSON:API type of the request body's or the success response's {@code data}, or null. */
   private String targetType(JsonNode operation) {
-    String type = typeOfData(operation.path("requestBody").path("content").path("application/json").path("schema"));
+    String type =
+        typeOfData(
+            operation.path("requestBody").path("content").path("application/json").path("schema"));
     if (type != null) {
       return type;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = operation.path("responses").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = operation.path("responses").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> response = it.next();
       if (response.getKey().startsWith("2")) {
-        type = typeOfData(response.getValue().path("content").path("application/json").path("schema"));
+        type =
+            typeOfData(response.getValue().path("content").path("application/json").path("schema"));
         if (type != null) {
           return type;
         }
@@ -156,7 +190,10 @@ final class TestFlightOperations {
 
   private Operation describe(String method, String path, JsonNode operation) {
     Set<Integer> statuses = new TreeSet<>();
-    operation.path("responses").fieldNames().forEachRemaining(s -> statuses.add(Integer.parseInt(s)));
+    operation
+        .path("responses")
+        .fieldNames()
+        .forEachRemaining(s -> statuses.add(Integer.parseInt(s)));
     List<String> required = new ArrayList<>();
     for (JsonNode parameter : operation.path("parameters")) {
       JsonNode p = resolve(parameter);
@@ -164,12 +201,20 @@ final class TestFlightOperations {
         required.add(p.path("name").asText());
       }
     }
-    JsonNode body = resolve(operation.path("requestBody").path("content").path("application/json").path("schema"));
-    return new Operation(method.toUpperCase(Locale.ROOT), path, statuses, required,
+    JsonNode body =
+        resolve(
+            operation.path("requestBody").path("content").path("application/json").path("schema"));
+    return new Operation(
+        method.toUpperCase(Locale.ROOT),
+        path,
+        statuses,
+        required,
         body.isMissingNode() ? null : deref(body));
   }
 
-  /** The schema with every {@code $ref} replaced by what it names (request schemas are small trees). */
+  /**
+   * The schema with every {@code $ref} replaced by what it names (request schemas are small trees).
+   */
   private JsonNode deref(JsonNode schema) {
     JsonNode node = resolve(schema).deepCopy();
     if (node.isObject()) {

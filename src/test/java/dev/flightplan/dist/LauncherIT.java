@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/flightplan's class-data-sharing archive: made by the first run, mapped by the next ones, made again for a newer
- * jar, and never in the way: no cache, or the archive turned off, and the command runs all the same, printing exactly
- * what it prints otherwise.
+ * bin/flightplan's class-data-sharing archive: made by the first run, mapped by the next ones, made
+ * again for a newer jar, and never in the way: no cache, or the archive turned off, and the command
+ * runs all the same, printing exactly what it prints otherwise.
  */
 @IntegrationTest
 class LauncherIT {
@@ -29,20 +29,35 @@ class LauncherIT {
   @Test
   void theFirstRunMakesTheArchiveAndTheNextRunsMapIt(@TempDir Path tmp) throws Exception {
     Path cache = tmp.resolve("cache");
-    Processes.Run first = flightplan(Path.of("."), Map.of("FLIGHTPLAN_CACHE_DIR", cache.toString()), "--version");
+    Processes.Run first =
+        flightplan(Path.of("."), Map.of("FLIGHTPLAN_CACHE_DIR", cache.toString()), "--version");
     assertThat(first.exit()).as(first.all()).isZero();
     assertThat(first.err()).isEmpty();
     assertThat(archives(cache)).hasSize(1);
 
-    Processes.Run second = flightplan(Path.of("."),
-        Map.of("FLIGHTPLAN_CACHE_DIR", cache.toString(), "FLIGHTPLAN_JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve("classes.log")),
-        "--version");
+    Processes.Run second =
+        flightplan(
+            Path.of("."),
+            Map.of(
+                "FLIGHTPLAN_CACHE_DIR",
+                cache.toString(),
+                "FLIGHTPLAN_JAVA_OPTS",
+                "-Xlog:class+load=info:file=" + tmp.resolve("classes.log")),
+            "--version");
     assertThat(second.out()).isEqualTo(first.out());
     assertThat(Files.readString(tmp.resolve("classes.log"))).contains(MAPPED);
     // the training covered validate: its classes come from the archive too
-    Processes.Run validate = flightplan(Path.of("."),
-        Map.of("FLIGHTPLAN_CACHE_DIR", cache.toString(), "FLIGHTPLAN_JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve("validate.log")),
-        "validate", "-f", "examples/testflight.yaml");
+    Processes.Run validate =
+        flightplan(
+            Path.of("."),
+            Map.of(
+                "FLIGHTPLAN_CACHE_DIR",
+                cache.toString(),
+                "FLIGHTPLAN_JAVA_OPTS",
+                "-Xlog:class+load=info:file=" + tmp.resolve("validate.log")),
+            "validate",
+            "-f",
+            "examples/testflight.yaml");
     assertThat(validate.exit()).as(validate.all()).isZero();
     assertThat(Files.readString(tmp.resolve("validate.log")))
         .contains("dev.flightplan.config.ConfigLoader source: shared objects file (top)")
@@ -56,23 +71,36 @@ class LauncherIT {
     assertThat(flightplan(copy, env, "--version").exit()).isZero();
     Path archive = archives(tmp.resolve("cache")).get(0);
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
-    Files.setLastModifiedTime(copy.resolve("lib/flightplan.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+    Files.setLastModifiedTime(
+        copy.resolve("lib/flightplan.jar"), FileTime.from(Instant.now().minusSeconds(60)));
 
     assertThat(flightplan(copy, env, "--version").exit()).isZero();
     assertThat(archives(tmp.resolve("cache"))).containsExactly(archive);
-    assertThat(Files.getLastModifiedTime(archive).toInstant()).isAfter(Instant.now().minusSeconds(60));
+    assertThat(Files.getLastModifiedTime(archive).toInstant())
+        .isAfter(Instant.now().minusSeconds(60));
   }
 
   @Test
-  void withoutAWritableCacheOrWithTheArchiveOffTheCommandRunsAllTheSame(@TempDir Path tmp) throws Exception {
-    Processes.Run usual = flightplan(Path.of("."), Map.of("FLIGHTPLAN_CACHE_DIR", tmp.resolve("cache").toString()), "--version");
-    Processes.Run noCache = flightplan(Path.of("."), Map.of("FLIGHTPLAN_CACHE_DIR", "/dev/null/flightplan"), "--version");
+  void withoutAWritableCacheOrWithTheArchiveOffTheCommandRunsAllTheSame(@TempDir Path tmp)
+      throws Exception {
+    Processes.Run usual =
+        flightplan(
+            Path.of("."),
+            Map.of("FLIGHTPLAN_CACHE_DIR", tmp.resolve("cache").toString()),
+            "--version");
+    Processes.Run noCache =
+        flightplan(
+            Path.of("."), Map.of("FLIGHTPLAN_CACHE_DIR", "/dev/null/flightplan"), "--version");
     assertThat(noCache.exit()).isZero();
     assertThat(noCache.out()).isEqualTo(usual.out());
     assertThat(noCache.err()).isEmpty();
 
     Path off = tmp.resolve("off");
-    Processes.Run disabled = flightplan(Path.of("."), Map.of("FLIGHTPLAN_CACHE_DIR", off.toString(), "FLIGHTPLAN_CDS", "0"), "--version");
+    Processes.Run disabled =
+        flightplan(
+            Path.of("."),
+            Map.of("FLIGHTPLAN_CACHE_DIR", off.toString(), "FLIGHTPLAN_CDS", "0"),
+            "--version");
     assertThat(disabled.out()).isEqualTo(usual.out());
     assertThat(off).doesNotExist();
   }
@@ -83,13 +111,21 @@ class LauncherIT {
     Files.writeString(java, "#!/bin/sh\necho 'this Java should not be started' >&2\nexit 3\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(tmp.resolve("jdk11/release"), "JAVA_VERSION=\"11.0.2\"\n");
-    Processes.Run r = flightplan(Path.of("."), Map.of("JAVA_HOME", tmp.resolve("jdk11").toString()), "--version");
+    Processes.Run r =
+        flightplan(Path.of("."), Map.of("JAVA_HOME", tmp.resolve("jdk11").toString()), "--version");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("needs Java 17 or later").contains("Java 11.0.2").doesNotContain("should not be started");
+    assertThat(r.err())
+        .contains("needs Java 17 or later")
+        .contains("Java 11.0.2")
+        .doesNotContain("should not be started");
   }
 
-  private static Processes.Run flightplan(Path dist, Map<String, String> env, String... args) throws Exception {
-    Path launcher = (dist.equals(Path.of(".")) ? Processes.distribution() : dist).resolve("bin/flightplan").toAbsolutePath();
+  private static Processes.Run flightplan(Path dist, Map<String, String> env, String... args)
+      throws Exception {
+    Path launcher =
+        (dist.equals(Path.of(".")) ? Processes.distribution() : dist)
+            .resolve("bin/flightplan")
+            .toAbsolutePath();
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
     List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
@@ -98,7 +134,8 @@ class LauncherIT {
   }
 
   private static Path copyOfDistribution(Path to) throws IOException {
-    return dev.flightplan.testing.TestFiles.copyTree(Processes.distribution(), to, StandardCopyOption.COPY_ATTRIBUTES);
+    return dev.flightplan.testing.TestFiles.copyTree(
+        Processes.distribution(), to, StandardCopyOption.COPY_ATTRIBUTES);
   }
 
   private static List<Path> archives(Path cache) throws IOException {

@@ -15,13 +15,22 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One apply at a time per state directory: held, waited for, given up on, and never blocked by a dead process. */
+/**
+ * One apply at a time per state directory: held, waited for, given up on, and never blocked by a
+ * dead process.
+ */
 @IntegrationTest
 class ApplyLockTest {
   @TempDir Path tmp;
 
   private ApplyLock lock(Path dir, Duration timeout, List<ApplyLock.Holder> told) throws Exception {
-    return ApplyLock.acquire(List.of(dir), timeout, Duration.ofSeconds(10), Clock.systemUTC(), Sleeper.system(), told::add);
+    return ApplyLock.acquire(
+        List.of(dir),
+        timeout,
+        Duration.ofSeconds(10),
+        Clock.systemUTC(),
+        Sleeper.system(),
+        told::add);
   }
 
   @Test
@@ -30,8 +39,12 @@ class ApplyLockTest {
     try (ApplyLock first = lock(dir, Duration.ZERO, new ArrayList<>())) {
       assertThatThrownBy(() -> lock(dir, Duration.ZERO, new ArrayList<>()))
           .isInstanceOf(ApplyLock.Busy.class)
-          .hasMessageStartingWith("another apply holds " + dir.toRealPath().resolve("apply.lock")
-              + " (flightplan apply, pid " + ProcessHandle.current().pid() + ", since ");
+          .hasMessageStartingWith(
+              "another apply holds "
+                  + dir.toRealPath().resolve("apply.lock")
+                  + " (flightplan apply, pid "
+                  + ProcessHandle.current().pid()
+                  + ", since ");
     }
     assertThat(Files.readString(dir.resolve("apply.lock"))).startsWith("flightplan apply, pid ");
     try (ApplyLock again = lock(dir, Duration.ZERO, new ArrayList<>())) {
@@ -44,16 +57,24 @@ class ApplyLockTest {
     ApplyLock first = lock(tmp, Duration.ZERO, new ArrayList<>());
     List<ApplyLock.Holder> told = new ArrayList<>();
     // the holder finishes while the second waits: the first word about waiting is when it does
-    try (ApplyLock second = ApplyLock.acquire(List.of(tmp), Duration.ofMinutes(1), Duration.ofSeconds(10), Clock.systemUTC(),
-        Sleeper.system(), h -> {
-          told.add(h);
-          try {
-            first.close();
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        })) {
-      assertThat(told).singleElement().satisfies(h -> assertThat(h.holder()).startsWith("flightplan apply, pid "));
+    try (ApplyLock second =
+        ApplyLock.acquire(
+            List.of(tmp),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(10),
+            Clock.systemUTC(),
+            Sleeper.system(),
+            h -> {
+              told.add(h);
+              try {
+                first.close();
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })) {
+      assertThat(told)
+          .singleElement()
+          .satisfies(h -> assertThat(h.holder()).startsWith("flightplan apply, pid "));
     }
   }
 
@@ -62,8 +83,16 @@ class ApplyLockTest {
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
     try (ApplyLock onB = lock(b, Duration.ZERO, new ArrayList<>())) {
-      assertThatThrownBy(() -> ApplyLock.acquire(List.of(b, a), Duration.ZERO, Duration.ofSeconds(10), Clock.systemUTC(),
-          Sleeper.system(), h -> { })).isInstanceOf(ApplyLock.Busy.class);
+      assertThatThrownBy(
+              () ->
+                  ApplyLock.acquire(
+                      List.of(b, a),
+                      Duration.ZERO,
+                      Duration.ofSeconds(10),
+                      Clock.systemUTC(),
+                      Sleeper.system(),
+                      h -> {}))
+          .isInstanceOf(ApplyLock.Busy.class);
       // a was locked first (path order) and let go when b was busy
       try (ApplyLock onA = lock(a, Duration.ZERO, new ArrayList<>())) {
         assertThat(onA).isNotNull();
@@ -82,9 +111,12 @@ class ApplyLockTest {
       holder.destroyForcibly(); // SIGKILL: the process cannot clean up
       assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
-    assertThat(Files.readString(tmp.resolve("apply.lock"))).as("the file stays behind").contains("pid " + holder.pid());
+    assertThat(Files.readString(tmp.resolve("apply.lock")))
+        .as("the file stays behind")
+        .contains("pid " + holder.pid());
     try (ApplyLock mine = lock(tmp, Duration.ZERO, new ArrayList<>())) {
-      assertThat(Files.readString(tmp.resolve("apply.lock"))).contains("pid " + ProcessHandle.current().pid());
+      assertThat(Files.readString(tmp.resolve("apply.lock")))
+          .contains("pid " + ProcessHandle.current().pid());
     }
   }
 }

@@ -11,9 +11,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hash a saved plan keeps of its file covers the tester lists the file includes, so a changed list counts. */
+/**
+ * The hash a saved plan keeps of its file covers the tester lists the file includes, so a changed
+ * list counts.
+ */
 class ConfigFileTest {
-  private static final String YAML = """
+  private static final String YAML =
+      """
       version: 1
       apps:
         - bundleId: com.example.weather
@@ -42,13 +46,22 @@ class ConfigFileTest {
     ConfigFile loaded = ConfigFile.load(file);
     assertThat(loaded.result().state()).isPresent();
     SavedPlan.ConfigRef ref = loaded.ref();
-    String listing = Sha256.hex(Files.readAllBytes(file)) + "  " + file + "\n"
-        + Sha256.hex(Files.readAllBytes(csv)) + "  " + csv + "\n";
+    String listing =
+        Sha256.hex(Files.readAllBytes(file))
+            + "  "
+            + file
+            + "\n"
+            + Sha256.hex(Files.readAllBytes(csv))
+            + "  "
+            + csv
+            + "\n";
     assertThat(ref.sha256()).isEqualTo(Sha256.hex(listing.getBytes(StandardCharsets.UTF_8)));
     assertThat(ConfigFile.unchanged(ref)).isTrue();
 
     Files.writeString(csv, "email,groups\nalice@example.com,QA\nbob@example.com,QA\n");
-    assertThat(ConfigFile.unchanged(ref)).as("the YAML's bytes are the same, its tester list is not").isFalse();
+    assertThat(ConfigFile.unchanged(ref))
+        .as("the YAML's bytes are the same, its tester list is not")
+        .isFalse();
     assertThat(ConfigFile.load(file).ref().sha256()).isNotEqualTo(ref.sha256());
 
     Files.delete(csv);

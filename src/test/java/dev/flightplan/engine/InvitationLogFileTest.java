@@ -15,7 +15,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The invitation log on disk: a missing file is empty, what is written reads back, anything else is a clear error. */
+/**
+ * The invitation log on disk: a missing file is empty, what is written reads back, anything else is
+ * a clear error.
+ */
 class InvitationLogFileTest {
   @TempDir Path tmp;
 
@@ -29,7 +32,9 @@ class InvitationLogFileTest {
     InvitationLog log = new InvitationLog(new TreeMap<>(Map.of("com.example.app", entries)));
     file.write(log);
     assertThat(file.read()).isEqualTo(log);
-    assertThat(Files.readString(file.path())).contains("\"format\" : 1").contains("\"sent\" : \"2026-11-20T10:00:00Z\"")
+    assertThat(Files.readString(file.path()))
+        .contains("\"format\" : 1")
+        .contains("\"sent\" : \"2026-11-20T10:00:00Z\"")
         .contains("\"seen\" : \"2026-11-21T08:30:00Z\"");
     try (var listing = Files.list(file.path().getParent())) {
       assertThat(listing).as("no temporary file left behind").containsExactly(file.path());
@@ -39,10 +44,16 @@ class InvitationLogFileTest {
   @Test
   void aFileThatIsNotALogSaysWhatIsWrongAndHowToStartOver() throws IOException {
     Path path = tmp.resolve("invitations.json");
-    for (String text : new String[] {"not json", "{ \"format\": 2, \"apps\": {} }", "{ \"format\": 1, \"apps\": [] }",
-        "{ \"format\": 1, \"apps\": { \"a\": { \"t1\": { \"when\": \"2026-11-20T10:00:00Z\" } } } }"}) {
+    for (String text :
+        new String[] {
+          "not json",
+          "{ \"format\": 2, \"apps\": {} }",
+          "{ \"format\": 1, \"apps\": [] }",
+          "{ \"format\": 1, \"apps\": { \"a\": { \"t1\": { \"when\": \"2026-11-20T10:00:00Z\" } } } }"
+        }) {
       Files.writeString(path, text);
-      assertThatThrownBy(() -> new InvitationLogFile(path).read()).as(text)
+      assertThatThrownBy(() -> new InvitationLogFile(path).read())
+          .as(text)
           .isInstanceOf(UncheckedIOException.class)
           .hasMessageContaining("the invitation log " + path + " is not one flightplan can read")
           .hasMessageContaining("delete it to start over");

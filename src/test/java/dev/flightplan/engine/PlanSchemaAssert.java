@@ -1,12 +1,12 @@
 package dev.flightplan.engine;
 
-import dev.flightplan.planfile.PlanFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.ValidationMessage;
+import dev.flightplan.planfile.PlanFiles;
 import java.util.List;
 
 /** Checks JSON plans against schema/plan.schema.json: every test that produces one calls this. */
@@ -23,7 +23,8 @@ public final class PlanSchemaAssert {
     } catch (JsonProcessingException e) {
       throw new AssertionError("not JSON: " + e.getOriginalMessage() + "\n" + json, e);
     }
-    List<String> problems = PlanFiles.schema().validate(doc).stream().map(ValidationMessage::getMessage).toList();
+    List<String> problems =
+        PlanFiles.schema().validate(doc).stream().map(ValidationMessage::getMessage).toList();
     assertThat(problems).as("violations of schema/plan.schema.json in\n%s", json).isEmpty();
     return doc;
   }

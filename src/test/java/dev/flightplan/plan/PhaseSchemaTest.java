@@ -17,7 +17,15 @@ class PhaseSchemaTest {
   void theSchemaListsEveryPhaseInOrder() throws Exception {
     JsonNode schema = new ObjectMapper().readTree(Path.of("schema/plan.schema.json").toFile());
     List<String> listed = new ArrayList<>();
-    schema.path("$defs").path("api_call").path("properties").path("phase").path("enum").forEach(n -> listed.add(n.asText()));
-    assertThat(listed).isEqualTo(Arrays.stream(Phase.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
+    schema
+        .path("$defs")
+        .path("api_call")
+        .path("properties")
+        .path("phase")
+        .path("enum")
+        .forEach(n -> listed.add(n.asText()));
+    assertThat(listed)
+        .isEqualTo(
+            Arrays.stream(Phase.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
   }
 }

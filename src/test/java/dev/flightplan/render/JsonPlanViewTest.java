@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.diag.SourcePos;
-import dev.flightplan.planfile.PlanFiles;
 import dev.flightplan.engine.PlanSchemaAssert;
-import dev.flightplan.planfile.PlanFile.PlanFileException;
 import dev.flightplan.plan.SavedPlan;
+import dev.flightplan.planfile.PlanFile.PlanFileException;
+import dev.flightplan.planfile.PlanFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -20,12 +20,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden files of the JSON view for the terminal view's cases; each document is valid against the schema, and
- * reading it back and rendering it again gives the same bytes (what apply reads is what plan wrote).
+ * Golden files of the JSON view for the terminal view's cases; each document is valid against the
+ * schema, and reading it back and rendering it again gives the same bytes (what apply reads is what
+ * plan wrote).
  */
 class JsonPlanViewTest {
   static Stream<Arguments> plans() {
-    return Stream.concat(PlanCases.arguments(), Stream.of(Arguments.of("partial", PlanCases.partial())));
+    return Stream.concat(
+        PlanCases.arguments(), Stream.of(Arguments.of("partial", PlanCases.partial())));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -42,26 +44,41 @@ class JsonPlanViewTest {
 
   @Test
   void actionsAreTerraformsLists() {
-    JsonNode replace = PlanSchemaAssert.assertValidPlan(render(PlanCases.byName("replace").saved()));
+    JsonNode replace =
+        PlanSchemaAssert.assertValidPlan(render(PlanCases.byName("replace").saved()));
     JsonNode change = replace.path("resource_changes").path(0).path("change");
     assertThat(change.path("actions").toString()).isEqualTo("[\"delete\",\"create\"]");
     assertThat(change.path("replace_paths").toString()).isEqualTo("[[\"internal\"]]");
     assertThat(replace.path("summary").toString())
-        .isEqualTo("{\"add\":1,\"change\":0,\"destroy\":1,\"replace\":1,\"send\":0,\"api_calls\":2}");
+        .isEqualTo(
+            "{\"add\":1,\"change\":0,\"destroy\":1,\"replace\":1,\"send\":0,\"api_calls\":2}");
     JsonNode prune = PlanSchemaAssert.assertValidPlan(render(PlanCases.byName("prune").saved()));
-    assertThat(prune.findValues("actions").stream().map(JsonNode::toString).distinct().sorted().toList())
+    assertThat(
+            prune.findValues("actions").stream()
+                .map(JsonNode::toString)
+                .distinct()
+                .sorted()
+                .toList())
         .containsExactly("[\"create\"]", "[\"delete\"]", "[\"send\"]", "[\"update\"]");
   }
 
   @Test
   void aFailedPlanIsAValidDocumentThatCannotBeApplied() {
     Diagnostics errors =
-        Diagnostics.of(List.of(Diagnostic.error(new SourcePos("testflight.yaml", 3, 5), "group \"QA\" is protected", "keep it")));
+        Diagnostics.of(
+            List.of(
+                Diagnostic.error(
+                    new SourcePos("testflight.yaml", 3, 5),
+                    "group \"QA\" is protected",
+                    "keep it")));
     StringWriter out = new StringWriter();
-    new JsonPlanView(new PrintWriter(out)).renderFailure(PlanCases.VERSION, PlanCases.CONFIG, List.of("com.example.app"), false, errors);
+    new JsonPlanView(new PrintWriter(out))
+        .renderFailure(
+            PlanCases.VERSION, PlanCases.CONFIG, List.of("com.example.app"), false, errors);
     Golden.check("plan/failed.json", out.toString());
     PlanSchemaAssert.assertValidPlan(out.toString());
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlanFiles.parse("failed.json", out.toString()))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> PlanFiles.parse("failed.json", out.toString()))
         .isInstanceOf(PlanFileException.class)
         .hasMessageContaining("failed");
   }

@@ -24,12 +24,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Golden files of the Markdown view (masked, and one unmasked), and the rules that keep big plans postable. */
+/**
+ * Golden files of the Markdown view (masked, and one unmasked), and the rules that keep big plans
+ * postable.
+ */
 class MarkdownPlanViewTest {
   private static final int GITHUB_COMMENT_LIMIT = 65_536;
 
   static Stream<Arguments> plans() {
-    return Stream.concat(PlanCases.arguments(), Stream.of(Arguments.of("partial", PlanCases.partial())));
+    return Stream.concat(
+        PlanCases.arguments(), Stream.of(Arguments.of("partial", PlanCases.partial())));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -44,21 +48,31 @@ class MarkdownPlanViewTest {
   void showsPersonalDataWhenAsked() {
     String md = render(PlanCases.byName("create-update").saved(), true);
     Golden.check("plan/create-update.unmasked.md", md);
-    assertThat(md).contains("tester \"dave@example.com\"").contains("firstName = \"Dave\"").contains("personal data shown");
+    assertThat(md)
+        .contains("tester \"dave@example.com\"")
+        .contains("firstName = \"Dave\"")
+        .contains("personal data shown");
   }
 
   @Test
   void masksTestersNamesAndTheReviewContactAsWellAsEmails() {
     String md = render(PlanCases.byName("create-update").saved(), false);
-    assertThat(md).contains("+     firstName = \"D***\"", "+     lastName  = \"I***\"").doesNotContain("Dave", "Ito");
-    assertThat(render(PlanCases.byName("test-information").saved(), false)).contains("contactPhone").doesNotContain("555 0100");
-    assertThat(PersonalData.mask("Ärzte")).isEqualTo("Ä***").isEqualTo(PersonalData.mask(PersonalData.mask("Ärzte")));
+    assertThat(md)
+        .contains("+     firstName = \"D***\"", "+     lastName  = \"I***\"")
+        .doesNotContain("Dave", "Ito");
+    assertThat(render(PlanCases.byName("test-information").saved(), false))
+        .contains("contactPhone")
+        .doesNotContain("555 0100");
+    assertThat(PersonalData.mask("Ärzte"))
+        .isEqualTo("Ä***")
+        .isEqualTo(PersonalData.mask(PersonalData.mask("Ärzte")));
     assertThat(PersonalData.mask("👍x")).isEqualTo("👍***");
   }
 
   @Test
   void masksEveryAddressTheSameWay() {
-    assertThat(EmailMask.mask("carol@example.com, c@x.io and Bob <bob.roe+beta@mail.example.co.uk>"))
+    assertThat(
+            EmailMask.mask("carol@example.com, c@x.io and Bob <bob.roe+beta@mail.example.co.uk>"))
         .isEqualTo("c***@example.com, c***@x.io and Bob <b***@mail.example.co.uk>");
     assertThat(EmailMask.mask(EmailMask.mask("carol@example.com"))).isEqualTo("c***@example.com");
   }
@@ -66,9 +80,16 @@ class MarkdownPlanViewTest {
   @Test
   void aFailedPlanShowsItsErrors() {
     Diagnostics errors =
-        Diagnostics.of(List.of(Diagnostic.error(new SourcePos("testflight.yaml", 3, 5), "tester zed@example.com is in no group", "list it under a group")));
+        Diagnostics.of(
+            List.of(
+                Diagnostic.error(
+                    new SourcePos("testflight.yaml", 3, 5),
+                    "tester zed@example.com is in no group",
+                    "list it under a group")));
     StringWriter out = new StringWriter();
-    new MarkdownPlanView(new PrintWriter(out), false).renderFailure(PlanCases.VERSION, PlanCases.CONFIG, List.of("com.example.app"), false, errors);
+    new MarkdownPlanView(new PrintWriter(out), false)
+        .renderFailure(
+            PlanCases.VERSION, PlanCases.CONFIG, List.of("com.example.app"), false, errors);
     Golden.check("plan/failed.md", out.toString());
     assertThat(out.toString()).contains("z***@example.com").doesNotContain("zed@");
   }
@@ -76,24 +97,38 @@ class MarkdownPlanViewTest {
   @Test
   void userTextCannotBreakTheMarkdown() {
     GroupSpec odd = group("A|B *bold* ``` <b>", "eve@example.com");
-    SavedPlan saved = saved(desired(Manage.DEFAULT, List.of(odd), List.of()), live(List.of(), List.of()), PlanOptions.DEFAULTS);
+    SavedPlan saved =
+        saved(
+            desired(Manage.DEFAULT, List.of(odd), List.of()),
+            live(List.of(), List.of()),
+            PlanOptions.DEFAULTS);
     String md = render(saved, false);
     assertThat(md).contains("````diff").contains("# group \"A|B *bold* ``` <b>\" will be created");
   }
 
   @Test
   void fiveThousandNewTestersStayReadableAndPostable() {
-    List<String> emails = IntStream.rangeClosed(1, 5000).mapToObj(i -> String.format("tester%04d@example.com", i)).toList();
-    // internal, so that each new tester also gets an invitation from flightplan: 10,001 changes in all
-    AppSpec desired = desired(Manage.DEFAULT, List.of(internal("Everyone", emails.toArray(String[]::new))), List.of());
+    List<String> emails =
+        IntStream.rangeClosed(1, 5000)
+            .mapToObj(i -> String.format("tester%04d@example.com", i))
+            .toList();
+    // internal, so that each new tester also gets an invitation from flightplan: 10,001 changes in
+    // all
+    AppSpec desired =
+        desired(
+            Manage.DEFAULT,
+            List.of(internal("Everyone", emails.toArray(String[]::new))),
+            List.of());
     String md = render(saved(desired, live(List.of(), List.of()), PlanOptions.DEFAULTS), false);
     assertThat(md.length()).isLessThan(GITHUB_COMMENT_LIMIT);
     assertThat(md)
-        .startsWith("**flightplan**: 5,001 to add, 0 to change, 0 to destroy, 5,000 to send in com.example.app.")
+        .startsWith(
+            "**flightplan**: 5,001 to add, 0 to change, 0 to destroy, 5,000 to send in com.example.app.")
         .contains("| com.example.app | tester | 5,000 | 0 | 0 | 0 | 0 |")
         .contains("| com.example.app | invitation | 0 | 0 | 0 | 0 | 5,000 |")
         .contains("# … and 4,980 more")
-        .contains("# … and 9,951 more changes in com.example.app, not shown here: see the JSON plan")
+        .contains(
+            "# … and 9,951 more changes in com.example.app, not shown here: see the JSON plan")
         .contains("| 5,000 | `POST /v1/betaTesters` |");
     assertThat(EmailMask.containsEmail(md)).isFalse();
   }
@@ -106,7 +141,10 @@ class MarkdownPlanViewTest {
     }
     LiveApp live = live(List.of(liveGroup("g1", "Everyone")), testers);
     AppSpec desired =
-        desired(manage(Manage.GroupsMode.LISTED, Manage.TestersMode.EXCLUSIVE), List.of(group("Everyone", "keep@example.com")), List.of());
+        desired(
+            manage(Manage.GroupsMode.LISTED, Manage.TestersMode.EXCLUSIVE),
+            List.of(group("Everyone", "keep@example.com")),
+            List.of());
     String md = render(saved(desired, live, PlanOptions.DEFAULTS.withPrune(true)), false);
     assertThat(md.length()).isLessThan(GITHUB_COMMENT_LIMIT);
     assertThat(md)
@@ -119,12 +157,21 @@ class MarkdownPlanViewTest {
   @Test
   void aDocumentOverTheBudgetIsRenderedWithSmallerLimits() {
     // many apps' worth of detail: the first limits overflow, smaller ones fit
-    List<String> emails = IntStream.rangeClosed(1, 300).mapToObj(i -> String.format("a-rather-long-tester-address-%04d@example.com", i)).toList();
+    List<String> emails =
+        IntStream.rangeClosed(1, 300)
+            .mapToObj(i -> String.format("a-rather-long-tester-address-%04d@example.com", i))
+            .toList();
     List<GroupSpec> groups = new ArrayList<>();
     for (int g = 0; g < 60; g++) {
       groups.add(group("Group " + g, emails.toArray(String[]::new)));
     }
-    String md = render(saved(desired(Manage.DEFAULT, groups, List.of()), live(List.of(), List.of()), PlanOptions.DEFAULTS), false);
+    String md =
+        render(
+            saved(
+                desired(Manage.DEFAULT, groups, List.of()),
+                live(List.of(), List.of()),
+                PlanOptions.DEFAULTS),
+            false);
     assertThat(md.length()).isLessThanOrEqualTo(MarkdownPlanView.BUDGET);
     assertThat(md).contains("more changes in com.example.app, not shown here");
   }

@@ -8,7 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Golden files of the terminal view, one per kind of plan ({@link PlanCases}), plain and in colour. */
+/**
+ * Golden files of the terminal view, one per kind of plan ({@link PlanCases}), plain and in colour.
+ */
 class PlanTextViewTest {
   static Stream<Arguments> plans() {
     return PlanCases.arguments();

@@ -12,24 +12,43 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Diagnostics as GitHub Actions workflow commands: the golden file shows them; values are escaped as the runner reads them. */
+/**
+ * Diagnostics as GitHub Actions workflow commands: the golden file shows them; values are escaped
+ * as the runner reads them.
+ */
 class WorkflowAnnotationsTest {
   private static final Path WORKSPACE = Path.of("/home/runner/work/app/app");
 
   @Test
   void everyDiagnosticIsOneCommandAfterTheFencedReadableLines() {
-    Diagnostics diagnostics = Diagnostics.of(List.of(
-        Diagnostic.error(new SourcePos(WORKSPACE + "/testflight/testflight.yaml", 12, 7), "unknown key \"testres\"",
-            "did you mean \"testers\"?"),
-        Diagnostic.warning(new SourcePos("testflight/testers.csv", 3, 1), "tester x@example.com is listed twice", null),
-        Diagnostic.error(SourcePos.ofFile("/etc/elsewhere, or: here%.yaml"), "cannot read the file: 100% too large", null),
-        Diagnostic.warning(null, "applying the plan needs more requests than the API key has left this hour", null),
-        Diagnostic.error(new SourcePos("testflight/testflight.yaml", 30, 15),
-            "unknown group \"a\r\n::add-mask::b\n##[stop-commands]c %0A d\"", null)));
+    Diagnostics diagnostics =
+        Diagnostics.of(
+            List.of(
+                Diagnostic.error(
+                    new SourcePos(WORKSPACE + "/testflight/testflight.yaml", 12, 7),
+                    "unknown key \"testres\"",
+                    "did you mean \"testers\"?"),
+                Diagnostic.warning(
+                    new SourcePos("testflight/testers.csv", 3, 1),
+                    "tester x@example.com is listed twice",
+                    null),
+                Diagnostic.error(
+                    SourcePos.ofFile("/etc/elsewhere, or: here%.yaml"),
+                    "cannot read the file: 100% too large",
+                    null),
+                Diagnostic.warning(
+                    null,
+                    "applying the plan needs more requests than the API key has left this hour",
+                    null),
+                Diagnostic.error(
+                    new SourcePos("testflight/testflight.yaml", 30, 15),
+                    "unknown group \"a\r\n::add-mask::b\n##[stop-commands]c %0A d\"",
+                    null)));
     StringWriter text = new StringWriter();
     StringWriter lines = new StringWriter();
     new DiagnosticsView(new PrintWriter(lines), Style.PLAIN).render(diagnostics);
-    WorkflowAnnotations view = new WorkflowAnnotations(new PrintWriter(text), Optional.of(WORKSPACE));
+    WorkflowAnnotations view =
+        new WorkflowAnnotations(new PrintWriter(text), Optional.of(WORKSPACE));
     view.inert(lines.toString());
     view.render(diagnostics);
     Golden.check("annotations/diagnostics.txt", text.toString());
@@ -38,7 +57,8 @@ class WorkflowAnnotationsTest {
   @Test
   void readableLinesWithoutAnythingCommandLikeAreNotFenced() {
     StringWriter text = new StringWriter();
-    new WorkflowAnnotations(new PrintWriter(text), Optional.empty()).inert("t.yaml:1:1: error: a::b (c)\n");
+    new WorkflowAnnotations(new PrintWriter(text), Optional.empty())
+        .inert("t.yaml:1:1: error: a::b (c)\n");
     assertThat(text).hasToString("t.yaml:1:1: error: a::b (c)\n");
   }
 
@@ -50,10 +70,14 @@ class WorkflowAnnotationsTest {
 
   @Test
   void pathsAreRelativeToTheWorkspaceWithForwardSlashes() {
-    WorkflowAnnotations view = new WorkflowAnnotations(new PrintWriter(new StringWriter()), Optional.of(WORKSPACE));
-    assertThat(view.path(WORKSPACE + "/testflight/../testflight/t.yaml")).isEqualTo("testflight/t.yaml");
+    WorkflowAnnotations view =
+        new WorkflowAnnotations(new PrintWriter(new StringWriter()), Optional.of(WORKSPACE));
+    assertThat(view.path(WORKSPACE + "/testflight/../testflight/t.yaml"))
+        .isEqualTo("testflight/t.yaml");
     assertThat(view.path("/elsewhere/t.yaml")).isEqualTo("/elsewhere/t.yaml");
-    assertThat(new WorkflowAnnotations(new PrintWriter(new StringWriter()), Optional.empty()).path("testflight/t.yaml"))
+    assertThat(
+            new WorkflowAnnotations(new PrintWriter(new StringWriter()), Optional.empty())
+                .path("testflight/t.yaml"))
         .isEqualTo("testflight/t.yaml");
   }
 }

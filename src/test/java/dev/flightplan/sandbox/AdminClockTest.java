@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The admin clock and the other {@code /sandbox/} endpoints of a standalone sandbox, over HTTP: moving time forward
- * expires builds past their 90 days and moves dates and metric periods, while the client's tokens (real time) stay
- * good; reviewers' decisions and testers' states can be set; the offset survives a restart.
+ * The admin clock and the other {@code /sandbox/} endpoints of a standalone sandbox, over HTTP:
+ * moving time forward expires builds past their 90 days and moves dates and metric periods, while
+ * the client's tokens (real time) stay good; reviewers' decisions and testers' states can be set;
+ * the offset survives a restart.
  */
 @IntegrationTest
 class AdminClockTest extends SandboxTestBase {
@@ -27,7 +28,11 @@ class AdminClockTest extends SandboxTestBase {
   }
 
   private JsonNode betaDetail(String build) {
-    return client.get("/v1/builds/" + build + "/buildBetaDetail").json().path("data").path("attributes");
+    return client
+        .get("/v1/builds/" + build + "/buildBetaDetail")
+        .json()
+        .path("data")
+        .path("attributes");
   }
 
   @Test
@@ -36,7 +41,8 @@ class AdminClockTest extends SandboxTestBase {
     assertThat(clockNow().path("offset").asText()).isEqualTo("PT0S");
     String build44 = lookup.build("2.3", "44"); // uploaded 2026-10-20: expires 2027-01-18
     String build46 = lookup.build("2.3", "46"); // uploaded 2026-11-25: expires 2027-02-23
-    assertThat(betaDetail(build44).path("internalBuildState").asText()).isEqualTo("IN_BETA_TESTING");
+    assertThat(betaDetail(build44).path("internalBuildState").asText())
+        .isEqualTo("IN_BETA_TESTING");
 
     ok(advance("P368D"), 200); // 2027-01-18T10:00Z: exactly 90 days after the upload
     assertThat(clockNow().path("now").asText()).isEqualTo("2027-01-18T10:00:00Z");
@@ -45,19 +51,43 @@ class AdminClockTest extends SandboxTestBase {
     JsonNode build = client.get("/v1/builds/" + build44).json().path("data").path("attributes");
     assertThat(build.path("expired").asBoolean()).isTrue();
     assertThat(betaDetail(build44).path("internalBuildState").asText()).isEqualTo("EXPIRED");
-    assertThat(client.get("/v1/builds/" + build46).json().path("data").path("attributes").path("expired").asBoolean())
+    assertThat(
+            client
+                .get("/v1/builds/" + build46)
+                .json()
+                .path("data")
+                .path("attributes")
+                .path("expired")
+                .asBoolean())
         .isFalse();
     // what is created now is dated now
     String group = createGroup(Docs.NOTES, "Later", "\"isInternalGroup\":true");
-    assertThat(client.get("/v1/betaGroups/" + group).json().path("data").path("attributes").path("createdDate")
-        .asText()).startsWith("2027-01-18T10:00");
+    assertThat(
+            client
+                .get("/v1/betaGroups/" + group)
+                .json()
+                .path("data")
+                .path("attributes")
+                .path("createdDate")
+                .asText())
+        .startsWith("2027-01-18T10:00");
   }
 
   @Test
   void metricPeriodsFollowTheClock() {
     String path = "/v1/apps/" + Docs.WEATHER + "/metrics/betaTesterUsages?period=P7D";
-    assertThat(client.get(path).json().path("data").path(0).path("dataPoints").path(0).path("values")
-        .path("sessionCount").asInt()).isEqualTo(4);
+    assertThat(
+            client
+                .get(path)
+                .json()
+                .path("data")
+                .path(0)
+                .path("dataPoints")
+                .path(0)
+                .path("values")
+                .path("sessionCount")
+                .asInt())
+        .isEqualTo(4);
     ok(advance("P7D"), 200);
     JsonNode point = client.get(path).json().path("data").path(0).path("dataPoints").path(0);
     assertThat(point.path("values").path("sessionCount").asInt()).isZero();
@@ -67,67 +97,161 @@ class AdminClockTest extends SandboxTestBase {
   @Test
   void reviewersAndTestersActThroughTheAdminEndpoints() {
     String build45 = lookup.build("2.3", "45");
-    ok(client.post("/sandbox/reviews", "{\"build\":\"" + build45 + "\",\"state\":\"REJECTED\"}"), 200);
-    assertThat(client.get("/v1/builds/" + build45 + "/betaAppReviewSubmission").json().path("data")
-        .path("attributes").path("betaReviewState").asText()).isEqualTo("REJECTED");
-    ok(client.post("/sandbox/testers", "{\"email\":\"frank@example.com\",\"state\":\"ACCEPTED\"}"), 200);
-    assertThat(client.get("/v1/betaTesters/" + testerId("frank@example.com")).json().path("data")
-        .path("attributes").path("state").asText()).isEqualTo("ACCEPTED");
+    ok(
+        client.post("/sandbox/reviews", "{\"build\":\"" + build45 + "\",\"state\":\"REJECTED\"}"),
+        200);
+    assertThat(
+            client
+                .get("/v1/builds/" + build45 + "/betaAppReviewSubmission")
+                .json()
+                .path("data")
+                .path("attributes")
+                .path("betaReviewState")
+                .asText())
+        .isEqualTo("REJECTED");
+    ok(
+        client.post("/sandbox/testers", "{\"email\":\"frank@example.com\",\"state\":\"ACCEPTED\"}"),
+        200);
+    assertThat(
+            client
+                .get("/v1/betaTesters/" + testerId("frank@example.com"))
+                .json()
+                .path("data")
+                .path("attributes")
+                .path("state")
+                .asText())
+        .isEqualTo("ACCEPTED");
 
-    refused(client.post("/sandbox/reviews", "{\"build\":\"nope\",\"state\":\"APPROVED\"}"), 404, "NOT_FOUND", null);
-    refused(client.post("/sandbox/reviews", "{\"build\":\"" + build45 + "\",\"state\":\"MAYBE\"}"),
-        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/state");
-    refused(client.post("/sandbox/testers", "{\"email\":\"nobody@example.com\",\"state\":\"ACCEPTED\"}"),
-        404, "NOT_FOUND", null);
+    refused(
+        client.post("/sandbox/reviews", "{\"build\":\"nope\",\"state\":\"APPROVED\"}"),
+        404,
+        "NOT_FOUND",
+        null);
+    refused(
+        client.post("/sandbox/reviews", "{\"build\":\"" + build45 + "\",\"state\":\"MAYBE\"}"),
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.INVALID",
+        "/state");
+    refused(
+        client.post(
+            "/sandbox/testers", "{\"email\":\"nobody@example.com\",\"state\":\"ACCEPTED\"}"),
+        404,
+        "NOT_FOUND",
+        null);
 
-    String usage = "/v1/apps/" + Docs.WEATHER + "/metrics/betaTesterUsages?groupBy=betaTesters&period=P7D";
-    ok(client.post("/sandbox/sessions", "{\"app\":\"com.example.weather\",\"email\":\"frank@example.com\",\"sessions\":3}"), 200);
+    String usage =
+        "/v1/apps/" + Docs.WEATHER + "/metrics/betaTesterUsages?groupBy=betaTesters&period=P7D";
+    ok(
+        client.post(
+            "/sandbox/sessions",
+            "{\"app\":\"com.example.weather\",\"email\":\"frank@example.com\",\"sessions\":3}"),
+        200);
     assertThat(client.get(usage).json().toString()).contains("\"sessionCount\":3");
-    refused(client.post("/sandbox/sessions", "{\"app\":\"com.example.weather\",\"email\":\"frank@example.com\",\"sessions\":0}"),
-        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/sessions");
-    refused(client.post("/sandbox/sessions", "{\"app\":\"com.example.nope\",\"email\":\"frank@example.com\",\"sessions\":1}"),
-        404, "NOT_FOUND", null);
+    refused(
+        client.post(
+            "/sandbox/sessions",
+            "{\"app\":\"com.example.weather\",\"email\":\"frank@example.com\",\"sessions\":0}"),
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.INVALID",
+        "/sessions");
+    refused(
+        client.post(
+            "/sandbox/sessions",
+            "{\"app\":\"com.example.nope\",\"email\":\"frank@example.com\",\"sessions\":1}"),
+        404,
+        "NOT_FOUND",
+        null);
   }
 
   @Test
   void aBuildFinishesProcessingThroughTheAdminEndpoint() {
     String build46 = lookup.build("2.3", "46");
-    assertThat(client.get("/v1/builds/" + build46).json().path("data").path("attributes").path("processingState")
-        .asText()).isEqualTo("PROCESSING");
-    ok(client.post("/sandbox/builds", "{\"build\":\"" + build46 + "\",\"processingState\":\"VALID\"}"), 200);
-    assertThat(client.get("/v1/builds/" + build46).json().path("data").path("attributes").path("processingState")
-        .asText()).isEqualTo("VALID");
+    assertThat(
+            client
+                .get("/v1/builds/" + build46)
+                .json()
+                .path("data")
+                .path("attributes")
+                .path("processingState")
+                .asText())
+        .isEqualTo("PROCESSING");
+    ok(
+        client.post(
+            "/sandbox/builds", "{\"build\":\"" + build46 + "\",\"processingState\":\"VALID\"}"),
+        200);
+    assertThat(
+            client
+                .get("/v1/builds/" + build46)
+                .json()
+                .path("data")
+                .path("attributes")
+                .path("processingState")
+                .asText())
+        .isEqualTo("VALID");
 
-    refused(client.post("/sandbox/builds", "{\"build\":\"nope\",\"processingState\":\"VALID\"}"), 404, "NOT_FOUND",
+    refused(
+        client.post("/sandbox/builds", "{\"build\":\"nope\",\"processingState\":\"VALID\"}"),
+        404,
+        "NOT_FOUND",
         null);
-    refused(client.post("/sandbox/builds", "{\"build\":\"" + build46 + "\",\"processingState\":\"DONE\"}"),
-        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/processingState");
-    refused(client.post("/sandbox/builds", "{\"build\":\"" + build46 + "\"}"), 409, "ENTITY_ERROR.ATTRIBUTE.REQUIRED",
+    refused(
+        client.post(
+            "/sandbox/builds", "{\"build\":\"" + build46 + "\",\"processingState\":\"DONE\"}"),
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.INVALID",
+        "/processingState");
+    refused(
+        client.post("/sandbox/builds", "{\"build\":\"" + build46 + "\"}"),
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.REQUIRED",
         "/processingState");
   }
 
   @Test
   void anUploadListsANewBuildStillProcessing() {
-    SandboxTestClient.Reply answer = client.post("/sandbox/uploads",
-        "{\"app\":\"com.example.weather\",\"version\":\"2.4\",\"number\":\"120\"}");
+    SandboxTestClient.Reply answer =
+        client.post(
+            "/sandbox/uploads",
+            "{\"app\":\"com.example.weather\",\"version\":\"2.4\",\"number\":\"120\"}");
     ok(answer, 200);
     String id = answer.json().path("build").asText();
     assertThat(lookup.build("2.4", "120")).isEqualTo(id);
-    assertThat(client.get("/v1/builds/" + id).json().path("data").path("attributes").path("processingState")
-        .asText()).isEqualTo("PROCESSING");
-    refused(client.post("/sandbox/uploads",
-        "{\"app\":\"com.example.weather\",\"version\":\"2.4\",\"number\":\"120\"}"),
-        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/");
-    refused(client.post("/sandbox/uploads", "{\"app\":\"com.example.nope\",\"version\":\"1\",\"number\":\"1\"}"),
-        409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/");
+    assertThat(
+            client
+                .get("/v1/builds/" + id)
+                .json()
+                .path("data")
+                .path("attributes")
+                .path("processingState")
+                .asText())
+        .isEqualTo("PROCESSING");
+    refused(
+        client.post(
+            "/sandbox/uploads",
+            "{\"app\":\"com.example.weather\",\"version\":\"2.4\",\"number\":\"120\"}"),
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.INVALID",
+        "/");
+    refused(
+        client.post(
+            "/sandbox/uploads",
+            "{\"app\":\"com.example.nope\",\"version\":\"1\",\"number\":\"1\"}"),
+        409,
+        "ENTITY_ERROR.ATTRIBUTE.INVALID",
+        "/");
   }
 
   @Test
   void refusesTimeTravelBackwardsAndStrangers() {
     refused(advance("-P1D"), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/advance");
     refused(advance("soon"), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/advance");
-    refused(client.post("/sandbox/clock", "{}"), 409, "ENTITY_ERROR.ATTRIBUTE.REQUIRED", "/advance");
-    refused(client.send("POST", "/sandbox/clock", "{\"advance\":\"P1D\"}", null), 401, "NOT_AUTHORIZED", null);
+    refused(
+        client.post("/sandbox/clock", "{}"), 409, "ENTITY_ERROR.ATTRIBUTE.REQUIRED", "/advance");
+    refused(
+        client.send("POST", "/sandbox/clock", "{\"advance\":\"P1D\"}", null),
+        401,
+        "NOT_AUTHORIZED",
+        null);
     assertThat(clockNow().path("offset").asText()).isEqualTo("PT0S");
   }
 
@@ -139,7 +263,12 @@ class AdminClockTest extends SandboxTestBase {
     }
     try (SandboxServer second = SandboxServer.start(options().withStateFile(state))) {
       assertThat(second.admin().clockOffset()).isEqualTo(java.time.Duration.ofDays(8));
-      assertThat(new SandboxTestClient(second, clock).get("/sandbox/clock").json().path("now").asText())
+      assertThat(
+              new SandboxTestClient(second, clock)
+                  .get("/sandbox/clock")
+                  .json()
+                  .path("now")
+                  .asText())
           .isEqualTo("2026-01-23T10:00:00Z");
     }
   }

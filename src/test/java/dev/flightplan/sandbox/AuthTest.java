@@ -23,9 +23,11 @@ class AuthTest extends SandboxTestBase {
     var error = reply.json().path("errors").path(0);
     assertThat(error.path("status").asText()).isEqualTo("401");
     assertThat(error.path("code").asText()).isEqualTo("NOT_AUTHORIZED");
-    assertThat(error.path("title").asText()).isEqualTo("Authentication credentials are missing or invalid.");
+    assertThat(error.path("title").asText())
+        .isEqualTo("Authentication credentials are missing or invalid.");
     assertThat(error.path("detail").asText())
-        .startsWith("Provide a properly configured and signed bearer token, and make sure that it has not expired.")
+        .startsWith(
+            "Provide a properly configured and signed bearer token, and make sure that it has not expired.")
         .endsWith("https://developer.apple.com/go/?id=api-generating-tokens");
     assertThat(error.path("id").asText()).hasSize(36);
   }
@@ -45,7 +47,10 @@ class AuthTest extends SandboxTestBase {
   @Test
   void refusesAnExpiredToken() {
     Instant now = clock.instant();
-    String token = valid().withTimes(now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(2))).compact();
+    String token =
+        valid()
+            .withTimes(now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(2)))
+            .compact();
     assertNotAuthorized(getWith("Bearer " + token));
   }
 
@@ -60,9 +65,12 @@ class AuthTest extends SandboxTestBase {
   @Test
   void refusesAnExpiryMoreThanTwentyMinutesAhead() {
     Instant now = clock.instant();
-    assertNotAuthorized(getWith("Bearer " + valid().withTimes(now, now.plus(Duration.ofMinutes(30))).compact()));
+    assertNotAuthorized(
+        getWith("Bearer " + valid().withTimes(now, now.plus(Duration.ofMinutes(30))).compact()));
     // within the allowed clock skew of a minute, twenty minutes are accepted
-    assertThat(getWith("Bearer " + valid().withTimes(now, now.plus(Duration.ofMinutes(20))).compact()).status())
+    assertThat(
+            getWith("Bearer " + valid().withTimes(now, now.plus(Duration.ofMinutes(20))).compact())
+                .status())
         .isEqualTo(200);
   }
 
@@ -74,7 +82,9 @@ class AuthTest extends SandboxTestBase {
   @Test
   void refusesAnIssuedAtInTheFuture() {
     Instant later = clock.instant().plus(Duration.ofMinutes(5));
-    assertNotAuthorized(getWith("Bearer " + valid().withTimes(later, later.plus(Duration.ofMinutes(10))).compact()));
+    assertNotAuthorized(
+        getWith(
+            "Bearer " + valid().withTimes(later, later.plus(Duration.ofMinutes(10))).compact()));
   }
 
   @Test
@@ -89,7 +99,8 @@ class AuthTest extends SandboxTestBase {
 
   @Test
   void refusesAnotherIssuer() {
-    assertNotAuthorized(getWith("Bearer " + valid().withIssuer("00000000-0000-0000-0000-000000000000").compact()));
+    assertNotAuthorized(
+        getWith("Bearer " + valid().withIssuer("00000000-0000-0000-0000-000000000000").compact()));
   }
 
   @Test
@@ -100,10 +111,11 @@ class AuthTest extends SandboxTestBase {
   @Test
   void refusesATokenSignedByAnotherKey() throws Exception {
     try (SandboxServer other = SandboxServer.start(SandboxOptions.defaults().withClock(clock))) {
-      String foreign = TestTokens.valid(other.credentials(), clock.instant())
-          .withKeyId(server.credentials().keyId())
-          .withIssuer(server.credentials().issuerId())
-          .compact();
+      String foreign =
+          TestTokens.valid(other.credentials(), clock.instant())
+              .withKeyId(server.credentials().keyId())
+              .withIssuer(server.credentials().issuerId())
+              .compact();
       assertNotAuthorized(getWith("Bearer " + foreign));
     }
   }
@@ -118,7 +130,8 @@ class AuthTest extends SandboxTestBase {
   void credentialsLookLikeApples() {
     SandboxCredentials credentials = server.credentials();
     assertThat(credentials.keyId()).matches("[A-Z0-9]{10}");
-    assertThat(credentials.issuerId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    assertThat(credentials.issuerId())
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     assertThat(credentials.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----\n");
     assertThat(credentials.privateKeyFile()).isNull();
     assertThat(credentials.toString()).doesNotContain("PRIVATE KEY").contains(credentials.keyId());

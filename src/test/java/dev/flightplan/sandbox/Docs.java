@@ -3,43 +3,74 @@ package dev.flightplan.sandbox;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Request documents for tests, written as JSON text so that each test shows exactly what goes on the wire. */
+/**
+ * Request documents for tests, written as JSON text so that each test shows exactly what goes on
+ * the wire.
+ */
 public final class Docs {
   public static final String WEATHER = "1000000001";
   public static final String NOTES = "1000000002";
 
   private Docs() {}
 
-  /** A group create document; {@code attributes} is extra JSON members such as {@code "isInternalGroup":true}. */
+  /**
+   * A group create document; {@code attributes} is extra JSON members such as {@code
+   * "isInternalGroup":true}.
+   */
   public static String group(String appId, String name, String attributes) {
     String extra = attributes.isEmpty() ? "" : "," + attributes;
-    return "{\"data\":{\"type\":\"betaGroups\",\"attributes\":{\"name\":\"" + name + "\"" + extra + "},"
-        + "\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + appId + "\"}}}}}";
+    return "{\"data\":{\"type\":\"betaGroups\",\"attributes\":{\"name\":\""
+        + name
+        + "\""
+        + extra
+        + "},"
+        + "\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\""
+        + appId
+        + "\"}}}}}";
   }
 
   public static String groupPatch(String id, String attributes) {
-    return "{\"data\":{\"type\":\"betaGroups\",\"id\":\"" + id + "\",\"attributes\":{" + attributes + "}}}";
+    return "{\"data\":{\"type\":\"betaGroups\",\"id\":\""
+        + id
+        + "\",\"attributes\":{"
+        + attributes
+        + "}}}";
   }
 
   public static String tester(String email, String... groupIds) {
-    return "{\"data\":{\"type\":\"betaTesters\",\"attributes\":{\"email\":\"" + email + "\",\"firstName\":\"Test\","
-        + "\"lastName\":\"Person\"},\"relationships\":{\"betaGroups\":{\"data\":" + linkageArray("betaGroups", groupIds)
+    return "{\"data\":{\"type\":\"betaTesters\",\"attributes\":{\"email\":\""
+        + email
+        + "\",\"firstName\":\"Test\","
+        + "\"lastName\":\"Person\"},\"relationships\":{\"betaGroups\":{\"data\":"
+        + linkageArray("betaGroups", groupIds)
         + "}}}}";
   }
 
   /**
-   * A create document of {@code type}: {@code attributes} and {@code relationships} are the JSON members inside
-   * those objects, e.g. {@code "locale":"en-US"} and {@code Docs.toOne("app", "apps", id)}; an empty
-   * {@code attributes} leaves the member out, as requests without attributes must.
+   * A create document of {@code type}: {@code attributes} and {@code relationships} are the JSON
+   * members inside those objects, e.g. {@code "locale":"en-US"} and {@code Docs.toOne("app",
+   * "apps", id)}; an empty {@code attributes} leaves the member out, as requests without attributes
+   * must.
    */
   public static String create(String type, String attributes, String relationships) {
-    return "{\"data\":{\"type\":\"" + type + "\"," + (attributes.isEmpty() ? "" : "\"attributes\":{" + attributes
-        + "},") + "\"relationships\":{" + relationships + "}}}";
+    return "{\"data\":{\"type\":\""
+        + type
+        + "\","
+        + (attributes.isEmpty() ? "" : "\"attributes\":{" + attributes + "},")
+        + "\"relationships\":{"
+        + relationships
+        + "}}}";
   }
 
   /** An update document of {@code type} for {@code id} with the given attribute members. */
   public static String update(String type, String id, String attributes) {
-    return "{\"data\":{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"attributes\":{" + attributes + "}}}";
+    return "{\"data\":{\"type\":\""
+        + type
+        + "\",\"id\":\""
+        + id
+        + "\",\"attributes\":{"
+        + attributes
+        + "}}}";
   }
 
   /** A to-one relationship member: {@code "name":{"data":{"type":type,"id":id}}}. */
@@ -53,8 +84,11 @@ public final class Docs {
   }
 
   /** A group create document that also gives the group builds. */
-  public static String groupWithBuilds(String appId, String name, String attributes, String... buildIds) {
-    return create("betaGroups", "\"name\":\"" + name + "\"" + (attributes.isEmpty() ? "" : "," + attributes),
+  public static String groupWithBuilds(
+      String appId, String name, String attributes, String... buildIds) {
+    return create(
+        "betaGroups",
+        "\"name\":\"" + name + "\"" + (attributes.isEmpty() ? "" : "," + attributes),
         toOne("app", "apps", appId) + "," + toMany("builds", "builds", buildIds));
   }
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The journal of a file-backed sandbox, in this JVM: what replay does with a torn last line, a damaged line, entries
- * the snapshot already holds, compaction past the size threshold, and a second sandbox on the same state. Kills of a
- * real process are in {@link SandboxKillTest}.
+ * The journal of a file-backed sandbox, in this JVM: what replay does with a torn last line, a
+ * damaged line, entries the snapshot already holds, compaction past the size threshold, and a
+ * second sandbox on the same state. Kills of a real process are in {@link SandboxKillTest}.
  */
 @IntegrationTest
 class JournalTest {
@@ -36,20 +36,32 @@ class JournalTest {
   }
 
   private SandboxServer start() throws IOException {
-    return SandboxServer.start(SandboxOptions.defaults().withStateFile(stateFile()).withClock(clock));
+    return SandboxServer.start(
+        SandboxOptions.defaults().withStateFile(stateFile()).withClock(clock));
   }
 
   /** A journal line that creates tester {@code id} in no group. */
   private static String testerLine(long seq, String id, String email) {
-    return "{\"seq\":" + seq + ",\"changes\":[{\"table\":\"betaTesters\",\"id\":\"" + id + "\",\"row\":{\"id\":\"" + id
-        + "\",\"email\":\"" + email + "\",\"inviteType\":\"EMAIL\",\"state\":\"INVITED\",\"groups\":[],\"apps\":[\""
-        + Docs.WEATHER + "\"]}}]}\n";
+    return "{\"seq\":"
+        + seq
+        + ",\"changes\":[{\"table\":\"betaTesters\",\"id\":\""
+        + id
+        + "\",\"row\":{\"id\":\""
+        + id
+        + "\",\"email\":\""
+        + email
+        + "\",\"inviteType\":\"EMAIL\",\"state\":\"INVITED\",\"groups\":[],\"apps\":[\""
+        + Docs.WEATHER
+        + "\"]}}]}\n";
   }
 
-  /** A sandbox closed after one write: its snapshot holds everything, and it says up to which entry. */
+  /**
+   * A sandbox closed after one write: its snapshot holds everything, and it says up to which entry.
+   */
   private long closedAfterOneWrite() throws IOException {
     try (SandboxServer server = start()) {
-      new SandboxTestClient(server, clock).post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Journaled", ""));
+      new SandboxTestClient(server, clock)
+          .post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Journaled", ""));
       assertThat(journal()).isNotEmptyFile();
     }
     assertThat(journal()).as("closing folds the journal into the snapshot").doesNotExist();
@@ -57,7 +69,10 @@ class JournalTest {
   }
 
   private List<String> emails(SandboxServer server) {
-    return new SandboxTestClient(server, clock).get("/v1/betaTesters?limit=200").json().findValuesAsText("email");
+    return new SandboxTestClient(server, clock)
+        .get("/v1/betaTesters?limit=200")
+        .json()
+        .findValuesAsText("email");
   }
 
   @Test
@@ -65,11 +80,16 @@ class JournalTest {
     long last = closedAfterOneWrite();
     assertThat(last).isPositive();
     String torn = testerLine(last + 2, "t-2", "torn@example.com");
-    Files.writeString(journal(), testerLine(last + 1, "t-1", "kept@example.com") + torn.substring(0, torn.length() / 2));
+    Files.writeString(
+        journal(),
+        testerLine(last + 1, "t-1", "kept@example.com") + torn.substring(0, torn.length() / 2));
     try (SandboxServer server = start()) {
       assertThat(emails(server)).contains("kept@example.com").doesNotContain("torn@example.com");
       assertThat(journal()).as("replayed, then folded into the snapshot").isEmptyFile();
-      assertThat(new SandboxTestClient(server, clock).get("/v1/betaGroups?filter%5Bname%5D=Journaled").ids())
+      assertThat(
+              new SandboxTestClient(server, clock)
+                  .get("/v1/betaGroups?filter%5Bname%5D=Journaled")
+                  .ids())
           .hasSize(1);
     }
   }
@@ -77,17 +97,25 @@ class JournalTest {
   @Test
   void aDamagedLineWithLinesAfterItRefusesToStart() throws IOException {
     long last = closedAfterOneWrite();
-    Files.writeString(journal(), testerLine(last + 1, "t-1", "a@example.com") + "{\"seq\":\n"
-        + testerLine(last + 2, "t-2", "b@example.com"));
-    assertThatThrownBy(this::start).isInstanceOf(IOException.class)
+    Files.writeString(
+        journal(),
+        testerLine(last + 1, "t-1", "a@example.com")
+            + "{\"seq\":\n"
+            + testerLine(last + 2, "t-2", "b@example.com"));
+    assertThatThrownBy(this::start)
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("sandbox.json.journal is damaged: line 2");
   }
 
   @Test
   void anEntryAfterAGapRefusesToStart() throws IOException {
     long last = closedAfterOneWrite();
-    Files.writeString(journal(), testerLine(last + 2, "t-1", "a@example.com") + testerLine(last + 3, "t-2", "b@example.com"));
-    assertThatThrownBy(this::start).isInstanceOf(IOException.class)
+    Files.writeString(
+        journal(),
+        testerLine(last + 2, "t-1", "a@example.com")
+            + testerLine(last + 3, "t-2", "b@example.com"));
+    assertThatThrownBy(this::start)
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("line 1: entry " + (last + 2) + " follows entry " + last);
   }
 
@@ -95,8 +123,10 @@ class JournalTest {
   void entriesTheSnapshotHoldsAreNotReplayedAgain() throws IOException {
     long last = closedAfterOneWrite();
     // as after a compaction killed once the snapshot was in place, before the journal was emptied
-    Files.writeString(journal(), testerLine(last, "t-old", "old@example.com")
-        + testerLine(last + 1, "t-new", "new@example.com"));
+    Files.writeString(
+        journal(),
+        testerLine(last, "t-old", "old@example.com")
+            + testerLine(last + 1, "t-new", "new@example.com"));
     try (SandboxServer server = start()) {
       assertThat(emails(server)).contains("new@example.com").doesNotContain("old@example.com");
     }
@@ -108,14 +138,23 @@ class JournalTest {
     StateStore store = new StateStore(stateFile(), JSON, null);
     store.create(state);
     long snapshotBytes = Files.size(stateFile());
-    long threshold = Math.max(StateStore.COMPACT_MIN_BYTES, StateStore.COMPACT_MULTIPLE * snapshotBytes);
+    long threshold =
+        Math.max(StateStore.COMPACT_MIN_BYTES, StateStore.COMPACT_MULTIPLE * snapshotBytes);
     long before = state.testers().size();
     int added = 0;
     boolean compacted = false;
     while (!compacted) {
       long journalBefore = Files.size(journal());
-      state.putTester(new Tester("c-" + added, "c" + added + "@example.com", "C", "D", "EMAIL", "INVITED", List.of(),
-          List.of(Docs.WEATHER)));
+      state.putTester(
+          new Tester(
+              "c-" + added,
+              "c" + added + "@example.com",
+              "C",
+              "D",
+              "EMAIL",
+              "INVITED",
+              List.of(),
+              List.of(Docs.WEATHER)));
       store.commit(state);
       added++;
       compacted = Files.size(journal()) < journalBefore;
@@ -126,8 +165,16 @@ class JournalTest {
     assertThat(added).as("lines of about %d bytes until %d", 250, threshold).isGreaterThan(1000);
     // and a few more after it, to replay
     for (int i = 0; i < 3; i++, added++) {
-      state.putTester(new Tester("c-" + added, "c" + added + "@example.com", "C", "D", "EMAIL", "INVITED", List.of(),
-          List.of(Docs.WEATHER)));
+      state.putTester(
+          new Tester(
+              "c-" + added,
+              "c" + added + "@example.com",
+              "C",
+              "D",
+              "EMAIL",
+              "INVITED",
+              List.of(),
+              List.of(Docs.WEATHER)));
       store.commit(state);
     }
     String live = JSON.writeValueAsString(state.snapshot());
@@ -142,7 +189,9 @@ class JournalTest {
   @Test
   void aSecondSandboxOnTheSameStateIsRefused() throws IOException {
     try (SandboxServer first = start()) {
-      assertThatThrownBy(this::start).isInstanceOf(IOException.class).hasMessageContaining("is in use by another sandbox");
+      assertThatThrownBy(this::start)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("is in use by another sandbox");
       assertThat(emails(first)).isNotEmpty();
     }
     try (SandboxServer again = start()) {

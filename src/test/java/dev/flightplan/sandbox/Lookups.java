@@ -17,18 +17,27 @@ public final class Lookups {
   }
 
   public String tester(String email) {
-    return only(client.get("/v1/betaTesters?filter%5Bemail%5D=" + encode(email)), "tester " + email);
+    return only(
+        client.get("/v1/betaTesters?filter%5Bemail%5D=" + encode(email)), "tester " + email);
   }
 
   /** The weather app's build {@code number} of app version {@code version}. */
   public String build(String version, String number) {
-    return only(client.get("/v1/builds?filter%5Bapp%5D=" + Docs.WEATHER + "&filter%5BpreReleaseVersion.version%5D="
-        + version + "&filter%5Bversion%5D=" + number), "build " + version + " (" + number + ")");
+    return only(
+        client.get(
+            "/v1/builds?filter%5Bapp%5D="
+                + Docs.WEATHER
+                + "&filter%5BpreReleaseVersion.version%5D="
+                + version
+                + "&filter%5Bversion%5D="
+                + number),
+        "build " + version + " (" + number + ")");
   }
 
   /** The id of the build's bundle of {@code bundleType} (APP or APP_CLIP), or null. */
   public String bundle(String buildId, String bundleType) {
-    JsonNode included = client.get("/v1/builds/" + buildId + "?include=buildBundles").json().path("included");
+    JsonNode included =
+        client.get("/v1/builds/" + buildId + "?include=buildBundles").json().path("included");
     for (JsonNode bundle : included) {
       if (bundle.path("attributes").path("bundleType").asText().equals(bundleType)) {
         return bundle.path("id").asText();

@@ -7,8 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock tests move by hand, so time-based behaviour (token expiry, the rolling hour) needs no sleeping. It stands
- * still between moves, or ({@link #aheadOfSystem()}) runs with the system clock, moved ahead by hand.
+ * A clock tests move by hand, so time-based behaviour (token expiry, the rolling hour) needs no
+ * sleeping. It stands still between moves, or ({@link #aheadOfSystem()}) runs with the system
+ * clock, moved ahead by hand.
  */
 public final class MutableClock extends Clock {
   private final Clock base;
@@ -22,7 +23,10 @@ public final class MutableClock extends Clock {
     this.base = base;
   }
 
-  /** The system's time plus what {@link #advance} added: for a sandbox whose clock another process shares. */
+  /**
+   * The system's time plus what {@link #advance} added: for a sandbox whose clock another process
+   * shares.
+   */
   public static MutableClock aheadOfSystem() {
     return new MutableClock(Clock.systemUTC());
   }

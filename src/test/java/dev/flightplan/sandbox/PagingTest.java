@@ -34,20 +34,26 @@ class PagingTest extends SandboxTestBase {
       JsonNode next = page.json().path("links").path("next");
       if (!next.isMissingNode()) {
         assertThat(next.asText())
-            .startsWith(server.baseUri() + "/v1/betaGroups/" + group + "/relationships/betaTesters?limit=2&cursor=");
+            .startsWith(
+                server.baseUri()
+                    + "/v1/betaGroups/"
+                    + group
+                    + "/relationships/betaTesters?limit=2&cursor=");
       }
       url = next.isMissingNode() ? null : next.asText();
     }
     assertThat(pages).isEqualTo(3);
     assertThat(seen).hasSize(5).doesNotHaveDuplicates();
-    List<String> all = client.get("/v1/betaGroups/" + group + "/relationships/betaTesters?limit=200").ids();
+    List<String> all =
+        client.get("/v1/betaGroups/" + group + "/relationships/betaTesters?limit=200").ids();
     assertThat(seen).isEqualTo(all);
   }
 
   @Test
   void pagesKeepTheFiltersAndDefaultToTwenty() {
     String group = groupWithFiveTesters();
-    SandboxTestClient.Reply first = client.get("/v1/betaTesters?filter%5BbetaGroups%5D=" + group + "&limit=3");
+    SandboxTestClient.Reply first =
+        client.get("/v1/betaTesters?filter%5BbetaGroups%5D=" + group + "&limit=3");
     assertThat(first.ids()).hasSize(3);
     String next = first.json().path("links").path("next").asText();
     assertThat(next).contains("filter%5BbetaGroups%5D=" + group);
@@ -56,7 +62,8 @@ class PagingTest extends SandboxTestBase {
     SandboxTestClient.Reply unlimited = client.get("/v1/betaTesters");
     assertThat(unlimited.json().path("meta").path("paging").path("limit").asInt()).isEqualTo(20);
     assertThat(unlimited.json().path("links").has("next")).isFalse();
-    assertThat(unlimited.json().path("links").path("self").asText()).isEqualTo(server.baseUri() + "/v1/betaTesters");
+    assertThat(unlimited.json().path("links").path("self").asText())
+        .isEqualTo(server.baseUri() + "/v1/betaTesters");
   }
 
   @Test
@@ -64,22 +71,28 @@ class PagingTest extends SandboxTestBase {
     SandboxTestClient.Reply reply = client.get("/v1/betaGroups?limit=201");
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
-    assertThat(reply.json().path("errors").path(0).path("source").path("parameter").asText()).isEqualTo("limit");
+    assertThat(reply.json().path("errors").path(0).path("source").path("parameter").asText())
+        .isEqualTo("limit");
     assertThat(reply.json().path("errors").path(0).path("status").asText()).isEqualTo("400");
     assertThat(client.get("/v1/betaGroups?limit=200").status()).isEqualTo(200);
   }
 
   @Test
   void refusesBadLimitsAndCursors() {
-    assertThat(client.get("/v1/betaTesters?limit=ten").errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
-    assertThat(client.get("/v1/betaTesters?limit=0").errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
-    assertThat(client.get("/v1/betaTesters?include=betaGroups&limit%5BbetaGroups%5D=51").errorCode())
+    assertThat(client.get("/v1/betaTesters?limit=ten").errorCode())
         .isEqualTo("PARAMETER_ERROR.INVALID");
-    assertThat(client.get("/v1/betaGroups?include=betaTesters&limit%5BbetaTesters%5D=51").errorCode())
+    assertThat(client.get("/v1/betaTesters?limit=0").errorCode())
+        .isEqualTo("PARAMETER_ERROR.INVALID");
+    assertThat(
+            client.get("/v1/betaTesters?include=betaGroups&limit%5BbetaGroups%5D=51").errorCode())
+        .isEqualTo("PARAMETER_ERROR.INVALID");
+    assertThat(
+            client.get("/v1/betaGroups?include=betaTesters&limit%5BbetaTesters%5D=51").errorCode())
         .isEqualTo("PARAMETER_ERROR.INVALID");
     SandboxTestClient.Reply cursor = client.get("/v1/betaTesters?cursor=garbage");
     assertThat(cursor.errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
-    assertThat(cursor.json().path("errors").path(0).path("source").path("parameter").asText()).isEqualTo("cursor");
+    assertThat(cursor.json().path("errors").path(0).path("source").path("parameter").asText())
+        .isEqualTo("cursor");
   }
 
   @Test
@@ -91,20 +104,26 @@ class PagingTest extends SandboxTestBase {
         .isEqualTo("A given parameter is not allowed for this request");
     assertThat(reply.json().path("errors").path(0).path("source").path("parameter").asText())
         .isEqualTo("filter[colour]");
-    assertThat(client.get("/v1/apps/" + Docs.WEATHER + "?limit=5").errorCode()).isEqualTo("PARAMETER_ERROR.ILLEGAL");
+    assertThat(client.get("/v1/apps/" + Docs.WEATHER + "?limit=5").errorCode())
+        .isEqualTo("PARAMETER_ERROR.ILLEGAL");
     // declared by the spec but not served by the sandbox: refused rather than ignored
-    assertThat(client.get("/v1/builds?include=icons").errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
-    assertThat(client.get("/v1/builds?limit%5Bicons%5D=5").errorCode()).isEqualTo("PARAMETER_ERROR.ILLEGAL");
-    assertThat(client.get("/v1/betaGroups?sort=colour").errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
+    assertThat(client.get("/v1/builds?include=icons").errorCode())
+        .isEqualTo("PARAMETER_ERROR.INVALID");
+    assertThat(client.get("/v1/builds?limit%5Bicons%5D=5").errorCode())
+        .isEqualTo("PARAMETER_ERROR.ILLEGAL");
+    assertThat(client.get("/v1/betaGroups?sort=colour").errorCode())
+        .isEqualTo("PARAMETER_ERROR.INVALID");
     assertThat(client.get("/v1/betaGroups?fields%5BbetaGroups%5D=colour").errorCode())
         .isEqualTo("PARAMETER_ERROR.INVALID");
-    assertThat(client.get("/v1/betaGroups?limit=2&limit=3").errorCode()).isEqualTo("PARAMETER_ERROR.INVALID");
+    assertThat(client.get("/v1/betaGroups?limit=2&limit=3").errorCode())
+        .isEqualTo("PARAMETER_ERROR.INVALID");
   }
 
   @Test
   void decodesEncodedQueriesAndCommaLists() {
     SandboxTestClient.Reply apps =
-        client.get("/v1/apps?filter%5BbundleId%5D=com.example.weather%2Ccom.example.notes&sort=-bundleId");
+        client.get(
+            "/v1/apps?filter%5BbundleId%5D=com.example.weather%2Ccom.example.notes&sort=-bundleId");
     assertThat(apps.ids()).containsExactly(Docs.WEATHER, Docs.NOTES);
     SandboxTestClient.Reply raw = client.get("/v1/apps?filter[bundleId]=com.example.notes");
     assertThat(raw.ids()).containsExactly(Docs.NOTES);

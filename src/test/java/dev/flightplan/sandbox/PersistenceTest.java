@@ -34,7 +34,8 @@ class PersistenceTest {
       first = server.credentials();
       SandboxTestClient client = new SandboxTestClient(server, clock);
       token = client.bearer();
-      SandboxTestClient.Reply created = client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Persisted", ""));
+      SandboxTestClient.Reply created =
+          client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Persisted", ""));
       group = created.json().path("data").path("id").asText();
       client.post("/v1/betaTesters", Docs.tester("kept@example.com", group));
     }
@@ -42,7 +43,8 @@ class PersistenceTest {
     // no temporary file is left behind by the atomic writes
     try (var files = Files.list(dir.resolve("nested"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("sandbox.json", "sandbox-credentials.json", "AuthKey_" + first.keyId() + ".p8");
+          .containsExactlyInAnyOrder(
+              "sandbox.json", "sandbox-credentials.json", "AuthKey_" + first.keyId() + ".p8");
     }
 
     try (SandboxServer server = SandboxServer.start(options(stateFile))) {
@@ -52,8 +54,13 @@ class PersistenceTest {
       assertThat(second.privateKeyPem()).isEqualTo(first.privateKeyPem());
       SandboxTestClient client = new SandboxTestClient(server, clock);
       // a token minted before the restart still works: same key
-      assertThat(client.send("GET", "/v1/betaGroups/" + group, null, token).status()).isEqualTo(200);
-      assertThat(client.get("/v1/betaGroups/" + group + "/betaTesters").json().findValuesAsText("email"))
+      assertThat(client.send("GET", "/v1/betaGroups/" + group, null, token).status())
+          .isEqualTo(200);
+      assertThat(
+              client
+                  .get("/v1/betaGroups/" + group + "/betaTesters")
+                  .json()
+                  .findValuesAsText("email"))
           .containsExactly("kept@example.com");
     }
   }
@@ -63,22 +70,28 @@ class PersistenceTest {
     Path stateFile = dir.resolve("sandbox.json");
     try (SandboxServer server = SandboxServer.start(options(stateFile))) {
       SandboxCredentials credentials = server.credentials();
-      assertThat(credentials.credentialsFile()).isEqualTo(dir.resolve("sandbox-credentials.json").toAbsolutePath());
+      assertThat(credentials.credentialsFile())
+          .isEqualTo(dir.resolve("sandbox-credentials.json").toAbsolutePath());
       assertThat(credentials.privateKeyFile())
           .isEqualTo(dir.resolve("AuthKey_" + credentials.keyId() + ".p8").toAbsolutePath());
-      assertThat(Files.readString(credentials.privateKeyFile())).isEqualTo(credentials.privateKeyPem());
+      assertThat(Files.readString(credentials.privateKeyFile()))
+          .isEqualTo(credentials.privateKeyPem());
       assertThat(credentials.privateKeyPem())
-          .startsWith("-----BEGIN PRIVATE KEY-----\nMIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQg")
+          .startsWith(
+              "-----BEGIN PRIVATE KEY-----\nMIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQg")
           .endsWith("-----END PRIVATE KEY-----\n");
       TestTokens.privateKey(credentials.privateKeyPem()); // readable by any PKCS#8 reader
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials.privateKeyFile())))
+        assertThat(
+                PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(credentials.privateKeyFile())))
             .isEqualTo("rw-------");
       }
       JsonNode json = new ObjectMapper().readTree(credentials.credentialsFile().toFile());
       assertThat(json.path("keyId").asText()).isEqualTo(credentials.keyId());
       assertThat(json.path("issuerId").asText()).isEqualTo(credentials.issuerId());
-      assertThat(json.path("privateKeyPath").asText()).isEqualTo(credentials.privateKeyFile().toString());
+      assertThat(json.path("privateKeyPath").asText())
+          .isEqualTo(credentials.privateKeyFile().toString());
       assertThat(Files.readString(stateFile)).doesNotContain("PRIVATE KEY");
     }
   }

@@ -15,9 +15,12 @@ class RateLimitTest extends SandboxTestBase {
 
   @Test
   void countsDownAndRefusesWhenTheHourIsSpent() {
-    assertThat(client.get("/v1/apps").header("X-Rate-Limit")).isEqualTo("user-hour-lim:3;user-hour-rem:2;");
-    assertThat(client.get("/v1/apps").header("X-Rate-Limit")).isEqualTo("user-hour-lim:3;user-hour-rem:1;");
-    assertThat(client.get("/v1/betaGroups").header("X-Rate-Limit")).isEqualTo("user-hour-lim:3;user-hour-rem:0;");
+    assertThat(client.get("/v1/apps").header("X-Rate-Limit"))
+        .isEqualTo("user-hour-lim:3;user-hour-rem:2;");
+    assertThat(client.get("/v1/apps").header("X-Rate-Limit"))
+        .isEqualTo("user-hour-lim:3;user-hour-rem:1;");
+    assertThat(client.get("/v1/betaGroups").header("X-Rate-Limit"))
+        .isEqualTo("user-hour-lim:3;user-hour-rem:0;");
 
     SandboxTestClient.Reply refused = client.get("/v1/apps");
     assertThat(refused.status()).isEqualTo(429);
@@ -27,8 +30,9 @@ class RateLimitTest extends SandboxTestBase {
     assertThat(error.path("code").asText()).isEqualTo("RATE_LIMIT_EXCEEDED");
     assertThat(error.path("title").asText()).isEqualTo("The request rate limit has been reached.");
     assertThat(error.path("detail").asText())
-        .isEqualTo("We've received too many requests for this API. Please wait and try again or slow down your"
-            + " request rate.");
+        .isEqualTo(
+            "We've received too many requests for this API. Please wait and try again or slow down your"
+                + " request rate.");
   }
 
   @Test
@@ -50,7 +54,8 @@ class RateLimitTest extends SandboxTestBase {
     SandboxTestClient.Reply refused = client.send("GET", "/v1/apps", null, null);
     assertThat(refused.status()).isEqualTo(401);
     assertThat(refused.header("X-Rate-Limit")).isEqualTo("user-hour-lim:3;user-hour-rem:3;");
-    assertThat(client.get("/v1/apps").header("X-Rate-Limit")).isEqualTo("user-hour-lim:3;user-hour-rem:2;");
+    assertThat(client.get("/v1/apps").header("X-Rate-Limit"))
+        .isEqualTo("user-hour-lim:3;user-hour-rem:2;");
   }
 
   @Test

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One HTTP/1.1 request written byte by byte on a socket, for what a well-behaved client cannot send: a body that
- * never comes after its Content-Length, or a chunked body of a chosen size. Reads the answer's status and body.
+ * One HTTP/1.1 request written byte by byte on a socket, for what a well-behaved client cannot
+ * send: a body that never comes after its Content-Length, or a chunked body of a chosen size. Reads
+ * the answer's status and body.
  */
 public final class RawRequest {
   /** The answer: status and body text. */
@@ -22,8 +23,8 @@ public final class RawRequest {
   private RawRequest() {}
 
   /**
-   * Sends {@code head} (request line and headers, without the blank line), then {@code body} as it is (null: nothing
-   * more), and reads the answer; gives up after 20 seconds without a byte.
+   * Sends {@code head} (request line and headers, without the blank line), then {@code body} as it
+   * is (null: nothing more), and reads the answer; gives up after 20 seconds without a byte.
    */
   public static Answer send(URI base, String head, byte[] body) {
     return send(base, head, body, base.getHost());
@@ -51,7 +52,9 @@ public final class RawRequest {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (int left = size; left > 0; left -= 8192) {
       int n = Math.min(8192, left);
-      body.writeBytes((Integer.toHexString(n) + "\r\n" + " ".repeat(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      body.writeBytes(
+          (Integer.toHexString(n) + "\r\n" + " ".repeat(n) + "\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
     }
     body.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     return body.toByteArray();

@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The file-backed sandbox survives kill -9: {@code flightplan sandbox --state FILE} runs as a process of its own, four
- * clients write testers into it at once, and it is killed (SIGKILL) after a seeded number of acknowledged writes,
- * with writes still in flight; then while compacting, at each step ({@link StateStore#PAUSE_PROPERTY}). Restarted on
- * the same file each time, it must hold every write it acknowledged, each tester once, in the group it joined.
+ * The file-backed sandbox survives kill -9: {@code flightplan sandbox --state FILE} runs as a
+ * process of its own, four clients write testers into it at once, and it is killed (SIGKILL) after
+ * a seeded number of acknowledged writes, with writes still in flight; then while compacting, at
+ * each step ({@link StateStore#PAUSE_PROPERTY}). Restarted on the same file each time, it must hold
+ * every write it acknowledged, each tester once, in the group it joined.
  */
 @IntegrationTest
 class SandboxKillTest {
@@ -69,44 +70,54 @@ class SandboxKillTest {
     // killed while compacting the journal on start: the new snapshot written beside the old one ...
     start("before-rename");
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("sandbox.json") && n.endsWith(".tmp"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("sandbox.json") && n.endsWith(".tmp"));
     }
     // ... and once in place, with the journal, whose entries it now holds, not yet emptied
     long journalBytes = Files.size(dir.resolve("sandbox.json.journal"));
     assertThat(journalBytes).isPositive();
     start("before-truncate");
     assertThat(Files.size(dir.resolve("sandbox.json.journal"))).isEqualTo(journalBytes);
-    assertThat(JSON.readTree(dir.resolve("sandbox.json").toFile()).path("journaled").asLong()).isPositive();
+    assertThat(JSON.readTree(dir.resolve("sandbox.json").toFile()).path("journaled").asLong())
+        .isPositive();
 
     child = start(null);
     assertHoldsEveryAcknowledgedWrite(child, group);
-    assertThat(Files.size(dir.resolve("sandbox.json.journal"))).as("folded into the snapshot on start").isZero();
+    assertThat(Files.size(dir.resolve("sandbox.json.journal")))
+        .as("folded into the snapshot on start")
+        .isZero();
     child.process().destroyForcibly().waitFor();
   }
 
-  /** Four clients create testers in the group until the sandbox has acknowledged {@code killAfter}; then it is killed. */
+  /**
+   * Four clients create testers in the group until the sandbox has acknowledged {@code killAfter};
+   * then it is killed.
+   */
   private void writeUntilKilled(Child child, int round, int killAfter) throws InterruptedException {
     String group = groupId(child);
     CountDownLatch done = new CountDownLatch(4);
     AtomicInteger next = new AtomicInteger();
     for (int w = 0; w < 4; w++) {
-      Thread writer = new Thread(() -> {
-        try {
-          while (true) {
-            String email = "r" + round + "-" + next.incrementAndGet() + "@example.com";
-            attempted.add(email);
-            HttpResponse<String> r = send(child, "POST", "/v1/betaTesters", Docs.tester(email, group));
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-            if (acknowledged.add(email) && acknowledged.size() == killAfter) {
-              child.process().destroyForcibly(); // the other writers are mid-request
-            }
-          }
-        } catch (IOException | InterruptedException e) {
-          // the sandbox is gone
-        } finally {
-          done.countDown();
-        }
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    String email = "r" + round + "-" + next.incrementAndGet() + "@example.com";
+                    attempted.add(email);
+                    HttpResponse<String> r =
+                        send(child, "POST", "/v1/betaTesters", Docs.tester(email, group));
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+                    if (acknowledged.add(email) && acknowledged.size() == killAfter) {
+                      child.process().destroyForcibly(); // the other writers are mid-request
+                    }
+                  }
+                } catch (IOException | InterruptedException e) {
+                  // the sandbox is gone
+                } finally {
+                  done.countDown();
+                }
+              });
       writer.start();
     }
     assertThat(done.await(120, TimeUnit.SECONDS)).isTrue();
@@ -126,23 +137,30 @@ class SandboxKillTest {
     assertThat(members).containsAll(acknowledged);
     assertThat(attempted).containsAll(members);
     JsonNode all = JSON.readTree(send(child, "GET", "/v1/betaTesters?limit=1", null).body());
-    assertThat(all.path("meta").path("paging").path("total").asInt()).as("testers in all")
+    assertThat(all.path("meta").path("paging").path("total").asInt())
+        .as("testers in all")
         .isEqualTo(members.size() + demoTesters);
   }
 
   private int demoTesters;
 
   private String createGroup(Child child) throws Exception {
-    demoTesters = JSON.readTree(send(child, "GET", "/v1/betaTesters?limit=1", null).body())
-        .path("meta").path("paging").path("total").asInt();
-    HttpResponse<String> r = send(child, "POST", "/v1/betaGroups", Docs.group(Docs.WEATHER, GROUP_NAME, ""));
+    demoTesters =
+        JSON.readTree(send(child, "GET", "/v1/betaTesters?limit=1", null).body())
+            .path("meta")
+            .path("paging")
+            .path("total")
+            .asInt();
+    HttpResponse<String> r =
+        send(child, "POST", "/v1/betaGroups", Docs.group(Docs.WEATHER, GROUP_NAME, ""));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return JSON.readTree(r.body()).path("data").path("id").asText();
   }
 
   private String groupId(Child child) {
     try {
-      String found = send(child, "GET", "/v1/betaGroups?filter%5Bname%5D=" + GROUP_NAME, null).body();
+      String found =
+          send(child, "GET", "/v1/betaGroups?filter%5Bname%5D=" + GROUP_NAME, null).body();
       return JSON.readTree(found).path("data").path(0).path("id").asText();
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
@@ -151,17 +169,23 @@ class SandboxKillTest {
 
   private HttpResponse<String> send(Child child, String method, String path, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(child.base().resolve(path)).header("Authorization", child.bearer());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(child.base().resolve(path)).header("Authorization", child.bearer());
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /**
-   * Starts {@code flightplan sandbox} on the state file and waits for it to say where it listens; with
-   * {@code pauseAt}, waits for it to say that compaction stopped there, then kills it and returns null.
+   * Starts {@code flightplan sandbox} on the state file and waits for it to say where it listens;
+   * with {@code pauseAt}, waits for it to say that compaction stopped there, then kills it and
+   * returns null.
    */
   private Child start(String pauseAt) throws Exception {
     List<String> command = new ArrayList<>();
@@ -170,23 +194,41 @@ class SandboxKillTest {
     if (pauseAt != null) {
       command.add("-D" + StateStore.PAUSE_PROPERTY + "=" + pauseAt);
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator
-        + Path.of("target", "classes").toAbsolutePath(), "dev.flightplan.cli.Main", "sandbox", "--port", "0",
-        "--state", dir.resolve("sandbox.json").toString(), "--hourly-limit", "100000000"));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path")
+                + File.pathSeparator
+                + Path.of("target", "classes").toAbsolutePath(),
+            "dev.flightplan.cli.Main",
+            "sandbox",
+            "--port",
+            "0",
+            "--state",
+            dir.resolve("sandbox.json").toString(),
+            "--hourly-limit",
+            "100000000"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process is gone
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the process is gone
+              }
+            });
     reader.setDaemon(true);
     reader.start();
-    String wanted = pauseAt == null ? "App Store Connect sandbox listening on " : "sandbox: compaction paused " + pauseAt;
+    String wanted =
+        pauseAt == null
+            ? "App Store Connect sandbox listening on "
+            : "sandbox: compaction paused " + pauseAt;
     String line;
     do {
       line = lines.poll(60, TimeUnit.SECONDS);
@@ -199,8 +241,16 @@ class SandboxKillTest {
     URI base = URI.create(line.substring(wanted.length()).trim() + "/");
     JsonNode credentials = JSON.readTree(dir.resolve("sandbox-credentials.json").toFile());
     String pem = Files.readString(Path.of(credentials.path("privateKeyPath").asText()));
-    String token = TestTokens.valid(new SandboxCredentials(credentials.path("keyId").asText(),
-        credentials.path("issuerId").asText(), pem, null, null), Instant.now()).compact();
+    String token =
+        TestTokens.valid(
+                new SandboxCredentials(
+                    credentials.path("keyId").asText(),
+                    credentials.path("issuerId").asText(),
+                    pem,
+                    null,
+                    null),
+                Instant.now())
+            .compact();
     return new Child(process, base, "Bearer " + token);
   }
 }

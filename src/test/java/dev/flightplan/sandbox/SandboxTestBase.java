@@ -9,7 +9,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** Starts a demo-seeded sandbox on 127.0.0.1:0 with a hand-moved clock for each test, and looks up seeded ids. */
+/**
+ * Starts a demo-seeded sandbox on 127.0.0.1:0 with a hand-moved clock for each test, and looks up
+ * seeded ids.
+ */
 abstract class SandboxTestBase {
   protected final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
   protected SandboxServer server;
@@ -55,7 +58,8 @@ abstract class SandboxTestBase {
   }
 
   /** Asserts an error answer: status, code and (when not null) the source pointer. */
-  protected static void refused(SandboxTestClient.Reply reply, int status, String code, String pointer) {
+  protected static void refused(
+      SandboxTestClient.Reply reply, int status, String code, String pointer) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.errorCode()).as(reply.body()).isEqualTo(code);
     if (pointer != null) {
@@ -78,13 +82,15 @@ abstract class SandboxTestBase {
   }
 
   protected String testerId(String email) {
-    SandboxTestClient.Reply reply = client.get("/v1/betaTesters?filter%5Bemail%5D=" + encode(email));
+    SandboxTestClient.Reply reply =
+        client.get("/v1/betaTesters?filter%5Bemail%5D=" + encode(email));
     assertThat(reply.ids()).as("testers with email %s", email).hasSize(1);
     return reply.ids().get(0);
   }
 
   protected String createGroup(String appId, String name, String attributes) {
-    SandboxTestClient.Reply reply = client.post("/v1/betaGroups", Docs.group(appId, name, attributes));
+    SandboxTestClient.Reply reply =
+        client.post("/v1/betaGroups", Docs.group(appId, name, attributes));
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return reply.json().path("data").path("id").asText();
   }

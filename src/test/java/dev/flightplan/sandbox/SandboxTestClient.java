@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * A minimal HTTP client for tests of the sandbox: sends requests with a fresh valid token (or a given
- * {@code Authorization} value) and parses JSON answers. Paths may carry a query; absolute URLs (such as
- * {@code links.next}) are used as they are.
+ * A minimal HTTP client for tests of the sandbox: sends requests with a fresh valid token (or a
+ * given {@code Authorization} value) and parses JSON answers. Paths may carry a query; absolute
+ * URLs (such as {@code links.next}) are used as they are.
  */
 public final class SandboxTestClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +27,10 @@ public final class SandboxTestClient {
     this.clock = clock;
   }
 
-  /** One answer: status, headers, raw body (null when empty) and the body parsed as JSON (null when empty). */
+  /**
+   * One answer: status, headers, raw body (null when empty) and the body parsed as JSON (null when
+   * empty).
+   */
   public record Reply(int status, java.net.http.HttpHeaders headers, String body, JsonNode json) {
     public String header(String name) {
       return headers.firstValue(name).orElse(null);
@@ -64,7 +67,10 @@ public final class SandboxTestClient {
   }
 
   public Reply send(String method, String pathOrUrl, String body, String authorization) {
-    URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(server.baseUri() + pathOrUrl);
+    URI uri =
+        pathOrUrl.startsWith("http")
+            ? URI.create(pathOrUrl)
+            : URI.create(server.baseUri() + pathOrUrl);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri);
     if (authorization != null) {
       request.header("Authorization", authorization);
@@ -72,11 +78,20 @@ public final class SandboxTestClient {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body() == null || response.body().isEmpty() ? null : response.body();
-      return new Reply(response.statusCode(), response.headers(), text, text == null ? null : JSON.readTree(text));
+      return new Reply(
+          response.statusCode(),
+          response.headers(),
+          text,
+          text == null ? null : JSON.readTree(text));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

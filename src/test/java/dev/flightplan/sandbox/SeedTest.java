@@ -21,9 +21,12 @@ class SeedTest {
   @TempDir Path dir;
 
   @Test
-  void aSeedSetsGroupFlagsAndIndividualTestersAndPublicLinkJoinersComeThroughTheAdmin() throws IOException {
+  void aSeedSetsGroupFlagsAndIndividualTestersAndPublicLinkJoinersComeThroughTheAdmin()
+      throws IOException {
     Path seed = dir.resolve("seed.json");
-    Files.writeString(seed, """
+    Files.writeString(
+        seed,
+        """
         {"apps": [{"id": "1", "bundleId": "com.example.a", "name": "A", "sku": "A", "primaryLocale": "en-US"}],
          "groups": [{"app": "com.example.a", "name": "Beta", "publicLinkEnabled": true, "publicLinkLimitEnabled": true,
                      "publicLinkLimit": 2, "iosBuildsAvailableForAppleSiliconMac": true, "builds": ["1.0 (1)"]}],
@@ -31,7 +34,8 @@ class SeedTest {
          "builds": [{"app": "com.example.a", "version": "1.0", "number": "1", "usesNonExemptEncryption": false,
                      "reviewState": "APPROVED", "testers": ["solo@example.com"]}]}
         """);
-    try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withClock(clock).withSeedFile(seed))) {
+    try (SandboxServer server =
+        SandboxServer.start(SandboxOptions.defaults().withClock(clock).withSeedFile(seed))) {
       SandboxTestClient client = new SandboxTestClient(server, clock);
       JsonNode group = client.get("/v1/betaGroups").json().path("data").path(0).path("attributes");
       assertThat(group.path("iosBuildsAvailableForAppleSiliconMac").asBoolean()).isTrue();
@@ -40,15 +44,27 @@ class SeedTest {
 
       server.admin().joinThroughPublicLink("com.example.a", "Beta", null, null, null);
       server.admin().joinThroughPublicLink("com.example.a", "Beta", "Joe@example.com", "Joe", null);
-      assertThatThrownBy(() -> server.admin().joinThroughPublicLink("com.example.a", "Beta", "x@example.com", null, null))
+      assertThatThrownBy(
+              () ->
+                  server
+                      .admin()
+                      .joinThroughPublicLink("com.example.a", "Beta", "x@example.com", null, null))
           .hasMessageContaining("full");
       List<String> joiners = new ArrayList<>();
       for (JsonNode t : client.get("/v1/betaTesters?filter%5Bapps%5D=1").json().path("data")) {
         JsonNode a = t.path("attributes");
-        joiners.add(a.path("email").asText("-") + " " + a.path("inviteType").asText() + " " + a.path("state").asText());
+        joiners.add(
+            a.path("email").asText("-")
+                + " "
+                + a.path("inviteType").asText()
+                + " "
+                + a.path("state").asText());
       }
-      assertThat(joiners).containsExactlyInAnyOrder("solo@example.com EMAIL INSTALLED", "- PUBLIC_LINK ACCEPTED",
-          "Joe@example.com PUBLIC_LINK ACCEPTED");
+      assertThat(joiners)
+          .containsExactlyInAnyOrder(
+              "solo@example.com EMAIL INSTALLED",
+              "- PUBLIC_LINK ACCEPTED",
+              "Joe@example.com PUBLIC_LINK ACCEPTED");
     }
   }
 
@@ -60,38 +76,65 @@ class SeedTest {
       assertThat(apps).hasSize(2);
       assertThat(apps.path(1).path("id").asText()).isEqualTo("1000000001");
       assertThat(apps.path(1).path("attributes").toString())
-          .isEqualTo("{\"name\":\"Weather Radar\",\"bundleId\":\"com.example.weather\",\"sku\":\"WEATHER1\","
-              + "\"primaryLocale\":\"en-US\"}");
+          .isEqualTo(
+              "{\"name\":\"Weather Radar\",\"bundleId\":\"com.example.weather\",\"sku\":\"WEATHER1\","
+                  + "\"primaryLocale\":\"en-US\"}");
       assertThat(apps.path(0).path("id").asText()).isEqualTo("1000000002");
       assertThat(apps.path(0).path("attributes").path("name").asText()).isEqualTo("Notes Pro");
 
       List<String> groups = new ArrayList<>();
-      for (JsonNode g : client.get("/v1/betaGroups?include=betaTesters&fields%5BbetaTesters%5D=email")
-          .json().path("data")) {
+      for (JsonNode g :
+          client
+              .get("/v1/betaGroups?include=betaTesters&fields%5BbetaTesters%5D=email")
+              .json()
+              .path("data")) {
         JsonNode a = g.path("attributes");
-        groups.add(a.path("name").asText() + " internal=" + a.path("isInternalGroup").asBoolean()
-            + " allBuilds=" + a.path("hasAccessToAllBuilds").asBoolean()
-            + " feedback=" + a.path("feedbackEnabled").asBoolean()
-            + " testers=" + g.path("relationships").path("betaTesters").path("meta").path("paging").path("total"));
+        groups.add(
+            a.path("name").asText()
+                + " internal="
+                + a.path("isInternalGroup").asBoolean()
+                + " allBuilds="
+                + a.path("hasAccessToAllBuilds").asBoolean()
+                + " feedback="
+                + a.path("feedbackEnabled").asBoolean()
+                + " testers="
+                + g.path("relationships")
+                    .path("betaTesters")
+                    .path("meta")
+                    .path("paging")
+                    .path("total"));
       }
-      assertThat(groups).containsExactly(
-          "QA internal=true allBuilds=true feedback=true testers=1",
-          "Friends & Family internal=false allBuilds=false feedback=false testers=2",
-          "Old Beta internal=false allBuilds=false feedback=true testers=1");
+      assertThat(groups)
+          .containsExactly(
+              "QA internal=true allBuilds=true feedback=true testers=1",
+              "Friends & Family internal=false allBuilds=false feedback=false testers=2",
+              "Old Beta internal=false allBuilds=false feedback=true testers=1");
       assertThat(client.get("/v1/apps/1000000002/betaGroups").ids()).isEmpty();
 
       List<String> testers = new ArrayList<>();
-      for (JsonNode t : client.get("/v1/betaTesters?include=betaGroups&fields%5BbetaGroups%5D=name")
-          .json().path("data")) {
+      for (JsonNode t :
+          client
+              .get("/v1/betaTesters?include=betaGroups&fields%5BbetaGroups%5D=name")
+              .json()
+              .path("data")) {
         JsonNode a = t.path("attributes");
-        testers.add(a.path("email").asText() + " " + a.path("firstName").asText() + " " + a.path("lastName").asText()
-            + " " + a.path("state").asText() + " " + a.path("inviteType").asText());
+        testers.add(
+            a.path("email").asText()
+                + " "
+                + a.path("firstName").asText()
+                + " "
+                + a.path("lastName").asText()
+                + " "
+                + a.path("state").asText()
+                + " "
+                + a.path("inviteType").asText());
       }
-      assertThat(testers).containsExactly(
-          "alice@example.com Alice Doe ACCEPTED EMAIL",
-          "carol@example.com Carol Ng INSTALLED EMAIL",
-          "frank@example.com Frank Li INVITED EMAIL",
-          "grace@example.com Grace Kim ACCEPTED EMAIL");
+      assertThat(testers)
+          .containsExactly(
+              "alice@example.com Alice Doe ACCEPTED EMAIL",
+              "carol@example.com Carol Ng INSTALLED EMAIL",
+              "frank@example.com Frank Li INVITED EMAIL",
+              "grace@example.com Grace Kim ACCEPTED EMAIL");
     }
   }
 
@@ -109,7 +152,9 @@ class SeedTest {
   @Test
   void loadsASeedFileIgnoringUnknownKeys() throws IOException {
     Path seed = dir.resolve("seed.json");
-    Files.writeString(seed, """
+    Files.writeString(
+        seed,
+        """
         {"apps": [{"id": "42", "bundleId": "org.example.one", "name": "One", "sku": "ONE", "primaryLocale": "de-DE",
                    "futureField": true}],
          "users": [{"email": "boss@example.org", "firstName": "Bo", "lastName": "Ss"}],
@@ -120,15 +165,32 @@ class SeedTest {
          "testers": [{"id": "t-1", "email": "fan@example.org", "state": "INSTALLED"},
                      {"email": "new@example.org"}]}
         """);
-    try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withSeedFile(seed).withClock(clock))) {
+    try (SandboxServer server =
+        SandboxServer.start(SandboxOptions.defaults().withSeedFile(seed).withClock(clock))) {
       SandboxTestClient client = new SandboxTestClient(server, clock);
       assertThat(client.get("/v1/apps").ids()).containsExactly("42");
       JsonNode pub = client.get("/v1/betaGroups/g-1").json().path("data").path("attributes");
-      assertThat(pub.path("publicLink").asText()).isEqualTo("https://testflight.apple.com/join/AbCd1234");
-      assertThat(client.get("/v1/betaGroups/g-1/relationships/betaTesters").ids()).hasSize(2).startsWith("t-1");
-      assertThat(client.get("/v1/betaTesters?filter%5Bemail%5D=new@example.org").json().path("data").path(0)
-          .path("attributes").path("state").asText()).isEqualTo("INVITED");
-      JsonNode boss = client.get("/v1/betaTesters?filter%5Bemail%5D=boss@example.org").json().path("data").path(0);
+      assertThat(pub.path("publicLink").asText())
+          .isEqualTo("https://testflight.apple.com/join/AbCd1234");
+      assertThat(client.get("/v1/betaGroups/g-1/relationships/betaTesters").ids())
+          .hasSize(2)
+          .startsWith("t-1");
+      assertThat(
+              client
+                  .get("/v1/betaTesters?filter%5Bemail%5D=new@example.org")
+                  .json()
+                  .path("data")
+                  .path(0)
+                  .path("attributes")
+                  .path("state")
+                  .asText())
+          .isEqualTo("INVITED");
+      JsonNode boss =
+          client
+              .get("/v1/betaTesters?filter%5Bemail%5D=boss@example.org")
+              .json()
+              .path("data")
+              .path(0);
       assertThat(boss.path("attributes").path("firstName").asText()).isEqualTo("Bo");
       assertThat(boss.path("attributes").path("state").asText()).isEqualTo("NOT_INVITED");
       JsonNode fan = client.get("/v1/betaTesters/t-1").json().path("data").path("attributes");
@@ -141,11 +203,15 @@ class SeedTest {
     Path seed = dir.resolve("bad.json");
     Files.writeString(seed, "{\"apps\":[],\"groups\":[{\"app\":\"com.nowhere\",\"name\":\"X\"}]}");
     assertThatThrownBy(() -> SandboxServer.start(SandboxOptions.defaults().withSeedFile(seed)))
-        .isInstanceOf(IOException.class).hasMessageContaining("com.nowhere");
-    Files.writeString(seed, "{\"apps\":[{\"id\":\"1\",\"bundleId\":\"a\",\"name\":\"A\"}],"
-        + "\"groups\":[{\"app\":\"a\",\"name\":\"X\",\"isInternalGroup\":true,\"testers\":[\"t@example.com\"]}],"
-        + "\"testers\":[{\"email\":\"t@example.com\"}]}");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("com.nowhere");
+    Files.writeString(
+        seed,
+        "{\"apps\":[{\"id\":\"1\",\"bundleId\":\"a\",\"name\":\"A\"}],"
+            + "\"groups\":[{\"app\":\"a\",\"name\":\"X\",\"isInternalGroup\":true,\"testers\":[\"t@example.com\"]}],"
+            + "\"testers\":[{\"email\":\"t@example.com\"}]}");
     assertThatThrownBy(() -> SandboxServer.start(SandboxOptions.defaults().withSeedFile(seed)))
-        .isInstanceOf(IOException.class).hasMessageContaining("t@example.com");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("t@example.com");
   }
 }

@@ -51,23 +51,28 @@ class ServerTest extends SandboxTestBase {
     SandboxTestClient.Reply method = client.send("PUT", "/v1/betaGroups", "{}", client.bearer());
     assertThat(method.status()).isEqualTo(405);
     assertThat(method.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
-    // an operation of Apple's API outside TestFlight: 403, which it declares, not a 404 or 405 it does not
-    SandboxTestClient.Reply notEmulated = client.get("/v1/apps/" + Docs.WEATHER + "/appStoreVersions");
+    // an operation of Apple's API outside TestFlight: 403, which it declares, not a 404 or 405 it
+    // does not
+    SandboxTestClient.Reply notEmulated =
+        client.get("/v1/apps/" + Docs.WEATHER + "/appStoreVersions");
     assertThat(notEmulated.status()).isEqualTo(403);
     assertThat(notEmulated.errorCode()).isEqualTo("FORBIDDEN_ERROR");
     assertThat(notEmulated.json().path("errors").path(0).path("detail").asText())
         .contains("does not emulate 'GET /v1/apps/{id}/appStoreVersions'");
-    assertThat(client.send("PATCH", "/v1/apps/" + Docs.WEATHER, "{}", client.bearer()).status()).isEqualTo(403);
+    assertThat(client.send("PATCH", "/v1/apps/" + Docs.WEATHER, "{}", client.bearer()).status())
+        .isEqualTo(403);
   }
 
   @Test
   void tellsListenersAboutEveryExchangeBeforeTheClientSeesIt() {
     List<Exchange> seen = new ArrayList<>();
     server.addListener(seen::add);
-    server.addListener(e -> {
-      throw new IllegalStateException("a broken listener does not break the sandbox");
-    });
-    SandboxTestClient.Reply created = client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Listened", ""));
+    server.addListener(
+        e -> {
+          throw new IllegalStateException("a broken listener does not break the sandbox");
+        });
+    SandboxTestClient.Reply created =
+        client.post("/v1/betaGroups", Docs.group(Docs.WEATHER, "Listened", ""));
     assertThat(seen).hasSize(1);
     Exchange exchange = seen.get(0);
     assertThat(exchange.method()).isEqualTo("POST");
@@ -77,7 +82,8 @@ class ServerTest extends SandboxTestBase {
     assertThat(exchange.requestBody()).isEqualTo(Docs.group(Docs.WEATHER, "Listened", ""));
     assertThat(exchange.responseBody()).isEqualTo(created.body());
     assertThat(exchange.responseHeaders()).containsKeys("Content-Type", "X-Rate-Limit", "Location");
-    assertThat(exchange.requestHeaders().keySet()).anyMatch(h -> h.equalsIgnoreCase("Authorization"));
+    assertThat(exchange.requestHeaders().keySet())
+        .anyMatch(h -> h.equalsIgnoreCase("Authorization"));
 
     client.delete("/v1/betaGroups/" + created.json().path("data").path("id").asText(), null);
     assertThat(seen).hasSize(2);
@@ -102,7 +108,8 @@ class ServerTest extends SandboxTestBase {
     } finally {
       pool.shutdownNow();
     }
-    SandboxTestClient.Reply members = client.get("/v1/betaGroups/" + group + "/relationships/betaTesters?limit=200");
+    SandboxTestClient.Reply members =
+        client.get("/v1/betaGroups/" + group + "/relationships/betaTesters?limit=200");
     assertThat(members.ids()).hasSize(42).doesNotHaveDuplicates();
   }
 
@@ -112,7 +119,8 @@ class ServerTest extends SandboxTestBase {
       SandboxTestClient slowClient = new SandboxTestClient(slow, clock);
       long start = System.nanoTime();
       assertThat(slowClient.get("/v1/apps").status()).isEqualTo(200);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(150));
     }
   }
 
@@ -133,7 +141,9 @@ class ServerTest extends SandboxTestBase {
     assertThat(defaults.hourlyLimit()).isEqualTo(3600);
     assertThat(defaults.latency()).isZero();
     assertThat(defaults.withPort(8080).port()).isEqualTo(8080);
-    assertThatThrownBy(() -> defaults.withHourlyLimit(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> defaults.withLatency(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withHourlyLimit(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withLatency(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -14,17 +14,29 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
 
 /**
- * Mints App Store Connect JWTs for tests, from the sandbox's credentials. {@link #valid} is what a correct client
- * sends; the {@code with*} methods change one thing at a time to make a token the sandbox must refuse.
+ * Mints App Store Connect JWTs for tests, from the sandbox's credentials. {@link #valid} is what a
+ * correct client sends; the {@code with*} methods change one thing at a time to make a token the
+ * sandbox must refuse.
  */
 public record TestTokens(
-    String keyId, String issuerId, String audience, Instant issuedAt, Instant expiresAt, String privateKeyPem,
+    String keyId,
+    String issuerId,
+    String audience,
+    Instant issuedAt,
+    Instant expiresAt,
+    String privateKeyPem,
     boolean hmac) {
 
   /** A correct token issued at {@code now} and valid for 15 minutes. */
   public static TestTokens valid(SandboxCredentials credentials, Instant now) {
-    return new TestTokens(credentials.keyId(), credentials.issuerId(), "appstoreconnect-v1", now,
-        now.plus(Duration.ofMinutes(15)), credentials.privateKeyPem(), false);
+    return new TestTokens(
+        credentials.keyId(),
+        credentials.issuerId(),
+        "appstoreconnect-v1",
+        now,
+        now.plus(Duration.ofMinutes(15)),
+        credentials.privateKeyPem(),
+        false);
   }
 
   public TestTokens withKeyId(String newKeyId) {
@@ -40,7 +52,8 @@ public record TestTokens(
   }
 
   public TestTokens withTimes(Instant newIssuedAt, Instant newExpiresAt) {
-    return new TestTokens(keyId, issuerId, audience, newIssuedAt, newExpiresAt, privateKeyPem, hmac);
+    return new TestTokens(
+        keyId, issuerId, audience, newIssuedAt, newExpiresAt, privateKeyPem, hmac);
   }
 
   /** Signed with HS256 (a shared secret) instead of ES256. */
@@ -64,7 +77,9 @@ public record TestTokens(
     jws.setHeader("typ", "JWT");
     if (hmac) {
       jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-      jws.setKey(new HmacKey("a shared secret of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
+      jws.setKey(
+          new HmacKey(
+              "a shared secret of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
       jws.setDoKeyValidation(false);
     } else {
       jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
@@ -79,10 +94,13 @@ public record TestTokens(
 
   /** Reads a PKCS#8 PEM private key, as any client of the sandbox would. */
   public static PrivateKey privateKey(String pem) {
-    String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
-        .replaceAll("\\s", "");
+    String base64 =
+        pem.replace("-----BEGIN PRIVATE KEY-----", "")
+            .replace("-----END PRIVATE KEY-----", "")
+            .replaceAll("\\s", "");
     try {
-      return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      return KeyFactory.getInstance("EC")
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (Exception e) {
       throw new IllegalStateException("not a PKCS#8 EC key", e);
     }

@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The token matrix of issue 17 over HTTP: with and without {@code iat}, {@code exp} 19, 20 and 21 minutes ahead, signed
- * by the sandbox's key or by another one (same {@code kid} and {@code iss}). Only the sandbox's own key with an
- * expiry under 21 minutes ahead (20 minutes and the minute of skew) is accepted, {@code iat} or not.
+ * The token matrix of issue 17 over HTTP: with and without {@code iat}, {@code exp} 19, 20 and 21
+ * minutes ahead, signed by the sandbox's key or by another one (same {@code kid} and {@code iss}).
+ * Only the sandbox's own key with an expiry under 21 minutes ahead (20 minutes and the minute of
+ * skew) is accepted, {@code iat} or not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @IntegrationTest
@@ -58,11 +59,12 @@ class TokenMatrixTest {
   void answersTheMatrix(boolean withIat, int minutes, boolean ownKey, int expected) {
     Instant now = clock.instant();
     SandboxCredentials signer = ownKey ? server.credentials() : other.credentials();
-    String token = TestTokens.valid(signer, now)
-        .withKeyId(server.credentials().keyId())
-        .withIssuer(server.credentials().issuerId())
-        .withTimes(withIat ? now : null, now.plus(Duration.ofMinutes(minutes)))
-        .compact();
+    String token =
+        TestTokens.valid(signer, now)
+            .withKeyId(server.credentials().keyId())
+            .withIssuer(server.credentials().issuerId())
+            .withTimes(withIat ? now : null, now.plus(Duration.ofMinutes(minutes)))
+            .compact();
     SandboxTestClient.Reply reply = client.send("GET", "/v1/apps", null, "Bearer " + token);
     assertThat(reply.status()).as(reply.body()).isEqualTo(expected);
     if (expected == 401) {
@@ -75,11 +77,16 @@ class TokenMatrixTest {
   void allowsAMinuteOfSkewEitherWay(boolean withIat) {
     Instant now = clock.instant();
     TestTokens base = TestTokens.valid(server.credentials(), now);
-    // an expiry 59 s ago and one 20 min 59 s ahead are within the skew; one a minute ago and 21 min ahead are not
-    assertThat(status(base.withTimes(withIat ? now.minusSeconds(600) : null, now.minusSeconds(59)))).isEqualTo(200);
-    assertThat(status(base.withTimes(withIat ? now.minusSeconds(600) : null, now.minusSeconds(60)))).isEqualTo(401);
-    assertThat(status(base.withTimes(withIat ? now : null, now.plusSeconds(20 * 60 + 59)))).isEqualTo(200);
-    assertThat(status(base.withTimes(withIat ? now : null, now.plusSeconds(21 * 60)))).isEqualTo(401);
+    // an expiry 59 s ago and one 20 min 59 s ahead are within the skew; one a minute ago and 21 min
+    // ahead are not
+    assertThat(status(base.withTimes(withIat ? now.minusSeconds(600) : null, now.minusSeconds(59))))
+        .isEqualTo(200);
+    assertThat(status(base.withTimes(withIat ? now.minusSeconds(600) : null, now.minusSeconds(60))))
+        .isEqualTo(401);
+    assertThat(status(base.withTimes(withIat ? now : null, now.plusSeconds(20 * 60 + 59))))
+        .isEqualTo(200);
+    assertThat(status(base.withTimes(withIat ? now : null, now.plusSeconds(21 * 60))))
+        .isEqualTo(401);
   }
 
   @org.junit.jupiter.api.Test

@@ -11,10 +11,10 @@ import dev.flightplan.api.ClientOptions;
 import dev.flightplan.api.Credentials;
 import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.config.DesiredState;
-import dev.flightplan.sandbox.SandboxCredentials;
-import dev.flightplan.sandbox.SandboxServer;
 import dev.flightplan.kinds.appclip.AppClipKind;
 import dev.flightplan.kinds.appclip.LiveAppClip;
+import dev.flightplan.sandbox.SandboxCredentials;
+import dev.flightplan.sandbox.SandboxServer;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.LiveGroup;
@@ -29,21 +29,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a sandbox holds for the apps of a file, as id-free text: each group, tester and build is named by its
- * natural key, ids of other objects are dropped, sets are sorted. Two sandboxes that ended in the same TestFlight
- * setup give the same text whatever ids they made; a duplicate tester or group shows as a repeated entry.
+ * Everything a sandbox holds for the apps of a file, as id-free text: each group, tester and build
+ * is named by its natural key, ids of other objects are dropped, sets are sorted. Two sandboxes
+ * that ended in the same TestFlight setup give the same text whatever ids they made; a duplicate
+ * tester or group shows as a repeated entry.
  */
 public final class LiveSummary {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private LiveSummary() {}
 
-  /** Reads what {@code file} manages from {@code sandbox} through the real client and summarises it. */
+  /**
+   * Reads what {@code file} manages from {@code sandbox} through the real client and summarises it.
+   */
   public static String read(SandboxServer sandbox, Path file) {
     DesiredState desired = ConfigLoader.load(file).state().orElseThrow();
     SandboxCredentials c = sandbox.credentials();
-    try (AscClient client = AscClient.create(new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
-        ClientOptions.defaults(sandbox.baseUri()))) {
+    try (AscClient client =
+        AscClient.create(
+            new Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
+            ClientOptions.defaults(sandbox.baseUri()))) {
       return of(new StateReader(client, dev.flightplan.kinds.Kinds.reads()).read(desired));
     }
   }
@@ -72,7 +77,10 @@ public final class LiveSummary {
     return String.join("\n", lines) + "\n";
   }
 
-  /** A build as a record, its App Clip invocations (the part the App Clip kind declares) in place of its parts. */
+  /**
+   * A build as a record, its App Clip invocations (the part the App Clip kind declares) in place of
+   * its parts.
+   */
   private static String build(LiveBuild b, Map<String, String> names) {
     ObjectNode node = JSON.valueToTree(b);
     node.remove("parts");
@@ -92,7 +100,10 @@ public final class LiveSummary {
       obj.fieldNames().forEachRemaining(fields::add);
       fields.sort(null);
       for (String f : fields) {
-        if (f.equals("id") || f.equals("publicLink") || f.endsWith("Date") || f.equals("appClipBundleId")) {
+        if (f.equals("id")
+            || f.equals("publicLink")
+            || f.endsWith("Date")
+            || f.equals("appClipBundleId")) {
           continue;
         }
         out.set(f, strip(obj.get(f), names));

@@ -11,38 +11,116 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Messy live TestFlight states, one per seed (the same seed gives the same state): a sandbox seed with one or two
- * apps, every kind (test information, groups internal and external with flags, public links, limits and criteria,
- * testers in every state and in many groups, builds processing, failed, expired, internal-only, in every review
- * state, with What to Test, auto-notify, export compliance, App Clip invocations and individual testers), unicode
- * and YAML-hostile names, missing names, and mixed-case emails; plus the public-link joiners to add through
- * {@code SandboxAdmin.joinThroughPublicLink} once the sandbox runs (some without an email). Only states App Store
- * Connect can be in: an external group holds builds that passed review (or expired since), a public link is on only
- * where the group has a build, internal groups hold users of the team.
+ * Messy live TestFlight states, one per seed (the same seed gives the same state): a sandbox seed
+ * with one or two apps, every kind (test information, groups internal and external with flags,
+ * public links, limits and criteria, testers in every state and in many groups, builds processing,
+ * failed, expired, internal-only, in every review state, with What to Test, auto-notify, export
+ * compliance, App Clip invocations and individual testers), unicode and YAML-hostile names, missing
+ * names, and mixed-case emails; plus the public-link joiners to add through {@code
+ * SandboxAdmin.joinThroughPublicLink} once the sandbox runs (some without an email). Only states
+ * App Store Connect can be in: an external group holds builds that passed review (or expired
+ * since), a public link is on only where the group has a build, internal groups hold users of the
+ * team.
  */
 public final class MessyStates {
-  /** A public-link joiner: the group it joins and what App Store Connect knows of it (any of them may be null). */
-  public record Joiner(String bundleId, String group, String email, String firstName, String lastName) {}
+  /**
+   * A public-link joiner: the group it joins and what App Store Connect knows of it (any of them
+   * may be null).
+   */
+  public record Joiner(
+      String bundleId, String group, String email, String firstName, String lastName) {}
 
   /** The seed file's JSON and the joiners to add afterwards. */
   public record State(String seedJson, List<Joiner> joiners) {}
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
-  private static final List<String> GROUP_NAMES = List.of("QA", "Bêta testers", "測試組", "🚀 Launch", "yes", "null", "2.10",
-      "Friends & Family", "- dash", "#hash", "a: b", "Ünïcödé \"quoted\"", "O'Brien's crew", "Tab\tinside", "ελληνικά",
-      "Trailing dot.", "[brackets]", "{braces}", "*star", "!bang", "Two  spaces", "%percent", "@at",
-      "`tick`", "> folded", "| literal", "? question", "&anchor", "~", "semi;colon", "a, b");
-  private static final List<String> NAMES = List.of("Zoë", "José", "Łukasz", "李", "Ólafur", "O'Neil", "yes", "null", "123",
-      "Anne-Marie", "#1", "Name: with colon", "Émile", "🙂", "true", " Padded ", "x: y", "- dash", "'quoted'", "~", "0x1F",
-      "1e3", "@handle");
-  private static final List<String> LOCALES = List.of("en-US", "de-DE", "ja", "zh-Hans", "pt-BR", "es-419");
-  private static final List<String> STATES = List.of("NOT_INVITED", "INVITED", "ACCEPTED", "INSTALLED", "REVOKED");
-  private static final List<String> REVIEW = List.of("WAITING_FOR_REVIEW", "IN_REVIEW", "REJECTED", "APPROVED");
-  private static final List<String> TEXTS = List.of("Plain text", "Line one\nLine two: details", "yes", "« Ünïcode » ✓",
-      "# not a comment", "  leading spaces", "trailing newline\n", "\"quoted\" and 'single'", "null", "2.10",
-      "Windows\r\nline endings", "tab\tinside", "trailing spaces  ", "two\n\nparagraphs\n\n", "line\u2028separator",
-      "a very long single line of text that goes on and on well past the eighty columns a YAML writer might fold at, "
-          + "and then some more", " ", "---", "key: value", "- item");
+  private static final List<String> GROUP_NAMES =
+      List.of(
+          "QA",
+          "Bêta testers",
+          "測試組",
+          "🚀 Launch",
+          "yes",
+          "null",
+          "2.10",
+          "Friends & Family",
+          "- dash",
+          "#hash",
+          "a: b",
+          "Ünïcödé \"quoted\"",
+          "O'Brien's crew",
+          "Tab\tinside",
+          "ελληνικά",
+          "Trailing dot.",
+          "[brackets]",
+          "{braces}",
+          "*star",
+          "!bang",
+          "Two  spaces",
+          "%percent",
+          "@at",
+          "`tick`",
+          "> folded",
+          "| literal",
+          "? question",
+          "&anchor",
+          "~",
+          "semi;colon",
+          "a, b");
+  private static final List<String> NAMES =
+      List.of(
+          "Zoë",
+          "José",
+          "Łukasz",
+          "李",
+          "Ólafur",
+          "O'Neil",
+          "yes",
+          "null",
+          "123",
+          "Anne-Marie",
+          "#1",
+          "Name: with colon",
+          "Émile",
+          "🙂",
+          "true",
+          " Padded ",
+          "x: y",
+          "- dash",
+          "'quoted'",
+          "~",
+          "0x1F",
+          "1e3",
+          "@handle");
+  private static final List<String> LOCALES =
+      List.of("en-US", "de-DE", "ja", "zh-Hans", "pt-BR", "es-419");
+  private static final List<String> STATES =
+      List.of("NOT_INVITED", "INVITED", "ACCEPTED", "INSTALLED", "REVOKED");
+  private static final List<String> REVIEW =
+      List.of("WAITING_FOR_REVIEW", "IN_REVIEW", "REJECTED", "APPROVED");
+  private static final List<String> TEXTS =
+      List.of(
+          "Plain text",
+          "Line one\nLine two: details",
+          "yes",
+          "« Ünïcode » ✓",
+          "# not a comment",
+          "  leading spaces",
+          "trailing newline\n",
+          "\"quoted\" and 'single'",
+          "null",
+          "2.10",
+          "Windows\r\nline endings",
+          "tab\tinside",
+          "trailing spaces  ",
+          "two\n\nparagraphs\n\n",
+          "line\u2028separator",
+          "a very long single line of text that goes on and on well past the eighty columns a YAML writer might fold at, "
+              + "and then some more",
+          " ",
+          "---",
+          "key: value",
+          "- item");
 
   private final Random r;
   private final Map<String, Object> seed = new LinkedHashMap<>();
@@ -72,7 +150,8 @@ public final class MessyStates {
     seed.put("groups", groups);
     seed.put("builds", builds);
     try {
-      return new State(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(seed), List.copyOf(joiners));
+      return new State(
+          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(seed), List.copyOf(joiners));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -146,7 +225,8 @@ public final class MessyStates {
         }
       }
       if (internal && r.nextBoolean()) {
-        // a user App Store Connect never invited, in this internal group only (what onAdd would invite)
+        // a user App Store Connect never invited, in this internal group only (what onAdd would
+        // invite)
         String uninvited = person(true);
         testers.get(testers.size() - 1).put("state", "NOT_INVITED");
         in.add(uninvited);
@@ -158,10 +238,16 @@ public final class MessyStates {
     return names;
   }
 
-  /** A new tester (or, with {@code user}, a user of the team, who may join internal groups); returns its email. */
+  /**
+   * A new tester (or, with {@code user}, a user of the team, who may join internal groups); returns
+   * its email.
+   */
   private String person(boolean user) {
     int n = ++people;
-    String email = (r.nextInt(4) == 0 ? "Mixed.Case" : r.nextInt(12) == 0 ? "first..last" : "tester") + n + "@example.com";
+    String email =
+        (r.nextInt(4) == 0 ? "Mixed.Case" : r.nextInt(12) == 0 ? "first..last" : "tester")
+            + n
+            + "@example.com";
     String first = r.nextInt(4) == 0 ? null : pick(NAMES);
     String last = r.nextInt(4) == 0 ? null : pick(NAMES);
     if (user) {
@@ -198,11 +284,14 @@ public final class MessyStates {
       b.put("platform", platform);
       b.put("version", version);
       b.put("number", number);
-      String processing = r.nextInt(6) == 0 ? pick(List.of("PROCESSING", "FAILED", "INVALID")) : "VALID";
+      String processing =
+          r.nextInt(6) == 0 ? pick(List.of("PROCESSING", "FAILED", "INVALID")) : "VALID";
       boolean expired = "VALID".equals(processing) && r.nextInt(3) == 0;
       boolean internalOnly = r.nextInt(5) == 0;
-      String review = !"VALID".equals(processing) || internalOnly || r.nextInt(4) == 0 ? null
-          : r.nextBoolean() ? "APPROVED" : pick(REVIEW);
+      String review =
+          !"VALID".equals(processing) || internalOnly || r.nextInt(4) == 0
+              ? null
+              : r.nextBoolean() ? "APPROVED" : pick(REVIEW);
       b.put("processingState", processing);
       b.put("expired", expired);
       b.put("uploadedDate", "2026-1" + r.nextInt(2) + "-0" + (1 + r.nextInt(9)) + "T10:00:00Z");
@@ -213,12 +302,15 @@ public final class MessyStates {
       Map<String, String> whatsNew = new LinkedHashMap<>();
       some(LOCALES, 2).forEach(l -> whatsNew.put(l, pick(TEXTS)));
       b.put("whatsNew", whatsNew);
-      // given before it expired, a build stays in its groups: the seed links expired builds like the others
+      // given before it expired, a build stays in its groups: the seed links expired builds like
+      // the others
       boolean testable = "VALID".equals(processing) && b.get("usesNonExemptEncryption") != null;
       boolean external = testable && !internalOnly && "APPROVED".equals(review);
       List<String> individual = new ArrayList<>();
       for (Map<String, Object> g : groups) {
-        if (!g.get("app").equals(bundleId) || Boolean.TRUE.equals(g.get("hasAccessToAllBuilds")) || r.nextBoolean()) {
+        if (!g.get("app").equals(bundleId)
+            || Boolean.TRUE.equals(g.get("hasAccessToAllBuilds"))
+            || r.nextBoolean()) {
           continue;
         }
         boolean internal = Boolean.TRUE.equals(g.get("isInternalGroup"));
@@ -229,7 +321,9 @@ public final class MessyStates {
         }
       }
       if (external) {
-        testers.stream().filter(t -> r.nextInt(6) == 0).forEach(t -> individual.add((String) t.get("email")));
+        testers.stream()
+            .filter(t -> r.nextInt(6) == 0)
+            .forEach(t -> individual.add((String) t.get("email")));
       }
       b.put("testers", individual);
       if (clip && "IOS".equals(platform)) {
@@ -242,7 +336,12 @@ public final class MessyStates {
           if (titles.isEmpty()) {
             titles.put("en-US", "Open " + k);
           }
-          invocations.add(Map.of("url", "https://appclip.example.com/o?k=" + k + "&v=" + version, "titles", titles));
+          invocations.add(
+              Map.of(
+                  "url",
+                  "https://appclip.example.com/o?k=" + k + "&v=" + version,
+                  "titles",
+                  titles));
         }
         b.put("appClip", Map.of("invocations", invocations));
       }
@@ -251,10 +350,14 @@ public final class MessyStates {
     publicLinks(bundleId);
   }
 
-  /** External groups with a build may have their public link on, with a limit, criteria and joiners. */
+  /**
+   * External groups with a build may have their public link on, with a limit, criteria and joiners.
+   */
   private void publicLinks(String bundleId) {
     for (Map<String, Object> g : groups) {
-      if (!g.get("app").equals(bundleId) || Boolean.TRUE.equals(g.get("isInternalGroup")) || ((List<?>) g.get("builds")).isEmpty()
+      if (!g.get("app").equals(bundleId)
+          || Boolean.TRUE.equals(g.get("isInternalGroup"))
+          || ((List<?>) g.get("builds")).isEmpty()
           || r.nextInt(4) == 0) {
         continue;
       }
@@ -268,11 +371,12 @@ public final class MessyStates {
         for (String family : some(List.of("IPHONE", "IPAD", "APPLE_TV", "MAC", "VISION"), 2)) {
           Map<String, String> c = new LinkedHashMap<>();
           c.put("deviceFamily", family);
-          List<String> versions = switch (family) {
-            case "MAC" -> List.of("13.0", "14.2", "15.0");
-            case "VISION" -> List.of("1.0", "2.1");
-            default -> List.of("16.0", "17.4", "18.2");
-          };
+          List<String> versions =
+              switch (family) {
+                case "MAC" -> List.of("13.0", "14.2", "15.0");
+                case "VISION" -> List.of("1.0", "2.1");
+                default -> List.of("16.0", "17.4", "18.2");
+              };
           maybe(c, "minimumOsInclusive", versions.get(0));
           maybe(c, "maximumOsInclusive", versions.get(versions.size() - 1));
           criteria.add(c);
@@ -284,8 +388,13 @@ public final class MessyStates {
       if (Boolean.TRUE.equals(g.get("publicLinkEnabled"))) {
         for (int j = 0; j < r.nextInt(4); j++) {
           String email = r.nextInt(3) == 0 ? null : "joiner" + (++people) + "@example.com";
-          joiners.add(new Joiner(bundleId, (String) g.get("name"), email, r.nextBoolean() ? pick(NAMES) : null,
-              r.nextBoolean() ? pick(NAMES) : null));
+          joiners.add(
+              new Joiner(
+                  bundleId,
+                  (String) g.get("name"),
+                  email,
+                  r.nextBoolean() ? pick(NAMES) : null,
+                  r.nextBoolean() ? pick(NAMES) : null));
         }
       }
     }

@@ -33,13 +33,14 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Beta App Clip invocations of a build's App Clip, keyed by URL, each with a title per locale. Created with all
- * their titles in one request (the API takes the localizations inline); titles are changed, added and removed in
- * place, a title removed only after the titles added to the same invocation (it keeps one throughout); invocations
- * the file no longer lists are deleted (the file owns a build's invocations once it lists them), before new ones
- * are created, since a build has room for three. A URL (or a title's locale) App Store Connect holds twice keeps its
- * lowest id; the other copies are deleted ({@link Duplicates}). Planned build by build, as the build kind resolves the
- * file's builds ({@link #planBuild}).
+ * Beta App Clip invocations of a build's App Clip, keyed by URL, each with a title per locale.
+ * Created with all their titles in one request (the API takes the localizations inline); titles are
+ * changed, added and removed in place, a title removed only after the titles added to the same
+ * invocation (it keeps one throughout); invocations the file no longer lists are deleted (the file
+ * owns a build's invocations once it lists them), before new ones are created, since a build has
+ * room for three. A URL (or a title's locale) App Store Connect holds twice keeps its lowest id;
+ * the other copies are deleted ({@link Duplicates}). Planned build by build, as the build kind
+ * resolves the file's builds ({@link #planBuild}).
  */
 public final class AppClipKind implements Kind {
   static final String TYPE = "betaAppClipInvocations";
@@ -48,19 +49,29 @@ public final class AppClipKind implements Kind {
   public static final String TITLE = "appClipTitle";
 
   /**
-   * Read for every build (its App Clip bundle comes with the builds request); its invocations only for the builds
-   * whose entry in the file lists them (a saved plan names those builds under {@code invocation_builds}).
+   * Read for every build (its App Clip bundle comes with the builds request); its invocations only
+   * for the builds whose entry in the file lists them (a saved plan names those builds under {@code
+   * invocation_builds}).
    */
-  public static final BuildPart<LiveAppClip> LIVE = new BuildPart<>("invocation", AppClipRead.BUNDLES, AppClipRead.BUNDLES,
-      "bundleId,bundleType", spec -> spec.appClipInvocations() != null, AppClipRead::decode, AppClipRead.INVOCATIONS,
-      LiveAppClip::fingerprint);
+  public static final BuildPart<LiveAppClip> LIVE =
+      new BuildPart<>(
+          "invocation",
+          AppClipRead.BUNDLES,
+          AppClipRead.BUNDLES,
+          "bundleId,bundleType",
+          spec -> spec.appClipInvocations() != null,
+          AppClipRead::decode,
+          AppClipRead.INVOCATIONS,
+          LiveAppClip::fingerprint);
 
   @Override
   public List<String> types() {
     return List.of(INVOCATION, TITLE);
   }
 
-  /** Nothing of its own: the invocations of each build are planned as the build kind resolves it. */
+  /**
+   * Nothing of its own: the invocations of each build are planned as the build kind resolves it.
+   */
   @Override
   public void plan(AppContext ctx) {}
 
@@ -87,15 +98,22 @@ public final class AppClipKind implements Kind {
     LiveAppClip clip = build.part(LIVE);
     if (clip == null) {
       if (!spec.appClipInvocations().isEmpty()) {
-        ctx.out().diagnostic(Diagnostic.error(spec.appClipInvocations().get(0).pos(),
-            "build " + build.label() + " has no App Clip, so it cannot have App Clip invocations",
-            "remove appClipInvocations: from this build, or choose a build that contains the App Clip"));
+        ctx.out()
+            .diagnostic(
+                Diagnostic.error(
+                    spec.appClipInvocations().get(0).pos(),
+                    "build "
+                        + build.label()
+                        + " has no App Clip, so it cannot have App Clip invocations",
+                    "remove appClipInvocations: from this build, or choose a build that contains the App Clip"));
       }
       return;
     }
-    Map<String, List<LiveAppClip.LiveInvocation>> live = Copies.byKey(
-        Objects.requireNonNullElse(clip.invocations(), List.of()), LiveAppClip.LiveInvocation::url,
-        Comparator.comparing(LiveAppClip.LiveInvocation::id));
+    Map<String, List<LiveAppClip.LiveInvocation>> live =
+        Copies.byKey(
+            Objects.requireNonNullElse(clip.invocations(), List.of()),
+            LiveAppClip.LiveInvocation::url,
+            Comparator.comparing(LiveAppClip.LiveInvocation::id));
     Map<String, InvocationSpec> wanted = new LinkedHashMap<>();
     spec.appClipInvocations().forEach(i -> wanted.put(i.url(), i));
     for (List<LiveAppClip.LiveInvocation> copies : live.values()) {
@@ -104,10 +122,24 @@ public final class AppClipKind implements Kind {
       for (LiveAppClip.LiveInvocation inv : copies) {
         Attributes before = attributes(build, titlesOf(inv));
         if (!wanted.containsKey(inv.url())) {
-          Duplicates.delete(ctx, Phase.APP_CLIP_DELETE, TYPE, inv == kept ? address : Duplicates.address(address, inv.id()),
-              inv.id(), before, "not in the file's invocations of this build");
+          Duplicates.delete(
+              ctx,
+              Phase.APP_CLIP_DELETE,
+              TYPE,
+              inv == kept ? address : Duplicates.address(address, inv.id()),
+              inv.id(),
+              before,
+              "not in the file's invocations of this build");
         } else if (inv != kept) {
-          Duplicates.delete(ctx, Phase.APP_CLIP_DELETE, TYPE, address, kept.id(), Duplicates.LOWEST_ID, inv.id(), before);
+          Duplicates.delete(
+              ctx,
+              Phase.APP_CLIP_DELETE,
+              TYPE,
+              address,
+              kept.id(),
+              Duplicates.LOWEST_ID,
+              inv.id(),
+              before);
         }
       }
     }
@@ -121,14 +153,21 @@ public final class AppClipKind implements Kind {
     }
   }
 
-  private static void create(AppContext ctx, LiveBuild build, LiveAppClip clip, InvocationSpec want) {
+  private static void create(
+      AppContext ctx, LiveBuild build, LiveAppClip clip, InvocationSpec want) {
     Address address = address(ctx, build, want.url());
-    ctx.out().action(new Action.Create(address, attributes(build, want.titles()), "not in App Store Connect"));
+    ctx.out()
+        .action(
+            new Action.Create(
+                address, attributes(build, want.titles()), "not in App Store Connect"));
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode data = f.objectNode().put("type", TYPE);
     data.putObject("attributes").put("url", want.url());
     ObjectNode rels = data.putObject("relationships");
-    rels.putObject("buildBundle").putObject("data").put("type", "buildBundles").put("id", clip.bundleId());
+    rels.putObject("buildBundle")
+        .putObject("data")
+        .put("type", "buildBundles")
+        .put("id", clip.bundleId());
     ArrayNode locs = rels.putObject(LOCALIZATION).putArray("data");
     ArrayNode included = f.arrayNode();
     int n = 0;
@@ -141,15 +180,29 @@ public final class AppClipKind implements Kind {
     ObjectNode body = f.objectNode();
     body.set("data", data);
     body.set("included", included);
-    ctx.out().call(Phase.APP_CLIP_CREATE,
-        new ApiCall("POST", "/v1/" + TYPE, body, null, "create " + address.local() + " with " + want.titles().size() + " title(s)", List.of(address))
-            .readingBack(ReadBack.find(
-                Query.of("/v1/buildBundles/" + clip.bundleId() + "/" + TYPE).param("fields[" + TYPE + "]", "url")
-                    .param("limit", 200).build(),
-                TYPE, "url", want.url())));
+    ctx.out()
+        .call(
+            Phase.APP_CLIP_CREATE,
+            new ApiCall(
+                    "POST",
+                    "/v1/" + TYPE,
+                    body,
+                    null,
+                    "create " + address.local() + " with " + want.titles().size() + " title(s)",
+                    List.of(address))
+                .readingBack(
+                    ReadBack.find(
+                        Query.of("/v1/buildBundles/" + clip.bundleId() + "/" + TYPE)
+                            .param("fields[" + TYPE + "]", "url")
+                            .param("limit", 200)
+                            .build(),
+                        TYPE,
+                        "url",
+                        want.url())));
   }
 
-  private static void update(AppContext ctx, LiveBuild build, InvocationSpec want, LiveAppClip.LiveInvocation have) {
+  private static void update(
+      AppContext ctx, LiveBuild build, InvocationSpec want, LiveAppClip.LiveInvocation have) {
     Address address = address(ctx, build, want.url());
     Map<String, String> before = titlesOf(have);
     if (before.equals(want.titles())) {
@@ -165,41 +218,83 @@ public final class AppClipKind implements Kind {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put("title", t.getValue());
         attrs.put("locale", t.getKey());
-        additions.add(ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("POST", "/v1/" + LOCALIZATION,
-            JsonApi.create(LOCALIZATION, attrs, Map.of("betaAppClipInvocation", new Linkage(TYPE, have.id()))), null,
-            "add the " + t.getKey() + " title of " + address.local(), List.of(address))
-            .readingBack(ReadBack.find(
-                Query.of("/v1/" + TYPE + "/" + have.id()).param("include", LOCALIZATION)
-                    .param("fields[" + LOCALIZATION + "]", "locale").build(),
-                LOCALIZATION, "locale", t.getKey()))));
+        additions.add(
+            ctx.out()
+                .call(
+                    Phase.APP_CLIP_UPDATE,
+                    new ApiCall(
+                            "POST",
+                            "/v1/" + LOCALIZATION,
+                            JsonApi.create(
+                                LOCALIZATION,
+                                attrs,
+                                Map.of("betaAppClipInvocation", new Linkage(TYPE, have.id()))),
+                            null,
+                            "add the " + t.getKey() + " title of " + address.local(),
+                            List.of(address))
+                        .readingBack(
+                            ReadBack.find(
+                                Query.of("/v1/" + TYPE + "/" + have.id())
+                                    .param("include", LOCALIZATION)
+                                    .param("fields[" + LOCALIZATION + "]", "locale")
+                                    .build(),
+                                LOCALIZATION,
+                                "locale",
+                                t.getKey()))));
       } else if (!t.getValue().equals(current.title())) {
         changes.add(new Change.Value("title[" + t.getKey() + "]", current.title(), t.getValue()));
-        ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("PATCH", "/v1/" + LOCALIZATION + "/" + current.id(),
-            JsonApi.update(LOCALIZATION, current.id(), Map.of("title", t.getValue())), null,
-            "change the " + t.getKey() + " title of " + address.local(), List.of(address)));
+        ctx.out()
+            .call(
+                Phase.APP_CLIP_UPDATE,
+                new ApiCall(
+                    "PATCH",
+                    "/v1/" + LOCALIZATION + "/" + current.id(),
+                    JsonApi.update(LOCALIZATION, current.id(), Map.of("title", t.getValue())),
+                    null,
+                    "change the " + t.getKey() + " title of " + address.local(),
+                    List.of(address)));
       }
     }
     titleCopies(ctx, build, have, address);
     for (Map.Entry<String, LiveAppClip.LiveTitle> t : new TreeMap<>(have.titles()).entrySet()) {
       if (!want.titles().containsKey(t.getKey())) {
         changes.add(new Change.Value("title[" + t.getKey() + "]", t.getValue().title(), null));
-        // only once the additions are done: an invocation keeps at least one title throughout (409 otherwise)
-        ctx.out().call(Phase.APP_CLIP_UPDATE, new ApiCall("DELETE", "/v1/" + LOCALIZATION + "/" + t.getValue().id(), null, null,
-            "remove the " + t.getKey() + " title of " + address.local(), List.of(address)).following(additions));
+        // only once the additions are done: an invocation keeps at least one title throughout (409
+        // otherwise)
+        ctx.out()
+            .call(
+                Phase.APP_CLIP_UPDATE,
+                new ApiCall(
+                        "DELETE",
+                        "/v1/" + LOCALIZATION + "/" + t.getValue().id(),
+                        null,
+                        null,
+                        "remove the " + t.getKey() + " title of " + address.local(),
+                        List.of(address))
+                    .following(additions));
       }
     }
     ctx.out().action(new Action.Update(address, have.id(), changes, "titles differ from the file"));
   }
 
   /**
-   * The extra copies of a locale's title of an invocation the file keeps ({@link Duplicates}), deleted after the
-   * additions, like the titles the file drops: the kept copy of the locale stays, so the invocation keeps a title.
+   * The extra copies of a locale's title of an invocation the file keeps ({@link Duplicates}),
+   * deleted after the additions, like the titles the file drops: the kept copy of the locale stays,
+   * so the invocation keeps a title.
    */
-  private static void titleCopies(AppContext ctx, LiveBuild build, LiveAppClip.LiveInvocation have, Address invocation) {
+  private static void titleCopies(
+      AppContext ctx, LiveBuild build, LiveAppClip.LiveInvocation have, Address invocation) {
     for (LiveBuild.LiveCopy copy : have.titleCopies()) {
       Address kept = new Address(ctx.app(), TITLE, invocation.key() + " " + copy.locale());
-      Duplicates.delete(ctx, Phase.APP_CLIP_UPDATE, LOCALIZATION, kept, have.titles().get(copy.locale()).id(),
-          Duplicates.LOWEST_ID, copy.id(), Attributes.builder().put("title", copy.text()).build());
+      Duplicates.delete(
+          ctx,
+          Phase.APP_CLIP_UPDATE,
+          LOCALIZATION,
+          kept,
+          have.titles().get(copy.locale()).id(),
+          Duplicates.LOWEST_ID,
+          copy.id(),
+          Attributes.builder().put("title", copy.text()).build());
     }
   }
 

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A build's App Clip invocations in a pulled file, by URL with their titles by locale (the kept copy of a URL or
- * locale held twice); none when the build has no App Clip, and all left as they are (with a note) when one of them
- * cannot be written.
+ * A build's App Clip invocations in a pulled file, by URL with their titles by locale (the kept
+ * copy of a URL or locale held twice); none when the build has no App Clip, and all left as they
+ * are (with a note) when one of them cannot be written.
  */
 final class AppClipPull {
   private AppClipPull() {}
@@ -25,24 +25,40 @@ final class AppClipPull {
     return into.withAppClipInvocations(invocations(b, pulling));
   }
 
-  /** The build's App Clip invocations by URL; null when it has no App Clip or one of them cannot be written. */
+  /**
+   * The build's App Clip invocations by URL; null when it has no App Clip or one of them cannot be
+   * written.
+   */
   private static List<InvocationSpec> invocations(LiveBuild b, Pulling pulling) {
     LiveAppClip clip = b.part(AppClipKind.LIVE);
     if (clip == null || clip.invocations() == null) {
       return null;
     }
     List<InvocationSpec> result = new ArrayList<>();
-    for (LiveAppClip.LiveInvocation inv : Copies.kept(clip.invocations(), LiveAppClip.LiveInvocation::url,
-        Comparator.comparing(LiveAppClip.LiveInvocation::id))) {
+    for (LiveAppClip.LiveInvocation inv :
+        Copies.kept(
+            clip.invocations(),
+            LiveAppClip.LiveInvocation::url,
+            Comparator.comparing(LiveAppClip.LiveInvocation::id))) {
       Map<String, String> titles = new TreeMap<>();
-      inv.titles().forEach((locale, t) -> {
-        if (t.title() != null) {
-          titles.put(locale, t.title());
-        }
-      });
-      boolean localesOk = titles.keySet().stream().allMatch(l -> SchemaPatterns.accepts("/$defs/locale", l));
-      if (titles.isEmpty() || !localesOk || !SchemaPatterns.accepts("/$defs/invocation/properties/url", inv.url())) {
-        pulling.leftOut("build " + b.label() + ": its App Clip invocations (" + inv.url() + " has no title or a URL this file cannot hold)");
+      inv.titles()
+          .forEach(
+              (locale, t) -> {
+                if (t.title() != null) {
+                  titles.put(locale, t.title());
+                }
+              });
+      boolean localesOk =
+          titles.keySet().stream().allMatch(l -> SchemaPatterns.accepts("/$defs/locale", l));
+      if (titles.isEmpty()
+          || !localesOk
+          || !SchemaPatterns.accepts("/$defs/invocation/properties/url", inv.url())) {
+        pulling.leftOut(
+            "build "
+                + b.label()
+                + ": its App Clip invocations ("
+                + inv.url()
+                + " has no title or a URL this file cannot hold)");
         return null;
       }
       result.add(new InvocationSpec(inv.url(), titles, null));
@@ -60,7 +76,8 @@ final class AppClipPull {
       return;
     }
     out.line(in + "appClipInvocations:");
-    for (InvocationSpec i : invocations.stream().sorted(Comparator.comparing(InvocationSpec::url)).toList()) {
+    for (InvocationSpec i :
+        invocations.stream().sorted(Comparator.comparing(InvocationSpec::url)).toList()) {
       out.line(in + "  - url: " + out.scalar(i.url()));
       out.line(in + "    title:");
       for (Map.Entry<String, String> t : new TreeMap<>(i.titles()).entrySet()) {

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a build's App Clip is read: its bundle comes with the builds request (the build's {@code buildBundles}
- * included, the one of type {@code APP_CLIP}); its invocations, with their titles included, take one request per
- * build whose entry in the file lists them.
+ * How a build's App Clip is read: its bundle comes with the builds request (the build's {@code
+ * buildBundles} included, the one of type {@code APP_CLIP}); its invocations, with their titles
+ * included, take one request per build whose entry in the file lists them.
  */
 final class AppClipRead {
   static final String BUNDLES = "buildBundles";
   static final int PAGE = 200;
+
   /** The most titles App Store Connect includes of one invocation. */
   private static final int INCLUDED = 50;
 
@@ -36,23 +37,27 @@ final class AppClipRead {
   }
 
   /** How a build's App Clip invocations, with their titles, are read. */
-  static final BuildPart.Completion<LiveAppClip> INVOCATIONS = new BuildPart.Completion<>() {
-    @Override
-    public String query(LiveAppClip clip) {
-      return Query.of("/v1/buildBundles/" + clip.bundleId() + "/" + AppClipKind.TYPE)
-          .param("include", AppClipKind.LOCALIZATION)
-          .param("limit[" + AppClipKind.LOCALIZATION + "]", INCLUDED)
-          .param("limit", PAGE)
-          .build();
-    }
+  static final BuildPart.Completion<LiveAppClip> INVOCATIONS =
+      new BuildPart.Completion<>() {
+        @Override
+        public String query(LiveAppClip clip) {
+          return Query.of("/v1/buildBundles/" + clip.bundleId() + "/" + AppClipKind.TYPE)
+              .param("include", AppClipKind.LOCALIZATION)
+              .param("limit[" + AppClipKind.LOCALIZATION + "]", INCLUDED)
+              .param("limit", PAGE)
+              .build();
+        }
 
-    @Override
-    public LiveAppClip complete(LiveAppClip clip, List<Document> pages) {
-      return invocations(clip, pages);
-    }
-  };
+        @Override
+        public LiveAppClip complete(LiveAppClip clip, List<Document> pages) {
+          return invocations(clip, pages);
+        }
+      };
 
-  /** {@code clip} with its invocations and their titles, from the pages of {@link #INVOCATIONS}' request. */
+  /**
+   * {@code clip} with its invocations and their titles, from the pages of {@link #INVOCATIONS}'
+   * request.
+   */
   private static LiveAppClip invocations(LiveAppClip clip, List<Document> pages) {
     List<LiveAppClip.LiveInvocation> result = new ArrayList<>();
     for (Document page : pages) {
@@ -63,8 +68,12 @@ final class AppClipRead {
         }
         LocalizedTexts texts = LocalizedTexts.of(localizations, "title");
         Map<String, LiveAppClip.LiveTitle> titles = new HashMap<>();
-        texts.kept().forEach((locale, t) -> titles.put(locale, new LiveAppClip.LiveTitle(t.id(), t.text())));
-        result.add(new LiveAppClip.LiveInvocation(inv.id(), inv.string("url"), titles, texts.copies()));
+        texts
+            .kept()
+            .forEach(
+                (locale, t) -> titles.put(locale, new LiveAppClip.LiveTitle(t.id(), t.text())));
+        result.add(
+            new LiveAppClip.LiveInvocation(inv.id(), inv.string("url"), titles, texts.copies()));
       }
     }
     return new LiveAppClip(clip.bundleId(), result);

@@ -2,13 +2,13 @@ package dev.flightplan.kinds.hygiene;
 
 import dev.flightplan.config.GroupName;
 import dev.flightplan.config.InactiveTesterPolicy;
+import dev.flightplan.kinds.Kind;
 import dev.flightplan.kinds.TesterKind;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.InvitationRecord;
-import dev.flightplan.kinds.Kind;
 import dev.flightplan.plan.TesterLimits;
 import dev.flightplan.state.InvitationLog;
 import dev.flightplan.state.LiveGroup;
@@ -27,19 +27,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The inactive-tester policy ({@code inactiveTesters}) of one app: a tester with no session in the policy's period
- * (Apple's usage metrics, read for this policy only) whom flightplan has known for more than {@code graceDays} leaves
- * the app, with {@code --prune} (without it the plan says what {@code --prune} would remove). A removal is a tester
- * {@code delete} like any other: removed from this app only, never from the team, and counted by {@code --max-deletes}.
+ * The inactive-tester policy ({@code inactiveTesters}) of one app: a tester with no session in the
+ * policy's period (Apple's usage metrics, read for this policy only) whom flightplan has known for
+ * more than {@code graceDays} leaves the app, with {@code --prune} (without it the plan says what
+ * {@code --prune} would remove). A removal is a tester {@code delete} like any other: removed from
+ * this app only, never from the team, and counted by {@code --max-deletes}.
  *
- * <p>Never removed: testers the file lists (the file wants them; removing them would be undone by the next apply),
- * those in {@code keep}, members of {@code keepGroups}, members of internal groups (unless {@code keepInternal:
- * false}), and testers whom {@code manage.testers: exclusive} already removes. App Store Connect does not date testers,
- * so the grace counts from the invitation log's date: when flightplan invited the tester, or first saw it (a tester
- * with no entry is recorded by the next apply and not removed before its grace is over).
+ * <p>Never removed: testers the file lists (the file wants them; removing them would be undone by
+ * the next apply), those in {@code keep}, members of {@code keepGroups}, members of internal groups
+ * (unless {@code keepInternal: false}), and testers whom {@code manage.testers: exclusive} already
+ * removes. App Store Connect does not date testers, so the grace counts from the invitation log's
+ * date: when flightplan invited the tester, or first saw it (a tester with no entry is recorded by
+ * the next apply and not removed before its grace is over).
  *
- * <p>Also notes the app's headroom against App Store Connect's tester limits ({@link TesterLimits}) and what the
- * policy frees.
+ * <p>Also notes the app's headroom against App Store Connect's tester limits ({@link TesterLimits})
+ * and what the policy frees.
  */
 public final class InactiveTesters implements Kind {
   @Override
@@ -47,9 +49,13 @@ public final class InactiveTesters implements Kind {
     return List.of("tester");
   }
 
-  /** The testers' usage in the policy's period, read for the apps whose file declares the policy. */
-  private static final UsageRead USAGE = new UsageRead(app -> app.inactiveTesters() == null ? null : app.inactiveTesters().period(),
-      new UsageReader());
+  /**
+   * The testers' usage in the policy's period, read for the apps whose file declares the policy.
+   */
+  private static final UsageRead USAGE =
+      new UsageRead(
+          app -> app.inactiveTesters() == null ? null : app.inactiveTesters().period(),
+          new UsageReader());
 
   @Override
   public UsageRead usageRead() {
@@ -72,7 +78,9 @@ public final class InactiveTesters implements Kind {
     int unseen = 0;
     int inGrace = 0;
     for (LiveTester t : ctx.live().testers()) {
-      if (ctx.leavesApp(t) || ctx.declared(t.email()) || t.email() != null && keep.contains(t.email())
+      if (ctx.leavesApp(t)
+          || ctx.declared(t.email())
+          || t.email() != null && keep.contains(t.email())
           || t.groupIds().stream().anyMatch(exemptGroups::contains)) {
         continue;
       }
@@ -99,23 +107,46 @@ public final class InactiveTesters implements Kind {
     if (ctx.options().prune()) {
       remove(ctx, policy, removals);
     } else if (!removals.isEmpty()) {
-      ctx.out().note(ctx.app() + ": --prune would remove " + removals.size() + " inactive tester(s) from the app (no session"
-          + " in " + policy.noSessionDays() + " days, known to flightplan for more than " + policy.graceDays()
-          + " days; inactiveTesters)");
+      ctx.out()
+          .note(
+              ctx.app()
+                  + ": --prune would remove "
+                  + removals.size()
+                  + " inactive tester(s) from the app (no session"
+                  + " in "
+                  + policy.noSessionDays()
+                  + " days, known to flightplan for more than "
+                  + policy.graceDays()
+                  + " days; inactiveTesters)");
     }
     if (unseen > 0) {
-      ctx.out().note(ctx.app() + ": " + unseen + " inactive tester(s) have no date in the invitation log (App Store Connect"
-          + " does not date testers): apply records them today, and they can be removed " + policy.graceDays()
-          + " day(s) later if still inactive");
+      ctx.out()
+          .note(
+              ctx.app()
+                  + ": "
+                  + unseen
+                  + " inactive tester(s) have no date in the invitation log (App Store Connect"
+                  + " does not date testers): apply records them today, and they can be removed "
+                  + policy.graceDays()
+                  + " day(s) later if still inactive");
     }
     if (inGrace > 0) {
-      ctx.out().note(ctx.app() + ": " + inGrace + " inactive tester(s) are within their " + policy.graceDays()
-          + " days of grace (inactiveTesters.graceDays)");
+      ctx.out()
+          .note(
+              ctx.app()
+                  + ": "
+                  + inGrace
+                  + " inactive tester(s) are within their "
+                  + policy.graceDays()
+                  + " days of grace (inactiveTesters.graceDays)");
     }
     ctx.out().note(headroom(ctx, headroom, removals));
   }
 
-  /** An inactive tester the policy removes, with what it did in the period and when flightplan first knew it. */
+  /**
+   * An inactive tester the policy removes, with what it did in the period and when flightplan first
+   * knew it.
+   */
   private record Removal(LiveTester tester, TesterActivity activity, InvitationLog.Entry known) {}
 
   private static Set<String> exemptGroupIds(AppContext ctx, InactiveTesterPolicy policy) {
@@ -150,18 +181,30 @@ public final class InactiveTesters implements Kind {
       LiveTester t = r.tester();
       Address address = Address.tester(ctx.app(), t.email() == null ? t.id() : t.email());
       TesterActivity a = r.activity();
-      ctx.out().action(new Action.Delete(address, t.id(),
-          Attributes.builder().put("firstName", t.firstName()).put("lastName", t.lastName()).put("state", t.state())
-              .put("sessions", a == null ? 0 : a.sessions()).put("period", policy.period())
-              .put("knownSince", r.known() == null ? null : day(r.known().at()).toString()).build(),
-          reason(policy, r)));
+      ctx.out()
+          .action(
+              new Action.Delete(
+                  address,
+                  t.id(),
+                  Attributes.builder()
+                      .put("firstName", t.firstName())
+                      .put("lastName", t.lastName())
+                      .put("state", t.state())
+                      .put("sessions", a == null ? 0 : a.sessions())
+                      .put("period", policy.period())
+                      .put("knownSince", r.known() == null ? null : day(r.known().at()).toString())
+                      .build(),
+                  reason(policy, r)));
       ids.add(t.id());
       served.add(address);
     }
     TesterKind.removeFromApp(ctx, ids, served);
   }
 
-  /** "no session in 90 days (2025-10-18 to 2026-01-15); 0 sessions, 0 crashes, 0 feedback; invited 2025-08-01 ...". */
+  /**
+   * "no session in 90 days (2025-10-18 to 2026-01-15); 0 sessions, 0 crashes, 0 feedback; invited
+   * 2025-08-01 ...".
+   */
   private static String reason(InactiveTesterPolicy policy, Removal r) {
     TesterActivity a = r.activity();
     StringBuilder s = new StringBuilder("no session in " + policy.noSessionDays() + " days");
@@ -169,36 +212,65 @@ public final class InactiveTesters implements Kind {
       s.append("; App Store Connect reports no usage for it");
     } else {
       if (a.periodStart() != null && a.periodEnd() != null) {
-        s.append(" (").append(a.periodStart(), 0, 10).append(" to ").append(lastDay(a.periodEnd())).append(')');
+        s.append(" (")
+            .append(a.periodStart(), 0, 10)
+            .append(" to ")
+            .append(lastDay(a.periodEnd()))
+            .append(')');
       }
-      s.append("; ").append(a.sessions()).append(" sessions, ").append(a.crashes()).append(" crashes, ")
-          .append(a.feedback()).append(" feedback");
+      s.append("; ")
+          .append(a.sessions())
+          .append(" sessions, ")
+          .append(a.crashes())
+          .append(" crashes, ")
+          .append(a.feedback())
+          .append(" feedback");
     }
     if (r.known() != null) {
-      s.append(r.known().sent() ? "; invited by flightplan " : "; first seen by flightplan ").append(day(r.known().at()));
+      s.append(r.known().sent() ? "; invited by flightplan " : "; first seen by flightplan ")
+          .append(day(r.known().at()));
     } else {
       s.append("; graceDays is 0 (App Store Connect does not date testers)");
     }
     if (r.tester().joinedByPublicLink()) {
       s.append("; joined through a public link");
     }
-    return s.append("; inactiveTesters and --prune; removed from this app only, not from the team").toString();
+    return s.append("; inactiveTesters and --prune; removed from this app only, not from the team")
+        .toString();
   }
 
-  private static String headroom(AppContext ctx, TesterLimits.Headroom now, List<Removal> removals) {
+  private static String headroom(
+      AppContext ctx, TesterLimits.Headroom now, List<Removal> removals) {
     int internal = 0;
     int external = 0;
     for (Removal r : removals) {
       internal += now.internal().contains(r.tester().id()) ? 1 : 0;
       external += now.external().contains(r.tester().id()) ? 1 : 0;
     }
-    String frees = removals.isEmpty() ? "the inactive-tester policy removes nobody"
-        : "the inactive-tester policy " + (ctx.options().prune() ? "frees " : "would free (with --prune) ") + external
-            + " external and " + internal + " internal place(s)";
-    return ctx.app() + ": tester headroom: " + String.format("%,d", now.external().size()) + " of "
-        + String.format("%,d", TesterLimits.EXTERNAL) + " external testers (" + String.format("%,d", now.externalLeft())
-        + " places left), " + now.internal().size() + " of " + TesterLimits.INTERNAL + " internal (" + now.internalLeft()
-        + " left); " + frees;
+    String frees =
+        removals.isEmpty()
+            ? "the inactive-tester policy removes nobody"
+            : "the inactive-tester policy "
+                + (ctx.options().prune() ? "frees " : "would free (with --prune) ")
+                + external
+                + " external and "
+                + internal
+                + " internal place(s)";
+    return ctx.app()
+        + ": tester headroom: "
+        + String.format("%,d", now.external().size())
+        + " of "
+        + String.format("%,d", TesterLimits.EXTERNAL)
+        + " external testers ("
+        + String.format("%,d", now.externalLeft())
+        + " places left), "
+        + now.internal().size()
+        + " of "
+        + TesterLimits.INTERNAL
+        + " internal ("
+        + now.internalLeft()
+        + " left); "
+        + frees;
   }
 
   private static LocalDate day(Instant at) {

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How what every tester of an app did in one period is read, for the inactive-tester policy, in the fewest requests
- * the API allows: {@code GET /v1/apps/{id}/metrics/betaTesterUsages?groupBy=betaTesters&period=P90D&limit=200}, one
- * page per 200 testers (the state reader sends it; its client follows {@code links.next} and checks the pages add up
- * to {@code meta.paging.total}). An item may hold several data points (Apple's may split the period): they are
- * summed, and the period is the span they cover. An item without a tester dimension is not a tester's and is skipped.
+ * How what every tester of an app did in one period is read, for the inactive-tester policy, in the
+ * fewest requests the API allows: {@code GET
+ * /v1/apps/{id}/metrics/betaTesterUsages?groupBy=betaTesters&period=P90D&limit=200}, one page per
+ * 200 testers (the state reader sends it; its client follows {@code links.next} and checks the
+ * pages add up to {@code meta.paging.total}). An item may hold several data points (Apple's may
+ * split the period): they are summed, and the period is the span they cover. An item without a
+ * tester dimension is not a tester's and is skipped.
  */
 final class UsageReader implements UsageRead.Reader {
   static final int PAGE = 200;

@@ -10,9 +10,8 @@ import dev.flightplan.config.LocalizationSpec;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.kinds.Duplicates;
 import dev.flightplan.kinds.Kind;
-import dev.flightplan.state.LiveApp;
-import dev.flightplan.kinds.YamlOut;
 import dev.flightplan.kinds.Pulling;
+import dev.flightplan.kinds.YamlOut;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
@@ -21,8 +20,9 @@ import dev.flightplan.plan.Attributes;
 import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Phase;
 import dev.flightplan.plan.ReadBack;
-import dev.flightplan.state.Copies;
 import dev.flightplan.state.AppPart;
+import dev.flightplan.state.Copies;
+import dev.flightplan.state.LiveApp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,21 +31,31 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Beta app localizations, keyed by (app, locale): created, updated field by field (the locale cannot change once
- * created), and deleted when the file lists localizations but not that locale, with {@code --prune}. A locale App
- * Store Connect holds twice keeps its lowest id; the other copies are deleted ({@link Duplicates}).
+ * Beta app localizations, keyed by (app, locale): created, updated field by field (the locale
+ * cannot change once created), and deleted when the file lists localizations but not that locale,
+ * with {@code --prune}. A locale App Store Connect holds twice keeps its lowest id; the other
+ * copies are deleted ({@link Duplicates}).
  */
 public final class LocalizationKind implements Kind {
   static final String TYPE = "betaAppLocalizations";
   public static final String ADDRESS_TYPE = "localization";
 
   /**
-   * Read from the apps lookup (up to 50 locales included; more cost a page of the app's own endpoint): wanted when
-   * the file lists localizations or submits a build (beta review needs a description in each). Sorted by locale.
+   * Read from the apps lookup (up to 50 locales included; more cost a page of the app's own
+   * endpoint): wanted when the file lists localizations or submits a build (beta review needs a
+   * description in each). Sorted by locale.
    */
-  public static final AppPart<List<LiveLocalization>> LIVE = new AppPart<>("localizations", TYPE, TYPE,
-      "locale,description,feedbackEmail,marketingUrl,privacyPolicyUrl,tvOsPrivacyPolicy", true, LocalizationKind::wanted,
-      LocalizationKind::decode, all -> all.stream().map(LiveLocalization::fingerprint).toList());
+  public static final AppPart<List<LiveLocalization>> LIVE =
+      new AppPart<>(
+          "localizations",
+          TYPE,
+          TYPE,
+          "locale,description,feedbackEmail,marketingUrl,privacyPolicyUrl,tvOsPrivacyPolicy",
+          true,
+          LocalizationKind::wanted,
+          LocalizationKind::decode,
+          all -> all.stream().map(LiveLocalization::fingerprint).toList());
+
   /** The fields in the order plans show them: the file's name and the API's. */
   static final Map<String, String> FIELDS = fields();
 
@@ -70,14 +80,22 @@ public final class LocalizationKind implements Kind {
   }
 
   private static boolean wanted(AppSpec app) {
-    return app.localizations() != null || app.builds().stream().anyMatch(BuildSpec::submitForReview);
+    return app.localizations() != null
+        || app.builds().stream().anyMatch(BuildSpec::submitForReview);
   }
 
   private static List<LiveLocalization> decode(List<Resource> found) {
     List<LiveLocalization> locs = new ArrayList<>();
     for (Resource l : found) {
-      locs.add(new LiveLocalization(l.id(), l.string("locale"), l.string("description"), l.string("feedbackEmail"),
-          l.string("marketingUrl"), l.string("privacyPolicyUrl"), l.string("tvOsPrivacyPolicy")));
+      locs.add(
+          new LiveLocalization(
+              l.id(),
+              l.string("locale"),
+              l.string("description"),
+              l.string("feedbackEmail"),
+              l.string("marketingUrl"),
+              l.string("privacyPolicyUrl"),
+              l.string("tvOsPrivacyPolicy")));
     }
     locs.sort(Comparator.comparing(LiveLocalization::locale).thenComparing(LiveLocalization::id));
     return locs;
@@ -117,7 +135,15 @@ public final class LocalizationKind implements Kind {
       LiveLocalization have = copies.get(0);
       update(ctx, spec, have, address);
       for (LiveLocalization copy : copies.subList(1, copies.size())) {
-        Duplicates.delete(ctx, Phase.APP_INFO, TYPE, address, have.id(), Duplicates.LOWEST_ID, copy.id(), attributes(values(copy)));
+        Duplicates.delete(
+            ctx,
+            Phase.APP_INFO,
+            TYPE,
+            address,
+            have.id(),
+            Duplicates.LOWEST_ID,
+            copy.id(),
+            attributes(values(copy)));
       }
     }
     List<String> unlisted = new ArrayList<>();
@@ -129,12 +155,22 @@ public final class LocalizationKind implements Kind {
       }
       Address address = new Address(ctx.app(), ADDRESS_TYPE, kept.locale());
       for (LiveLocalization extra : copies) {
-        Duplicates.delete(ctx, Phase.APP_INFO, TYPE, extra == kept ? address : Duplicates.address(address, extra.id()),
-            extra.id(), attributes(values(extra)), "not in the file's localizations, and --prune was given");
+        Duplicates.delete(
+            ctx,
+            Phase.APP_INFO,
+            TYPE,
+            extra == kept ? address : Duplicates.address(address, extra.id()),
+            extra.id(),
+            attributes(values(extra)),
+            "not in the file's localizations, and --prune was given");
       }
     }
     if (!unlisted.isEmpty()) {
-      ctx.out().note(ctx.app() + ": localization(s) not in the file would be deleted with --prune: " + String.join(", ", unlisted));
+      ctx.out()
+          .note(
+              ctx.app()
+                  + ": localization(s) not in the file would be deleted with --prune: "
+                  + String.join(", ", unlisted));
     }
   }
 
@@ -142,32 +178,59 @@ public final class LocalizationKind implements Kind {
     Map<String, Object> attrs = new LinkedHashMap<>();
     attrs.put("locale", spec.locale());
     attrs.putAll(values(spec));
-    ctx.out().action(new Action.Create(address, attributes(values(spec)), "not in App Store Connect"));
-    ctx.out().call(Phase.APP_INFO, new ApiCall("POST", "/v1/" + TYPE,
-        JsonApi.create(TYPE, attrs, Map.of("app", new Linkage("apps", ctx.live().id()))), null, "create " + address.local(), List.of(address))
-        .readingBack(ReadBack.find(
-            Query.of("/v1/" + TYPE).param("filter[app]", ctx.live().id()).param("filter[locale]", spec.locale())
-                .param("fields[" + TYPE + "]", "locale").param("limit", 200).build(),
-            TYPE, "locale", spec.locale())));
+    ctx.out()
+        .action(new Action.Create(address, attributes(values(spec)), "not in App Store Connect"));
+    ctx.out()
+        .call(
+            Phase.APP_INFO,
+            new ApiCall(
+                    "POST",
+                    "/v1/" + TYPE,
+                    JsonApi.create(
+                        TYPE, attrs, Map.of("app", new Linkage("apps", ctx.live().id()))),
+                    null,
+                    "create " + address.local(),
+                    List.of(address))
+                .readingBack(
+                    ReadBack.find(
+                        Query.of("/v1/" + TYPE)
+                            .param("filter[app]", ctx.live().id())
+                            .param("filter[locale]", spec.locale())
+                            .param("fields[" + TYPE + "]", "locale")
+                            .param("limit", 200)
+                            .build(),
+                        TYPE,
+                        "locale",
+                        spec.locale())));
   }
 
-  private static void update(AppContext ctx, LocalizationSpec spec, LiveLocalization have, Address address) {
+  private static void update(
+      AppContext ctx, LocalizationSpec spec, LiveLocalization have, Address address) {
     Map<String, Object> wanted = values(spec);
     Map<String, Object> current = values(have);
     List<Change> changes = new ArrayList<>();
     Map<String, Object> patch = new LinkedHashMap<>();
-    wanted.forEach((field, value) -> {
-      if (value != null && !Objects.equals(value, current.get(field))) {
-        changes.add(new Change.Value(field, current.get(field), value));
-        patch.put(FIELDS.get(field), value);
-      }
-    });
+    wanted.forEach(
+        (field, value) -> {
+          if (value != null && !Objects.equals(value, current.get(field))) {
+            changes.add(new Change.Value(field, current.get(field), value));
+            patch.put(FIELDS.get(field), value);
+          }
+        });
     if (changes.isEmpty()) {
       return;
     }
     ctx.out().action(new Action.Update(address, have.id(), changes, "differs from the file"));
-    ctx.out().call(Phase.APP_INFO, new ApiCall("PATCH", "/v1/" + TYPE + "/" + have.id(), JsonApi.update(TYPE, have.id(), patch), null,
-        "update " + address.local(), List.of(address)));
+    ctx.out()
+        .call(
+            Phase.APP_INFO,
+            new ApiCall(
+                "PATCH",
+                "/v1/" + TYPE + "/" + have.id(),
+                JsonApi.update(TYPE, have.id(), patch),
+                null,
+                "update " + address.local(),
+                List.of(address)));
   }
 
   private static Map<String, Object> values(LocalizationSpec s) {

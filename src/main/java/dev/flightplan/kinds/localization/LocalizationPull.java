@@ -11,8 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Beta app localizations in a pulled file: each locale App Store Connect holds (the kept copy of a locale held
- * twice), sorted, its empty fields left out; a locale or value the file would reject is left out with a note.
+ * Beta app localizations in a pulled file: each locale App Store Connect holds (the kept copy of a
+ * locale held twice), sorted, its empty fields left out; a locale or value the file would reject is
+ * left out with a note.
  */
 final class LocalizationPull {
   private LocalizationPull() {}
@@ -21,17 +22,23 @@ final class LocalizationPull {
     List<LocalizationSpec> result = null;
     if (live != null) {
       result = new ArrayList<>();
-      for (LiveLocalization l : Copies.kept(live, LiveLocalization::locale, Comparator.comparing(LiveLocalization::id))) {
+      for (LiveLocalization l :
+          Copies.kept(live, LiveLocalization::locale, Comparator.comparing(LiveLocalization::id))) {
         if (!SchemaPatterns.accepts("/$defs/locale", l.locale())) {
           pulling.leftOut("localizations." + l.locale() + ": not a locale this file accepts");
           continue;
         }
         String where = "localizations." + l.locale();
-        result.add(new LocalizationSpec(l.locale(), Pulling.blankToNull(l.description()),
-            pulling.checked(l.feedbackEmail(), "/$defs/email", where + ".feedbackEmail"),
-            pulling.checked(l.marketingUrl(), "/$defs/httpUrl", where + ".marketingUrl"),
-            pulling.checked(l.privacyPolicyUrl(), "/$defs/httpUrl", where + ".privacyPolicyUrl"),
-            Pulling.blankToNull(l.tvOsPrivacyPolicy()), null));
+        result.add(
+            new LocalizationSpec(
+                l.locale(),
+                Pulling.blankToNull(l.description()),
+                pulling.checked(l.feedbackEmail(), "/$defs/email", where + ".feedbackEmail"),
+                pulling.checked(l.marketingUrl(), "/$defs/httpUrl", where + ".marketingUrl"),
+                pulling.checked(
+                    l.privacyPolicyUrl(), "/$defs/httpUrl", where + ".privacyPolicyUrl"),
+                Pulling.blankToNull(l.tvOsPrivacyPolicy()),
+                null));
       }
     }
     pulling.count("localization", result == null ? 0 : result.size());
@@ -47,9 +54,14 @@ final class LocalizationPull {
       return;
     }
     out.line(YamlOut.IN_APP + "localizations:");
-    for (LocalizationSpec l : localizations.stream().sorted(Comparator.comparing(LocalizationSpec::locale)).toList()) {
-      boolean empty = l.description() == null && l.feedbackEmail() == null && l.marketingUrl() == null
-          && l.privacyPolicyUrl() == null && l.tvOsPrivacyPolicy() == null;
+    for (LocalizationSpec l :
+        localizations.stream().sorted(Comparator.comparing(LocalizationSpec::locale)).toList()) {
+      boolean empty =
+          l.description() == null
+              && l.feedbackEmail() == null
+              && l.marketingUrl() == null
+              && l.privacyPolicyUrl() == null
+              && l.tvOsPrivacyPolicy() == null;
       out.line(YamlOut.ITEM + out.scalar(l.locale()) + ":" + (empty ? " {}" : ""));
       out.optionalText(YamlOut.IN_ITEM, "description", l.description());
       out.optionalText(YamlOut.IN_ITEM, "feedbackEmail", l.feedbackEmail());

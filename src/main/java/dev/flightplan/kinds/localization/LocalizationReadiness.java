@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What beta review needs of the beta app localizations: at least one, each with a description, after this apply. */
+/**
+ * What beta review needs of the beta app localizations: at least one, each with a description,
+ * after this apply.
+ */
 final class LocalizationReadiness {
   private LocalizationReadiness() {}
 
@@ -22,8 +25,13 @@ final class LocalizationReadiness {
     Map<String, SourcePos> positions = new TreeMap<>();
     if (localizations != null) {
       boolean pruned = app.localizations() != null && ctx.options().prune();
-      // a locale App Store Connect holds twice: its other copies are deleted before the submission (Duplicates)
-      for (LiveLocalization l : Copies.kept(localizations, LiveLocalization::locale, Comparator.comparing(LiveLocalization::id))) {
+      // a locale App Store Connect holds twice: its other copies are deleted before the submission
+      // (Duplicates)
+      for (LiveLocalization l :
+          Copies.kept(
+              localizations,
+              LiveLocalization::locale,
+              Comparator.comparing(LiveLocalization::id))) {
         if (!pruned || app.localizations().stream().anyMatch(s -> s.locale().equals(l.locale()))) {
           descriptions.put(l.locale(), l.description());
         }
@@ -40,14 +48,21 @@ final class LocalizationReadiness {
       }
     }
     if (descriptions.isEmpty()) {
-      problems.add(Diagnostic.error(app.pos(), what + "the app has no beta app localization",
-          "add localizations: with a description for each locale"));
+      problems.add(
+          Diagnostic.error(
+              app.pos(),
+              what + "the app has no beta app localization",
+              "add localizations: with a description for each locale"));
     }
-    descriptions.forEach((locale, description) -> {
-      if (description == null || description.isBlank()) {
-        problems.add(Diagnostic.error(positions.getOrDefault(locale, app.pos()),
-            what + "the " + locale + " beta app localization has no description", "add a description: to localizations." + locale));
-      }
-    });
+    descriptions.forEach(
+        (locale, description) -> {
+          if (description == null || description.isBlank()) {
+            problems.add(
+                Diagnostic.error(
+                    positions.getOrDefault(locale, app.pos()),
+                    what + "the " + locale + " beta app localization has no description",
+                    "add a description: to localizations." + locale));
+          }
+        });
   }
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The app's beta review details (one per app, always present). The demo password is held only to compare it;
- * {@link #toString()} never shows it, and its fingerprint leaves it out.
+ * The app's beta review details (one per app, always present). The demo password is held only to
+ * compare it; {@link #toString()} never shows it, and its fingerprint leaves it out.
  */
 public record LiveReviewDetail(
     String id,
@@ -17,7 +17,10 @@ public record LiveReviewDetail(
     String demoAccountName,
     String demoAccountPassword,
     String notes) {
-  /** What a saved plan checks of it: everything but the password (not even a hash: a weak one falls to a dictionary). */
+  /**
+   * What a saved plan checks of it: everything but the password (not even a hash: a weak one falls
+   * to a dictionary).
+   */
   Map<String, Object> fingerprint() {
     Map<String, Object> f = new TreeMap<>();
     f.put("id", id);
@@ -33,7 +36,16 @@ public record LiveReviewDetail(
 
   @Override
   public String toString() {
-    return "LiveReviewDetail[id=" + id + ", contactEmail=" + contactEmail + ", demoAccountRequired=" + demoAccountRequired
-        + ", demoAccountName=" + demoAccountName + ", demoAccountPassword=" + (demoAccountPassword == null ? "null" : "(sensitive)") + "]";
+    return "LiveReviewDetail[id="
+        + id
+        + ", contactEmail="
+        + contactEmail
+        + ", demoAccountRequired="
+        + demoAccountRequired
+        + ", demoAccountName="
+        + demoAccountName
+        + ", demoAccountPassword="
+        + (demoAccountPassword == null ? "null" : "(sensitive)")
+        + "]";
   }
 }

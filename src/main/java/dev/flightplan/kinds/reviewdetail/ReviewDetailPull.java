@@ -7,9 +7,9 @@ import dev.flightplan.kinds.YamlOut;
 import java.util.Locale;
 
 /**
- * Review details in a pulled file. The demo account password is never written: when App Store Connect holds one,
- * the file gets a commented-out reference to an environment variable (one per app when several are pulled), so it
- * plans with no changes until someone uncomments it.
+ * Review details in a pulled file. The demo account password is never written: when App Store
+ * Connect holds one, the file gets a commented-out reference to an environment variable (one per
+ * app when several are pulled), so it plans with no changes until someone uncomments it.
  */
 final class ReviewDetailPull {
   private ReviewDetailPull() {}
@@ -26,24 +26,38 @@ final class ReviewDetailPull {
     if (r == null) {
       return null;
     }
-    ReviewDetailSpec spec = new ReviewDetailSpec(
-        pulling.checked(r.contactEmail(), "/$defs/email", "reviewDetail.contactEmail"),
-        Pulling.blankToNull(r.contactFirstName()),
-        Pulling.blankToNull(r.contactLastName()),
-        pulling.checked(r.contactPhone(), "/$defs/reviewDetail/properties/contactPhone", "reviewDetail.contactPhone"),
-        r.demoAccountRequired(),
-        Pulling.blankToNull(r.demoAccountName()),
-        null,
-        Pulling.blankToNull(r.notes()),
-        null);
-    boolean empty = spec.contactEmail() == null && spec.contactFirstName() == null && spec.contactLastName() == null
-        && spec.contactPhone() == null && spec.demoAccountRequired() == null && spec.demoAccountName() == null && spec.notes() == null;
+    ReviewDetailSpec spec =
+        new ReviewDetailSpec(
+            pulling.checked(r.contactEmail(), "/$defs/email", "reviewDetail.contactEmail"),
+            Pulling.blankToNull(r.contactFirstName()),
+            Pulling.blankToNull(r.contactLastName()),
+            pulling.checked(
+                r.contactPhone(),
+                "/$defs/reviewDetail/properties/contactPhone",
+                "reviewDetail.contactPhone"),
+            r.demoAccountRequired(),
+            Pulling.blankToNull(r.demoAccountName()),
+            null,
+            Pulling.blankToNull(r.notes()),
+            null);
+    boolean empty =
+        spec.contactEmail() == null
+            && spec.contactFirstName() == null
+            && spec.contactLastName() == null
+            && spec.contactPhone() == null
+            && spec.demoAccountRequired() == null
+            && spec.demoAccountName() == null
+            && spec.notes() == null;
     return empty ? null : spec;
   }
 
-  /** DEMO_ACCOUNT_PASSWORD, or with several apps DEMO_ACCOUNT_PASSWORD_COM_EXAMPLE_WEATHER, so each has its own. */
+  /**
+   * DEMO_ACCOUNT_PASSWORD, or with several apps DEMO_ACCOUNT_PASSWORD_COM_EXAMPLE_WEATHER, so each
+   * has its own.
+   */
   static String passwordEnv(String bundleId, int apps) {
-    return apps == 1 ? "DEMO_ACCOUNT_PASSWORD"
+    return apps == 1
+        ? "DEMO_ACCOUNT_PASSWORD"
         : "DEMO_ACCOUNT_PASSWORD_" + bundleId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
@@ -62,8 +76,12 @@ final class ReviewDetailPull {
     }
     out.optionalText(in, "demoAccountName", r.demoAccountName());
     if (passwordEnv != null) {
-      out.line(in + "# App Store Connect holds a demo account password; a pulled file never holds one, and while the");
-      out.line(in + "# next line stays a comment the password is left as it is. To manage it, uncomment the line and");
+      out.line(
+          in
+              + "# App Store Connect holds a demo account password; a pulled file never holds one, and while the");
+      out.line(
+          in
+              + "# next line stays a comment the password is left as it is. To manage it, uncomment the line and");
       out.line(in + "# set " + passwordEnv + " (or use { file: PATH }) where flightplan runs.");
       out.line(in + "# demoAccountPassword: { env: " + passwordEnv + " }");
     }
