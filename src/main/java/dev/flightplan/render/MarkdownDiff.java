@@ -1,11 +1,7 @@
 package dev.flightplan.render;
 
 import dev.flightplan.plan.Action;
-import dev.flightplan.plan.Attributes;
-import dev.flightplan.plan.Change;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The body of a {@code diff} code block in the Markdown view: actions as Terraform-like blocks with
@@ -29,68 +25,39 @@ final class MarkdownDiff {
   }
 
   /**
-   * Appends one action as a block: a comment with what and why, then the object with signed lines.
+   * Appends one action as a block ({@link DiffLines}): a comment with what and why, then the object
+   * with signed lines.
    */
   void action(Action action) {
-    String what = personal.text(action.address().local());
-    boolean explain = PlanTextView.explains(action);
-    body.append("# ")
-        .append(what)
-        .append(' ')
-        .append(PlanTextView.verb(action))
-        .append(explain ? ": " + personal.text(action.reason()) : "")
-        .append('\n');
-    body.append(action.kind().symbol()).append(' ').append(what).append(" {\n");
-    switch (action.kind()) {
-      case CREATE -> attributes(((Action.Create) action).after(), "+");
-      case DELETE -> attributes(((Action.Delete) action).before(), "-");
-      case UPDATE -> changes(((Action.Update) action).changes());
-      case REPLACE -> replacement((Action.Replace) action);
-      case SEND -> attributes(((Action.Send) action).details(), " ");
-    }
-    body.append("  }\n");
-  }
-
-  private void attributes(Attributes attrs, String sign) {
-    int width = attrs.values().keySet().stream().mapToInt(String::length).max().orElse(0);
-    attrs
-        .values()
-        .forEach(
-            (name, value) -> line(sign, pad(name, width), personal.attribute(name, value), ""));
-  }
-
-  private void changes(List<Change> changes) {
-    int width = changes.stream().mapToInt(c -> c.attribute().length()).max().orElse(0);
-    for (Change change : changes) {
-      String name = pad(change.attribute(), width);
-      if (change instanceof Change.Value v) {
-        line("-", name, personal.attribute(change.attribute(), v.before()), "");
-        line("+", name, personal.attribute(change.attribute(), v.after()), "");
-      } else if (change instanceof Change.Members m) {
-        body.append("~     ").append(name).append(" = [\n");
+    for (DiffLines.Line line : DiffLines.of(action)) {
+      if (line instanceof DiffLines.Header h) {
+        body.append("# ")
+            .append(personal.text(h.what()))
+            .append(' ')
+            .append(h.verb())
+            .append(h.reason() != null ? ": " + personal.text(h.reason()) : "")
+            .append('\n');
+      } else if (line instanceof DiffLines.Open o) {
+        body.append(o.kind().symbol()).append(' ').append(personal.text(o.what())).append(" {\n");
+      } else if (line instanceof DiffLines.Attribute a) {
+        line(a.sign(), pad(a.name(), a.width()), personal.attribute(a.name(), a.value()), "");
+      } else if (line instanceof DiffLines.Kept k) {
+        line(" ", pad(k.name(), k.width()), personal.attribute(k.name(), k.value()), "");
+      } else if (line instanceof DiffLines.Changed c) {
+        String name = pad(c.name(), c.width());
+        line(
+            "-",
+            name,
+            personal.attribute(c.name(), c.before()),
+            c.forcesReplacement() ? "  # forces replacement" : "");
+        line("+", name, personal.attribute(c.name(), c.after()), "");
+      } else if (line instanceof DiffLines.Members m) {
+        body.append("~     ").append(pad(m.name(), m.width())).append(" = [\n");
         items("+", m.added(), "added");
         items("-", m.removed(), "removed");
         body.append("      ]\n");
-      }
-    }
-  }
-
-  private void replacement(Action.Replace r) {
-    LinkedHashSet<String> names = new LinkedHashSet<>(r.before().values().keySet());
-    names.addAll(r.after().values().keySet());
-    int width = names.stream().mapToInt(String::length).max().orElse(0);
-    for (String name : names) {
-      Object before = personal.attribute(name, r.before().get(name));
-      Object after = personal.attribute(name, r.after().get(name));
-      if (Objects.equals(r.before().get(name), r.after().get(name))) {
-        line(" ", pad(name, width), after, "");
-      } else {
-        line(
-            "-",
-            pad(name, width),
-            before,
-            r.forcedBy().contains(name) ? "  # forces replacement" : "");
-        line("+", pad(name, width), after, "");
+      } else if (line instanceof DiffLines.Close) {
+        body.append("  }\n");
       }
     }
   }

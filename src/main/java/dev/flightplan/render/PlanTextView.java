@@ -3,8 +3,6 @@ package dev.flightplan.render;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.ActionKind;
 import dev.flightplan.plan.ApiCall;
-import dev.flightplan.plan.Attributes;
-import dev.flightplan.plan.Change;
 import dev.flightplan.plan.Note;
 import dev.flightplan.plan.Plan;
 import dev.flightplan.plan.SavedPlan;
@@ -162,65 +160,43 @@ public final class PlanTextView {
     }
   }
 
+  /** One action's block: {@link DiffLines}, laid out as Terraform does, coloured. */
   private void renderAction(Action action) {
-    String what = TerminalText.escape(action.address().local());
-    String symbol = colour(action.kind(), action.kind().symbol());
-    String pad = action.kind() == ActionKind.REPLACE ? "" : "  ";
-    boolean explain = explains(action);
-    out.println(
-        style.dim(
-            "  # "
-                + what
-                + " "
-                + verb(action)
-                + (explain ? ": " + TerminalText.escape(action.reason()) : "")));
-    out.println(pad + symbol + " " + what + " {");
-    switch (action.kind()) {
-      case CREATE -> attributes(((Action.Create) action).after(), "+");
-      case DELETE -> attributes(((Action.Delete) action).before(), "-");
-      case UPDATE -> changes(((Action.Update) action).changes());
-      case REPLACE -> replacement((Action.Replace) action);
-      case SEND -> attributes(((Action.Send) action).details(), " ");
+    for (DiffLines.Line line : DiffLines.of(action)) {
+      if (line instanceof DiffLines.Header h) {
+        out.println(
+            style.dim(
+                "  # "
+                    + TerminalText.escape(h.what())
+                    + " "
+                    + h.verb()
+                    + (h.reason() != null ? ": " + TerminalText.escape(h.reason()) : "")));
+      } else if (line instanceof DiffLines.Open o) {
+        String pad = o.kind() == ActionKind.REPLACE ? "" : "  ";
+        out.println(
+            pad + colour(o.kind(), o.kind().symbol()) + " " + TerminalText.escape(o.what()) + " {");
+      } else if (line instanceof DiffLines.Attribute a) {
+        attribute(a.sign(), pad(a.name(), a.width()), a.value());
+      } else if (line instanceof DiffLines.Kept k) {
+        out.println("        " + pad(k.name(), k.width()) + " = " + Values.format(k.value()));
+      } else if (line instanceof DiffLines.Changed c) {
+        changed(c);
+      } else if (line instanceof DiffLines.Members m) {
+        out.println("      " + colour("~", "~") + " " + pad(m.name(), m.width()) + " = [");
+        m.added()
+            .forEach(
+                e -> out.println("          " + colour("+", "+") + " " + Values.format(e) + ","));
+        m.removed()
+            .forEach(
+                e -> out.println("          " + colour("-", "-") + " " + Values.format(e) + ","));
+        out.println("        ]");
+      } else if (line instanceof DiffLines.Close) {
+        out.println("    }");
+      }
     }
-    out.println("    }");
   }
 
-  /**
-   * Whether an action's heading gives its reason: for what destroys, replaces or sends, and for a
-   * rename (other updates speak for themselves; a rename says whether it was declared, or is one of
-   * case or Unicode form only, which the two names, alike on screen, may not show).
-   */
-  static boolean explains(Action action) {
-    return action.reason() != null
-        && (action.kind() == ActionKind.REPLACE
-            || action.kind() == ActionKind.DELETE
-            || action.kind() == ActionKind.SEND
-            || action instanceof Action.Update u
-                && u.changes().stream().anyMatch(c -> c.attribute().equals("name")));
-  }
-
-  static String verb(Action action) {
-    boolean tester = "tester".equals(action.address().type());
-    return switch (action.kind()) {
-      case CREATE -> "will be created";
-      case UPDATE -> "will be updated in place";
-      case REPLACE -> "must be replaced";
-      // a build is never deleted: its delete is the build expiry policy's expiring (kinds/expiry)
-      case DELETE ->
-          tester
-              ? "will be removed from the app"
-              : "build".equals(action.address().type()) ? "will be expired" : "will be destroyed";
-      case SEND -> "will be sent";
-    };
-  }
-
-  private void attributes(Attributes attrs, String sign) {
-    int width = attrs.values().keySet().stream().mapToInt(String::length).max().orElse(0);
-    attrs.values().forEach((name, value) -> line(sign, name, width, value));
-  }
-
-  private void line(String sign, String name, int width, Object value) {
-    String padded = name + " ".repeat(width - name.length());
+  private void attribute(String sign, String padded, Object value) {
     String s = sign.isBlank() ? " " : colour(sign, sign);
     if (value instanceof List<?> list && list.size() > INLINE_LIST) {
       out.println("      " + s + " " + padded + " = [");
@@ -233,60 +209,31 @@ public final class PlanTextView {
     }
   }
 
-  private void changes(List<Change> changes) {
-    int width = changes.stream().mapToInt(c -> c.attribute().length()).max().orElse(0);
-    for (Change change : changes) {
-      String padded = change.attribute() + " ".repeat(width - change.attribute().length());
-      if (change instanceof Change.Value v && v.after() instanceof dev.flightplan.plan.Sensitive) {
-        out.println("      " + colour("~", "~") + " " + padded + " = (sensitive value changed)");
-      } else if (change instanceof Change.Value v) {
-        out.println(
-            "      "
-                + colour("~", "~")
-                + " "
-                + padded
-                + " = "
-                + Values.format(v.before())
-                + " -> "
-                + Values.format(v.after()));
-      } else if (change instanceof Change.Members m) {
-        out.println("      " + colour("~", "~") + " " + padded + " = [");
-        m.added()
-            .forEach(
-                e -> out.println("          " + colour("+", "+") + " " + Values.format(e) + ","));
-        m.removed()
-            .forEach(
-                e -> out.println("          " + colour("-", "-") + " " + Values.format(e) + ","));
-        out.println("        ]");
-      }
+  /**
+   * A changed attribute as {@code before -> after}; a secret's (only ever changed in place) as
+   * changed, without its values.
+   */
+  private void changed(DiffLines.Changed c) {
+    String padded = pad(c.name(), c.width());
+    if (c.after() instanceof dev.flightplan.plan.Sensitive) {
+      out.println("      " + colour("~", "~") + " " + padded + " = (sensitive value changed)");
+      return;
     }
+    String forces = c.forcesReplacement() ? style.red(" # forces replacement") : "";
+    out.println(
+        "      "
+            + colour("~", "~")
+            + " "
+            + padded
+            + " = "
+            + Values.format(c.before())
+            + " -> "
+            + Values.format(c.after())
+            + forces);
   }
 
-  private void replacement(Action.Replace r) {
-    java.util.LinkedHashSet<String> names =
-        new java.util.LinkedHashSet<>(r.before().values().keySet());
-    names.addAll(r.after().values().keySet());
-    int width = names.stream().mapToInt(String::length).max().orElse(0);
-    for (String name : names) {
-      Object before = r.before().get(name);
-      Object after = r.after().get(name);
-      String padded = name + " ".repeat(width - name.length());
-      if (java.util.Objects.equals(before, after)) {
-        out.println("        " + padded + " = " + Values.format(after));
-      } else {
-        String forces = r.forcedBy().contains(name) ? style.red(" # forces replacement") : "";
-        out.println(
-            "      "
-                + colour("~", "~")
-                + " "
-                + padded
-                + " = "
-                + Values.format(before)
-                + " -> "
-                + Values.format(after)
-                + forces);
-      }
-    }
+  private static String pad(String name, int width) {
+    return name + " ".repeat(width - name.length());
   }
 
   /**
