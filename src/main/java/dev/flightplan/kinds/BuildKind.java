@@ -59,8 +59,9 @@ public final class BuildKind implements Kind {
         // none
         ctx.out()
             .note(
-                ctx.app()
-                    + ": build "
+                ctx.app(),
+                ctx.app(),
+                "build "
                     + build.label()
                     + " has expired, so its entry under builds: plans nothing;"
                     + " App Store Connect changes an expired build no more, and it never becomes unexpired (the entry can go)");

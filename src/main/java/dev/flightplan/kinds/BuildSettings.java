@@ -159,8 +159,9 @@ final class BuildSettings {
     if (!unlisted.isEmpty()) {
       ctx.out()
           .note(
-              address
-                  + ": What to Test in "
+              address.app(),
+              address.toString(),
+              "What to Test in "
                   + String.join(", ", unlisted)
                   + " is not in the file and would be deleted with --prune");
     }

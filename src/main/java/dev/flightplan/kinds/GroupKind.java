@@ -284,9 +284,9 @@ public final class GroupKind implements Kind {
     if (!unlisted.isEmpty()) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": "
-                  + unlisted.size()
+              ctx.app(),
+              ctx.app(),
+              unlisted.size()
                   + " group(s) not in the file would be deleted with --prune: "
                   + String.join(", ", unlisted));
     }

@@ -60,9 +60,9 @@ final class GroupMembers {
     if (publicLinkKept > 0) {
       ctx.out()
           .note(
-              p.address
-                  + ": "
-                  + publicLinkKept
+              p.address.app(),
+              p.address.toString(),
+              publicLinkKept
                   + " tester(s) who joined through the public link are not in the file and are kept");
     }
     if (added.isEmpty() && removed.isEmpty()) {

@@ -86,8 +86,9 @@ public final class InternalMembers {
     if (users.status() == TeamUsers.Status.REFUSED) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": the membership of internal groups could not be checked: "
+              ctx.app(),
+              ctx.app(),
+              "the membership of internal groups could not be checked: "
                   + joins.size()
                   + " tester(s) would join an internal group, and App Store Connect refused to list the team's users ("
                   + users.refusal()

@@ -32,8 +32,9 @@ final class LinkLimits {
     p.ctx
         .out()
         .note(
-            (pos == null ? "" : pos + ": ")
-                + "group \""
+            p.ctx.app(),
+            pos == null ? null : pos.toString(),
+            "group \""
                 + spec.name()
                 + "\": publicLink states no limit, so the"
                 + " limit App Store Connect has ("

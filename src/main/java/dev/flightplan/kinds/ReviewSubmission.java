@@ -36,11 +36,9 @@ final class ReviewSubmission {
     if (build.reviewState() != null) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": build "
-                  + build.label()
-                  + " is in beta review: "
-                  + build.reviewState());
+              ctx.app(),
+              ctx.app(),
+              "build " + build.label() + " is in beta review: " + build.reviewState());
       return;
     }
     Refusal refusal = Refusal.of(build, false);

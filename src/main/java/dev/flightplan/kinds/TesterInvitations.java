@@ -129,8 +129,9 @@ final class TesterInvitations {
     if (announcedByApple > 0) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": App Store Connect emails the TestFlight invitation itself to the "
+              ctx.app(),
+              ctx.app(),
+              "App Store Connect emails the TestFlight invitation itself to the "
                   + announcedByApple
                   + " tester(s) this plan adds to external groups");
     }
@@ -154,9 +155,9 @@ final class TesterInvitations {
     if (unseen > 0) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": "
-                  + unseen
+              ctx.app(),
+              ctx.app(),
+              unseen
                   + " tester(s) still INVITED have no invitation on record in the invitation"
                   + " log; apply records them today and re-sends in "
                   + policy.resendAfterDays()
@@ -165,9 +166,9 @@ final class TesterInvitations {
     if (waiting > 0) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": "
-                  + waiting
+              ctx.app(),
+              ctx.app(),
+              waiting
                   + " tester(s) still INVITED, not yet due for a re-send; the next is due on "
                   + day(nextDue)
                   + " (invitations.resendAfterDays: "

@@ -192,17 +192,16 @@ public final class TesterKind implements Kind {
     if (undeclared > 0) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": "
-                  + undeclared
-                  + " tester(s) not in the file would be removed from the app with --prune");
+              ctx.app(),
+              ctx.app(),
+              undeclared + " tester(s) not in the file would be removed from the app with --prune");
     }
     if (publicLink > 0 && ctx.options().prune()) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": "
-                  + publicLink
+              ctx.app(),
+              ctx.app(),
+              publicLink
                   + " tester(s) who joined through a public link are not in the file and are kept");
     }
     unmanaged.note();

@@ -45,9 +45,9 @@ final class UnmanagedGroups {
         groups.size() > shown.size() ? " and " + (groups.size() - shown.size()) + " more" : "";
     ctx.out()
         .note(
-            ctx.app()
-                + ": "
-                + testers
+            ctx.app(),
+            ctx.app(),
+            testers
                 + " tester(s) not in the file stay in the app"
                 + (ctx.options().prune() ? "" : ", also with --prune")
                 + ": each is in a group the file does not manage ("

@@ -25,17 +25,31 @@ public sealed interface Note permits Note.Remark, Note.RateLimit, Note.Refusal {
   String text();
 
   /**
-   * {@code text}: the whole sentence, naming the app or object it concerns first ("com.example.app:
-   * ...").
+   * A remark of the kind that planned it: {@code app}, the app it concerns; {@code subject}, what
+   * the sentence names first (the app, an object's address, or where the file says it); {@code
+   * message}, the rest. {@link #text()} composes the sentence ("com.example.app: ..."), which saved
+   * plans keep. A saved plan keeps only that sentence, so a remark read back from one ({@link
+   * #Remark(String)}) has no app and no subject, and the whole sentence as its message; so has a
+   * remark about the whole plan.
    */
-  record Remark(String text) implements Note {
+  record Remark(String app, String subject, String message) implements Note {
     public Remark {
-      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(message, "message");
+    }
+
+    /** A remark known only by its sentence (read back from a saved plan, or about the plan). */
+    public Remark(String text) {
+      this(null, null, text);
     }
 
     @Override
     public Kind kind() {
       return Kind.REMARK;
+    }
+
+    @Override
+    public String text() {
+      return subject == null ? message : subject + ": " + message;
     }
   }
 

@@ -56,9 +56,12 @@ public final class PlanBuilder {
     diagnostics.add(d);
   }
 
-  /** A remark of the kind planning: {@link Note.Remark}. */
-  public void note(String note) {
-    notes.add(new Note.Remark(note));
+  /**
+   * A remark of the kind planning about {@code app}, naming {@code subject} first (null: none):
+   * {@link Note.Remark}.
+   */
+  public void note(String app, String subject, String message) {
+    notes.add(new Note.Remark(app, subject, message));
   }
 
   /** Bookkeeping for the invitation log, written by apply. */

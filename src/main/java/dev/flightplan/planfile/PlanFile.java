@@ -377,7 +377,8 @@ public final class PlanFile {
 
   /**
    * A note as the document keeps it, a sentence: the typed notes are known by how their sentences
-   * begin.
+   * begin. A remark comes back as its sentence only ({@link Note.Remark#Remark(String)}): the
+   * document does not keep its app and subject apart, so they are null, and its text is the same.
    */
   static Note note(String text) {
     if (text.startsWith(Note.Refusal.PREFIX)) {

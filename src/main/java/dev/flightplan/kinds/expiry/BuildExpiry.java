@@ -74,9 +74,9 @@ public final class BuildExpiry implements Kind {
     if (protectedByFile > 0) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": "
-                  + protectedByFile
+              ctx.app(),
+              ctx.app(),
+              protectedByFile
                   + " build(s) older than "
                   + policy.olderThanDays()
                   + " days are"
@@ -86,8 +86,9 @@ public final class BuildExpiry implements Kind {
       if (!expiring.isEmpty()) {
         ctx.out()
             .note(
-                ctx.app()
-                    + ": --prune would expire "
+                ctx.app(),
+                ctx.app(),
+                "--prune would expire "
                     + expiring.size()
                     + " build(s) (uploaded more than "
                     + policy.olderThanDays()

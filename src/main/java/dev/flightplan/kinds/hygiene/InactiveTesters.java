@@ -109,8 +109,9 @@ public final class InactiveTesters implements Kind {
     } else if (!removals.isEmpty()) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": --prune would remove "
+              ctx.app(),
+              ctx.app(),
+              "--prune would remove "
                   + removals.size()
                   + " inactive tester(s) from the app (no session"
                   + " in "
@@ -122,9 +123,9 @@ public final class InactiveTesters implements Kind {
     if (unseen > 0) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": "
-                  + unseen
+              ctx.app(),
+              ctx.app(),
+              unseen
                   + " inactive tester(s) have no date in the invitation log (App Store Connect"
                   + " does not date testers): apply records them today, and they can be removed "
                   + policy.graceDays()
@@ -133,14 +134,14 @@ public final class InactiveTesters implements Kind {
     if (inGrace > 0) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": "
-                  + inGrace
+              ctx.app(),
+              ctx.app(),
+              inGrace
                   + " inactive tester(s) are within their "
                   + policy.graceDays()
                   + " days of grace (inactiveTesters.graceDays)");
     }
-    ctx.out().note(headroom(ctx, headroom, removals));
+    ctx.out().note(ctx.app(), ctx.app(), headroom(ctx, headroom, removals));
   }
 
   /**
@@ -256,8 +257,7 @@ public final class InactiveTesters implements Kind {
                 + " external and "
                 + internal
                 + " internal place(s)";
-    return ctx.app()
-        + ": tester headroom: "
+    return "tester headroom: "
         + String.format("%,d", now.external().size())
         + " of "
         + String.format("%,d", TesterLimits.EXTERNAL)

@@ -168,8 +168,9 @@ public final class LocalizationKind implements Kind {
     if (!unlisted.isEmpty()) {
       ctx.out()
           .note(
-              ctx.app()
-                  + ": localization(s) not in the file would be deleted with --prune: "
+              ctx.app(),
+              ctx.app(),
+              "localization(s) not in the file would be deleted with --prune: "
                   + String.join(", ", unlisted));
     }
   }
