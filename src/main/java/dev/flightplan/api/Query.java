@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class Query {
   /**
    * The path, then the query as it grows: built once, without copying the parts again (a plan makes
-   * 100,000).
+   * 100,000; room for a tester create's read-back query, so that it does not grow).
    */
   private final StringBuilder text;
 
@@ -21,7 +21,7 @@ public final class Query {
   private final boolean pathHasQuery;
 
   private Query(String path) {
-    this.text = new StringBuilder(path.length() + 112).append(Objects.requireNonNull(path, "path"));
+    this.text = new StringBuilder(path.length() + 160).append(Objects.requireNonNull(path, "path"));
     this.pathLength = path.length();
     this.pathHasQuery = path.contains("?");
   }

@@ -51,7 +51,9 @@ public final class AppContext {
 
   /** One comparator for every tester's groups, not one per tester. */
   private final Comparator<String> inFileOrder =
-      Comparator.comparingInt(g -> groupOrder.getOrDefault(g, Integer.MAX_VALUE));
+      Comparator.comparingInt(g -> groupOrder.getOrDefault(g, UNDECLARED));
+
+  private static final Integer UNDECLARED = Integer.MAX_VALUE;
 
   private final Map<String, Boolean> internalByName =
       new java.util.concurrent.ConcurrentHashMap<>();
