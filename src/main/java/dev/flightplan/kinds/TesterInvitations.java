@@ -65,7 +65,7 @@ final class TesterInvitations {
    * two.
    */
   void created(String email, Id tester, List<String> groups) {
-    if (groups.stream().anyMatch(g -> !ctx.internalGroup(g))) {
+    if (anyExternal(groups)) {
       announcedByApple++;
     } else if (policy.onAdd()) {
       invite(
@@ -74,6 +74,16 @@ final class TesterInvitations {
           "tester newly added to internal groups only, which App Store Connect does not announce, and"
               + " invitations.onAdd is on");
     }
+  }
+
+  /** Whether one of {@code groups} is external (a loop: called once per created tester). */
+  private boolean anyExternal(List<String> groups) {
+    for (String g : groups) {
+      if (!ctx.internalGroup(g)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

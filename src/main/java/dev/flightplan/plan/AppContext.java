@@ -38,6 +38,9 @@ public final class AppContext {
   /** Group ids (or references to ids) by {@link GroupName#key} of the name. */
   private final Map<String, Id> groupIds = new HashMap<>();
 
+  /** {@link GroupName#key} of each name asked for, folded once rather than per tester. */
+  private final Map<String, String> groupKeys = new HashMap<>();
+
   private final Set<String> desiredEmails = new HashSet<>();
   private final Map<String, Set<String>> membersByGroup;
   private Map<String, List<String>> listedUnder;
@@ -48,7 +51,9 @@ public final class AppContext {
 
   /** One comparator for every tester's groups, not one per tester. */
   private final Comparator<String> inFileOrder =
-      Comparator.comparingInt(g -> groupOrder.getOrDefault(g, Integer.MAX_VALUE));
+      Comparator.comparingInt(g -> groupOrder.getOrDefault(g, UNDECLARED));
+
+  private static final Integer UNDECLARED = Integer.MAX_VALUE;
 
   private final Map<String, Boolean> internalByName =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -231,7 +236,7 @@ public final class AppContext {
 
   /** The group's id, or the id its creation in this plan will produce. */
   public Id groupId(String name) {
-    Id id = groupIds.get(GroupName.key(name));
+    Id id = groupIds.get(groupKeys.computeIfAbsent(name, GroupName::key));
     if (id == null) {
       throw new IllegalStateException("no id or reference for group " + name);
     }

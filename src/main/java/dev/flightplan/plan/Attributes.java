@@ -12,6 +12,15 @@ import java.util.Map;
  */
 public record Attributes(Map<String, Object> values) {
   public Attributes {
+    if (values instanceof Built built) { // the builder's own map, already checked: no second copy
+      values = Collections.unmodifiableMap(built);
+      built.done = true;
+    } else {
+      values = copy(values);
+    }
+  }
+
+  private static Map<String, Object> copy(Map<String, Object> values) {
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
     values.forEach(
         (k, v) -> {
@@ -19,7 +28,13 @@ public record Attributes(Map<String, Object> values) {
             copy.put(k, v instanceof List<?> l ? List.copyOf(l) : v);
           }
         });
-    values = Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** A builder's values: no nulls, lists copied. */
+  private static final class Built extends LinkedHashMap<String, Object> {
+    private static final long serialVersionUID = 1L;
+    private boolean done;
   }
 
   public static Attributes empty() {
@@ -36,16 +51,26 @@ public record Attributes(Map<String, Object> values) {
 
   /** Collects attributes in the order they are put. */
   public static final class Builder {
-    private final LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+    private Built values = new Built();
 
     public Builder put(String name, Object value) {
+      if (values.done) { // built already: the Attributes made own the map
+        Built next = new Built();
+        next.putAll(values);
+        values = next;
+      }
       if (value != null) {
-        values.put(name, value);
+        values.put(name, value instanceof List<?> l ? List.copyOf(l) : value);
       }
       return this;
     }
 
     public Attributes build() {
+      if (values.done) {
+        Built next = new Built();
+        next.putAll(values);
+        values = next;
+      }
       return new Attributes(values);
     }
   }

@@ -46,11 +46,16 @@ public record ReadBack(
     } else if (pathRef != null) {
       throw new IllegalArgumentException("nothing is read back, so there is no path to fill in");
     }
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    if (match != null) {
+    if (match == null || match.isEmpty()) {
+      match = Map.of();
+    } else if (match.size() == 1) { // one attribute (every create's read-back): no map of our own
+      Map.Entry<String, List<String>> e = match.entrySet().iterator().next();
+      match = Map.of(e.getKey(), List.copyOf(e.getValue()));
+    } else {
+      Map<String, List<String>> copy = new LinkedHashMap<>();
       match.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      match = java.util.Collections.unmodifiableMap(copy);
     }
-    match = java.util.Collections.unmodifiableMap(copy);
   }
 
   /**
@@ -93,6 +98,9 @@ public record ReadBack(
   private static Map<String, List<String>> pairs(String... kv) {
     if (kv.length % 2 != 0) {
       throw new IllegalArgumentException("attribute and value pairs expected");
+    }
+    if (kv.length == 2) {
+      return Map.of(kv[0], List.of(kv[1]));
     }
     Map<String, List<String>> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {

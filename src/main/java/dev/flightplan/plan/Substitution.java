@@ -2,7 +2,9 @@ package dev.flightplan.plan;
 
 import dev.flightplan.config.SecretRef;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A value apply puts into a call's body that planning cannot write there: at the JSON pointer
@@ -83,8 +85,21 @@ public record Substitution(String pointer, String ref, SecretRef secret) {
 
   /** The id of the {@code index}-th linkage of a create's to-many relationship {@code name}. */
   public static String relationshipId(String name, int index) {
-    return "/data/relationships/" + escape(name) + "/data/" + index + "/id";
+    if (index >= SHARED) {
+      return "/data/relationships/" + escape(name) + "/data/" + index + "/id";
+    }
+    // one string per relationship and index, shared by every create of a plan
+    String[] pointers = RELATIONSHIP_IDS.computeIfAbsent(name, n -> new String[SHARED]);
+    String pointer = pointers[index];
+    if (pointer == null) {
+      pointer = "/data/relationships/" + escape(name) + "/data/" + index + "/id";
+      pointers[index] = pointer;
+    }
+    return pointer;
   }
+
+  private static final int SHARED = 64;
+  private static final Map<String, String[]> RELATIONSHIP_IDS = new ConcurrentHashMap<>();
 
   private static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");

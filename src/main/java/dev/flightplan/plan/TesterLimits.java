@@ -91,16 +91,25 @@ public final class TesterLimits {
       }
     }
     List<Joining> joining = joining(ctx, internal);
-    Set<String> fullest = new HashSet<>(now);
+    // the app at its fullest: live ids, and the emails of testers the plan creates (kept apart
+    // rather than keyed "new EMAIL": a string per membership)
+    Set<String> fullestLive = new HashSet<>(now);
+    Set<String> fullestNew = new HashSet<>();
     for (Joining j : joining) {
-      fullest.add(key(ctx, j.email()));
+      LiveTester live = ctx.liveTester(j.email()).orElse(null);
+      if (live != null) {
+        fullestLive.add(live.id());
+      } else {
+        fullestNew.add(j.email());
+      }
     }
-    if (fullest.size() <= limit || fullest.size() == now.size()) {
+    int fullest = fullestLive.size() + fullestNew.size();
+    if (fullest <= limit || fullest == now.size()) {
       // fits, or the file adds no one (an app already past a limit is App Store Connect's business)
       return;
     }
     int left = Math.max(0, limit - now.size());
-    int adds = fullest.size() - now.size();
+    int adds = fullest - now.size();
     joining.sort(
         Comparator.comparing(
             Joining::pos,

@@ -59,6 +59,9 @@ class DocCommandsTest extends SandboxTest {
       "the sandbox write benchmark (BENCHMARKS.md): a sandbox process of 100,000 testers and a minute of writes; "
           + "SandboxKillTest and JournalTest test the journal";
 
+  private static final String CPU_PER_REQUEST =
+      "the CPU-per-request benchmark (BENCHMARKS.md): a sandbox process and minutes of applies of 1,000 writes";
+
   static final Map<String, String> SKIPPED =
       Map.ofEntries(
           Map.entry("./mvnw -B -q package -DskipTests", BENCHMARK_100K),
@@ -82,6 +85,10 @@ class DocCommandsTest extends SandboxTest {
               "the planner benchmark of 100,000 creates in 10 apps (BENCHMARKS.md): a minute of CPU and half a GB of heap"),
           Map.entry("scripts/sandbox-write-benchmark 100000 1000 0 1", SANDBOX_WRITES),
           Map.entry("scripts/sandbox-write-benchmark 0 1000 100 4", SANDBOX_WRITES),
+          Map.entry("scripts/cpu-per-request-benchmark 1000 5", CPU_PER_REQUEST),
+          Map.entry(
+              "CLIENT_OPTS=\"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC\" scripts/cpu-per-request-benchmark 1000 3",
+              CPU_PER_REQUEST),
           Map.entry(
               "./mvnw -q -B package -DskipTests",
               "the build this test runs in; DistributionIT checks what it leaves in target/"),
