@@ -221,7 +221,7 @@ public final class Engine {
                     a.invitations().resendAfterDays() != null
                         // the inactive-tester policy's grace counts from the log's dates
                         // (kinds/hygiene)
-                        || a.inactiveTesters() != null && a.inactiveTesters().graceDays() > 0);
+                        || a.datesTesters());
     return invitationLog != null && resends
         ? new InvitationHistory(invitationLog.read(), now)
         : InvitationHistory.none(now);
