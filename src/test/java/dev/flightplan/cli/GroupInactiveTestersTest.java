@@ -119,6 +119,23 @@ class GroupInactiveTestersTest extends SandboxTest {
     assertThat(guarded.all()).contains("1 tester removed from groups");
     assertThat(membersOfFriends()).contains("frank@example.com");
 
+    Path saved = tmp.resolve("plan.json");
+    assertThat(run("plan", "-f", file.toString(), "--prune", "-o", saved.toString()).exit())
+        .isZero();
+    sandbox.admin().recordSessions(APP, "frank@example.com", 1);
+    CliRunner.Result stale = run("apply", saved.toString());
+    assertThat(stale.exit())
+        .as("frank has tested since: " + stale.all())
+        .isEqualTo(ExitCodes.ERROR);
+    assertThat(stale.all()).contains("activity[");
+    assertThat(membersOfFriends()).contains("frank@example.com");
+    CliRunner.Result active = run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
+    assertThat(active.exit()).as("frank is active now: " + active.all()).isZero();
+  }
+
+  @Test
+  void appliesAndPlansAgainToNothing() throws IOException {
+    Path file = file("inactiveTesters: { noSessionDays: 30, graceDays: 0 }");
     CliRunner.Result applied = run("apply", "-f", file.toString(), "--prune", "--auto-approve");
     assertThat(applied.exit()).as(applied.all()).isZero();
     assertThat(membersOfFriends()).containsExactly("carol@example.com");
