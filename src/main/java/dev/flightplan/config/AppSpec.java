@@ -179,4 +179,25 @@ public record AppSpec(
     groups.forEach(g -> names.add(g.name()));
     return names;
   }
+
+  /**
+   * The app's inactive-tester policies: the app's, then its groups' in file order (all name the
+   * same period: the loader checks it).
+   */
+  public List<InactiveTesterPolicy> inactiveTesterPolicies() {
+    List<InactiveTesterPolicy> all = new java.util.ArrayList<>();
+    if (inactiveTesters != null) {
+      all.add(inactiveTesters);
+    }
+    groups.stream().map(GroupSpec::inactiveTesters).filter(Objects::nonNull).forEach(all::add);
+    return all;
+  }
+
+  /**
+   * Whether an inactive-tester policy counts a grace from the invitation log's dates, so that the
+   * log records when flightplan first sees each tester.
+   */
+  public boolean datesTesters() {
+    return inactiveTesterPolicies().stream().anyMatch(p -> p.graceDays() > 0);
+  }
 }

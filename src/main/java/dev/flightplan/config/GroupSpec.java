@@ -14,7 +14,10 @@ import java.util.Objects;
  * not said. {@code testersAt}: where the group's {@code testers} list names each email (the first
  * time), for messages about one membership; empty when the group was not read from a file. {@code
  * renamedFrom}: the name the group had before (null when the file says none): the live group of
- * that name is this group, renamed in place.
+ * that name is this group, renamed in place. {@code inactiveTesters}: the group's own
+ * inactive-tester policy (external groups only; null when the file says none): inactive members
+ * leave this group. Its {@code keepGroups} is empty and {@code keepInternal} false, keys a group's
+ * policy does not have.
  */
 public record GroupSpec(
     String name,
@@ -29,12 +32,45 @@ public record GroupSpec(
     List<BuildRef> builds,
     SourcePos pos,
     Map<String, SourcePos> testersAt,
-    String renamedFrom) {
+    String renamedFrom,
+    InactiveTesterPolicy inactiveTesters) {
   public GroupSpec {
     Objects.requireNonNull(name, "name");
     testers = List.copyOf(testers);
     builds = builds == null ? null : List.copyOf(builds);
     testersAt = Map.copyOf(testersAt);
+  }
+
+  /** A group without an inactive-tester policy of its own. */
+  public GroupSpec(
+      String name,
+      boolean internal,
+      Boolean accessToAllBuilds,
+      Boolean feedback,
+      boolean protect,
+      List<String> testers,
+      Boolean appleSiliconMac,
+      Boolean appleVision,
+      PublicLinkSpec publicLink,
+      List<BuildRef> builds,
+      SourcePos pos,
+      Map<String, SourcePos> testersAt,
+      String renamedFrom) {
+    this(
+        name,
+        internal,
+        accessToAllBuilds,
+        feedback,
+        protect,
+        testers,
+        appleSiliconMac,
+        appleVision,
+        publicLink,
+        builds,
+        pos,
+        testersAt,
+        renamedFrom,
+        null);
   }
 
   /** A group that was not renamed. */

@@ -119,7 +119,24 @@ final class ModelBuilder {
         builds.refs(group.path("builds"), Pointer.child(at, "builds")),
         positions.value(at),
         testers,
-        group.has("renamedFrom") ? group.get("renamedFrom").asText().trim() : null);
+        group.has("renamedFrom") ? group.get("renamedFrom").asText().trim() : null,
+        groupInactiveTesters(group.path("inactiveTesters"), Pointer.child(at, "inactiveTesters")));
+  }
+
+  /** A group's policy: the app policy's shape without keepGroups and keepInternal. */
+  private InactiveTesterPolicy groupInactiveTesters(JsonNode policy, String at) {
+    if (policy.isMissingNode()) {
+      return null;
+    }
+    List<String> keep = new ArrayList<>();
+    policy.path("keep").forEach(e -> keep.add(email(e)));
+    return new InactiveTesterPolicy(
+        policy.path("noSessionDays").asInt(),
+        policy.path("graceDays").asInt(InactiveTesterPolicy.DEFAULT_GRACE_DAYS),
+        keep,
+        List.of(),
+        false,
+        positions.value(at));
   }
 
   /**

@@ -63,6 +63,45 @@ final class SemanticRules {
     testers(Checks.list(app.path("testers")), Pointer.child(at, "testers"), names);
     locales.keys(app.path("localizations"), Pointer.child(at, "localizations"));
     builds.specs(app.path("builds"), Pointer.child(at, "builds"));
+    usagePeriods(app, at);
+  }
+
+  /**
+   * Every inactive-tester policy of an app (the app's and its groups') names the same period: the
+   * app's usage metrics are read once, for one period (a second read per period would cost a
+   * request per 200 testers for little gain).
+   */
+  private void usagePeriods(JsonNode app, String at) {
+    String first = null;
+    int days = 0;
+    JsonNode groups = Checks.list(app.path("groups"));
+    for (int i = -1; i < groups.size(); i++) {
+      String policy =
+          i < 0
+              ? Pointer.child(at, "inactiveTesters")
+              : Pointer.child(Pointer.child(Pointer.child(at, "groups"), i), "inactiveTesters");
+      JsonNode node = i < 0 ? app.path("inactiveTesters") : groups.get(i).path("inactiveTesters");
+      String period = Pointer.child(policy, "noSessionDays");
+      if (!node.path("noSessionDays").isInt() || !checks.valid(period)) {
+        continue;
+      }
+      int n = node.path("noSessionDays").asInt();
+      if (first == null) {
+        first = period;
+        days = n;
+      } else if (n != days) {
+        checks.error(
+            checks.positions().value(period),
+            "noSessionDays "
+                + n
+                + " differs from the "
+                + days
+                + " days of the app's first inactiveTesters policy (line "
+                + checks.positions().value(first).line()
+                + "): every inactiveTesters of an app must name the same period",
+            "use noSessionDays: " + days + " here, or " + n + " there");
+      }
+    }
   }
 
   private GroupNameRules groups(JsonNode groups, String at) {
@@ -111,6 +150,15 @@ final class SemanticRules {
               + Quote.of(name)
               + " is internal",
           "internal groups have no public link; remove publicLink or `internal: true`");
+    }
+    if (group.has("inactiveTesters") && internal) {
+      checks.error(
+          checks.positions().key(Pointer.child(at, "inactiveTesters")),
+          "\"inactiveTesters\" is only allowed on external groups, and group "
+              + Quote.of(name)
+              + " is internal",
+          "the members of internal groups are your team; remove inactiveTesters here (the app's"
+              + " policy can drop keepInternal instead)");
     }
     if (group.has("builds") && internal && group.path("accessToAllBuilds").asBoolean(false)) {
       checks.warning(

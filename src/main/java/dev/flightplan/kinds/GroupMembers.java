@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * exclusive}, members the file does not list leave the group, except those who joined through the
  * public link and those leaving the app.
  */
-final class GroupMembers {
+public final class GroupMembers {
   private GroupMembers() {}
 
   static void plan(GroupPlan p, LiveGroup live, Set<String> wanted) {
@@ -78,6 +78,18 @@ final class GroupMembers {
           .call(
               Phase.MEMBERSHIP_REMOVE,
               call("DELETE", Id.of(live.id()), batch, p.address, "remove"));
+    }
+  }
+
+  /**
+   * The batched {@code DELETE /v1/betaGroups/{id}/relationships/betaTesters} calls that take the
+   * testers {@code testerIds} out of the group at {@code group}.
+   */
+  public static void removeFromGroup(
+      AppContext ctx, String groupId, List<String> testerIds, Address group) {
+    for (List<String> batch : Batches.of(testerIds, ctx.options().batchSize())) {
+      ctx.out()
+          .call(Phase.MEMBERSHIP_REMOVE, call("DELETE", Id.of(groupId), batch, group, "remove"));
     }
   }
 

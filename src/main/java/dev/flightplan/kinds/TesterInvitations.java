@@ -152,8 +152,7 @@ final class TesterInvitations {
     ctx.live().testers().forEach(t -> byId.put(t.id(), t));
     // the inactive-tester policy (kinds/hygiene) dates every tester of the app by the log: keep
     // theirs while they stay
-    boolean sightings =
-        ctx.desired().inactiveTesters() != null && ctx.desired().inactiveTesters().graceDays() > 0;
+    boolean sightings = ctx.desired().datesTesters();
     for (String id : ctx.history().log().of(ctx.app()).keySet()) {
       LiveTester t = byId.get(id);
       if (t == null

@@ -73,9 +73,11 @@ final class DiffLines {
   }
 
   /**
-   * Whether an action's heading gives its reason: for what destroys, replaces or sends, and for a
+   * Whether an action's heading gives its reason: for what destroys, replaces or sends, for a
    * rename (other updates speak for themselves; a rename says whether it was declared, or is one of
-   * case or Unicode form only, which the two names, alike on screen, may not show).
+   * case or Unicode form only, which the two names, alike on screen, may not show), and for an
+   * update that only removes members (delete-like: a group's inactive-tester policy says each
+   * member's activity there).
    */
   static boolean explains(Action action) {
     return action.reason() != null
@@ -83,7 +85,17 @@ final class DiffLines {
             || action.kind() == ActionKind.DELETE
             || action.kind() == ActionKind.SEND
             || action instanceof Action.Update u
-                && u.changes().stream().anyMatch(c -> c.attribute().equals("name")));
+                && (u.changes().stream().anyMatch(c -> c.attribute().equals("name"))
+                    || onlyRemovesMembers(u)));
+  }
+
+  /**
+   * An update that only removes members: delete-like (a group's inactive-tester policy says why).
+   */
+  private static boolean onlyRemovesMembers(Action.Update u) {
+    return u.changes().stream()
+        .allMatch(
+            c -> c instanceof Change.Members m && m.added().isEmpty() && !m.removed().isEmpty());
   }
 
   /** What happens to the object: "will be created", "must be replaced", ... */

@@ -63,17 +63,10 @@ class InactiveTestersTest extends SandboxTest {
     return cli().run(sandbox, args);
   }
 
-  private dev.flightplan.api.AscClient client() {
-    var c = sandbox.credentials();
-    return dev.flightplan.api.AscClient.create(
-        new dev.flightplan.api.Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
-        dev.flightplan.api.ClientOptions.defaults(sandbox.baseUri()).withClock(clock));
-  }
-
   private List<String> testersOfTheApp() {
     List<String> emails = new ArrayList<>();
     JsonNode doc;
-    try (var client = client()) {
+    try (var client = sandboxClient(clock)) {
       doc =
           client
               .get(
@@ -87,7 +80,7 @@ class InactiveTestersTest extends SandboxTest {
   }
 
   private String appId() {
-    try (var client = client()) {
+    try (var client = sandboxClient(clock)) {
       return client.get("/v1/apps?filter[bundleId]=" + APP).data().get(0).id();
     }
   }

@@ -106,10 +106,15 @@ abstract class SandboxTest {
    * API.
    */
   protected dev.flightplan.api.AscClient sandboxClient() {
+    return sandboxClient(java.time.Clock.systemUTC());
+  }
+
+  /** The same on {@code clock}: a sandbox on a test's clock checks tokens by that time. */
+  protected dev.flightplan.api.AscClient sandboxClient(java.time.Clock clock) {
     dev.flightplan.sandbox.SandboxCredentials c = sandbox.credentials();
     return dev.flightplan.api.AscClient.create(
         new dev.flightplan.api.Credentials(c.keyId(), c.issuerId(), c.privateKeyPem()),
-        dev.flightplan.api.ClientOptions.defaults(sandbox.baseUri()));
+        dev.flightplan.api.ClientOptions.defaults(sandbox.baseUri()).withClock(clock));
   }
 
   /** Requests that change something (anything but GET), by method and path template. */

@@ -99,4 +99,67 @@ class PolicyConfigTest {
         .startsWith("t.yaml:4:39: error:")
         .contains("keepLatest");
   }
+
+  @Test
+  void aGroupsPolicyHasTheAppPolicysShapeWithoutItsGroupKeys() {
+    AppSpec app =
+        app(
+            """
+            groups:
+              - name: Beta
+                inactiveTesters: { noSessionDays: 30, keep: [Ceo@Example.com] }
+        """);
+    assertThat(app.groups().get(0).inactiveTesters())
+        .isEqualTo(
+            new InactiveTesterPolicy(
+                30,
+                30,
+                List.of("ceo@example.com"),
+                List.of(),
+                false,
+                new SourcePos("t.yaml", 6, 26)));
+    assertThat(app.inactiveTesterPolicies()).hasSize(1);
+    assertThat(app.datesTesters()).isTrue();
+  }
+
+  @Test
+  void groupPoliciesAreRefusedWhereTheyCannotWork() {
+    assertThat(
+            errors(
+                """
+                    groups:
+                      - name: Beta
+                        inactiveTesters: { noSessionDays: 30, keepGroups: [QA] }
+                """))
+        .singleElement()
+        .asString()
+        .startsWith("t.yaml:6:47: error:")
+        .contains("keepGroups");
+    assertThat(
+            errors(
+                """
+                    groups:
+                      - name: QA
+                        internal: true
+                        inactiveTesters: { noSessionDays: 30 }
+                """))
+        .singleElement()
+        .asString()
+        .startsWith("t.yaml:7:9: error:")
+        .contains("only allowed on external groups")
+        .contains("\"QA\" is internal");
+    assertThat(
+            errors(
+                """
+                    inactiveTesters: { noSessionDays: 90 }
+                    groups:
+                      - name: Beta
+                        inactiveTesters: { noSessionDays: 30, graceDays: 0 }
+                """))
+        .singleElement()
+        .asString()
+        .startsWith("t.yaml:7:43: error: noSessionDays 30 differs from the 90 days")
+        .contains("(line 4)")
+        .contains("use noSessionDays: 90 here, or 30 there");
+  }
 }

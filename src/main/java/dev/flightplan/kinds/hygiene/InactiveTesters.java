@@ -54,7 +54,10 @@ public final class InactiveTesters implements Kind {
    */
   private static final UsageRead USAGE =
       new UsageRead(
-          app -> app.inactiveTesters() == null ? null : app.inactiveTesters().period(),
+          app ->
+              app.inactiveTesterPolicies().isEmpty()
+                  ? null
+                  : app.inactiveTesterPolicies().get(0).period(),
           new UsageReader());
 
   @Override
@@ -64,12 +67,30 @@ public final class InactiveTesters implements Kind {
 
   @Override
   public void plan(AppContext ctx) {
-    InactiveTesterPolicy policy = ctx.desired().inactiveTesters();
-    if (policy == null || ctx.options().invitationsOnly()) {
+    if (ctx.desired().inactiveTesterPolicies().isEmpty() || ctx.options().invitationsOnly()) {
       return;
     }
     Map<String, TesterActivity> activity = new HashMap<>();
     ctx.live().activity().forEach(a -> activity.put(a.testerId(), a));
+    Set<String> seen = new HashSet<>();
+    Set<String> leaving = new HashSet<>();
+    if (ctx.desired().inactiveTesters() != null) {
+      planApp(ctx, ctx.desired().inactiveTesters(), activity, seen, leaving);
+    }
+    GroupInactiveTesters.plan(ctx, activity, seen, leaving);
+    forgetGone(ctx);
+  }
+
+  /**
+   * The app's policy; {@code seen} gets the testers it records in the log, {@code leaving} those it
+   * removes (or would remove, with --prune) from the app.
+   */
+  private static void planApp(
+      AppContext ctx,
+      InactiveTesterPolicy policy,
+      Map<String, TesterActivity> activity,
+      Set<String> seen,
+      Set<String> leaving) {
     Set<String> exemptGroups = exemptGroupIds(ctx, policy);
     Set<String> keep = Set.copyOf(policy.keep());
     InvitationLog log = ctx.history().log();
@@ -92,7 +113,9 @@ public final class InactiveTesters implements Kind {
       if (policy.graceDays() > 0) {
         if (known == null) {
           unseen++;
-          ctx.out().invitation(InvitationRecord.seen(ctx.app(), t.id()));
+          if (seen.add(t.id())) {
+            ctx.out().invitation(InvitationRecord.seen(ctx.app(), t.id()));
+          }
           continue;
         }
         if (known.at().plus(Duration.ofDays(policy.graceDays())).isAfter(now)) {
@@ -101,8 +124,8 @@ public final class InactiveTesters implements Kind {
         }
       }
       removals.add(new Removal(t, a, known));
+      leaving.add(t.id());
     }
-    forgetGone(ctx, policy);
     TesterLimits.Headroom headroom = TesterLimits.headroom(ctx);
     if (ctx.options().prune()) {
       remove(ctx, policy, removals);
@@ -148,7 +171,7 @@ public final class InactiveTesters implements Kind {
    * An inactive tester the policy removes, with what it did in the period and when flightplan first
    * knew it.
    */
-  private record Removal(LiveTester tester, TesterActivity activity, InvitationLog.Entry known) {}
+  record Removal(LiveTester tester, TesterActivity activity, InvitationLog.Entry known) {}
 
   private static Set<String> exemptGroupIds(AppContext ctx, InactiveTesterPolicy policy) {
     Set<String> ids = new HashSet<>();
@@ -162,8 +185,8 @@ public final class InactiveTesters implements Kind {
   }
 
   /** Drops the log's sightings of testers who are no longer in the app. */
-  private static void forgetGone(AppContext ctx, InactiveTesterPolicy policy) {
-    if (policy.graceDays() == 0) {
+  private static void forgetGone(AppContext ctx) {
+    if (!ctx.desired().datesTesters()) {
       return;
     }
     Set<String> present = new HashSet<>();
@@ -207,6 +230,13 @@ public final class InactiveTesters implements Kind {
    * 2025-08-01 ...".
    */
   private static String reason(InactiveTesterPolicy policy, Removal r) {
+    return activity(policy, r)
+        .append("; inactiveTesters and --prune; removed from this app only, not from the team")
+        .toString();
+  }
+
+  /** What the tester did in the period and when flightplan first knew it. */
+  static StringBuilder activity(InactiveTesterPolicy policy, Removal r) {
     TesterActivity a = r.activity();
     StringBuilder s = new StringBuilder("no session in " + policy.noSessionDays() + " days");
     if (a == null) {
@@ -236,8 +266,7 @@ public final class InactiveTesters implements Kind {
     if (r.tester().joinedByPublicLink()) {
       s.append("; joined through a public link");
     }
-    return s.append("; inactiveTesters and --prune; removed from this app only, not from the team")
-        .toString();
+    return s;
   }
 
   private static String headroom(
