@@ -8,12 +8,10 @@ import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.AppContext;
 import dev.flightplan.plan.Change;
-import dev.flightplan.plan.InvitationRecord;
 import dev.flightplan.state.InvitationLog;
 import dev.flightplan.state.LiveGroup;
 import dev.flightplan.state.LiveTester;
 import dev.flightplan.state.TesterActivity;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,18 +74,15 @@ final class GroupInactiveTesters {
         continue;
       }
       TesterActivity a = activity.get(t.id());
-      if (a != null && a.sessions() > 0) {
-        continue;
-      }
       InvitationLog.Entry known = log.entry(ctx.app(), t.id()).orElse(null);
-      if (policy.graceDays() > 0) {
-        if (known == null && seen.add(t.id())) {
-          ctx.out().invitation(InvitationRecord.seen(ctx.app(), t.id()));
-        }
-        if (known == null || known.at().plus(Duration.ofDays(policy.graceDays())).isAfter(now)) {
-          waiting++;
-          continue;
-        }
+      InactiveTesters.Standing standing =
+          InactiveTesters.standing(ctx, t, a, known, policy.graceDays(), now, seen);
+      if (standing == InactiveTesters.Standing.UNSEEN
+          || standing == InactiveTesters.Standing.IN_GRACE) {
+        waiting++;
+      }
+      if (standing != InactiveTesters.Standing.INACTIVE) {
+        continue;
       }
       removals.add(new InactiveTesters.Removal(t, a, known));
     }

@@ -106,22 +106,15 @@ public final class InactiveTesters implements Kind {
         continue;
       }
       TesterActivity a = activity.get(t.id());
-      if (a != null && a.sessions() > 0) {
-        continue;
-      }
       InvitationLog.Entry known = log.entry(ctx.app(), t.id()).orElse(null);
-      if (policy.graceDays() > 0) {
-        if (known == null) {
-          unseen++;
-          if (seen.add(t.id())) {
-            ctx.out().invitation(InvitationRecord.seen(ctx.app(), t.id()));
-          }
-          continue;
-        }
-        if (known.at().plus(Duration.ofDays(policy.graceDays())).isAfter(now)) {
-          inGrace++;
-          continue;
-        }
+      Standing standing = standing(ctx, t, a, known, policy.graceDays(), now, seen);
+      if (standing == Standing.UNSEEN) {
+        unseen++;
+      } else if (standing == Standing.IN_GRACE) {
+        inGrace++;
+      }
+      if (standing != Standing.INACTIVE) {
+        continue;
       }
       removals.add(new Removal(t, a, known));
       leaving.add(t.id());
@@ -309,5 +302,47 @@ public final class InactiveTesters implements Kind {
   /** The last day of a period that ends (exclusively) at {@code end}. */
   private static LocalDate lastDay(String end) {
     return LocalDate.parse(end.substring(0, 10)).minusDays(1);
+  }
+
+  /** Where a tester stands under an inactive-tester policy. */
+  enum Standing {
+    /** It had a session in the period. */
+    ACTIVE,
+    /** No session, and flightplan has no date for it yet (recorded now: the grace starts). */
+    UNSEEN,
+    /** No session, but flightplan has known it for less than the grace. */
+    IN_GRACE,
+    /** No session, and past its grace: the policy removes it. */
+    INACTIVE
+  }
+
+  /**
+   * Where tester {@code t} stands, given its activity {@code a} in the period, what the invitation
+   * log {@code known}s of it and the policy's {@code graceDays}; a tester the log lacks is recorded
+   * (once: {@code seen}).
+   */
+  static Standing standing(
+      AppContext ctx,
+      LiveTester t,
+      TesterActivity a,
+      InvitationLog.Entry known,
+      int graceDays,
+      Instant now,
+      Set<String> seen) {
+    if (a != null && a.sessions() > 0) {
+      return Standing.ACTIVE;
+    }
+    if (graceDays > 0) {
+      if (known == null) {
+        if (seen.add(t.id())) {
+          ctx.out().invitation(InvitationRecord.seen(ctx.app(), t.id()));
+        }
+        return Standing.UNSEEN;
+      }
+      if (known.at().plus(Duration.ofDays(graceDays)).isAfter(now)) {
+        return Standing.IN_GRACE;
+      }
+    }
+    return Standing.INACTIVE;
   }
 }
