@@ -88,7 +88,8 @@ final class ApplyCommand implements Callable<Integer> {
       completionCandidates = ApplyFormat.Names.class,
       description =
           "text (default) or json: print a JSON report of what was done, what failed and was not sent, and the"
-              + " verification (docs/apply-json.md) on standard output, and what is said for people on standard error.",
+              + " verification (docs/apply-json.md; with --wait, every round) on standard output, and what is said for"
+              + " people on standard error.",
       defaultValue = "text")
   ApplyFormat format;
 

@@ -20,8 +20,8 @@ final class WaitOptions {
   @Option(
       names = "--wait",
       description =
-          "When a build the file gives is still processing or in beta review, apply what can be applied,"
-              + " then wait until App Store Connect takes it (checking every --poll-interval, less often as time goes by)"
+          "When a build the file gives is still processing, in beta review, or not listed yet (just"
+              + " uploaded), apply what can be applied, then wait until App Store Connect takes it (checking every --poll-interval, less often as time goes by)"
               + " and apply the file again, until no build is left to wait for or --wait-timeout passes (exit 1).")
   boolean wait;
 
@@ -47,7 +47,7 @@ final class WaitOptions {
       paramLabel = "DURATION",
       description =
           "How long --wait waits before it first checks the builds again, e.g. 30s, 2m (default: 30s; it"
-              + " grows by half after each check that finds nothing new, up to 5m). One request per check.")
+              + " grows by half after each check that finds nothing new, up to 5m). One request per check, and one more for each build not listed yet.")
   void interval(String value) {
     interval = parse("--poll-interval", value);
     if (interval.isZero()) {

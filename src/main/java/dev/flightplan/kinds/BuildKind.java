@@ -29,7 +29,8 @@ public final class BuildKind implements Kind {
     for (BuildSpec spec : ctx.desired().builds()) {
       Optional<LiveBuild> found = Builds.resolve(ctx.live().builds(), spec.ref());
       if (found.isEmpty()) {
-        if (Refusal.awaitUnlisted(ctx, spec.ref(), "is not set up as builds: says yet")) {
+        if (Refusal.awaitUnlisted(
+            ctx, spec.ref(), "is not set up yet as its entry under builds: says")) {
           continue;
         }
         ctx.out()

@@ -223,7 +223,7 @@ final class SeedBuilds {
         Ids.stableUuid("build:" + app.id() + ":" + platform + ":" + b.version() + ":" + b.number());
     if (builds.builds.orNull(id) != null) {
       throw new IllegalArgumentException(
-          "the build " + label + " of " + app.bundleId() + " is seeded twice");
+          "the build " + label + " of " + app.bundleId() + " exists already");
     }
     String uploaded = b.uploadedDate() != null ? Instant.parse(b.uploadedDate()).toString() : now();
     String minOs =

@@ -302,8 +302,8 @@ class WaitForBuildsTest extends SandboxTest {
     assertThat(steps).as("listed, processed, approved: three waits").hasSize(3);
     assertThat(apply.err())
         .contains(
-            "build 2.3 (47) is not set up as builds: says yet: App Store Connect does not list it"
-                + " yet");
+            "build 2.3 (47) is not set up yet as its entry under builds: says: App Store Connect"
+                + " does not list it yet");
     assertThat(apply.out())
         .contains("  com.example.weather build 2.3 (47): App Store Connect does not list it yet")
         .contains("2.3 (47) not listed yet (next check in 7 s)")

@@ -225,20 +225,18 @@ class AdminClockTest extends SandboxTestBase {
                 .path("processingState")
                 .asText())
         .isEqualTo("PROCESSING");
-    refused(
+    SandboxTestClient.Reply twice =
         client.post(
             "/sandbox/uploads",
-            "{\"app\":\"com.example.weather\",\"version\":\"2.4\",\"number\":\"120\"}"),
-        409,
-        "ENTITY_ERROR.ATTRIBUTE.INVALID",
-        "/");
-    refused(
+            "{\"app\":\"com.example.weather\",\"version\":\"2.4\",\"number\":\"120\"}");
+    refused(twice, 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/");
+    assertThat(detail(twice)).contains("2.4 (120)").contains("exists already");
+    SandboxTestClient.Reply stranger =
         client.post(
             "/sandbox/uploads",
-            "{\"app\":\"com.example.nope\",\"version\":\"1\",\"number\":\"1\"}"),
-        409,
-        "ENTITY_ERROR.ATTRIBUTE.INVALID",
-        "/");
+            "{\"app\":\"com.example.nope\",\"version\":\"1\",\"number\":\"1\"}");
+    refused(stranger, 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "/");
+    assertThat(detail(stranger)).contains("com.example.nope");
   }
 
   @Test
