@@ -40,15 +40,8 @@ public final class ApplyJsonView {
 
   /**
    * The report of {@code outcome}, by the flightplan {@code version} that ran, which exited {@code
-   * exitCode}.
-   */
-  public void render(ApplyOutcome outcome, String version, int exitCode) {
-    render(outcome, null, version, exitCode);
-  }
-
-  /**
-   * As above, for {@code apply --wait} ({@code wait} not null): its rounds, the last being {@code
-   * outcome}'s.
+   * exitCode}; with {@code apply --wait} ({@code wait} not null), also its rounds, the last being
+   * {@code outcome}'s.
    */
   public void render(ApplyOutcome outcome, WaitRounds wait, String version, int exitCode) {
     ObjectNode doc = document(outcome, version, exitCode);
