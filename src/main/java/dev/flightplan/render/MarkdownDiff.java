@@ -95,7 +95,12 @@ final class MarkdownDiff {
 
   private String value(Object value) {
     if (value instanceof String s && s.length() > LONG_STRING) {
-      return personal.text(Values.format(s.substring(0, LONG_STRING)))
+      // masked before it is cut: an address cut short (carol@example) no longer looks like one
+      String masked = personal.emails(s);
+      int end =
+          masked.offsetByCodePoints(
+              0, Math.min(LONG_STRING, masked.codePointCount(0, masked.length())));
+      return personal.text(Values.format(masked.substring(0, end)))
           + "… ("
           + Markdown.count(s.length())
           + " characters)";

@@ -17,7 +17,12 @@ record PersonalData(boolean shown) {
 
   /** Free text (an address, a reason, a note): emails masked unless shown, then escaped. */
   String text(String s) {
-    return TerminalText.escape(shown ? s : EmailMask.mask(s));
+    return TerminalText.escape(emails(s));
+  }
+
+  /** {@code s} with its email addresses masked unless shown, not escaped. */
+  String emails(String s) {
+    return shown ? s : EmailMask.mask(s);
   }
 
   /** The value of attribute {@code name}: masked when it holds personal data, unless shown. */

@@ -9,10 +9,12 @@ import dev.flightplan.config.Manage;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.diag.SourcePos;
+import dev.flightplan.kinds.license.LiveLicense;
 import dev.flightplan.plan.PlanOptions;
 import dev.flightplan.plan.SavedPlan;
 import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveTester;
+import dev.flightplan.testing.LiveAppInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -104,6 +106,22 @@ class MarkdownPlanViewTest {
             PlanOptions.DEFAULTS);
     String md = render(saved, false);
     assertThat(md).contains("````diff").contains("# group \"A|B *bold* ``` <b>\" will be created");
+  }
+
+  @Test
+  void aLongTextIsMaskedBeforeItIsCut() {
+    // the address ends "@example" exactly where the view cuts long texts (200 characters)
+    String text = "a".repeat(186) + " carol@example.com and the rest of a long agreement";
+    SavedPlan saved =
+        saved(
+            desired(Manage.DEFAULT, List.of(), List.of()).withLicenseAgreement(text),
+            withInfo(
+                live(List.of(), List.of()),
+                new LiveAppInfo(null, new LiveLicense("lic-1", "Old terms"), null)),
+            PlanOptions.DEFAULTS);
+    String md = render(saved, false);
+    assertThat(md).contains("characters)").contains("c***@example").doesNotContain("carol@");
+    assertThat(render(saved, true)).contains("carol@example");
   }
 
   @Test
