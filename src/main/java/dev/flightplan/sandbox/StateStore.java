@@ -217,13 +217,14 @@ final class StateStore {
 
   /**
    * Applies the journal's entries after the snapshot's; returns the length of the journal's good
-   * part.
+   * part: every line that ends in a newline. Only bytes after the last newline can be a write cut
+   * short by a kill (a line's newline is the last byte written), and are dropped; a whole line that
+   * cannot be applied is damage, and the sandbox refuses to start rather than lose a write.
    */
   private long replay(SandboxState state) throws IOException {
     long good = 0;
     long offset = 0;
     int number = 0;
-    String torn = null;
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
     journal.position(0);
@@ -237,14 +238,18 @@ final class StateStore {
           continue;
         }
         number++;
-        if (torn != null) {
-          throw new IOException("the sandbox journal " + journalFile + " is damaged: " + torn);
-        }
         try {
           apply(state, line.toByteArray());
           good = offset;
         } catch (IOException | RuntimeException e) {
-          torn = "line " + number + ": " + e.getMessage();
+          throw new IOException(
+              "the sandbox journal "
+                  + journalFile
+                  + " is damaged: line "
+                  + number
+                  + ": "
+                  + e.getMessage(),
+              e);
         }
         line.reset();
       }

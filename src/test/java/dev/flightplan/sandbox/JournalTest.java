@@ -108,6 +108,25 @@ class JournalTest {
   }
 
   @Test
+  void aDamagedWholeLastLineRefusesToStart() throws IOException {
+    // it ends in a newline, so no kill cut it short: dropping it would lose an acknowledged write
+    long last = closedAfterOneWrite();
+    Files.writeString(journal(), testerLine(last + 1, "t-1", "a@example.com") + "{\"seq\":\n");
+    assertThatThrownBy(this::start)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("sandbox.json.journal is damaged: line 2");
+  }
+
+  @Test
+  void anEntryAfterAGapAtTheEndRefusesToStart() throws IOException {
+    long last = closedAfterOneWrite();
+    Files.writeString(journal(), testerLine(last + 2, "t-1", "a@example.com"));
+    assertThatThrownBy(this::start)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("line 1: entry " + (last + 2) + " follows entry " + last);
+  }
+
+  @Test
   void anEntryAfterAGapRefusesToStart() throws IOException {
     long last = closedAfterOneWrite();
     Files.writeString(
