@@ -133,8 +133,8 @@ public final class ApplyFile {
     WaitRounds rounds = WaitRounds.start(waiting.timeout()).then(outcome, stillPending(outcome));
     told.rounds(rounds);
     boolean waited = false;
-    while (!stillPending(outcome).isEmpty()) {
-      List<PendingBuild> pending = stillPending(outcome);
+    while (!rounds.pending().isEmpty()) {
+      List<PendingBuild> pending = rounds.pending();
       told.start(pending, waiting.timeout());
       waited = true;
       BuildWait.Result result;

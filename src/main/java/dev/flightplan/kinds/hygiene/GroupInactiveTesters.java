@@ -62,12 +62,12 @@ final class GroupInactiveTesters {
     Instant now = ctx.history().now();
     List<InactiveTesters.Removal> removals = new ArrayList<>();
     int waiting = 0;
+    Set<String> listed = Set.copyOf(group.testers());
+    Set<String> keep = Set.copyOf(policy.keep());
     List<LiveTester> members = new ArrayList<>(ctx.liveMembers(live.id()));
     members.sort(Comparator.comparing(LiveTester::id));
     for (LiveTester t : members) {
-      boolean listed = t.email() != null && group.testers().contains(t.email());
-      if (listed
-          || t.email() != null && policy.keep().contains(t.email())
+      if (t.email() != null && (listed.contains(t.email()) || keep.contains(t.email()))
           || ctx.leavesApp(t)
           || leaving.contains(t.id())
           || exclusive && !t.joinedByPublicLink()) {
