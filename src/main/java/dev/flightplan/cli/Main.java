@@ -13,6 +13,20 @@ import picocli.CommandLine;
  * to exit codes.
  */
 public final class Main {
+  /**
+   * picocli registers a converter for each java.sql and java.time type it knows by loading and
+   * initialising the class, which runs the date-time formatters' set-up (about a tenth of a short
+   * command's start, BENCHMARKS.md "Start-up"); no option of ours has such a type. A regular
+   * expression per excluded class, as picocli reads the property.
+   */
+  private static final String CONVERTER_EXCLUDES = "java\\.sql\\..*,java\\.time\\..*";
+
+  static {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", CONVERTER_EXCLUDES);
+    }
+  }
+
   private final Environment env;
 
   public Main(Environment env) {

@@ -2,8 +2,10 @@ package dev.flightplan.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -36,8 +38,18 @@ final class ConfigSchema {
             .pathType(PathType.JSON_POINTER)
             .locale(java.util.Locale.ROOT)
             .build();
+    // errorMessage and patternErrorMessage are for editors (and SchemaMessages, which reads them
+    // from the document): declared as keywords that do not validate, instead of the unknown
+    // keywords the validator would collect as annotations, which builds an ObjectMapper to print
+    // them
+    JsonMetaSchema meta =
+        JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+            .keyword(new NonValidationKeyword("errorMessage"))
+            .keyword(new NonValidationKeyword("patternErrorMessage"))
+            .build();
     this.schema =
-        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(document, config);
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, b -> b.metaSchema(meta))
+            .getSchema(document, config);
   }
 
   static ConfigSchema get() {

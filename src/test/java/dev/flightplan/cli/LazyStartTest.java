@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Commands that only print what the command model says (help, completion) start without Jackson,
  * SnakeYAML or the schema validator, which are most of the classes a run can load: the launcher's
- * start-up depends on it. Each runs in a JVM of its own, whose class loading is logged.
+ * start-up depends on it. Nor do they load the java.sql and java.time types picocli has converters
+ * for (Main excludes them). Each runs in a JVM of its own, whose class loading is logged.
  */
 @IntegrationTest
 class LazyStartTest {
@@ -52,7 +53,11 @@ class LazyStartTest {
           .contains("dev.flightplan.cli.Main ")
           .doesNotContain("com.fasterxml.jackson")
           .doesNotContain("org.yaml.snakeyaml")
-          .doesNotContain("com.networknt");
+          .doesNotContain("com.networknt")
+          // picocli's converters for java.sql and java.time types (none of our options has one)
+          // load and initialise those classes, the date-time formatters with them
+          .doesNotContain("java.sql.")
+          .doesNotContain("java.time.format.DateTimeFormatterBuilder ");
     }
   }
 }
