@@ -293,7 +293,7 @@ public final class Engine {
             options,
             plan,
             reads,
-            reliedOn(fingerprints, plan, live)),
+            reliedOn(fingerprints, plan)),
         planned);
   }
 
@@ -367,34 +367,21 @@ public final class Engine {
   }
 
   /**
-   * The fingerprints without the testers' usage that no action relies on: a saved plan is stale
-   * when a tester it removes as inactive (from the app, or from a group: a group's policy) has had
-   * a session since, not whenever anyone of the app tests something.
+   * The fingerprints without the testers' usage that no action relies on ({@link
+   * Plan#reliedOnActivity()}, which the kinds say): a saved plan is stale when a tester it removes
+   * as inactive has had a session since, not whenever anyone of the app tests something.
    */
   private static SortedMap<String, String> reliedOn(
-      SortedMap<String, String> fingerprints, Plan plan, LiveState live) {
-    java.util.Set<String> removed = new java.util.HashSet<>();
-    plan.actions().stream()
-        .filter(a -> a instanceof Action.Delete && a.address().type().equals("tester"))
-        .forEach(a -> removed.add(a.address().app() + "/" + ((Action.Delete) a).id()));
-    for (Action a : plan.actions()) {
-      if (a instanceof Action.Update u && u.address().type().equals("group")) {
-        java.util.Set<String> emails = new java.util.HashSet<>();
-        u.changes().stream()
-            .filter(c -> c instanceof dev.flightplan.plan.Change.Members)
-            .forEach(c -> emails.addAll(((dev.flightplan.plan.Change.Members) c).removed()));
-        live.app(u.address().app()).stream()
-            .flatMap(app -> app.testers().stream())
-            .filter(t -> t.email() != null && emails.contains(t.email()))
-            .forEach(t -> removed.add(u.address().app() + "/" + t.id()));
-      }
-    }
+      SortedMap<String, String> fingerprints, Plan plan) {
     SortedMap<String, String> kept = new TreeMap<>(fingerprints);
     kept.keySet()
         .removeIf(
             a ->
                 Fingerprints.activityEntry(a)
-                    .map(e -> !removed.contains(e.getKey() + "/" + e.getValue()))
+                    .map(
+                        e ->
+                            !plan.reliedOnActivity()
+                                .contains(new Plan.TesterRef(e.getKey(), e.getValue())))
                     .orElse(false));
     return kept;
   }

@@ -42,6 +42,14 @@ final class InvitationsOnly {
               left
                   + " other change(s) left out (--invitations-only): plan without it to see them"));
     }
-    return new Plan(actions, calls, plan.diagnostics(), notes, records, left, plan.pending());
+    return new Plan(
+        actions,
+        calls,
+        plan.diagnostics(),
+        notes,
+        records,
+        left,
+        plan.pending(),
+        plan.reliedOnActivity());
   }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -15,8 +16,11 @@ import java.util.Set;
  * invitations.resendAfterDays}, never a change), and how many changes {@code --invitations-only}
  * left out ({@code leftOut}: App Store Connect still differs from the file in them, whatever this
  * plan holds), and the builds the file gives that App Store Connect does not take yet ({@code
- * pending}: still processing or in beta review; not kept in a saved plan). A call depends only on
- * calls before it ({@link ApiCall#after()} names keys of earlier calls).
+ * pending}: still processing or in beta review; not kept in a saved plan), and the testers whose
+ * usage its actions rely on ({@code reliedOnActivity}: those it removes as inactive; a session of
+ * theirs makes a saved plan stale; not kept in a saved plan, whose fingerprints hold only their
+ * usage). A call depends only on calls before it ({@link ApiCall#after()} names keys of earlier
+ * calls).
  */
 public record Plan(
     List<Action> actions,
@@ -25,9 +29,19 @@ public record Plan(
     List<Note> notes,
     List<InvitationRecord> invitations,
     int leftOut,
-    List<PendingBuild> pending) {
+    List<PendingBuild> pending,
+    Set<TesterRef> reliedOnActivity) {
+  /** A tester of an app, by id (a tester App Store Connect knows no email of has one too). */
+  public record TesterRef(String app, String testerId) {
+    public TesterRef {
+      Objects.requireNonNull(app, "app");
+      Objects.requireNonNull(testerId, "testerId");
+    }
+  }
+
   public Plan {
     pending = List.copyOf(pending);
+    reliedOnActivity = Set.copyOf(reliedOnActivity);
     actions = List.copyOf(actions);
     calls = List.copyOf(calls);
     notes = List.copyOf(notes);
@@ -67,7 +81,7 @@ public record Plan(
       List<Note> notes,
       List<InvitationRecord> invitations,
       int leftOut) {
-    this(actions, calls, diagnostics, notes, invitations, leftOut, List.of());
+    this(actions, calls, diagnostics, notes, invitations, leftOut, List.of(), Set.of());
   }
 
   /** A plan of every change there is. */
@@ -88,7 +102,8 @@ public record Plan(
 
   /** This plan with other notes. */
   public Plan withNotes(List<Note> other) {
-    return new Plan(actions, calls, diagnostics, other, invitations, leftOut, pending);
+    return new Plan(
+        actions, calls, diagnostics, other, invitations, leftOut, pending, reliedOnActivity);
   }
 
   public boolean hasChanges() {

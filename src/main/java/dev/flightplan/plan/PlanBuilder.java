@@ -5,9 +5,11 @@ import dev.flightplan.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Collects what the kinds find for every app, then orders it into a {@link Plan}. */
 public final class PlanBuilder {
@@ -24,6 +26,7 @@ public final class PlanBuilder {
   private final List<Note> notes = new ArrayList<>();
   private final List<InvitationRecord> invitations = new ArrayList<>();
   private final Map<String, PendingBuild> pending = new LinkedHashMap<>();
+  private final Set<Plan.TesterRef> reliedOnActivity = new HashSet<>();
   private int appIndex;
   private int refs;
   private int seq;
@@ -77,6 +80,14 @@ public final class PlanBuilder {
     pending.putIfAbsent(build.key(), build);
   }
 
+  /**
+   * The plan's actions rely on the usage of the tester {@code testerId} of {@code app} (they remove
+   * it as inactive): a session of its since makes the saved plan stale.
+   */
+  public void reliesOnActivity(String app, String testerId) {
+    reliedOnActivity.add(new Plan.TesterRef(app, testerId));
+  }
+
   /** A fresh placeholder for an id that a call of this plan will produce. */
   public String newRef() {
     return "r" + (++refs);
@@ -106,7 +117,8 @@ public final class PlanBuilder {
         notes,
         invitations,
         0,
-        List.copyOf(pending.values()));
+        List.copyOf(pending.values()),
+        reliedOnActivity);
   }
 
   /**

@@ -332,14 +332,33 @@ public final class SandboxAdmin {
           if (tester == null) {
             throw new IllegalArgumentException("no tester " + email);
           }
-          String day =
-              java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
-          state
-              .usage()
-              .add(
-                  new Usage.TesterDay(
-                      app(bundleId).id(), tester.id(), null, day, sessions, 0, 0, 0));
+          record(bundleId, tester.id(), sessions);
         });
+  }
+
+  /**
+   * As {@link #recordSessions}, for the tester with id {@code testerId}: one App Store Connect
+   * knows no email of (a public link joiner, {@link #joinThroughPublicLink}).
+   *
+   * @throws IllegalArgumentException for an unknown app or tester
+   */
+  public void recordSessionsOfId(String bundleId, String testerId, int sessions) {
+    change(
+        () -> {
+          if (state.testers().stream().noneMatch(t -> t.id().equals(testerId))) {
+            throw new IllegalArgumentException("no tester with id " + testerId);
+          }
+          record(bundleId, testerId, sessions);
+        });
+  }
+
+  /** {@code sessions} sessions of the tester {@code testerId} today (the sandbox's UTC day). */
+  private void record(String bundleId, String testerId, int sessions) {
+    String day =
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+    state
+        .usage()
+        .add(new Usage.TesterDay(app(bundleId).id(), testerId, null, day, sessions, 0, 0, 0));
   }
 
   /**

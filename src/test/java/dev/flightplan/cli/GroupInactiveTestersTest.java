@@ -37,6 +37,10 @@ class GroupInactiveTestersTest extends SandboxTest {
   }
 
   private Path file(String groupKeys) throws IOException {
+    return file("Friends & Family", groupKeys);
+  }
+
+  private Path file(String group, String groupKeys) throws IOException {
     Path file = tmp.resolve("testflight.yaml");
     Files.writeString(
         file,
@@ -45,10 +49,10 @@ class GroupInactiveTestersTest extends SandboxTest {
         apps:
           - bundleId: com.example.weather
             groups:
-              - name: Friends & Family
+              - name: %s
         %s
         """
-            .formatted(groupKeys.indent(8).stripTrailing()));
+            .formatted(group, groupKeys.indent(8).stripTrailing()));
     return file;
   }
 
@@ -77,17 +81,29 @@ class GroupInactiveTestersTest extends SandboxTest {
     }
   }
 
-  private List<String> membersOfFriends() {
-    String groupId;
+  private String groupId(String name) {
     try (var client = sandboxClient(clock)) {
-      groupId =
-          client.get("/v1/apps/" + appId() + "/betaGroups?limit=200").data().stream()
-              .filter(g -> g.string("name").equals("Friends & Family"))
-              .findFirst()
-              .orElseThrow()
-              .id();
+      return client.get("/v1/apps/" + appId() + "/betaGroups?limit=200").data().stream()
+          .filter(g -> g.string("name").equals(name))
+          .findFirst()
+          .orElseThrow()
+          .id();
     }
-    return emails("/v1/betaGroups/" + groupId + "/betaTesters?limit=200");
+  }
+
+  private List<String> membersOfFriends() {
+    return emails("/v1/betaGroups/" + groupId("Friends & Family") + "/betaTesters?limit=200");
+  }
+
+  private List<String> memberIds(String group) {
+    try (var client = sandboxClient(clock)) {
+      return client
+          .get("/v1/betaGroups/" + groupId(group) + "/betaTesters?limit=200")
+          .data()
+          .stream()
+          .map(t -> t.id())
+          .toList();
+    }
   }
 
   private long metricsReads() {
@@ -137,6 +153,32 @@ class GroupInactiveTestersTest extends SandboxTest {
     assertThat(membersOfFriends()).contains("frank@example.com");
     CliRunner.Result active = run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
     assertThat(active.exit()).as("frank is active now: " + active.all()).isZero();
+  }
+
+  /**
+   * A public link joiner App Store Connect knows no email of: the saved plan relies on his usage by
+   * his id, so his first session makes it stale.
+   */
+  @Test
+  void aSavedPlanRemovingAJoinerWithoutEmailIsStaleOnceHeHasTested() throws IOException {
+    String joiner = sandbox.admin().joinThroughPublicLink(APP, "Old Beta", null, null, null);
+    Path file =
+        file(
+            "Old Beta",
+            "inactiveTesters: { noSessionDays: 30, graceDays: 0, keep: [grace@example.com] }");
+    Path saved = tmp.resolve("plan.json");
+    CliRunner.Result planned =
+        run("plan", "-f", file.toString(), "--prune", "-o", saved.toString());
+    assertThat(planned.exit()).as(planned.all()).isZero();
+    assertThat(planned.out()).contains("(tester " + joiner + "): no session in 30 days");
+
+    sandbox.admin().recordSessionsOfId(APP, joiner, 1);
+    CliRunner.Result stale = run("apply", saved.toString());
+    assertThat(stale.exit()).as("he has tested since: " + stale.all()).isEqualTo(ExitCodes.ERROR);
+    assertThat(stale.all()).contains("activity[\"" + joiner + "\"]");
+    assertThat(memberIds("Old Beta")).contains(joiner);
+    CliRunner.Result again = run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode");
+    assertThat(again.exit()).as("he is active now: " + again.all()).isZero();
   }
 
   @Test

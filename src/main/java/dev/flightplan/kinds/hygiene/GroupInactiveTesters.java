@@ -120,6 +120,7 @@ final class GroupInactiveTesters {
       String name = t.email() == null ? "(tester " + t.id() + ")" : t.email();
       names.add(name);
       ids.add(t.id());
+      ctx.out().reliesOnActivity(ctx.app(), t.id());
       reason.append(name).append(": ").append(InactiveTesters.activity(policy, r)).append(". ");
     }
     reason.append(

@@ -213,6 +213,7 @@ public final class InactiveTesters implements Kind {
                       .build(),
                   reason(policy, r)));
       ids.add(t.id());
+      ctx.out().reliesOnActivity(ctx.app(), t.id());
       served.add(address);
     }
     TesterKind.removeFromApp(ctx, ids, served);
