@@ -359,10 +359,16 @@ public final class Engine {
                 () -> invitationLog.read(),
                 byApp(planned, Fingerprints::invitationLogEntry),
                 byApp(planned, Fingerprints::userEntry)));
-    // usage the plan did not rely on may change as it likes (see reliedOn)
+    // usage the plan did not rely on may change as it likes (see reliedOn); a relied-on tester
+    // whose usage item is missing now had none
     now.keySet()
         .removeIf(
             a -> Fingerprints.activityEntry(a).isPresent() && !saved.fingerprints().containsKey(a));
+    planned.keySet().stream()
+        .map(Fingerprints::activityEntry)
+        .flatMap(Optional::stream)
+        .map(e -> Fingerprints.noActivity(e.getKey(), e.getValue()))
+        .forEach(e -> now.putIfAbsent(e.getKey(), e.getValue()));
     return new Freshness(live, Fingerprints.compare(planned, now));
   }
 
@@ -383,6 +389,10 @@ public final class Engine {
                             !plan.reliedOnActivity()
                                 .contains(new Plan.TesterRef(e.getKey(), e.getValue())))
                     .orElse(false));
+    // a relied-on tester without a usage item had no usage: an entry all the same (noActivity)
+    plan.reliedOnActivity().stream()
+        .map(t -> Fingerprints.noActivity(t.app(), t.testerId()))
+        .forEach(e -> kept.putIfAbsent(e.getKey(), e.getValue()));
     return kept;
   }
 

@@ -231,6 +231,18 @@ public final class Fingerprints {
     return entry(address, "activity");
   }
 
+  /**
+   * The usage entry of tester {@code testerId} of app {@code app} that had no usage item: App Store
+   * Connect's metrics may leave out a tester without sessions, and that is no usage, the same as an
+   * item of zeros. A saved plan that relies on such a tester's usage keeps this entry, so that his
+   * first session since makes it stale rather than an entry the plan never had.
+   */
+  public static Map.Entry<String, String> noActivity(String app, String testerId) {
+    return Map.entry(
+        address(app, ACTIVITY.type(), testerId),
+        sha256(new TesterActivity(testerId, 0, 0, 0, null, null).fingerprint()));
+  }
+
   /** The app and key of an address {@code app/type["key"]} of this type. */
   private static Optional<Map.Entry<String, String>> entry(String address, String type) {
     int slash = address.indexOf('/');

@@ -107,6 +107,44 @@ class FingerprintHashesTest {
         .containsExactlyEntriesOf(PINNED);
   }
 
+  /**
+   * A tester App Store Connect's usage metrics leave out had no usage: his entry is that of an item
+   * of zeros, whatever period it covered, so that a saved plan relying on it and his first session
+   * since tell apart.
+   */
+  @Test
+  void aTesterWithoutUsageItemHasTheEntryOfZeroUsage() {
+    LiveApp app =
+        new LiveApp(
+            "100",
+            APP,
+            "App",
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(new TesterActivity("t9", 0, 0, 0, "2026-08-01", "2026-11-01")));
+    Map.Entry<String, String> none = Fingerprints.noActivity(APP, "t9");
+    assertThat(Fingerprints.of(new LiveState(List.of(app), List.of())))
+        .containsEntry(none.getKey(), none.getValue());
+    assertThat(none.getValue())
+        .isNotEqualTo(
+            Fingerprints.of(
+                    new LiveState(
+                        List.of(
+                            new LiveApp(
+                                "100",
+                                APP,
+                                "App",
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                null,
+                                List.of(new TesterActivity("t9", 1, 0, 0, null, null)))),
+                        List.of()))
+                .get(none.getKey()));
+  }
+
   private static final Map<String, String> PINNED =
       new java.util.TreeMap<>(
           Map.of(
