@@ -114,35 +114,17 @@ class FingerprintHashesTest {
    */
   @Test
   void aTesterWithoutUsageItemHasTheEntryOfZeroUsage() {
-    LiveApp app =
-        new LiveApp(
-            "100",
-            APP,
-            "App",
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            List.of(new TesterActivity("t9", 0, 0, 0, "2026-08-01", "2026-11-01")));
     Map.Entry<String, String> none = Fingerprints.noActivity(APP, "t9");
-    assertThat(Fingerprints.of(new LiveState(List.of(app), List.of())))
+    assertThat(usage(new TesterActivity("t9", 0, 0, 0, "2026-08-01", "2026-11-01")))
         .containsEntry(none.getKey(), none.getValue());
-    assertThat(none.getValue())
-        .isNotEqualTo(
-            Fingerprints.of(
-                    new LiveState(
-                        List.of(
-                            new LiveApp(
-                                "100",
-                                APP,
-                                "App",
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                null,
-                                List.of(new TesterActivity("t9", 1, 0, 0, null, null)))),
-                        List.of()))
-                .get(none.getKey()));
+    assertThat(usage(new TesterActivity("t9", 1, 0, 0, null, null)).get(none.getKey()))
+        .isNotEqualTo(none.getValue());
+  }
+
+  private static Map<String, String> usage(TesterActivity activity) {
+    LiveApp app =
+        new LiveApp("100", APP, "App", List.of(), List.of(), List.of(), null, List.of(activity));
+    return Fingerprints.of(new LiveState(List.of(app), List.of()));
   }
 
   private static final Map<String, String> PINNED =
