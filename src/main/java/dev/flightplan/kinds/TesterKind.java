@@ -42,10 +42,13 @@ public final class TesterKind implements Kind {
   public void plan(AppContext ctx) {
     TesterInvitations invitations = new TesterInvitations(ctx);
     for (TesterSpec spec : ctx.desired().testers()) {
-      ctx.liveTester(spec.email())
-          .ifPresentOrElse(
-              live -> planExisting(ctx, spec, live, invitations),
-              () -> planCreate(ctx, spec, ctx.desiredGroupsOf(spec), invitations));
+      // a plain branch, not ifPresentOrElse: its two lambdas were allocated per tester
+      LiveTester live = ctx.liveTester(spec.email()).orElse(null);
+      if (live != null) {
+        planExisting(ctx, spec, live, invitations);
+      } else {
+        planCreate(ctx, spec, ctx.desiredGroupsOf(spec), invitations);
+      }
     }
     planRemovals(ctx);
     invitations.finish();
@@ -66,8 +69,9 @@ public final class TesterKind implements Kind {
       return;
     }
     String ref = ctx.out().newRef();
-    ctx.testerWillBeCreated(spec.email(), ref);
-    TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, null, Id.produced(ref), address);
+    Id id = Id.produced(ref);
+    ctx.testerWillBeCreated(spec.email(), id);
+    TesterBuilds.Diff builds = TesterBuilds.plan(ctx, spec, null, id, address);
     ctx.out()
         .action(
             new Action.Create(
@@ -83,15 +87,16 @@ public final class TesterKind implements Kind {
     attrs.put("firstName", spec.firstName());
     attrs.put("lastName", spec.lastName());
     attrs.put("email", spec.email());
-    List<Linkage> linkages = new ArrayList<>();
-    List<Substitution> ids = new ArrayList<>();
-    List<Address> serves = new ArrayList<>();
+    // sized for the groups: ApiCall copies them, so each is only a step on the way
+    List<Linkage> linkages = new ArrayList<>(groups.size());
+    List<Substitution> ids = new ArrayList<>(groups.size());
+    List<Address> serves = new ArrayList<>(groups.size() + 1);
     serves.add(address);
     for (String group : groups) {
       String pointer = Substitution.relationshipId("betaGroups", linkages.size());
       linkages.add(
           new Linkage(GroupKind.TYPE, Substitution.place(ctx.groupId(group), pointer, ids)));
-      serves.add(Address.group(ctx.app(), group));
+      serves.add(ctx.groupAddress(group));
     }
     ctx.out()
         .call(
@@ -120,7 +125,7 @@ public final class TesterKind implements Kind {
                     spec.email()),
                 null,
                 List.of()));
-    invitations.created(spec.email(), Id.produced(ref), groups);
+    invitations.created(spec.email(), id, groups);
   }
 
   private void planExisting(

@@ -313,10 +313,11 @@ public record ApiCall(
   }
 
   /**
-   * A copy whose dependencies are exactly {@code keys}: for renumbering keys when a plan is put in
-   * order.
+   * A copy placed in {@code phase}, known in its plan as {@code key} and following exactly the
+   * calls keyed {@code after}: what a plan holds once it is put in order (one copy per call, where
+   * a copy per change took three).
    */
-  public ApiCall withAfter(List<String> keys) {
+  public ApiCall placed(Phase phase, String key, List<String> after) {
     return new ApiCall(
         method,
         path,
@@ -330,7 +331,7 @@ public record ApiCall(
         substitutions,
         readBack,
         key,
-        keys);
+        after);
   }
 
   /**

@@ -48,6 +48,7 @@ public final class AppContext {
   private final Set<String> testersLeavingApp = new HashSet<>();
   private final Set<String> managedGroupIds;
   private final Map<String, Id> testerIds = new HashMap<>();
+  private final Map<String, Address> groupAddresses = new HashMap<>();
 
   /** One comparator for every tester's groups, not one per tester. */
   private final Comparator<String> inFileOrder =
@@ -209,16 +210,33 @@ public final class AppContext {
   /** Whether the file's group {@code name} is internal (the file declares every group it names). */
   public boolean internalGroup(String name) {
     // asked once per tester and group: the answer by the name as written, found the first time
-    // (folding each file
-    // group's name on every call was a third of what a 100,000-tester plan allocated)
-    return internalByName.computeIfAbsent(
-        name,
-        n ->
-            desired.groups().stream()
-                .filter(g -> GroupName.same(g.name(), n))
-                .findFirst()
-                .map(GroupSpec::internal)
-                .orElseGet(() -> liveGroup(n).map(LiveGroup::internal).orElse(false)));
+    // (folding each file group's name on every call was a third of what a 100,000-tester plan
+    // allocated), and looked up before it is computed (computeIfAbsent's lambda, capturing this,
+    // was allocated per call)
+    Boolean internal = internalByName.get(name);
+    if (internal == null) {
+      internal =
+          desired.groups().stream()
+              .filter(g -> GroupName.same(g.name(), name))
+              .findFirst()
+              .map(GroupSpec::internal)
+              .orElseGet(() -> liveGroup(name).map(LiveGroup::internal).orElse(false));
+      internalByName.put(name, internal);
+    }
+    return internal;
+  }
+
+  /**
+   * The address of the app's group {@code name} (as written): one per name, shared by every call
+   * that serves the group, rather than one per tester and group.
+   */
+  public Address groupAddress(String name) {
+    Address address = groupAddresses.get(name);
+    if (address == null) {
+      address = Address.group(app(), name);
+      groupAddresses.put(name, address);
+    }
+    return address;
   }
 
   /** Whether the file mentions this (lower-cased) email anywhere in the app. */
@@ -248,11 +266,9 @@ public final class AppContext {
     return testerIds.get(email);
   }
 
-  /**
-   * Records that this plan creates the tester, whose id the call producing {@code ref} will create.
-   */
-  public void testerWillBeCreated(String email, String ref) {
-    testerIds.put(email, Id.produced(ref));
+  /** Records that this plan creates the tester, whose id is {@code id} (a produced one). */
+  public void testerWillBeCreated(String email, Id id) {
+    testerIds.put(email, id);
   }
 
   /**

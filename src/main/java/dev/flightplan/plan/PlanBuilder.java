@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** Collects what the kinds find for every app, then orders it into a {@link Plan}. */
 public final class PlanBuilder {
-  private record Placed(int app, Phase phase, int seq, ApiCall call) {}
+  /** A call as a kind gave it, with where it goes; placed in its phase and keyed only in build. */
+  private record Placed(int app, Phase phase, int seq, String key, ApiCall call) {}
 
   private record PlacedAction(int app, int rank, int seq, Action action) {}
 
@@ -51,7 +52,7 @@ public final class PlanBuilder {
   public String call(Phase phase, ApiCall call) {
     int s = seq++;
     String key = "c" + s;
-    calls.add(new Placed(appIndex, phase, s, call.inPhase(phase).keyed(key)));
+    calls.add(new Placed(appIndex, phase, s, key, call));
     return key;
   }
 
@@ -102,13 +103,12 @@ public final class PlanBuilder {
                     .thenComparing(p -> p.action().address().key()))
             .map(PlacedAction::action)
             .toList();
-    List<ApiCall> sorted =
+    List<Placed> sorted =
         calls.stream()
             .sorted(
                 Comparator.comparingInt(Placed::app)
                     .thenComparing(Placed::phase)
                     .thenComparingInt(Placed::seq))
-            .map(Placed::call)
             .toList();
     return new Plan(
         orderedActions,
@@ -125,18 +125,28 @@ public final class PlanBuilder {
    * The calls keyed {@code c1}, {@code c2}, ... in the order apply sends them, their dependencies
    * renamed alike.
    */
-  private static List<ApiCall> renumbered(List<ApiCall> sorted) {
+  private static List<ApiCall> renumbered(List<Placed> sorted) {
+    // only the keys some call follows are looked up, so only theirs are mapped
+    Set<String> followed = new HashSet<>();
+    for (Placed p : sorted) {
+      followed.addAll(p.call().after());
+    }
     Map<String, String> keys = new HashMap<>();
     for (int i = 0; i < sorted.size(); i++) {
-      keys.put(sorted.get(i).key(), "c" + (i + 1));
+      if (followed.contains(sorted.get(i).key())) {
+        keys.put(sorted.get(i).key(), "c" + (i + 1));
+      }
     }
     List<ApiCall> out = new ArrayList<>(sorted.size());
-    for (ApiCall call : sorted) {
-      ApiCall keyed = call.keyed(keys.get(call.key()));
+    for (int i = 0; i < sorted.size(); i++) {
+      Placed p = sorted.get(i);
+      List<String> after = p.call().after();
       out.add(
-          call.after().isEmpty()
-              ? keyed
-              : keyed.withAfter(call.after().stream().map(keys::get).toList()));
+          p.call()
+              .placed(
+                  p.phase(),
+                  "c" + (i + 1),
+                  after.isEmpty() ? after : after.stream().map(keys::get).toList()));
     }
     return out;
   }

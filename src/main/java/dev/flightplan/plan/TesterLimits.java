@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * App Store Connect's tester limits per app, checked by the plan before any request: at most
@@ -90,24 +91,29 @@ public final class TesterLimits {
         notInFile++;
       }
     }
-    List<Joining> joining = joining(ctx, internal);
     // the app at its fullest: live ids, and the emails of testers the plan creates (kept apart
     // rather than keyed "new EMAIL": a string per membership)
     Set<String> fullestLive = new HashSet<>(now);
     Set<String> fullestNew = new HashSet<>();
-    for (Joining j : joining) {
-      LiveTester live = ctx.liveTester(j.email()).orElse(null);
-      if (live != null) {
-        fullestLive.add(live.id());
-      } else {
-        fullestNew.add(j.email());
-      }
-    }
+    forEachJoining(
+        ctx,
+        internal,
+        (email, pos) -> {
+          LiveTester live = ctx.liveTester(email).orElse(null);
+          if (live != null) {
+            fullestLive.add(live.id());
+          } else {
+            fullestNew.add(email);
+          }
+        });
     int fullest = fullestLive.size() + fullestNew.size();
     if (fullest <= limit || fullest == now.size()) {
       // fits, or the file adds no one (an app already past a limit is App Store Connect's business)
       return;
     }
+    // the places listed only for a file that does not fit: a record per membership otherwise
+    List<Joining> joining = new ArrayList<>();
+    forEachJoining(ctx, internal, (email, pos) -> joining.add(new Joining(email, pos)));
     int left = Math.max(0, limit - now.size());
     int adds = fullest - now.size();
     joining.sort(
@@ -159,31 +165,28 @@ public final class TesterLimits {
   }
 
   /**
-   * Where the file puts testers in groups of the kind (or, for external, gives them builds), in no
-   * set order.
+   * Gives {@code each} the email and place of every time the file puts a tester in a group of the
+   * kind (or, for external, gives it builds), in no set order.
    */
-  private static List<Joining> joining(AppContext ctx, boolean internal) {
-    List<Joining> out = new ArrayList<>();
+  private static void forEachJoining(
+      AppContext ctx, boolean internal, BiConsumer<String, SourcePos> each) {
     for (GroupSpec g : ctx.desired().groups()) {
       if (g.internal() == internal) {
         for (String email : g.testers()) {
-          out.add(new Joining(email, g.testerPos(email)));
+          each.accept(email, g.testerPos(email));
         }
       }
     }
     for (TesterSpec t : ctx.desired().testers()) {
       for (String group : t.groups()) {
         if (ctx.internalGroup(group) == internal) {
-          out.add(new Joining(t.email(), t.groupPos(group)));
+          each.accept(t.email(), t.groupPos(group));
         }
       }
       if (!internal && t.builds() != null && !t.builds().isEmpty()) {
-        out.add(
-            new Joining(
-                t.email(), t.builds().get(0).pos() != null ? t.builds().get(0).pos() : t.pos()));
+        each.accept(t.email(), t.builds().get(0).pos() != null ? t.builds().get(0).pos() : t.pos());
       }
     }
-    return out;
   }
 
   /** The tester's live id, or its email for a tester the plan creates. */
