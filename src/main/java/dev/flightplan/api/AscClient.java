@@ -69,7 +69,10 @@ public final class AscClient implements AutoCloseable {
     return new AscClient(credentials, options);
   }
 
-  /** One GET, e.g. {@code get(Query.of("/v1/apps").param("filter[bundleId]", "a,b").build())}. */
+  /**
+   * One GET, e.g. {@code get(Query.of("/v1/apps").param("filter[bundleId]", List.of("a",
+   * "b")).build())}.
+   */
   public Document get(String pathAndQuery) {
     return get(target("GET", pathAndQuery));
   }

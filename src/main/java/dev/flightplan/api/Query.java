@@ -7,8 +7,10 @@ import java.util.Objects;
 /**
  * Builds a path with a query string the way App Store Connect reads it ({@code style=form,
  * explode=false}): names and values percent-encoded (brackets too: {@code filter%5Bapps%5D=123}),
- * multiple values joined by a literal comma. Parameters keep the order they were added in; a null
- * value leaves the parameter out.
+ * the values of a Collection joined by a literal comma. A comma inside one value is encoded ({@code
+ * %2C}): App Store Connect splits a parameter on its literal commas, so a group named "QA, nightly"
+ * would otherwise be read as two names. Parameters keep the order they were added in; a null value
+ * leaves the parameter out.
  */
 public final class Query {
   /**
@@ -31,8 +33,9 @@ public final class Query {
   }
 
   /**
-   * Adds {@code name=value}; a Collection value becomes its elements joined by commas. Null values
-   * are skipped.
+   * Adds {@code name=value}; a Collection value becomes its elements joined by literal commas (the
+   * only way to send several values: a comma in a single value is sent encoded). Null values are
+   * skipped.
    */
   public Query param(String name, Object value) {
     Objects.requireNonNull(name, "name");
@@ -67,8 +70,8 @@ public final class Query {
   }
 
   /**
-   * RFC 3986 percent-encoding of everything but unreserved characters and the comma (the list
-   * separator).
+   * RFC 3986 percent-encoding of everything but unreserved characters (the comma too: the list
+   * separator is only ever written by {@link #param} between a Collection's elements).
    */
   static String encode(String s) {
     int i = 0;
@@ -123,7 +126,6 @@ public final class Query {
         || c == '-'
         || c == '.'
         || c == '_'
-        || c == '~'
-        || c == ',';
+        || c == '~';
   }
 }

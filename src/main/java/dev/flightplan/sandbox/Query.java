@@ -10,23 +10,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The decoded query parameters of one request, in the order they were sent, plus the raw query
- * string (kept so that paging links repeat exactly what the client asked for). Each name appears at
- * most once: the spec uses {@code style=form, explode=false}, so several values are sent
- * comma-separated in one parameter.
+ * The query parameters of one request, in the order they were sent, plus the raw query string (kept
+ * so that paging links repeat exactly what the client asked for). Each name appears at most once:
+ * the spec uses {@code style=form, explode=false}, so several values are sent separated by literal
+ * commas in one parameter; an encoded comma ({@code %2C}) belongs to its value, as App Store
+ * Connect reads it. Values are kept as sent (still encoded) and decoded when asked for.
  */
 final class Query {
   private final String raw;
-  private final Map<String, String> params;
+  private final Map<String, String> encoded;
 
-  private Query(String raw, Map<String, String> params) {
+  private Query(String raw, Map<String, String> encoded) {
     this.raw = raw;
-    this.params = Collections.unmodifiableMap(params);
+    this.encoded = Collections.unmodifiableMap(encoded);
   }
 
   /** Parses a raw (URL-encoded) query; null or empty gives an empty query. */
   static Query parse(String rawQuery) {
-    Map<String, String> params = new LinkedHashMap<>();
+    Map<String, String> encoded = new LinkedHashMap<>();
     if (rawQuery != null && !rawQuery.isEmpty()) {
       for (String pair : rawQuery.split("&")) {
         if (pair.isEmpty()) {
@@ -34,8 +35,9 @@ final class Query {
         }
         int eq = pair.indexOf('=');
         String name = decode(eq < 0 ? pair : pair.substring(0, eq), pair);
-        String value = eq < 0 ? "" : decode(pair.substring(eq + 1), name);
-        if (params.putIfAbsent(name, value) != null) {
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        decode(value, name); // a badly encoded value is refused whether or not it is read
+        if (encoded.putIfAbsent(name, value) != null) {
           throw ApiException.invalidParameter(
               name,
               "The parameter '"
@@ -44,7 +46,7 @@ final class Query {
         }
       }
     }
-    return new Query(rawQuery == null ? "" : rawQuery, params);
+    return new Query(rawQuery == null ? "" : rawQuery, encoded);
   }
 
   private static String decode(String text, String parameter) {
@@ -61,21 +63,26 @@ final class Query {
   }
 
   Set<String> names() {
-    return params.keySet();
+    return encoded.keySet();
   }
 
   boolean has(String name) {
-    return params.containsKey(name);
+    return encoded.containsKey(name);
   }
 
   /** The decoded value, or null when absent. */
   String get(String name) {
-    return params.get(name);
+    String value = encoded.get(name);
+    return value == null ? null : decode(value, name);
   }
 
-  /** The comma-separated values of a parameter (trimmed, empty ones dropped); empty when absent. */
+  /**
+   * The values of a parameter, split on its literal commas and then each decoded (so a {@code %2C}
+   * stays inside its value); whitespace around a value as sent is trimmed, an encoded space is
+   * kept, empty values are dropped. Empty when absent.
+   */
   List<String> list(String name) {
-    String value = params.get(name);
+    String value = encoded.get(name);
     if (value == null) {
       return List.of();
     }
@@ -83,7 +90,7 @@ final class Query {
     for (String part : value.split(",")) {
       String trimmed = part.trim();
       if (!trimmed.isEmpty()) {
-        values.add(trimmed);
+        values.add(decode(trimmed, name));
       }
     }
     return values;

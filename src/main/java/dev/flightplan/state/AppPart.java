@@ -23,7 +23,7 @@ public record AppPart<T>(
     String name,
     String relationship,
     String type,
-    String fields,
+    List<String> fields,
     boolean toMany,
     Predicate<AppSpec> wanted,
     Function<List<Resource>, T> decode,
@@ -33,7 +33,7 @@ public record AppPart<T>(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(relationship, "relationship");
     Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(fields, "fields");
+    fields = List.copyOf(fields);
     Objects.requireNonNull(wanted, "wanted");
     Objects.requireNonNull(decode, "decode");
     Objects.requireNonNull(fingerprint, "fingerprint");

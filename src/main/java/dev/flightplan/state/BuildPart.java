@@ -24,7 +24,7 @@ public record BuildPart<T>(
     String name,
     String relationship,
     String type,
-    String fields,
+    List<String> fields,
     Predicate<BuildSpec> wanted,
     Function<List<Resource>, T> decode,
     Completion<T> complete,
@@ -34,7 +34,7 @@ public record BuildPart<T>(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(relationship, "relationship");
     Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(fields, "fields");
+    fields = List.copyOf(fields);
     Objects.requireNonNull(wanted, "wanted");
     Objects.requireNonNull(decode, "decode");
     Objects.requireNonNull(complete, "complete");

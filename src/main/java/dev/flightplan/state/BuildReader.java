@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads an app's builds in one paged request, with their version, review state, groups, individual
@@ -22,6 +22,26 @@ import java.util.stream.Collectors;
  */
 final class BuildReader {
   private static final int PAGE = StateReader.PAGE;
+
+  /** The builds' own fields read; their relationships below are read too. */
+  private static final List<String> FIELDS =
+      List.of(
+          "version",
+          "uploadedDate",
+          "expired",
+          "processingState",
+          "buildAudienceType",
+          "usesNonExemptEncryption");
+
+  /** The relationships every build read includes, before the parts' own. */
+  private static final List<String> RELATED =
+      List.of(
+          "preReleaseVersion",
+          "betaAppReviewSubmission",
+          "betaGroups",
+          "individualTesters",
+          "buildBetaDetail",
+          "betaBuildLocalizations");
 
   private final AscClient client;
   private final List<BuildPart<?>> parts;
@@ -36,23 +56,19 @@ final class BuildReader {
    * or for every build that has the part when {@code allParts}.
    */
   List<LiveBuild> read(String appId, Map<String, List<BuildRef>> partBuilds, boolean allParts) {
-    String related =
-        "preReleaseVersion,betaAppReviewSubmission,betaGroups,individualTesters,buildBetaDetail,betaBuildLocalizations"
-            + parts.stream().map(p -> "," + p.relationship()).collect(Collectors.joining());
+    List<String> related =
+        Stream.concat(RELATED.stream(), parts.stream().map(BuildPart::relationship)).toList();
     Query query =
         Query.of("/v1/builds")
             .param("filter[app]", appId)
-            .param(
-                "fields[builds]",
-                "version,uploadedDate,expired,processingState,buildAudienceType,usesNonExemptEncryption,"
-                    + related)
+            .param("fields[builds]", Stream.concat(FIELDS.stream(), related.stream()).toList())
             .param("include", related)
-            .param("fields[preReleaseVersions]", "version,platform")
+            .param("fields[preReleaseVersions]", List.of("version", "platform"))
             .param("fields[betaAppReviewSubmissions]", "betaReviewState")
             .param("fields[betaGroups]", "name")
             .param("fields[betaTesters]", "email")
             .param("fields[buildBetaDetails]", "autoNotifyEnabled")
-            .param("fields[betaBuildLocalizations]", "locale,whatsNew");
+            .param("fields[betaBuildLocalizations]", List.of("locale", "whatsNew"));
     for (BuildPart<?> part : parts) {
       query = query.param("fields[" + part.type() + "]", part.fields());
     }

@@ -53,10 +53,7 @@ public final class BuildStatuses {
     for (int from = 0; from < ids.size(); from += StateReader.PAGE) {
       List<String> chunk =
           new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + StateReader.PAGE)));
-      statuses(
-          client,
-          fields(Query.of("/v1/builds").param("filter[id]", String.join(",", chunk))),
-          out::put);
+      statuses(client, fields(Query.of("/v1/builds").param("filter[id]", chunk)), out::put);
     }
     for (Where where : unlisted) {
       statuses(
@@ -74,7 +71,7 @@ public final class BuildStatuses {
 
   private static String fields(Query query) {
     return query
-        .param("fields[builds]", "processingState,expired,betaAppReviewSubmission")
+        .param("fields[builds]", List.of("processingState", "expired", "betaAppReviewSubmission"))
         .param("include", "betaAppReviewSubmission")
         .param("fields[betaAppReviewSubmissions]", "betaReviewState")
         .param("limit", StateReader.PAGE)

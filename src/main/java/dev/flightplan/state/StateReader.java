@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Reads the live TestFlight state of the apps in scope in as few calls as the API allows: one call
@@ -35,6 +36,24 @@ import java.util.function.Supplier;
  */
 public final class StateReader {
   static final int PAGE = 200;
+
+  /** The groups' fields read; with their criteria's relationship when the file manages criteria. */
+  private static final List<String> GROUP_FIELDS =
+      List.of(
+          "name",
+          "isInternalGroup",
+          "hasAccessToAllBuilds",
+          "feedbackEnabled",
+          "publicLinkEnabled",
+          "publicLinkLimitEnabled",
+          "publicLinkLimit",
+          "publicLink",
+          "iosBuildsAvailableForAppleSiliconMac",
+          "iosBuildsAvailableForAppleVision",
+          "createdDate");
+
+  private static final List<String> GROUP_AND_CRITERIA_FIELDS =
+      Stream.concat(GROUP_FIELDS.stream(), Stream.of("betaRecruitmentCriteria")).toList();
 
   /**
    * The testers' usage of the app {@code appId} in {@code period}, as the kind that asked for it
@@ -103,8 +122,8 @@ public final class StateReader {
     if (!bundleIds.isEmpty()) {
       Query query =
           Query.of("/v1/apps")
-              .param("filter[bundleId]", String.join(",", bundleIds))
-              .param("fields[apps]", "name,bundleId" + (info ? "," + relationships() : ""))
+              .param("filter[bundleId]", bundleIds)
+              .param("fields[apps]", appFields(info))
               .param("limit", PAGE);
       if (info) {
         query = includeParts(query);
@@ -177,8 +196,17 @@ public final class StateReader {
         users == null ? TeamUsers.NOT_READ : users.get());
   }
 
-  private String relationships() {
-    return String.join(",", parts.stream().map(AppPart::relationship).toList());
+  private List<String> relationships() {
+    return parts.stream().map(AppPart::relationship).toList();
+  }
+
+  /** The apps lookup's fields: with every part's relationship when the parts are included. */
+  private List<String> appFields(boolean info) {
+    List<String> fields = new ArrayList<>(List.of("name", "bundleId"));
+    if (info) {
+      fields.addAll(relationships());
+    }
+    return fields;
   }
 
   /**
@@ -319,11 +347,7 @@ public final class StateReader {
     Query q =
         Query.of("/v1/betaGroups")
             .param("filter[app]", appId)
-            .param(
-                "fields[betaGroups]",
-                "name,isInternalGroup,hasAccessToAllBuilds,feedbackEnabled,publicLinkEnabled,publicLinkLimitEnabled,"
-                    + "publicLinkLimit,publicLink,iosBuildsAvailableForAppleSiliconMac,iosBuildsAvailableForAppleVision,createdDate"
-                    + (withCriteria ? ",betaRecruitmentCriteria" : ""))
+            .param("fields[betaGroups]", withCriteria ? GROUP_AND_CRITERIA_FIELDS : GROUP_FIELDS)
             .param("limit", PAGE);
     if (withCriteria) {
       q =
@@ -364,7 +388,9 @@ public final class StateReader {
     String query =
         Query.of("/v1/betaTesters")
             .param("filter[apps]", appId)
-            .param("fields[betaTesters]", "email,firstName,lastName,inviteType,state,betaGroups")
+            .param(
+                "fields[betaTesters]",
+                List.of("email", "firstName", "lastName", "inviteType", "state", "betaGroups"))
             .param("include", "betaGroups")
             .param("fields[betaGroups]", "name")
             .param("limit[betaGroups]", ToMany.INCLUDED)

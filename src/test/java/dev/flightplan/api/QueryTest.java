@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class QueryTest {
   @Test
-  void encodesBracketsInNamesAndKeepsCommas() {
+  void encodesBracketsInNamesAndJoinsACollectionWithLiteralCommas() {
     assertThat(
             Query.of("/v1/apps")
-                .param("filter[bundleId]", "com.a,com.b")
+                .param("filter[bundleId]", List.of("com.a", "com.b"))
                 .param("limit", 200)
                 .build())
         .isEqualTo("/v1/apps?filter%5BbundleId%5D=com.a,com.b&limit=200");
@@ -23,6 +23,24 @@ class QueryTest {
                 .param("filter[email]", List.of("a+b@x.com", "c d@x.com"))
                 .build())
         .isEqualTo("/v1/betaTesters?filter%5Bemail%5D=a%2Bb%40x.com,c%20d%40x.com");
+  }
+
+  @Test
+  void aCommaInsideOneValueIsEncoded() {
+    // App Store Connect splits on literal commas: "QA, nightly" would be read as two names
+    assertThat(Query.of("/v1/betaGroups").param("filter[name]", "QA, nightly").build())
+        .isEqualTo("/v1/betaGroups?filter%5Bname%5D=QA%2C%20nightly");
+    assertThat(Query.encode(",")).isEqualTo("%2C");
+    assertThat(Query.encode("a,b")).isEqualTo("a%2Cb");
+  }
+
+  @Test
+  void onlyTheSeparatorsOfACollectionStayLiteralCommas() {
+    assertThat(
+            Query.of("/v1/betaGroups")
+                .param("filter[name]", List.of("QA, nightly", "Beta", ",", "a,b,c"))
+                .build())
+        .isEqualTo("/v1/betaGroups?filter%5Bname%5D=QA%2C%20nightly,Beta,%2C,a%2Cb%2Cc");
   }
 
   @Test

@@ -123,8 +123,15 @@ class PagingTest extends SandboxTestBase {
   void decodesEncodedQueriesAndCommaLists() {
     SandboxTestClient.Reply apps =
         client.get(
-            "/v1/apps?filter%5BbundleId%5D=com.example.weather%2Ccom.example.notes&sort=-bundleId");
+            "/v1/apps?filter%5BbundleId%5D=com.example.weather,com.example.notes&sort=-bundleId");
     assertThat(apps.ids()).containsExactly(Docs.WEATHER, Docs.NOTES);
+    // an encoded comma is part of its value, as App Store Connect reads it: one bundle id no app
+    // has
+    assertThat(
+            client
+                .get("/v1/apps?filter%5BbundleId%5D=com.example.weather%2Ccom.example.notes")
+                .ids())
+        .isEmpty();
     SandboxTestClient.Reply raw = client.get("/v1/apps?filter[bundleId]=com.example.notes");
     assertThat(raw.ids()).containsExactly(Docs.NOTES);
     assertThat(client.get("/v1/apps?filter%5BbundleId%5D=com.example").ids()).isEmpty();

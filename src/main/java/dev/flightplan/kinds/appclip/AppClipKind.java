@@ -58,7 +58,7 @@ public final class AppClipKind implements Kind {
           "invocation",
           AppClipRead.BUNDLES,
           AppClipRead.BUNDLES,
-          "bundleId,bundleType",
+          List.of("bundleId", "bundleType"),
           spec -> spec.appClipInvocations() != null,
           AppClipRead::decode,
           AppClipRead.INVOCATIONS,

@@ -30,7 +30,7 @@ public final class LicenseKind implements Kind {
           "license",
           "betaLicenseAgreement",
           "betaLicenseAgreements",
-          "agreementText",
+          List.of("agreementText"),
           false,
           app -> app.licenseAgreement() != null,
           found ->
