@@ -33,7 +33,8 @@ class LauncherIT {
         flightplan(Path.of("."), Map.of("FLIGHTPLAN_CACHE_DIR", cache.toString()), "--version");
     assertThat(first.exit()).as(first.all()).isZero();
     assertThat(first.err()).isEmpty();
-    assertThat(archives(cache)).hasSize(1);
+    // the archive of the commands that read only local files
+    assertThat(archives(cache)).singleElement().asString().endsWith("-local.jsa");
 
     Processes.Run second =
         flightplan(
@@ -62,6 +63,42 @@ class LauncherIT {
     assertThat(Files.readString(tmp.resolve("validate.log")))
         .contains("dev.flightplan.config.ConfigLoader source: shared objects file (top)")
         .contains("com.networknt.schema.JsonSchemaFactory source: shared objects file (top)");
+
+    // plan gets the other archive, trained on plan against a sandbox as well
+    Processes.Run plan =
+        flightplan(
+            Path.of("."),
+            Map.of(
+                "FLIGHTPLAN_CACHE_DIR",
+                cache.toString(),
+                "FLIGHTPLAN_JAVA_OPTS",
+                "-Xlog:class+load=info:file=" + tmp.resolve("plan.log")),
+            "plan",
+            "--sandbox",
+            "--sandbox-state",
+            tmp.resolve("sandbox.json").toString(),
+            "-f",
+            "examples/testflight.yaml");
+    assertThat(plan.exit()).as(plan.all()).isZero();
+    assertThat(archives(cache).stream().map(p -> p.getFileName().toString()))
+        .hasSize(2)
+        .anyMatch(n -> n.endsWith("-full.jsa"));
+    assertThat(Files.readString(tmp.resolve("plan.log")))
+        .contains("dev.flightplan.engine.Engine source: shared objects file (top)")
+        .doesNotContain("dev.flightplan.engine.Engine source: jar:");
+    assertThat(
+            Files.size(
+                archives(cache).stream()
+                    .filter(p -> p.toString().endsWith("-local.jsa"))
+                    .findFirst()
+                    .orElseThrow()))
+        .as("the local archive is the smaller")
+        .isLessThan(
+            Files.size(
+                archives(cache).stream()
+                    .filter(p -> p.toString().endsWith("-full.jsa"))
+                    .findFirst()
+                    .orElseThrow()));
   }
 
   @Test
