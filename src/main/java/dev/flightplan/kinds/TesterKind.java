@@ -106,7 +106,7 @@ public final class TesterKind implements Kind {
                 "/v1/betaTesters",
                 null,
                 ref,
-                "create " + address.local() + " in " + groups.size() + " group(s)",
+                description(address, groups.size()),
                 serves,
                 List.of(),
                 null,
@@ -259,5 +259,20 @@ public final class TesterKind implements Kind {
                               .param("limit", 200)
                               .build())));
     }
+  }
+
+  /**
+   * {@code create tester "EMAIL" in N group(s)}, made in one buffer of its size: one per tester a
+   * plan creates (the build joins strings with a growing StringBuilder, see the pom).
+   */
+  private static String description(Address address, int groups) {
+    String local = address.local();
+    return new StringBuilder(local.length() + 24)
+        .append("create ")
+        .append(local)
+        .append(" in ")
+        .append(groups)
+        .append(" group(s)")
+        .toString();
   }
 }

@@ -38,6 +38,13 @@ public record Address(String app, String type, String key) implements Comparable
 
   /** The short human form used inside an app's section: {@code group "QA"}. */
   public String local() {
-    return type + " \"" + key + "\"";
+    // in one buffer of its size: one per action of a plan (the build joins strings with a growing
+    // StringBuilder, see the pom)
+    return new StringBuilder(type.length() + key.length() + 3)
+        .append(type)
+        .append(" \"")
+        .append(key)
+        .append('"')
+        .toString();
   }
 }
