@@ -73,6 +73,8 @@ final class PositionTree {
     values[size] = value;
     children[size] = child;
     size++;
+    // a lookup before this entry built the index without it
+    index = null;
   }
 
   /**
