@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -29,6 +30,12 @@ import picocli.CommandLine.ParentCommand;
       "  flightplan sandbox --faults seed=7,5xx=0.1,429=0.05 --latency 50"
     })
 final class SandboxCommand implements Callable<Integer> {
+  /**
+   * How long a stop waits for the state to be saved (folding the journal into the state file takes
+   * about 2 s at 100,000 testers); the journal holds every write if it is cut short.
+   */
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+
   @ParentCommand RootCommand root;
 
   @Option(
@@ -129,6 +136,7 @@ final class SandboxCommand implements Callable<Integer> {
       options = options.withSeedFile(seed.toAbsolutePath());
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
     try (SandboxServer server = SandboxServer.start(options)) {
       if (advance != null) {
         server.admin().advanceClock(advance);
@@ -158,8 +166,22 @@ final class SandboxCommand implements Callable<Integer> {
       env.out().println("  flightplan plan --api-url " + server.baseUri() + " -f testflight.yaml");
       env.out().println("Press Ctrl-C to stop.");
       env.out().flush();
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      // Ctrl-C or SIGTERM: the JVM halts once its shutdown hooks return, so the hook waits for the
+      // server to be closed (its journal folded into the state file) before it returns
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stopped.countDown();
+                    try {
+                      closed.await(CLOSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
       stopped.await();
+    } finally {
+      closed.countDown();
     }
     return ExitCodes.OK;
   }

@@ -93,6 +93,21 @@ class SandboxKillTest {
   }
 
   /**
+   * Stopped as Ctrl-C or a service manager stops it (SIGTERM), it folds the journal into the state
+   * file before it exits: the JVM halts once its shutdown hooks return.
+   */
+  @Test
+  void aStopFoldsTheJournalIntoTheStateFile() throws Exception {
+    Child child = start(null);
+    createGroup(child);
+    assertThat(Files.size(dir.resolve("sandbox.json.journal"))).isPositive();
+    child.process().destroy();
+    assertThat(child.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(dir.resolve("sandbox.json.journal")).doesNotExist();
+    assertThat(Files.readString(dir.resolve("sandbox.json"))).contains(GROUP_NAME);
+  }
+
+  /**
    * Four clients create testers in the group until the sandbox has acknowledged {@code killAfter};
    * then it is killed.
    */
