@@ -9,6 +9,7 @@ import dev.flightplan.state.LiveApp;
 import dev.flightplan.state.LiveBuild;
 import dev.flightplan.state.UsageRead;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One managed kind of TestFlight resource, with everything about it in its folder under {@code
@@ -26,6 +27,15 @@ public interface Kind extends ResourceKind {
   /** The kind's own name: its first address type. */
   default String key() {
     return types().get(0);
+  }
+
+  /**
+   * The attributes of this kind's actions that hold a secret, which plans show and save only as
+   * {@link dev.flightplan.plan.Sensitive#VALUE} (none by default). Only these are read back from a
+   * saved plan as the secret's stand-in; any other attribute that says the same is the user's text.
+   */
+  default Set<String> secretAttributes() {
+    return Set.of();
   }
 
   /** What this kind needs read of the app itself (none by default). */

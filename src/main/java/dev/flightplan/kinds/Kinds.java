@@ -14,6 +14,7 @@ import dev.flightplan.state.UsageRead;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,6 +70,20 @@ public final class Kinds {
       }
     }
     return kinds;
+  }
+
+  /**
+   * The attributes that hold a secret ({@link Kind#secretAttributes}), by the address type of the
+   * actions they belong to; a type with none is absent.
+   */
+  public static Map<String, Set<String>> secretAttributes() {
+    Map<String, Set<String>> byType = new java.util.HashMap<>();
+    for (Kind k : all()) {
+      if (!k.secretAttributes().isEmpty()) {
+        k.types().forEach(type -> byType.put(type, k.secretAttributes()));
+      }
+    }
+    return Map.copyOf(byType);
   }
 
   /** The planner of every kind. */

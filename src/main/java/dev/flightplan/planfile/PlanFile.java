@@ -7,6 +7,7 @@ import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Diagnostics;
 import dev.flightplan.diag.Severity;
 import dev.flightplan.diag.SourcePos;
+import dev.flightplan.kinds.Kinds;
 import dev.flightplan.plan.Action;
 import dev.flightplan.plan.Address;
 import dev.flightplan.plan.ApiCall;
@@ -28,6 +29,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,12 @@ public final class PlanFile {
    * builds.
    */
   public static final String BUILDS_SUFFIX = "_builds";
+
+  /**
+   * The attributes that hold a secret, by address type: only their {@link Sensitive#TEXT} is the
+   * secret's stand-in.
+   */
+  private static final Map<String, Set<String>> SECRETS = Kinds.secretAttributes();
 
   private static final Pattern ADDRESS = Pattern.compile("^([^/]+)/([^\\[]+)\\[\"(.*)\"]$");
 
@@ -192,6 +200,7 @@ public final class PlanFile {
               + rc.path("address").asText()
               + "\" does not match its app, type and name");
     }
+    Set<String> secret = SECRETS.getOrDefault(address.type(), Set.of());
     JsonNode change = rc.path("change");
     String id = text(rc.path("id"));
     String reason = text(change.path("reason"));
@@ -199,9 +208,9 @@ public final class PlanFile {
     change.path("actions").forEach(a -> names.add(a.asText()));
     switch (String.join(",", names)) {
       case "create":
-        return new Action.Create(address, attributes(change.path("after")), reason);
+        return new Action.Create(address, attributes(change.path("after"), secret), reason);
       case "delete":
-        return new Action.Delete(address, id, attributes(change.path("before")), reason);
+        return new Action.Delete(address, id, attributes(change.path("before"), secret), reason);
       case "delete,create":
         {
           List<String> forcedBy = new ArrayList<>();
@@ -209,8 +218,8 @@ public final class PlanFile {
           return new Action.Replace(
               address,
               id,
-              attributes(change.path("before")),
-              attributes(change.path("after")),
+              attributes(change.path("before"), secret),
+              attributes(change.path("after"), secret),
               forcedBy,
               reason);
         }
@@ -222,7 +231,10 @@ public final class PlanFile {
           while (after.hasNext()) {
             Map.Entry<String, JsonNode> e = after.next();
             changes.add(
-                new Change.Value(e.getKey(), value(before.path(e.getKey())), value(e.getValue())));
+                new Change.Value(
+                    e.getKey(),
+                    attribute(e.getKey(), before.path(e.getKey()), secret),
+                    attribute(e.getKey(), e.getValue(), secret)));
           }
           Iterator<Map.Entry<String, JsonNode>> members = change.path("members").fields();
           while (members.hasNext()) {
@@ -239,7 +251,7 @@ public final class PlanFile {
           return new Action.Update(address, id, changes, reason);
         }
       case "send":
-        return new Action.Send(address, attributes(change.path("after")), reason);
+        return new Action.Send(address, attributes(change.path("after"), secret), reason);
       default:
         throw new PlanFileException("resource change " + address + " has unknown actions " + names);
     }
@@ -359,10 +371,22 @@ public final class PlanFile {
     return Diagnostics.of(items);
   }
 
-  private static Attributes attributes(JsonNode node) {
+  private static Attributes attributes(JsonNode node, Set<String> secret) {
     Map<String, Object> values = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> values.put(e.getKey(), value(e.getValue())));
+    node.fields()
+        .forEachRemaining(e -> values.put(e.getKey(), attribute(e.getKey(), e.getValue(), secret)));
     return new Attributes(values);
+  }
+
+  /**
+   * The value of the attribute {@code name}: the secret's stand-in if it is one of the {@code
+   * secret} attributes and the plan shows it as {@link Sensitive#TEXT}; otherwise the plain value,
+   * user text included, whatever it says.
+   */
+  private static Object attribute(String name, JsonNode node, Set<String> secret) {
+    return secret.contains(name) && node.isTextual() && Sensitive.TEXT.equals(node.textValue())
+        ? Sensitive.VALUE
+        : value(node);
   }
 
   private static List<String> strings(JsonNode array) {
@@ -391,15 +415,15 @@ public final class PlanFile {
   }
 
   /**
-   * JSON back to the plain values attributes hold: String, Boolean, Integer (or Long, Double),
-   * List, Map.
+   * JSON back to the plain values attributes hold: String (as written, never a secret's stand-in),
+   * Boolean, Integer (or Long, Double), List, Map.
    */
   static Object value(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
     if (node.isTextual()) {
-      return Sensitive.TEXT.equals(node.textValue()) ? Sensitive.VALUE : node.textValue();
+      return node.textValue();
     }
     if (node.isBoolean()) {
       return node.booleanValue();

@@ -261,6 +261,57 @@ class SavedPlanTest extends SandboxTest {
   }
 
   @Test
+  void textThatReadsLikeTheSecretMarkerIsTextInASavedPlan() throws IOException {
+    // "(sensitive value)" is how plans show the demo password; in any other field it is the
+    // user's text
+    String marker = dev.flightplan.plan.Sensitive.TEXT;
+    Files.copy(Path.of("examples/demo-password.txt"), tmp.resolve("demo-password.txt"));
+    Path config =
+        Files.writeString(
+            tmp.resolve("testflight.yaml"),
+            Files.readString(Path.of(EXAMPLE))
+                .replace(
+                    "\"Weather Radar Beta: Radar, Warnungen und Zehn-Tage-Vorhersagen.\"",
+                    "\"" + marker + "\"")
+                .replace(
+                    "\"Sign in with the demo account; location access is optional.\"",
+                    "\"" + marker + "\"")
+                .replace("- name: Public Beta", "- name: \"" + marker + "\"")
+                .replace("groups: [Public Beta]", "groups: [\"" + marker + "\"]")
+                .replace("firstName: Carol", "firstName: \"" + marker + "\""));
+    Path file = tmp.resolve("plan.json");
+    CliRunner.Result plan =
+        cli().run(sandbox, "plan", "-f", config.toString(), "-o", file.toString());
+    assertThat(plan.exit()).as(plan.all()).isZero();
+    assertThat(Files.readString(file)).contains("\"name\": \"" + marker + "\"");
+
+    // the plan read back from the file is the plan that was saved: the text shown as text, quoted,
+    // and only the demo password as a changed secret
+    CliRunner.Result show = CliRunner.plain().run("show", file.toString(), "--no-color");
+    assertThat(show.exit()).as(show.all()).isZero();
+    java.util.List<String> shown = linesWith(marker, show.out());
+    assertThat(shown).isEqualTo(linesWith(marker, plan.out()));
+    assertThat(shown).hasSize(5).allMatch(line -> line.contains("\"" + marker + "\""));
+    assertThat(linesWith("(sensitive value changed)", show.out()))
+        .containsExactly("      ~ demoAccountPassword = (sensitive value changed)");
+
+    // and applied, it puts the text in App Store Connect as written
+    CliRunner.Result apply = cli().run(sandbox, "apply", file.toString());
+    assertThat(apply.exit()).as(apply.all()).isZero();
+    assertThat(apply.out()).contains("Verified: App Store Connect now matches the file.");
+    SandboxTestClient person = new SandboxTestClient(sandbox, Clock.systemUTC());
+    assertThat(person.get("/v1/betaGroups?filter[app]=1000000001&limit=200").body())
+        .contains("\"name\":\"" + marker + "\"");
+    CliRunner.Result again =
+        cli().run(sandbox, "plan", "-f", config.toString(), "--detailed-exitcode");
+    assertThat(again.exit()).as(again.all()).isZero();
+  }
+
+  private static java.util.List<String> linesWith(String text, String output) {
+    return output.lines().filter(line -> line.contains(text)).toList();
+  }
+
+  @Test
   void aPlanFileHoldsNoSecret() throws IOException {
     Path file = plan();
     String saved = Files.readString(file);

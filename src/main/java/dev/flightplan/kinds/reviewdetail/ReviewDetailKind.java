@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The app's beta review details, a singleton that always exists and is only ever updated. The demo
@@ -33,6 +34,9 @@ import java.util.Optional;
  */
 public final class ReviewDetailKind implements Kind {
   public static final String TYPE = "reviewDetail";
+
+  /** The one secret attribute: plans hold {@link Sensitive#VALUE} for it, never its value. */
+  private static final String PASSWORD = "demoAccountPassword";
 
   /**
    * Read from the apps lookup: wanted when the file sets review details or submits a build (beta
@@ -60,6 +64,11 @@ public final class ReviewDetailKind implements Kind {
   @Override
   public List<String> types() {
     return List.of(TYPE);
+  }
+
+  @Override
+  public Set<String> secretAttributes() {
+    return Set.of(PASSWORD);
   }
 
   @Override
@@ -141,7 +150,7 @@ public final class ReviewDetailKind implements Kind {
       if (password.isPresent() && !password.get().equals(have.demoAccountPassword())) {
         changes.add(
             new Change.Value(
-                "demoAccountPassword",
+                PASSWORD,
                 have.demoAccountPassword() == null ? null : Sensitive.VALUE,
                 Sensitive.VALUE));
         // the body holds no secret, only where it goes; apply reads it when sending, from what the
