@@ -77,25 +77,30 @@ final class StateStore {
    */
   SandboxState load() throws IOException {
     open();
-    SandboxState.Snapshot snapshot;
     try {
-      snapshot = mapper.readValue(file.toFile(), SandboxState.Snapshot.class);
-    } catch (IOException | RuntimeException e) {
-      throw new IOException("cannot read the sandbox state " + file + ": " + e.getMessage(), e);
+      SandboxState.Snapshot snapshot;
+      try {
+        snapshot = mapper.readValue(file.toFile(), SandboxState.Snapshot.class);
+      } catch (IOException | RuntimeException e) {
+        throw new IOException("cannot read the sandbox state " + file + ": " + e.getMessage(), e);
+      }
+      snapshotBytes = Files.size(file);
+      SandboxState state = SandboxState.of(snapshot);
+      last = snapshot.journaled();
+      long good = replay(state);
+      if (good < journal.size()) {
+        journal.truncate(good);
+      }
+      journalBytes = good;
+      if (journalBytes > 0) {
+        compact(state);
+      }
+      state.changes().start();
+      return state;
+    } catch (Throwable e) {
+      unlock(e);
+      throw e;
     }
-    snapshotBytes = Files.size(file);
-    SandboxState state = SandboxState.of(snapshot);
-    last = snapshot.journaled();
-    long good = replay(state);
-    if (good < journal.size()) {
-      journal.truncate(good);
-    }
-    journalBytes = good;
-    if (journalBytes > 0) {
-      compact(state);
-    }
-    state.changes().start();
-    return state;
   }
 
   /**
@@ -104,9 +109,14 @@ final class StateStore {
    */
   void create(SandboxState state) throws IOException {
     open();
-    journal.truncate(0);
-    compact(state);
-    state.changes().start();
+    try {
+      journal.truncate(0);
+      compact(state);
+      state.changes().start();
+    } catch (Throwable e) {
+      unlock(e);
+      throw e;
+    }
   }
 
   /**
@@ -174,8 +184,10 @@ final class StateStore {
       lock = null;
     }
     if (lock == null) {
-      journal.close();
-      throw new IOException("the sandbox state " + file + " is in use by another sandbox");
+      IOException inUse =
+          new IOException("the sandbox state " + file + " is in use by another sandbox");
+      unlock(inUse);
+      throw inUse;
     }
     // a compaction that was cut short leaves its temporary file; nobody else can be writing one now
     try (DirectoryStream<Path> temps =
@@ -183,6 +195,25 @@ final class StateStore {
       for (Path temp : temps) {
         Files.deleteIfExists(temp);
       }
+    } catch (Throwable e) {
+      unlock(e);
+      throw e;
+    }
+  }
+
+  /**
+   * After a failed open, load or create: closes the journal, which releases the lock, so that a
+   * later start in this JVM (once the user has repaired the state) is not refused as if another
+   * sandbox held it. A failure to close is added to {@code failure}, which the caller throws.
+   */
+  private void unlock(Throwable failure) {
+    try {
+      journal.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    } finally {
+      journal = null;
+      lock = null;
     }
   }
 

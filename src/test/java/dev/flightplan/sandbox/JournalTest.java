@@ -108,6 +108,21 @@ class JournalTest {
   }
 
   @Test
+  void aStartRefusedForADamagedJournalLeavesTheStateFreeForOneAfterTheRepair() throws IOException {
+    long last = closedAfterOneWrite();
+    String good = testerLine(last + 1, "t-1", "a@example.com");
+    Files.writeString(journal(), good + "{\"seq\":\n");
+    assertThatThrownBy(this::start)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("sandbox.json.journal is damaged: line 2");
+    // the user removes the damaged line; the refused start held no lock, so this JVM may start
+    Files.writeString(journal(), good);
+    try (SandboxServer server = start()) {
+      assertThat(emails(server)).contains("a@example.com");
+    }
+  }
+
+  @Test
   void aDamagedWholeLastLineRefusesToStart() throws IOException {
     // it ends in a newline, so no kill cut it short: dropping it would lose an acknowledged write
     long last = closedAfterOneWrite();
