@@ -59,6 +59,10 @@ class DocCommandsTest extends SandboxTest {
       "the sandbox write benchmark (BENCHMARKS.md): a sandbox process of 100,000 testers and a minute of writes; "
           + "SandboxKillTest and JournalTest test the journal";
 
+  private static final String SCALE =
+      "plan of 100,000 testers through the CLI against two sandbox processes (BENCHMARKS.md): a minute, and a GB of"
+          + " memory";
+
   private static final String CPU_PER_REQUEST =
       "the CPU-per-request benchmark (BENCHMARKS.md): a sandbox process and minutes of applies of 1,000 writes";
 
@@ -86,6 +90,14 @@ class DocCommandsTest extends SandboxTest {
           Map.entry("scripts/sandbox-write-benchmark 100000 1000 0 1", SANDBOX_WRITES),
           Map.entry("scripts/sandbox-write-benchmark 0 1000 100 4", SANDBOX_WRITES),
           Map.entry("scripts/cpu-per-request-benchmark 1000 5", CPU_PER_REQUEST),
+          Map.entry(
+              "CLIENT_OPTS=\"-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC\" scripts/cpu-per-request-benchmark 1000 2 4000",
+              CPU_PER_REQUEST),
+          Map.entry("scripts/scale-benchmark 100000 5 10", SCALE),
+          Map.entry("scripts/scale-benchmark 100000 50 1", SCALE),
+          Map.entry(
+              "BASELINE=../c3063e1/target/flightplan-0.1.0-SNAPSHOT scripts/config-load-benchmark 10000 5",
+              "the config-load benchmark against another build's distribution (BENCHMARKS.md): minutes of validate runs"),
           Map.entry(
               "CLIENT_OPTS=\"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC\" scripts/cpu-per-request-benchmark 1000 3",
               CPU_PER_REQUEST),
