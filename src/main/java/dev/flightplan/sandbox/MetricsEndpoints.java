@@ -13,10 +13,11 @@ import java.util.function.Predicate;
 /**
  * The beta usage metrics, summed from the seeded {@link Usage}: an app's or a group's tester usage
  * (one item for all, or with {@code groupBy=betaTesters} one per tester of the app or member of the
- * group, inactive ones with zeros, the testers in {@code included}), one tester's usage per app of
- * {@code filter[apps]}, a group's public link usage and a build's usage. The tester usages cover
- * the last {@code period} UTC days up to and including today (P7D, P30D, P90D or P365D; P30D when
- * not given); every item has one data point for the whole period.
+ * group, inactive ones with zeros or, when {@link SandboxAdmin#usageLeavesOutIdleTesters} says so,
+ * left out; the testers in {@code included}), one tester's usage per app of {@code filter[apps]}, a
+ * group's public link usage and a build's usage. The tester usages cover the last {@code period}
+ * UTC days up to and including today (P7D, P30D, P90D or P365D; P30D when not given); every item
+ * has one data point for the whole period.
  */
 final class MetricsEndpoints {
   private static final String[] PERIODS = {"P7D", "P30D", "P90D", "P365D"};
@@ -121,12 +122,19 @@ final class MetricsEndpoints {
     List<String> shown =
         testerIds.stream().filter(id -> wanted == null || wanted.contains(id)).toList();
     List<ObjectNode> items = new ArrayList<>();
+    List<String> listed = new ArrayList<>();
+    boolean leaveOutIdle = state.usage().leavesOutIdle();
     for (String tester : shown) {
-      ObjectNode item = item(window, testerValues(days, d -> d.tester().equals(tester)));
+      ObjectNode values = testerValues(days, d -> d.tester().equals(tester));
+      if (leaveOutIdle && idle(values)) {
+        continue;
+      }
+      ObjectNode item = item(window, values);
       item.putObject("dimensions").set("betaTesters", dimension(request, "betaTesters", tester));
       items.add(item);
+      listed.add(tester);
     }
-    return page(request, items, shown);
+    return page(request, items, listed);
   }
 
   private Response perApp(Request request) {
@@ -214,6 +222,12 @@ final class MetricsEndpoints {
         .put("crashCount", mine.stream().mapToInt(Usage.TesterDay::crashes).sum())
         .put("sessionCount", mine.stream().mapToInt(Usage.TesterDay::sessions).sum())
         .put("feedbackCount", mine.stream().mapToInt(Usage.TesterDay::feedback).sum());
+  }
+
+  private static boolean idle(ObjectNode values) {
+    return values.path("sessionCount").asInt() == 0
+        && values.path("crashCount").asInt() == 0
+        && values.path("feedbackCount").asInt() == 0;
   }
 
   private static ObjectNode item(Window window, ObjectNode values) {

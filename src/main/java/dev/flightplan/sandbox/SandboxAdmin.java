@@ -352,6 +352,17 @@ public final class SandboxAdmin {
         });
   }
 
+  /**
+   * Makes an app's or a group's usage per tester leave out the testers who did nothing in the
+   * period ({@code true}) or list them with zeros ({@code false}, the default): App Store Connect
+   * documents neither, and a client must be right with both.
+   */
+  public void usageLeavesOutIdleTesters(boolean leaveOut) {
+    synchronized (state) {
+      state.usage().leaveOutIdle(leaveOut);
+    }
+  }
+
   /** {@code sessions} sessions of the tester {@code testerId} today (the sandbox's UTC day). */
   private void record(String bundleId, String testerId, int sessions) {
     String day =

@@ -56,6 +56,14 @@ final class Usage {
   static final String LINKS = "usage.publicLinks";
 
   private final List<TesterDay> testers = new ArrayList<>();
+
+  /**
+   * Whether an app's or group's usage per tester leaves out the testers without sessions, crashes
+   * or feedback in the period, instead of an item of zeros: Apple does not say which it does, so a
+   * client must cope with both ({@link SandboxAdmin#usageLeavesOutIdleTesters}). Not saved.
+   */
+  private boolean leavesOutIdle;
+
   private final List<LinkDay> publicLinks = new ArrayList<>();
   private final Changes changes;
 
@@ -70,6 +78,14 @@ final class Usage {
   void load(Snapshot snapshot) {
     testers.addAll(snapshot.testers());
     publicLinks.addAll(snapshot.publicLinks());
+  }
+
+  boolean leavesOutIdle() {
+    return leavesOutIdle;
+  }
+
+  void leaveOutIdle(boolean leaveOut) {
+    leavesOutIdle = leaveOut;
   }
 
   void add(TesterDay day) {

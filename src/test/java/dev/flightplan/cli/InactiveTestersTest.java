@@ -235,6 +235,48 @@ class InactiveTestersTest extends SandboxTest {
         .isZero();
   }
 
+  /**
+   * Apple does not say whether its usage per tester lists a tester who did nothing, with zeros, or
+   * leaves him out. Left out, he is inactive all the same, and a saved plan removing him is stale
+   * once he has had a session, as it is when he is listed.
+   */
+  @Test
+  void aTesterTheUsageLeavesOutIsInactiveAndHisFirstSessionMakesASavedPlanStale()
+      throws IOException {
+    sandbox.admin().usageLeavesOutIdleTesters(true);
+    Path file = file("{ noSessionDays: 30, graceDays: 0 }");
+    Path plan = tmp.resolve("plan.json");
+    CliRunner.Result saved = run("plan", "-f", file.toString(), "--prune", "-o", plan.toString());
+    assertThat(saved.exit()).as(saved.all()).isZero();
+    assertThat(saved.all()).contains("frank@example.com").contains("grace@example.com");
+    List<String> usage = new ArrayList<>();
+    new ObjectMapper()
+        .readTree(plan.toFile())
+        .path("fingerprints")
+        .fieldNames()
+        .forEachRemaining(
+            a -> {
+              if (a.contains("/activity[")) {
+                usage.add(a);
+              }
+            });
+    assertThat(usage).as("the two testers it removes, though no usage item names them").hasSize(2);
+
+    sandbox.admin().recordSessions(APP, "frank@example.com", 1);
+    CliRunner.Result stale = run("apply", plan.toString(), "--allow-empty-groups");
+    assertThat(stale.exit()).as(stale.all()).isEqualTo(ExitCodes.ERROR);
+    assertThat(stale.all()).contains("activity[");
+    assertThat(testersOfTheApp()).contains("frank@example.com", "grace@example.com");
+
+    CliRunner.Result direct =
+        run("apply", "-f", file.toString(), "--prune", "--allow-empty-groups", "--auto-approve");
+    assertThat(direct.exit()).as(direct.all()).isZero();
+    assertThat(testersOfTheApp())
+        .containsExactlyInAnyOrder("alice@example.com", "carol@example.com", "frank@example.com");
+    assertThat(run("plan", "-f", file.toString(), "--prune", "--detailed-exitcode").exit())
+        .isZero();
+  }
+
   @Test
   void withoutThePolicyNoUsageIsRead() throws IOException {
     Path file = tmp.resolve("plain.yaml");
