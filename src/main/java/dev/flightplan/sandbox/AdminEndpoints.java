@@ -31,7 +31,8 @@ import java.util.List;
  *   <li>{@code POST /sandbox/testers} {@code {"email": "<email>", "state": "ACCEPTED"}}: what the
  *       tester did.
  *   <li>{@code POST /sandbox/sessions} {@code {"app": "<bundle id>", "email": "<email>",
- *       "sessions": 3}}: sessions a tester had today, which the usage metrics then report.
+ *       "sessions": 3}}: sessions a tester had today, which the usage metrics then report; {@code
+ *       "tester": "<id>"} instead of the email names a tester without one (a public-link joiner).
  * </ul>
  */
 final class AdminEndpoints {
@@ -143,7 +144,8 @@ final class AdminEndpoints {
   private Response sessions(Request request) {
     JsonNode body = body(request);
     String app = text(body, "app");
-    String email = text(body, "email");
+    boolean byId = body.has("tester") && !body.has("email");
+    String who = text(body, byId ? "tester" : "email");
     JsonNode sessions = body.get("sessions");
     if (sessions == null
         || !sessions.canConvertToInt()
@@ -153,16 +155,20 @@ final class AdminEndpoints {
           "/sessions", "'sessions' must be a whole number of at least 1.");
     }
     try {
-      admin.recordSessions(app, email, sessions.asInt());
+      if (byId) {
+        admin.recordSessionsOfId(app, who, sessions.asInt());
+      } else {
+        admin.recordSessions(app, who, sessions.asInt());
+      }
     } catch (IllegalArgumentException e) {
       throw ApiException.noRelated(
-          "There is no app '" + app + "' with a beta tester '" + email + "'.");
+          "There is no app '" + app + "' with a beta tester '" + who + "'.");
     }
     return Response.ok(
         Resources.JSON
             .objectNode()
             .put("app", app)
-            .put("email", email)
+            .put(byId ? "tester" : "email", who)
             .put("sessions", sessions.asInt()));
   }
 

@@ -87,30 +87,35 @@ public final class SandboxServer implements AutoCloseable {
     // costs about 40 ms per request. The JDK reads this property once, when its first server
     // starts.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer http;
+    // from here on the state is loaded (and, file-backed, locked): a failure to start gives it back
     try {
-      http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
-    } catch (IOException e) {
+      HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
+      ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+      http.setExecutor(executor);
+      InetSocketAddress address = http.getAddress();
+      String host = address.getAddress().getHostAddress();
+      URI baseUri =
+          URI.create(
+              "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+      SandboxAdmin admin =
+          new SandboxAdmin(
+              state, store, new SandboxClock(options.clock(), state.clockOffset()), ids);
+      Dispatcher dispatcher =
+          new Dispatcher(options, state, store, ids, mapper, key, baseUri.toString(), admin);
+      SandboxServer started = new SandboxServer(http, executor, baseUri, key, dispatcher, admin);
+      http.createContext("/", started::handle);
+      http.start();
+      return started;
+    } catch (IOException | RuntimeException e) {
       if (store != null) {
-        store.close(state);
+        try {
+          store.close(state);
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
       }
       throw e;
     }
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-    http.setExecutor(executor);
-    InetSocketAddress address = http.getAddress();
-    String host = address.getAddress().getHostAddress();
-    URI baseUri =
-        URI.create(
-            "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
-    SandboxAdmin admin =
-        new SandboxAdmin(state, store, new SandboxClock(options.clock(), state.clockOffset()), ids);
-    Dispatcher dispatcher =
-        new Dispatcher(options, state, store, ids, mapper, key, baseUri.toString(), admin);
-    SandboxServer started = new SandboxServer(http, executor, baseUri, key, dispatcher, admin);
-    http.createContext("/", started::handle);
-    http.start();
-    return started;
   }
 
   public URI baseUri() {

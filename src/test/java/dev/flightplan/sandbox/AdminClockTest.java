@@ -147,6 +147,21 @@ class AdminClockTest extends SandboxTestBase {
             "{\"app\":\"com.example.weather\",\"email\":\"frank@example.com\",\"sessions\":3}"),
         200);
     assertThat(client.get(usage).json().toString()).contains("\"sessionCount\":3");
+    // a tester by id, as for one without an email
+    String frank = lookup.tester("frank@example.com");
+    ok(
+        client.post(
+            "/sandbox/sessions",
+            "{\"app\":\"com.example.weather\",\"tester\":\"" + frank + "\",\"sessions\":2}"),
+        200);
+    assertThat(client.get(usage).json().toString()).contains("\"sessionCount\":5");
+    refused(
+        client.post(
+            "/sandbox/sessions",
+            "{\"app\":\"com.example.weather\",\"tester\":\"no-such-id\",\"sessions\":1}"),
+        404,
+        "NOT_FOUND",
+        null);
     refused(
         client.post(
             "/sandbox/sessions",
