@@ -2,6 +2,7 @@ package dev.flightplan.cli;
 
 import dev.flightplan.api.ApiException;
 import dev.flightplan.api.CredentialsException;
+import dev.flightplan.config.ConfigLoader;
 import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.Style;
 import java.io.PrintWriter;
@@ -43,6 +44,10 @@ public final class Main {
 
   /** Runs one command line and returns its exit code; never calls System.exit. */
   public int run(String... args) {
+    if (args.length > 0 && RootCommand.LOADING_FILES.contains(args[0])) {
+      // the schema compiles on the other CPU while the command line is parsed and the file read
+      ConfigLoader.prepare();
+    }
     CommandLine cmd = commandLine(env, args);
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) ->

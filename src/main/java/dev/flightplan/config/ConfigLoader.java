@@ -29,6 +29,14 @@ public final class ConfigLoader {
   public static final String STDIN = "<stdin>";
 
   /**
+   * Starts loading what every load needs (the compiled schema) in the background, for a command
+   * about to load a file: call it first thing, before anything else the command does.
+   */
+  public static void prepare() {
+    ConfigSchema.prepare();
+  }
+
+  /**
    * Reads and loads {@code file}; positions name the file as given. The files it names must be
    * beside it.
    */

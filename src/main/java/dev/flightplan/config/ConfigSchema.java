@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The JSON Schema of the desired-state file ({@code schema/testflight.schema.json}), loaded and
@@ -24,9 +26,11 @@ import java.util.Set;
 final class ConfigSchema {
   static final String RESOURCE = "/schema/testflight.schema.json";
 
-  private static final class Holder {
-    static final ConfigSchema INSTANCE = load();
-  }
+  /**
+   * The one load, run by whichever comes first: {@link #prepare}'s thread or the first {@link
+   * #get}; the other waits for it.
+   */
+  private static final FutureTask<ConfigSchema> LOADING = new FutureTask<>(ConfigSchema::load);
 
   private final JsonNode document;
   private final JsonSchema schema;
@@ -52,8 +56,44 @@ final class ConfigSchema {
             .getSchema(document, config);
   }
 
+  /**
+   * Starts loading the schema on a thread of its own, so that a command that will load a file has
+   * the schema ready by then: compiling it, and initialising the Jackson and validator classes it
+   * needs, is about half of what a short {@code validate} does after the JVM starts (BENCHMARKS.md,
+   * "Start-up"), and the command line is parsed and the file read meanwhile, on the other CPU. The
+   * thread first takes a digest, for the same reason.
+   */
+  static void prepare() {
+    Thread thread =
+        new Thread(
+            () -> {
+              // the file's SHA-256 (its name in a saved plan) is taken before it is loaded: the
+              // JVM's security providers, which the first digest sets up, come first
+              Sha256.hex(new byte[0]);
+              LOADING.run();
+            },
+            "flightplan-schema");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   static ConfigSchema get() {
-    return Holder.INSTANCE;
+    // runs the load here unless it has begun elsewhere; then waits for it to end
+    LOADING.run();
+    try {
+      return LOADING.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the schema " + RESOURCE, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** The schema as JSON, to look up the keyword a validation message came from. */
