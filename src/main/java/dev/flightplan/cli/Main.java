@@ -3,6 +3,7 @@ package dev.flightplan.cli;
 import dev.flightplan.api.ApiException;
 import dev.flightplan.api.CredentialsException;
 import dev.flightplan.config.ConfigLoader;
+import dev.flightplan.config.Sha256;
 import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.Style;
 import java.io.PrintWriter;
@@ -44,9 +45,14 @@ public final class Main {
 
   /** Runs one command line and returns its exit code; never calls System.exit. */
   public int run(String... args) {
-    if (args.length > 0 && RootCommand.LOADING_FILES.contains(args[0])) {
-      // the schema compiles on the other CPU while the command line is parsed and the file read
-      ConfigLoader.prepare();
+    // a command that loads a file: the schema compiles on the other CPU while the command line is
+    // parsed and the file read; plan and apply also take the file's SHA-256 (a saved plan's
+    // reference to it)
+    String first = args.length > 0 && !asksForHelp(args) ? args[0] : "";
+    if (first.equals("validate")) {
+      ConfigLoader.prepare(() -> {});
+    } else if (first.equals("plan") || first.equals("apply")) {
+      ConfigLoader.prepare(Sha256::warm);
     }
     CommandLine cmd = commandLine(env, args);
     cmd.setExecutionExceptionHandler(
@@ -56,6 +62,16 @@ public final class Main {
     env.out().flush();
     env.err().flush();
     return code;
+  }
+
+  /** Whether the command line asks for help or the version, which loads nothing. */
+  private static boolean asksForHelp(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

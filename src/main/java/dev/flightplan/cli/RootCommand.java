@@ -44,9 +44,6 @@ public final class RootCommand implements Runnable {
   /** The subcommands by name, in the order the help lists them. */
   static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
-  /** The subcommands that load a desired-state file (ConfigLoader). */
-  static final java.util.Set<String> LOADING_FILES = java.util.Set.of("validate", "plan", "apply");
-
   /**
    * picocli's {@code help [COMMAND]}, which needs the whole tree to find the command it is asked
    * about.

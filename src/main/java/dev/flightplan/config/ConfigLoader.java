@@ -30,10 +30,11 @@ public final class ConfigLoader {
 
   /**
    * Starts loading what every load needs (the compiled schema) in the background, for a command
-   * about to load a file: call it first thing, before anything else the command does.
+   * about to load a file: call it first thing, before anything else the command does. {@code
+   * first}: something else the command will need, set up before, on the same thread.
    */
-  public static void prepare() {
-    ConfigSchema.prepare();
+  public static void prepare(Runnable first) {
+    ConfigSchema.prepare(first);
   }
 
   /**
@@ -55,6 +56,20 @@ public final class ConfigLoader {
       return unreadable(file, e);
     }
     return load(file.toString(), bytes, files);
+  }
+
+  /**
+   * Reads and loads a desired-state file from standard input ({@code -f -}): positions name it
+   * {@link #STDIN}; {@code files}: where the files it names may be.
+   */
+  public static LoadResult load(InputStream stdin, ReferencedFiles files) {
+    byte[] bytes;
+    try {
+      bytes = read(stdin);
+    } catch (IOException e) {
+      return unreadable(STDIN, e);
+    }
+    return load(STDIN, bytes, files);
   }
 
   /**

@@ -61,16 +61,17 @@ final class ConfigSchema {
    * the schema ready by then: compiling it, and initialising the Jackson and validator classes it
    * needs, is about half of what a short {@code validate} does after the JVM starts (BENCHMARKS.md,
    * "Start-up"), and the command line is parsed and the file read meanwhile, on the other CPU. The
-   * thread first takes a digest, for the same reason.
+   * thread runs {@code first} before, on the same grounds.
    */
-  static void prepare() {
+  static void prepare(Runnable first) {
     Thread thread =
         new Thread(
             () -> {
-              // the file's SHA-256 (its name in a saved plan) is taken before it is loaded: the
-              // JVM's security providers, which the first digest sets up, come first
-              Sha256.hex(new byte[0]);
-              LOADING.run();
+              try {
+                first.run();
+              } finally {
+                LOADING.run();
+              }
             },
             "flightplan-schema");
     thread.setDaemon(true);
