@@ -8,6 +8,8 @@ import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.Style;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -64,14 +66,14 @@ public final class Main {
     return code;
   }
 
+  /** The standard options that print the version, and those that print help. */
+  private static final Set<String> VERSION = Set.of("-V", "--version");
+
+  private static final Set<String> HELP = Set.of("-h", "--help");
+
   /** Whether the command line asks for help or the version, which loads nothing. */
   private static boolean asksForHelp(String[] args) {
-    for (String arg : args) {
-      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
-        return true;
-      }
-    }
-    return false;
+    return Arrays.stream(args).anyMatch(arg -> HELP.contains(arg) || VERSION.contains(arg));
   }
 
   /**
@@ -93,7 +95,7 @@ public final class Main {
     RootCommand root = new RootCommand(env);
     CommandLine cmd = new CommandLine(root);
     String first = args.length == 0 ? "" : args[0];
-    boolean versionOnly = args.length == 1 && (first.equals("--version") || first.equals("-V"));
+    boolean versionOnly = args.length == 1 && VERSION.contains(first);
     boolean all = !RootCommand.SUBCOMMANDS.containsKey(first) || first.equals(RootCommand.HELP);
     RootCommand.SUBCOMMANDS.forEach(
         (name, command) -> {

@@ -28,6 +28,7 @@ class LazyStartTest {
             List.of("--help"),
             List.of("help", "plan"),
             List.of("apply", "--help"),
+            List.of("validate", "-h"),
             List.of("completion", "bash"),
             List.of("completion", "fish"));
     for (List<String> args : runs) {
