@@ -29,13 +29,27 @@ public final class VersionView {
   }
 
   public void json(String version, String commit, boolean dirty, String java, String platform) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("version", version);
-    o.put("commit", commit);
-    o.put("dirty", dirty);
-    o.put("java", java);
-    o.put("platform", platform);
-    out.print(JsonText.write(o));
+    out.print(Json.object(version, commit, dirty, java, platform));
     out.flush();
+  }
+
+  /**
+   * The JSON form, in a class of its own: the JVM's verifier loads the Jackson types a method uses
+   * when it loads the class declaring it, so {@code --version}, which prints {@link #line}, would
+   * load Jackson for this (LazyStartTest).
+   */
+  private static final class Json {
+    private Json() {}
+
+    static String object(
+        String version, String commit, boolean dirty, String java, String platform) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("version", version);
+      o.put("commit", commit);
+      o.put("dirty", dirty);
+      o.put("java", java);
+      o.put("platform", platform);
+      return JsonText.write(o);
+    }
   }
 }
