@@ -102,6 +102,10 @@ class DocCommandsTest extends SandboxTest {
               "CLIENT_OPTS=\"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC\" scripts/cpu-per-request-benchmark 1000 3",
               CPU_PER_REQUEST),
           Map.entry(
+              "BASELINE=../c3063e1/target/flightplan-0.1.0-SNAPSHOT scripts/floor-benchmark 21",
+              "the floors under start-up and config load, against another build's distribution (BENCHMARKS.md):"
+                  + " minutes of JVMs side by side"),
+          Map.entry(
               "./mvnw -q -B package -DskipTests",
               "the build this test runs in; DistributionIT checks what it leaves in target/"),
           Map.entry("./mvnw -B verify", "the whole test suite, this test included"),
