@@ -40,11 +40,12 @@ final class MarkdownDiff {
       } else if (line instanceof DiffLines.Open o) {
         body.append(o.kind().symbol()).append(' ').append(personal.text(o.what())).append(" {\n");
       } else if (line instanceof DiffLines.Attribute a) {
-        line(a.sign(), pad(a.name(), a.width()), personal.attribute(a.name(), a.value()), "");
+        line(
+            a.sign(), Values.pad(a.name(), a.width()), personal.attribute(a.name(), a.value()), "");
       } else if (line instanceof DiffLines.Kept k) {
-        line(" ", pad(k.name(), k.width()), personal.attribute(k.name(), k.value()), "");
+        line(" ", Values.pad(k.name(), k.width()), personal.attribute(k.name(), k.value()), "");
       } else if (line instanceof DiffLines.Changed c) {
-        String name = pad(c.name(), c.width());
+        String name = Values.pad(c.name(), c.width());
         line(
             "-",
             name,
@@ -52,7 +53,7 @@ final class MarkdownDiff {
             c.forcesReplacement() ? "  # forces replacement" : "");
         line("+", name, personal.attribute(c.name(), c.after()), "");
       } else if (line instanceof DiffLines.Members m) {
-        body.append("~     ").append(pad(m.name(), m.width())).append(" = [\n");
+        body.append("~     ").append(Values.pad(m.name(), m.width())).append(" = [\n");
         items("+", m.added(), "added");
         items("-", m.removed(), "removed");
         body.append("      ]\n");
@@ -112,9 +113,5 @@ final class MarkdownDiff {
           + " more";
     }
     return personal.text(Values.format(value));
-  }
-
-  private static String pad(String name, int width) {
-    return name + " ".repeat(Math.max(0, width - name.length()));
   }
 }

@@ -176,13 +176,14 @@ public final class PlanTextView {
         out.println(
             pad + colour(o.kind(), o.kind().symbol()) + " " + TerminalText.escape(o.what()) + " {");
       } else if (line instanceof DiffLines.Attribute a) {
-        attribute(a.sign(), pad(a.name(), a.width()), a.value());
+        attribute(a.sign(), Values.pad(a.name(), a.width()), a.value());
       } else if (line instanceof DiffLines.Kept k) {
-        out.println("        " + pad(k.name(), k.width()) + " = " + Values.format(k.value()));
+        out.println(
+            "        " + Values.pad(k.name(), k.width()) + " = " + Values.format(k.value()));
       } else if (line instanceof DiffLines.Changed c) {
         changed(c);
       } else if (line instanceof DiffLines.Members m) {
-        out.println("      " + colour("~", "~") + " " + pad(m.name(), m.width()) + " = [");
+        out.println("      " + colour("~", "~") + " " + Values.pad(m.name(), m.width()) + " = [");
         m.added()
             .forEach(
                 e -> out.println("          " + colour("+", "+") + " " + Values.format(e) + ","));
@@ -214,7 +215,7 @@ public final class PlanTextView {
    * changed, without its values.
    */
   private void changed(DiffLines.Changed c) {
-    String padded = pad(c.name(), c.width());
+    String padded = Values.pad(c.name(), c.width());
     if (c.after() instanceof dev.flightplan.plan.Sensitive) {
       out.println("      " + colour("~", "~") + " " + padded + " = (sensitive value changed)");
       return;
@@ -230,10 +231,6 @@ public final class PlanTextView {
             + " -> "
             + Values.format(c.after())
             + forces);
-  }
-
-  private static String pad(String name, int width) {
-    return name + " ".repeat(width - name.length());
   }
 
   /**

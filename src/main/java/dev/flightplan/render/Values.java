@@ -27,6 +27,11 @@ final class Values {
     return String.valueOf(value);
   }
 
+  /** {@code name} followed by spaces to {@code width} characters, for aligned attribute names. */
+  static String pad(String name, int width) {
+    return name + " ".repeat(Math.max(0, width - name.length()));
+  }
+
   static String quote(String s) {
     // TerminalText shows newline and tab as \n and \t, as Quote.of writes them: only the other
     // controls are left to it
