@@ -2,9 +2,9 @@ package dev.flightplan.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.Quote;
-import dev.flightplan.diag.SourcePos;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The rules about builds that JSON Schema cannot say: each build at most once in a group's, a
@@ -25,22 +25,25 @@ final class BuildRules {
   /**
    * The builds a group or a tester gets: {@code owner} is how messages name them ("group \"QA\"").
    */
-  void refs(JsonNode refs, String at, String owner) {
-    Map<String, SourcePos> seen = new HashMap<>();
+  void refs(JsonNode refs, String at, Supplier<String> owner) {
+    Map<String, String> seen = new HashMap<>();
     JsonNode list = Checks.list(refs);
     for (int i = 0; i < list.size(); i++) {
       String entry = Pointer.child(at, i);
       BuildRef ref = ref(list.get(i), entry);
       if (ref != null) {
         checks.unique(
-            seen, key(ref), entry, "build " + ref.label() + " is listed twice for " + owner);
+            seen,
+            key(ref),
+            entry,
+            () -> "build " + ref.label() + " is listed twice for " + owner.get());
       }
     }
   }
 
   /** The app's {@code builds:}, what the file wants of each. */
   void specs(JsonNode specs, String at) {
-    Map<String, SourcePos> seen = new HashMap<>();
+    Map<String, String> seen = new HashMap<>();
     JsonNode list = Checks.list(specs);
     for (int i = 0; i < list.size(); i++) {
       String entry = Pointer.child(at, i);
@@ -48,7 +51,10 @@ final class BuildRules {
       BuildRef ref = ref(spec, entry);
       if (ref != null) {
         checks.unique(
-            seen, key(ref), entry, "build " + ref.label() + " is described twice in \"builds\"");
+            seen,
+            key(ref),
+            entry,
+            () -> "build " + ref.label() + " is described twice in \"builds\"");
       }
       locales.keys(spec.path("whatToTest"), Pointer.child(entry, "whatToTest"));
       invocations(spec.path("appClipInvocations"), Pointer.child(entry, "appClipInvocations"), ref);
@@ -56,18 +62,21 @@ final class BuildRules {
   }
 
   private void invocations(JsonNode invocations, String at, BuildRef ref) {
-    Map<String, SourcePos> urls = new HashMap<>();
+    Map<String, String> urls = new HashMap<>();
     JsonNode list = Checks.list(invocations);
     for (int i = 0; i < list.size(); i++) {
       String entry = Pointer.child(at, i);
       String url = checks.text(list.get(i), entry, "url");
       if (url != null) {
-        String build = ref != null ? "build " + ref.label() : "this build";
         checks.unique(
             urls,
             url,
             Pointer.child(entry, "url"),
-            "App Clip invocation " + Quote.of(url) + " is listed twice for " + build);
+            () ->
+                "App Clip invocation "
+                    + Quote.of(url)
+                    + " is listed twice for "
+                    + (ref != null ? "build " + ref.label() : "this build"));
       }
       locales.keys(list.get(i).path("title"), Pointer.child(entry, "title"));
     }

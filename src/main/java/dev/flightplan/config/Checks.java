@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What the semantic rules share: the tree's positions, the values the schema already rejected (to
@@ -51,18 +52,20 @@ final class Checks {
   }
 
   /**
-   * Records {@code key} as seen at {@code at}; if it was seen before, reports {@code summary} and
-   * returns false.
+   * Records {@code key} as seen at {@code at} (a pointer, in {@code seen}); if it was seen before,
+   * reports {@code summary} and returns false. The message and both positions are worked out only
+   * then: a file of 10,000 testers checks some 30,000 keys and repeats none.
    */
-  boolean unique(Map<String, SourcePos> seen, String key, String at, String summary) {
-    SourcePos first = seen.putIfAbsent(key, positions.value(at));
-    if (first == null) {
+  boolean unique(Map<String, String> seen, String key, String at, Supplier<String> summary) {
+    String firstAt = seen.putIfAbsent(key, at);
+    if (firstAt == null) {
       return true;
     }
+    SourcePos first = positions.value(firstAt);
     SourcePos pos = positions.value(at);
     error(
         pos,
-        summary,
+        summary.get(),
         first.file().equals(pos.file()) ? "first at line " + first.line() : "first at " + first);
     return false;
   }

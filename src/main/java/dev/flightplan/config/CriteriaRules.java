@@ -2,7 +2,6 @@ package dev.flightplan.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.Quote;
-import dev.flightplan.diag.SourcePos;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +20,7 @@ final class CriteriaRules {
   }
 
   void check(JsonNode criteria, String at) {
-    Map<String, SourcePos> families = new HashMap<>();
+    Map<String, String> families = new HashMap<>();
     JsonNode list = Checks.list(criteria);
     for (int i = 0; i < list.size(); i++) {
       String entry = Pointer.child(at, i);
@@ -32,7 +31,7 @@ final class CriteriaRules {
             families,
             family,
             Pointer.child(entry, "deviceFamily"),
-            Quote.of(family) + " is listed twice in the criteria of this public link");
+            () -> Quote.of(family) + " is listed twice in the criteria of this public link");
       }
       String min =
           criterion.has("minOs") ? checks.written(criterion, entry, "minOs", "osVersion") : null;

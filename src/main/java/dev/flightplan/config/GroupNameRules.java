@@ -28,7 +28,9 @@ final class GroupNameRules {
   /** Declared names, by {@link GroupName#key}, as the file first writes them. */
   private final Map<String, String> byKey = new LinkedHashMap<>();
 
-  private final Map<String, SourcePos> declared = new LinkedHashMap<>();
+  /** Declared names, as written, and the pointer of each. */
+  private final Map<String, String> declared = new LinkedHashMap<>();
+
   private final List<Rename> renames = new ArrayList<>();
   private boolean complete;
 
@@ -47,7 +49,7 @@ final class GroupNameRules {
    * before.
    */
   void declare(String name, String at) {
-    if (!checks.unique(declared, name, at, "duplicate group " + Quote.of(name))) {
+    if (!checks.unique(declared, name, at, () -> "duplicate group " + Quote.of(name))) {
       return;
     }
     String other = byKey.putIfAbsent(GroupName.key(name), name);
@@ -63,9 +65,14 @@ final class GroupNameRules {
           "App Store Connect sees them as the same name and holds one group of a name; "
               + Quote.of(other)
               + " is at line "
-              + declared.get(other).line()
+              + line(other)
               + ": give one of them another name, or merge the two");
     }
+  }
+
+  /** The line the declared group {@code name} is written on. */
+  private int line(String name) {
+    return checks.positions().value(declared.get(name)).line();
   }
 
   /**
@@ -113,7 +120,7 @@ final class GroupNameRules {
                 + " group "
                 + Quote.of(other)
                 + " (line "
-                + declared.get(other).line()
+                + line(other)
                 + ")",
             "a group cannot keep its old name and have a new one: remove renamedFrom, or remove or rename the group "
                 + Quote.of(other));
@@ -132,7 +139,7 @@ final class GroupNameRules {
             "one App Store Connect group becomes one group of the file: remove renamedFrom from one of them ("
                 + Quote.of(first.to())
                 + " is at line "
-                + declared.getOrDefault(first.to(), pos).line()
+                + (declared.containsKey(first.to()) ? line(first.to()) : pos.line())
                 + ")");
       }
     }

@@ -3,7 +3,6 @@ package dev.flightplan.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flightplan.diag.Diagnostic;
 import dev.flightplan.diag.Quote;
-import dev.flightplan.diag.SourcePos;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +42,7 @@ final class SemanticRules {
   }
 
   private void apps(JsonNode apps, String at) {
-    Map<String, SourcePos> bundleIds = new HashMap<>();
+    Map<String, String> bundleIds = new HashMap<>();
     for (int i = 0; i < apps.size(); i++) {
       String app = Pointer.child(at, i);
       String bundleId = checks.text(apps.get(i), app, "bundleId");
@@ -52,7 +51,7 @@ final class SemanticRules {
             bundleIds,
             bundleId,
             Pointer.child(app, "bundleId"),
-            "duplicate app " + Quote.of(bundleId));
+            () -> "duplicate app " + Quote.of(bundleId));
       }
       app(apps.get(i), app);
     }
@@ -109,17 +108,18 @@ final class SemanticRules {
     for (int i = 0; i < groups.size(); i++) {
       String group = Pointer.child(at, i);
       JsonNode node = groups.get(i);
-      String name = checks.text(node, group, "name");
-      if (name == null) {
+      String written = checks.text(node, group, "name");
+      if (written == null) {
         names.unreadable();
         continue;
       }
-      name = name.trim();
+      String name = written.trim();
       names.declare(name, Pointer.child(group, "name"));
       names.renamedFrom(node, group, name);
       kindOnly(node, group, name);
       members(Checks.list(node.path("testers")), Pointer.child(group, "testers"), name);
-      builds.refs(node.path("builds"), Pointer.child(group, "builds"), "group " + Quote.of(name));
+      builds.refs(
+          node.path("builds"), Pointer.child(group, "builds"), () -> "group " + Quote.of(name));
       String link = Pointer.child(group, "publicLink");
       criteria.check(node.path("publicLink").path("criteria"), Pointer.child(link, "criteria"));
     }
@@ -172,20 +172,20 @@ final class SemanticRules {
   }
 
   private void members(JsonNode emails, String at, String group) {
-    Map<String, SourcePos> seen = new HashMap<>();
+    Map<String, String> seen = new HashMap<>();
     for (int i = 0; i < emails.size(); i++) {
       String email = Pointer.child(at, i);
       String value = checks.text(emails.get(i), email);
       if (value != null) {
         String key = value.toLowerCase(Locale.ROOT);
         checks.unique(
-            seen, key, email, Quote.of(key) + " is listed twice in group " + Quote.of(group));
+            seen, key, email, () -> Quote.of(key) + " is listed twice in group " + Quote.of(group));
       }
     }
   }
 
   private void testers(JsonNode testers, String at, GroupNameRules groups) {
-    Map<String, SourcePos> emails = new HashMap<>();
+    Map<String, String> emails = new HashMap<>();
     for (int i = 0; i < testers.size(); i++) {
       if (TesterFiles.isFile(testers.get(i))) {
         continue; // its rows follow as entries of their own
@@ -195,31 +195,31 @@ final class SemanticRules {
       String key = email == null ? null : email.toLowerCase(Locale.ROOT);
       if (key != null) {
         checks.unique(
-            emails, key, Pointer.child(tester, "email"), "duplicate tester " + Quote.of(key));
+            emails, key, Pointer.child(tester, "email"), () -> "duplicate tester " + Quote.of(key));
       }
       testerGroups(
           Checks.list(testers.get(i).path("groups")), Pointer.child(tester, "groups"), groups);
       builds.refs(
           testers.get(i).path("builds"),
           Pointer.child(tester, "builds"),
-          key != null ? "tester " + Quote.of(key) : "this tester");
+          () -> key != null ? "tester " + Quote.of(key) : "this tester");
     }
   }
 
   private void testerGroups(JsonNode names, String at, GroupNameRules groups) {
-    Map<String, SourcePos> seen = new HashMap<>();
+    Map<String, String> seen = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       String ref = Pointer.child(at, i);
-      String name = checks.text(names.get(i), ref);
-      if (name == null) {
+      String written = checks.text(names.get(i), ref);
+      if (written == null) {
         continue;
       }
-      name = name.trim();
+      String name = written.trim();
       if (checks.unique(
           seen,
           GroupName.key(name),
           ref,
-          "group " + Quote.of(name) + " is listed twice for this tester")) {
+          () -> "group " + Quote.of(name) + " is listed twice for this tester")) {
         groups.reference(name, ref);
       }
     }
