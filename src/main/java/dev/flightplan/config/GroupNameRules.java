@@ -31,6 +31,9 @@ final class GroupNameRules {
   /** Declared names, as written, and the pointer of each. */
   private final Map<String, String> declared = new LinkedHashMap<>();
 
+  /** {@link GroupName#key} of each name seen, for names referred to many times. */
+  private final Map<String, String> keys = new HashMap<>();
+
   private final List<Rename> renames = new ArrayList<>();
   private boolean complete;
 
@@ -68,6 +71,11 @@ final class GroupNameRules {
               + line(other)
               + ": give one of them another name, or merge the two");
     }
+  }
+
+  /** {@link GroupName#key} of {@code name}, worked out once per name. */
+  String key(String name) {
+    return keys.computeIfAbsent(name, GroupName::key);
   }
 
   /** The line the declared group {@code name} is written on. */
@@ -150,7 +158,7 @@ final class GroupNameRules {
    * group's old name, or an unknown one, is reported with the name to write.
    */
   void reference(String name, String at) {
-    if (!complete || byKey.containsKey(GroupName.key(name))) {
+    if (!complete || byKey.containsKey(key(name))) {
       return;
     }
     SourcePos pos = checks.positions().value(at);

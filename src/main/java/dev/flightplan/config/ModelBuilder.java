@@ -164,6 +164,8 @@ final class ModelBuilder {
       String name = g.path("name").asText().trim();
       declared.putIfAbsent(GroupName.key(name), name);
     }
+    // each tester names a few of a few dozen groups: each name is looked up once, not per mention
+    Map<String, String> asDeclared = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       JsonNode entry = entries.get(i);
       if (TesterFiles.isFile(entry)) {
@@ -176,7 +178,9 @@ final class ModelBuilder {
           firstMentions(
               entry.path("groups"),
               Pointer.child(entryAt, "groups"),
-              g -> declared.getOrDefault(GroupName.key(g.asText().trim()), g.asText().trim()));
+              g ->
+                  asDeclared.computeIfAbsent(
+                      g.asText().trim(), name -> declared.getOrDefault(GroupName.key(name), name)));
       String email = email(entry.path("email"));
       testers.put(
           email,

@@ -217,7 +217,7 @@ final class SemanticRules {
       String name = written.trim();
       if (checks.unique(
           seen,
-          GroupName.key(name),
+          groups.key(name),
           ref,
           () -> "group " + Quote.of(name) + " is listed twice for this tester")) {
         groups.reference(name, ref);
