@@ -189,7 +189,9 @@ final class ModelBuilder {
               optionalText(entry, "firstName"),
               optionalText(entry, "lastName"),
               List.copyOf(groups.keySet()),
-              builds.refs(entry.path("builds"), Pointer.child(entryAt, "builds")),
+              entry.has("builds")
+                  ? builds.refs(entry.get("builds"), Pointer.child(entryAt, "builds"))
+                  : null,
               positions.value(entryAt),
               groups));
     }

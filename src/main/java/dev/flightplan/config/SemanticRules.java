@@ -199,10 +199,12 @@ final class SemanticRules {
       }
       testerGroups(
           Checks.list(testers.get(i).path("groups")), Pointer.child(tester, "groups"), groups);
-      builds.refs(
-          testers.get(i).path("builds"),
-          Pointer.child(tester, "builds"),
-          () -> key != null ? "tester " + Quote.of(key) : "this tester");
+      if (testers.get(i).has("builds")) {
+        builds.refs(
+            testers.get(i).get("builds"),
+            Pointer.child(tester, "builds"),
+            () -> key != null ? "tester " + Quote.of(key) : "this tester");
+      }
     }
   }
 

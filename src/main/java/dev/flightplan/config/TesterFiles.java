@@ -75,13 +75,13 @@ final class TesterFiles {
     Map<String, SourcePos> seen = new HashMap<>();
     int written = testers.size();
     for (int j = 0; j < written; j++) {
+      JsonNode entry = testers.get(j);
+      if (!isFile(entry) || !entry.get("file").isTextual()) {
+        continue; // a tester of its own, most of a large file: no pointers made for it
+      }
       String entryAt = Pointer.child(at, j);
       String fileAt = Pointer.child(entryAt, "file");
-      JsonNode entry = testers.get(j);
-      if (!isFile(entry)
-          || !entry.get("file").isTextual()
-          || invalid.contains(entryAt)
-          || invalid.contains(fileAt)) {
+      if (invalid.contains(entryAt) || invalid.contains(fileAt)) {
         continue;
       }
       String display = display(positions.file(), entry.get("file").asText());
