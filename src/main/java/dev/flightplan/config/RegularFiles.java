@@ -88,12 +88,25 @@ public final class RegularFiles {
 
   /** {@code bytes} as UTF-8 text; malformed UTF-8 is an error, never replaced. */
   public static String utf8(byte[] bytes) throws CharacterCodingException {
+    if (ascii(bytes)) {
+      // valid UTF-8 as it is, and one copy instead of a decoder's char buffer and its copy
+      return new String(bytes, StandardCharsets.US_ASCII);
+    }
     return StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(bytes))
         .toString();
+  }
+
+  private static boolean ascii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Why {@code e} kept a file from being read, worded to follow "cannot read FILE: ". */
