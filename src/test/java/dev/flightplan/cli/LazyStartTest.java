@@ -64,7 +64,15 @@ class LazyStartTest {
         .doesNotContain("java.security.MessageDigest ");
     assertThat(
             classesLoaded(
-                List.of("plan", "--sandbox", "-f", example, "-o", tmp.resolve("p.json").toString()),
+                List.of(
+                    "plan",
+                    "--sandbox",
+                    "--sandbox-state",
+                    tmp.resolve("sandbox.json").toString(),
+                    "-f",
+                    example,
+                    "-o",
+                    tmp.resolve("p.json").toString()),
                 0,
                 tmp.resolve("plan.log")))
         .contains("dev.flightplan.config.Sha256 ")
