@@ -8,7 +8,6 @@ import dev.flightplan.render.DiagnosticsView;
 import dev.flightplan.render.Style;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -73,7 +72,13 @@ public final class Main {
 
   /** Whether the command line asks for help or the version, which loads nothing. */
   private static boolean asksForHelp(String[] args) {
-    return Arrays.stream(args).anyMatch(arg -> HELP.contains(arg) || VERSION.contains(arg));
+    // a loop, not a stream: this runs first in every command, before anything else is loaded
+    for (String arg : args) {
+      if (HELP.contains(arg) || VERSION.contains(arg)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
