@@ -17,11 +17,16 @@ final class BuildModel {
     this.positions = positions;
   }
 
-  /** A group's or a tester's builds; null when the key is absent. */
-  List<BuildRef> refs(JsonNode refs, String at) {
-    if (refs.isMissingNode()) {
+  /**
+   * The {@code builds} of a group or a tester (the object {@code owner} at {@code ownerAt}); null
+   * when the key is absent, and then no pointer is made (most testers have none).
+   */
+  List<BuildRef> refs(JsonNode owner, String ownerAt) {
+    if (!owner.has("builds")) {
       return null;
     }
+    JsonNode refs = owner.get("builds");
+    String at = Pointer.child(ownerAt, "builds");
     List<BuildRef> result = new ArrayList<>();
     for (int i = 0; i < refs.size(); i++) {
       result.add(ref(refs.get(i), Pointer.child(at, i)));

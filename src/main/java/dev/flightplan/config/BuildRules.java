@@ -23,11 +23,17 @@ final class BuildRules {
   }
 
   /**
-   * The builds a group or a tester gets: {@code owner} is how messages name them ("group \"QA\"").
+   * The builds a group or a tester (the object {@code owner} at {@code ownerAt}) gets, its {@code
+   * builds}: {@code name} is how messages name the owner ("group \"QA\""). No pointers are made for
+   * an owner without builds, as most testers are.
    */
-  void refs(JsonNode refs, String at, Supplier<String> owner) {
+  void refs(JsonNode owner, String ownerAt, Supplier<String> name) {
+    if (!owner.has("builds")) {
+      return;
+    }
+    String at = Pointer.child(ownerAt, "builds");
     Map<String, String> seen = new HashMap<>();
-    JsonNode list = Checks.list(refs);
+    JsonNode list = Checks.list(owner.get("builds"));
     for (int i = 0; i < list.size(); i++) {
       String entry = Pointer.child(at, i);
       BuildRef ref = ref(list.get(i), entry);
@@ -36,7 +42,7 @@ final class BuildRules {
             seen,
             key(ref),
             entry,
-            () -> "build " + ref.label() + " is listed twice for " + owner.get());
+            () -> "build " + ref.label() + " is listed twice for " + name.get());
       }
     }
   }

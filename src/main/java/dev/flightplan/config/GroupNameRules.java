@@ -55,7 +55,7 @@ final class GroupNameRules {
     if (!checks.unique(declared, name, at, () -> "duplicate group " + Quote.of(name))) {
       return;
     }
-    String other = byKey.putIfAbsent(GroupName.key(name), name);
+    String other = byKey.putIfAbsent(key(name), name);
     if (other != null) {
       checks.error(
           checks.positions().value(at),

@@ -116,7 +116,7 @@ final class ModelBuilder {
         optionalBoolean(group, "appleSiliconMac"),
         optionalBoolean(group, "appleVision"),
         builds.publicLink(group.path("publicLink"), Pointer.child(at, "publicLink")),
-        builds.refs(group.path("builds"), Pointer.child(at, "builds")),
+        builds.refs(group, at),
         positions.value(at),
         testers,
         group.has("renamedFrom") ? group.get("renamedFrom").asText().trim() : null,
@@ -189,9 +189,7 @@ final class ModelBuilder {
               optionalText(entry, "firstName"),
               optionalText(entry, "lastName"),
               List.copyOf(groups.keySet()),
-              entry.has("builds")
-                  ? builds.refs(entry.get("builds"), Pointer.child(entryAt, "builds"))
-                  : null,
+              builds.refs(entry, entryAt),
               positions.value(entryAt),
               groups));
     }

@@ -118,8 +118,7 @@ final class SemanticRules {
       names.renamedFrom(node, group, name);
       kindOnly(node, group, name);
       members(Checks.list(node.path("testers")), Pointer.child(group, "testers"), name);
-      builds.refs(
-          node.path("builds"), Pointer.child(group, "builds"), () -> "group " + Quote.of(name));
+      builds.refs(node, group, () -> "group " + Quote.of(name));
       String link = Pointer.child(group, "publicLink");
       criteria.check(node.path("publicLink").path("criteria"), Pointer.child(link, "criteria"));
     }
@@ -199,12 +198,8 @@ final class SemanticRules {
       }
       testerGroups(
           Checks.list(testers.get(i).path("groups")), Pointer.child(tester, "groups"), groups);
-      if (testers.get(i).has("builds")) {
-        builds.refs(
-            testers.get(i).get("builds"),
-            Pointer.child(tester, "builds"),
-            () -> key != null ? "tester " + Quote.of(key) : "this tester");
-      }
+      builds.refs(
+          testers.get(i), tester, () -> key != null ? "tester " + Quote.of(key) : "this tester");
     }
   }
 
