@@ -28,7 +28,8 @@ public final class StartFloor {
         Parser parser =
             new ParserImpl(new StreamReader(Files.readString(Path.of(args[1]))), options);
         long events = 0;
-        while (parser.getEvent() != null && parser.peekEvent() != null) {
+        while (parser.peekEvent() != null) {
+          parser.getEvent();
           events++;
         }
         System.out.println(events + " events");
